@@ -1,0 +1,12 @@
+package io.vodkit.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** The version from the jar manifest (the Maven project version), or "dev" when run from classes. */
+public final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String version = VodkitCli.class.getPackage().getImplementationVersion();
+        return new String[] {"vodkit " + (version == null ? "dev" : version)};
+    }
+}

@@ -1,0 +1,71 @@
+package io.vodkit.cli;
+
+import io.vodkit.cli.commands.SampleCommand;
+import io.vodkit.cli.commands.ServeCommand;
+import io.vodkit.cli.commands.UploadCommand;
+import io.vodkit.cli.output.JsonLines;
+import io.vodkit.client.VodException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Builds the command tree for one context and turns every failure into one {@code {"error": ...}} line on stdout
+ * with a non-zero exit code; stack traces go to stderr only under {@code --debug}.
+ */
+public final class VodkitCli {
+    private VodkitCli() {
+    }
+
+    public static int execute(CliContext context, String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        return commandLine(context, debug).execute(args);
+    }
+
+    static CommandLine commandLine(CliContext context, boolean debug) {
+        CommandLine cmd = new CommandLine(new VodkitCommand());
+        cmd.addSubcommand(new UploadCommand(context));
+        cmd.addSubcommand(new ServeCommand(context));
+        cmd.addSubcommand(new SampleCommand(context));
+        cmd.setOut(context.out());
+        cmd.setErr(context.err());
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(context, ex, debug));
+        cmd.setParameterExceptionHandler(ex -> {
+            new JsonLines(context.out()).write(Map.of("error", ex.getMessage()));
+            context.err().println("Usage: see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help'.");
+            context.err().flush();
+            return ExitCodes.INVALID_INPUT;
+        });
+        return cmd;
+    }
+
+    private static int report(CliContext context, Exception ex, boolean debug) {
+        CliException failure = asCliException(ex);
+        new JsonLines(context.out()).write(failure.toJson());
+        if (debug) {
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            context.err().print(trace);
+        } else if (failure.exitCode() == ExitCodes.FAILED && !(ex instanceof CliException)
+                && !(ex instanceof VodException)) {
+            context.err().println("vodkit: unexpected error; run with --debug for the stack trace.");
+        }
+        context.err().flush();
+        return failure.exitCode();
+    }
+
+    private static CliException asCliException(Exception ex) {
+        if (ex instanceof CliException cli) {
+            return cli;
+        }
+        if (ex instanceof VodException vod) {
+            return new CliException(ExitCodes.FAILED, vod.getMessage(), Map.of(), vod);
+        }
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName()
+                : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        return new CliException(ExitCodes.FAILED, "internal error: " + message, Map.of(), ex);
+    }
+}

@@ -1,0 +1,103 @@
+package io.vodkit.cli.backend;
+
+import io.vodkit.cli.CliException;
+import io.vodkit.cli.config.Settings;
+import io.vodkit.client.Credentials;
+import io.vodkit.client.VodClient;
+import io.vodkit.client.VodClientConfig;
+import io.vodkit.client.url.PlayUrlResolver;
+import io.vodkit.emulator.Emulator;
+import io.vodkit.emulator.EmulatorConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The service one command talks to: BytePlus (or the endpoint given) when credentials are set, otherwise the local
+ * emulator started in-process on its sticky loopback port, with its data under {@code $VODKIT_HOME/local}.
+ */
+public final class Backend implements AutoCloseable {
+    /** The space used against the local emulator when none is named. */
+    public static final String LOCAL_DEFAULT_SPACE = "local";
+
+    private final VodClient client;
+    private final Optional<Emulator> emulator;
+    private final String spaceName;
+    private final PlayUrlResolver playUrls;
+
+    private Backend(VodClient client, Optional<Emulator> emulator, String spaceName, Settings settings) {
+        this.client = client;
+        this.emulator = emulator;
+        this.spaceName = spaceName;
+        this.playUrls = new PlayUrlResolver(client.api(), settings.playDomain().orElse(null), settings.urlExpiry(),
+                client.config().clock());
+    }
+
+    /**
+     * Decides where to send requests; {@code spaceArg} (the command's SPACE) wins over {@code VOD_SPACE_NAME}.
+     * Configuration errors are raised before anything is started.
+     */
+    public static Backend open(Settings settings, Optional<String> spaceArg, PrintWriter err) {
+        Optional<String> space = spaceArg.filter(s -> !s.isBlank()).or(settings::spaceName);
+        if (settings.hasCredentials()) {
+            String spaceName = space.orElseThrow(() -> CliException.invalidInput(
+                    "no space given: pass SPACE or set VOD_SPACE_NAME"));
+            VodClientConfig config = VodClientConfig.of(settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT),
+                    settings.region(),
+                    new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()));
+            return new Backend(new VodClient(config), Optional.empty(), spaceName, settings);
+        }
+        if (settings.accessKey().isPresent() || settings.secretKey().isPresent()) {
+            throw CliException.invalidInput("incomplete credentials: set both BYTEPLUS_ACCESSKEY and "
+                    + "BYTEPLUS_SECRETKEY (" + (settings.accessKey().isPresent() ? "BYTEPLUS_SECRETKEY"
+                    : "BYTEPLUS_ACCESSKEY") + " is missing)");
+        }
+        if (settings.endpoint().isPresent()) {
+            throw CliException.invalidInput("VOD_ENDPOINT is set but BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY "
+                    + "are not; set them, or unset VOD_ENDPOINT to use the local emulator");
+        }
+        return local(settings, space.orElse(LOCAL_DEFAULT_SPACE), err);
+    }
+
+    private static Backend local(Settings settings, String spaceName, PrintWriter err) {
+        EmulatorConfig config = new EmulatorConfig("127.0.0.1", EmulatorConfig.STICKY_PORT,
+                settings.localDataDir(), null, null, List.of(spaceName), settings.region(),
+                settings.ffmpeg().orElse(null), List.of(), null);
+        Emulator emulator;
+        try {
+            emulator = Emulator.start(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local emulator in " + settings.localDataDir(), e);
+        }
+        err.println("vodkit: no BytePlus credentials; using the local emulator at " + emulator.endpoint()
+                + " (data in " + settings.localDataDir() + "; `vodkit serve` serves it again later)");
+        err.flush();
+        VodClientConfig clientConfig = VodClientConfig.of(emulator.endpoint(), emulator.region(),
+                new Credentials(emulator.accessKey(), emulator.secretKey()));
+        return new Backend(new VodClient(clientConfig), Optional.of(emulator), spaceName, settings);
+    }
+
+    public VodClient client() {
+        return client;
+    }
+
+    public String spaceName() {
+        return spaceName;
+    }
+
+    public PlayUrlResolver playUrls() {
+        return playUrls;
+    }
+
+    public boolean isLocal() {
+        return emulator.isPresent();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        emulator.ifPresent(Emulator::close);
+    }
+}

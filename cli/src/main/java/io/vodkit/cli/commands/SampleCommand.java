@@ -1,0 +1,83 @@
+package io.vodkit.cli.commands;
+
+import io.vodkit.cli.CliContext;
+import io.vodkit.cli.CliException;
+import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.output.JsonLines;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vodkit sample FILE.wav}: writes a short 440 Hz test tone as 16-bit PCM WAV, so a fresh machine has real
+ * media to upload without ffmpeg.
+ */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Write a test tone (16-bit PCM WAV, made in Java) to try uploads with.",
+        footerHeading = "%nExample:%n",
+        footer = "  vodkit sample demo.wav && vodkit upload demo.wav")
+public final class SampleCommand implements Callable<Integer> {
+    private static final int SAMPLE_RATE = 48_000;
+    private static final int HEADER_BYTES = 44;
+
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the .wav file.")
+    Path path;
+
+    @Option(names = "--seconds", defaultValue = "5", description = "Length (default: ${DEFAULT-VALUE} s).")
+    int seconds;
+
+    public SampleCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (!path.getFileName().toString().toLowerCase().endsWith(".wav")) {
+            throw CliException.invalidInput("sample writes WAV audio: the file name must end in .wav, got " + path);
+        }
+        if (seconds < 1 || seconds > 3600) {
+            throw CliException.invalidInput("--seconds must be between 1 and 3600, got " + seconds);
+        }
+        Path file = context.workingDir().resolve(path).toAbsolutePath().normalize();
+        long dataBytes = (long) SAMPLE_RATE * 2 * seconds;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write(header(dataBytes));
+            ByteBuffer sample = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN);
+            for (long i = 0; i < dataBytes / 2; i++) {
+                short value = (short) (Math.sin(2 * Math.PI * 440 * i / SAMPLE_RATE) * 0.3 * Short.MAX_VALUE);
+                out.write(sample.clear().putShort(value).array());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("File", file.toString());
+        line.put("Size", HEADER_BYTES + dataBytes);
+        new JsonLines(context.out()).write(line);
+        return ExitCodes.OK;
+    }
+
+    /** The RIFF/WAVE header of a mono 16-bit PCM stream of {@code dataBytes} bytes. */
+    private static byte[] header(long dataBytes) {
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
+        header.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
+        header.putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2);
+        header.putShort((short) 2).putShort((short) 16);
+        header.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+        return header.array();
+    }
+}

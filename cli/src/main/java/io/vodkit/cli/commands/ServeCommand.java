@@ -1,0 +1,96 @@
+package io.vodkit.cli.commands;
+
+import io.vodkit.cli.CliContext;
+import io.vodkit.cli.CliException;
+import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.output.JsonLines;
+import io.vodkit.emulator.Emulator;
+import io.vodkit.emulator.EmulatorConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vodkit serve}: runs the local BytePlus VOD emulator until SIGINT/SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the local BytePlus VOD emulator (OpenAPI, upload gateway, playback) until stopped.",
+            "Prints one JSON line when ready: {\"endpoint\",\"region\",\"access_key\",\"spaces\",…}; "
+                    + "the secret key is printed only when it was generated."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vodkit serve                                   # data in $VODKIT_HOME/local, its usual port",
+            "  vodkit serve --port 0 --data /tmp/vod --space demo --access-key AK --secret-key SK",
+            "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=… BYTEPLUS_SECRETKEY=…"})
+public final class ServeCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port to bind; 0 = any free port (default: the port this data folder used last).")
+    Integer port;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $VODKIT_HOME/local).")
+    Path data;
+
+    @Option(names = "--access-key", paramLabel = "AK", description = "Access key clients must use (default: generated).")
+    String accessKey;
+
+    @Option(names = "--secret-key", paramLabel = "SK", description = "Secret key clients must use (default: generated).")
+    String secretKey;
+
+    @Option(names = "--space", paramLabel = "NAME", description = "A space to create (repeatable).")
+    List<String> spaces = List.of();
+
+    @Option(names = "--region", description = "Region the emulator signs for (default: VOD_REGION or ap-singapore-1).")
+    String region;
+
+    public ServeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port != null && (port < 0 || port > 65535)) {
+            throw CliException.invalidInput("--port must be between 0 and 65535, got " + port);
+        }
+        if ((accessKey == null) != (secretKey == null)) {
+            throw CliException.invalidInput("--access-key and --secret-key go together: give both or neither");
+        }
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("VOD_REGION", region);
+        Settings settings = Settings.resolve(flags, context.env(), context.workingDir());
+        Path dataDir = data == null ? settings.localDataDir() : context.workingDir().resolve(data).normalize();
+        EmulatorConfig config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir,
+                accessKey, secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null);
+        try (Emulator emulator = Emulator.start(config)) {
+            new JsonLines(context.out()).write(ready(emulator, dataDir));
+            context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");
+            context.shutdown().join();
+            context.err().println("vodkit: emulator stopping");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the emulator on " + host + ": " + e.getMessage(), e);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> ready(Emulator emulator, Path dataDir) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("endpoint", emulator.endpoint().toString());
+        line.put("region", emulator.region());
+        line.put("access_key", emulator.accessKey());
+        if (emulator.generatedCredentials()) {
+            line.put("secret_key", emulator.secretKey());
+        }
+        line.put("spaces", emulator.spaces());
+        line.put("data", dataDir.toString());
+        return line;
+    }
+}

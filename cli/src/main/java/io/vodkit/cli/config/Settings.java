@@ -1,0 +1,113 @@
+package io.vodkit.cli.config;
+
+import io.vodkit.cli.CliException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resolved settings of one run: each from its flag, else the environment, else {@code .env} in the working
+ * directory, else its default. Values are validated here, once, with errors that name the setting.
+ */
+public record Settings(Optional<String> accessKey, Optional<String> secretKey, Optional<String> spaceName,
+                       Optional<URI> endpoint, String region, Duration pollInterval, int pollMax,
+                       Duration urlExpiry, Optional<String> playDomain, Path home, Optional<Path> ffmpeg) {
+
+    public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.byteplusapi.com");
+    public static final String DEFAULT_REGION = "ap-singapore-1";
+
+    /** Resolves settings; {@code flags} holds the values given on the command line under the variable names. */
+    public static Settings resolve(Map<String, String> flags, Map<String, String> env, Path workingDir) {
+        Map<String, String> merged = new HashMap<>(DotEnv.load(workingDir.resolve(".env")));
+        env.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                merged.put(k, v);
+            }
+        });
+        flags.forEach((k, v) -> {
+            if (v != null) {
+                merged.put(k, v);
+            }
+        });
+        Lookup in = new Lookup(merged);
+        Path home = in.get("VODKIT_HOME").map(Path::of)
+                .orElseGet(() -> Path.of(in.get("HOME").orElse(System.getProperty("user.home")), ".vodkit"));
+        return new Settings(
+                in.get("BYTEPLUS_ACCESSKEY"),
+                in.get("BYTEPLUS_SECRETKEY"),
+                in.get("VOD_SPACE_NAME"),
+                in.get("VOD_ENDPOINT").map(Settings::endpoint),
+                in.get("VOD_REGION").orElse(DEFAULT_REGION),
+                Duration.ofMillis(Math.round(in.positiveNumber("VOD_POLL_INTERVAL", 5) * 1000)),
+                (int) in.positiveWhole("VOD_POLL_MAX", 360),
+                Duration.ofMinutes(in.positiveWhole("VOD_URL_EXPIRE_MINUTES", 60)),
+                in.get("VOD_PLAY_DOMAIN"),
+                home.toAbsolutePath(),
+                in.get("VODKIT_FFMPEG").map(Path::of));
+    }
+
+    /** Credentials are complete, so the cloud (or the endpoint given) is used rather than the local emulator. */
+    public boolean hasCredentials() {
+        return accessKey.isPresent() && secretKey.isPresent();
+    }
+
+    /** Where the embedded emulator keeps its data. */
+    public Path localDataDir() {
+        return home.resolve("local");
+    }
+
+    private static URI endpoint(String value) {
+        String withScheme = value.contains("://") ? value : "https://" + value;
+        try {
+            URI uri = URI.create(withScheme.endsWith("/") ? withScheme.substring(0, withScheme.length() - 1)
+                    : withScheme);
+            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidInput("VOD_ENDPOINT '" + value + "' is not a valid http(s) URL");
+        }
+    }
+
+    private record Lookup(Map<String, String> values) {
+        Optional<String> get(String name) {
+            return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        double positiveNumber(String name, double fallback) {
+            Optional<String> raw = get(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                double value = Double.parseDouble(raw.get());
+                if (value > 0 && Double.isFinite(value)) {
+                    return value;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw CliException.invalidInput(name + " must be a positive number, got '" + raw.get() + "'");
+        }
+
+        long positiveWhole(String name, long fallback) {
+            Optional<String> raw = get(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                long value = Long.parseLong(raw.get());
+                if (value > 0) {
+                    return value;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw CliException.invalidInput(name + " must be a positive whole number, got '" + raw.get() + "'");
+        }
+    }
+}

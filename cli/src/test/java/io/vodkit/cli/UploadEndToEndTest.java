@@ -1,0 +1,174 @@
+package io.vodkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.cli.support.CliResult;
+import io.vodkit.cli.support.CliRun;
+import io.vodkit.cli.support.CorruptingProxy;
+import io.vodkit.cli.support.TestEmulator;
+import io.vodkit.cli.support.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vodkit upload} against a real emulator over loopback HTTP. */
+class UploadEndToEndTest {
+    private static final long MIB = 1024 * 1024;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void smallFileGoesUpInOnePutAndDownloadsByteIdentical() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 3 * MIB, 1);
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", file.toString());
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            JsonNode line = result.single();
+            String vid = line.get("Vid").asText();
+            assertThat(vid).isNotBlank();
+            assertThat(line.get("Source").asText()).isEqualTo("vid://" + vid);
+            assertThat(line.get("SpaceName").asText()).isEqualTo(TestEmulator.SPACE);
+            assertThat(line.get("SourceUrl").asText()).isEqualTo(file.toString());
+            assertThat(line.get("FileName").asText()).endsWith(".mp4");
+            assertThat(line.has("PosterUri")).isTrue();
+            assertThat(TestMedia.downloadMd5(line.get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
+        }
+    }
+
+    @Test
+    void largeFileGoesUpInPartsAndDownloadsByteIdentical() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("big.mov"), 45 * MIB, 2);
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", file.toString(), "--concurrency", "3");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            JsonNode line = result.single();
+            assertThat(TestMedia.downloadMd5(line.get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
+            assertThat(vod.stats().get("bytes_received").asLong()).isGreaterThanOrEqualTo(45 * MIB);
+        }
+    }
+
+    @Test
+    void wrongSecretGivesOneErrorLineAndNoStackTrace() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 1024, 3);
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            Map<String, String> env = vod.env(tmp);
+            env.put("BYTEPLUS_SECRETKEY", "not-the-secret");
+
+            CliResult result = CliRun.run(env, tmp, "upload", file.toString());
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(result.single().get("error").asText()).contains("SignatureDoesNotMatch");
+            assertThat(result.stdout() + result.stderr()).doesNotContain("not-the-secret")
+                    .doesNotContain(TestEmulator.SECRET_KEY).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void corruptedDirectUploadIsRejectedAndTheUploadFailsCleanly() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 3 * MIB, 4);
+        assertCorruptionFailsUpload(file, 2 * MIB);
+    }
+
+    @Test
+    void corruptedPartIsRejectedAndTheUploadFailsCleanly() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("big.mp4"), 45 * MIB, 5);
+        assertCorruptionFailsUpload(file, 10 * MIB);
+    }
+
+    private void assertCorruptionFailsUpload(Path file, long corruptAt) throws Exception {
+        try (TestEmulator direct = TestEmulator.start(tmp.resolve("probe"))) {
+            int port = direct.port();
+            direct.close();
+            try (CorruptingProxy proxy = new CorruptingProxy(port, corruptAt);
+                 TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(proxy.hostPort()))) {
+                CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", file.toString(), "--concurrency", "1");
+
+                assertThat(proxy.corrupted()).isTrue();
+                assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+                assertThat(result.single().get("error").asText()).containsIgnoringCase("crc");
+                assertThat(result.stderr()).doesNotContain("\tat ");
+            }
+        }
+    }
+
+    @Test
+    void aFailingStorageHostIsSkippedForTheNextCandidate() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 21 * MIB, 6);
+        try (TestEmulator probe = TestEmulator.start(tmp.resolve("probe"))) {
+            int port = probe.port();
+            probe.close();
+            try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port,
+                    List.of("127.0.0.1:1", "127.0.0.1:" + port))) {
+                CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", file.toString());
+
+                assertThat(result.exitCode()).as(result.toString()).isZero();
+                assertThat(TestMedia.downloadMd5(result.single().get("PlayURL").asText()))
+                        .isEqualTo(TestMedia.md5(file));
+            }
+        }
+    }
+
+    @Test
+    void aRestartedEmulatorStillServesTheVid() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 2 * MIB, 7);
+        Path data = tmp.resolve("data");
+        JsonNode line;
+        int port;
+        try (TestEmulator vod = TestEmulator.start(data)) {
+            port = vod.port();
+            CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", file.toString());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            line = result.single();
+        }
+        try (TestEmulator restarted = TestEmulator.start(data, port, List.of())) {
+            assertThat(TestMedia.downloadMd5(line.get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
+        }
+    }
+
+    @Test
+    void withoutCredentialsTheEmbeddedEmulatorIsUsedAndALaterServeServesThePlayUrl() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("tone.wav"), 512 * 1024, 8);
+        Path home = tmp.resolve("home");
+        Map<String, String> env = Map.of("VODKIT_HOME", home.toString(), "HOME", home.toString());
+
+        CliResult result = CliRun.run(env, tmp, "upload", file.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stderr()).contains("local emulator");
+        JsonNode line = result.single();
+        assertThat(line.get("SpaceName").asText()).isEqualTo("local");
+        assertThat(Files.isDirectory(home.resolve("local"))).isTrue();
+
+        java.util.concurrent.CompletableFuture<Void> stop = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<CliResult> serve = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> CliRun.run(env, tmp, stop, "serve"));
+        try {
+            awaitDownload(line.get("PlayURL").asText(), TestMedia.md5(file));
+        } finally {
+            stop.complete(null);
+        }
+        assertThat(serve.get(30, java.util.concurrent.TimeUnit.SECONDS).exitCode()).isZero();
+    }
+
+    private static void awaitDownload(String url, String md5) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                assertThat(TestMedia.downloadMd5(url)).isEqualTo(md5);
+                return;
+            } catch (java.net.ConnectException notYetListening) {
+                if (System.nanoTime() > deadline) {
+                    throw notYetListening;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+}

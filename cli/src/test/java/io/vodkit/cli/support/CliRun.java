@@ -1,0 +1,30 @@
+package io.vodkit.cli.support;
+
+import io.vodkit.cli.CliContext;
+import io.vodkit.cli.VodkitCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Runs the real vodkit command tree in-process with its own environment and captured stdout/stderr. */
+public final class CliRun {
+    private CliRun() {
+    }
+
+    public static CliResult run(Map<String, String> env, Path workingDir, String... args) {
+        return run(env, workingDir, new CompletableFuture<>(), args);
+    }
+
+    public static CliResult run(Map<String, String> env, Path workingDir, CompletableFuture<Void> shutdown,
+                                String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext context = new CliContext(env, workingDir, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, shutdown);
+        int code = VodkitCli.execute(context, args);
+        return new CliResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,83 @@
+package io.vodkit.cli.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A loopback TCP proxy that flips one byte of the client-to-server stream once, at {@code offset} bytes into the
+ * first connection that carries that many bytes: a storage body corrupted in transit.
+ */
+public final class CorruptingProxy implements AutoCloseable {
+    private final ServerSocket server;
+    private final int targetPort;
+    private final long offset;
+    private final AtomicBoolean corrupted = new AtomicBoolean();
+    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+
+    public CorruptingProxy(int targetPort, long offset) throws IOException {
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.targetPort = targetPort;
+        this.offset = offset;
+        pool.execute(this::accept);
+    }
+
+    public String hostPort() {
+        return "127.0.0.1:" + server.getLocalPort();
+    }
+
+    public boolean corrupted() {
+        return corrupted.get();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                pool.execute(() -> pump(client, upstream, true));
+                pool.execute(() -> pump(upstream, client, false));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to, boolean corrupt) {
+        byte[] buffer = new byte[64 * 1024];
+        long position = 0;
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int n; (n = in.read(buffer)) >= 0; position += n) {
+                if (corrupt && position <= offset && offset < position + n && corrupted.compareAndSet(false, true)) {
+                    buffer[(int) (offset - position)] ^= 0x5A;
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException closed) {
+            // either side went away; the other pump closes its sockets too
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        pool.shutdownNow();
+    }
+}
