@@ -56,15 +56,15 @@ public final class HttpTransport implements AutoCloseable {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpConnectTimeoutException e) {
-      throw new TransportException(what + ": connecting to " + request.uri().getAuthority() + " timed out", e);
+      throw new TransportException(what, "connecting to " + request.uri().getAuthority() + " timed out", e);
     } catch (HttpTimeoutException e) {
-      throw new TransportException(what + ": no reply from " + request.uri().getAuthority() + " within "
+      throw new TransportException(what, "no reply from " + request.uri().getAuthority() + " within "
           + request.timeout().orElse(requestTimeout).toSeconds() + " s", e);
     } catch (ConnectException e) {
-      throw new TransportException(what + ": cannot connect to " + request.uri().getAuthority()
-          + " (" + describe(e) + ")", e);
+      throw new TransportException(what, "cannot connect to " + request.uri().getAuthority() + " ("
+          + (e.getMessage() == null ? "connection refused or host unreachable" : e.getMessage()) + ")", e);
     } catch (IOException e) {
-      throw new TransportException(what + ": I/O error talking to " + request.uri().getAuthority()
+      throw new TransportException(what, "I/O error talking to " + request.uri().getAuthority()
           + " (" + describe(e) + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -78,10 +78,6 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getMessage() == null) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -61,7 +61,7 @@ public final class GatewayCall {
     try {
       response = transport.send(request.build(), "storage " + step.label());
     } catch (TransportException e) {
-      throw new StorageException(step, partNumber, target.host(), 0, 0, true, e.getMessage(), e);
+      throw new StorageException(step, partNumber, target.host(), 0, 0, true, e.reason(), e);
     }
     String logId = response.headers().firstValue("X-Tt-Logid").orElse("");
     LOG.debug("storage step={} part={} host={} status={} logid={} bytes={} elapsedMs={}", step, partNumber,
