@@ -46,14 +46,15 @@ public final class ApiCaller {
 
   /** {@code GET /?Action=…&Version=…&<params>} (empty values are sent as {@code Key=}). */
   public JsonNode get(String action, String version, Map<String, String> params) {
+    checkParams(action, params);
     Map<String, String> query = new LinkedHashMap<>(params);
-    putActionAndVersion(query, action, version);
+    query.putAll(actionAndVersion(action, version));
     return call("GET", action, query, null, new byte[0]);
   }
 
   /** {@code POST /?Action=…&Version=…} with the parameters as an {@code application/x-www-form-urlencoded} body. */
   public JsonNode postForm(String action, String version, Map<String, String> form) {
-    putActionAndVersion(new LinkedHashMap<>(form), action, version);
+    checkParams(action, form);
     String body = CanonicalRequest.canonicalQuery(form);
     return call("POST", action, actionAndVersion(action, version), FORM, body.getBytes(StandardCharsets.UTF_8));
   }
@@ -110,22 +111,20 @@ public final class ApiCaller {
 
   private static Map<String, String> actionAndVersion(String action, String version) {
     Map<String, String> query = new LinkedHashMap<>();
-    putActionAndVersion(query, action, version);
+    query.put("Action", Objects.requireNonNull(action, "action == null"));
+    query.put("Version", Objects.requireNonNull(version, "version == null"));
     return query;
   }
 
-  private static void putActionAndVersion(Map<String, String> query, String action, String version) {
-    Objects.requireNonNull(action, "action == null");
-    query.forEach((name, value) -> {
+  /** Parameters must not be {@code null} and must not carry Action/Version (those always go in the query). */
+  private static void checkParams(String action, Map<String, String> params) {
+    params.forEach((name, value) -> {
       if (value == null) {
         throw new IllegalArgumentException(action + ": parameter " + name + " is null");
       }
     });
-    Objects.requireNonNull(version, "version == null");
-    if (query.containsKey("Action") || query.containsKey("Version")) {
-      throw new IllegalArgumentException("params must not contain Action or Version: " + query.keySet());
+    if (params.containsKey("Action") || params.containsKey("Version")) {
+      throw new IllegalArgumentException(action + ": params must not contain Action or Version: " + params.keySet());
     }
-    query.put("Action", action);
-    query.put("Version", version);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.client.internal.Json;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,10 +49,11 @@ public final class DescribeDomainConfig {
 
     JsonNode result = api.get(ACTION, VERSION, params);
     JsonNode signedUrlAuth = result.path("Config").path("SignedUrlAuthControl").path("SignedUrlAuth");
+    List<UrlAuthRule> rules = Json.list(signedUrlAuth, "SignedUrlAuthRules", DescribeDomainConfig::rule);
+    // No Switch field: rules, if any, are taken as in force (the skill looks only at the rules).
+    boolean on = signedUrlAuth.has("Switch") ? Json.booleanValue(signedUrlAuth, "Switch") : !rules.isEmpty();
     return new DomainConfig(Json.text(result.path("Domain"), "Domain"),
-        Json.text(result.path("Domain"), "ConfigStatus"),
-        Json.booleanValue(signedUrlAuth, "Switch"),
-        Json.list(signedUrlAuth, "SignedUrlAuthRules", DescribeDomainConfig::rule));
+        Json.text(result.path("Domain"), "ConfigStatus"), on, rules);
   }
 
   private static UrlAuthRule rule(JsonNode rule) {

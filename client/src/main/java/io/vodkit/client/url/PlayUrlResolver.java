@@ -128,7 +128,7 @@ public final class PlayUrlResolver {
 
   private Optional<PlayDomain> discover(String spaceName) {
     for (DomainInfo domain : listDomain.call(ListDomain.Request.playDomains(spaceName)).domains()) {
-      if (!domain.cdnEnabled()) {
+      if (!domain.cdnEnabled() || domain.domain().isEmpty()) {
         continue;
       }
       DomainConfig config;

@@ -120,6 +120,21 @@ class UploadStepsTest {
   }
 
   @Test
+  void describeDomainConfigWithoutSwitchTakesRulesAsInForce() {
+    server.onActionResult("DescribeDomainConfig", "{\"Config\":{\"SignedUrlAuthControl\":{\"SignedUrlAuth\":{"
+        + "\"SignedUrlAuthRules\":[{\"SignedUrlAuthAction\":{\"URLAuthType\":\"typea\",\"MasterSecretKey\":\"k1\"}}]"
+        + "}}}}");
+
+    DomainConfig config = new DescribeDomainConfig(client.api())
+        .call(DescribeDomainConfig.Request.playDomain("s", "a.example.com"));
+
+    assertThat(config.activeRule()).hasValueSatisfying(rule -> {
+      assertThat(rule.signingKey()).isEqualTo("k1");
+      assertThat(rule.validity()).isZero();
+    });
+  }
+
+  @Test
   void describeDomainConfigReadsTypeARules() {
     server.onActionResult("DescribeDomainConfig", "{\"Domain\":{\"Domain\":\"a.example.com\",\"ConfigStatus\":"
         + "\"online\"},\"Config\":{\"SignedUrlAuthControl\":{\"SignedUrlAuth\":{\"Switch\":true,"

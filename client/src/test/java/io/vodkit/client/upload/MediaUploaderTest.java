@@ -88,6 +88,7 @@ class MediaUploaderTest {
     Recorded init = gateway.get(0);
     assertThat(init.rawQuery()).isEqualTo("uploads");
     assertThat(init.bodyLength()).isZero();
+    assertThat(init.header("Content-Length")).isEqualTo("0");
     assertThat(init.header("X-Upload-Hint")).isEqualTo("fast");
 
     String crc1 = crc(file, 0, 20 * MIB);
@@ -210,6 +211,39 @@ class MediaUploaderTest {
           assertThat(e.getMessage()).contains("upload part (part 2)", "HTTP 400", "crc32 mismatch");
         });
     assertThat(second.requests()).isEmpty();
+    assertThat(server.actionRequests("CommitUploadInfo")).isEmpty();
+  }
+
+  @Test
+  void firstFailureCancelsPartsStillInFlight() throws IOException {
+    CountDownLatch part2Arrived = new CountDownLatch(1);
+    CountDownLatch releasePart2 = new CountDownLatch(1);
+    AtomicLong part2Answered = new AtomicLong();
+    server.beforeGatewayReply(r -> {
+      if ("2".equals(r.query().get("partNumber"))) {
+        part2Arrived.countDown();
+        awaitQuietly(releasePart2);
+        part2Answered.incrementAndGet();
+      }
+    });
+    server.onGateway(r -> {
+      if ("1".equals(r.query().get("partNumber"))) {
+        awaitQuietly(part2Arrived);
+        return FakeVodServer.gatewayError(403, 4003, "token expired");
+      }
+      return FakeVodServer.standardGateway(r);
+    });
+    Path file = sparseFile("two-parts.mp4", 45 * MIB);
+
+    try {
+      assertThatThrownBy(() -> uploader.upload(new UploadRequest(file, "s", 2, 20 * MIB, null, null),
+          UploadListener.NONE))
+          .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.partNumber()).isEqualTo(1))
+          .hasMessageContaining("token expired");
+      assertThat(part2Answered.get()).as("upload returned without waiting for part 2").isZero();
+    } finally {
+      releasePart2.countDown();
+    }
     assertThat(server.actionRequests("CommitUploadInfo")).isEmpty();
   }
 

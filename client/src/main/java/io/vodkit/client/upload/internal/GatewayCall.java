@@ -54,7 +54,7 @@ public final class GatewayCall {
         .header("Authorization", target.auth())
         .PUT(body);
     headers.forEach(request::header);
-    uploadHeaders.forEach(h -> request.header(h.key(), h.value()));
+    uploadHeaders.forEach(h -> addUploadHeader(request, h));
 
     long started = System.nanoTime();
     HttpResponse<byte[]> response;
@@ -68,6 +68,15 @@ public final class GatewayCall {
         target.host(), response.statusCode(), logId, body.contentLength(), (System.nanoTime() - started) / 1_000_000);
     return GatewayReply.payload(mapper, step, partNumber, target.host(), response.statusCode(), logId,
         response.body());
+  }
+
+  /** Adds an UploadHeader pair, skipping (with a warning) a name the JDK client does not let callers set. */
+  private static void addUploadHeader(HttpRequest.Builder request, UploadHeader header) {
+    try {
+      request.header(header.key(), header.value());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("UploadHeader not sendable, skipped: name={} reason={}", header.key(), e.getMessage());
+    }
   }
 
   /** A body that streams {@code region} from the file (see {@link RegionPublisher}). */
