@@ -34,10 +34,6 @@ public final class ListDomain {
     public static Request playDomains(String spaceName) {
       return new Request(spaceName, PLAY, VOD_ORIGIN, 0);
     }
-
-    public Request withOffset(int newOffset) {
-      return new Request(spaceName, domainType, sourceStationType, newOffset);
-    }
   }
 
   private final ApiCaller api;

@@ -8,6 +8,7 @@ import io.vodkit.client.api.CommittedMedia;
 import io.vodkit.client.api.StoreInfo;
 import io.vodkit.client.api.UploadAddress;
 import io.vodkit.client.api.UploadFunction;
+import io.vodkit.client.upload.internal.FirstFailure;
 import io.vodkit.client.upload.internal.HostFailover;
 import io.vodkit.client.upload.internal.LocalMediaFile;
 import io.vodkit.client.upload.internal.ParallelParts;
@@ -69,14 +70,15 @@ public final class MediaUploader {
         request.spaceName(), store.storeUri(), plan.direct() ? "direct" : plan.parts().size());
 
     try (FileChannel channel = FileChannel.open(media.path(), StandardOpenOption.READ)) {
-      HostFailover hosts = new HostFailover(address.uploadHosts());
+      FirstFailure failure = new FirstFailure();
+      HostFailover hosts = new HostFailover(address.uploadHosts(), failure::happened);
+      ProgressTracker progress = new ProgressTracker(media.size(), listener, failure::happened);
       if (plan.direct()) {
-        ProgressTracker progress = new ProgressTracker(media.size(), listener, () -> false);
         FileRegion whole = new FileRegion(channel, 0, media.size());
         hosts.call(host -> withProgress(progress,
             attempt -> storage.directUpload(target.withHost(host), whole, attempt)));
       } else {
-        uploadParts(plan, request.concurrency(), channel, target, hosts, listener);
+        uploadParts(plan, new ParallelParts(request.concurrency(), failure), channel, target, hosts, progress);
       }
     } catch (IOException e) {
       throw new VodException("Cannot open " + media.path() + ": " + e.getMessage(), e);
@@ -93,11 +95,9 @@ public final class MediaUploader {
         committed.sourceInfo());
   }
 
-  private void uploadParts(PartPlan plan, int concurrency, FileChannel channel, StorageTarget target,
-                           HostFailover hosts, UploadListener listener) {
+  private void uploadParts(PartPlan plan, ParallelParts parallel, FileChannel channel, StorageTarget target,
+                           HostFailover hosts, ProgressTracker progress) {
     String uploadId = hosts.call(host -> storage.initMultipartUpload(target.withHost(host)));
-    ParallelParts parallel = new ParallelParts(concurrency);
-    ProgressTracker progress = new ProgressTracker(plan.fileSize(), listener, parallel::cancelled);
     List<PartReceipt> receipts = parallel.run(plan.parts(), part -> hosts.call(host -> withProgress(progress,
         attempt -> storage.uploadPart(target.withHost(host), uploadId, part.number(),
             new FileRegion(channel, part.offset(), part.length()), attempt))));

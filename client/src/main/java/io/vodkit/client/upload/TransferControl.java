@@ -5,18 +5,6 @@ package io.vodkit.client.upload;
  */
 public interface TransferControl {
 
-  /** Counts nothing and never cancels. */
-  TransferControl NONE = new TransferControl() {
-    @Override
-    public void onBytesSent(long bytes) {
-    }
-
-    @Override
-    public boolean cancelled() {
-      return false;
-    }
-  };
-
   /** {@code bytes} more body bytes were handed to the network. */
   void onBytesSent(long bytes);
 

@@ -215,7 +215,10 @@ class MediaUploaderTest {
   }
 
   @Test
-  void firstFailureCancelsPartsStillInFlight() throws IOException {
+  void firstFailureCancelsPartsStillInFlightWithoutFailingOver() throws IOException {
+    FakeVodServer second = new FakeVodServer();
+    extraServers.add(second);
+    uploadHosts(server.authority(), second.authority());
     CountDownLatch part2Arrived = new CountDownLatch(1);
     CountDownLatch releasePart2 = new CountDownLatch(1);
     AtomicLong part2Answered = new AtomicLong();
@@ -241,6 +244,7 @@ class MediaUploaderTest {
           .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.partNumber()).isEqualTo(1))
           .hasMessageContaining("token expired");
       assertThat(part2Answered.get()).as("upload returned without waiting for part 2").isZero();
+      assertThat(second.requests()).as("a cancelled part is not retried on another host").isEmpty();
     } finally {
       releasePart2.countDown();
     }

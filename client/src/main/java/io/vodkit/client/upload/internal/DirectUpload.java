@@ -20,7 +20,7 @@ public final class DirectUpload {
 
   /** Uploads {@code file} and returns its CRC-32 (8 lowercase hex digits). */
   public String run(StorageTarget target, FileRegion file, TransferControl control) {
-    String crc32 = Crc32Step.crc32(GatewayStep.DIRECT_UPLOAD, 0, target, file);
+    String crc32 = RegionCrc32.ofBody(GatewayStep.DIRECT_UPLOAD, 0, target, file);
     gateway.put(GatewayStep.DIRECT_UPLOAD, 0, target, "", Map.of("Content-CRC32", crc32), target.uploadHeaders(),
         GatewayCall.fileBody(file, control));
     return crc32;

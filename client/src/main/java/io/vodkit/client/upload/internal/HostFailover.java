@@ -4,6 +4,7 @@ import io.vodkit.client.upload.StorageException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +20,19 @@ public final class HostFailover {
   private static final Logger LOG = LoggerFactory.getLogger(HostFailover.class);
 
   private final List<String> hosts;
+  private final BooleanSupplier stopped;
   private final Set<String> dead = ConcurrentHashMap.newKeySet();
 
-  public HostFailover(List<String> hosts) {
+  /**
+   * @param stopped {@code true} once the upload failed elsewhere: a failure then is that cancellation, so it is
+   *                thrown as is and does not count against the host
+   */
+  public HostFailover(List<String> hosts, BooleanSupplier stopped) {
     if (hosts.isEmpty()) {
       throw new IllegalArgumentException("no upload hosts");
     }
     this.hosts = List.copyOf(hosts);
+    this.stopped = stopped;
   }
 
   /** Runs {@code attempt} with the first live host, moving on while it fails retryably. */
@@ -38,7 +45,7 @@ public final class HostFailover {
       try {
         return attempt.apply(host);
       } catch (StorageException e) {
-        if (!e.retryable()) {
+        if (!e.retryable() || stopped.getAsBoolean()) {
           throw e;
         }
         if (dead.add(host)) {

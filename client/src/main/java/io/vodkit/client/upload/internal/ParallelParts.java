@@ -10,13 +10,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Uploads the parts of one multipart upload with at most {@code concurrency} in flight, on a pool of named threads
  * that lives only for this upload. The first failure wins ({@code compareAndSet}) and cancels the rest exactly once:
- * queued parts never start, running ones are interrupted and their bodies stop ({@link #cancelled()}). Receipts are
+ * queued parts never start, running ones are interrupted and their bodies stop ({@link FirstFailure}). Receipts are
  * returned in part order.
  */
 public final class ParallelParts {
@@ -28,19 +27,19 @@ public final class ParallelParts {
   }
 
   private final int concurrency;
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final FirstFailure failure;
   private volatile ThreadPoolExecutor pool;
 
-  public ParallelParts(int concurrency) {
+  /**
+   * @param failure the upload's failure record; a part failure is recorded there, and once anything is recorded
+   *                the remaining parts are cancelled
+   */
+  public ParallelParts(int concurrency, FirstFailure failure) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency < 1: " + concurrency);
     }
     this.concurrency = concurrency;
-  }
-
-  /** {@code true} once a part has failed (or the caller was interrupted): every request should stop. */
-  public boolean cancelled() {
-    return failure.get() != null;
+    this.failure = failure;
   }
 
   /** Runs {@code task} for every part; returns the receipts in part order or throws the first failure. */
@@ -55,12 +54,12 @@ public final class ParallelParts {
       for (int i = 0; i < parts.size(); i++) {
         int index = i;
         PartPlan.Part part = parts.get(i);
-        if (cancelled()) {
+        if (failure.happened()) {
           break;
         }
         try {
           pool.execute(() -> {
-            if (cancelled()) {
+            if (failure.happened()) {
               return;
             }
             try {
@@ -101,7 +100,7 @@ public final class ParallelParts {
 
   /** Records the first failure and cancels everything else, once. */
   private void fail(Throwable t) {
-    if (failure.compareAndSet(null, t)) {
+    if (failure.record(t)) {
       pool.shutdownNow();
     }
   }

@@ -2,6 +2,9 @@ package io.vodkit.client.upload.internal;
 
 import io.vodkit.client.internal.Hex;
 import io.vodkit.client.upload.FileRegion;
+import io.vodkit.client.upload.GatewayStep;
+import io.vodkit.client.upload.StorageException;
+import io.vodkit.client.upload.StorageTarget;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,5 +30,15 @@ public final class RegionCrc32 {
       done += size;
     }
     return Hex.crc32(crc.getValue());
+  }
+
+  /** The CRC of a gateway step's body; a read failure becomes that step's (non-retryable) error. */
+  static String ofBody(GatewayStep step, int partNumber, StorageTarget target, FileRegion region) {
+    try {
+      return of(region);
+    } catch (IOException e) {
+      throw new StorageException(step, partNumber, target.host(), 0, 0, false,
+          "cannot read the file at offset " + region.offset() + ": " + e.getMessage(), e);
+    }
   }
 }

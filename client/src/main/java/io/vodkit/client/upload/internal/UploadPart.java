@@ -30,7 +30,7 @@ public final class UploadPart {
   /** Uploads part {@code partNumber} (1-based) and returns its receipt. */
   public PartReceipt run(StorageTarget target, String uploadId, int partNumber, FileRegion part,
                          TransferControl control) {
-    String crc32 = Crc32Step.crc32(GatewayStep.UPLOAD_PART, partNumber, target, part);
+    String crc32 = RegionCrc32.ofBody(GatewayStep.UPLOAD_PART, partNumber, target, part);
     Map<String, String> query = new LinkedHashMap<>();
     query.put("partNumber", Integer.toString(partNumber));
     query.put("uploadID", uploadId);
