@@ -66,7 +66,7 @@ public final class MediaUploader {
     StoreInfo store = address.storeInfos().get(0);
     StorageTarget target = new StorageTarget(address.uploadHosts().get(0), store.storeUri(), store.auth(),
         address.uploadHeaders());
-    LOG.info("upload start file={} bytes={} space={} storeUri={} parts={}", media.path(), media.size(),
+    LOG.debug("upload start file={} bytes={} space={} storeUri={} parts={}", media.path(), media.size(),
         request.spaceName(), store.storeUri(), plan.direct() ? "direct" : plan.parts().size());
 
     try (FileChannel channel = FileChannel.open(media.path(), StandardOpenOption.READ)) {
@@ -90,7 +90,7 @@ public final class MediaUploader {
         ? store.storeUri() : committed.sourceInfo().storeUri();
     String fileName = committed.sourceInfo().fileName().isEmpty()
         ? withoutBucket(storeUri) : committed.sourceInfo().fileName();
-    LOG.info("upload done vid={} space={} fileName={}", committed.vid(), request.spaceName(), fileName);
+    LOG.debug("upload done vid={} space={} fileName={}", committed.vid(), request.spaceName(), fileName);
     return new UploadResult(committed.vid(), committed.posterUri(), fileName, storeUri, request.spaceName(),
         committed.sourceInfo());
   }

@@ -144,7 +144,7 @@ public final class PlayUrlResolver {
         return Optional.of(new PlayDomain(domain.httpsEnabled() ? "https" : "http", domain.domain(), "", rule));
       }
     }
-    LOG.info("no usable play domain (CDN enabled, URL auth none or type A) space={}", spaceName);
+    LOG.debug("no usable play domain (CDN enabled, URL auth none or type A) space={}", spaceName);
     return Optional.empty();
   }
 

@@ -3,6 +3,7 @@ package io.vodkit.client.upload.internal;
 import io.vodkit.client.upload.TransferControl;
 import io.vodkit.client.upload.UploadListener;
 import io.vodkit.client.upload.UploadProgress;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sums the body bytes of all requests of one upload and tells the listener (guarded: a listener that throws is
- * logged and ignored). Each request attempt gets its own {@link Attempt}, whose bytes are taken back if the attempt
+ * logged once and ignored). Each request attempt gets its own {@link Attempt}, whose bytes are taken back if the attempt
  * fails and is retried elsewhere.
  */
 public final class ProgressTracker {
@@ -21,6 +22,7 @@ public final class ProgressTracker {
   private final UploadListener listener;
   private final BooleanSupplier cancelled;
   private final AtomicLong sent = new AtomicLong();
+  private final AtomicBoolean listenerFailed = new AtomicBoolean();
 
   /**
    * @param cancelled tells requests to stop sending (another part already failed)
@@ -41,7 +43,9 @@ public final class ProgressTracker {
     try {
       listener.onProgress(new UploadProgress(now, totalBytes));
     } catch (RuntimeException e) {
-      LOG.warn("upload listener threw; ignored", e);
+      if (listenerFailed.compareAndSet(false, true)) {
+        LOG.warn("upload listener threw; ignoring this and later failures of it", e);
+      }
     }
   }
 
