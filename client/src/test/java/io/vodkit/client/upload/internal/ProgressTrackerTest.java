@@ -1,6 +1,7 @@
 package io.vodkit.client.upload.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.vodkit.client.upload.UploadProgress;
 import java.util.ArrayList;
@@ -37,7 +38,9 @@ class ProgressTrackerTest {
     }, () -> false);
 
     ProgressTracker.Attempt attempt = tracker.attempt();
-    attempt.onBytesSent(5);
-    attempt.onBytesSent(5);
+    assertThatCode(() -> {
+      attempt.onBytesSent(5);
+      attempt.onBytesSent(5);
+    }).doesNotThrowAnyException();
   }
 }
