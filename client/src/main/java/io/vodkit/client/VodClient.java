@@ -1,0 +1,56 @@
+package io.vodkit.client;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodkit.client.api.ApiCaller;
+import io.vodkit.client.http.HttpTransport;
+import io.vodkit.client.upload.StorageGateway;
+import java.util.Objects;
+
+/**
+ * Entry point: one HTTP transport (HTTP/1.1, connect timeout, a bounded executor of named threads owned here),
+ * shared by signed OpenAPI calls ({@link #api()}) and storage-gateway calls ({@link #storage()}). Thread-safe.
+ * Close it to stop the executor.
+ *
+ * <pre>{@code
+ * try (VodClient client = new VodClient(VodClientConfig.of(null, null, new Credentials(ak, sk)))) {
+ *   UploadResult result = new MediaUploader(client.api(), client.storage())
+ *       .upload(UploadRequest.of(file, "my_space"), UploadListener.NONE);
+ * }
+ * }</pre>
+ */
+public final class VodClient implements AutoCloseable {
+
+  private final VodClientConfig config;
+  private final HttpTransport transport;
+  private final ApiCaller api;
+  private final StorageGateway storage;
+
+  public VodClient(VodClientConfig config) {
+    this.config = Objects.requireNonNull(config, "config == null");
+    ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout());
+    this.api = new ApiCaller(transport, config, mapper);
+    this.storage = new StorageGateway(transport, config.endpoint(), mapper);
+  }
+
+  public VodClientConfig config() {
+    return config;
+  }
+
+  /** Signed OpenAPI calls; typed steps in {@code io.vodkit.client.api} take this. */
+  public ApiCaller api() {
+    return api;
+  }
+
+  /** Storage upload-gateway calls. */
+  public StorageGateway storage() {
+    return storage;
+  }
+
+  /** Shuts down the HTTP executor. Calls made afterwards fail. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+}

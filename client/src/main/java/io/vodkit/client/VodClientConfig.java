@@ -1,0 +1,74 @@
+package io.vodkit.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything a {@link VodClient} needs, resolved once. A {@code null} component takes its default:
+ *
+ * <ul>
+ *   <li>{@code endpoint}: {@value #DEFAULT_ENDPOINT} (the OpenAPI endpoint; its scheme is also the scheme of the
+ *       storage upload hosts, so {@code http://127.0.0.1:PORT} talks plain HTTP to an emulator everywhere)
+ *   <li>{@code region}: {@value #DEFAULT_REGION} (the region in the credential scope)
+ *   <li>{@code connectTimeout}: 10 s
+ *   <li>{@code requestTimeout}: 60 s (per OpenAPI call; storage PUTs add time for their body size)
+ *   <li>{@code clock}: {@link Clock#systemUTC()} (used for {@code X-Date} and URL signing)
+ * </ul>
+ *
+ * {@code credentials} is required. The endpoint must be {@code http} or {@code https} with a host and no path.
+ */
+public record VodClientConfig(URI endpoint, String region, Credentials credentials,
+                              Duration connectTimeout, Duration requestTimeout, Clock clock) {
+
+  public static final String DEFAULT_ENDPOINT = "https://vod.byteplusapi.com";
+  public static final String DEFAULT_REGION = "ap-singapore-1";
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  public VodClientConfig {
+    endpoint = checkEndpoint(endpoint == null ? URI.create(DEFAULT_ENDPOINT) : endpoint);
+    region = region == null ? DEFAULT_REGION : region;
+    if (region.isBlank()) {
+      throw new IllegalArgumentException("region is blank");
+    }
+    Objects.requireNonNull(credentials, "credentials == null");
+    connectTimeout = checkDuration("connectTimeout",
+        connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout);
+    requestTimeout = checkDuration("requestTimeout",
+        requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout);
+    clock = clock == null ? Clock.systemUTC() : clock;
+  }
+
+  /** A config with default timeouts and the system UTC clock; {@code null} endpoint or region take defaults. */
+  public static VodClientConfig of(URI endpoint, String region, Credentials credentials) {
+    return new VodClientConfig(endpoint, region, credentials, null, null, null);
+  }
+
+  private static URI checkEndpoint(URI endpoint) {
+    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException("endpoint scheme must be http or https: " + endpoint);
+    }
+    if (endpoint.getHost() == null) {
+      throw new IllegalArgumentException("endpoint has no host: " + endpoint);
+    }
+    String path = endpoint.getRawPath();
+    if (path != null && !path.isEmpty() && !path.equals("/")) {
+      throw new IllegalArgumentException("endpoint must not have a path: " + endpoint);
+    }
+    if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
+      throw new IllegalArgumentException("endpoint must not have a query or fragment: " + endpoint);
+    }
+    return endpoint;
+  }
+
+  private static Duration checkDuration(String name, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " <= 0: " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,130 @@
+package io.vodkit.client.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodkit.client.VodClientConfig;
+import io.vodkit.client.http.HttpTransport;
+import io.vodkit.client.internal.ResponseEnvelope;
+import io.vodkit.client.signing.CanonicalRequest;
+import io.vodkit.client.signing.RequestSigner;
+import io.vodkit.client.signing.SignatureHeaders;
+import io.vodkit.client.signing.SigningRequest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signed OpenAPI calls (spec §1–§4): {@code <endpoint>/?Action=…&Version=…}, signed per spec §2.1, reply envelope
+ * checked. Each method returns {@code Result} and throws {@link io.vodkit.client.VodServiceException} for a service
+ * error, {@link io.vodkit.client.http.TransportException} when no reply arrived, and
+ * {@link io.vodkit.client.VodException} for a reply that is not a VOD envelope.
+ */
+public final class ApiCaller {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiCaller.class);
+  static final String FORM = "application/x-www-form-urlencoded";
+  static final String JSON = "application/json";
+
+  private final HttpTransport transport;
+  private final RequestSigner signer;
+  private final ObjectMapper mapper;
+  private final URI endpoint;
+
+  public ApiCaller(HttpTransport transport, VodClientConfig config, ObjectMapper mapper) {
+    this.transport = Objects.requireNonNull(transport, "transport == null");
+    this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+    this.endpoint = config.endpoint();
+    this.signer = new RequestSigner(config.credentials(), config.region(), "vod", config.clock());
+  }
+
+  /** {@code GET /?Action=…&Version=…&<params>} (empty values are sent as {@code Key=}). */
+  public JsonNode get(String action, String version, Map<String, String> params) {
+    checkParams(action, params);
+    Map<String, String> query = new LinkedHashMap<>(params);
+    query.putAll(actionAndVersion(action, version));
+    return call("GET", action, query, null, new byte[0]);
+  }
+
+  /** {@code POST /?Action=…&Version=…} with the parameters as an {@code application/x-www-form-urlencoded} body. */
+  public JsonNode postForm(String action, String version, Map<String, String> form) {
+    checkParams(action, form);
+    String body = CanonicalRequest.canonicalQuery(form);
+    return call("POST", action, actionAndVersion(action, version), FORM, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code POST /?Action=…&Version=…} with {@code body} serialised by Jackson as an {@code application/json} body. */
+  public JsonNode postJson(String action, String version, Object body) {
+    byte[] bytes;
+    try {
+      bytes = mapper.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(action + ": body cannot be written as JSON: " + e.getOriginalMessage(), e);
+    }
+    return call("POST", action, actionAndVersion(action, version), JSON, bytes);
+  }
+
+  /** The JSON mapper shared by this client (for steps that send JSON-encoded string parameters). */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  private JsonNode call(String method, String action, Map<String, String> query, String contentType, byte[] body) {
+    String rawQuery = CanonicalRequest.canonicalQuery(query);
+    URI uri = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + "/?" + rawQuery);
+    SignatureHeaders signature = signer.sign(new SigningRequest(method, hostHeader(uri), query, contentType, body));
+
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(transport.requestTimeout())
+        .header("Accept", JSON)
+        .header("User-Agent", HttpTransport.USER_AGENT)
+        .header("X-Date", signature.xDate())
+        .header("X-Content-Sha256", signature.contentSha256())
+        .header("Authorization", signature.authorization());
+    if (contentType == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    long started = System.nanoTime();
+    HttpResponse<byte[]> response = transport.send(request.build(), action);
+    LOG.debug("openapi action={} method={} status={} elapsedMs={}", action, method, response.statusCode(),
+        (System.nanoTime() - started) / 1_000_000);
+    return ResponseEnvelope.result(mapper, action, response.statusCode(), response.body());
+  }
+
+  /** The {@code Host} header the JDK client sends: the authority without a scheme-default port. */
+  private static String hostHeader(URI uri) {
+    int port = uri.getPort();
+    boolean defaultPort = port == -1
+        || (port == 443 && uri.getScheme().equalsIgnoreCase("https"))
+        || (port == 80 && uri.getScheme().equalsIgnoreCase("http"));
+    return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
+  }
+
+  private static Map<String, String> actionAndVersion(String action, String version) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("Action", Objects.requireNonNull(action, "action == null"));
+    query.put("Version", Objects.requireNonNull(version, "version == null"));
+    return query;
+  }
+
+  /** Parameters must not be {@code null} and must not carry Action/Version (those always go in the query). */
+  private static void checkParams(String action, Map<String, String> params) {
+    params.forEach((name, value) -> {
+      if (value == null) {
+        throw new IllegalArgumentException(action + ": parameter " + name + " is null");
+      }
+    });
+    if (params.containsKey("Action") || params.containsKey("Version")) {
+      throw new IllegalArgumentException(action + ": params must not contain Action or Version: " + params.keySet());
+    }
+  }
+}

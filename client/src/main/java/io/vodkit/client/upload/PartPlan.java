@@ -1,0 +1,81 @@
+package io.vodkit.client.upload;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a file of a given size goes to the storage gateway (spec §6.3–§6.4), as a pure function of
+ * {@code (fileSize, partSizeBytes)}:
+ *
+ * <ul>
+ *   <li>{@code fileSize < 20 MiB}: one direct PUT ({@link #direct()}), described as a single part covering the file;
+ *   <li>otherwise {@code n = max(1, floor(fileSize / partSize))} parts numbered 1…n: parts 1…n−1 are exactly
+ *       {@code partSize}, the last one is {@code partSize + fileSize mod partSize};
+ *   <li>if {@code n} would exceed {@value #MAX_PARTS}, the part size grows to {@code ceil(fileSize / 10000)}, the
+ *       smallest size that keeps {@code n ≤ 10000}.
+ * </ul>
+ *
+ * @param fileSize      bytes in the file
+ * @param partSizeBytes the part size actually used (≥ the requested one)
+ * @param direct        {@code true} for a single direct PUT
+ * @param parts         the parts, in order; one part for a direct upload
+ */
+public record PartPlan(long fileSize, long partSizeBytes, boolean direct, List<Part> parts) {
+
+  /** 20 MiB: the smallest part size, and the size from which uploads go in parts. */
+  public static final long MIN_PART_SIZE_BYTES = 20L * 1024 * 1024;
+  /** Default part size: {@value #MIN_PART_SIZE_BYTES} bytes, as the official SDKs use. */
+  public static final long DEFAULT_PART_SIZE_BYTES = MIN_PART_SIZE_BYTES;
+  /** The most parts one multipart upload may have. */
+  public static final int MAX_PARTS = 10_000;
+
+  /**
+   * One part: its 1-based number, its offset in the file and its length.
+   */
+  public record Part(int number, long offset, long length) {
+  }
+
+  public PartPlan {
+    parts = List.copyOf(parts);
+  }
+
+  /**
+   * Plans the upload of {@code fileSize} bytes.
+   *
+   * @throws IllegalArgumentException if {@code fileSize < 0} or {@code partSizeBytes < 20 MiB}
+   */
+  public static PartPlan of(long fileSize, long partSizeBytes) {
+    if (fileSize < 0) {
+      throw new IllegalArgumentException("fileSize < 0: " + fileSize);
+    }
+    checkPartSize(partSizeBytes);
+    if (fileSize < MIN_PART_SIZE_BYTES) {
+      return new PartPlan(fileSize, partSizeBytes, true, List.of(new Part(1, 0, fileSize)));
+    }
+    long partSize = Math.max(partSizeBytes, ceilDiv(fileSize, MAX_PARTS));
+    int count = (int) Math.max(1, fileSize / partSize);
+    List<Part> parts = new ArrayList<>(count);
+    for (int i = 0; i < count - 1; i++) {
+      parts.add(new Part(i + 1, i * partSize, partSize));
+    }
+    long lastOffset = (count - 1) * partSize;
+    parts.add(new Part(count, lastOffset, fileSize - lastOffset));
+    return new PartPlan(fileSize, partSize, false, parts);
+  }
+
+  /**
+   * Checks a requested part size.
+   *
+   * @throws IllegalArgumentException naming the value when it is below {@value #MIN_PART_SIZE_BYTES}
+   */
+  public static long checkPartSize(long partSizeBytes) {
+    if (partSizeBytes < MIN_PART_SIZE_BYTES) {
+      throw new IllegalArgumentException("partSizeBytes < " + MIN_PART_SIZE_BYTES + " (20 MiB): " + partSizeBytes);
+    }
+    return partSizeBytes;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+}

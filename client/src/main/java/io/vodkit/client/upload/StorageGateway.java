@@ -1,0 +1,55 @@
+package io.vodkit.client.upload;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodkit.client.http.HttpTransport;
+import io.vodkit.client.upload.internal.CompleteMultipartUpload;
+import io.vodkit.client.upload.internal.DirectUpload;
+import io.vodkit.client.upload.internal.GatewayCall;
+import io.vodkit.client.upload.internal.InitMultipartUpload;
+import io.vodkit.client.upload.internal.StorageUrls;
+import io.vodkit.client.upload.internal.UploadPart;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The storage upload gateway (spec §6), spoken as the official Java SDK speaks it: every step is a {@code PUT} to
+ * {@code <scheme>://<host>/<StoreUri>} with the StoreInfo auth token as {@code Authorization}; the scheme is the
+ * OpenAPI endpoint's. Each method makes exactly one request and throws {@link StorageException} on failure.
+ */
+public final class StorageGateway {
+
+  private final DirectUpload directUpload;
+  private final InitMultipartUpload initMultipartUpload;
+  private final UploadPart uploadPart;
+  private final CompleteMultipartUpload completeMultipartUpload;
+
+  public StorageGateway(HttpTransport transport, URI openApiEndpoint, ObjectMapper mapper) {
+    GatewayCall call = new GatewayCall(transport, StorageUrls.forEndpoint(openApiEndpoint), mapper);
+    this.directUpload = new DirectUpload(call);
+    this.initMultipartUpload = new InitMultipartUpload(call);
+    this.uploadPart = new UploadPart(call);
+    this.completeMultipartUpload = new CompleteMultipartUpload(call);
+  }
+
+  /** Direct upload of a whole (small) file; returns its CRC-32 (8 lowercase hex digits). */
+  public String directUpload(StorageTarget target, FileRegion file, TransferControl control) {
+    return directUpload.run(target, file, control);
+  }
+
+  /** {@code PUT ?uploads}; returns the uploadID. */
+  public String initMultipartUpload(StorageTarget target) {
+    return initMultipartUpload.run(target);
+  }
+
+  /** {@code PUT ?partNumber=<k>&uploadID=<id>} with the part's bytes. */
+  public PartReceipt uploadPart(StorageTarget target, String uploadId, int partNumber, FileRegion part,
+                                TransferControl control) {
+    return uploadPart.run(target, uploadId, partNumber, part, control);
+  }
+
+  /** {@code PUT ?uploadID=<id>&ObjectContentType=<type>} with the merge body {@code 0:crc,1:crc,…}. */
+  public void completeMultipartUpload(StorageTarget target, String uploadId, List<String> partCrc32s,
+                                      String objectContentType) {
+    completeMultipartUpload.run(target, uploadId, partCrc32s, objectContentType);
+  }
+}
