@@ -47,10 +47,10 @@ class UploadBadInputTest {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
-                bad("a path without a file extension", env -> { }, "file extension", "upload", "noext"),
-                bad("a missing file", env -> { }, "does not exist", "upload", "missing.mp4"),
-                bad("an empty file", env -> { }, "empty", "upload", "empty.mp4"),
-                bad("a directory", env -> { }, "directory", "upload", "folder.mp4"),
+                bad("a path without a file extension", env -> { }, "no extension", "upload", "noext"),
+                bad("a missing file", env -> { }, "not found", "upload", "missing.mp4"),
+                bad("an empty file", env -> { }, "is empty", "upload", "empty.mp4"),
+                bad("a directory", env -> { }, "Is a directory", "upload", "folder.mp4"),
                 bad("no PATH argument", env -> { }, "PATH", "upload"),
                 bad("an unknown option", env -> { }, "--bogus", "upload", "ok.mp4", "--bogus"),
                 bad("a zero concurrency", env -> { }, "--concurrency", "upload", "ok.mp4", "--concurrency", "0"),

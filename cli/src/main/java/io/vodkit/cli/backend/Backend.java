@@ -11,6 +11,7 @@ import io.vodkit.emulator.EmulatorConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public final class Backend implements AutoCloseable {
         this.emulator = emulator;
         this.spaceName = spaceName;
         this.playUrls = new PlayUrlResolver(client.api(), settings.playDomain().orElse(null), settings.urlExpiry(),
-                client.config().clock());
+                client.config().clock(), new SecureRandom());
     }
 
     /**

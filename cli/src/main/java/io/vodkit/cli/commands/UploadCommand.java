@@ -10,10 +10,13 @@ import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.ProgressDisplay;
 import io.vodkit.cli.output.UploadOutput;
 import io.vodkit.client.VodException;
+import io.vodkit.client.upload.LocalMediaFile;
 import io.vodkit.client.upload.MediaUploader;
+import io.vodkit.client.upload.PartPlan;
 import io.vodkit.client.upload.UploadRequest;
 import io.vodkit.client.upload.UploadResult;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,19 +57,20 @@ public final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (concurrency < 1 || concurrency > 64) {
-            throw CliException.invalidInput("--concurrency must be between 1 and 64, got " + concurrency);
+        if (concurrency < 1 || concurrency > UploadRequest.MAX_CONCURRENCY) {
+            throw CliException.invalidInput("--concurrency must be between 1 and " + UploadRequest.MAX_CONCURRENCY
+                    + ", got " + concurrency);
         }
         Path file = context.workingDir().resolve(path).toAbsolutePath().normalize();
         checkFile(file);
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
             UploadRequest request = new UploadRequest(file, backend.spaceName(), concurrency,
-                    UploadRequest.DEFAULT_PART_SIZE_BYTES, title, null);
+                    PartPlan.DEFAULT_PART_SIZE_BYTES, title, null);
             UploadResult result;
             try (ProgressDisplay progress = ProgressDisplay.forUpload(file.getFileName().toString(),
                     file.toFile().length(), context.errStream(), context.errIsTerminal())) {
-                result = new MediaUploader(backend.client()).upload(request, progress);
+                result = new MediaUploader(backend.client().api(), backend.client().storage()).upload(request, progress);
             }
             String playUrl = backend.playUrls().playUrl(result.spaceName(), result.fileName());
             new JsonLines(context.out()).write(UploadOutput.of(result.vid(), playUrl, result.posterUri(),
@@ -77,9 +81,9 @@ public final class UploadCommand implements Callable<Integer> {
 
     private static void checkFile(Path file) {
         try {
-            MediaUploader.checkFile(file);
+            LocalMediaFile.inspect(file);
         } catch (VodException invalid) {
-            throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), java.util.Map.of(), invalid);
+            throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
         }
     }
 }

@@ -10,7 +10,6 @@ import io.vodkit.client.api.UploadAddress;
 import io.vodkit.client.api.UploadFunction;
 import io.vodkit.client.upload.internal.FirstFailure;
 import io.vodkit.client.upload.internal.HostFailover;
-import io.vodkit.client.upload.internal.LocalMediaFile;
 import io.vodkit.client.upload.internal.ParallelParts;
 import io.vodkit.client.upload.internal.ProgressTracker;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.vodkit.client.upload.internal;
+package io.vodkit.client.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +30,7 @@ class LocalMediaFileTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "missing.mp4|absent|File not found",
-      "folder.mp4|directory|Not a regular file",
+      "folder.mp4|directory|Is a directory",
       "empty.mp4|empty|File is empty",
       "noextension|content|has no extension",
       "trailingdot.|content|has no extension",

@@ -1,4 +1,4 @@
-package io.vodkit.client.upload.internal;
+package io.vodkit.client.upload;
 
 import io.vodkit.client.VodException;
 import java.io.IOException;
@@ -22,6 +22,9 @@ public record LocalMediaFile(Path path, long size, String extension) {
   public static LocalMediaFile inspect(Path file) {
     if (!Files.exists(file)) {
       throw new VodException("File not found: " + file);
+    }
+    if (Files.isDirectory(file)) {
+      throw new VodException("Is a directory, not a media file: " + file);
     }
     if (!Files.isRegularFile(file)) {
       throw new VodException("Not a regular file: " + file);
