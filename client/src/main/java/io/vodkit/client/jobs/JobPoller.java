@@ -1,0 +1,85 @@
+package io.vodkit.client.jobs;
+
+import io.vodkit.client.VodException;
+import io.vodkit.client.VodServiceException;
+import io.vodkit.client.http.TransportException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queries a job until a query shows a final state or the attempts run out. A query that fails transiently (no
+ * reply, time-out, HTTP 429 or 5xx) uses up an attempt and polling goes on; any other error ends polling at once.
+ */
+public final class JobPoller {
+
+  /** Waits between two queries; tests pass one that does not sleep. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobPoller.class);
+
+  private final PollConfig config;
+  private final Sleeper sleeper;
+
+  public JobPoller(PollConfig config, Sleeper sleeper) {
+    this.config = Objects.requireNonNull(config, "config == null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+  }
+
+  public JobPoller(PollConfig config) {
+    this(config, duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  /**
+   * Polls {@code query} until {@code isFinal} holds for its answer.
+   *
+   * @param observer sees every successful answer (for progress output); must not block
+   */
+  public <T> PollOutcome<T> poll(Supplier<T> query, Predicate<T> isFinal, Consumer<T> observer) {
+    T last = null;
+    for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+      try {
+        T answer = query.get();
+        last = answer;
+        observer.accept(answer);
+        if (isFinal.test(answer)) {
+          return new PollOutcome.Finished<>(answer, attempt);
+        }
+      } catch (VodException e) {
+        if (!isTransient(e)) {
+          throw e;
+        }
+        LOG.warn("poll attempt {} failed transiently, polling on: {}", attempt, e.getMessage());
+      }
+      if (attempt < config.maxAttempts()) {
+        pause();
+      }
+    }
+    return new PollOutcome.TimedOut<>(last, config.maxAttempts());
+  }
+
+  /** No reply, a time-out, throttling or a server-side error: worth asking again. */
+  public static boolean isTransient(VodException e) {
+    if (e instanceof TransportException) {
+      return true;
+    }
+    return e instanceof VodServiceException service
+        && (service.httpStatus() == 429 || service.httpStatus() >= 500);
+  }
+
+  private void pause() {
+    try {
+      sleeper.sleep(config.interval());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VodException("polling interrupted", e);
+    }
+  }
+}
