@@ -44,7 +44,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Everything an emulator is made of, wired from its configuration, data directory and database. */
@@ -94,7 +94,7 @@ final class Components {
         this.accessKey = config.accessKey() == null ? ids.accessKey() : config.accessKey();
         this.secretKey = config.secretKey() == null ? ids.secretKey() : config.secretKey();
         this.verifier = new SignatureVerifier(new CredentialStore(Map.of(accessKey, secretKey)),
-                Set.of("ap-singapore-1", "ap-southeast-1", config.region()), config.maxClockSkew(), clock);
+                Stream.of("ap-singapore-1", "ap-southeast-1", config.region()).collect(Collectors.toSet()), config.maxClockSkew(), clock);
         this.inspector = new MediaInspector(FfmpegTools.locate(config.ffmpeg()), MEDIA_PROCESS_TIMEOUT);
     }
 

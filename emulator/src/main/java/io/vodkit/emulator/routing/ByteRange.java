@@ -37,7 +37,7 @@ record ByteRange(boolean satisfiable, boolean partial, long start, long length) 
                 return new ByteRange(true, true, size - length, length);
             }
             long start = Long.parseLong(first);
-            long end = last.isEmpty() ? size - 1 : Long.parseLong(last);
+            long end = last.isEmpty() ? Long.MAX_VALUE : Long.parseLong(last);
             if (start < 0 || end < start) {
                 return whole(size);
             }
