@@ -15,9 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +128,33 @@ class UploadFlowTest {
         assertThat(download.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(objectFiles()).hasSize(1);
         assertThat(dataDir.resolve("multipart").resolve(uploadId)).doesNotExist();
+    }
+
+    @Test
+    void partsUploadedConcurrentlyAreMergedInPartOrder() throws Exception {
+        Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "parallel.bin"));
+        String uploadId = init(grant);
+        List<byte[]> parts = IntStream.rangeClosed(1, 8).mapToObj(n -> bytes(5000 + n, n)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<JsonNode>> replies = new ArrayList<>();
+            for (int n = parts.size(); n >= 1; n--) {
+                int partNumber = n;
+                replies.add(pool.submit(() -> part(grant, uploadId, partNumber, parts.get(partNumber - 1))));
+            }
+            for (Future<JsonNode> reply : replies) {
+                assertThat(reply.get(30, TimeUnit.SECONDS).path("success").asInt()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String body = IntStream.range(0, parts.size())
+                .mapToObj(i -> i + ":" + VodTestClient.crc32(parts.get(i))).collect(Collectors.joining(","));
+
+        assertThat(merge(grant, uploadId, body).status()).isEqualTo(200);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        parts.forEach(whole::writeBytes);
+        assertThat(vod.download("parallel.bin").body()).isEqualTo(whole.toByteArray());
     }
 
     @Test

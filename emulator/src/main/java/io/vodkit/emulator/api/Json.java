@@ -50,8 +50,4 @@ public final class Json {
     public static <T> T convert(JsonNode node, Class<T> type) {
         return MAPPER.convertValue(node, type);
     }
-
-    public static JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
-    }
 }

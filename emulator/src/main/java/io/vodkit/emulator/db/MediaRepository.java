@@ -1,10 +1,6 @@
 package io.vodkit.emulator.db;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Optional;
 
 /** Table {@code media}. */
 public final class MediaRepository {
@@ -34,22 +30,5 @@ public final class MediaRepository {
                 return ps.executeUpdate();
             }
         });
-    }
-
-    public Optional<MediaRecord> find(String vid) {
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM media WHERE vid = ?")) {
-                ps.setString(1, vid);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    private static MediaRecord read(ResultSet rs) throws SQLException {
-        return new MediaRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                Instant.ofEpochMilli(rs.getLong(10)));
     }
 }

@@ -4,8 +4,6 @@ import io.vodkit.emulator.api.ApiError;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** The OpenAPI route table: (Action, Version) → handler. Adding an action is one {@link #register} line. */
 public final class ActionRouter {
@@ -31,12 +29,5 @@ public final class ActionRouter {
             throw ApiError.INVALID_ACTION_OR_VERSION.exception(action, version);
         }
         return handler;
-    }
-
-    /** The registered actions (for the start-up log). */
-    public Set<String> actions() {
-        Set<String> actions = new TreeSet<>();
-        routes.keySet().forEach(route -> actions.add(route.action() + "@" + route.version()));
-        return actions;
     }
 }

@@ -31,10 +31,6 @@ public final class MediaInspector {
         }
     }
 
-    public boolean available() {
-        return probe != null;
-    }
-
     public Optional<ProbeResult> probe(Path file) {
         if (probe == null) {
             return Optional.empty();
