@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -93,8 +94,10 @@ final class Components {
                 Base64.getUrlDecoder().decode(settings.findOrCreate("upload.token-secret", ids::hmacSecret)), clock);
         this.accessKey = config.accessKey() == null ? ids.accessKey() : config.accessKey();
         this.secretKey = config.secretKey() == null ? ids.secretKey() : config.secretKey();
-        this.verifier = new SignatureVerifier(new CredentialStore(Map.of(accessKey, secretKey)),
-                Stream.of("ap-singapore-1", "ap-southeast-1", config.region()).collect(Collectors.toSet()), config.maxClockSkew(), clock);
+        Set<String> regions = Stream.of("ap-singapore-1", "ap-southeast-1", config.region())
+                .collect(Collectors.toSet());
+        this.verifier = new SignatureVerifier(new CredentialStore(Map.of(accessKey, secretKey)), regions,
+                config.maxClockSkew(), clock);
         this.inspector = new MediaInspector(FfmpegTools.locate(config.ffmpeg()), MEDIA_PROCESS_TIMEOUT);
     }
 

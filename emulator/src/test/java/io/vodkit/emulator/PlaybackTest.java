@@ -91,6 +91,22 @@ class PlaybackTest {
     }
 
     @Test
+    void namesWithSpacesAndNonAsciiRoundTrip() throws IOException {
+        String fileName = "dir/clip \u00fc.bin";
+        try (TestEmulator vod = TestEmulator.start(dataDir)) {
+            vod.upload(fileName, DATA);
+            String master = vod.masterKey();
+            long now = Instant.now().getEpochSecond();
+            String hashInput = "/" + fileName + "-" + now + "-abc-0-" + master;
+            String overDecodedUri = now + "-abc-0-"
+                    + VodTestClient.md5(hashInput.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(vod.download(fileName).body()).isEqualTo(DATA);
+            assertThat(vod.client().download("GET", fileName, overDecodedUri, Map.of()).body()).isEqualTo(DATA);
+        }
+    }
+
+    @Test
     void restartKeepsVidsObjectsSessionsAndDomainKeys() throws IOException {
         EmulatorConfig config = TestEmulator.config(dataDir).withPort(EmulatorConfig.STICKY_PORT);
         String vid;

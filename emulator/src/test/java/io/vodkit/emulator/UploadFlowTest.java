@@ -220,6 +220,18 @@ class UploadFlowTest {
     }
 
     @Test
+    void nodeStyleGatewayHeadersAreTolerated() {
+        Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "node.bin"));
+        byte[] data = bytes(3000, 14);
+
+        Reply reply = vod.client().gatewayPut(grant.storeUri(), grant.auth(), null, data, Map.of(
+                "Content-CRC32", VodTestClient.crc32(data), "Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(vod.download("node.bin").body()).isEqualTo(data);
+    }
+
+    @Test
     void badAuthorizationIsRejected() {
         Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "auth.bin"));
         Grant other = vod.apply(TestEmulator.SPACE, Map.of("FileName", "other.bin"));

@@ -21,7 +21,9 @@ public record ListDomainResult(
         }
     }
 
-    public record Instance(@JsonProperty("InstanceId") String instanceId, @JsonProperty("Domains") List<Domain> domains) {
+    public record Instance(
+            @JsonProperty("InstanceId") String instanceId,
+            @JsonProperty("Domains") List<Domain> domains) {
     }
 
     public record Domain(

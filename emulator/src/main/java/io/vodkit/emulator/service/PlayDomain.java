@@ -5,6 +5,7 @@ import io.vodkit.emulator.security.TypeAUrlAuth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -28,7 +29,8 @@ public final class PlayDomain {
         this.address = address;
         this.masterKey = settings.findOrCreate("play.master-key", ids::urlSigningKey);
         this.backupKey = settings.findOrCreate("play.backup-key", ids::urlSigningKey);
-        this.createdAt = Instant.parse(settings.findOrCreate("play.created-at", () -> clock.instant().toString()));
+        this.createdAt = Instant.parse(settings.findOrCreate("play.created-at",
+                () -> clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
         this.urlAuth = new TypeAUrlAuth(List.of(masterKey, backupKey), URL_VALIDITY);
     }
 

@@ -36,7 +36,8 @@ public final class TestSigner {
         String canonical = method + "\n/\n" + canonicalQuery(rawQuery) + "\n" + canonicalHeaders + "\n" + names
                 + "\n" + payloadHash;
         String scope = shortDate + "/" + region + "/vod/request";
-        String stringToSign = "HMAC-SHA256\n" + xDate + "\n" + scope + "\n" + sha256(canonical.getBytes(StandardCharsets.UTF_8));
+        String stringToSign = "HMAC-SHA256\n" + xDate + "\n" + scope + "\n"
+                + sha256(canonical.getBytes(StandardCharsets.UTF_8));
         byte[] key = hmac(secretKey.getBytes(StandardCharsets.UTF_8), shortDate);
         key = hmac(key, region);
         key = hmac(key, "vod");
