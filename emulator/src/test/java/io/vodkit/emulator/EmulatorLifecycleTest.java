@@ -60,6 +60,7 @@ class EmulatorLifecycleTest {
         Path orphan = Files.writeString(dataDir.resolve("objects/ab/abcdef"), "unreferenced");
         Path staging = Files.createDirectories(dataDir.resolve("multipart/ffff0000"));
         Files.writeString(staging.resolve("1.part"), "part");
+        Path stray = Files.writeString(dataDir.resolve("multipart/.DS_Store"), "stray");
         Path work = Files.createDirectories(dataDir.resolve("work")).resolve("v0x.jpg");
         Files.writeString(work, "jpeg");
 
@@ -67,6 +68,7 @@ class EmulatorLifecycleTest {
             assertThat(tempFile).doesNotExist();
             assertThat(orphan).doesNotExist();
             assertThat(staging).doesNotExist();
+            assertThat(stray).doesNotExist();
             assertThat(work).doesNotExist();
             assertThat(vod.download("kept.bin").body()).isEqualTo(UploadFlowTest.bytes(10, 1));
         }

@@ -33,26 +33,28 @@ public final class PartStore {
 
     /** Removes the upload's staging directory and everything in it. */
     public void deleteUpload(String uploadId) throws IOException {
-        Path dir = uploadDir(uploadId);
+        deleteTree(uploadDir(uploadId));
+    }
+
+    /** Deletes staging directories (and stray files) that belong to no upload on record. */
+    public void sweep(Set<String> liveUploadIds) throws IOException {
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path entry : entries.toList()) {
+                if (!liveUploadIds.contains(entry.getFileName().toString())) {
+                    LOG.info("Removing staging data of unknown upload path={}", entry);
+                    deleteTree(entry);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
-            }
-        }
-    }
-
-    /** Deletes staging directories of uploads that are no longer on record. */
-    public void sweep(Set<String> liveUploadIds) throws IOException {
-        try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.toList()) {
-                String uploadId = dir.getFileName().toString();
-                if (!liveUploadIds.contains(uploadId)) {
-                    LOG.info("Removing staging directory of unknown upload uploadId={}", uploadId);
-                    deleteUpload(uploadId);
-                }
             }
         }
     }
