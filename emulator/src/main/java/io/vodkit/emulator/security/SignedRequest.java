@@ -1,5 +1,7 @@
 package io.vodkit.emulator.security;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,11 +18,11 @@ public record SignedRequest(String method, String rawQuery, Map<String, List<Str
         rawQuery = rawQuery == null ? "" : rawQuery;
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), (a, b) -> {
-            List<String> all = new java.util.ArrayList<>(a);
+            List<String> all = new ArrayList<>(a);
             all.addAll(b);
             return List.copyOf(all);
         }));
-        headers = java.util.Collections.unmodifiableMap(copy);
+        headers = Collections.unmodifiableMap(copy);
         body = body == null ? new byte[0] : body.clone();
     }
 

@@ -5,7 +5,6 @@ import io.vodkit.emulator.api.GatewayError;
 import io.vodkit.emulator.api.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.vodkit.emulator.storage;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -8,11 +10,11 @@ import java.nio.file.Path;
  */
 public record StagedFile(Path temp, Path target, Checksums checksums) {
 
-    public void publish() throws java.io.IOException {
+    public void publish() throws IOException {
         AtomicFiles.moveIntoPlace(temp, target);
     }
 
-    public void discard() throws java.io.IOException {
-        java.nio.file.Files.deleteIfExists(temp);
+    public void discard() throws IOException {
+        Files.deleteIfExists(temp);
     }
 }
