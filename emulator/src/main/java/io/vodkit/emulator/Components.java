@@ -1,0 +1,140 @@
+package io.vodkit.emulator;
+
+import io.vodkit.emulator.db.Database;
+import io.vodkit.emulator.db.MediaRepository;
+import io.vodkit.emulator.db.MultipartPartRepository;
+import io.vodkit.emulator.db.MultipartUploadRepository;
+import io.vodkit.emulator.db.ObjectRepository;
+import io.vodkit.emulator.db.SettingsRepository;
+import io.vodkit.emulator.db.SpaceRepository;
+import io.vodkit.emulator.db.UploadSessionRepository;
+import io.vodkit.emulator.media.FfmpegTools;
+import io.vodkit.emulator.routing.ActionRouter;
+import io.vodkit.emulator.routing.ApplyUploadInfoHandler;
+import io.vodkit.emulator.routing.CommitUploadInfoHandler;
+import io.vodkit.emulator.routing.DescribeDomainConfigHandler;
+import io.vodkit.emulator.routing.DownloadEndpoint;
+import io.vodkit.emulator.routing.GatewayEndpoint;
+import io.vodkit.emulator.routing.HttpServer;
+import io.vodkit.emulator.routing.ListDomainHandler;
+import io.vodkit.emulator.routing.OpenApiEndpoint;
+import io.vodkit.emulator.routing.StatsEndpoint;
+import io.vodkit.emulator.security.CredentialStore;
+import io.vodkit.emulator.security.SignatureVerifier;
+import io.vodkit.emulator.security.UploadTokens;
+import io.vodkit.emulator.service.DirectUploads;
+import io.vodkit.emulator.service.Ids;
+import io.vodkit.emulator.service.MediaCommitter;
+import io.vodkit.emulator.service.MediaInspector;
+import io.vodkit.emulator.service.MultipartUploads;
+import io.vodkit.emulator.service.ObjectPublisher;
+import io.vodkit.emulator.service.PlayDomain;
+import io.vodkit.emulator.service.PublicAddress;
+import io.vodkit.emulator.service.ServerStats;
+import io.vodkit.emulator.service.Spaces;
+import io.vodkit.emulator.service.UploadSessions;
+import io.vodkit.emulator.storage.ObjectStore;
+import io.vodkit.emulator.storage.PartStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Everything an emulator is made of, wired from its configuration, data directory and database. */
+final class Components {
+    static final String OBJECTS_DIR = "objects";
+    static final String MULTIPART_DIR = "multipart";
+    static final String WORK_DIR = "work";
+    private static final Duration MEDIA_PROCESS_TIMEOUT = Duration.ofSeconds(120);
+    private static final List<String> UPLOAD_VERSIONS = List.of("2023-01-01", "2022-01-01");
+
+    final EmulatorConfig config;
+    final Clock clock;
+    final Path dataDir;
+    final Ids ids;
+    final SettingsRepository settings;
+    final ObjectRepository objects;
+    final UploadSessionRepository sessions;
+    final MediaRepository media;
+    final Spaces spaces;
+    final ObjectStore objectStore;
+    final ObjectPublisher publisher;
+    final MultipartUploads multipartUploads;
+    final UploadTokens tokens;
+    final SignatureVerifier verifier;
+    final MediaInspector inspector;
+    final ServerStats stats = new ServerStats();
+    final String accessKey;
+    final String secretKey;
+
+    Components(EmulatorConfig config, Clock clock, Path dataDir, Database database) throws IOException {
+        this.config = config;
+        this.clock = clock;
+        this.dataDir = dataDir;
+        this.ids = new Ids(new SecureRandom(), clock);
+        this.settings = new SettingsRepository(database);
+        this.objects = new ObjectRepository(database);
+        this.sessions = new UploadSessionRepository(database);
+        this.media = new MediaRepository(database);
+        this.spaces = new Spaces(new SpaceRepository(database), clock);
+        this.objectStore = new ObjectStore(dataDir.resolve(OBJECTS_DIR));
+        this.publisher = new ObjectPublisher(objects, objectStore, clock);
+        MultipartUploadRepository uploads = new MultipartUploadRepository(database);
+        this.multipartUploads = new MultipartUploads(uploads, new MultipartPartRepository(database),
+                new PartStore(dataDir.resolve(MULTIPART_DIR)), objectStore, publisher, ids, clock);
+        this.tokens = new UploadTokens(
+                Base64.getUrlDecoder().decode(settings.findOrCreate("upload.token-secret", ids::hmacSecret)), clock);
+        this.accessKey = config.accessKey() == null ? ids.accessKey() : config.accessKey();
+        this.secretKey = config.secretKey() == null ? ids.secretKey() : config.secretKey();
+        Set<String> regions = Stream.of("ap-singapore-1", "ap-southeast-1", config.region())
+                .collect(Collectors.toSet());
+        this.verifier = new SignatureVerifier(new CredentialStore(Map.of(accessKey, secretKey)), regions,
+                config.maxClockSkew(), clock);
+        this.inspector = new MediaInspector(FfmpegTools.locate(config.ffmpeg()), MEDIA_PROCESS_TIMEOUT);
+    }
+
+    /** Registers the configured spaces and removes what a previous run left half-done. */
+    void prepare() throws IOException {
+        spaces.register(config.spaces());
+        multipartUploads.sweepExpired();
+        multipartUploads.sweepOrphans();
+        objectStore.sweep(objects.objectIds());
+        Path work = dataDir.resolve(WORK_DIR);
+        if (Files.isDirectory(work)) {
+            try (Stream<Path> leftovers = Files.list(work)) {
+                for (Path file : leftovers.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /** The HTTP endpoints, for a listener reachable at {@code address}. */
+    HttpServer.Endpoints endpoints(PublicAddress address) {
+        UploadSessions uploadSessions = new UploadSessions(spaces, sessions, objects, tokens, ids, clock,
+                config.uploadHosts(), address);
+        PlayDomain playDomain = new PlayDomain(settings, address, ids, clock);
+        MediaCommitter committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
+                inspector, ids, clock, dataDir.resolve(WORK_DIR));
+        ActionRouter router = new ActionRouter()
+                .register("ApplyUploadInfo", UPLOAD_VERSIONS, new ApplyUploadInfoHandler(uploadSessions))
+                .register("CommitUploadInfo", UPLOAD_VERSIONS, new CommitUploadInfoHandler(committer))
+                .register("ListDomain", List.of("2023-01-01"), new ListDomainHandler(spaces, playDomain))
+                .register("DescribeDomainConfig", List.of("2023-01-01", "2023-07-01"),
+                        new DescribeDomainConfigHandler(spaces, playDomain));
+        return new HttpServer.Endpoints(
+                new OpenApiEndpoint(verifier, router, ids, stats, config.region()),
+                new GatewayEndpoint(tokens, ids, stats, new DirectUploads(objectStore, publisher, ids),
+                        multipartUploads),
+                new DownloadEndpoint(objects, objectStore, playDomain, clock),
+                new StatsEndpoint(stats, multipartUploads));
+    }
+}

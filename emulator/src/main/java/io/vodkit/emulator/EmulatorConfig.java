@@ -1,0 +1,124 @@
+package io.vodkit.emulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How to run an {@link Emulator}. The compact constructor validates and fills defaults:
+ * <ul>
+ *   <li>{@code host} null/blank → {@value #DEFAULT_HOST};</li>
+ *   <li>{@code port}: N &gt; 0 exactly, 0 any free port, {@link #STICKY_PORT} the port this data directory used last
+ *       time if it can be bound, else any free port;</li>
+ *   <li>{@code accessKey}/{@code secretKey}: both null → a pair is generated when the emulator starts (for that run
+ *       only); one without the other is an error;</li>
+ *   <li>{@code spaces} null → none (spaces remembered by the data directory stay known);</li>
+ *   <li>{@code region} null/blank → {@value #DEFAULT_REGION} (signatures scoped to {@code ap-singapore-1} and
+ *       {@code ap-southeast-1} are always accepted as well);</li>
+ *   <li>{@code ffmpeg} null → {@code ffmpeg} on {@code PATH} at start; when absent, GetMeta reports storage facts
+ *       only and Snapshot makes no poster, but uploads work;</li>
+ *   <li>{@code uploadHosts} null/empty → {@code ["<host>:<bound port>"]} at start;</li>
+ *   <li>{@code maxClockSkew} null → 15 minutes.</li>
+ * </ul>
+ */
+public record EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
+                             List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
+                             Duration maxClockSkew) {
+
+    /** Reuse the data directory's previous port when it is free, else pick any free port. */
+    public static final int STICKY_PORT = -1;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String DEFAULT_REGION = "ap-singapore-1";
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(15);
+
+    private static final Pattern SPACE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public EmulatorConfig {
+        host = host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
+        if (port < STICKY_PORT || port > 65_535) {
+            throw new IllegalArgumentException("port must be -1 (sticky), 0 (any) or 1..65535: " + port);
+        }
+        Objects.requireNonNull(dataDir, "dataDir == null");
+        if ((accessKey == null) != (secretKey == null)) {
+            throw new IllegalArgumentException("accessKey and secretKey must both be given or both be null");
+        }
+        if (accessKey != null && (accessKey.isBlank() || secretKey.isBlank())) {
+            throw new IllegalArgumentException("accessKey and secretKey must not be blank");
+        }
+        spaces = spaces == null ? List.of() : spaces.stream().distinct().toList();
+        for (String space : spaces) {
+            if (space == null || !SPACE_NAME.matcher(space).matches()) {
+                throw new IllegalArgumentException(
+                        "space name must be 1-64 letters, digits, '.', '_' or '-': " + space);
+            }
+        }
+        region = region == null || region.isBlank() ? DEFAULT_REGION : region.trim();
+        uploadHosts = uploadHosts == null ? List.of() : List.copyOf(uploadHosts);
+        for (String uploadHost : uploadHosts) {
+            if (uploadHost.isBlank() || uploadHost.contains("/")) {
+                throw new IllegalArgumentException("upload host must be host[:port] without scheme: " + uploadHost);
+            }
+        }
+        maxClockSkew = maxClockSkew == null ? DEFAULT_MAX_CLOCK_SKEW : maxClockSkew;
+        if (maxClockSkew.isNegative()) {
+            throw new IllegalArgumentException("maxClockSkew < 0: " + maxClockSkew);
+        }
+    }
+
+    /** Loopback, sticky port, generated credentials, no configured spaces, defaults for everything else. */
+    public static EmulatorConfig defaults(Path dataDir) {
+        return new EmulatorConfig(null, STICKY_PORT, dataDir, null, null, List.of(), null, null, List.of(), null);
+    }
+
+    public EmulatorConfig withHost(String host) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew);
+    }
+
+    public EmulatorConfig withPort(int port) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew);
+    }
+
+    /** Fixed credentials; {@code (null, null)} to generate a pair per run. */
+    public EmulatorConfig withCredentials(String accessKey, String secretKey) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew);
+    }
+
+    public EmulatorConfig withSpaces(List<String> spaces) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew);
+    }
+
+    public EmulatorConfig withRegion(String region) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew);
+    }
+
+    public EmulatorConfig withFfmpeg(Path ffmpeg) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew);
+    }
+
+    public EmulatorConfig withUploadHosts(List<String> uploadHosts) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew);
+    }
+
+    public EmulatorConfig withMaxClockSkew(Duration maxClockSkew) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew);
+    }
+
+    /** Never prints the secret key. */
+    @Override
+    public String toString() {
+        return "EmulatorConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", accessKey="
+                + accessKey + ", secretKey=" + (secretKey == null ? null : "██") + ", spaces=" + spaces
+                + ", region=" + region + ", ffmpeg=" + ffmpeg + ", uploadHosts=" + uploadHosts + ", maxClockSkew="
+                + maxClockSkew + "]";
+    }
+}

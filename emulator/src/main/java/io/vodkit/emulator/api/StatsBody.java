@@ -1,0 +1,10 @@
+package io.vodkit.emulator.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Body of {@code GET /_vodkit/stats}. */
+public record StatsBody(
+        @JsonProperty("bytes_received") long bytesReceived,
+        @JsonProperty("requests") long requests,
+        @JsonProperty("uploads_in_progress") long uploadsInProgress) {
+}

@@ -1,0 +1,104 @@
+package io.vodkit.emulator.db;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Versioned schema migrations tracked in {@code PRAGMA user_version}: migration N runs once, when the file's
+ * version is below N, inside the opening transaction. Append new migrations; never edit released ones.
+ */
+final class Migrations {
+
+    private record Migration(int version, List<String> statements) {
+    }
+
+    private static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, List.of(
+                    """
+                    CREATE TABLE settings (
+                        name  TEXT PRIMARY KEY,
+                        value TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE spaces (
+                        name       TEXT PRIMARY KEY,
+                        created_at INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE upload_sessions (
+                        session_key   TEXT PRIMARY KEY,
+                        space_name    TEXT NOT NULL REFERENCES spaces(name),
+                        store_uri     TEXT NOT NULL,
+                        file_name     TEXT NOT NULL,
+                        created_at    INTEGER NOT NULL,
+                        committed_vid TEXT)""",
+                    """
+                    CREATE TABLE objects (
+                        file_name    TEXT PRIMARY KEY,
+                        space_name   TEXT NOT NULL REFERENCES spaces(name),
+                        store_uri    TEXT NOT NULL UNIQUE,
+                        object_id    TEXT NOT NULL UNIQUE,
+                        size         INTEGER NOT NULL,
+                        crc32        TEXT NOT NULL,
+                        md5          TEXT NOT NULL,
+                        content_type TEXT NOT NULL,
+                        created_at   INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE multipart_uploads (
+                        upload_id  TEXT PRIMARY KEY,
+                        space_name TEXT NOT NULL REFERENCES spaces(name),
+                        store_uri  TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE multipart_parts (
+                        upload_id    TEXT NOT NULL REFERENCES multipart_uploads(upload_id) ON DELETE CASCADE,
+                        part_number  INTEGER NOT NULL,
+                        size         INTEGER NOT NULL,
+                        crc32        TEXT NOT NULL,
+                        content_type TEXT NOT NULL,
+                        PRIMARY KEY (upload_id, part_number))""",
+                    """
+                    CREATE TABLE media (
+                        vid           TEXT PRIMARY KEY,
+                        space_name    TEXT NOT NULL REFERENCES spaces(name),
+                        session_key   TEXT NOT NULL UNIQUE REFERENCES upload_sessions(session_key),
+                        file_name     TEXT NOT NULL,
+                        store_uri     TEXT NOT NULL,
+                        poster_uri    TEXT NOT NULL,
+                        source_info   TEXT NOT NULL,
+                        options       TEXT NOT NULL,
+                        callback_args TEXT NOT NULL,
+                        created_at    INTEGER NOT NULL)""")));
+
+    private Migrations() {
+    }
+
+    /** The schema version the code expects. */
+    static int latestVersion() {
+        return MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+    }
+
+    static Void apply(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            int current;
+            try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+                current = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (current > latestVersion()) {
+                throw new SQLException("database schema version " + current + " is newer than this emulator ("
+                        + latestVersion() + ")");
+            }
+            for (Migration migration : MIGRATIONS) {
+                if (migration.version() > current) {
+                    for (String sql : migration.statements()) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("PRAGMA user_version = " + migration.version());
+                }
+            }
+        }
+        return null;
+    }
+}

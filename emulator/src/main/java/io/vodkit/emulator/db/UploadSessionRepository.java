@@ -1,0 +1,74 @@
+package io.vodkit.emulator.db;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Table {@code upload_sessions}. */
+public final class UploadSessionRepository {
+    private final Database database;
+
+    public UploadSessionRepository(Database database) {
+        this.database = database;
+    }
+
+    public void insert(UploadSession session) {
+        database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO upload_sessions (session_key, space_name, store_uri, file_name, created_at, "
+                            + "committed_vid) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, session.sessionKey());
+                ps.setString(2, session.spaceName());
+                ps.setString(3, session.storeUri());
+                ps.setString(4, session.fileName());
+                ps.setLong(5, session.createdAt().toEpochMilli());
+                ps.setString(6, session.committedVid());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<UploadSession> find(String sessionKey) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT session_key, space_name, store_uri, file_name, created_at, committed_vid "
+                            + "FROM upload_sessions WHERE session_key = ?")) {
+                ps.setString(1, sessionKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Claims the session for {@code vid}; false when it was already committed (or claimed). */
+    public boolean claimForCommit(String sessionKey, String vid) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE upload_sessions SET committed_vid = ? WHERE session_key = ? AND committed_vid IS NULL")) {
+                ps.setString(1, vid);
+                ps.setString(2, sessionKey);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Undoes {@link #claimForCommit} after a failed commit. */
+    public void releaseClaim(String sessionKey, String vid) {
+        database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE upload_sessions SET committed_vid = NULL WHERE session_key = ? AND committed_vid = ?")) {
+                ps.setString(1, sessionKey);
+                ps.setString(2, vid);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static UploadSession read(ResultSet rs) throws SQLException {
+        return new UploadSession(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6));
+    }
+}

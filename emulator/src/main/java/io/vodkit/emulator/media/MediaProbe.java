@@ -1,0 +1,143 @@
+package io.vodkit.emulator.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads container and stream facts with {@code ffprobe -print_format json -show_format -show_streams}. */
+public final class MediaProbe {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern PIX_FMT_DEPTH = Pattern.compile("(?:p|gray)(\\d{1,2})(?:le|be)$");
+
+  private final FfmpegTools tools;
+  private final ProcessRunner runner;
+
+  public MediaProbe(FfmpegTools tools, ProcessRunner runner) {
+    this.tools = Objects.requireNonNull(tools, "tools == null");
+    this.runner = Objects.requireNonNull(runner, "runner == null");
+  }
+
+  /**
+   * Probes a file.
+   *
+   * @throws MediaException when the file is missing, ffprobe fails, or it reports something unreadable
+   */
+  public ProbeResult probe(Path file) throws MediaException {
+    if (!Files.isRegularFile(file)) {
+      throw new MediaException("not a file: " + file);
+    }
+    ProcessResult result = runner.run(command(file));
+    ProbeResult probe = parse(result.stdout());
+    if (probe.sizeBytes() > 0) {
+      return probe;
+    }
+    try {
+      return new ProbeResult(probe.formatName(), probe.durationSeconds(), probe.bitRate(), Files.size(file),
+          probe.video(), probe.audio());
+    } catch (IOException e) {
+      throw new MediaException("cannot read size of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The ffprobe command for {@code file}. */
+  public List<String> command(Path file) {
+    return List.of(tools.ffprobe().toString(), "-v", "error", "-print_format", "json", "-show_format",
+        "-show_streams", file.toString());
+  }
+
+  /**
+   * Parses ffprobe's JSON output.
+   *
+   * @throws MediaException when the text is not ffprobe JSON with a {@code format} section
+   */
+  public static ProbeResult parse(String ffprobeJson) throws MediaException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(ffprobeJson);
+    } catch (IOException e) {
+      throw new MediaException("ffprobe printed invalid JSON: " + e.getMessage(), e);
+    }
+    JsonNode format = root == null ? null : root.get("format");
+    if (format == null || !format.isObject()) {
+      throw new MediaException("ffprobe output has no format section");
+    }
+    VideoStreamInfo video = null;
+    AudioStreamInfo audio = null;
+    for (JsonNode stream : root.path("streams")) {
+      String type = stream.path("codec_type").asText();
+      if ("video".equals(type) && video == null && stream.path("disposition").path("attached_pic").asInt() != 1) {
+        video = video(stream);
+      } else if ("audio".equals(type) && audio == null) {
+        audio = new AudioStreamInfo(stream.path("codec_name").asText(""), asInt(stream, "sample_rate"),
+            asInt(stream, "channels"), asLong(stream, "bit_rate"), asDouble(stream, "duration"));
+      }
+    }
+    return new ProbeResult(format.path("format_name").asText(""), asDouble(format, "duration"),
+        asLong(format, "bit_rate"), asLong(format, "size"), video, audio);
+  }
+
+  private static VideoStreamInfo video(JsonNode stream) {
+    double fps = rate(stream.path("avg_frame_rate").asText(""));
+    if (fps <= 0) {
+      fps = rate(stream.path("r_frame_rate").asText(""));
+    }
+    String pixFmt = stream.path("pix_fmt").asText("");
+    return new VideoStreamInfo(stream.path("codec_name").asText(""), asInt(stream, "width"),
+        asInt(stream, "height"), fps, asLong(stream, "bit_rate"), pixFmt,
+        bitDepth(asInt(stream, "bits_per_raw_sample"), pixFmt));
+  }
+
+  /** Bits per sample: ffprobe's {@code bits_per_raw_sample} when set, else read from the pixel format name. */
+  static int bitDepth(int bitsPerRawSample, String pixFmt) {
+    if (bitsPerRawSample > 0) {
+      return bitsPerRawSample;
+    }
+    Matcher m = PIX_FMT_DEPTH.matcher(pixFmt);
+    return m.find() ? Integer.parseInt(m.group(1)) : 8;
+  }
+
+  /** Parses {@code "30000/1001"} or {@code "25"}; 0 when unknown. */
+  static double rate(String text) {
+    try {
+      int slash = text.indexOf('/');
+      if (slash < 0) {
+        return text.isEmpty() ? 0 : Double.parseDouble(text);
+      }
+      double den = Double.parseDouble(text.substring(slash + 1));
+      return den == 0 ? 0 : Double.parseDouble(text.substring(0, slash)) / den;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static int asInt(JsonNode node, String field) {
+    return (int) asLong(node, field);
+  }
+
+  private static long asLong(JsonNode node, String field) {
+    return (long) asDouble(node, field);
+  }
+
+  /** ffprobe prints most numbers as strings; unknown values ({@code "N/A"}) become 0. */
+  private static double asDouble(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return 0;
+    }
+    if (value.isNumber()) {
+      return value.asDouble();
+    }
+    try {
+      return Double.parseDouble(value.asText());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

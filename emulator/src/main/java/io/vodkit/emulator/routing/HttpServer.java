@@ -1,0 +1,121 @@
+package io.vodkit.emulator.routing;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.util.JavalinBindException;
+import io.vodkit.emulator.service.ServerStats;
+import java.io.IOException;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP listener (Javalin 6 on Jetty 11, bounded named thread pool) serving OpenAPI on {@code /}, the upload
+ * gateway ({@code PUT /<StoreUri>}, {@code GET /<StoreUri>?uploadID=}), downloads ({@code GET|HEAD /<FileName>})
+ * and {@code /_vodkit/stats}.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final int MAX_THREADS = 64;
+    private static final int MIN_THREADS = 4;
+    private static final int IDLE_TIMEOUT_MILLIS = 60_000;
+    private static final int QUEUE_CAPACITY = 1024;
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+    /** The handlers behind the listener. */
+    public record Endpoints(OpenApiEndpoint openApi, GatewayEndpoint gateway, DownloadEndpoint download,
+                            StatsEndpoint stats) {
+    }
+
+    private final Javalin app;
+    private final RequestGate gate;
+
+    private HttpServer(Javalin app, RequestGate gate) {
+        this.app = app;
+        this.gate = gate;
+    }
+
+    /**
+     * Binds {@code host:port} (0 = any free port) and starts serving.
+     *
+     * @param wiring builds the endpoints, given a supplier of the port actually bound
+     * @throws BindException when the port cannot be bound
+     */
+    public static HttpServer start(String host, int port, ServerStats stats, Function<IntSupplier, Endpoints> wiring)
+            throws IOException {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_TIMEOUT_MILLIS,
+                new ArrayBlockingQueue<>(QUEUE_CAPACITY));
+        pool.setName("vodkit-emulator-http");
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.disableCompression();
+            config.jetty.threadPool = pool;
+        });
+        RequestGate gate = new RequestGate();
+        Endpoints endpoints = wiring.apply(app::port);
+        register(app, gate, stats, endpoints);
+        try {
+            app.start(host, port);
+        } catch (JavalinBindException e) {
+            app.stop();
+            BindException bind = new BindException("cannot bind " + host + ":" + port + ": " + e.getMessage());
+            bind.initCause(e);
+            throw bind;
+        }
+        return new HttpServer(app, gate);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Refuses new requests, waits briefly for in-flight ones, then stops Jetty. */
+    @Override
+    public void close() {
+        int left = gate.closeAndAwait(SHUTDOWN_GRACE);
+        if (left > 0) {
+            LOG.warn("Stopping with requests still in flight count={} graceMillis={}", left,
+                    SHUTDOWN_GRACE.toMillis());
+        }
+        app.stop();
+    }
+
+    private static void register(Javalin app, RequestGate gate, ServerStats stats, Endpoints endpoints) {
+        app.addHttpHandler(HandlerType.GET, StatsEndpoint.PATH, gated(gate, stats, endpoints.stats()::handle));
+        app.addHttpHandler(HandlerType.GET, "/", gated(gate, stats, endpoints.openApi()::handle));
+        app.addHttpHandler(HandlerType.POST, "/", gated(gate, stats, endpoints.openApi()::handle));
+        app.addHttpHandler(HandlerType.PUT, "/", gated(gate, stats, endpoints.openApi()::methodNotAllowed));
+        app.addHttpHandler(HandlerType.GET, "/*", gated(gate, stats, ctx -> {
+            if (GatewayEndpoint.isGatewayGet(ctx)) {
+                endpoints.gateway().get(ctx);
+            } else {
+                endpoints.download().get(ctx);
+            }
+        }));
+        app.addHttpHandler(HandlerType.HEAD, "/*", gated(gate, stats, endpoints.download()::head));
+        app.addHttpHandler(HandlerType.PUT, "/*", gated(gate, stats, endpoints.gateway()::put));
+    }
+
+    private static Handler gated(RequestGate gate, ServerStats stats, Handler handler) {
+        return (Context ctx) -> {
+            if (!gate.enter()) {
+                ctx.status(503).contentType("text/plain; charset=utf-8").result("Service Unavailable");
+                return;
+            }
+            try {
+                stats.requestStarted();
+                handler.handle(ctx);
+            } finally {
+                gate.leave();
+            }
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package io.vodkit.emulator.routing;
+
+import io.javalin.http.Context;
+import io.vodkit.emulator.api.Json;
+import io.vodkit.emulator.api.StatsBody;
+import io.vodkit.emulator.service.MultipartUploads;
+import io.vodkit.emulator.service.ServerStats;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * {@code GET /_vodkit/stats}: request and byte counters for tests and benchmarks, for loopback callers only.
+ * {@code uploads_in_progress} = unfinished multipart uploads + direct uploads being received.
+ */
+public final class StatsEndpoint {
+    public static final String PATH = "/_vodkit/stats";
+
+    private final ServerStats stats;
+    private final MultipartUploads multipartUploads;
+
+    public StatsEndpoint(ServerStats stats, MultipartUploads multipartUploads) {
+        this.stats = stats;
+        this.multipartUploads = multipartUploads;
+    }
+
+    public void handle(Context ctx) {
+        if (!isLoopback(ctx.req().getRemoteAddr())) {
+            ctx.status(403).contentType("text/plain; charset=utf-8").result("Forbidden");
+            return;
+        }
+        StatsBody body = new StatsBody(stats.bytesReceived(), stats.requests(),
+                multipartUploads.activeCount() + stats.directUploadsInFlight());
+        ctx.status(200).contentType("application/json; charset=utf-8").result(Json.bytes(body));
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.vodkit.emulator.service;
+
+import io.vodkit.emulator.api.ApiError;
+import io.vodkit.emulator.api.Json;
+import io.vodkit.emulator.api.SourceInfo;
+import io.vodkit.emulator.db.MediaRecord;
+import io.vodkit.emulator.db.MediaRepository;
+import io.vodkit.emulator.db.ObjectRepository;
+import io.vodkit.emulator.db.StoredObject;
+import io.vodkit.emulator.db.UploadSession;
+import io.vodkit.emulator.db.UploadSessionRepository;
+import io.vodkit.emulator.media.ProbeResult;
+import io.vodkit.emulator.storage.ObjectStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CommitUploadInfo (spec §7): turns a completed upload into a Vid, once per SessionKey, running the requested
+ * functions (GetMeta, Snapshot, AddOptionInfo).
+ */
+public final class MediaCommitter {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaCommitter.class);
+    private static final String POSTER_CONTENT_TYPE = "image/jpeg";
+
+    /** CommitUploadInfo input; {@code callbackArgs} may be null. */
+    public record CommitRequest(String spaceName, String sessionKey, CommitFunctions functions,
+                                String callbackArgs) {
+    }
+
+    /** The committed asset as CommitUploadInfo returns it. */
+    public record CommittedMedia(String vid, String posterUri, SourceInfo sourceInfo) {
+    }
+
+    private final Spaces spaces;
+    private final UploadSessionRepository sessions;
+    private final ObjectRepository objects;
+    private final MediaRepository media;
+    private final ObjectStore objectStore;
+    private final ObjectPublisher publisher;
+    private final MediaInspector inspector;
+    private final Ids ids;
+    private final Clock clock;
+    private final Path workDir;
+
+    public MediaCommitter(Spaces spaces, UploadSessionRepository sessions, ObjectRepository objects,
+                          MediaRepository media, ObjectStore objectStore, ObjectPublisher publisher,
+                          MediaInspector inspector, Ids ids, Clock clock, Path workDir) {
+        this.spaces = spaces;
+        this.sessions = sessions;
+        this.objects = objects;
+        this.media = media;
+        this.objectStore = objectStore;
+        this.publisher = publisher;
+        this.inspector = inspector;
+        this.ids = ids;
+        this.clock = clock;
+        this.workDir = workDir;
+    }
+
+    public CommittedMedia commit(CommitRequest request) throws IOException {
+        String space = spaces.requireKnown(request.spaceName());
+        String callbackArgs = request.callbackArgs() == null ? "" : request.callbackArgs();
+        if (callbackArgs.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_CALLBACK_ARGS_BYTES) {
+            throw ApiError.INVALID_PARAMETER.exception("CallbackArgs", callbackArgs,
+                    "longer than " + Limits.MAX_CALLBACK_ARGS_BYTES + " bytes");
+        }
+        UploadSession session = sessions.find(request.sessionKey())
+                .filter(s -> s.spaceName().equals(space))
+                .orElseThrow(() -> ApiError.SESSION_NOT_FOUND.exception(request.sessionKey(), space));
+        if (session.committedVid() != null) {
+            throw ApiError.SESSION_ALREADY_COMMITTED.exception(session.sessionKey(), session.committedVid());
+        }
+        StoredObject object = objects.findByStoreUri(session.storeUri())
+                .orElseThrow(() -> ApiError.UPLOAD_NOT_COMPLETE.exception(session.storeUri()));
+
+        String vid = ids.vid();
+        if (!sessions.claimForCommit(session.sessionKey(), vid)) {
+            String winner = sessions.find(session.sessionKey()).map(UploadSession::committedVid).orElse("");
+            throw ApiError.SESSION_ALREADY_COMMITTED.exception(session.sessionKey(), winner);
+        }
+        try {
+            CommittedMedia committed = describe(space, vid, object, request.functions());
+            media.insert(new MediaRecord(vid, space, session.sessionKey(), object.fileName(), object.storeUri(),
+                    committed.posterUri(), Json.text(committed.sourceInfo()),
+                    Json.text(request.functions().options()), callbackArgs, clock.instant()));
+            LOG.info("Committed vid={} space={} storeUri={} poster={}", vid, space, object.storeUri(),
+                    !committed.posterUri().isEmpty());
+            return committed;
+        } catch (IOException | RuntimeException e) {
+            sessions.releaseClaim(session.sessionKey(), vid);
+            throw e;
+        }
+    }
+
+    private CommittedMedia describe(String space, String vid, StoredObject object, CommitFunctions functions)
+            throws IOException {
+        Path file = objectStore.path(object.objectId());
+        boolean wantsProbe = functions.getMeta() || functions.snapshotSeconds() != null;
+        Optional<ProbeResult> probe = wantsProbe ? inspector.probe(file) : Optional.empty();
+        SourceInfo sourceInfo = SourceInfos.of(object, functions.getMeta() ? probe : Optional.empty());
+        String posterUri = "";
+        if (functions.snapshotSeconds() != null && probe.map(ProbeResult::hasVideo).orElse(false)) {
+            posterUri = poster(space, vid, file, functions.snapshotSeconds());
+        }
+        return new CommittedMedia(vid, posterUri, sourceInfo);
+    }
+
+    /** Extracts a JPEG frame, stores it as object {@code _vodkit/posters/<vid>.jpg}, returns its StoreUri or "". */
+    private String poster(String space, String vid, Path video, double atSeconds) throws IOException {
+        Files.createDirectories(workDir);
+        Path jpeg = Files.createTempFile(workDir, vid + "-", ".jpg");
+        try {
+            if (!inspector.snapshot(video, atSeconds, jpeg)) {
+                return "";
+            }
+            String storeUri = Spaces.storeUri(space, FileNameRules.RESERVED_PREFIX + "posters/" + vid + ".jpg");
+            String objectId = ids.objectId();
+            return publisher.publish(space, storeUri, objectId, objectStore.concatenate(objectId, List.of(jpeg)),
+                    POSTER_CONTENT_TYPE).storeUri();
+        } finally {
+            Files.deleteIfExists(jpeg);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.vodkit.emulator.service;
+
+import io.vodkit.emulator.api.GatewayError;
+import io.vodkit.emulator.db.MultipartPart;
+import io.vodkit.emulator.db.MultipartPartRepository;
+import io.vodkit.emulator.db.MultipartUpload;
+import io.vodkit.emulator.db.MultipartUploadRepository;
+import io.vodkit.emulator.db.StoredObject;
+import io.vodkit.emulator.security.UploadTokenClaims;
+import io.vodkit.emulator.storage.BodyTooLargeException;
+import io.vodkit.emulator.storage.ContentTypeSniffer;
+import io.vodkit.emulator.storage.ObjectStore;
+import io.vodkit.emulator.storage.PartStore;
+import io.vodkit.emulator.storage.StagedFile;
+import io.vodkit.emulator.storage.StripedLocks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The multipart state machine (spec §6.4): init → parts (any order, concurrently, re-sendable) → merge, plus the
+ * part list for resuming. Unfinished uploads expire after {@link Limits#MULTIPART_LIFETIME}; they are removed at
+ * start-up ({@link #sweepExpired()}) and whenever one is touched after expiry.
+ */
+public final class MultipartUploads {
+    private static final Logger LOG = LoggerFactory.getLogger(MultipartUploads.class);
+
+    private final MultipartUploadRepository uploads;
+    private final MultipartPartRepository parts;
+    private final PartStore partStore;
+    private final ObjectStore objectStore;
+    private final ObjectPublisher publisher;
+    private final Ids ids;
+    private final Clock clock;
+    private final StripedLocks locks = new StripedLocks(64);
+
+    public MultipartUploads(MultipartUploadRepository uploads, MultipartPartRepository parts, PartStore partStore,
+                            ObjectStore objectStore, ObjectPublisher publisher, Ids ids, Clock clock) {
+        this.uploads = uploads;
+        this.parts = parts;
+        this.partStore = partStore;
+        this.objectStore = objectStore;
+        this.publisher = publisher;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** {@code PUT ?uploads}: starts an upload and returns its uploadID. */
+    public String init(UploadTokenClaims claims) throws IOException {
+        publisher.checkOwner(claims.spaceName(), claims.storeUri());
+        sweepExpired();
+        Instant now = clock.instant();
+        MultipartUpload upload = new MultipartUpload(ids.uploadId(), claims.spaceName(), claims.storeUri(), now,
+                now.plus(Limits.MULTIPART_LIFETIME));
+        uploads.insert(upload);
+        LOG.info("Multipart upload started uploadId={} storeUri={}", upload.uploadId(), upload.storeUri());
+        return upload.uploadId();
+    }
+
+    /** {@code PUT ?partNumber=N&uploadID=U}: stages one part after checking its CRC. */
+    public MultipartPart putPart(UploadTokenClaims claims, String uploadId, String partNumberText, InputStream body,
+                                 ExpectedCrc expected, long contentLength) throws IOException {
+        int partNumber = parsePartNumber(partNumberText);
+        requireOpen(claims, uploadId);
+        if (contentLength > Limits.MAX_PART_BYTES) {
+            throw GatewayError.ENTITY_TOO_LARGE.exception(Limits.MAX_PART_BYTES);
+        }
+        StagedFile staged;
+        try {
+            staged = partStore.receive(uploadId, partNumber, body, Limits.MAX_PART_BYTES);
+        } catch (BodyTooLargeException e) {
+            throw GatewayError.ENTITY_TOO_LARGE.exception(e.limitBytes());
+        }
+        if (!expected.matches(staged.checksums().crc32())) {
+            staged.discard();
+            throw GatewayError.CRC_MISMATCH.exception(expected.crc32(), staged.checksums().crc32());
+        }
+        MultipartPart part = new MultipartPart(uploadId, partNumber, staged.checksums().size(),
+                staged.checksums().crc32(),
+                ContentTypeSniffer.sniff(staged.checksums().head(), Spaces.fileNameOf(claims.storeUri())));
+        Lock lock = locks.lockFor(uploadId);
+        lock.lock();
+        try {
+            requireOpen(claims, uploadId);
+            staged.publish();
+            parts.put(part);
+            return part;
+        } catch (IOException | RuntimeException e) {
+            staged.discard();
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code GET ?uploadID=U}: the parts received so far. */
+    public List<MultipartPart> listParts(UploadTokenClaims claims, String uploadId) throws IOException {
+        requireOpen(claims, uploadId);
+        return parts.list(uploadId);
+    }
+
+    /**
+     * {@code PUT ?uploadID=U} with the merge body: checks every listed CRC against the stored parts 1..n,
+     * concatenates them into the object and removes the upload.
+     *
+     * @param objectContentType the client's {@code ObjectContentType}, or null/empty to use part 1's sniffed type
+     */
+    public StoredObject complete(UploadTokenClaims claims, String uploadId, String mergeBody,
+                                 String objectContentType) throws IOException {
+        Lock lock = locks.lockFor(uploadId);
+        lock.lock();
+        try {
+            requireOpen(claims, uploadId);
+            MergeManifest manifest = MergeManifest.parse(mergeBody);
+            Map<Integer, MultipartPart> received = parts.list(uploadId).stream()
+                    .collect(Collectors.toMap(MultipartPart::partNumber, Function.identity()));
+            List<Path> sources = new ArrayList<>();
+            for (int k = 0; k < manifest.partCrcs().size(); k++) {
+                int partNumber = k + 1;
+                MultipartPart part = received.get(partNumber);
+                if (part == null) {
+                    throw GatewayError.MISSING_PART.exception(partNumber, uploadId);
+                }
+                if (!part.crc32().equals(manifest.partCrcs().get(k))) {
+                    throw GatewayError.CRC_MISMATCH.exception(manifest.partCrcs().get(k),
+                            part.crc32() + " (part " + partNumber + ")");
+                }
+                sources.add(partStore.path(uploadId, partNumber));
+            }
+            String contentType = objectContentType == null || objectContentType.isBlank()
+                    ? received.get(1).contentType()
+                    : objectContentType;
+            String objectId = ids.objectId();
+            StoredObject object = publisher.publish(claims.spaceName(), claims.storeUri(), objectId,
+                    objectStore.concatenate(objectId, sources), contentType);
+            discard(uploadId);
+            LOG.info("Multipart upload merged uploadId={} parts={} size={}", uploadId, sources.size(),
+                    object.size());
+            return object;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes every expired upload with its staged parts. */
+    public void sweepExpired() throws IOException {
+        for (MultipartUpload upload : uploads.expiredAt(clock.instant())) {
+            LOG.info("Multipart upload expired uploadId={} storeUri={}", upload.uploadId(), upload.storeUri());
+            discard(upload.uploadId());
+        }
+    }
+
+    /** Deletes staging directories that belong to no upload on record (left by a crash). */
+    public void sweepOrphans() throws IOException {
+        partStore.sweep(uploads.allIds());
+    }
+
+    /** Unfinished, unexpired multipart uploads. */
+    public long activeCount() {
+        return uploads.countActiveAt(clock.instant());
+    }
+
+    private MultipartUpload requireOpen(UploadTokenClaims claims, String uploadId) throws IOException {
+        if (uploadId == null || uploadId.isEmpty()) {
+            throw GatewayError.INVALID_REQUEST.exception("uploadID is required");
+        }
+        Optional<MultipartUpload> upload = uploads.find(uploadId);
+        if (upload.isPresent() && !clock.instant().isBefore(upload.get().expiresAt())) {
+            discard(uploadId);
+            upload = Optional.empty();
+        }
+        if (upload.isEmpty() || !upload.get().storeUri().equals(claims.storeUri())) {
+            throw GatewayError.NO_SUCH_UPLOAD.exception(uploadId, claims.storeUri());
+        }
+        return upload.get();
+    }
+
+    private void discard(String uploadId) throws IOException {
+        uploads.delete(uploadId);
+        partStore.deleteUpload(uploadId);
+    }
+
+    private static int parsePartNumber(String text) {
+        try {
+            int partNumber = Integer.parseInt(text);
+            if (partNumber >= 1 && partNumber <= Limits.MAX_PART_NUMBER) {
+                return partNumber;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw GatewayError.INVALID_PART_NUMBER.exception(text, Limits.MAX_PART_NUMBER);
+    }
+}

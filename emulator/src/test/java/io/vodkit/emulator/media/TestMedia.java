@@ -1,0 +1,35 @@
+package io.vodkit.emulator.media;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds ffmpeg for tests (skipping when absent) and generates tiny test clips with it. */
+public final class TestMedia {
+
+  public static final ProcessRunner RUNNER = new ProcessRunner(Duration.ofSeconds(60));
+
+  private TestMedia() {}
+
+  /** The tools on PATH; aborts the calling test (as skipped) when ffmpeg or ffprobe is absent. */
+  public static FfmpegTools toolsOrSkip() {
+    Optional<FfmpegTools> tools = FfmpegTools.locate(null);
+    assumeTrue(tools.isPresent(), "ffmpeg/ffprobe not on PATH");
+    return tools.get();
+  }
+
+  /** A {@code testsrc2} clip with a sine audio track, H.264 at a near-lossless CRF, in MP4. */
+  public static Path clip(FfmpegTools tools, Path out, int width, int height, double seconds) throws MediaException {
+    List<String> cmd = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y",
+        "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25",
+        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+        "-t", String.valueOf(seconds), "-c:v", "libx264", "-preset", "veryfast", "-crf", "10",
+        "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", "-shortest", out.toString()));
+    RUNNER.run(cmd);
+    return out;
+  }
+}
