@@ -32,7 +32,7 @@ public final class VodkitCli {
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(context, ex, debug));
-        cmd.setParameterExceptionHandler(ex -> {
+        cmd.setParameterExceptionHandler((ex, args) -> {
             new JsonLines(context.out()).write(Map.of("error", ex.getMessage()));
             context.err().println("Usage: see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help'.");
