@@ -50,10 +50,14 @@ public final class FramePipeline {
     return frames.get();
   }
 
-  /** The decoder: first video stream as raw {@code yuv420p} on stdout, at the source's own frame timing. */
+  /**
+   * The decoder: first video stream as raw {@code yuv420p} on stdout at its coded size (no autorotation, so the
+   * frames match the probed width and height), each decoded frame exactly once (the encoder re-times them at the
+   * probed average frame rate).
+   */
   public List<String> decodeCommand(Path input) {
-    return List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-i", input.toString(),
-        "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1");
+    return List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-noautorotate", "-i", input.toString(),
+        "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1");
   }
 
   /** The encoder: raw frames from stdin as input 0, {@code input} as input 1, then {@code encodeArgs}. */

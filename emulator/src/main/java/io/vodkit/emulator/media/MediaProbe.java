@@ -46,6 +46,27 @@ public final class MediaProbe {
     }
   }
 
+  /**
+   * Counts the packets of the first video stream (one per frame for video), reading the container but decoding
+   * nothing.
+   *
+   * @throws MediaException when ffprobe fails or the file has no video stream
+   */
+  public long countVideoFrames(Path file) throws MediaException {
+    String text = runner.run(countCommand(file)).stdout().trim();
+    try {
+      return Long.parseLong(text.split("[,\\s]")[0]);
+    } catch (NumberFormatException e) {
+      throw new MediaException("no video frame count for " + file + ": '" + text + "'", e);
+    }
+  }
+
+  /** The ffprobe command that counts the first video stream's packets. */
+  public List<String> countCommand(Path file) {
+    return List.of(tools.ffprobe().toString(), "-v", "error", "-select_streams", "v:0", "-count_packets",
+        "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", file.toString());
+  }
+
   /** The ffprobe command for {@code file}. */
   public List<String> command(Path file) {
     return List.of(tools.ffprobe().toString(), "-v", "error", "-print_format", "json", "-show_format",

@@ -87,8 +87,8 @@ public final class Analyzer {
   /** The luma pass: {@link #LUMA_FRAMES} frames as raw 8-bit gray on stdout, coded size (no autorotation). */
   List<String> lumaCommand(Path video, double startSeconds) {
     return List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-noautorotate",
-        "-ss", seconds(startSeconds), "-i", video.toString(), "-map", "0:v:0", "-frames:v",
-        String.valueOf(LUMA_FRAMES), "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1");
+        "-ss", seconds(startSeconds), "-i", video.toString(), "-map", "0:v:0", "-fps_mode", "passthrough",
+        "-frames:v", String.valueOf(LUMA_FRAMES), "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1");
   }
 
   private List<byte[]> lumaFrames(Path video, double startSeconds, int width, int height) throws MediaException {

@@ -95,7 +95,7 @@ public final class Restorer {
 
     ProbeResult outInfo = probe.probe(output);
     Analysis after = analyzer.analyze(output, outInfo);
-    long frames = Math.round(outInfo.durationSeconds() * outInfo.video().fps());
+    long frames = probe.countVideoFrames(output);
     double elapsed = (System.nanoTime() - start) / 1e9;
     LOG.info("restore done input={} frames={} restoreSeconds={} elapsedSeconds={}", input.getFileName(), frames,
         restoreSeconds, elapsed);
@@ -103,13 +103,16 @@ public final class Restorer {
         restoreSeconds > 0 ? frames / restoreSeconds : 0);
   }
 
-  /** Maps, filter chain and encode settings; {@code audioInput} is the ffmpeg input index holding the audio. */
+  /**
+   * Maps, filter chain and encode settings; {@code audioInput} is the ffmpeg input index holding the audio. Frames
+   * keep their timestamps ({@code passthrough}), so no frame is duplicated or dropped unless a filter does it.
+   */
   static List<String> encodeArgs(int audioInput, String chain, EncodeSettings encode) {
     List<String> args = new ArrayList<>(List.of("-map", "0:v:0"));
     if (!"none".equals(encode.audio())) {
       args.addAll(List.of("-map", audioInput + ":a:0?"));
     }
-    args.addAll(List.of("-vf", chain));
+    args.addAll(List.of("-vf", chain, "-fps_mode", "passthrough"));
     args.addAll(encode.ffmpegArgs());
     return args;
   }

@@ -61,7 +61,10 @@ public final class DegradedClips {
     return out;
   }
 
-  /** Mean Y-PSNR in dB of {@code video} against {@code reference} (scaled to the reference's size first). */
+  /**
+   * Mean Y-PSNR in dB of {@code video} against {@code reference}, frame by frame from each one's first frame
+   * (start offsets removed), scaled to the reference's size first.
+   */
   public double psnr(Path video, Path reference) throws MediaException {
     String log = compare(video, reference, "psnr");
     Matcher m = PSNR_Y.matcher(log);
@@ -84,12 +87,13 @@ public final class DegradedClips {
   private String compare(Path video, Path reference, String filter) throws MediaException {
     return runner.run(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "info", "-nostats",
         "-i", video.toString(), "-i", reference.toString(), "-lavfi",
-        "[0:v]format=yuv420p[a];[1:v]format=yuv420p[r];[a][r]scale2ref=flags=bicubic[as][rs];[as][rs]" + filter,
+        "[0:v]setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]setpts=PTS-STARTPTS,format=yuv420p[r];"
+            + "[a][r]scale2ref=flags=bicubic[as][rs];[as][rs]" + filter,
         "-f", "null", "-")).stderrTail();
   }
 
   private Path encode(Path clean, Path out, String filter, int crf) throws MediaException {
-    return run(List.of("-i", clean.toString(), "-vf", filter, "-c:v", "libx264", "-preset", "veryfast",
+    return run(List.of("-i", clean.toString(), "-vf", filter, "-fps_mode", "passthrough", "-c:v", "libx264", "-preset", "veryfast",
         "-crf", String.valueOf(crf), "-pix_fmt", "yuv420p", "-c:a", "copy", "-f", "mp4", out.toString()), out);
   }
 
