@@ -44,7 +44,8 @@ public final class FramePipeline {
       throws MediaException {
     Objects.requireNonNull(processor, "processor == null");
     AtomicLong frames = new AtomicLong();
-    List<String> encoder = encodeCommand(input, video, encodeArgs, output);
+    double delay = new MediaProbe(tools, runner).videoStartDelaySeconds(input);
+    List<String> encoder = encodeCommand(input, video, delay, encodeArgs, output);
     runner.run(decodeCommand(input), null, decoded -> runner.run(encoder,
         encoderStdin -> frames.set(pump(decoded, encoderStdin, video.width(), video.height(), processor)), null));
     return frames.get();
@@ -60,11 +61,19 @@ public final class FramePipeline {
         "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1");
   }
 
-  /** The encoder: raw frames from stdin as input 0, {@code input} as input 1, then {@code encodeArgs}. */
-  public List<String> encodeCommand(Path input, VideoStreamInfo video, List<String> encodeArgs, Path output) {
+  /**
+   * The encoder: raw frames from stdin as input 0 (delayed by {@code videoDelaySeconds}, the source video's start
+   * after its first stream, to keep audio in sync), {@code input} as input 1, then {@code encodeArgs}.
+   */
+  public List<String> encodeCommand(Path input, VideoStreamInfo video, double videoDelaySeconds,
+                                    List<String> encodeArgs, Path output) {
     List<String> cmd = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y",
         "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", video.width() + "x" + video.height(),
-        "-framerate", frameRate(video.fps()), "-i", "pipe:0", "-i", input.toString()));
+        "-framerate", frameRate(video.fps())));
+    if (videoDelaySeconds > 0) {
+      cmd.addAll(List.of("-itsoffset", String.format(Locale.ROOT, "%.6f", videoDelaySeconds)));
+    }
+    cmd.addAll(List.of("-i", "pipe:0", "-i", input.toString()));
     cmd.addAll(encodeArgs);
     cmd.add(output.toString());
     return cmd;

@@ -28,10 +28,12 @@ class FramePipelineTest {
 
     assertThat(pipeline.decodeCommand(Path.of("/in.mp4"))).containsExactly("/ff/ffmpeg", "-nostdin", "-v", "error",
         "-noautorotate", "-i", "/in.mp4", "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1");
-    assertThat(pipeline.encodeCommand(Path.of("/in.mp4"), video, List.of("-c:v", "ffv1"), Path.of("/out.mkv")))
+    assertThat(pipeline.encodeCommand(Path.of("/in.mp4"), video, 0, List.of("-c:v", "ffv1"), Path.of("/out.mkv")))
         .containsExactly("/ff/ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p",
             "-s", "320x180", "-framerate", "29.97003", "-i", "pipe:0", "-i", "/in.mp4", "-c:v", "ffv1",
             "/out.mkv");
+    assertThat(pipeline.encodeCommand(Path.of("/in.mp4"), video, 0.5, List.of(), Path.of("/out.mkv")))
+        .containsSubsequence("-framerate", "29.97003", "-itsoffset", "0.500000", "-i", "pipe:0");
   }
 
   @ParameterizedTest
@@ -65,6 +67,23 @@ class FramePipelineTest {
     pipeline.run(out, result.video(), (previous, current, next) -> means.add(mean(current.luma())),
         List.of("-map", "0:v:0", "-f", "null"), Path.of("-"));
     assertThat(means).hasSize(50).allSatisfy(mean -> assertThat(mean).isCloseTo(200, within(0.5)));
+  }
+
+  @Test
+  void keepsALateVideoStartInSyncWithTheAudio() throws MediaException {
+    FfmpegTools tools = TestMedia.toolsOrSkip();
+    Path late = dir.resolve("late.mkv");
+    TestMedia.RUNNER.run(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-itsoffset", "0.5",
+        "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=25", "-f", "lavfi", "-i", "sine", "-t", "2",
+        "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "pcm_s16le", late.toString()));
+    MediaProbe probe = new MediaProbe(tools, TestMedia.RUNNER);
+    Path out = dir.resolve("out.mkv");
+
+    new FramePipeline(tools, TestMedia.RUNNER).run(late, probe.probe(late).video(), (p, c, n) -> { }, LOSSLESS, out);
+
+    double delay = probe.videoStartDelaySeconds(late);
+    assertThat(delay).isBetween(0.45, 0.6);
+    assertThat(probe.videoStartDelaySeconds(out)).isCloseTo(delay, within(0.01));
   }
 
   @Test

@@ -56,7 +56,8 @@ public final class DegradedClips {
   /** Film damage from {@link FilmDamageSynth} (flicker, grain, scratches, dust), near-lossless H.264. */
   public Path oldFilm(Path clean, Path out, long seed) throws MediaException {
     new FramePipeline(tools, runner).run(clean, new MediaProbe(tools, runner).probe(clean).video(),
-        new FilmDamageSynth(seed), List.of("-map", "0:v:0", "-map", "1:a:0?", "-c:v", "libx264", "-preset",
+        new FilmDamageSynth(seed), List.of("-map", "0:v:0", "-map", "1:a:0?", "-fps_mode", "passthrough",
+            "-c:v", "libx264", "-preset",
             "veryfast", "-crf", "12", "-pix_fmt", "yuv420p", "-c:a", "copy", "-f", "mp4"), out);
     return out;
   }
