@@ -16,6 +16,7 @@ import io.vodkit.emulator.routing.DescribeDomainConfigHandler;
 import io.vodkit.emulator.routing.DownloadEndpoint;
 import io.vodkit.emulator.routing.GatewayEndpoint;
 import io.vodkit.emulator.routing.HttpServer;
+import io.vodkit.emulator.routing.LinkShaper;
 import io.vodkit.emulator.routing.ListDomainHandler;
 import io.vodkit.emulator.routing.OpenApiEndpoint;
 import io.vodkit.emulator.routing.StatsEndpoint;
@@ -130,11 +131,12 @@ final class Components {
                 .register("ListDomain", List.of("2023-01-01"), new ListDomainHandler(spaces, playDomain))
                 .register("DescribeDomainConfig", List.of("2023-01-01", "2023-07-01"),
                         new DescribeDomainConfigHandler(spaces, playDomain));
+        LinkShaper link = LinkShaper.of(config.linkLatency(), config.linkRateBytesPerSecond());
         return new HttpServer.Endpoints(
-                new OpenApiEndpoint(verifier, router, ids, stats, config.region()),
-                new GatewayEndpoint(tokens, ids, stats, new DirectUploads(objectStore, publisher, ids),
+                new OpenApiEndpoint(verifier, router, ids, stats, link, config.region()),
+                new GatewayEndpoint(tokens, ids, stats, link, new DirectUploads(objectStore, publisher, ids),
                         multipartUploads),
                 new DownloadEndpoint(objects, objectStore, playDomain, clock),
-                new StatsEndpoint(stats, multipartUploads));
+                new StatsEndpoint(stats, multipartUploads), link);
     }
 }

@@ -20,12 +20,14 @@ import java.util.regex.Pattern;
  *   <li>{@code ffmpeg} null → {@code ffmpeg} on {@code PATH} at start; when absent, GetMeta reports storage facts
  *       only and Snapshot makes no poster, but uploads work;</li>
  *   <li>{@code uploadHosts} null/empty → {@code ["<host>:<bound port>"]} at start;</li>
- *   <li>{@code maxClockSkew} null → 15 minutes.</li>
+ *   <li>{@code maxClockSkew} null → 15 minutes;</li>
+ *   <li>link simulation, off by default: {@code linkLatency} null → zero, else a delay added before each response
+ *       (≥ 0); {@code linkRateBytesPerSecond} 0 → unlimited, else the request-body rate of each connection.</li>
  * </ul>
  */
 public record EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
                              List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                             Duration maxClockSkew) {
+                             Duration maxClockSkew, Duration linkLatency, long linkRateBytesPerSecond) {
 
     /** Reuse the data directory's previous port when it is free, else pick any free port. */
     public static final int STICKY_PORT = -1;
@@ -65,6 +67,20 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         if (maxClockSkew.isNegative()) {
             throw new IllegalArgumentException("maxClockSkew < 0: " + maxClockSkew);
         }
+        linkLatency = linkLatency == null ? Duration.ZERO : linkLatency;
+        if (linkLatency.isNegative()) {
+            throw new IllegalArgumentException("linkLatency < 0: " + linkLatency);
+        }
+        if (linkRateBytesPerSecond < 0) {
+            throw new IllegalArgumentException("linkRateBytesPerSecond < 0: " + linkRateBytesPerSecond);
+        }
+    }
+
+    /** Without link simulation. */
+    public EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
+                          List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
+                          Duration maxClockSkew) {
+        this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, null, 0);
     }
 
     /** Loopback, sticky port, generated credentials, no configured spaces, defaults for everything else. */
@@ -74,43 +90,55 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
 
     public EmulatorConfig withHost(String host) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withPort(int port) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, linkLatency, linkRateBytesPerSecond);
     }
 
     /** Fixed credentials; {@code (null, null)} to generate a pair per run. */
     public EmulatorConfig withCredentials(String accessKey, String secretKey) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withSpaces(List<String> spaces) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withRegion(String region) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withFfmpeg(Path ffmpeg) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withUploadHosts(List<String> uploadHosts) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withMaxClockSkew(Duration maxClockSkew) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+    }
+
+    /** Delay added before each response; zero for none. */
+    public EmulatorConfig withLinkLatency(Duration linkLatency) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+    }
+
+    /** Request-body bytes per second per connection; 0 for unlimited. */
+    public EmulatorConfig withLinkRate(long linkRateBytesPerSecond) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew, linkLatency, linkRateBytesPerSecond);
     }
 
     /** Never prints the secret key. */
@@ -119,6 +147,7 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         return "EmulatorConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", accessKey="
                 + accessKey + ", secretKey=" + (secretKey == null ? null : "██") + ", spaces=" + spaces
                 + ", region=" + region + ", ffmpeg=" + ffmpeg + ", uploadHosts=" + uploadHosts + ", maxClockSkew="
-                + maxClockSkew + "]";
+                + maxClockSkew + ", linkLatency=" + linkLatency + ", linkRateBytesPerSecond="
+                + linkRateBytesPerSecond + "]";
     }
 }

@@ -28,17 +28,19 @@ public final class GatewayEndpoint {
     private final UploadTokens tokens;
     private final Ids ids;
     private final ServerStats stats;
+    private final LinkShaper link;
     private final GatewayStep direct;
     private final GatewayStep init;
     private final GatewayStep part;
     private final GatewayStep complete;
     private final GatewayStep listParts;
 
-    public GatewayEndpoint(UploadTokens tokens, Ids ids, ServerStats stats, DirectUploads directUploads,
-                           MultipartUploads multipartUploads) {
+    public GatewayEndpoint(UploadTokens tokens, Ids ids, ServerStats stats, LinkShaper link,
+                           DirectUploads directUploads, MultipartUploads multipartUploads) {
         this.tokens = tokens;
         this.ids = ids;
         this.stats = stats;
+        this.link = link;
         this.direct = new DirectUploadStep(directUploads, stats);
         this.init = new InitUploadStep(multipartUploads);
         this.part = new UploadPartStep(multipartUploads);
@@ -85,7 +87,7 @@ public final class GatewayEndpoint {
             QueryString query = parseQuery(ctx.req().getQueryString());
             UploadTokenClaims claims = tokens.verify(ctx.header("Authorization"), storeUri);
             GatewayRequest request = new GatewayRequest(claims, query, ctx::header,
-                    new CountingInputStream(ctx.req().getInputStream(), stats), ctx.req().getContentLengthLong());
+                    new CountingInputStream(link.body(ctx), stats), ctx.req().getContentLengthLong());
             Object payload = selector.select(query).handle(request);
             write(ctx, 200, GatewayResponse.ok(payload));
         } catch (GatewayException e) {

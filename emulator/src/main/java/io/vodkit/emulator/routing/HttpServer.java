@@ -29,9 +29,9 @@ public final class HttpServer implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 1024;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
-    /** The handlers behind the listener. */
+    /** The handlers behind the listener, and the simulated link they are reached over. */
     public record Endpoints(OpenApiEndpoint openApi, GatewayEndpoint gateway, DownloadEndpoint download,
-                            StatsEndpoint stats) {
+                            StatsEndpoint stats, LinkShaper link) {
     }
 
     private final Javalin app;
@@ -89,24 +89,29 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void register(Javalin app, RequestGate gate, ServerStats stats, Endpoints endpoints) {
-        // the stats query itself is not counted, so a test can assert that nothing else reached the service
-        app.addHttpHandler(HandlerType.GET, StatsEndpoint.PATH, gated(gate, null, endpoints.stats()::handle));
-        app.addHttpHandler(HandlerType.GET, "/", gated(gate, stats, endpoints.openApi()::handle));
-        app.addHttpHandler(HandlerType.POST, "/", gated(gate, stats, endpoints.openApi()::handle));
-        app.addHttpHandler(HandlerType.PUT, "/", gated(gate, stats, endpoints.openApi()::methodNotAllowed));
-        app.addHttpHandler(HandlerType.GET, "/*", gated(gate, stats, ctx -> {
+        // the stats query itself is neither counted nor delayed: it observes the service, it is not traffic
+        LinkShaper link = endpoints.link();
+        app.addHttpHandler(HandlerType.GET, StatsEndpoint.PATH,
+                gated(gate, null, LinkShaper.off(), endpoints.stats()::handle));
+        app.addHttpHandler(HandlerType.GET, "/", gated(gate, stats, link, endpoints.openApi()::handle));
+        app.addHttpHandler(HandlerType.POST, "/", gated(gate, stats, link, endpoints.openApi()::handle));
+        app.addHttpHandler(HandlerType.PUT, "/", gated(gate, stats, link, endpoints.openApi()::methodNotAllowed));
+        app.addHttpHandler(HandlerType.GET, "/*", gated(gate, stats, link, ctx -> {
             if (GatewayEndpoint.isGatewayGet(ctx)) {
                 endpoints.gateway().get(ctx);
             } else {
                 endpoints.download().get(ctx);
             }
         }));
-        app.addHttpHandler(HandlerType.HEAD, "/*", gated(gate, stats, endpoints.download()::head));
-        app.addHttpHandler(HandlerType.PUT, "/*", gated(gate, stats, endpoints.gateway()::put));
+        app.addHttpHandler(HandlerType.HEAD, "/*", gated(gate, stats, link, endpoints.download()::head));
+        app.addHttpHandler(HandlerType.PUT, "/*", gated(gate, stats, link, endpoints.gateway()::put));
     }
 
-    /** Wraps {@code handler} in the shutdown gate; counts the request unless {@code stats} is null. */
-    private static Handler gated(RequestGate gate, ServerStats stats, Handler handler) {
+    /**
+     * Wraps {@code handler} in the shutdown gate; counts the request unless {@code stats} is null, and delays its
+     * response by the link's latency.
+     */
+    private static Handler gated(RequestGate gate, ServerStats stats, LinkShaper link, Handler handler) {
         return (Context ctx) -> {
             if (!gate.enter()) {
                 ctx.status(503).contentType("text/plain; charset=utf-8").result("Service Unavailable");
@@ -117,6 +122,7 @@ public final class HttpServer implements AutoCloseable {
                     stats.requestStarted();
                 }
                 handler.handle(ctx);
+                link.delayResponse();
             } finally {
                 gate.leave();
             }
