@@ -10,6 +10,7 @@ import io.vodkit.emulator.EmulatorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--region", description = "Region the emulator signs for (default: VOD_REGION or ap-singapore-1).")
     String region;
 
+    @Option(names = "--link-latency-ms", paramLabel = "N", defaultValue = "0",
+            description = "Simulated link: milliseconds added before each response (default: 0, off).")
+    long linkLatencyMs;
+
+    @Option(names = "--link-rate", paramLabel = "BYTES_PER_S", defaultValue = "0",
+            description = "Simulated link: request-body bytes per second per connection (default: 0, unlimited).")
+    long linkRate;
+
     public ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -61,6 +70,13 @@ public final class ServeCommand implements Callable<Integer> {
         if (port != null && (port < 0 || port > 65535)) {
             throw CliException.invalidInput("--port must be between 0 and 65535, got " + port);
         }
+        if (linkLatencyMs < 0) {
+            throw CliException.invalidInput("--link-latency-ms must be 0 or more, got " + linkLatencyMs);
+        }
+        if (linkRate < 0) {
+            throw CliException.invalidInput("--link-rate must be 0 (unlimited) or more bytes per second, got "
+                    + linkRate);
+        }
         if ((accessKey == null) != (secretKey == null)) {
             throw CliException.invalidInput("--access-key and --secret-key go together: give both or neither");
         }
@@ -69,7 +85,8 @@ public final class ServeCommand implements Callable<Integer> {
         Settings settings = Settings.resolve(flags, context.env(), context.workingDir());
         Path dataDir = data == null ? settings.localDataDir() : context.workingDir().resolve(data).normalize();
         EmulatorConfig config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir,
-                accessKey, secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null);
+                accessKey, secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null)
+                .withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate);
         try (Emulator emulator = Emulator.start(config)) {
             new JsonLines(context.out()).write(ready(emulator, dataDir));
             context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");

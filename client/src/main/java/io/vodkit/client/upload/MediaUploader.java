@@ -77,7 +77,7 @@ public final class MediaUploader {
         hosts.call(host -> withProgress(progress,
             attempt -> storage.directUpload(target.withHost(host), whole, attempt)));
       } else {
-        uploadParts(plan, new ParallelParts(request.concurrency(), failure), channel, target, hosts, progress);
+        uploadParts(plan, new ParallelParts(request.concurrencyFor(plan), failure), channel, target, hosts, progress);
       }
     } catch (IOException e) {
       throw new VodException("Cannot open " + media.path() + ": " + e.getMessage(), e);

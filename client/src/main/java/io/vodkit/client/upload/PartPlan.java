@@ -28,6 +28,8 @@ public record PartPlan(long fileSize, long partSizeBytes, boolean direct, List<P
   public static final long DEFAULT_PART_SIZE_BYTES = MIN_PART_SIZE_BYTES;
   /** The most parts one multipart upload may have. */
   public static final int MAX_PARTS = 10_000;
+  /** The most parts in flight that {@link #defaultConcurrency()} picks. */
+  public static final int MAX_DEFAULT_CONCURRENCY = 8;
 
   /**
    * One part: its 1-based number, its offset in the file and its length.
@@ -61,6 +63,14 @@ public record PartPlan(long fileSize, long partSizeBytes, boolean direct, List<P
     long lastOffset = (count - 1) * partSize;
     parts.add(new Part(count, lastOffset, fileSize - lastOffset));
     return new PartPlan(fileSize, partSize, false, parts);
+  }
+
+  /**
+   * Parts in flight when the caller does not choose: every part at once up to {@value #MAX_DEFAULT_CONCURRENCY}
+   * ({@code min(8, parts)}); 1 for a direct upload.
+   */
+  public int defaultConcurrency() {
+    return direct ? 1 : Math.min(MAX_DEFAULT_CONCURRENCY, parts.size());
   }
 
   /**

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param file          the file; it must exist, be readable, non-empty and have an extension
  * @param spaceName     the VOD space
- * @param concurrency   parts in flight at most, 1…{@value #MAX_CONCURRENCY} (default {@value #DEFAULT_CONCURRENCY})
+ * @param concurrency   parts in flight at most, 1…{@value #MAX_CONCURRENCY}, or {@value #AUTO_CONCURRENCY} (the
+ *                      default) for {@link PartPlan#defaultConcurrency()}, chosen from the file size
  * @param partSizeBytes part size, ≥ 20 MiB (default {@link PartPlan#DEFAULT_PART_SIZE_BYTES})
  * @param title         media title (sent as {@code AddOptionInfo.Title}), or {@code null}
  * @param fileName      storage FileName (object key) to ask for, or {@code null} to let the service choose
@@ -16,7 +17,8 @@ import java.util.Objects;
 public record UploadRequest(Path file, String spaceName, int concurrency, long partSizeBytes, String title,
                             String fileName) {
 
-  public static final int DEFAULT_CONCURRENCY = 4;
+  /** Let the file size choose: {@link PartPlan#defaultConcurrency()}. */
+  public static final int AUTO_CONCURRENCY = 0;
   public static final int MAX_CONCURRENCY = 64;
 
   public UploadRequest {
@@ -25,8 +27,8 @@ public record UploadRequest(Path file, String spaceName, int concurrency, long p
     if (spaceName.isBlank()) {
       throw new IllegalArgumentException("spaceName is blank");
     }
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency < 1: " + concurrency);
+    if (concurrency < AUTO_CONCURRENCY) {
+      throw new IllegalArgumentException("concurrency < 0: " + concurrency);
     }
     if (concurrency > MAX_CONCURRENCY) {
       throw new IllegalArgumentException("concurrency > " + MAX_CONCURRENCY + ": " + concurrency);
@@ -34,8 +36,13 @@ public record UploadRequest(Path file, String spaceName, int concurrency, long p
     PartPlan.checkPartSize(partSizeBytes);
   }
 
-  /** Defaults: concurrency 4, 20 MiB parts, no title, service-chosen FileName. */
+  /** Defaults: concurrency from the file size, 20 MiB parts, no title, service-chosen FileName. */
   public static UploadRequest of(Path file, String spaceName) {
-    return new UploadRequest(file, spaceName, DEFAULT_CONCURRENCY, PartPlan.DEFAULT_PART_SIZE_BYTES, null, null);
+    return new UploadRequest(file, spaceName, AUTO_CONCURRENCY, PartPlan.DEFAULT_PART_SIZE_BYTES, null, null);
+  }
+
+  /** The parts in flight for {@code plan}: {@link #concurrency()}, or the plan's default when it is auto. */
+  public int concurrencyFor(PartPlan plan) {
+    return concurrency == AUTO_CONCURRENCY ? plan.defaultConcurrency() : concurrency;
   }
 }

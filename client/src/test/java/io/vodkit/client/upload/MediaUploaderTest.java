@@ -277,8 +277,10 @@ class MediaUploaderTest {
   @Test
   void requestValidatesItsArguments() {
     Path file = dir.resolve("a.mp4");
-    assertThatThrownBy(() -> new UploadRequest(file, "s", 0, 20 * MIB, null, null))
-        .hasMessage("concurrency < 1: 0");
+    assertThatThrownBy(() -> new UploadRequest(file, "s", -1, 20 * MIB, null, null))
+        .hasMessage("concurrency < 0: -1");
+    assertThatThrownBy(() -> new UploadRequest(file, "s", 65, 20 * MIB, null, null))
+        .hasMessage("concurrency > 64: 65");
     assertThatThrownBy(() -> new UploadRequest(file, "s", 4, 5 * MIB, null, null))
         .hasMessageContaining("partSizeBytes").hasMessageEndingWith(": " + 5 * MIB);
   }

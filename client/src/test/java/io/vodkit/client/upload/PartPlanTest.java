@@ -3,11 +3,13 @@ package io.vodkit.client.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -83,5 +85,28 @@ class PartPlanTest {
       offset += part.length();
     }
     assertThat(offset).isEqualTo(plan.fileSize());
+  }
+
+  @ParameterizedTest(name = "{0} bytes in {1}-byte parts → {2} in flight")
+  @CsvSource({
+      "1, 20971520, 1",            // direct
+      "20971519, 20971520, 1",     // direct, just under 20 MiB
+      "20971520, 20971520, 1",     // one part
+      "67108864, 20971520, 3",     // 64 MiB: 3 parts
+      "167772160, 20971520, 8",    // 160 MiB: 8 parts
+      "536870912, 20971520, 8",    // 512 MiB: 25 parts, capped
+      "536870912, 268435456, 2",   // 512 MiB in 256 MiB parts
+  })
+  void defaultConcurrencyIsOnePerPartUpToEight(long size, long partSize, int expected) {
+    assertThat(PartPlan.of(size, partSize).defaultConcurrency()).isEqualTo(expected);
+  }
+
+  @Test
+  void autoConcurrencyFollowsThePlanAndAnExplicitOneWins() {
+    PartPlan plan = PartPlan.of(512 * MIB, DEFAULT);
+    Path file = Path.of("a.mp4");
+
+    assertThat(UploadRequest.of(file, "s").concurrencyFor(plan)).isEqualTo(8);
+    assertThat(new UploadRequest(file, "s", 3, DEFAULT, null, null).concurrencyFor(plan)).isEqualTo(3);
   }
 }
