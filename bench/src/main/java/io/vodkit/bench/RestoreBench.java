@@ -105,12 +105,6 @@ public final class RestoreBench {
     String chain = report.steps().isEmpty() ? "(none)"
         : report.steps().stream().map(PlannedStep::filter).collect(Collectors.joining(", "));
     return new BenchRow(benchCase, baseline[0], clips.psnr(output, benchCase.reference()), baseline[1],
-        clips.ssim(output, benchCase.reference()), median(fps), median(seconds), chain);
-  }
-
-  static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        clips.ssim(output, benchCase.reference()), Medians.of(fps), Medians.of(seconds), chain);
   }
 }

@@ -26,7 +26,7 @@ class BenchOptionsTest {
 
   @Test
   void medianOfOddAndEvenCounts() {
-    assertThat(RestoreBench.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
-    assertThat(RestoreBench.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
+    assertThat(Medians.of(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+    assertThat(Medians.of(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
   }
 }

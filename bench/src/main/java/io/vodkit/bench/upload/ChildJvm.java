@@ -1,0 +1,68 @@
+package io.vodkit.bench.upload;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts {@code java -cp <this bench jar> <main> <args>} as a child process, stderr to a log file. */
+final class ChildJvm {
+
+    private final Path javaBin;
+    private final Path classPath;
+    private final Path logDir;
+
+    ChildJvm(Path logDir) {
+        this.javaBin = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        this.classPath = ownJar();
+        this.logDir = logDir;
+    }
+
+    /** Starts {@code mainClass}; its stderr goes to {@code <logDir>/<label>.log}. */
+    Process start(String label, List<String> jvmFlags, Class<?> mainClass, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaBin.toString());
+        command.addAll(jvmFlags);
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-cp");
+        command.add(classPath.toString());
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(logDir.resolve(label + ".log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** Runs an uploader child to the end and returns its report; a failure names its log. */
+    RunReport run(String label, Class<?> mainClass, Target target) throws IOException, InterruptedException {
+        Process child = start(label, List.of(), mainClass, Map.of(), target.args());
+        String last = null;
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                last = line;
+            }
+        }
+        int exit = child.waitFor();
+        if (exit != 0 || last == null || !last.startsWith(RunReport.PREFIX)) {
+            throw new IOException(label + " failed (exit " + exit + "); see " + logDir.resolve(label + ".log"));
+        }
+        return RunReport.parse(last);
+    }
+
+    private static Path ownJar() {
+        try {
+            return Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the bench jar", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.vodkit.bench.upload;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * The upload benchmark: for each link profile one emulator ({@code vodkit serve}, a child JVM) receives, for each
+ * file size, the same random file from vodkit, the official BytePlus Java SDK and a single plain PUT, each in its
+ * own child JVM, runs interleaved. Prints a Markdown table of median times, speed-ups and peak RSS; {@code --big}
+ * adds a 4 GiB CLI upload with its peak RSS and the emulator's memory.
+ *
+ * <p>Usage: {@code UploadBench [--runs N] [--sizes 8,64,512] [--links loopback,shaped] [--big] [--out DIR]}.
+ */
+public final class UploadBench {
+
+    private static final int MIB = 1 << 20;
+
+    private final ChildJvm jvm;
+    private final PrintStream progress;
+
+    private UploadBench(ChildJvm jvm, PrintStream progress) {
+        this.jvm = jvm;
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        UploadBenchOptions options;
+        try {
+            options = UploadBenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("upload bench: " + e.getMessage());
+            err.println("usage: upload [--runs N] [--sizes 8,64,512] [--links loopback,shaped] [--big] [--out DIR]");
+            return 2;
+        }
+        Path work = null;
+        try {
+            Path logs = Files.createDirectories(options.out().resolve("upload-logs"));
+            work = Files.createTempDirectory("vodkit-upload-bench");
+            String table = new UploadBench(new ChildJvm(logs), err).measure(work, options);
+            out.print(table);
+            Files.writeString(options.out().resolve("upload-latest.md"), table);
+            return 0;
+        } catch (IOException e) {
+            err.println("upload bench failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("upload bench interrupted");
+            return 1;
+        } finally {
+            deleteTree(work, err);
+        }
+    }
+
+    private String measure(Path work, UploadBenchOptions options) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<Path> files = new ArrayList<>();
+        for (int size : options.sizesMib()) {
+            files.add(randomFile(work.resolve("clip-" + size + "mib.mp4"), (long) size * MIB, size));
+        }
+        List<UploadRow> rows = new ArrayList<>();
+        for (Link link : options.links()) {
+            String label = link == Link.LOOPBACK ? "loopback" : "shaped";
+            try (EmulatorChild emulator = EmulatorChild.start(jvm, "emulator-" + label, work.resolve("emulator-" + label),
+                    link)) {
+                for (int i = 0; i < files.size(); i++) {
+                    UploadRow row = new UploadRow(link, options.sizesMib().get(i));
+                    for (int run = 1; run <= options.runs(); run++) {
+                        for (Contender contender : Contender.values()) {
+                            String name = String.format(Locale.ROOT, "%s-%dmib-%s-%d", label, row.sizeMib,
+                                    contender.name().toLowerCase(Locale.ROOT), run);
+                            RunReport report = jvm.run(name, contender.mainClass, emulator.target(files.get(i)));
+                            progress.printf(Locale.ROOT, "%-40s %8.2f s %6d MiB%n", name, report.elapsedMs() / 1000,
+                                    report.peakRssKib() / 1024);
+                            row.add(contender, report);
+                        }
+                    }
+                    rows.add(row);
+                }
+            }
+            deleteTree(work.resolve("emulator-" + label), progress);
+        }
+        BigFileCheck.Result big = null;
+        if (options.big()) {
+            progress.println("uploading a 4 GiB file with the CLI");
+            big = BigFileCheck.run(jvm, work);
+        }
+        return UploadTable.render(rows, options.runs(), big, (System.nanoTime() - start) / 60e9);
+    }
+
+    /** {@code bytes} of seeded pseudo-random data (incompressible, reproducible). */
+    static Path randomFile(Path file, long bytes, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] chunk = new byte[MIB];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < bytes; written += chunk.length) {
+                for (int i = 0; i < chunk.length; i += Long.BYTES) {
+                    long value = random.nextLong();
+                    for (int b = 0; b < Long.BYTES; b++) {
+                        chunk[i + b] = (byte) (value >>> (8 * b));
+                    }
+                }
+                out.write(chunk, 0, (int) Math.min(chunk.length, bytes - written));
+            }
+        }
+        return file;
+    }
+
+    private static void deleteTree(Path dir, PrintStream err) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

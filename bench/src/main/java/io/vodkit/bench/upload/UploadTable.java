@@ -1,0 +1,35 @@
+package io.vodkit.bench.upload;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Renders the upload bench as Markdown. */
+final class UploadTable {
+
+    private UploadTable() {
+    }
+
+    static String render(List<UploadRow> rows, int runs, BigFileCheck.Result big, double minutes) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Median of %d runs per cell (seconds from client set-up to commit, "
+                + "each uploader in its own JVM); peak RSS = highest VmHWM over the runs; whole bench %.1f min.%n%n",
+                runs, minutes));
+        out.append("| link | size | vodkit s | official SDK s | single PUT s | SDK ÷ vodkit | single ÷ vodkit "
+                + "| vodkit RSS MiB | SDK RSS MiB | single RSS MiB |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (UploadRow row : rows) {
+            out.append(String.format(Locale.ROOT,
+                    "| %s | %d MiB | %.2f | %.2f | %.2f | %.2f× | %.2f× | %.0f | %.0f | %.0f |%n",
+                    row.link.name(), row.sizeMib, row.seconds(Contender.VODKIT), row.seconds(Contender.OFFICIAL_SDK),
+                    row.seconds(Contender.SINGLE_STREAM), row.speedup(Contender.OFFICIAL_SDK),
+                    row.speedup(Contender.SINGLE_STREAM), row.peakRssMib(Contender.VODKIT),
+                    row.peakRssMib(Contender.OFFICIAL_SDK), row.peakRssMib(Contender.SINGLE_STREAM)));
+        }
+        if (big != null) {
+            out.append(String.format(Locale.ROOT, "%n4 GiB file, `vodkit upload` CLI on loopback: %.1f s, CLI peak "
+                            + "RSS %.0f MiB; emulator RSS %.0f MiB before → %.0f MiB at most while receiving.%n",
+                    big.seconds(), big.cliPeakRssMib(), big.emulatorRssBeforeMib(), big.emulatorRssMaxMib()));
+        }
+        return out.toString();
+    }
+}
