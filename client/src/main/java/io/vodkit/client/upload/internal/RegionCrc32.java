@@ -5,16 +5,19 @@ import io.vodkit.client.upload.FileRegion;
 import io.vodkit.client.upload.GatewayStep;
 import io.vodkit.client.upload.StorageException;
 import io.vodkit.client.upload.StorageTarget;
+import java.io.EOFException;
 import java.io.IOException;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 
-/** CRC-32 (IEEE, zlib) of a file region, read through memory-mapped windows: no heap copy of the bytes. */
+/**
+ * CRC-32 (IEEE, zlib) of a file region, read with positional reads through one small buffer: memory use is the
+ * buffer, whatever the region size (no mapping either, so the region's pages never count against the resident set).
+ */
 public final class RegionCrc32 {
 
-  /** Bytes mapped at a time. */
-  static final long WINDOW_BYTES = 16L * 1024 * 1024;
+  /** Bytes read at a time. */
+  static final int BUFFER_BYTES = 256 * 1024;
 
   private RegionCrc32() {
   }
@@ -22,14 +25,28 @@ public final class RegionCrc32 {
   /** The region's CRC-32 as 8 lowercase hex digits. */
   public static String of(FileRegion region) throws IOException {
     CRC32 crc = new CRC32();
+    ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     long done = 0;
     while (done < region.length()) {
-      long size = Math.min(WINDOW_BYTES, region.length() - done);
-      MappedByteBuffer window = region.channel().map(FileChannel.MapMode.READ_ONLY, region.offset() + done, size);
-      crc.update(window);
-      done += size;
+      buffer.clear().limit((int) Math.min(BUFFER_BYTES, region.length() - done));
+      readFully(region, done, buffer);
+      buffer.flip();
+      done += buffer.remaining();
+      crc.update(buffer);
     }
     return Hex.crc32(crc.getValue());
+  }
+
+  /** Fills {@code buffer} up to its limit from {@code region} at {@code position} (relative to the region). */
+  static void readFully(FileRegion region, long position, ByteBuffer buffer) throws IOException {
+    long at = region.offset() + position;
+    while (buffer.hasRemaining()) {
+      int n = region.channel().read(buffer, at);
+      if (n < 0) {
+        throw new EOFException("file ended at offset " + at + " (it shrank while uploading?)");
+      }
+      at += n;
+    }
   }
 
   /** The CRC of a gateway step's body; a read failure becomes that step's (non-retryable) error. */

@@ -4,15 +4,14 @@ import io.vodkit.client.upload.FileRegion;
 import io.vodkit.client.upload.TransferControl;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A request body that streams a file region as read-only slices of memory-mapped windows, on demand: memory use is
- * bounded by the window size, not the region size, and no bytes are copied onto the heap. Each slice handed on is
+ * A request body that streams a file region in small slices read on demand (positional reads, one fresh
+ * {@value #SLICE_BYTES}-byte buffer per slice, as the HTTP client may hold a slice until it is written): memory use
+ * is bounded by the slices in flight, never the region size. Each slice handed on is
  * reported to {@link TransferControl#onBytesSent}; once {@link TransferControl#cancelled()} turns true the body fails
  * so the HTTP request stops.
  */
@@ -41,8 +40,6 @@ final class RegionPublisher implements Flow.Publisher<ByteBuffer> {
     private volatile boolean done;
     // Touched only inside drain(), which never runs on two threads at once.
     private long position;
-    private long windowStart;
-    private MappedByteBuffer window;
 
     RegionSubscription(Flow.Subscriber<? super ByteBuffer> subscriber) {
       this.subscriber = subscriber;
@@ -96,15 +93,10 @@ final class RegionPublisher implements Flow.Publisher<ByteBuffer> {
     }
 
     private ByteBuffer nextSlice() throws IOException {
-      if (window == null || position >= windowStart + window.capacity()) {
-        long size = Math.min(RegionCrc32.WINDOW_BYTES, region.length() - position);
-        window = region.channel().map(FileChannel.MapMode.READ_ONLY, region.offset() + position, size);
-        windowStart = position;
-      }
-      int index = (int) (position - windowStart);
-      int length = Math.min(SLICE_BYTES, window.capacity() - index);
-      position += length;
-      return window.slice(index, length);
+      ByteBuffer slice = ByteBuffer.allocate((int) Math.min(SLICE_BYTES, region.length() - position));
+      RegionCrc32.readFully(region, position, slice);
+      position += slice.capacity();
+      return slice.flip();
     }
 
     private void terminate(Throwable error) {

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * One part, spec §6.4 step 2: {@code PUT /<StoreUri>?partNumber=<k>&uploadID=<id>} with {@code Content-CRC32} of the
- * part and {@code X-Storage-Mode: gateway}. The part's CRC is computed from a memory-mapped view of its bytes, then
+ * part and {@code X-Storage-Mode: gateway}. The part's CRC is computed in one read pass over its bytes, then
  * the same region is streamed as the body.
  */
 public final class UploadPart {
