@@ -37,7 +37,7 @@ public final class VodClient implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout());
     this.api = new ApiCaller(transport, config, mapper, retry);
-    this.storage = new StorageGateway(transport, config.endpoint(), mapper);
+    this.storage = new StorageGateway(transport, config.endpoint(), mapper, retry);
   }
 
   public VodClientConfig config() {

@@ -4,6 +4,7 @@ import io.vodkit.client.VodException;
 import io.vodkit.client.VodHttpException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -60,11 +61,16 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 
   /** Runs {@code call}, repeating it after transient failures; the last failure is thrown. */
   public <T> T execute(String what, boolean idempotent, Supplier<T> call) {
+    return execute(what, failure -> isTransient(failure, idempotent), call);
+  }
+
+  /** Runs {@code call}, repeating it while {@code isTransient} says a failure is worth another try. */
+  public <T> T execute(String what, Predicate<VodException> isTransient, Supplier<T> call) {
     for (int attempt = 1; ; attempt++) {
       try {
         return call.get();
       } catch (VodException failure) {
-        if (attempt >= maxAttempts || !isTransient(failure, idempotent)) {
+        if (attempt >= maxAttempts || !isTransient.test(failure)) {
           throw failure;
         }
         Duration wait = delay(attempt, failure);
