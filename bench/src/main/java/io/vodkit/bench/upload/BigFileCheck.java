@@ -35,7 +35,7 @@ final class BigFileCheck {
             Target target = emulator.target(file);
             long emulatorBefore = PeakRss.currentKib(emulator.pid()).orElse(-1);
             long start = System.nanoTime();
-            Process cli = jvm.start("cli-big", List.of(), Main.class, Map.of(
+            Process cli = jvm.start("cli-big", ChildJvm.LAUNCHER_FLAGS, Main.class, Map.of(
                     "VOD_ENDPOINT", target.endpoint().toString(), "BYTEPLUS_ACCESSKEY", target.accessKey(),
                     "BYTEPLUS_SECRETKEY", target.secretKey(), "VOD_SPACE_NAME", target.space(),
                     "VODKIT_HOME", work.resolve("cli-home").toString()), "upload", file.toString());

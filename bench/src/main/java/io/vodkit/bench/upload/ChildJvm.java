@@ -13,6 +13,9 @@ import java.util.Map;
 /** Starts {@code java -cp <this bench jar> <main> <args>} as a child process, stderr to a log file. */
 final class ChildJvm {
 
+    /** The JVM flags of the {@code vodkit} launcher script; every uploader child runs with them, SDK included. */
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmn64m");
+
     private final Path javaBin;
     private final Path classPath;
     private final Path logDir;
@@ -43,7 +46,7 @@ final class ChildJvm {
 
     /** Runs an uploader child to the end and returns its report; a failure names its log. */
     RunReport run(String label, Class<?> mainClass, Target target) throws IOException, InterruptedException {
-        Process child = start(label, List.of(), mainClass, Map.of(), target.args());
+        Process child = start(label, LAUNCHER_FLAGS, mainClass, Map.of(), target.args());
         String last = null;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -12,8 +12,8 @@ final class UploadTable {
     static String render(List<UploadRow> rows, int runs, BigFileCheck.Result big, double minutes) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Median of %d runs per cell (seconds from client set-up to commit, "
-                + "each uploader in its own JVM); peak RSS = highest VmHWM over the runs; whole bench %.1f min.%n%n",
-                runs, minutes));
+                + "each uploader in its own JVM with the vodkit launcher's flags %s); peak RSS = highest VmHWM over the runs; whole bench %.1f min.%n%n",
+                runs, String.join(" ", ChildJvm.LAUNCHER_FLAGS), minutes));
         out.append("| link | size | vodkit s | official SDK s | single PUT s | SDK ÷ vodkit | single ÷ vodkit "
                 + "| vodkit RSS MiB | SDK RSS MiB | single RSS MiB |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
