@@ -55,6 +55,27 @@ class UploadEndToEndTest {
     }
 
     @Test
+    void severalFilesGoUpTogetherWithTheSpaceLastAndALinePerFile() throws Exception {
+        Path small = TestMedia.randomFile(tmp.resolve("a.mp4"), MIB, 5);
+        Path parts = TestMedia.randomFile(tmp.resolve("b.mp4"), 41 * MIB, 6);
+        Path tiny = TestMedia.randomFile(tmp.resolve("c.mp4"), 1024, 7);
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", small.toString(), parts.toString(),
+                    tiny.toString(), TestEmulator.SPACE, "--jobs", "2", "--part-size", "20MiB");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.lines()).hasSize(3);
+            for (JsonNode line : result.lines()) {
+                Path file = Path.of(line.get("SourceUrl").asText());
+                assertThat(line.get("SpaceName").asText()).isEqualTo(TestEmulator.SPACE);
+                assertThat(TestMedia.downloadMd5(line.get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
+            }
+            assertThat(result.lines()).extracting(line -> line.get("SourceUrl").asText())
+                    .containsExactlyInAnyOrder(small.toString(), parts.toString(), tiny.toString());
+        }
+    }
+
+    @Test
     void wrongSecretGivesOneErrorLineAndNoStackTrace() throws Exception {
         Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 1024, 3);
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
