@@ -8,7 +8,12 @@ import io.vodkit.emulator.db.ObjectRepository;
 import io.vodkit.emulator.db.SettingsRepository;
 import io.vodkit.emulator.db.SpaceRepository;
 import io.vodkit.emulator.db.UploadSessionRepository;
+import io.vodkit.emulator.db.UrlJobRepository;
 import io.vodkit.emulator.media.FfmpegTools;
+import io.vodkit.emulator.pull.PullIngest;
+import io.vodkit.emulator.pull.PullWorkers;
+import io.vodkit.emulator.pull.SourceFetcher;
+import io.vodkit.emulator.pull.UrlPulls;
 import io.vodkit.emulator.routing.ActionRouter;
 import io.vodkit.emulator.routing.ApplyUploadInfoHandler;
 import io.vodkit.emulator.routing.CommitUploadInfoHandler;
@@ -18,7 +23,9 @@ import io.vodkit.emulator.routing.GatewayEndpoint;
 import io.vodkit.emulator.routing.HttpServer;
 import io.vodkit.emulator.routing.ListDomainHandler;
 import io.vodkit.emulator.routing.OpenApiEndpoint;
+import io.vodkit.emulator.routing.QueryUploadTaskInfoHandler;
 import io.vodkit.emulator.routing.StatsEndpoint;
+import io.vodkit.emulator.routing.UploadMediaByUrlHandler;
 import io.vodkit.emulator.security.CredentialStore;
 import io.vodkit.emulator.security.SignatureVerifier;
 import io.vodkit.emulator.security.UploadTokens;
@@ -31,6 +38,7 @@ import io.vodkit.emulator.service.ObjectPublisher;
 import io.vodkit.emulator.service.PlayDomain;
 import io.vodkit.emulator.service.PublicAddress;
 import io.vodkit.emulator.service.ServerStats;
+import io.vodkit.emulator.service.SessionOpener;
 import io.vodkit.emulator.service.Spaces;
 import io.vodkit.emulator.service.UploadSessions;
 import io.vodkit.emulator.storage.ObjectStore;
@@ -45,6 +53,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -55,6 +64,7 @@ final class Components {
     static final String WORK_DIR = "work";
     private static final Duration MEDIA_PROCESS_TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> UPLOAD_VERSIONS = List.of("2023-01-01", "2022-01-01");
+    private static final List<String> URL_PULL_VERSIONS = List.of("2023-01-01", "2020-08-01");
 
     final EmulatorConfig config;
     final Clock clock;
@@ -71,6 +81,11 @@ final class Components {
     final UploadTokens tokens;
     final SignatureVerifier verifier;
     final MediaInspector inspector;
+    final SessionOpener sessionOpener;
+    final MediaCommitter committer;
+    final ExecutorService pullHttpPool;
+    final PullWorkers pullWorkers;
+    final UrlPulls urlPulls;
     final ServerStats stats = new ServerStats();
     final String accessKey;
     final String secretKey;
@@ -99,6 +114,25 @@ final class Components {
         this.verifier = new SignatureVerifier(new CredentialStore(Map.of(accessKey, secretKey)), regions,
                 config.maxClockSkew(), clock);
         this.inspector = new MediaInspector(FfmpegTools.locate(config.ffmpeg()), MEDIA_PROCESS_TIMEOUT);
+        this.sessionOpener = new SessionOpener(sessions, objects, ids, clock);
+        this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
+                inspector, ids, clock, dataDir.resolve(WORK_DIR));
+        UrlJobRepository urlJobs = new UrlJobRepository(database);
+        this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
+        PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), pullHttpPool), sessions, objectStore,
+                publisher, committer, ids);
+        this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
+                PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
+        this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock);
+    }
+
+    /** Stops the URL pull workers (their running jobs stay processing for the next start) and their HTTP pool. */
+    void stopPulls() {
+        try {
+            pullWorkers.close();
+        } finally {
+            pullHttpPool.shutdownNow();
+        }
     }
 
     /** Registers the configured spaces and removes what a previous run left half-done. */
@@ -119,14 +153,14 @@ final class Components {
 
     /** The HTTP endpoints, for a listener reachable at {@code address}. */
     HttpServer.Endpoints endpoints(PublicAddress address) {
-        UploadSessions uploadSessions = new UploadSessions(spaces, sessions, objects, tokens, ids, clock,
+        UploadSessions uploadSessions = new UploadSessions(spaces, sessions, sessionOpener, tokens, clock,
                 config.uploadHosts(), address);
         PlayDomain playDomain = new PlayDomain(settings, address, ids, clock);
-        MediaCommitter committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
-                inspector, ids, clock, dataDir.resolve(WORK_DIR));
         ActionRouter router = new ActionRouter()
                 .register("ApplyUploadInfo", UPLOAD_VERSIONS, new ApplyUploadInfoHandler(uploadSessions))
                 .register("CommitUploadInfo", UPLOAD_VERSIONS, new CommitUploadInfoHandler(committer))
+                .register("UploadMediaByUrl", URL_PULL_VERSIONS, new UploadMediaByUrlHandler(urlPulls))
+                .register("QueryUploadTaskInfo", URL_PULL_VERSIONS, new QueryUploadTaskInfoHandler(urlPulls))
                 .register("ListDomain", List.of("2023-01-01"), new ListDomainHandler(spaces, playDomain))
                 .register("DescribeDomainConfig", List.of("2023-01-01", "2023-07-01"),
                         new DescribeDomainConfigHandler(spaces, playDomain));

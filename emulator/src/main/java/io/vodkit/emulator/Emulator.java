@@ -57,7 +57,14 @@ public final class Emulator implements AutoCloseable {
             Components components = new Components(config, clock, dataDir, database);
             components.prepare();
             String advertisedHost = advertisedHost(config.host());
-            HttpServer server = bind(components, advertisedHost);
+            components.pullWorkers.start();
+            HttpServer server;
+            try {
+                server = bind(components, advertisedHost);
+            } catch (IOException | RuntimeException e) {
+                components.stopPulls();
+                throw e;
+            }
             components.settings.put(PORT_SETTING, String.valueOf(server.port()));
             Emulator emulator = new Emulator(components, database, server, advertisedHost);
             LOG.info("Emulator ready endpoint={} dataDir={} spaces={} accessKey={} generatedCredentials={}",
@@ -123,7 +130,10 @@ public final class Emulator implements AutoCloseable {
         return components.config.accessKey() == null;
     }
 
-    /** Stops HTTP (waiting briefly for in-flight requests) and closes the database. Idempotent. */
+    /**
+     * Stops HTTP (waiting briefly for in-flight requests), stops URL pulls (a running fetch is resumed by the next
+     * start on this data directory) and closes the database. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -132,8 +142,12 @@ public final class Emulator implements AutoCloseable {
         try {
             server.close();
         } finally {
-            database.close();
-            LOG.info("Emulator stopped dataDir={}", components.dataDir);
+            try {
+                components.stopPulls();
+            } finally {
+                database.close();
+                LOG.info("Emulator stopped dataDir={}", components.dataDir);
+            }
         }
     }
 

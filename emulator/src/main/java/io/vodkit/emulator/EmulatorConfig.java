@@ -1,5 +1,6 @@
 package io.vodkit.emulator;
 
+import io.vodkit.emulator.pull.UrlPullConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,12 +21,13 @@ import java.util.regex.Pattern;
  *   <li>{@code ffmpeg} null → {@code ffmpeg} on {@code PATH} at start; when absent, GetMeta reports storage facts
  *       only and Snapshot makes no poster, but uploads work;</li>
  *   <li>{@code uploadHosts} null/empty → {@code ["<host>:<bound port>"]} at start;</li>
- *   <li>{@code maxClockSkew} null → 15 minutes.</li>
+ *   <li>{@code maxClockSkew} null → 15 minutes;</li>
+ *   <li>{@code urlPull} null → {@link UrlPullConfig#DEFAULTS} (how UploadMediaByUrl sources are fetched).</li>
  * </ul>
  */
 public record EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
                              List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                             Duration maxClockSkew) {
+                             Duration maxClockSkew, UrlPullConfig urlPull) {
 
     /** Reuse the data directory's previous port when it is free, else pick any free port. */
     public static final int STICKY_PORT = -1;
@@ -65,52 +67,66 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         if (maxClockSkew.isNegative()) {
             throw new IllegalArgumentException("maxClockSkew < 0: " + maxClockSkew);
         }
+        urlPull = urlPull == null ? UrlPullConfig.DEFAULTS : urlPull;
+    }
+
+    /** The configuration without URL-pull settings (they take their defaults). */
+    public EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
+                          List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
+                          Duration maxClockSkew) {
+        this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, null);
     }
 
     /** Loopback, sticky port, generated credentials, no configured spaces, defaults for everything else. */
     public static EmulatorConfig defaults(Path dataDir) {
-        return new EmulatorConfig(null, STICKY_PORT, dataDir, null, null, List.of(), null, null, List.of(), null);
+        return new EmulatorConfig(null, STICKY_PORT, dataDir, null, null, List.of(), null, null, List.of(), null,
+                null);
     }
 
     public EmulatorConfig withHost(String host) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, urlPull);
     }
 
     public EmulatorConfig withPort(int port) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, urlPull);
     }
 
     /** Fixed credentials; {@code (null, null)} to generate a pair per run. */
     public EmulatorConfig withCredentials(String accessKey, String secretKey) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, urlPull);
     }
 
     public EmulatorConfig withSpaces(List<String> spaces) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, urlPull);
     }
 
     public EmulatorConfig withRegion(String region) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, urlPull);
     }
 
     public EmulatorConfig withFfmpeg(Path ffmpeg) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, urlPull);
     }
 
     public EmulatorConfig withUploadHosts(List<String> uploadHosts) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, urlPull);
     }
 
     public EmulatorConfig withMaxClockSkew(Duration maxClockSkew) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, urlPull);
+    }
+
+    public EmulatorConfig withUrlPull(UrlPullConfig urlPull) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew, urlPull);
     }
 
     /** Never prints the secret key. */
@@ -119,6 +135,6 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         return "EmulatorConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", accessKey="
                 + accessKey + ", secretKey=" + (secretKey == null ? null : "██") + ", spaces=" + spaces
                 + ", region=" + region + ", ffmpeg=" + ffmpeg + ", uploadHosts=" + uploadHosts + ", maxClockSkew="
-                + maxClockSkew + "]";
+                + maxClockSkew + ", urlPull=" + urlPull + "]";
     }
 }

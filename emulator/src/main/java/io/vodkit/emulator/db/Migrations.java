@@ -70,7 +70,27 @@ final class Migrations {
                         source_info   TEXT NOT NULL,
                         options       TEXT NOT NULL,
                         callback_args TEXT NOT NULL,
-                        created_at    INTEGER NOT NULL)""")));
+                        created_at    INTEGER NOT NULL)""")),
+            new Migration(2, List.of(
+                    """
+                    CREATE TABLE url_jobs (
+                        job_id        TEXT PRIMARY KEY,
+                        request_id    TEXT NOT NULL,
+                        space_name    TEXT NOT NULL REFERENCES spaces(name),
+                        source_url    TEXT NOT NULL,
+                        session_key   TEXT NOT NULL UNIQUE REFERENCES upload_sessions(session_key),
+                        expected_md5  TEXT NOT NULL,
+                        functions     TEXT NOT NULL,
+                        callback_args TEXT NOT NULL,
+                        state         TEXT NOT NULL,
+                        interruptions INTEGER NOT NULL,
+                        vid           TEXT NOT NULL,
+                        poster_uri    TEXT NOT NULL,
+                        source_info   TEXT NOT NULL,
+                        failure       TEXT NOT NULL,
+                        created_at    INTEGER NOT NULL,
+                        updated_at    INTEGER NOT NULL)""",
+                    "CREATE INDEX url_jobs_by_state ON url_jobs (state, created_at)")));
 
     private Migrations() {
     }

@@ -39,6 +39,11 @@ public final class Ids {
         return hex(16);
     }
 
+    /** An UploadMediaByUrl JobId: 32 lowercase hex digits. */
+    public String jobId() {
+        return hex(16);
+    }
+
     /** The on-disk id of an object: 32 lowercase hex digits. */
     public String objectId() {
         return hex(16);
