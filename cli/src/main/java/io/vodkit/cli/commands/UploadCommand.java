@@ -10,36 +10,53 @@ import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.ProgressDisplay;
 import io.vodkit.cli.output.UploadOutput;
 import io.vodkit.client.VodException;
+import io.vodkit.client.api.UrlUploadJob;
+import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.jobs.PollConfig;
+import io.vodkit.client.pull.PullResult;
+import io.vodkit.client.pull.UrlPullRequest;
+import io.vodkit.client.pull.UrlPuller;
 import io.vodkit.client.upload.LocalMediaFile;
 import io.vodkit.client.upload.MediaUploader;
 import io.vodkit.client.upload.PartPlan;
 import io.vodkit.client.upload.UploadRequest;
 import io.vodkit.client.upload.UploadResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code vodkit upload PATH [SPACE]}: ApplyUploadInfo, the storage upload, CommitUploadInfo; prints one line. */
+/**
+ * {@code vodkit upload SOURCE... [SPACE]}: local files go up one after another (ApplyUploadInfo, storage,
+ * CommitUploadInfo); http(s) URLs are pulled by the service (UploadMediaByUrl, then QueryUploadTaskInfo until done).
+ * Every source is checked before any request; one JSON line per source, in input order.
+ */
 @Command(name = "upload", mixinStandardHelpOptions = true,
-        description = "Upload a local media file to a VOD space and print its Vid and play URL as one JSON line.",
+        description = {"Upload local media files, or have the service pull http(s) URLs, into a VOD space; print one "
+                + "JSON line per source with its Vid and play URL.",
+            "SOURCE is a file path, an http(s) URL, or @FILE listing one source per line (# comments). The last "
+                    + "argument is the SPACE when it is none of these and there are several."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit upload movie.mp4                 # to VOD_SPACE_NAME (or the local emulator)",
             "  vodkit upload movie.mp4 my_space --concurrency 8",
-            "Output: {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",\"SourceUrl\"}"})
+            "  vodkit upload https://example.com/a.mp4 https://example.com/b.mov my_space --tags demo",
+            "  vodkit upload @urls.txt my_space        # URLs pulled in batches of 20, polled together",
+            "Output: {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",\"SourceUrl\"}"
+                    + " (+ \"JobId\" for URLs)",
+            "A URL pull still running after VOD_POLL_MAX polls prints {\"error\",\"resume_hint\":{\"description\","
+                    + "\"command\"},\"JobIds\",\"State\"} (exit 3): run the command to keep waiting for the same job."})
 public final class UploadCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "The media file to upload (with an extension).")
-    String path;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "SPACE", description = "VOD space (VOD_SPACE_NAME).")
-    String space;
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Media file, http(s) URL or @FILE; then SPACE.")
+    List<String> positionals;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
             description = "Parts in flight at once for large files (default: ${DEFAULT-VALUE}).")
@@ -48,11 +65,25 @@ public final class UploadCommand implements Callable<Integer> {
     @Option(names = "--title", description = "Title stored with the media.")
     String title;
 
+    @Option(names = "--tags", description = "Comma-separated tags (URL sources).")
+    String tags;
+
+    @Option(names = "--file-name", paramLabel = "NAME",
+            description = "Storage FileName to use (one source only).")
+    String fileName;
+
+    @Option(names = "--callback-args", paramLabel = "TEXT", description = "Passed through to callbacks (URL sources).")
+    String callbackArgs;
+
     @Mixin
     ServiceOptions service;
 
     public UploadCommand(CliContext context) {
         this.context = context;
+    }
+
+    /** A checked source: a local file or a URL. */
+    private record Source(String text, Path file, UrlPullRequest url) {
     }
 
     @Override
@@ -61,29 +92,109 @@ public final class UploadCommand implements Callable<Integer> {
             throw CliException.invalidInput("--concurrency must be between 1 and " + UploadRequest.MAX_CONCURRENCY
                     + ", got " + concurrency);
         }
-        Path file = context.workingDir().resolve(path).toAbsolutePath().normalize();
-        checkFile(file);
+        UploadSources parsed = UploadSources.parse(positionals, context.workingDir());
+        List<Source> sources = check(parsed.sources());
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
-        try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
-            UploadRequest request = new UploadRequest(file, backend.spaceName(), concurrency,
-                    PartPlan.DEFAULT_PART_SIZE_BYTES, title, null);
-            UploadResult result;
-            try (ProgressDisplay progress = ProgressDisplay.forUpload(file.getFileName().toString(),
-                    file.toFile().length(), context.errStream(), context.errIsTerminal())) {
-                result = new MediaUploader(backend.client().api(), backend.client().storage()).upload(request, progress);
+        try (Backend backend = Backend.open(settings, parsed.space(), context.err())) {
+            PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
+            UrlPuller puller = new UrlPuller(backend.client().api(), new JobPoller(poll));
+            PullReport report = new PullReport(backend, poll, service.asArguments());
+            Map<Integer, PullReport.Line> lines = new LinkedHashMap<>();
+            Map<Integer, UrlUploadJob> jobs = submitUrls(sources, backend, puller, lines);
+            for (int i = 0; i < sources.size(); i++) {
+                if (sources.get(i).file() != null) {
+                    lines.put(i, uploadFile(sources.get(i).file(), backend));
+                }
             }
-            String playUrl = backend.playUrls().playUrl(result.spaceName(), result.fileName());
-            new JsonLines(context.out()).write(UploadOutput.of(result.vid(), playUrl, result.posterUri(),
-                    result.fileName(), result.spaceName(), file.toString(), null));
-            return ExitCodes.OK;
+            if (!jobs.isEmpty()) {
+                PullResult result = puller.await(jobs.values().stream().map(UrlUploadJob::jobId).toList(),
+                        status -> { });
+                int n = 0;
+                for (Map.Entry<Integer, UrlUploadJob> job : jobs.entrySet()) {
+                    lines.put(job.getKey(), report.line(result.jobs().get(n++),
+                            sources.get(job.getKey()).text(), result.timedOut()));
+                }
+            }
+            JsonLines out = new JsonLines(context.out());
+            List<PullReport.Line> ordered = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                ordered.add(lines.get(i));
+                out.write(lines.get(i).json());
+            }
+            return PullReport.exitCode(ordered);
         }
     }
 
-    private static void checkFile(Path file) {
+    /** Every source checked before any request: files must be uploadable, URLs must name a file extension. */
+    private List<Source> check(List<String> texts) {
+        if (fileName != null && texts.size() > 1) {
+            throw CliException.invalidInput("--file-name names one object; give exactly one SOURCE (got "
+                    + texts.size() + ")");
+        }
+        List<Source> sources = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                if (UrlPullRequest.isUrl(text)) {
+                    sources.add(new Source(text, null,
+                            new UrlPullRequest(text, title, tags, fileName, callbackArgs)));
+                } else {
+                    Path file = context.workingDir().resolve(text).toAbsolutePath().normalize();
+                    LocalMediaFile.inspect(file);
+                    sources.add(new Source(file.toString(), file, null));
+                }
+            } catch (VodException invalid) {
+                throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
+            }
+        }
+        boolean anyFile = sources.stream().anyMatch(source -> source.file() != null);
+        if (anyFile && (tags != null || callbackArgs != null)) {
+            throw CliException.invalidInput("--tags and --callback-args apply to URL sources only");
+        }
+        return sources;
+    }
+
+    /** Submits the URL sources; a refused submission becomes the error line of each of its URLs. */
+    private Map<Integer, UrlUploadJob> submitUrls(List<Source> sources, Backend backend, UrlPuller puller,
+                                                  Map<Integer, PullReport.Line> lines) {
+        List<Integer> positions = new ArrayList<>();
+        List<UrlPullRequest> requests = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).url() != null) {
+                positions.add(i);
+                requests.add(sources.get(i).url());
+            }
+        }
+        Map<Integer, UrlUploadJob> jobs = new LinkedHashMap<>();
+        if (requests.isEmpty()) {
+            return jobs;
+        }
         try {
-            LocalMediaFile.inspect(file);
-        } catch (VodException invalid) {
-            throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
+            List<UrlUploadJob> submitted = puller.submit(backend.spaceName(), requests);
+            for (int n = 0; n < positions.size(); n++) {
+                jobs.put(positions.get(n), submitted.get(n));
+            }
+        } catch (VodException e) {
+            String message = "UploadMediaByUrl failed: " + e.getMessage();
+            positions.forEach(i -> lines.put(i, PullReport.failure(message, sources.get(i).text())));
+        }
+        return jobs;
+    }
+
+    private PullReport.Line uploadFile(Path file, Backend backend) {
+        UploadRequest request = new UploadRequest(file, backend.spaceName(), concurrency,
+                PartPlan.DEFAULT_PART_SIZE_BYTES, title, fileName);
+        try {
+            UploadResult result;
+            try (ProgressDisplay progress = ProgressDisplay.forUpload(file.getFileName().toString(),
+                    file.toFile().length(), context.errStream(), context.errIsTerminal())) {
+                result = new MediaUploader(backend.client().api(), backend.client().storage())
+                        .upload(request, progress);
+            }
+            String playUrl = backend.playUrls().playUrl(result.spaceName(), result.fileName());
+            return new PullReport.Line(UploadOutput.of(result.vid(), playUrl, result.posterUri(), result.fileName(),
+                    result.spaceName(), file.toString(), null), ExitCodes.OK);
+        } catch (VodException e) {
+            return PullReport.failure(e.getMessage(), file.toString());
         }
     }
 }

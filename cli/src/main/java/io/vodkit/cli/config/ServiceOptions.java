@@ -1,6 +1,8 @@
 package io.vodkit.cli.config;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -26,5 +28,22 @@ public final class ServiceOptions {
         flags.put("VOD_PLAY_DOMAIN", playDomain);
         flags.put("VODKIT_HOME", home);
         return flags;
+    }
+
+    /** The flags given, as command-line words ({@code --endpoint URL …}), to repeat them in a follow-up command. */
+    public List<String> asArguments() {
+        List<String> words = new ArrayList<>();
+        add(words, "--endpoint", endpoint);
+        add(words, "--region", region);
+        add(words, "--play-domain", playDomain);
+        add(words, "--home", home);
+        return words;
+    }
+
+    private static void add(List<String> words, String flag, String value) {
+        if (value != null) {
+            words.add(flag);
+            words.add(value);
+        }
     }
 }
