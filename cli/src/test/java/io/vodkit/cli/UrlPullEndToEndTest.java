@@ -86,18 +86,17 @@ class UrlPullEndToEndTest {
     }
 
     @Test
-    void aUrlWithoutAFileExtensionIsRefusedBeforeAnyRequest() throws Exception {
-        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
-            long before = vod.stats().get("requests").asLong();
+    void aUrlWithoutAFileExtensionIsRefusedBeforeAnyRequest() {
+        Map<String, String> env = Map.of("BYTEPLUS_ACCESSKEY", "AK", "BYTEPLUS_SECRETKEY", "SK",
+                "VOD_ENDPOINT", "http://127.0.0.1:1", "VOD_SPACE_NAME", "s", "HOME", tmp.toString());
 
-            CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", source.url("/files/clip.mp4"),
-                    "https://example.com/watch?v=1");
+        CliResult result = CliRun.run(env, tmp, "upload", source.url("/files/clip.mp4"),
+                "https://example.com/watch?v=1");
 
-            assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-            assertThat(result.single().get("error").asText()).contains("file extension")
-                    .contains("https://example.com/watch?v=1");
-            assertThat(vod.stats().get("requests").asLong()).as("only the stats request itself").isEqualTo(before + 1);
-        }
+        assertThat(result.exitCode()).as("a request would have failed to connect: " + result)
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.single().get("error").asText()).contains("file extension")
+                .contains("https://example.com/watch?v=1");
     }
 
     @Test

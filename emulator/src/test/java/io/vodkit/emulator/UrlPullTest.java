@@ -3,10 +3,12 @@ package io.vodkit.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.emulator.media.TestMedia;
 import io.vodkit.emulator.pull.UrlPullConfig;
 import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,6 +100,21 @@ class UrlPullTest {
 
             assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
             assertThat(job.path("SourceInfo").path("FileName").asText()).isEqualTo("pulled/a.mp4");
+        }
+    }
+
+    @Test
+    void aPulledVideoGetsItsMetaAndAPosterLikeACommittedUpload() throws Exception {
+        Path video = TestMedia.clip(TestMedia.toolsOrSkip(), tmp.resolve("real.mp4"), 160, 120, 1);
+        try (SourceServer real = new SourceServer(Files.readAllBytes(video)); TestEmulator vod = start(FAST)) {
+            String jobId = submit(vod, real.url("/clip.mp4"), ",\"Title\":\"real\"").get(0);
+
+            JsonNode job = awaitFinal(vod, jobId);
+
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(job.path("SourceInfo").path("Width").asInt()).isEqualTo(160);
+            assertThat(job.path("SourceInfo").path("FileType").asText()).isEqualTo("video");
+            assertThat(job.path("PosterUri").asText()).contains("_vodkit/posters/");
         }
     }
 
