@@ -46,6 +46,53 @@ public final class MediaProbe {
     }
   }
 
+  /**
+   * Counts the packets of the first video stream (one per frame for video), reading the container but decoding
+   * nothing.
+   *
+   * @throws MediaException when ffprobe fails or the file has no video stream
+   */
+  public long countVideoFrames(Path file) throws MediaException {
+    String text = runner.run(countCommand(file)).stdout().trim();
+    try {
+      return Long.parseLong(text.split("[,\\s]")[0]);
+    } catch (NumberFormatException e) {
+      throw new MediaException("no video frame count for " + file + ": '" + text + "'", e);
+    }
+  }
+
+  /**
+   * How much later than the file's first stream the first video stream starts, in seconds (0 when it starts first
+   * or the container does not say). Re-encoding the video on its own must delay it by this much to stay in sync.
+   *
+   * @throws MediaException when ffprobe fails
+   */
+  public double videoStartDelaySeconds(Path file) throws MediaException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(runner.run(startCommand(file)).stdout());
+    } catch (IOException e) {
+      throw new MediaException("ffprobe printed invalid JSON: " + e.getMessage(), e);
+    }
+    JsonNode stream = root.path("streams").path(0);
+    if (stream.isMissingNode()) {
+      return 0;
+    }
+    return Math.max(0, asDouble(stream, "start_time") - asDouble(root.path("format"), "start_time"));
+  }
+
+  /** The ffprobe command that prints the container's and the first video stream's start times. */
+  public List<String> startCommand(Path file) {
+    return List.of(tools.ffprobe().toString(), "-v", "error", "-select_streams", "v:0", "-show_entries",
+        "stream=start_time:format=start_time", "-print_format", "json", file.toString());
+  }
+
+  /** The ffprobe command that counts the first video stream's packets. */
+  public List<String> countCommand(Path file) {
+    return List.of(tools.ffprobe().toString(), "-v", "error", "-select_streams", "v:0", "-count_packets",
+        "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", file.toString());
+  }
+
   /** The ffprobe command for {@code file}. */
   public List<String> command(Path file) {
     return List.of(tools.ffprobe().toString(), "-v", "error", "-print_format", "json", "-show_format",

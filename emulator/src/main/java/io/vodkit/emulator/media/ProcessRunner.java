@@ -142,12 +142,11 @@ public final class ProcessRunner {
     int exitCode = process.exitValue();
     String tail = stderrTail.text();
     Exception failure = handlerFailure.get();
-    if (exitCode != 0) {
-      String handlerNote = failure == null ? "" : " (stream handler: " + failure.getMessage() + ")";
-      throw new MediaException(binary + " exited with status " + exitCode + handlerNote + ": " + tail, failure);
-    }
     if (failure instanceof MediaException mediaException) {
       throw mediaException;
+    }
+    if (exitCode != 0) {
+      throw new MediaException(binary + " exited with status " + exitCode + ": " + tail, failure);
     }
     if (failure != null) {
       throw new MediaException(binary + " stream handling failed: " + failure.getMessage(), failure);

@@ -25,6 +25,16 @@ class MediaProbeTest {
   }
 
   @Test
+  void buildsTheFrameCountCommand() {
+    MediaProbe probe = new MediaProbe(new FfmpegTools(Path.of("/opt/ff/ffmpeg"), Path.of("/opt/ff/ffprobe")),
+        TestMedia.RUNNER);
+
+    assertThat(probe.countCommand(Path.of("/data/in.mp4"))).containsExactly("/opt/ff/ffprobe", "-v", "error",
+        "-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0",
+        "/data/in.mp4");
+  }
+
+  @Test
   void parsesFfprobeJsonSkippingCoverArt() throws MediaException {
     String json = """
         {"streams": [
@@ -96,6 +106,7 @@ class MediaProbeTest {
     assertThat(audio.sampleRate()).isEqualTo(44100);
     assertThat(audio.channels()).isEqualTo(1);
     assertThat(audio.durationSeconds()).isCloseTo(2.0, within(0.1));
+    assertThat(new MediaProbe(tools, TestMedia.RUNNER).countVideoFrames(clip)).isEqualTo(50);
   }
 
   @Test

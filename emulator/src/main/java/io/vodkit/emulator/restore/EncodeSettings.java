@@ -1,0 +1,73 @@
+package io.vodkit.emulator.restore;
+
+import io.vodkit.emulator.media.AudioStreamInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a restored video is encoded.
+ *
+ * @param videoCodec the ffmpeg encoder: {@code libx264}, {@code libx265} or {@code ffv1}
+ * @param pixFmt the output pixel format, e.g. {@code yuv420p10le}
+ * @param container the muxer: {@code mp4} or {@code matroska}
+ * @param preset the encoder preset, or {@code null} (FFV1 has none)
+ * @param crf the constant rate factor, or {@code null} for lossless FFV1
+ * @param audio {@code copy}, {@code aac} (the container refuses the source codec), or {@code none}
+ */
+public record EncodeSettings(String videoCodec, String pixFmt, String container, String preset, Integer crf,
+                             String audio) {
+
+  /** x264/x265 quality: CRF ≤ 16 keeps the encoder from eating the restoration's gain. */
+  public static final int CRF = 16;
+  /** Bit rate of the AAC fallback when the container cannot take the source's audio as it is. */
+  public static final String AAC_BITRATE = "192k";
+
+  private static final Set<String> MP4_AUDIO = Set.of("aac", "mp3", "ac3", "eac3", "alac", "opus");
+
+  /**
+   * The settings for an output bit depth: 8 → H.264 {@code yuv420p}; 10/12 → H.265 {@code yuv420p10le} /
+   * {@code yuv420p12le}; 16 → FFV1 level 3 {@code yuv420p16le} in Matroska. Audio is copied when the container
+   * takes the source codec (Matroska takes any; MP4 takes AAC, MP3, AC-3, E-AC-3, ALAC and Opus), else AAC.
+   *
+   * @param sourceAudio the source's audio stream, or {@code null}
+   */
+  public static EncodeSettings forBitDepth(int bitDepth, AudioStreamInfo sourceAudio) {
+    String container = bitDepth == 16 ? "matroska" : "mp4";
+    String audio = sourceAudio == null ? "none"
+        : "matroska".equals(container) || MP4_AUDIO.contains(sourceAudio.codec()) ? "copy" : "aac";
+    return switch (bitDepth) {
+      case 8 -> new EncodeSettings("libx264", "yuv420p", container, "veryfast", CRF, audio);
+      case 10 -> new EncodeSettings("libx265", "yuv420p10le", container, "superfast", CRF, audio);
+      case 12 -> new EncodeSettings("libx265", "yuv420p12le", container, "superfast", CRF, audio);
+      case 16 -> new EncodeSettings("ffv1", "yuv420p16le", container, null, null, audio);
+      default -> throw new IllegalArgumentException("bitDepth must be 8, 10, 12 or 16: " + bitDepth);
+    };
+  }
+
+  /** The file extension for the container: {@code .mp4} or {@code .mkv}. */
+  public String extension() {
+    return "matroska".equals(container) ? ".mkv" : ".mp4";
+  }
+
+  /** Encoder arguments for the video stream, the audio stream and the muxer (maps not included). */
+  public List<String> ffmpegArgs() {
+    List<String> args = new ArrayList<>(List.of("-c:v", videoCodec, "-pix_fmt", pixFmt));
+    switch (videoCodec) {
+      case "libx264" -> args.addAll(List.of("-preset", preset, "-crf", String.valueOf(crf)));
+      case "libx265" -> args.addAll(List.of("-preset", preset, "-crf", String.valueOf(crf),
+          "-x265-params", "log-level=error", "-tag:v", "hvc1"));
+      default -> args.addAll(List.of("-level", "3", "-g", "1", "-slices", "4", "-slicecrc", "1"));
+    }
+    switch (audio) {
+      case "copy" -> args.addAll(List.of("-c:a", "copy"));
+      case "aac" -> args.addAll(List.of("-c:a", "aac", "-b:a", AAC_BITRATE));
+      default -> args.add("-an");
+    }
+    if ("mp4".equals(container)) {
+      args.addAll(List.of("-movflags", "+faststart"));
+    }
+    args.addAll(List.of("-f", container));
+    return List.copyOf(args);
+  }
+}

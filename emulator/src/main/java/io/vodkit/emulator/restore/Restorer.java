@@ -1,0 +1,127 @@
+package io.vodkit.emulator.restore;
+
+import io.vodkit.emulator.media.FfmpegTools;
+import io.vodkit.emulator.media.FramePipeline;
+import io.vodkit.emulator.media.MediaException;
+import io.vodkit.emulator.media.MediaProbe;
+import io.vodkit.emulator.media.ProbeResult;
+import io.vodkit.emulator.media.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores a video: analyse it, plan only the repairs the analysis calls for ({@link RestorationPlan}), run them
+ * (ffmpeg filters, plus Java frame repair for old film), encode at the requested bit depth with the audio copied,
+ * and analyse the result. Each process is bounded by the {@link ProcessRunner}'s timeout.
+ */
+public final class Restorer {
+
+  /** 16-bit (FFV1) output is only made for sources up to this long, as the service documents. */
+  public static final double MAX_16_BIT_SOURCE_SECONDS = 40;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
+
+  private final FfmpegTools tools;
+  private final ProcessRunner runner;
+  private final MediaProbe probe;
+  private final Analyzer analyzer;
+  private final FramePipeline pipeline;
+
+  public Restorer(FfmpegTools tools, ProcessRunner runner) {
+    this.tools = Objects.requireNonNull(tools, "tools == null");
+    this.runner = Objects.requireNonNull(runner, "runner == null");
+    this.probe = new MediaProbe(tools, runner);
+    this.analyzer = new Analyzer(tools, runner);
+    this.pipeline = new FramePipeline(tools, runner);
+  }
+
+  /** The extension an output for {@code spec} should have: {@code .mp4}, or {@code .mkv} for 16-bit FFV1. */
+  public static String outputExtension(RestoreSpec spec) {
+    return EncodeSettings.forBitDepth(spec.bitDepth(), null).extension();
+  }
+
+  /**
+   * Restores {@code input} into {@code output} (written under a temporary name, then moved into place).
+   *
+   * @throws MediaException when the input has no video, a 16-bit job's source is longer than
+   *     {@link #MAX_16_BIT_SOURCE_SECONDS}, or ffmpeg fails or times out
+   */
+  public RestoreReport restore(Path input, Path output, RestoreSpec spec) throws MediaException {
+    long start = System.nanoTime();
+    ProbeResult info = probe.probe(input);
+    if (!info.hasVideo()) {
+      throw new MediaException("no video stream in " + input);
+    }
+    if (spec.bitDepth() == 16 && info.durationSeconds() > MAX_16_BIT_SOURCE_SECONDS) {
+      throw new MediaException(String.format(Locale.ROOT,
+          "16-bit output is limited to sources of at most %.0f s; this source is %.1f s",
+          MAX_16_BIT_SOURCE_SECONDS, info.durationSeconds()));
+    }
+    Analysis before = analyzer.analyze(input, info);
+    List<PlannedStep> steps = RestorationPlan.plan(before, spec);
+    String chain = RestorationPlan.filterChain(steps);
+    EncodeSettings encode = EncodeSettings.forBitDepth(spec.bitDepth(), info.audio());
+    LOG.info("restore start input={} config={} repairStyle={} steps={} chain={}", input.getFileName(),
+        spec.config(), spec.repairStyle(), steps.stream().map(PlannedStep::name).toList(), chain);
+
+    Path partial = output.resolveSibling(output.getFileName() + ".part");
+    long restoreStart = System.nanoTime();
+    try {
+      if (RestorationPlan.needsFramePipeline(steps)) {
+        pipeline.run(input, info.video(), new FilmRepair(before.noiseSigma()), encodeArgs(1, chain, encode),
+            partial);
+      } else {
+        List<String> cmd = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y",
+            "-i", input.toString()));
+        cmd.addAll(encodeArgs(0, chain, encode));
+        cmd.add(partial.toString());
+        runner.run(cmd);
+      }
+      Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new MediaException("cannot move " + partial + " to " + output + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(partial);
+    }
+    double restoreSeconds = (System.nanoTime() - restoreStart) / 1e9;
+
+    ProbeResult outInfo = probe.probe(output);
+    Analysis after = analyzer.analyze(output, outInfo);
+    long frames = probe.countVideoFrames(output);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    LOG.info("restore done input={} frames={} restoreSeconds={} elapsedSeconds={}", input.getFileName(), frames,
+        restoreSeconds, elapsed);
+    return new RestoreReport(before, after, steps, chain, encode, frames, elapsed,
+        restoreSeconds > 0 ? frames / restoreSeconds : 0);
+  }
+
+  /**
+   * Maps, filter chain and encode settings; {@code audioInput} is the ffmpeg input index holding the audio. Frames
+   * keep their timestamps ({@code passthrough}), so no frame is duplicated or dropped unless a filter does it.
+   */
+  static List<String> encodeArgs(int audioInput, String chain, EncodeSettings encode) {
+    List<String> args = new ArrayList<>(List.of("-map", "0:v:0"));
+    if (!"none".equals(encode.audio())) {
+      args.addAll(List.of("-map", audioInput + ":a:0?"));
+    }
+    args.addAll(List.of("-vf", chain, "-fps_mode", "passthrough"));
+    args.addAll(encode.ffmpegArgs());
+    return args;
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      LOG.warn("cannot delete partial output path={} error={}", path, e.getMessage());
+    }
+  }
+}
