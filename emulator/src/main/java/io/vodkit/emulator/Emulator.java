@@ -59,6 +59,7 @@ public final class Emulator implements AutoCloseable {
             String advertisedHost = advertisedHost(config.host());
             HttpServer server = bind(components, advertisedHost);
             components.settings.put(PORT_SETTING, String.valueOf(server.port()));
+            components.enhanceWorkers.start();
             Emulator emulator = new Emulator(components, database, server, advertisedHost);
             LOG.info("Emulator ready endpoint={} dataDir={} spaces={} accessKey={} generatedCredentials={}",
                     emulator.endpoint(), dataDir, emulator.spaces(), components.accessKey,
@@ -123,7 +124,10 @@ public final class Emulator implements AutoCloseable {
         return components.config.accessKey() == null;
     }
 
-    /** Stops HTTP (waiting briefly for in-flight requests) and closes the database. Idempotent. */
+    /**
+     * Stops HTTP (waiting briefly for in-flight requests), the restoration workers (an interrupted job is re-queued at
+     * the next start) and closes the database. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -132,8 +136,12 @@ public final class Emulator implements AutoCloseable {
         try {
             server.close();
         } finally {
-            database.close();
-            LOG.info("Emulator stopped dataDir={}", components.dataDir);
+            try {
+                components.enhanceWorkers.close();
+            } finally {
+                database.close();
+                LOG.info("Emulator stopped dataDir={}", components.dataDir);
+            }
         }
     }
 

@@ -20,12 +20,14 @@ import java.util.regex.Pattern;
  *   <li>{@code ffmpeg} null → {@code ffmpeg} on {@code PATH} at start; when absent, GetMeta reports storage facts
  *       only and Snapshot makes no poster, but uploads work;</li>
  *   <li>{@code uploadHosts} null/empty → {@code ["<host>:<bound port>"]} at start;</li>
- *   <li>{@code maxClockSkew} null → 15 minutes.</li>
+ *   <li>{@code maxClockSkew} null → 15 minutes;</li>
+ *   <li>{@code allowPro}: false → StartExecution refuses the Pro repair style (RepairStyle 2) with 403
+ *       {@code Permission denied}, as BytePlus does for accounts that are not allowlisted.</li>
  * </ul>
  */
 public record EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
                              List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                             Duration maxClockSkew) {
+                             Duration maxClockSkew, boolean allowPro) {
 
     /** Reuse the data directory's previous port when it is free, else pick any free port. */
     public static final int STICKY_PORT = -1;
@@ -69,48 +71,55 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
 
     /** Loopback, sticky port, generated credentials, no configured spaces, defaults for everything else. */
     public static EmulatorConfig defaults(Path dataDir) {
-        return new EmulatorConfig(null, STICKY_PORT, dataDir, null, null, List.of(), null, null, List.of(), null);
+        return new EmulatorConfig(null, STICKY_PORT, dataDir, null, null, List.of(), null, null, List.of(), null,
+                false);
     }
 
     public EmulatorConfig withHost(String host) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, allowPro);
     }
 
     public EmulatorConfig withPort(int port) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, allowPro);
     }
 
     /** Fixed credentials; {@code (null, null)} to generate a pair per run. */
     public EmulatorConfig withCredentials(String accessKey, String secretKey) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, allowPro);
     }
 
     public EmulatorConfig withSpaces(List<String> spaces) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, allowPro);
     }
 
     public EmulatorConfig withRegion(String region) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, allowPro);
     }
 
     public EmulatorConfig withFfmpeg(Path ffmpeg) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, allowPro);
     }
 
     public EmulatorConfig withUploadHosts(List<String> uploadHosts) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, allowPro);
     }
 
     public EmulatorConfig withMaxClockSkew(Duration maxClockSkew) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew);
+                maxClockSkew, allowPro);
+    }
+
+    /** Whether the Pro repair style is allowed (as for an allowlisted BytePlus account). */
+    public EmulatorConfig withAllowPro(boolean allowPro) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew, allowPro);
     }
 
     /** Never prints the secret key. */
@@ -119,6 +128,6 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         return "EmulatorConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", accessKey="
                 + accessKey + ", secretKey=" + (secretKey == null ? null : "██") + ", spaces=" + spaces
                 + ", region=" + region + ", ffmpeg=" + ffmpeg + ", uploadHosts=" + uploadHosts + ", maxClockSkew="
-                + maxClockSkew + "]";
+                + maxClockSkew + ", allowPro=" + allowPro + "]";
     }
 }
