@@ -109,10 +109,6 @@ public final class EnhanceTask {
             LOG.info("Enhance done runId={} output={} steps={} seconds={}", job.runId(), fileName,
                     report.steps().size(), report.elapsedSeconds());
         } catch (MediaException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                LOG.info("Enhance interrupted runId={}; it is re-queued at the next start", job.runId());
-                return;
-            }
             fail(job, CODE_INTERNAL, e.getMessage());
         } catch (IOException | RuntimeException e) {
             LOG.error("Enhance failed runId={}", job.runId(), e);
@@ -126,7 +122,12 @@ public final class EnhanceTask {
         }
     }
 
+    /** Records the failure, unless the worker is being stopped: the job then stays Running for the next start. */
     private void fail(ExecutionRecord job, String code, String message) {
+        if (Thread.currentThread().isInterrupted()) {
+            LOG.info("Enhance interrupted runId={}; it is re-queued at the next start", job.runId());
+            return;
+        }
         LOG.info("Enhance failed runId={} code={} message={}", job.runId(), code, message);
         executions.finish(job.runId(), ExecutionRecord.FAILED, code, message, null, null, clock.instant());
     }
