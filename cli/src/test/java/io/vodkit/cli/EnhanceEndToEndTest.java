@@ -7,6 +7,7 @@ import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestVideos;
+import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.media.ProbeResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,8 +184,11 @@ class EnhanceEndToEndTest {
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.single().get("RunId").asText()).isEqualTo(runId);
-        assertThat(TestVideos.download(resumed.single().get("VideoUrls").get(0).get("Url").asText(),
-                tmp.resolve("out.mp4"))).isEqualTo(200);
+        String url = resumed.single().get("VideoUrls").get(0).get("Url").asText();
+        try (TestEmulator served = TestEmulator.start(TestEmulator.config(home.resolve("local"),
+                EmulatorConfig.STICKY_PORT, List.of()), Clock.systemUTC())) {
+            assertThat(TestVideos.download(url, tmp.resolve("out.mp4"))).isEqualTo(200);
+        }
     }
 
     private JsonNode upload(TestEmulator vod, Path file) {
