@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.http.HttpTransport;
+import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.upload.StorageGateway;
 import java.util.Objects;
 
@@ -26,12 +27,17 @@ public final class VodClient implements AutoCloseable {
   private final ApiCaller api;
   private final StorageGateway storage;
 
+  /** A client whose OpenAPI calls retry transient failures with {@link RetryPolicy#defaults()}. */
   public VodClient(VodClientConfig config) {
+    this(config, RetryPolicy.defaults());
+  }
+
+  public VodClient(VodClientConfig config, RetryPolicy retry) {
     this.config = Objects.requireNonNull(config, "config == null");
     ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout());
-    this.api = new ApiCaller(transport, config, mapper);
-    this.storage = new StorageGateway(transport, config.endpoint(), mapper);
+    this.api = new ApiCaller(transport, config, mapper, retry);
+    this.storage = new StorageGateway(transport, config.endpoint(), mapper, retry);
   }
 
   public VodClientConfig config() {

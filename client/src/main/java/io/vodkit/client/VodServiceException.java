@@ -4,9 +4,8 @@ package io.vodkit.client;
  * The service answered an OpenAPI call with {@code ResponseMetadata.Error} (at any HTTP status).
  * Code, CodeN, Message and RequestId are the service's own values.
  */
-public final class VodServiceException extends VodException {
+public final class VodServiceException extends VodHttpException {
 
-  private final int httpStatus;
   private final String code;
   private final Integer codeN;
   private final String serviceMessage;
@@ -15,18 +14,18 @@ public final class VodServiceException extends VodException {
 
   public VodServiceException(int httpStatus, String code, Integer codeN, String serviceMessage, String requestId,
                              String action) {
-    super(describe(httpStatus, code, codeN, serviceMessage, requestId, action));
-    this.httpStatus = httpStatus;
+    this(httpStatus, code, codeN, serviceMessage, requestId, action, null);
+  }
+
+  /** @param retryAfter the reply's {@code Retry-After}, or {@code null} */
+  public VodServiceException(int httpStatus, String code, Integer codeN, String serviceMessage, String requestId,
+                             String action, java.time.Duration retryAfter) {
+    super(describe(httpStatus, code, codeN, serviceMessage, requestId, action), httpStatus, retryAfter);
     this.code = code;
     this.codeN = codeN;
     this.serviceMessage = serviceMessage;
     this.requestId = requestId;
     this.action = action;
-  }
-
-  /** The HTTP status of the reply. */
-  public int httpStatus() {
-    return httpStatus;
   }
 
   /** {@code Error.Code}, e.g. {@code SignatureDoesNotMatch}. */

@@ -56,8 +56,12 @@ public final class FakeVodServer implements AutoCloseable {
     }
   }
 
-  /** A reply: status, content type and body text. */
-  public record Reply(int status, String contentType, String body) {
+  /** A reply: status, content type, body text and extra headers. */
+  public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+
+    public Reply(int status, String contentType, String body) {
+      this(status, contentType, body, Map.of());
+    }
 
     public static Reply json(int status, String body) {
       return new Reply(status, "application/json", body);
@@ -198,6 +202,7 @@ public final class FakeVodServer implements AutoCloseable {
       byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", reply.contentType());
       exchange.getResponseHeaders().set("X-Tt-Logid", "log-1");
+      reply.headers().forEach(exchange.getResponseHeaders()::set);
       exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
       if (body.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {

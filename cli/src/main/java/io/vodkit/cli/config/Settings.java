@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The resolved settings of one run: each from its flag, else the environment, else {@code .env} in the working
@@ -83,35 +84,27 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
         }
 
         double positiveNumber(String name, double fallback) {
-            Optional<String> raw = get(name);
-            if (raw.isEmpty()) {
-                return fallback;
-            }
-            try {
-                double value = Double.parseDouble(raw.get());
-                if (value > 0 && Double.isFinite(value)) {
-                    return value;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw CliException.invalidInput(name + " must be a positive number, got '" + raw.get() + "'");
+            return positive(name, fallback, Double::parseDouble, "number").doubleValue();
         }
 
         long positiveWhole(String name, long fallback) {
+            return positive(name, fallback, Long::parseLong, "whole number").longValue();
+        }
+
+        private Number positive(String name, Number fallback, Function<String, Number> parse, String kind) {
             Optional<String> raw = get(name);
             if (raw.isEmpty()) {
                 return fallback;
             }
             try {
-                long value = Long.parseLong(raw.get());
-                if (value > 0) {
+                Number value = parse.apply(raw.get());
+                if (value.doubleValue() > 0 && Double.isFinite(value.doubleValue())) {
                     return value;
                 }
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw CliException.invalidInput(name + " must be a positive whole number, got '" + raw.get() + "'");
+            throw CliException.invalidInput(name + " must be a positive " + kind + ", got '" + raw.get() + "'");
         }
     }
 }

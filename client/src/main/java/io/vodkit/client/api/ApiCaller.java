@@ -10,7 +10,10 @@ import io.vodkit.client.signing.CanonicalRequest;
 import io.vodkit.client.signing.RequestSigner;
 import io.vodkit.client.signing.SignatureHeaders;
 import io.vodkit.client.signing.SigningRequest;
+import io.vodkit.client.http.RetryAfter;
+import io.vodkit.client.http.RetryPolicy;
 import java.net.URI;
+import java.time.Clock;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +39,16 @@ public final class ApiCaller {
   private final RequestSigner signer;
   private final ObjectMapper mapper;
   private final URI endpoint;
+  private final RetryPolicy retry;
+  private final Clock clock;
 
-  public ApiCaller(HttpTransport transport, VodClientConfig config, ObjectMapper mapper) {
+  public ApiCaller(HttpTransport transport, VodClientConfig config, ObjectMapper mapper, RetryPolicy retry) {
     this.transport = Objects.requireNonNull(transport, "transport == null");
+    this.retry = Objects.requireNonNull(retry, "retry == null");
     this.mapper = Objects.requireNonNull(mapper, "mapper == null");
     this.endpoint = config.endpoint();
     this.signer = new RequestSigner(config.credentials(), config.region(), "vod", config.clock());
+    this.clock = config.clock();
   }
 
   /** {@code GET /?Action=…&Version=…&<params>} (empty values are sent as {@code Key=}). */
@@ -75,7 +82,23 @@ public final class ApiCaller {
     return mapper;
   }
 
+  /**
+   * Sends the call, repeating it after transient failures (each try freshly signed). Actions that create something
+   * are repeated only when the server surely did not act on the failed try (see {@link RetryPolicy}).
+   */
   private JsonNode call(String method, String action, Map<String, String> query, String contentType, byte[] body) {
+    return retry.execute(action, isIdempotent(action), () -> callOnce(method, action, query, contentType, body));
+  }
+
+  /** Reads, lookups and ApplyUploadInfo (which only hands out an address) may be repeated safely. */
+  static boolean isIdempotent(String action) {
+    return action.startsWith("Get") || action.startsWith("Query") || action.startsWith("List")
+        || action.startsWith("Describe") || action.equals("ApplyUploadInfo")
+        || action.equals("UpdateMediaPublishStatus");
+  }
+
+  private JsonNode callOnce(String method, String action, Map<String, String> query, String contentType,
+                            byte[] body) {
     String rawQuery = CanonicalRequest.canonicalQuery(query);
     URI uri = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + "/?" + rawQuery);
     SignatureHeaders signature = signer.sign(new SigningRequest(method, hostHeader(uri), query, contentType, body));
@@ -97,7 +120,8 @@ public final class ApiCaller {
     HttpResponse<byte[]> response = transport.send(request.build(), action);
     LOG.debug("openapi action={} method={} status={} elapsedMs={}", action, method, response.statusCode(),
         (System.nanoTime() - started) / 1_000_000);
-    return ResponseEnvelope.result(mapper, action, response.statusCode(), response.body());
+    return ResponseEnvelope.result(mapper, action, response.statusCode(), response.body(),
+        RetryAfter.parse(response.headers().firstValue("Retry-After"), clock).orElse(null));
   }
 
   /** The {@code Host} header the JDK client sends: the authority without a scheme-default port. */

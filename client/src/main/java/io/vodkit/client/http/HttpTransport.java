@@ -56,13 +56,14 @@ public final class HttpTransport implements AutoCloseable {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpConnectTimeoutException e) {
-      throw new TransportException(what, "connecting to " + request.uri().getAuthority() + " timed out", e);
+      throw new TransportException(what, "connecting to " + request.uri().getAuthority() + " timed out", false,
+          e);
     } catch (HttpTimeoutException e) {
       throw new TransportException(what, "no reply from " + request.uri().getAuthority() + " within "
           + request.timeout().orElse(requestTimeout).toSeconds() + " s", e);
     } catch (ConnectException e) {
       throw new TransportException(what, "cannot connect to " + request.uri().getAuthority() + " ("
-          + (e.getMessage() == null ? "connection refused or host unreachable" : e.getMessage()) + ")", e);
+          + (e.getMessage() == null ? "connection refused or host unreachable" : e.getMessage()) + ")", false, e);
     } catch (IOException e) {
       throw new TransportException(what, "I/O error talking to " + request.uri().getAuthority()
           + " (" + describe(e) + ")", e);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.vodkit.client.VodException;
+import io.vodkit.client.VodHttpException;
 import io.vodkit.client.VodServiceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Reads the OpenAPI envelope {@code {"ResponseMetadata":{…,"Error":{…}},"Result":…}} (spec §4.1). An
@@ -25,18 +27,20 @@ public final class ResponseEnvelope {
    * Returns {@code Result} ({@link MissingNode} when a successful reply has none, as for
    * UpdateMediaPublishStatus).
    */
-  public static JsonNode result(ObjectMapper mapper, String action, int httpStatus, byte[] body) {
+  public static JsonNode result(ObjectMapper mapper, String action, int httpStatus, byte[] body,
+                                Duration retryAfter) {
     if (body.length == 0) {
-      throw new VodException(action + " failed: HTTP " + httpStatus + " with an empty body");
+      throw new VodHttpException(action + " failed: HTTP " + httpStatus + " with an empty body", httpStatus,
+          retryAfter);
     }
     JsonNode root;
     try {
       root = mapper.readTree(body);
     } catch (IOException e) {
-      throw notJson(action, httpStatus, body);
+      throw notJson(action, httpStatus, body, retryAfter);
     }
     if (root == null || !root.isObject()) {
-      throw notJson(action, httpStatus, body);
+      throw notJson(action, httpStatus, body, retryAfter);
     }
     JsonNode metadata = root.path("ResponseMetadata");
     JsonNode error = metadata.path("Error");
@@ -44,11 +48,11 @@ public final class ResponseEnvelope {
     if (!code.isEmpty() && !code.equals("0")) {
       JsonNode codeN = error.path("CodeN");
       throw new VodServiceException(httpStatus, code, codeN.canConvertToInt() ? codeN.asInt() : null,
-          Json.text(error, "Message"), Json.text(metadata, "RequestId"), action);
+          Json.text(error, "Message"), Json.text(metadata, "RequestId"), action, retryAfter);
     }
     if (httpStatus < 200 || httpStatus > 299) {
-      throw new VodException(action + " failed: HTTP " + httpStatus + " without error details"
-          + requestIdSuffix(metadata) + ": " + excerpt(body));
+      throw new VodHttpException(action + " failed: HTTP " + httpStatus + " without error details"
+          + requestIdSuffix(metadata) + ": " + excerpt(body), httpStatus, retryAfter);
     }
     if (metadata.isMissingNode()) {
       throw new VodException(action + ": reply has no ResponseMetadata (HTTP " + httpStatus + "): "
@@ -63,9 +67,10 @@ public final class ResponseEnvelope {
     return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "…";
   }
 
-  private static VodException notJson(String action, int httpStatus, byte[] body) {
-    return new VodException(action + " failed: HTTP " + httpStatus
-        + " and the reply is not JSON (wrong endpoint, or a proxy answered?): " + excerpt(body));
+  private static VodException notJson(String action, int httpStatus, byte[] body, Duration retryAfter) {
+    return new VodHttpException(action + " failed: HTTP " + httpStatus
+        + " and the reply is not JSON (wrong endpoint, or a proxy answered?): " + excerpt(body), httpStatus,
+        retryAfter);
   }
 
   private static String requestIdSuffix(JsonNode metadata) {

@@ -1,8 +1,7 @@
 package io.vodkit.client.jobs;
 
 import io.vodkit.client.VodException;
-import io.vodkit.client.VodServiceException;
-import io.vodkit.client.http.TransportException;
+import io.vodkit.client.http.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -53,7 +52,7 @@ public final class JobPoller {
           return new PollOutcome.Finished<>(answer, attempt);
         }
       } catch (VodException e) {
-        if (!isTransient(e)) {
+        if (!RetryPolicy.isTransient(e, true)) {
           throw e;
         }
         LOG.warn("poll attempt {} failed transiently, polling on: {}", attempt, e.getMessage());
@@ -65,14 +64,6 @@ public final class JobPoller {
     return new PollOutcome.TimedOut<>(last, config.maxAttempts());
   }
 
-  /** No reply, a time-out, throttling or a server-side error: worth asking again. */
-  public static boolean isTransient(VodException e) {
-    if (e instanceof TransportException) {
-      return true;
-    }
-    return e instanceof VodServiceException service
-        && (service.httpStatus() == 429 || service.httpStatus() >= 500);
-  }
 
   private void pause() {
     try {

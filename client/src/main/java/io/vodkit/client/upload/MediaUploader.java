@@ -70,7 +70,8 @@ public final class MediaUploader {
 
     try (FileChannel channel = FileChannel.open(media.path(), StandardOpenOption.READ)) {
       FirstFailure failure = new FirstFailure();
-      HostFailover hosts = new HostFailover(address.uploadHosts(), failure::happened);
+      HostFailover hosts = new HostFailover(address.uploadHosts(), failure::happened,
+          storage.retryPolicy());
       ProgressTracker progress = new ProgressTracker(media.size(), listener, failure::happened);
       if (plan.direct()) {
         FileRegion whole = new FileRegion(channel, 0, media.size());

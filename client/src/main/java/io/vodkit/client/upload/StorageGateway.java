@@ -2,6 +2,7 @@ package io.vodkit.client.upload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.http.HttpTransport;
+import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.upload.internal.CompleteMultipartUpload;
 import io.vodkit.client.upload.internal.DirectUpload;
 import io.vodkit.client.upload.internal.GatewayCall;
@@ -23,7 +24,11 @@ public final class StorageGateway {
   private final UploadPart uploadPart;
   private final CompleteMultipartUpload completeMultipartUpload;
 
-  public StorageGateway(HttpTransport transport, URI openApiEndpoint, ObjectMapper mapper) {
+  private final RetryPolicy retry;
+
+  /** @param retry how a storage request that failed on every host is tried again (parts are retried alone) */
+  public StorageGateway(HttpTransport transport, URI openApiEndpoint, ObjectMapper mapper, RetryPolicy retry) {
+    this.retry = java.util.Objects.requireNonNull(retry, "retry == null");
     GatewayCall call = new GatewayCall(transport, StorageUrls.forEndpoint(openApiEndpoint), mapper);
     this.directUpload = new DirectUpload(call);
     this.initMultipartUpload = new InitMultipartUpload(call);
@@ -32,6 +37,11 @@ public final class StorageGateway {
   }
 
   /** Direct upload of a whole (small) file; returns its CRC-32 (8 lowercase hex digits). */
+  /** The retry policy uploads use around host failover. */
+  public RetryPolicy retryPolicy() {
+    return retry;
+  }
+
   public String directUpload(StorageTarget target, FileRegion file, TransferControl control) {
     return directUpload.run(target, file, control);
   }

@@ -11,7 +11,9 @@ import io.vodkit.client.FakeVodServer.Reply;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.VodException;
+import io.vodkit.client.VodHttpException;
 import io.vodkit.client.VodServiceException;
+import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.http.TransportException;
 import io.vodkit.client.signing.RequestSigner;
 import io.vodkit.client.signing.SigningRequest;
@@ -22,8 +24,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,9 @@ class ApiCallerTest {
   private static final Credentials KEYS = new Credentials("AKTEST", "SKTEST");
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
+  private final List<Duration> waits = new ArrayList<>();
+  private final RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(10), waits::add,
+      new SplittableRandom(1));
   private FakeVodServer server;
   private VodClient client;
 
@@ -40,7 +48,7 @@ class ApiCallerTest {
   void start() throws IOException {
     server = new FakeVodServer();
     client = new VodClient(new VodClientConfig(server.endpoint(), "ap-singapore-1", KEYS, Duration.ofSeconds(2),
-        Duration.ofSeconds(5), CLOCK));
+        Duration.ofSeconds(5), CLOCK), retry);
   }
 
   @AfterEach
@@ -124,16 +132,55 @@ class ApiCallerTest {
     server.onAction("ListDomain", r -> new Reply(502, "text/html", "<html><h1>Bad Gateway</h1></html>"));
 
     assertThatThrownBy(() -> client.api().get("ListDomain", "2023-01-01", Map.of()))
-        .isExactlyInstanceOf(VodException.class)
+        .isExactlyInstanceOf(VodHttpException.class)
         .hasMessage("ListDomain failed: HTTP 502 and the reply is not JSON (wrong endpoint, or a proxy answered?): "
             + "<html><h1>Bad Gateway</h1></html>");
   }
 
   @Test
-  void unreachableEndpointIsATransportException() {
+  void transientFailuresAreRetriedFreshlySignedAndHonourRetryAfter() {
+    int[] calls = {0};
+    server.onAction("ListDomain", r -> switch (++calls[0]) {
+      case 1 -> new Reply(502, "text/html", "<html>Bad Gateway</html>");
+      case 2 -> new Reply(429, "application/json", FakeVodServer.errorEnvelope("ListDomain", "FlowLimitExceeded",
+          0, "slow down"), Map.of("Retry-After", "7"));
+      default -> Reply.json(200, FakeVodServer.envelope("ListDomain", "{\"Total\":1}"));
+    });
+
+    assertThat(client.api().get("ListDomain", "2023-01-01", Map.of()).path("Total").asInt()).isEqualTo(1);
+    assertThat(server.actionRequests("ListDomain")).hasSize(3);
+    assertThat(waits).hasSize(2);
+    assertThat(waits.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(100));
+    assertThat(waits.get(1)).as("Retry-After wins over a shorter backoff").isEqualTo(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void authAndValidationErrorsAreNotRetried() {
+    server.onAction("ListDomain", r -> Reply.json(401, FakeVodServer.errorEnvelope("ListDomain",
+        "SignatureDoesNotMatch", 100010, "no")));
+
+    assertThatThrownBy(() -> client.api().get("ListDomain", "2023-01-01", Map.of()))
+        .isInstanceOf(VodServiceException.class);
+    assertThat(server.actionRequests("ListDomain")).hasSize(1);
+    assertThat(waits).isEmpty();
+  }
+
+  @Test
+  void aCallThatCreatesSomethingIsNotRepeatedAfterAnAmbiguousFailure() {
+    server.onAction("StartExecution", r -> {
+      throw new IllegalStateException("fake server drops the connection");
+    });
+
+    assertThatThrownBy(() -> client.api().postJson("StartExecution", "2025-07-01", Map.of()))
+        .isInstanceOf(VodException.class);
+    assertThat(server.actionRequests("StartExecution")).hasSize(1);
+  }
+
+  @Test
+  void unreachableEndpointIsATransportExceptionAfterTheRetries() {
     VodClientConfig config = new VodClientConfig(URI.create("http://127.0.0.1:1"), null, KEYS,
         Duration.ofSeconds(2), Duration.ofSeconds(2), CLOCK);
-    try (VodClient dead = new VodClient(config)) {
+    try (VodClient dead = new VodClient(config, retry)) {
       assertThatThrownBy(() -> dead.api().get("ListDomain", "2023-01-01", Map.of()))
           .isInstanceOf(TransportException.class)
           .hasMessageStartingWith("ListDomain: cannot connect to 127.0.0.1:1");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vodkit.client.VodException;
+import io.vodkit.client.VodHttpException;
 import io.vodkit.client.VodServiceException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class ResponseEnvelopeTest {
     String html = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>" + "x".repeat(500) + "</body></html>";
 
     assertThatThrownBy(() -> parse(502, html))
-        .isExactlyInstanceOf(VodException.class)
+        .isExactlyInstanceOf(VodHttpException.class)
         .hasMessageContaining("HTTP 502")
         .hasMessageContaining("not JSON")
         .hasMessageContaining("<html> <head><title>502 Bad Gateway</title></head>")
@@ -70,14 +70,14 @@ class ResponseEnvelopeTest {
   @Test
   void emptyBodyIsReported() {
     assertThatThrownBy(() -> parse(503, ""))
-        .isExactlyInstanceOf(VodException.class)
+        .isExactlyInstanceOf(VodHttpException.class)
         .hasMessage("ListDomain failed: HTTP 503 with an empty body");
   }
 
   @Test
   void errorStatusWithoutErrorDetailsIsReported() {
     assertThatThrownBy(() -> parse(500, "{\"ResponseMetadata\":{\"RequestId\":\"R9\"}}"))
-        .isExactlyInstanceOf(VodException.class)
+        .isExactlyInstanceOf(VodHttpException.class)
         .hasMessageContaining("HTTP 500 without error details")
         .hasMessageContaining("R9");
   }
@@ -93,6 +93,6 @@ class ResponseEnvelopeTest {
   }
 
   private JsonNode parse(String action, int status, String body) {
-    return ResponseEnvelope.result(mapper, action, status, body.getBytes(StandardCharsets.UTF_8));
+    return ResponseEnvelope.result(mapper, action, status, body.getBytes(StandardCharsets.UTF_8), null);
   }
 }

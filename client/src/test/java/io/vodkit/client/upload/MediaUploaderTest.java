@@ -10,6 +10,7 @@ import io.vodkit.client.FakeVodServer.Reply;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.VodException;
+import io.vodkit.client.http.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,12 +50,14 @@ class MediaUploaderTest {
   private VodClient client;
   private MediaUploader uploader;
   private final List<FakeVodServer> extraServers = new ArrayList<>();
+  private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
     server = new FakeVodServer();
     client = new VodClient(new VodClientConfig(server.endpoint(), null, new Credentials("AK", "SK"),
-        Duration.ofSeconds(2), Duration.ofSeconds(20), null));
+        Duration.ofSeconds(2), Duration.ofSeconds(20), null), new RetryPolicy(3, Duration.ofMillis(1),
+        Duration.ofMillis(1), waits::add, new SplittableRandom(3)));
     uploader = new MediaUploader(client.api(), client.storage());
     server.onActionResult("CommitUploadInfo", "{\"Data\":{\"Vid\":\"v0test\",\"PosterUri\":\"tos-vod-local-s/cover\","
         + "\"SourceInfo\":{\"FileName\":\"5f7fdb89.mp4\",\"StoreUri\":\"" + STORE_URI + "\",\"Size\":1}}}");
@@ -259,9 +263,25 @@ class MediaUploaderTest {
     assertThatThrownBy(() -> uploader.upload(UploadRequest.of(file, "s"), UploadListener.NONE))
         .isInstanceOfSatisfying(StorageException.class, e -> {
           assertThat(e.step()).isEqualTo(GatewayStep.DIRECT_UPLOAD);
-          assertThat(e.getMessage()).contains("no upload host left (tried 127.0.0.1:1)",
+          assertThat(e.getMessage()).contains("every upload host failed (tried 127.0.0.1:1)",
               "cannot connect to 127.0.0.1:1 (connection refused or host unreachable)");
         });
+    assertThat(waits).as("backed-off rounds before giving up").hasSize(2);
+  }
+
+  @Test
+  void aPartThatFailsTransientlyOnEveryHostIsRetriedAloneAfterABackoff() throws IOException {
+    int[] failures = {0};
+    server.onGateway(r -> r.query().containsKey("partNumber") && r.query().get("partNumber").equals("2")
+        && failures[0]++ == 0 ? FakeVodServer.gatewayError(503, 5000, "busy") : FakeVodServer.standardGateway(r));
+    Path file = sparseFile("big.mp4", 45L * 1024 * 1024);
+
+    UploadResult result = uploader.upload(UploadRequest.of(file, "s"), UploadListener.NONE);
+
+    assertThat(result.vid()).isEqualTo("v0test");
+    assertThat(server.gatewayRequests()).filteredOn(r -> "2".equals(r.query().get("partNumber"))).hasSize(2);
+    assertThat(server.gatewayRequests()).filteredOn(r -> "1".equals(r.query().get("partNumber"))).hasSize(1);
+    assertThat(waits).hasSize(1);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.vodkit.emulator.restore;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,6 +59,6 @@ public record RestoreSpec(String config, int repairStyle, Integer targetHeight, 
    * @return empty for an unknown value
    */
   public static Optional<Integer> heightOfRes(String res) {
-    return Optional.ofNullable(res == null ? null : RES_HEIGHTS.get(res.toLowerCase(java.util.Locale.ROOT)));
+    return Optional.ofNullable(res == null ? null : RES_HEIGHTS.get(res.toLowerCase(Locale.ROOT)));
   }
 }

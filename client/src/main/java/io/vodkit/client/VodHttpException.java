@@ -1,0 +1,32 @@
+package io.vodkit.client;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A reply arrived but says the call failed: it carries the HTTP status and any {@code Retry-After} it asked for. */
+public class VodHttpException extends VodException {
+
+  private final int httpStatus;
+  private final Duration retryAfter;
+
+  public VodHttpException(String message, int httpStatus, Duration retryAfter) {
+    super(message);
+    this.httpStatus = httpStatus;
+    this.retryAfter = retryAfter;
+  }
+
+  /** The HTTP status of the reply. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** The wait the server asked for with {@code Retry-After}, when it did. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** Throttled (429) or a server-side failure (5xx): asking again later may succeed. */
+  public boolean isTransient() {
+    return httpStatus == 429 || httpStatus >= 500;
+  }
+}

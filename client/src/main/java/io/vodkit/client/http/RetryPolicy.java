@@ -1,0 +1,101 @@
+package io.vodkit.client.http;
+
+import io.vodkit.client.VodException;
+import io.vodkit.client.VodHttpException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Repeats a call that failed transiently, with exponential backoff and full jitter (a wait drawn uniformly from
+ * {@code [0, min(maxDelay, baseDelay × 2^(attempt-1))]}), or the server's {@code Retry-After} when that is longer.
+ *
+ * <p>Transient: no reply or a broken connection, HTTP 429 and 5xx. Auth and validation errors (other 4xx) are
+ * final. A call that is not idempotent is repeated only when the server surely did not act on it: the connection
+ * was never made, or the reply itself said it failed.
+ *
+ * @param maxAttempts tries in all, first included (1 = no retry)
+ * @param baseDelay   backoff unit
+ * @param maxDelay    cap of one wait (also of an honoured {@code Retry-After})
+ * @param sleeper     waits between tries (tests pass one that records instead)
+ * @param random      jitter source
+ */
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Sleeper sleeper,
+                          RandomGenerator random) {
+
+  /** Waits between two tries. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+
+  public RetryPolicy {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts < 1: " + maxAttempts);
+    }
+    Objects.requireNonNull(baseDelay, "baseDelay == null");
+    Objects.requireNonNull(maxDelay, "maxDelay == null");
+    Objects.requireNonNull(sleeper, "sleeper == null");
+    Objects.requireNonNull(random, "random == null");
+  }
+
+  /** 5 tries, 250 ms base, waits capped at 20 s: rides out a restart or a short outage. */
+  public static RetryPolicy defaults() {
+    return new RetryPolicy(5, Duration.ofMillis(250), Duration.ofSeconds(20),
+        duration -> Thread.sleep(duration.toMillis()), RandomGenerator.getDefault());
+  }
+
+  /** Whether {@code failure} is worth another try of a call that is (or is not) idempotent. */
+  public static boolean isTransient(VodException failure, boolean idempotent) {
+    if (failure instanceof TransportException transport) {
+      return idempotent || !transport.requestSent();
+    }
+    return failure instanceof VodHttpException http && http.isTransient();
+  }
+
+  /** Runs {@code call}, repeating it after transient failures; the last failure is thrown. */
+  public <T> T execute(String what, boolean idempotent, Supplier<T> call) {
+    return execute(what, failure -> isTransient(failure, idempotent), call);
+  }
+
+  /** Runs {@code call}, repeating it while {@code isTransient} says a failure is worth another try. */
+  public <T> T execute(String what, Predicate<VodException> isTransient, Supplier<T> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (VodException failure) {
+        if (attempt >= maxAttempts || !isTransient.test(failure)) {
+          throw failure;
+        }
+        Duration wait = delay(attempt, failure);
+        LOG.debug("retrying call={} attempt={} waitMs={} cause={}", what, attempt, wait.toMillis(),
+            failure.getMessage());
+        pause(what, wait);
+      }
+    }
+  }
+
+  /** The wait before try {@code attempt + 1}. */
+  Duration delay(int attempt, VodException failure) {
+    long ceiling = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(attempt - 1, 30));
+    long jitter = ceiling <= 0 ? 0 : random.nextLong(ceiling + 1);
+    long asked = failure instanceof VodHttpException http
+        ? http.retryAfter().map(Duration::toMillis).orElse(0L) : 0L;
+    return Duration.ofMillis(Math.max(jitter, Math.min(asked, maxDelay.toMillis())));
+  }
+
+  private void pause(String what, Duration wait) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VodException(what + " was interrupted", e);
+    }
+  }
+}
