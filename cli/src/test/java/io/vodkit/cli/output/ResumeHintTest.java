@@ -10,13 +10,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ResumeHintTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "hb:0123abcd            | hb:0123abcd",
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "hb:0123abcd              | hb:0123abcd",
         "/tmp/a-b_c.d/e=f@g%h+i,j | /tmp/a-b_c.d/e=f@g%h+i,j",
-        "my space               | 'my space'",
-        "it's                   | 'it'\\''s'",
-        "$HOME;rm -rf           | '$HOME;rm -rf'",
-        "''                     | ''",
+        "my space                 | 'my space'",
+        "it's                     | 'it'\\''s'",
+        "$HOME;rm -rf             | '$HOME;rm -rf'",
+        "\"\"                       | ''",
     })
     void wordsAreSingleQuotedOnlyWhenNeeded(String word, String quoted) {
         assertThat(ResumeHint.quote(word)).isEqualTo(quoted);
