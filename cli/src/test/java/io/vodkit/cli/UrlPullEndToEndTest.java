@@ -142,7 +142,7 @@ class UrlPullEndToEndTest {
         JsonNode hint = timeout.get("resume_hint");
         assertThat(hint.get("description").asText()).contains("no re-submission");
         String command = hint.get("command").asText();
-        assertThat(command).startsWith("vodkit poll-upload '" + jobId + "' 'local' '--home' ");
+        assertThat(command).startsWith("vodkit poll-upload " + jobId + " local --home ");
 
         source.open();
         Map<String, String> patient = new HashMap<>(env);

@@ -1,6 +1,7 @@
 package io.vodkit.emulator;
 
 import io.vodkit.emulator.db.Database;
+import io.vodkit.emulator.db.ExecutionRepository;
 import io.vodkit.emulator.db.MediaRepository;
 import io.vodkit.emulator.db.MultipartPartRepository;
 import io.vodkit.emulator.db.MultipartUploadRepository;
@@ -9,7 +10,12 @@ import io.vodkit.emulator.db.SettingsRepository;
 import io.vodkit.emulator.db.SpaceRepository;
 import io.vodkit.emulator.db.UploadSessionRepository;
 import io.vodkit.emulator.db.UrlJobRepository;
+import io.vodkit.emulator.jobs.EnhanceTask;
+import io.vodkit.emulator.jobs.ExecutionService;
+import io.vodkit.emulator.jobs.ExecutionWorkers;
 import io.vodkit.emulator.media.FfmpegTools;
+import io.vodkit.emulator.media.ProcessRunner;
+import io.vodkit.emulator.restore.Restorer;
 import io.vodkit.emulator.pull.PullIngest;
 import io.vodkit.emulator.pull.PullWorkers;
 import io.vodkit.emulator.pull.SourceFetcher;
@@ -20,11 +26,15 @@ import io.vodkit.emulator.routing.CommitUploadInfoHandler;
 import io.vodkit.emulator.routing.DescribeDomainConfigHandler;
 import io.vodkit.emulator.routing.DownloadEndpoint;
 import io.vodkit.emulator.routing.GatewayEndpoint;
+import io.vodkit.emulator.routing.GetExecutionHandler;
+import io.vodkit.emulator.routing.GetPlayInfoHandler;
 import io.vodkit.emulator.routing.HttpServer;
 import io.vodkit.emulator.routing.ListDomainHandler;
 import io.vodkit.emulator.routing.OpenApiEndpoint;
 import io.vodkit.emulator.routing.QueryUploadTaskInfoHandler;
+import io.vodkit.emulator.routing.StartExecutionHandler;
 import io.vodkit.emulator.routing.StatsEndpoint;
+import io.vodkit.emulator.routing.UpdateMediaPublishStatusHandler;
 import io.vodkit.emulator.routing.UploadMediaByUrlHandler;
 import io.vodkit.emulator.security.CredentialStore;
 import io.vodkit.emulator.security.SignatureVerifier;
@@ -52,6 +62,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -63,8 +74,16 @@ final class Components {
     static final String MULTIPART_DIR = "multipart";
     static final String WORK_DIR = "work";
     private static final Duration MEDIA_PROCESS_TIMEOUT = Duration.ofSeconds(120);
+    /** The longest one ffmpeg run of a restoration may take. */
+    private static final Duration RESTORE_PROCESS_TIMEOUT = Duration.ofHours(2);
     private static final List<String> UPLOAD_VERSIONS = List.of("2023-01-01", "2022-01-01");
+    private static final List<String> EXECUTION_VERSIONS = List.of("2025-07-01", "2025-01-01");
+    private static final List<String> MEDIA_VERSIONS = List.of("2023-01-01", "2020-08-01");
     private static final List<String> URL_PULL_VERSIONS = List.of("2023-01-01", "2020-08-01");
+    /** Restoration workers: ffmpeg already uses every core, so jobs run one at a time. */
+    private static final int ENHANCE_WORKERS = 1;
+    /** Starts after which an interrupted job fails instead of being re-queued. */
+    private static final int MAX_ENHANCE_ATTEMPTS = 3;
 
     final EmulatorConfig config;
     final Clock clock;
@@ -81,6 +100,9 @@ final class Components {
     final UploadTokens tokens;
     final SignatureVerifier verifier;
     final MediaInspector inspector;
+    final ExecutionRepository executionRepository;
+    final ExecutionWorkers enhanceWorkers;
+    final ExecutionService executions;
     final SessionOpener sessionOpener;
     final MediaCommitter committer;
     final ExecutorService pullHttpPool;
@@ -113,7 +135,15 @@ final class Components {
                 .collect(Collectors.toSet());
         this.verifier = new SignatureVerifier(new CredentialStore(Map.of(accessKey, secretKey)), regions,
                 config.maxClockSkew(), clock);
-        this.inspector = new MediaInspector(FfmpegTools.locate(config.ffmpeg()), MEDIA_PROCESS_TIMEOUT);
+        Optional<FfmpegTools> tools = FfmpegTools.locate(config.ffmpeg());
+        this.inspector = new MediaInspector(tools, MEDIA_PROCESS_TIMEOUT);
+        this.executionRepository = new ExecutionRepository(database);
+        Optional<Restorer> restorer = tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
+        this.enhanceWorkers = new ExecutionWorkers(executionRepository, new EnhanceTask(executionRepository,
+                objects, objectStore, publisher, inspector, restorer, ids, clock, dataDir.resolve(WORK_DIR)),
+                clock, ENHANCE_WORKERS);
+        this.executions = new ExecutionService(executionRepository, media, objects, objectStore, spaces, inspector,
+                enhanceWorkers, ids, clock, config.allowPro());
         this.sessionOpener = new SessionOpener(sessions, objects, ids, clock);
         this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
                 inspector, ids, clock, dataDir.resolve(WORK_DIR));
@@ -141,6 +171,7 @@ final class Components {
         multipartUploads.sweepExpired();
         multipartUploads.sweepOrphans();
         objectStore.sweep(objects.objectIds());
+        executionRepository.requeueInterrupted(MAX_ENHANCE_ATTEMPTS, EnhanceTask.CODE_INTERNAL, clock.instant());
         Path work = dataDir.resolve(WORK_DIR);
         if (Files.isDirectory(work)) {
             try (Stream<Path> leftovers = Files.list(work)) {
@@ -163,7 +194,11 @@ final class Components {
                 .register("QueryUploadTaskInfo", URL_PULL_VERSIONS, new QueryUploadTaskInfoHandler(urlPulls))
                 .register("ListDomain", List.of("2023-01-01"), new ListDomainHandler(spaces, playDomain))
                 .register("DescribeDomainConfig", List.of("2023-01-01", "2023-07-01"),
-                        new DescribeDomainConfigHandler(spaces, playDomain));
+                        new DescribeDomainConfigHandler(spaces, playDomain))
+                .register("StartExecution", EXECUTION_VERSIONS, new StartExecutionHandler(executions))
+                .register("GetExecution", EXECUTION_VERSIONS, new GetExecutionHandler(executions))
+                .register("GetPlayInfo", MEDIA_VERSIONS, new GetPlayInfoHandler(media, playDomain, ids, clock))
+                .register("UpdateMediaPublishStatus", MEDIA_VERSIONS, new UpdateMediaPublishStatusHandler(media));
         return new HttpServer.Endpoints(
                 new OpenApiEndpoint(verifier, router, ids, stats, config.region()),
                 new GatewayEndpoint(tokens, ids, stats, new DirectUploads(objectStore, publisher, ids),

@@ -57,15 +57,10 @@ public final class Emulator implements AutoCloseable {
             Components components = new Components(config, clock, dataDir, database);
             components.prepare();
             String advertisedHost = advertisedHost(config.host());
-            components.pullWorkers.start();
-            HttpServer server;
-            try {
-                server = bind(components, advertisedHost);
-            } catch (IOException | RuntimeException e) {
-                components.stopPulls();
-                throw e;
-            }
+            HttpServer server = bind(components, advertisedHost);
             components.settings.put(PORT_SETTING, String.valueOf(server.port()));
+            components.enhanceWorkers.start();
+            components.pullWorkers.start();
             Emulator emulator = new Emulator(components, database, server, advertisedHost);
             LOG.info("Emulator ready endpoint={} dataDir={} spaces={} accessKey={} generatedCredentials={}",
                     emulator.endpoint(), dataDir, emulator.spaces(), components.accessKey,
@@ -131,8 +126,8 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * Stops HTTP (waiting briefly for in-flight requests), stops URL pulls (a running fetch is resumed by the next
-     * start on this data directory) and closes the database. Idempotent.
+     * Stops HTTP (waiting briefly for in-flight requests), the restoration and URL pull workers (an interrupted job
+     * is re-queued at the next start) and closes the database. Idempotent.
      */
     @Override
     public void close() {
@@ -143,10 +138,14 @@ public final class Emulator implements AutoCloseable {
             server.close();
         } finally {
             try {
-                components.stopPulls();
+                components.enhanceWorkers.close();
             } finally {
-                database.close();
-                LOG.info("Emulator stopped dataDir={}", components.dataDir);
+                try {
+                    components.stopPulls();
+                } finally {
+                    database.close();
+                    LOG.info("Emulator stopped dataDir={}", components.dataDir);
+                }
             }
         }
     }

@@ -22,12 +22,14 @@ import java.util.regex.Pattern;
  *       only and Snapshot makes no poster, but uploads work;</li>
  *   <li>{@code uploadHosts} null/empty → {@code ["<host>:<bound port>"]} at start;</li>
  *   <li>{@code maxClockSkew} null → 15 minutes;</li>
+ *   <li>{@code allowPro}: false → StartExecution refuses the Pro repair style (RepairStyle 2) with 403
+ *       {@code Permission denied}, as BytePlus does for accounts that are not allowlisted;</li>
  *   <li>{@code urlPull} null → {@link UrlPullConfig#DEFAULTS} (how UploadMediaByUrl sources are fetched).</li>
  * </ul>
  */
 public record EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
                              List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                             Duration maxClockSkew, UrlPullConfig urlPull) {
+                             Duration maxClockSkew, boolean allowPro, UrlPullConfig urlPull) {
 
     /** Reuse the data directory's previous port when it is free, else pick any free port. */
     public static final int STICKY_PORT = -1;
@@ -70,63 +72,70 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         urlPull = urlPull == null ? UrlPullConfig.DEFAULTS : urlPull;
     }
 
-    /** The configuration without URL-pull settings (they take their defaults). */
+    /** The configuration with default URL-pull settings. */
     public EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
                           List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                          Duration maxClockSkew) {
-        this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, null);
+                          Duration maxClockSkew, boolean allowPro) {
+        this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, allowPro,
+                null);
     }
 
     /** Loopback, sticky port, generated credentials, no configured spaces, defaults for everything else. */
     public static EmulatorConfig defaults(Path dataDir) {
         return new EmulatorConfig(null, STICKY_PORT, dataDir, null, null, List.of(), null, null, List.of(), null,
-                null);
+                false, null);
     }
 
     public EmulatorConfig withHost(String host) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, urlPull);
+                maxClockSkew, allowPro, urlPull);
     }
 
     public EmulatorConfig withPort(int port) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, urlPull);
+                maxClockSkew, allowPro, urlPull);
     }
 
     /** Fixed credentials; {@code (null, null)} to generate a pair per run. */
     public EmulatorConfig withCredentials(String accessKey, String secretKey) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, urlPull);
+                maxClockSkew, allowPro, urlPull);
     }
 
     public EmulatorConfig withSpaces(List<String> spaces) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, urlPull);
+                maxClockSkew, allowPro, urlPull);
     }
 
     public EmulatorConfig withRegion(String region) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, urlPull);
+                maxClockSkew, allowPro, urlPull);
     }
 
     public EmulatorConfig withFfmpeg(Path ffmpeg) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, urlPull);
+                maxClockSkew, allowPro, urlPull);
     }
 
     public EmulatorConfig withUploadHosts(List<String> uploadHosts) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, urlPull);
+                maxClockSkew, allowPro, urlPull);
     }
 
     public EmulatorConfig withMaxClockSkew(Duration maxClockSkew) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, urlPull);
+                maxClockSkew, allowPro, urlPull);
+    }
+
+    /** Whether the Pro repair style is allowed (as for an allowlisted BytePlus account). */
+    public EmulatorConfig withAllowPro(boolean allowPro) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew, allowPro, urlPull);
     }
 
     public EmulatorConfig withUrlPull(UrlPullConfig urlPull) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, urlPull);
+                maxClockSkew, allowPro, urlPull);
     }
 
     /** Never prints the secret key. */
@@ -135,6 +144,6 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         return "EmulatorConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", accessKey="
                 + accessKey + ", secretKey=" + (secretKey == null ? null : "██") + ", spaces=" + spaces
                 + ", region=" + region + ", ffmpeg=" + ffmpeg + ", uploadHosts=" + uploadHosts + ", maxClockSkew="
-                + maxClockSkew + ", urlPull=" + urlPull + "]";
+                + maxClockSkew + ", allowPro=" + allowPro + ", urlPull=" + urlPull + "]";
     }
 }

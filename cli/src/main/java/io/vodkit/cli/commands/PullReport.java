@@ -91,13 +91,13 @@ final class PullReport {
     private Map<String, Object> timedOutLine(PullJobStatus status) {
         String space = status.task().map(UploadTask::spaceName).filter(s -> !s.isEmpty())
                 .orElse(backend.spaceName());
-        List<String> arguments = new ArrayList<>();
+        List<String> arguments = new ArrayList<>(List.of("vodkit", RESUME_COMMAND));
         arguments.add(status.jobId());
         arguments.add(space);
         arguments.addAll(serviceArguments);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("error", "Polling timed out (" + poll.describe() + "); the URL pull upload is still processing");
-        json.put("resume_hint", ResumeHint.of(RESUME_DESCRIPTION, RESUME_COMMAND, arguments));
+        json.put("resume_hint", ResumeHint.of(RESUME_DESCRIPTION, arguments));
         json.put("JobIds", status.jobId());
         json.put("State", status.rawState().isEmpty() ? "unknown" : status.rawState());
         return json;

@@ -1,7 +1,6 @@
 package io.vodkit.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,29 +9,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ResumeHintTest {
 
-    @ParameterizedTest(name = "[{index}] {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "abc|'abc'",
-        "it's|'it'\\''s'",
-        "`a b`|`'a b'`",
-        "$(rm -rf /)|'$(rm -rf /)'",
-        "``|''",
-        "\"q\"|'\"q\"'"})
-    void everyWordIsSingleQuoted(String word, String quoted) {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "hb:0123abcd              | hb:0123abcd",
+        "/tmp/a-b_c.d/e=f@g%h+i,j | /tmp/a-b_c.d/e=f@g%h+i,j",
+        "my space                 | 'my space'",
+        "it's                     | 'it'\\''s'",
+        "$HOME;rm -rf             | '$HOME;rm -rf'",
+        "\"\"                       | ''",
+    })
+    void wordsAreSingleQuotedOnlyWhenNeeded(String word, String quoted) {
         assertThat(ResumeHint.quote(word)).isEqualTo(quoted);
     }
 
     @Test
-    void theCommandIsVodkitTheSubcommandAndTheQuotedArguments() {
-        ResumeHint hint = ResumeHint.of("resume", "poll-upload", List.of("job1", "my space", "--home", "/h"));
+    void theCommandJoinsQuotedWords() {
+        ResumeHint hint = ResumeHint.of("d", List.of("vodkit", "poll", "hb:1", "my space", "--home", "/h"));
 
-        assertThat(hint.command()).isEqualTo("vodkit poll-upload 'job1' 'my space' '--home' '/h'");
-        assertThat(hint.description()).isEqualTo("resume");
-    }
-
-    @Test
-    void aSubcommandMustBeAPlainCommandName() {
-        assertThatThrownBy(() -> ResumeHint.of("d", "poll; rm", List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(hint.command()).isEqualTo("vodkit poll hb:1 'my space' --home /h");
+        assertThat(hint.description()).isEqualTo("d");
     }
 }

@@ -72,6 +72,31 @@ final class Migrations {
                         callback_args TEXT NOT NULL,
                         created_at    INTEGER NOT NULL)""")),
             new Migration(2, List.of(
+                    "ALTER TABLE media ADD COLUMN publish_status TEXT NOT NULL DEFAULT 'Unpublished'",
+                    """
+                    CREATE TABLE executions (
+                        run_id           TEXT PRIMARY KEY,
+                        space_name       TEXT NOT NULL REFERENCES spaces(name),
+                        status           TEXT NOT NULL,
+                        code             TEXT NOT NULL,
+                        message          TEXT NOT NULL,
+                        input            TEXT NOT NULL,
+                        operation        TEXT NOT NULL,
+                        control          TEXT NOT NULL,
+                        source_file_name TEXT NOT NULL,
+                        config           TEXT NOT NULL,
+                        repair_style     INTEGER NOT NULL,
+                        target_height    INTEGER,
+                        fps              INTEGER,
+                        bit_depth        INTEGER NOT NULL,
+                        output           TEXT,
+                        report           TEXT,
+                        attempts         INTEGER NOT NULL,
+                        create_time      INTEGER NOT NULL,
+                        start_time       INTEGER,
+                        end_time         INTEGER)""",
+                    "CREATE INDEX executions_by_status ON executions (status, create_time)")),
+            new Migration(3, List.of(
                     """
                     CREATE TABLE url_jobs (
                         job_id        TEXT PRIMARY KEY,

@@ -54,6 +54,16 @@ public final class Ids {
         return hex(16);
     }
 
+    /** A StartExecution RunId: {@code hb:} + 32 lowercase hex digits (the colon is part of the id, spec §9.1). */
+    public String runId() {
+        return "hb:" + hex(16);
+    }
+
+    /** The random part of a type-A token: 16 alphanumerics. */
+    public String urlAuthRand() {
+        return chars(ALNUM, 16);
+    }
+
     /** A request id / log id: UTC {@code yyyyMMddHHmmss} + 16 upper-case hex digits. */
     public String requestId() {
         return REQUEST_TIME.format(clock.instant()) + hex(8).toUpperCase(Locale.ROOT);
