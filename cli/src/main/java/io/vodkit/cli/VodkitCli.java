@@ -1,5 +1,8 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.commands.EnhanceCommand;
+import io.vodkit.cli.commands.PollCommand;
+import io.vodkit.cli.commands.PollUploadCommand;
 import io.vodkit.cli.commands.SampleCommand;
 import io.vodkit.cli.commands.ServeCommand;
 import io.vodkit.cli.commands.UploadCommand;
@@ -27,6 +30,9 @@ public final class VodkitCli {
     static CommandLine commandLine(CliContext context, boolean debug) {
         CommandLine cmd = new CommandLine(new VodkitCommand());
         cmd.addSubcommand(new UploadCommand(context));
+        cmd.addSubcommand(new PollUploadCommand(context));
+        cmd.addSubcommand(new EnhanceCommand(context));
+        cmd.addSubcommand(new PollCommand(context));
         cmd.addSubcommand(new ServeCommand(context));
         cmd.addSubcommand(new SampleCommand(context));
         cmd.setOut(context.out());

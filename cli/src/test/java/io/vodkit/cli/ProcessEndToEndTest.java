@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
+import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -24,6 +25,10 @@ class ProcessEndToEndTest {
     Path tmp;
 
     private Process start(String... args) throws Exception {
+        return start(Map.of(), args);
+    }
+
+    private Process start(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -31,6 +36,7 @@ class ProcessEndToEndTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("BYTEPLUS_") || k.startsWith("VOD"));
         builder.environment().put("VODKIT_HOME", tmp.resolve("home").toString());
+        builder.environment().putAll(env);
         return builder.start();
     }
 
@@ -73,6 +79,22 @@ class ProcessEndToEndTest {
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stops after SIGTERM").isTrue();
         } finally {
             serve.destroyForcibly();
+        }
+    }
+
+    @Test
+    void debugLogsRequestsButNeverTheSecretOrSignatures() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 50_000, 10);
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            Process upload = start(vod.env(tmp.resolve("home")), "upload", file.toString(), "--debug");
+            String stdout = new String(upload.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String stderr = new String(upload.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(upload.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(upload.exitValue()).as(stderr).isZero();
+            assertThat(stderr).contains("[DEBUG]").contains("ApplyUploadInfo");
+            assertThat(stdout + stderr).doesNotContain(TestEmulator.SECRET_KEY).doesNotContain("Signature=")
+                    .doesNotContain("SpaceKey/");
         }
     }
 

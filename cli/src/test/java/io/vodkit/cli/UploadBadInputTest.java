@@ -51,7 +51,7 @@ class UploadBadInputTest {
                 bad("a missing file", env -> { }, "not found", "upload", "missing.mp4"),
                 bad("an empty file", env -> { }, "is empty", "upload", "empty.mp4"),
                 bad("a directory", env -> { }, "Is a directory", "upload", "folder.mp4"),
-                bad("no PATH argument", env -> { }, "PATH", "upload"),
+                bad("no SOURCE argument", env -> { }, "SOURCE", "upload"),
                 bad("an unknown option", env -> { }, "--bogus", "upload", "ok.mp4", "--bogus"),
                 bad("a zero concurrency", env -> { }, "--concurrency", "upload", "ok.mp4", "--concurrency", "0"),
                 bad("a part size below 20 MiB", env -> { }, "--part-size", "upload", "ok.mp4",

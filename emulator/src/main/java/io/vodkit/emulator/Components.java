@@ -1,6 +1,7 @@
 package io.vodkit.emulator;
 
 import io.vodkit.emulator.db.Database;
+import io.vodkit.emulator.db.ExecutionRepository;
 import io.vodkit.emulator.db.MediaRepository;
 import io.vodkit.emulator.db.MultipartPartRepository;
 import io.vodkit.emulator.db.MultipartUploadRepository;
@@ -8,18 +9,34 @@ import io.vodkit.emulator.db.ObjectRepository;
 import io.vodkit.emulator.db.SettingsRepository;
 import io.vodkit.emulator.db.SpaceRepository;
 import io.vodkit.emulator.db.UploadSessionRepository;
+import io.vodkit.emulator.db.UrlJobRepository;
+import io.vodkit.emulator.jobs.EnhanceTask;
+import io.vodkit.emulator.jobs.ExecutionService;
+import io.vodkit.emulator.jobs.ExecutionWorkers;
 import io.vodkit.emulator.media.FfmpegTools;
+import io.vodkit.emulator.media.ProcessRunner;
+import io.vodkit.emulator.restore.Restorer;
+import io.vodkit.emulator.pull.PullIngest;
+import io.vodkit.emulator.pull.PullWorkers;
+import io.vodkit.emulator.pull.SourceFetcher;
+import io.vodkit.emulator.pull.UrlPulls;
 import io.vodkit.emulator.routing.ActionRouter;
 import io.vodkit.emulator.routing.ApplyUploadInfoHandler;
 import io.vodkit.emulator.routing.CommitUploadInfoHandler;
 import io.vodkit.emulator.routing.DescribeDomainConfigHandler;
 import io.vodkit.emulator.routing.DownloadEndpoint;
 import io.vodkit.emulator.routing.GatewayEndpoint;
+import io.vodkit.emulator.routing.GetExecutionHandler;
+import io.vodkit.emulator.routing.GetPlayInfoHandler;
 import io.vodkit.emulator.routing.HttpServer;
 import io.vodkit.emulator.routing.LinkShaper;
 import io.vodkit.emulator.routing.ListDomainHandler;
 import io.vodkit.emulator.routing.OpenApiEndpoint;
+import io.vodkit.emulator.routing.QueryUploadTaskInfoHandler;
+import io.vodkit.emulator.routing.StartExecutionHandler;
 import io.vodkit.emulator.routing.StatsEndpoint;
+import io.vodkit.emulator.routing.UpdateMediaPublishStatusHandler;
+import io.vodkit.emulator.routing.UploadMediaByUrlHandler;
 import io.vodkit.emulator.security.CredentialStore;
 import io.vodkit.emulator.security.SignatureVerifier;
 import io.vodkit.emulator.security.UploadTokens;
@@ -32,6 +49,7 @@ import io.vodkit.emulator.service.ObjectPublisher;
 import io.vodkit.emulator.service.PlayDomain;
 import io.vodkit.emulator.service.PublicAddress;
 import io.vodkit.emulator.service.ServerStats;
+import io.vodkit.emulator.service.SessionOpener;
 import io.vodkit.emulator.service.Spaces;
 import io.vodkit.emulator.service.UploadSessions;
 import io.vodkit.emulator.storage.ObjectStore;
@@ -45,7 +63,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -55,7 +75,16 @@ final class Components {
     static final String MULTIPART_DIR = "multipart";
     static final String WORK_DIR = "work";
     private static final Duration MEDIA_PROCESS_TIMEOUT = Duration.ofSeconds(120);
+    /** The longest one ffmpeg run of a restoration may take. */
+    private static final Duration RESTORE_PROCESS_TIMEOUT = Duration.ofHours(2);
     private static final List<String> UPLOAD_VERSIONS = List.of("2023-01-01", "2022-01-01");
+    private static final List<String> EXECUTION_VERSIONS = List.of("2025-07-01", "2025-01-01");
+    private static final List<String> MEDIA_VERSIONS = List.of("2023-01-01", "2020-08-01");
+    private static final List<String> URL_PULL_VERSIONS = List.of("2023-01-01", "2020-08-01");
+    /** Restoration workers: ffmpeg already uses every core, so jobs run one at a time. */
+    private static final int ENHANCE_WORKERS = 1;
+    /** Starts after which an interrupted job fails instead of being re-queued. */
+    private static final int MAX_ENHANCE_ATTEMPTS = 3;
 
     final EmulatorConfig config;
     final Clock clock;
@@ -72,6 +101,14 @@ final class Components {
     final UploadTokens tokens;
     final SignatureVerifier verifier;
     final MediaInspector inspector;
+    final ExecutionRepository executionRepository;
+    final ExecutionWorkers enhanceWorkers;
+    final ExecutionService executions;
+    final SessionOpener sessionOpener;
+    final MediaCommitter committer;
+    final ExecutorService pullHttpPool;
+    final PullWorkers pullWorkers;
+    final UrlPulls urlPulls;
     final ServerStats stats = new ServerStats();
     final String accessKey;
     final String secretKey;
@@ -99,7 +136,34 @@ final class Components {
                 .collect(Collectors.toSet());
         this.verifier = new SignatureVerifier(new CredentialStore(Map.of(accessKey, secretKey)), regions,
                 config.maxClockSkew(), clock);
-        this.inspector = new MediaInspector(FfmpegTools.locate(config.ffmpeg()), MEDIA_PROCESS_TIMEOUT);
+        Optional<FfmpegTools> tools = FfmpegTools.locate(config.ffmpeg());
+        this.inspector = new MediaInspector(tools, MEDIA_PROCESS_TIMEOUT);
+        this.executionRepository = new ExecutionRepository(database);
+        Optional<Restorer> restorer = tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
+        this.enhanceWorkers = new ExecutionWorkers(executionRepository, new EnhanceTask(executionRepository,
+                objects, objectStore, publisher, inspector, restorer, ids, clock, dataDir.resolve(WORK_DIR)),
+                clock, ENHANCE_WORKERS);
+        this.executions = new ExecutionService(executionRepository, media, objects, objectStore, spaces, inspector,
+                enhanceWorkers, ids, clock, config.allowPro());
+        this.sessionOpener = new SessionOpener(sessions, objects, ids, clock);
+        this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
+                inspector, ids, clock, dataDir.resolve(WORK_DIR));
+        UrlJobRepository urlJobs = new UrlJobRepository(database);
+        this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
+        PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), pullHttpPool), sessions, objectStore,
+                publisher, committer, ids);
+        this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
+                PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
+        this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock);
+    }
+
+    /** Stops the URL pull workers (their running jobs stay processing for the next start) and their HTTP pool. */
+    void stopPulls() {
+        try {
+            pullWorkers.close();
+        } finally {
+            pullHttpPool.shutdownNow();
+        }
     }
 
     /** Registers the configured spaces and removes what a previous run left half-done. */
@@ -108,6 +172,7 @@ final class Components {
         multipartUploads.sweepExpired();
         multipartUploads.sweepOrphans();
         objectStore.sweep(objects.objectIds());
+        executionRepository.requeueInterrupted(MAX_ENHANCE_ATTEMPTS, EnhanceTask.CODE_INTERNAL, clock.instant());
         Path work = dataDir.resolve(WORK_DIR);
         if (Files.isDirectory(work)) {
             try (Stream<Path> leftovers = Files.list(work)) {
@@ -120,17 +185,21 @@ final class Components {
 
     /** The HTTP endpoints, for a listener reachable at {@code address}. */
     HttpServer.Endpoints endpoints(PublicAddress address) {
-        UploadSessions uploadSessions = new UploadSessions(spaces, sessions, objects, tokens, ids, clock,
+        UploadSessions uploadSessions = new UploadSessions(spaces, sessions, sessionOpener, tokens, clock,
                 config.uploadHosts(), address);
         PlayDomain playDomain = new PlayDomain(settings, address, ids, clock);
-        MediaCommitter committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
-                inspector, ids, clock, dataDir.resolve(WORK_DIR));
         ActionRouter router = new ActionRouter()
                 .register("ApplyUploadInfo", UPLOAD_VERSIONS, new ApplyUploadInfoHandler(uploadSessions))
                 .register("CommitUploadInfo", UPLOAD_VERSIONS, new CommitUploadInfoHandler(committer))
+                .register("UploadMediaByUrl", URL_PULL_VERSIONS, new UploadMediaByUrlHandler(urlPulls))
+                .register("QueryUploadTaskInfo", URL_PULL_VERSIONS, new QueryUploadTaskInfoHandler(urlPulls))
                 .register("ListDomain", List.of("2023-01-01"), new ListDomainHandler(spaces, playDomain))
                 .register("DescribeDomainConfig", List.of("2023-01-01", "2023-07-01"),
-                        new DescribeDomainConfigHandler(spaces, playDomain));
+                        new DescribeDomainConfigHandler(spaces, playDomain))
+                .register("StartExecution", EXECUTION_VERSIONS, new StartExecutionHandler(executions))
+                .register("GetExecution", EXECUTION_VERSIONS, new GetExecutionHandler(executions))
+                .register("GetPlayInfo", MEDIA_VERSIONS, new GetPlayInfoHandler(media, playDomain, ids, clock))
+                .register("UpdateMediaPublishStatus", MEDIA_VERSIONS, new UpdateMediaPublishStatusHandler(media));
         LinkShaper link = LinkShaper.of(config.linkLatency(), config.linkRateBytesPerSecond());
         return new HttpServer.Endpoints(
                 new OpenApiEndpoint(verifier, router, ids, stats, link, config.region()),

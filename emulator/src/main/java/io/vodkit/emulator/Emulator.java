@@ -59,6 +59,8 @@ public final class Emulator implements AutoCloseable {
             String advertisedHost = advertisedHost(config.host());
             HttpServer server = bind(components, advertisedHost);
             components.settings.put(PORT_SETTING, String.valueOf(server.port()));
+            components.enhanceWorkers.start();
+            components.pullWorkers.start();
             Emulator emulator = new Emulator(components, database, server, advertisedHost);
             LOG.info("Emulator ready endpoint={} dataDir={} spaces={} accessKey={} generatedCredentials={}",
                     emulator.endpoint(), dataDir, emulator.spaces(), components.accessKey,
@@ -123,7 +125,10 @@ public final class Emulator implements AutoCloseable {
         return components.config.accessKey() == null;
     }
 
-    /** Stops HTTP (waiting briefly for in-flight requests) and closes the database. Idempotent. */
+    /**
+     * Stops HTTP (waiting briefly for in-flight requests), the restoration and URL pull workers (an interrupted job
+     * is re-queued at the next start) and closes the database. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -132,8 +137,16 @@ public final class Emulator implements AutoCloseable {
         try {
             server.close();
         } finally {
-            database.close();
-            LOG.info("Emulator stopped dataDir={}", components.dataDir);
+            try {
+                components.enhanceWorkers.close();
+            } finally {
+                try {
+                    components.stopPulls();
+                } finally {
+                    database.close();
+                    LOG.info("Emulator stopped dataDir={}", components.dataDir);
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vodkit.emulator;
 
+import io.vodkit.emulator.pull.UrlPullConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,13 +22,17 @@ import java.util.regex.Pattern;
  *       only and Snapshot makes no poster, but uploads work;</li>
  *   <li>{@code uploadHosts} null/empty → {@code ["<host>:<bound port>"]} at start;</li>
  *   <li>{@code maxClockSkew} null → 15 minutes;</li>
+ *   <li>{@code allowPro}: false → StartExecution refuses the Pro repair style (RepairStyle 2) with 403
+ *       {@code Permission denied}, as BytePlus does for accounts that are not allowlisted;</li>
+ *   <li>{@code urlPull} null → {@link UrlPullConfig#DEFAULTS} (how UploadMediaByUrl sources are fetched);</li>
  *   <li>link simulation, off by default: {@code linkLatency} null → zero, else a delay added before each response
  *       (≥ 0); {@code linkRateBytesPerSecond} 0 → unlimited, else the request-body rate of each connection.</li>
  * </ul>
  */
 public record EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
                              List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                             Duration maxClockSkew, Duration linkLatency, long linkRateBytesPerSecond) {
+                             Duration maxClockSkew, boolean allowPro, UrlPullConfig urlPull, Duration linkLatency,
+                             long linkRateBytesPerSecond) {
 
     /** Reuse the data directory's previous port when it is free, else pick any free port. */
     public static final int STICKY_PORT = -1;
@@ -67,6 +72,7 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         if (maxClockSkew.isNegative()) {
             throw new IllegalArgumentException("maxClockSkew < 0: " + maxClockSkew);
         }
+        urlPull = urlPull == null ? UrlPullConfig.DEFAULTS : urlPull;
         linkLatency = linkLatency == null ? Duration.ZERO : linkLatency;
         if (linkLatency.isNegative()) {
             throw new IllegalArgumentException("linkLatency < 0: " + linkLatency);
@@ -76,69 +82,90 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         }
     }
 
-    /** Without link simulation. */
+    /** The configuration without link simulation. */
     public EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
                           List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                          Duration maxClockSkew) {
-        this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, null, 0);
+                          Duration maxClockSkew, boolean allowPro, UrlPullConfig urlPull) {
+        this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, allowPro,
+                urlPull, null, 0);
+    }
+
+    /** The configuration with default URL-pull settings. */
+    public EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
+                          List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
+                          Duration maxClockSkew, boolean allowPro) {
+        this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, allowPro,
+                null);
     }
 
     /** Loopback, sticky port, generated credentials, no configured spaces, defaults for everything else. */
     public static EmulatorConfig defaults(Path dataDir) {
-        return new EmulatorConfig(null, STICKY_PORT, dataDir, null, null, List.of(), null, null, List.of(), null);
+        return new EmulatorConfig(null, STICKY_PORT, dataDir, null, null, List.of(), null, null, List.of(), null,
+                false, null);
     }
 
     public EmulatorConfig withHost(String host) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withPort(int port) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
     }
 
     /** Fixed credentials; {@code (null, null)} to generate a pair per run. */
     public EmulatorConfig withCredentials(String accessKey, String secretKey) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withSpaces(List<String> spaces) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withRegion(String region) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withFfmpeg(Path ffmpeg) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withUploadHosts(List<String> uploadHosts) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
     }
 
     public EmulatorConfig withMaxClockSkew(Duration maxClockSkew) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+    }
+
+    /** Whether the Pro repair style is allowed (as for an allowlisted BytePlus account). */
+    public EmulatorConfig withAllowPro(boolean allowPro) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+    }
+
+    public EmulatorConfig withUrlPull(UrlPullConfig urlPull) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
     }
 
     /** Delay added before each response; zero for none. */
     public EmulatorConfig withLinkLatency(Duration linkLatency) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
     }
 
     /** Request-body bytes per second per connection; 0 for unlimited. */
     public EmulatorConfig withLinkRate(long linkRateBytesPerSecond) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
     }
 
     /** Never prints the secret key. */
@@ -147,7 +174,7 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         return "EmulatorConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", accessKey="
                 + accessKey + ", secretKey=" + (secretKey == null ? null : "██") + ", spaces=" + spaces
                 + ", region=" + region + ", ffmpeg=" + ffmpeg + ", uploadHosts=" + uploadHosts + ", maxClockSkew="
-                + maxClockSkew + ", linkLatency=" + linkLatency + ", linkRateBytesPerSecond="
-                + linkRateBytesPerSecond + "]";
+                + maxClockSkew + ", allowPro=" + allowPro + ", urlPull=" + urlPull + ", linkLatency=" + linkLatency
+                + ", linkRateBytesPerSecond=" + linkRateBytesPerSecond + "]";
     }
 }

@@ -30,7 +30,7 @@ class EmulatorConfigTest {
 
     @Test
     void nullsAndBlanksBecomeDefaults() {
-        EmulatorConfig config = new EmulatorConfig(" ", 0, DIR, null, null, null, "", null, null, null);
+        EmulatorConfig config = new EmulatorConfig(" ", 0, DIR, null, null, null, "", null, null, null, false);
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.region()).isEqualTo("ap-singapore-1");

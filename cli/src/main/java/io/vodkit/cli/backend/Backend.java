@@ -17,7 +17,9 @@ import java.util.Optional;
 
 /**
  * The service one command talks to: BytePlus (or the endpoint given) when credentials are set, otherwise the local
- * emulator started in-process on its sticky loopback port, with its data under {@code $VODKIT_HOME/local}.
+ * emulator started in-process on its sticky loopback port, with its data under {@code $VODKIT_HOME/local}. The
+ * embedded emulator refuses the Pro restoration tier, as the cloud does for accounts that are not allowlisted
+ * ({@code vodkit serve --allow-pro} serves it).
  */
 public final class Backend implements AutoCloseable {
     /** The space used against the local emulator when none is named. */
@@ -65,7 +67,7 @@ public final class Backend implements AutoCloseable {
     private static Backend local(Settings settings, String spaceName, PrintWriter err) {
         EmulatorConfig config = new EmulatorConfig("127.0.0.1", EmulatorConfig.STICKY_PORT,
                 settings.localDataDir(), null, null, List.of(spaceName), settings.region(),
-                settings.ffmpeg().orElse(null), List.of(), null);
+                settings.ffmpeg().orElse(null), List.of(), null, false);
         Emulator emulator;
         try {
             emulator = Emulator.start(config);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
         footer = {
             "  vodkit serve                                   # data in $VODKIT_HOME/local, its usual port",
             "  vodkit serve --port 0 --data /tmp/vod --space demo --access-key AK --secret-key SK",
+            "  vodkit serve --allow-pro                       # also restore with the Pro tier",
             "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=… BYTEPLUS_SECRETKEY=…"})
 public final class ServeCommand implements Callable<Integer> {
     private final CliContext context;
@@ -52,6 +53,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--region", description = "Region the emulator signs for (default: VOD_REGION or ap-singapore-1).")
     String region;
+
+    @Option(names = "--allow-pro",
+            description = "Accept the Pro restoration tier (repair_style 2); refused with 403 by default, as BytePlus "
+                    + "does for accounts that are not allowlisted.")
+    boolean allowPro;
 
     @Option(names = "--link-latency-ms", paramLabel = "N", defaultValue = "0",
             description = "Simulated link: milliseconds added before each response (default: 0, off).")
@@ -85,8 +91,8 @@ public final class ServeCommand implements Callable<Integer> {
         Settings settings = Settings.resolve(flags, context.env(), context.workingDir());
         Path dataDir = data == null ? settings.localDataDir() : context.workingDir().resolve(data).normalize();
         EmulatorConfig config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir,
-                accessKey, secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null)
-                .withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate);
+                accessKey, secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null,
+                allowPro).withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate);
         try (Emulator emulator = Emulator.start(config)) {
             new JsonLines(context.out()).write(ready(emulator, dataDir));
             context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");

@@ -11,6 +11,12 @@ import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.ProgressDisplay;
 import io.vodkit.cli.output.UploadOutput;
 import io.vodkit.client.VodException;
+import io.vodkit.client.api.UrlUploadJob;
+import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.jobs.PollConfig;
+import io.vodkit.client.pull.PullResult;
+import io.vodkit.client.pull.UrlPullRequest;
+import io.vodkit.client.pull.UrlPuller;
 import io.vodkit.client.upload.BatchUploader;
 import io.vodkit.client.upload.LocalMediaFile;
 import io.vodkit.client.upload.MediaUploader;
@@ -18,13 +24,11 @@ import io.vodkit.client.upload.PartPlan;
 import io.vodkit.client.upload.UploadListener;
 import io.vodkit.client.upload.UploadRequest;
 import io.vodkit.client.upload.UploadResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,24 +36,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vodkit upload PATH... [SPACE]}: ApplyUploadInfo, the storage upload, CommitUploadInfo; prints one line per
- * file. Several files go up {@code --jobs} at a time; the last argument is the SPACE when no such file exists.
+ * {@code vodkit upload SOURCE... [SPACE]}: local files go up {@code --jobs} at a time (ApplyUploadInfo, storage,
+ * CommitUploadInfo); http(s) URLs are pulled by the service (UploadMediaByUrl, then QueryUploadTaskInfo until done).
+ * Every source is checked before any request; one JSON line per source, in input order.
  */
 @Command(name = "upload", mixinStandardHelpOptions = true,
-        description = {"Upload local media files to a VOD space and print each one's Vid and play URL as a JSON line.",
-            "The last argument is the SPACE when it is not an existing file."},
+        description = {"Upload local media files, or have the service pull http(s) URLs, into a VOD space; print one "
+                + "JSON line per source with its Vid and play URL.",
+            "SOURCE is a file path, an http(s) URL, or @FILE listing one source per line (# comments). The last "
+                    + "argument is the SPACE when it is none of these and there are several."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit upload movie.mp4                 # to VOD_SPACE_NAME (or the local emulator)",
             "  vodkit upload movie.mp4 my_space --concurrency 8 --part-size 64MiB",
             "  vodkit upload a.mp4 b.mp4 c.mp4 my_space --jobs 3",
-            "Output: {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",\"SourceUrl\"}"})
+            "  vodkit upload https://example.com/a.mp4 https://example.com/b.mov my_space --tags demo",
+            "  vodkit upload @urls.txt my_space        # URLs pulled in batches of 20, polled together",
+            "Output: {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",\"SourceUrl\"}"
+                    + " (+ \"JobId\" for URLs)",
+            "A URL pull still running after VOD_POLL_MAX polls prints {\"error\",\"resume_hint\":{\"description\","
+                    + "\"command\"},\"JobIds\",\"State\"} (exit 3): run the command to keep waiting for the same job."})
 public final class UploadCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH... [SPACE]",
-            description = "Media files to upload (with extensions), then optionally the VOD space (VOD_SPACE_NAME).")
-    List<String> arguments;
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Media file, http(s) URL or @FILE; then SPACE.")
+    List<String> positionals;
 
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Parts in flight at once per file (default: one per part, at most 8).")
@@ -60,17 +71,31 @@ public final class UploadCommand implements Callable<Integer> {
     String partSize;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
-            description = "Files uploaded at once when several are given (default: ${DEFAULT-VALUE}).")
+            description = "Local files uploaded at once when several are given (default: ${DEFAULT-VALUE}).")
     int jobs;
 
     @Option(names = "--title", description = "Title stored with the media.")
     String title;
+
+    @Option(names = "--tags", description = "Comma-separated tags (URL sources).")
+    String tags;
+
+    @Option(names = "--file-name", paramLabel = "NAME",
+            description = "Storage FileName to use (one source only).")
+    String fileName;
+
+    @Option(names = "--callback-args", paramLabel = "TEXT", description = "Passed through to callbacks (URL sources).")
+    String callbackArgs;
 
     @Mixin
     ServiceOptions service;
 
     public UploadCommand(CliContext context) {
         this.context = context;
+    }
+
+    /** A checked source: a local file or a URL. */
+    private record Source(String text, Path file, UrlPullRequest url) {
     }
 
     @Override
@@ -83,61 +108,141 @@ public final class UploadCommand implements Callable<Integer> {
             throw CliException.invalidInput("--jobs must be between 1 and " + BatchUploader.MAX_JOBS + ", got " + jobs);
         }
         long partBytes = partSizeBytes(partSize);
-        List<Path> files = new ArrayList<>();
-        for (String argument : arguments) {
-            files.add(context.workingDir().resolve(argument).toAbsolutePath().normalize());
-        }
-        String space = null;
-        if (files.size() > 1 && !Files.exists(files.get(files.size() - 1))) {
-            space = arguments.get(arguments.size() - 1);
-            files.remove(files.size() - 1);
-        }
-        files.forEach(UploadCommand::checkFile);
+        UploadSources parsed = UploadSources.parse(positionals, context.workingDir());
+        List<Source> sources = check(parsed.sources());
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
-        try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
-            int perFile = concurrency == null ? UploadRequest.AUTO_CONCURRENCY : concurrency;
-            List<UploadRequest> requests = new ArrayList<>();
-            files.forEach(file -> requests.add(
-                    new UploadRequest(file, backend.spaceName(), perFile, partBytes, title, null)));
-            MediaUploader uploader = new MediaUploader(backend.client().api(), backend.client().storage());
-            return requests.size() == 1 ? uploadOne(backend, uploader, requests.get(0))
-                    : uploadAll(backend, uploader, requests);
+        try (Backend backend = Backend.open(settings, parsed.space(), context.err())) {
+            PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
+            UrlPuller puller = new UrlPuller(backend.client().api(), new JobPoller(poll));
+            PullReport report = new PullReport(backend, poll, service.asArguments());
+            Map<Integer, PullReport.Line> lines = new LinkedHashMap<>();
+            Map<Integer, UrlUploadJob> jobs = submitUrls(sources, backend, puller, lines);
+            lines.putAll(uploadFiles(sources, backend, partBytes));
+            if (!jobs.isEmpty()) {
+                PullResult result = puller.await(jobs.values().stream().map(UrlUploadJob::jobId).toList(),
+                        status -> { });
+                int n = 0;
+                for (Map.Entry<Integer, UrlUploadJob> job : jobs.entrySet()) {
+                    lines.put(job.getKey(), report.line(result.jobs().get(n++),
+                            sources.get(job.getKey()).text(), result.timedOut()));
+                }
+            }
+            JsonLines out = new JsonLines(context.out());
+            List<PullReport.Line> ordered = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                ordered.add(lines.get(i));
+                out.write(lines.get(i).json());
+            }
+            return PullReport.exitCode(ordered);
         }
     }
 
-    /** One file: a progress bar, and any failure is the command's. */
-    private int uploadOne(Backend backend, MediaUploader uploader, UploadRequest request) {
-        Path file = request.file();
-        UploadResult result;
-        try (ProgressDisplay progress = ProgressDisplay.forUpload(file.getFileName().toString(),
-                file.toFile().length(), context.errStream(), context.errIsTerminal())) {
-            result = uploader.upload(request, progress);
+    /** Every source checked before any request: files must be uploadable, URLs must name a file extension. */
+    private List<Source> check(List<String> texts) {
+        if (fileName != null && texts.size() > 1) {
+            throw CliException.invalidInput("--file-name names one object; give exactly one SOURCE (got "
+                    + texts.size() + ")");
         }
-        print(backend, result, file);
-        return ExitCodes.OK;
+        List<Source> sources = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                if (UrlPullRequest.isUrl(text)) {
+                    sources.add(new Source(text, null,
+                            new UrlPullRequest(text, title, tags, fileName, callbackArgs)));
+                } else {
+                    Path file = context.workingDir().resolve(text).toAbsolutePath().normalize();
+                    LocalMediaFile.inspect(file);
+                    sources.add(new Source(file.toString(), file, null));
+                }
+            } catch (VodException invalid) {
+                throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
+            }
+        }
+        boolean anyFile = sources.stream().anyMatch(source -> source.file() != null);
+        if (anyFile && (tags != null || callbackArgs != null)) {
+            throw CliException.invalidInput("--tags and --callback-args apply to URL sources only");
+        }
+        return sources;
     }
 
-    /** Several files, {@code --jobs} at a time: a line per file as it finishes, an error line for each failure. */
-    private int uploadAll(Backend backend, MediaUploader uploader, List<UploadRequest> requests) {
-        JsonLines out = new JsonLines(context.out());
-        List<BatchUploader.Outcome> outcomes = new BatchUploader(uploader, jobs).uploadAll(requests,
-                request -> UploadListener.NONE, outcome -> {
-                    if (outcome.succeeded()) {
-                        print(backend, outcome.result(), outcome.request().file());
-                    } else {
-                        Map<String, String> line = new LinkedHashMap<>();
-                        line.put("error", String.valueOf(outcome.failure().getMessage()));
-                        line.put("SourceUrl", outcome.request().file().toString());
-                        out.write(line);
-                    }
-                });
-        return outcomes.stream().allMatch(BatchUploader.Outcome::succeeded) ? ExitCodes.OK : ExitCodes.FAILED;
+    /** Submits the URL sources; a refused submission becomes the error line of each of its URLs. */
+    private Map<Integer, UrlUploadJob> submitUrls(List<Source> sources, Backend backend, UrlPuller puller,
+                                                  Map<Integer, PullReport.Line> lines) {
+        List<Integer> positions = new ArrayList<>();
+        List<UrlPullRequest> requests = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).url() != null) {
+                positions.add(i);
+                requests.add(sources.get(i).url());
+            }
+        }
+        Map<Integer, UrlUploadJob> jobs = new LinkedHashMap<>();
+        if (requests.isEmpty()) {
+            return jobs;
+        }
+        try {
+            List<UrlUploadJob> submitted = puller.submit(backend.spaceName(), requests);
+            for (int n = 0; n < positions.size(); n++) {
+                jobs.put(positions.get(n), submitted.get(n));
+            }
+        } catch (VodException e) {
+            String message = "UploadMediaByUrl failed: " + e.getMessage();
+            positions.forEach(i -> lines.put(i, PullReport.failure(message, sources.get(i).text())));
+        }
+        return jobs;
     }
 
-    private void print(Backend backend, UploadResult result, Path file) {
+    /**
+     * The local files, {@code --jobs} at a time, each with its parts in parallel; a progress bar when there is
+     * one file. Returns each file's line by its source position.
+     */
+    private Map<Integer, PullReport.Line> uploadFiles(List<Source> sources, Backend backend, long partBytes) {
+        List<Integer> positions = new ArrayList<>();
+        List<UploadRequest> requests = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Path file = sources.get(i).file();
+            if (file != null) {
+                positions.add(i);
+                requests.add(new UploadRequest(file, backend.spaceName(),
+                        concurrency == null ? UploadRequest.AUTO_CONCURRENCY : concurrency, partBytes, title,
+                        fileName));
+            }
+        }
+        Map<Integer, PullReport.Line> lines = new LinkedHashMap<>();
+        if (requests.isEmpty()) {
+            return lines;
+        }
+        MediaUploader uploader = new MediaUploader(backend.client().api(), backend.client().storage());
+        List<ProgressDisplay> bars = new ArrayList<>();
+        try {
+            List<BatchUploader.Outcome> outcomes = new BatchUploader(uploader, jobs).uploadAll(requests,
+                    request -> requests.size() == 1 ? progressBar(request, bars) : UploadListener.NONE,
+                    outcome -> { });
+            for (int n = 0; n < outcomes.size(); n++) {
+                lines.put(positions.get(n), line(outcomes.get(n), backend));
+            }
+        } finally {
+            bars.forEach(ProgressDisplay::close);
+        }
+        return lines;
+    }
+
+    private ProgressDisplay progressBar(UploadRequest request, List<ProgressDisplay> bars) {
+        ProgressDisplay bar = ProgressDisplay.forUpload(request.file().getFileName().toString(),
+                request.file().toFile().length(), context.errStream(), context.errIsTerminal());
+        bars.add(bar);
+        return bar;
+    }
+
+    private static PullReport.Line line(BatchUploader.Outcome outcome, Backend backend) {
+        String file = outcome.request().file().toString();
+        if (!outcome.succeeded()) {
+            return PullReport.failure(outcome.failure().getMessage(), file);
+        }
+        UploadResult result = outcome.result();
         String playUrl = backend.playUrls().playUrl(result.spaceName(), result.fileName());
-        new JsonLines(context.out()).write(UploadOutput.of(result.vid(), playUrl, result.posterUri(),
-                result.fileName(), result.spaceName(), file.toString(), null));
+        return new PullReport.Line(UploadOutput.of(result.vid(), playUrl, result.posterUri(), result.fileName(),
+                result.spaceName(), file, null), ExitCodes.OK);
     }
 
     /** {@code --part-size}: absent → 20 MiB; below 20 MiB or not a size → invalid input. */
@@ -148,16 +253,8 @@ public final class UploadCommand implements Callable<Integer> {
         try {
             return PartPlan.checkPartSize(ByteSize.parse(text));
         } catch (IllegalArgumentException e) {
-            throw CliException.invalidInput("--part-size must be at least 20MiB (e.g. 20MiB, 64MiB, 1GiB or bytes), got "
-                    + text);
-        }
-    }
-
-    private static void checkFile(Path file) {
-        try {
-            LocalMediaFile.inspect(file);
-        } catch (VodException invalid) {
-            throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
+            throw CliException.invalidInput("--part-size must be at least 20MiB (e.g. 20MiB, 64MiB, 1GiB or bytes), "
+                    + "got " + text);
         }
     }
 }

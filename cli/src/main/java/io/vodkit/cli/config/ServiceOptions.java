@@ -1,6 +1,8 @@
 package io.vodkit.cli.config;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -18,6 +20,23 @@ public final class ServiceOptions {
     @Option(names = "--home", paramLabel = "DIR", description = "vodkit's own data folder (VODKIT_HOME).")
     String home;
 
+    /** The flags given, as command-line words, so that a follow-up command runs with the same settings. */
+    public List<String> asArgs() {
+        List<String> args = new ArrayList<>();
+        addIfSet(args, "--endpoint", endpoint);
+        addIfSet(args, "--region", region);
+        addIfSet(args, "--play-domain", playDomain);
+        addIfSet(args, "--home", home);
+        return args;
+    }
+
+    private static void addIfSet(List<String> args, String flag, String value) {
+        if (value != null) {
+            args.add(flag);
+            args.add(value);
+        }
+    }
+
     /** The flags given, under the names of the variables they override. */
     public Map<String, String> asSettings() {
         Map<String, String> flags = new HashMap<>();
@@ -26,5 +45,22 @@ public final class ServiceOptions {
         flags.put("VOD_PLAY_DOMAIN", playDomain);
         flags.put("VODKIT_HOME", home);
         return flags;
+    }
+
+    /** The flags given, as command-line words ({@code --endpoint URL …}), to repeat them in a follow-up command. */
+    public List<String> asArguments() {
+        List<String> words = new ArrayList<>();
+        add(words, "--endpoint", endpoint);
+        add(words, "--region", region);
+        add(words, "--play-domain", playDomain);
+        add(words, "--home", home);
+        return words;
+    }
+
+    private static void add(List<String> words, String flag, String value) {
+        if (value != null) {
+            words.add(flag);
+            words.add(value);
+        }
     }
 }

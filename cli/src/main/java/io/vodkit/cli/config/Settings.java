@@ -15,10 +15,13 @@ import java.util.function.Function;
  */
 public record Settings(Optional<String> accessKey, Optional<String> secretKey, Optional<String> spaceName,
                        Optional<URI> endpoint, String region, Duration pollInterval, int pollMax,
-                       Duration urlExpiry, Optional<String> playDomain, Path home, Optional<Path> ffmpeg) {
+                       Duration urlExpiry, Optional<String> playDomain, Path home, Optional<Path> ffmpeg,
+                       String enhanceVersion) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.byteplusapi.com");
     public static final String DEFAULT_REGION = "ap-singapore-1";
+    /** StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}); it has drifted between releases. */
+    public static final String DEFAULT_ENHANCE_VERSION = "2025-07-01";
 
     /** Resolves settings; {@code flags} holds the values given on the command line under the variable names. */
     public static Settings resolve(Map<String, String> flags, Map<String, String> env, Path workingDir) {
@@ -47,7 +50,8 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                 Duration.ofMinutes(in.positiveWhole("VOD_URL_EXPIRE_MINUTES", 60)),
                 in.get("VOD_PLAY_DOMAIN"),
                 home.toAbsolutePath(),
-                in.get("VODKIT_FFMPEG").map(Path::of));
+                in.get("VODKIT_FFMPEG").map(Path::of),
+                in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION));
     }
 
     /** Credentials are complete, so the cloud (or the endpoint given) is used rather than the local emulator. */

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,18 @@ public final class TestEmulator implements AutoCloseable {
 
     /** Starts on {@code port} (0 = any) with the given upload hosts (empty = the emulator itself). */
     public static TestEmulator start(Path dataDir, int port, List<String> uploadHosts) throws IOException {
-        EmulatorConfig config = new EmulatorConfig("127.0.0.1", port, dataDir, ACCESS_KEY, SECRET_KEY,
-                List.of(SPACE), "ap-singapore-1", null, uploadHosts, null);
-        return new TestEmulator(Emulator.start(config), dataDir);
+        return start(config(dataDir, port, uploadHosts), Clock.systemUTC());
+    }
+
+    /** Starts with {@code config} and {@code clock} (e.g. a clock ahead of real time, to expire signed URLs). */
+    public static TestEmulator start(EmulatorConfig config, Clock clock) throws IOException {
+        return new TestEmulator(Emulator.start(config, clock), config.dataDir());
+    }
+
+    /** Fixed test credentials and the {@value #SPACE} space; Pro refused unless {@code withAllowPro}. */
+    public static EmulatorConfig config(Path dataDir, int port, List<String> uploadHosts) {
+        return new EmulatorConfig("127.0.0.1", port, dataDir, ACCESS_KEY, SECRET_KEY, List.of(SPACE),
+                "ap-singapore-1", null, uploadHosts, null, false);
     }
 
     /** The environment of a user configured for this emulator; {@code home} isolates VODKIT_HOME. */

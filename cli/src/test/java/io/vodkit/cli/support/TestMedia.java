@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 
@@ -57,6 +58,21 @@ public final class TestMedia {
                         + new String(body.readNBytes(500)));
             }
             return md5(body);
+        }
+    }
+
+    /** {@link #downloadMd5} once the server at {@code url} listens (a server that is still starting). */
+    public static String awaitDownloadMd5(String url, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return downloadMd5(url);
+            } catch (java.net.ConnectException notYetListening) {
+                if (System.nanoTime() > deadline) {
+                    throw notYetListening;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

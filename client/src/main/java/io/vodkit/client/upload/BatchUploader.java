@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * Uploads several files, {@code jobs} at a time (each with its own parts in parallel), on a pool of named threads
- * that lives for one {@link #uploadAll} call. One file failing does not stop the others.
+ * that lives for one {@link #uploadAll} call. One file failing (a {@link VodException}) does not stop the others;
+ * anything else (a bug) is thrown.
  */
 public final class BatchUploader {
 
@@ -25,7 +26,7 @@ public final class BatchUploader {
   public static final int MAX_JOBS = 16;
 
   /** How one file went: exactly one of {@code result} and {@code failure} is set. */
-  public record Outcome(UploadRequest request, UploadResult result, RuntimeException failure) {
+  public record Outcome(UploadRequest request, UploadResult result, VodException failure) {
 
     public boolean succeeded() {
       return failure == null;
@@ -75,6 +76,12 @@ public final class BatchUploader {
       Thread.currentThread().interrupt();
       throw new VodException("batch upload interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw new VodException("batch upload failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
@@ -84,7 +91,7 @@ public final class BatchUploader {
   private Outcome uploadOne(UploadRequest request, UploadListener listener) {
     try {
       return new Outcome(request, uploader.upload(request, listener), null);
-    } catch (RuntimeException e) {
+    } catch (VodException e) {
       return new Outcome(request, null, e);
     }
   }

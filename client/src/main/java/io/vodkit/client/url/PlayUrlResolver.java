@@ -5,7 +5,9 @@ import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.api.DescribeDomainConfig;
 import io.vodkit.client.api.DomainConfig;
 import io.vodkit.client.api.DomainInfo;
+import io.vodkit.client.api.GetPlayInfo;
 import io.vodkit.client.api.ListDomain;
+import io.vodkit.client.api.UpdateMediaPublishStatus;
 import io.vodkit.client.api.UrlAuthRule;
 import io.vodkit.client.internal.PercentEncoding;
 import java.time.Clock;
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * key if there is no master) so that it expires exactly {@code urlExpiry} from now: timestamp = now + urlExpiry −
  * the domain's validity. If DescribeDomainConfig fails for a configured domain, the URL is returned unsigned. With no
  * usable domain the result is {@code ""}. The chosen domain is remembered per space for this resolver's lifetime.
+ *
+ * <p>A Vid's URL ({@link #playUrlOfVid}) comes from the service instead: publish (spec §10.1: "the playback link can
+ * only be obtained after the video is published"), then GetPlayInfo.
  */
 public final class PlayUrlResolver {
 
@@ -39,6 +44,8 @@ public final class PlayUrlResolver {
 
   private final ListDomain listDomain;
   private final DescribeDomainConfig describeDomainConfig;
+  private final UpdateMediaPublishStatus publishStatus;
+  private final GetPlayInfo getPlayInfo;
   private final String configuredDomain;
   private final Duration urlExpiry;
   private final Clock clock;
@@ -55,6 +62,8 @@ public final class PlayUrlResolver {
   public PlayUrlResolver(ApiCaller api, String playDomain, Duration urlExpiry, Clock clock, RandomGenerator random) {
     this.listDomain = new ListDomain(api);
     this.describeDomainConfig = new DescribeDomainConfig(api);
+    this.publishStatus = new UpdateMediaPublishStatus(api);
+    this.getPlayInfo = new GetPlayInfo(api);
     this.configuredDomain = playDomain == null || playDomain.isBlank() ? null : playDomain.trim();
     this.urlExpiry = Objects.requireNonNull(urlExpiry, "urlExpiry == null");
     if (urlExpiry.isNegative()) {
@@ -90,6 +99,18 @@ public final class PlayUrlResolver {
     long timestamp = clock.instant().getEpochSecond() + urlExpiry.toSeconds() - rule.validity().toSeconds();
     String param = rule.signName().isEmpty() ? TypeASigner.DEFAULT_PARAM : rule.signName();
     return signer.sign(base + path, param, timestamp, signer.randomRand(), rule.signingKey());
+  }
+
+  /**
+   * The play URL of a Vid: publishes it, then takes GetPlayInfo's first MainPlayUrl or BackupPlayUrl ({@code ""}
+   * when there is none).
+   *
+   * @throws io.vodkit.client.VodException when publishing or GetPlayInfo fails
+   */
+  public String playUrlOfVid(String vid) {
+    Objects.requireNonNull(vid, "vid == null");
+    publishStatus.call(vid, UpdateMediaPublishStatus.PUBLISHED);
+    return getPlayInfo.call(vid).firstUrl();
   }
 
   private PlayDomain configured(String spaceName) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,6 +78,21 @@ class PlayUrlResolverTest {
     assertThat(signed.group(4)).isEqualTo(
         Digests.md5Hex("/dir/my%20clip.mp4-" + timestamp + "-" + signed.group(3) + "-0-" + key));
     assertThat(server.actionRequests("ListDomain")).isEmpty();
+  }
+
+  @Test
+  void aVidIsPublishedBeforeItsPlayInfoIsAskedFor() {
+    server.onActionResult("UpdateMediaPublishStatus", "{}");
+    server.onActionResult("GetPlayInfo", "{\"PlayInfoList\":[{\"MainPlayUrl\":\"\",\"BackupPlayUrl\":"
+        + "\"https://b.example.com/x.mp4?auth_key=1\"},{\"MainPlayUrl\":\"https://m.example.com/y.mp4\"}]}");
+
+    String url = resolver(null).playUrlOfVid("v0abc");
+
+    assertThat(url).isEqualTo("https://b.example.com/x.mp4?auth_key=1");
+    assertThat(server.actionRequests("UpdateMediaPublishStatus").get(0).query())
+        .containsEntry("Vid", "v0abc").containsEntry("Status", "Published");
+    List<String> order = server.requests().stream().map(r -> r.query().get("Action")).toList();
+    assertThat(order).containsExactly("UpdateMediaPublishStatus", "GetPlayInfo");
   }
 
   @Test

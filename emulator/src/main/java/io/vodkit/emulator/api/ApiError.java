@@ -30,6 +30,16 @@ public enum ApiError {
     SESSION_NOT_FOUND(400, "InvalidParameter", null, "The SessionKey %s does not belong to space %s."),
     SESSION_ALREADY_COMMITTED(400, "InvalidParameter", null, "The SessionKey %s has already been committed as Vid %s."),
     UPLOAD_NOT_COMPLETE(400, "InvalidParameter", null, "The upload of %s is not complete."),
+    MEDIA_NOT_FOUND(404, "ResourceNotFound", null, "The media %s does not exist."),
+    FILE_NOT_FOUND(404, "ResourceNotFound", null, "The file %s does not exist in space %s."),
+    EXECUTION_NOT_FOUND(404, "ResourceNotFound", null, "The execution %s does not exist."),
+    /** The emulator's choice (spec §10.1 says only that play links need a published video). */
+    MEDIA_NOT_PUBLISHED(400, "InvalidParameter", null,
+            "The media %s is not published; publish it with UpdateMediaPublishStatus first."),
+    /** The code is the emulator's choice; the message carries the "Permission denied" clients look for (§4.3). */
+    PRO_NOT_ALLOWED(403, "RequestForbidden", null, "Permission denied: the Pro repair style (RepairStyle 2) is "
+            + "available only to allowlisted accounts."),
+    TOO_MANY_EXECUTIONS(429, "RequestLimitExceeded", null, "%d executions are already waiting; retry later."),
     INTERNAL_ERROR(500, "InternalError", null, "The request processing has failed due to some unknown error.");
 
     private final int httpStatus;

@@ -54,6 +54,23 @@ public record QueryString(List<Param> params) {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
+    /** Percent-encoding for URL paths (UTF-8): keeps unreserved characters and {@code /}. */
+    public static String pathEncode(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
+            if (keep) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
     /** Percent-decoding for URL paths: {@code +} stays a plus sign. */
     public static String pathDecode(String text) {
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);

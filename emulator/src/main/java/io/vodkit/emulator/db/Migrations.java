@@ -70,7 +70,52 @@ final class Migrations {
                         source_info   TEXT NOT NULL,
                         options       TEXT NOT NULL,
                         callback_args TEXT NOT NULL,
-                        created_at    INTEGER NOT NULL)""")));
+                        created_at    INTEGER NOT NULL)""")),
+            new Migration(2, List.of(
+                    "ALTER TABLE media ADD COLUMN publish_status TEXT NOT NULL DEFAULT 'Unpublished'",
+                    """
+                    CREATE TABLE executions (
+                        run_id           TEXT PRIMARY KEY,
+                        space_name       TEXT NOT NULL REFERENCES spaces(name),
+                        status           TEXT NOT NULL,
+                        code             TEXT NOT NULL,
+                        message          TEXT NOT NULL,
+                        input            TEXT NOT NULL,
+                        operation        TEXT NOT NULL,
+                        control          TEXT NOT NULL,
+                        source_file_name TEXT NOT NULL,
+                        config           TEXT NOT NULL,
+                        repair_style     INTEGER NOT NULL,
+                        target_height    INTEGER,
+                        fps              INTEGER,
+                        bit_depth        INTEGER NOT NULL,
+                        output           TEXT,
+                        report           TEXT,
+                        attempts         INTEGER NOT NULL,
+                        create_time      INTEGER NOT NULL,
+                        start_time       INTEGER,
+                        end_time         INTEGER)""",
+                    "CREATE INDEX executions_by_status ON executions (status, create_time)")),
+            new Migration(3, List.of(
+                    """
+                    CREATE TABLE url_jobs (
+                        job_id        TEXT PRIMARY KEY,
+                        request_id    TEXT NOT NULL,
+                        space_name    TEXT NOT NULL REFERENCES spaces(name),
+                        source_url    TEXT NOT NULL,
+                        session_key   TEXT NOT NULL UNIQUE REFERENCES upload_sessions(session_key),
+                        expected_md5  TEXT NOT NULL,
+                        functions     TEXT NOT NULL,
+                        callback_args TEXT NOT NULL,
+                        state         TEXT NOT NULL,
+                        interruptions INTEGER NOT NULL,
+                        vid           TEXT NOT NULL,
+                        poster_uri    TEXT NOT NULL,
+                        source_info   TEXT NOT NULL,
+                        failure       TEXT NOT NULL,
+                        created_at    INTEGER NOT NULL,
+                        updated_at    INTEGER NOT NULL)""",
+                    "CREATE INDEX url_jobs_by_state ON url_jobs (state, created_at)")));
 
     private Migrations() {
     }

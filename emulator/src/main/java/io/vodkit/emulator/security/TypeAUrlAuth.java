@@ -16,6 +16,8 @@ public final class TypeAUrlAuth {
     /** The outcome of a check; everything but {@code VALID} is a 403. */
     public enum Verdict { VALID, MISSING, MALFORMED, TAMPERED, EXPIRED }
 
+    private static final String UID = "0";
+
     private final List<String> keys;
     private final Duration validity;
 
@@ -25,6 +27,12 @@ public final class TypeAUrlAuth {
         }
         this.keys = List.copyOf(keys);
         this.validity = Objects.requireNonNull(validity, "validity == null");
+    }
+
+    /** The {@code auth_key} value for {@code uri} (the path as hashed), signed with key {@code keyIndex}. */
+    public String token(String uri, long timestamp, String rand, int keyIndex) {
+        return timestamp + "-" + rand + "-" + UID + "-"
+                + Hashes.md5Hex(uri + "-" + timestamp + "-" + rand + "-" + UID + "-" + keys.get(keyIndex));
     }
 
     /**

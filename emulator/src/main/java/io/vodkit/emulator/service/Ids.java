@@ -39,6 +39,11 @@ public final class Ids {
         return hex(16);
     }
 
+    /** An UploadMediaByUrl JobId: 32 lowercase hex digits. */
+    public String jobId() {
+        return hex(16);
+    }
+
     /** The on-disk id of an object: 32 lowercase hex digits. */
     public String objectId() {
         return hex(16);
@@ -47,6 +52,16 @@ public final class Ids {
     /** The generated FileName stem when ApplyUploadInfo has no FileName: 32 lowercase hex digits. */
     public String fileNameStem() {
         return hex(16);
+    }
+
+    /** A StartExecution RunId: {@code hb:} + 32 lowercase hex digits (the colon is part of the id, spec §9.1). */
+    public String runId() {
+        return "hb:" + hex(16);
+    }
+
+    /** The random part of a type-A token: 16 alphanumerics. */
+    public String urlAuthRand() {
+        return chars(ALNUM, 16);
     }
 
     /** A request id / log id: UTC {@code yyyyMMddHHmmss} + 16 upper-case hex digits. */

@@ -67,10 +67,7 @@ public final class MediaCommitter {
     public CommittedMedia commit(CommitRequest request) throws IOException {
         String space = spaces.requireKnown(request.spaceName());
         String callbackArgs = request.callbackArgs() == null ? "" : request.callbackArgs();
-        if (callbackArgs.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_CALLBACK_ARGS_BYTES) {
-            throw ApiError.INVALID_PARAMETER.exception("CallbackArgs", callbackArgs,
-                    "longer than " + Limits.MAX_CALLBACK_ARGS_BYTES + " bytes");
-        }
+        checkCallbackArgs(callbackArgs);
         UploadSession session = sessions.find(request.sessionKey())
                 .filter(s -> s.spaceName().equals(space))
                 .orElseThrow(() -> ApiError.SESSION_NOT_FOUND.exception(request.sessionKey(), space));
@@ -96,6 +93,15 @@ public final class MediaCommitter {
         } catch (IOException | RuntimeException e) {
             sessions.releaseClaim(session.sessionKey(), vid);
             throw e;
+        }
+    }
+
+    /** CallbackArgs (null = none) must fit {@link Limits#MAX_CALLBACK_ARGS_BYTES}; else INVALID_PARAMETER. */
+    public static void checkCallbackArgs(String callbackArgs) {
+        if (callbackArgs != null
+                && callbackArgs.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_CALLBACK_ARGS_BYTES) {
+            throw ApiError.INVALID_PARAMETER.exception("CallbackArgs", callbackArgs,
+                    "longer than " + Limits.MAX_CALLBACK_ARGS_BYTES + " bytes");
         }
     }
 

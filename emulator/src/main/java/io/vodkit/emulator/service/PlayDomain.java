@@ -1,5 +1,6 @@
 package io.vodkit.emulator.service;
 
+import io.vodkit.emulator.api.QueryString;
 import io.vodkit.emulator.db.SettingsRepository;
 import io.vodkit.emulator.security.TypeAUrlAuth;
 import java.time.Clock;
@@ -58,5 +59,15 @@ public final class PlayDomain {
 
     public TypeAUrlAuth urlAuth() {
         return urlAuth;
+    }
+
+    /**
+     * A type-A signed download URL of {@code fileName}, timestamped {@code now} (valid for {@link #URL_VALIDITY}).
+     *
+     * @param backup sign with the backup key instead of the master key
+     */
+    public String signedUrl(String fileName, Instant now, String rand, boolean backup) {
+        String token = urlAuth.token("/" + fileName, now.getEpochSecond(), rand, backup ? 1 : 0);
+        return "http://" + domain() + "/" + QueryString.pathEncode(fileName) + "?" + SIGN_NAME + "=" + token;
     }
 }

@@ -42,7 +42,7 @@ public final class SourceInfos {
     }
 
     /** The ffprobe format name that matches the file extension (e.g. {@code mp4} of {@code mov,mp4,m4a,…}). */
-    static String format(String formatName, String fileName) {
+    public static String format(String formatName, String fileName) {
         String[] names = formatName.split(",");
         int dot = fileName.lastIndexOf('.');
         String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -50,7 +50,7 @@ public final class SourceInfos {
     }
 
     /** The VOD definition label of a frame size, from its shorter side. */
-    static String definition(int width, int height) {
+    public static String definition(int width, int height) {
         int side = Math.min(width, height);
         if (side <= 240) {
             return "240p";

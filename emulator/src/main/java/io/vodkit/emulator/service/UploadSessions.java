@@ -1,8 +1,5 @@
 package io.vodkit.emulator.service;
 
-import io.vodkit.emulator.api.ApiError;
-import io.vodkit.emulator.db.ObjectRepository;
-import io.vodkit.emulator.db.StoredObject;
 import io.vodkit.emulator.db.UploadSession;
 import io.vodkit.emulator.db.UploadSessionRepository;
 import io.vodkit.emulator.security.UploadTokenClaims;
@@ -24,21 +21,19 @@ public final class UploadSessions {
 
     private final Spaces spaces;
     private final UploadSessionRepository sessions;
-    private final ObjectRepository objects;
+    private final SessionOpener opener;
     private final UploadTokens tokens;
-    private final Ids ids;
     private final Clock clock;
     private final List<String> configuredUploadHosts;
     private final PublicAddress address;
 
-    public UploadSessions(Spaces spaces, UploadSessionRepository sessions, ObjectRepository objects,
-                          UploadTokens tokens, Ids ids, Clock clock, List<String> configuredUploadHosts,
+    public UploadSessions(Spaces spaces, UploadSessionRepository sessions, SessionOpener opener,
+                          UploadTokens tokens, Clock clock, List<String> configuredUploadHosts,
                           PublicAddress address) {
         this.spaces = spaces;
         this.sessions = sessions;
-        this.objects = objects;
+        this.opener = opener;
         this.tokens = tokens;
-        this.ids = ids;
         this.clock = clock;
         this.configuredUploadHosts = List.copyOf(configuredUploadHosts);
         this.address = address;
@@ -51,13 +46,9 @@ public final class UploadSessions {
      */
     public UploadGrant apply(ApplyRequest request) {
         String space = spaces.requireKnown(request.spaceName());
-        if (request.fileExtension() != null) {
-            FileNameRules.validateExtension(request.fileExtension());
-        }
-        if (request.fileName() != null) {
-            FileNameRules.validateFileName(request.fileName());
-        }
-        UploadSession session = reusable(request, space).orElseGet(() -> newSession(request, space));
+        SessionOpener.validate(request.fileName(), request.fileExtension());
+        UploadSession session = reusable(request, space).orElseGet(
+                () -> opener.open(space, request.fileName(), request.fileExtension()));
         UploadTokenClaims claims = new UploadTokenClaims(space, session.storeUri(),
                 clock.instant().plus(Limits.UPLOAD_TOKEN_LIFETIME).getEpochSecond());
         return new UploadGrant(session.sessionKey(), session.storeUri(), tokens.mint(claims), uploadHosts());
@@ -70,20 +61,6 @@ public final class UploadSessions {
         return sessions.find(request.sessionKey())
                 .filter(s -> s.spaceName().equals(space) && s.committedVid() == null)
                 .filter(s -> request.fileName() == null || s.fileName().equals(request.fileName()));
-    }
-
-    private UploadSession newSession(ApplyRequest request, String space) {
-        String fileName = request.fileName() != null
-                ? request.fileName()
-                : ids.fileNameStem() + (request.fileExtension() == null ? "" : request.fileExtension());
-        Optional<StoredObject> existing = objects.findByFileName(fileName);
-        if (existing.isPresent() && !existing.get().spaceName().equals(space)) {
-            throw ApiError.FILE_NAME_IN_USE.exception(fileName, existing.get().spaceName());
-        }
-        UploadSession session = new UploadSession(ids.sessionKey(), space, Spaces.storeUri(space, fileName),
-                fileName, clock.instant(), null);
-        sessions.insert(session);
-        return session;
     }
 
     private List<String> uploadHosts() {

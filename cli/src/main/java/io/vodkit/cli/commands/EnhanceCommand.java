@@ -1,0 +1,152 @@
+package io.vodkit.cli.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vodkit.cli.CliContext;
+import io.vodkit.cli.CliException;
+import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.config.ServiceOptions;
+import io.vodkit.cli.config.Settings;
+import io.vodkit.client.enhance.EnhanceParams;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vodkit enhance PARAMS [SPACE]}: validates the parameters (nothing is sent when they are invalid), submits
+ * StartExecution, polls GetExecution and prints a downloadable URL of the restored video.
+ */
+@Command(name = "enhance", mixinStandardHelpOptions = true,
+        description = {"Restore the quality of an uploaded video (StartExecution / GetExecution) and print a URL "
+                + "that downloads the result, as one JSON line.",
+            "PARAMS: inline JSON, @file.json, or just the video (vid://… or directurl://…) when flags give the "
+                    + "rest. Fields: type (Vid|DirectUrl), video, config (common|ugc|short_series|aigc|old_film), "
+                    + "repair_style (1 standard | 2 pro), res (240p…1080p, 2k, 4k; omitted = source), "
+                    + "bit_depth (8|10|12|16, Pro only). Flags override the JSON."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vodkit enhance '{\"video\":\"vid://v0abc\",\"config\":\"common\",\"repair_style\":1}'",
+            "  vodkit enhance directurl://clips/a.mp4 my_space --config old_film --tier standard --res 1080p",
+            "  vodkit enhance @params.json --tier pro --bit-depth 10",
+            "Output: {\"Status\":\"Success\",\"SpaceName\",\"RunId\",\"VideoUrls\":[{\"FileId\",\"DirectUrl\","
+                    + "\"Source\",\"Url\"}],\"AudioUrls\":[],\"Texts\":[]}",
+            "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE` continues the same job."})
+public final class EnhanceCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "PARAMS", description = "Inline JSON, @file.json, or the video.")
+    String params;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SPACE", description = "VOD space (VOD_SPACE_NAME).")
+    String space;
+
+    @Option(names = "--type", paramLabel = "Vid|DirectUrl", description = "What 'video' names.")
+    String type;
+
+    @Option(names = "--config", paramLabel = "TEMPLATE",
+            description = "common, ugc, short_series, aigc or old_film.")
+    String config;
+
+    @Option(names = "--tier", paramLabel = "standard|pro", description = "repair_style 1 (standard) or 2 (pro).")
+    String tier;
+
+    @Option(names = "--res", paramLabel = "RES", description = "Target resolution (240p…1080p, 2k, 4k, original).")
+    String res;
+
+    @Option(names = "--bit-depth", paramLabel = "N", description = "Output bit depth: 8, 10, 12 or 16 (Pro only).")
+    String bitDepth;
+
+    @Mixin
+    ServiceOptions service;
+
+    public EnhanceCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        EnhanceParams request = validate(merged());
+        Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
+        try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
+            ExecutionFollower follower = new ExecutionFollower(context, backend, settings, service);
+            if (request.bitDepth() != null && request.bitDepth() == 16) {
+                follower.enhancer().sourceDuration(request).ifPresent(seconds -> request.durationViolation(seconds)
+                        .ifPresent(violation -> {
+                            throw CliException.invalidInput(violation);
+                        }));
+            }
+            String runId = follower.enhancer().submit(request, backend.spaceName());
+            context.err().println("vodkit: restoration submitted, RunId " + runId);
+            context.err().flush();
+            return follower.follow(runId);
+        }
+    }
+
+    /** PARAMS as a JSON object, with the flags written over it. */
+    private ObjectNode merged() {
+        JsonNode base = readParams();
+        if (!base.isObject()) {
+            throw CliException.invalidInput("PARAMS must be a JSON object, e.g. "
+                    + "{\"video\":\"vid://v0…\",\"config\":\"common\",\"repair_style\":1}");
+        }
+        ObjectNode json = (ObjectNode) base;
+        putIfSet(json, "type", type);
+        putIfSet(json, "config", config);
+        putIfSet(json, "res", res);
+        putIfSet(json, "bit_depth", bitDepth);
+        if (tier != null) {
+            switch (tier.strip().toLowerCase(Locale.ROOT)) {
+                case "standard" -> json.put("repair_style", EnhanceParams.STANDARD);
+                case "pro" -> json.put("repair_style", EnhanceParams.PRO);
+                default -> throw CliException.invalidInput("--tier must be standard or pro; got '" + tier + "'");
+            }
+        }
+        return json;
+    }
+
+    private JsonNode readParams() {
+        String text = params.strip();
+        if (text.startsWith("@")) {
+            Path file = context.workingDir().resolve(text.substring(1));
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw CliException.invalidInput("cannot read PARAMS file " + file + ": " + e.getMessage());
+            }
+        } else if (!text.startsWith("{") && !text.startsWith("[")) {
+            return JSON.createObjectNode().put("video", text);
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node == null ? JSON.createObjectNode() : node;
+        } catch (JsonProcessingException e) {
+            throw CliException.invalidInput("PARAMS is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static EnhanceParams validate(ObjectNode json) {
+        EnhanceParams.Parsed parsed = EnhanceParams.parse(json);
+        if (parsed instanceof EnhanceParams.Invalid invalid) {
+            throw CliException.invalidInput(invalid.violations().get(0));
+        }
+        return ((EnhanceParams.Valid) parsed).params();
+    }
+
+    private static void putIfSet(ObjectNode json, String field, String value) {
+        if (value != null) {
+            json.put(field, value);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.vodkit.cli.commands;
+
+import io.vodkit.cli.CliContext;
+import io.vodkit.cli.CliException;
+import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.config.ServiceOptions;
+import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.output.EnhanceOutput;
+import io.vodkit.cli.output.JsonLines;
+import io.vodkit.cli.output.ResumeHint;
+import io.vodkit.client.api.Execution;
+import io.vodkit.client.enhance.Enhancer;
+import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.jobs.PollConfig;
+import io.vodkit.client.jobs.PollOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Polls a restoration job for {@code vodkit enhance} and {@code vodkit poll} and prints its one result line: the
+ * download URL on success, {@code {"error", "Code", …}} when it failed, or a {@code resume_hint} on time-out.
+ */
+final class ExecutionFollower {
+    static final String TIMEOUT_DESCRIPTION = "The job has not finished yet; resume polling the same job (no "
+            + "re-submission) with the command below";
+
+    private final CliContext context;
+    private final Backend backend;
+    private final Settings settings;
+    private final ServiceOptions service;
+    private final Enhancer enhancer;
+
+    ExecutionFollower(CliContext context, Backend backend, Settings settings, ServiceOptions service) {
+        this.context = context;
+        this.backend = backend;
+        this.settings = settings;
+        this.service = service;
+        this.enhancer = new Enhancer(backend.client().api(), settings.enhanceVersion(),
+                new JobPoller(pollConfig(settings)));
+    }
+
+    static PollConfig pollConfig(Settings settings) {
+        return new PollConfig(settings.pollInterval(), settings.pollMax());
+    }
+
+    Enhancer enhancer() {
+        return enhancer;
+    }
+
+    /** Polls {@code runId} and prints the outcome; returns the exit code. */
+    int follow(String runId) {
+        AtomicReference<String> lastStatus = new AtomicReference<>();
+        PollOutcome<Execution> outcome = enhancer.await(runId, execution -> {
+            if (!execution.status().equals(lastStatus.getAndSet(execution.status()))) {
+                context.err().println("vodkit: " + runId + " " + (execution.status().isEmpty() ? "submitted"
+                        : execution.status()));
+                context.err().flush();
+            }
+        });
+        if (outcome instanceof PollOutcome.TimedOut<Execution> timedOut) {
+            throw timedOut(runId, timedOut);
+        }
+        Execution done = outcome.last();
+        String space = done.spaceName().isEmpty() ? backend.spaceName() : done.spaceName();
+        if (!done.succeeded()) {
+            throw failed(done, space);
+        }
+        String fileName = done.outputFileName();
+        if (fileName.isEmpty()) {
+            throw new CliException(ExitCodes.FAILED, "the job succeeded but GetExecution returned no output "
+                    + "StoreUri", Map.of("RunId", runId, "SpaceName", space), null);
+        }
+        String url = backend.playUrls().playUrl(space, fileName);
+        new JsonLines(context.out()).write(EnhanceOutput.success(space, runId, done.fileId(), fileName, url));
+        return ExitCodes.OK;
+    }
+
+    private CliException timedOut(String runId, PollOutcome.TimedOut<Execution> timedOut) {
+        List<String> words = new ArrayList<>(List.of("vodkit", "poll", runId, backend.spaceName()));
+        words.addAll(service.asArgs());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("resume_hint", ResumeHint.of(TIMEOUT_DESCRIPTION, words));
+        extra.put("RunId", runId);
+        extra.put("Status", timedOut.last() == null ? "" : timedOut.last().status());
+        return new CliException(ExitCodes.TIMED_OUT, "Polling timed out (" + pollConfig(settings).describe()
+                + "); the job is still processing", extra, null);
+    }
+
+    private static CliException failed(Execution done, String space) {
+        String reason = done.message().isEmpty() ? "" : ": " + done.message();
+        String text = Execution.TERMINATED.equals(done.status())
+                ? "The restoration job was terminated (" + done.code() + ")" + reason + "; please resubmit"
+                : "The restoration job failed with " + (done.code().isEmpty() ? "no code" : done.code()) + reason;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("Status", done.status());
+        extra.put("Code", done.code());
+        extra.put("RunId", done.runId());
+        extra.put("SpaceName", space);
+        return new CliException(ExitCodes.FAILED, text, extra, null);
+    }
+}

@@ -1,0 +1,73 @@
+package io.vodkit.cli.commands;
+
+import io.vodkit.cli.CliContext;
+import io.vodkit.cli.CliException;
+import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.config.ServiceOptions;
+import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.output.JsonLines;
+import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.jobs.PollConfig;
+import io.vodkit.client.pull.PullJobStatus;
+import io.vodkit.client.pull.PullResult;
+import io.vodkit.client.pull.UrlPuller;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vodkit poll-upload JOBID[,JOBID…] [SPACE]}: waits for existing URL pull jobs (never re-submits) and prints
+ * the same lines as {@code vodkit upload} does for URLs. It is the command in a URL pull's {@code resume_hint}.
+ */
+@Command(name = "poll-upload", mixinStandardHelpOptions = true,
+        description = {"Wait for URL pull upload jobs that were already submitted and print one JSON line per job "
+                + "(as `vodkit upload URL` does).",
+            "Polls QueryUploadTaskInfo every VOD_POLL_INTERVAL seconds, at most VOD_POLL_MAX times."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vodkit poll-upload c8f9e1d2 my_space",
+            "  vodkit poll-upload job1,job2,job3 my_space"})
+public final class PollUploadCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "JOBID[,JOBID…]", description = "The JobIds to wait for, comma-separated.")
+    String jobIds;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SPACE", description = "VOD space (VOD_SPACE_NAME).")
+    String space;
+
+    @Mixin
+    ServiceOptions service;
+
+    public PollUploadCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> ids = Arrays.stream(jobIds.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+                .distinct().toList();
+        if (ids.isEmpty()) {
+            throw CliException.invalidInput("no JobId given");
+        }
+        Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
+        try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
+            PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
+            PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll)).await(ids, status -> { });
+            PullReport report = new PullReport(backend, poll, service.asArguments());
+            JsonLines out = new JsonLines(context.out());
+            List<PullReport.Line> lines = new ArrayList<>();
+            for (PullJobStatus status : result.jobs()) {
+                PullReport.Line line = report.line(status, "", result.timedOut());
+                lines.add(line);
+                out.write(line.json());
+            }
+            return PullReport.exitCode(lines);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.vodkit.cli.commands;
+
+import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.output.ResumeHint;
+import io.vodkit.cli.output.UploadOutput;
+import io.vodkit.client.api.SourceInfo;
+import io.vodkit.client.api.UploadTask;
+import io.vodkit.client.jobs.PollConfig;
+import io.vodkit.client.pull.PullJobState;
+import io.vodkit.client.pull.PullJobStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns URL pull job statuses into the output lines {@code vodkit upload} and {@code vodkit poll-upload} share: the
+ * upload line plus {@code JobId} on success, {@code {"error", "JobId", "SourceUrl"}} on failure, and on time-out
+ * {@code {"error", "resume_hint", "JobIds", "State"}} whose command resumes polling the same job.
+ */
+final class PullReport {
+    static final String RESUME_COMMAND = "poll-upload";
+    static final String RESUME_DESCRIPTION = "The URL pull upload has not finished yet; resume polling the same job "
+            + "(no re-submission) with the command below";
+
+    /** One output line (a JSON-serialisable value) and the exit code it stands for. */
+    record Line(Object json, int exitCode) {
+    }
+
+    private final Backend backend;
+    private final PollConfig poll;
+    private final List<String> serviceArguments;
+
+    /** @param serviceArguments the service flags of this run, repeated in resume commands */
+    PullReport(Backend backend, PollConfig poll, List<String> serviceArguments) {
+        this.backend = backend;
+        this.poll = poll;
+        this.serviceArguments = List.copyOf(serviceArguments);
+    }
+
+    /**
+     * The line of one job.
+     *
+     * @param sourceUrl the URL submitted (used when the service does not echo it)
+     * @param timedOut  whether polling ran out of attempts (only unfinished jobs then time out)
+     */
+    Line line(PullJobStatus status, String sourceUrl, boolean timedOut) {
+        String source = status.task().map(UploadTask::sourceUrl).filter(s -> !s.isEmpty()).orElse(sourceUrl);
+        if (status.state() == PullJobState.SUCCESS) {
+            return new Line(success(status.task().orElseThrow(), source), ExitCodes.OK);
+        }
+        if (status.state() == PullJobState.FAILED) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("error", status.failureReason());
+            json.put("JobId", status.jobId());
+            json.put("SourceUrl", source);
+            return new Line(json, ExitCodes.FAILED);
+        }
+        if (!timedOut) {
+            throw new IllegalStateException("job " + status.jobId() + " unfinished although polling did not time out");
+        }
+        return new Line(timedOutLine(status), ExitCodes.TIMED_OUT);
+    }
+
+    /** An error line for a source that failed before or without a job (e.g. a refused submission). */
+    static Line failure(String message, String sourceUrl) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error", message);
+        json.put("SourceUrl", sourceUrl);
+        return new Line(json, ExitCodes.FAILED);
+    }
+
+    /** The exit code of a run: 0 when every line succeeded, else 3 if any timed out, else 1. */
+    static int exitCode(List<Line> lines) {
+        if (lines.stream().allMatch(line -> line.exitCode() == ExitCodes.OK)) {
+            return ExitCodes.OK;
+        }
+        return lines.stream().anyMatch(line -> line.exitCode() == ExitCodes.TIMED_OUT)
+                ? ExitCodes.TIMED_OUT : ExitCodes.FAILED;
+    }
+
+    private UploadOutput success(UploadTask task, String sourceUrl) {
+        SourceInfo info = task.sourceInfo();
+        String fileName = !info.fileName().isEmpty() ? info.fileName() : withoutBucket(info.storeUri());
+        String space = task.spaceName().isEmpty() ? backend.spaceName() : task.spaceName();
+        String playUrl = fileName.isEmpty() ? "" : backend.playUrls().playUrl(space, fileName);
+        return UploadOutput.of(task.vid(), playUrl, task.posterUri(), fileName, space, sourceUrl, task.jobId());
+    }
+
+    private Map<String, Object> timedOutLine(PullJobStatus status) {
+        String space = status.task().map(UploadTask::spaceName).filter(s -> !s.isEmpty())
+                .orElse(backend.spaceName());
+        List<String> arguments = new ArrayList<>(List.of("vodkit", RESUME_COMMAND));
+        arguments.add(status.jobId());
+        arguments.add(space);
+        arguments.addAll(serviceArguments);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error", "Polling timed out (" + poll.describe() + "); the URL pull upload is still processing");
+        json.put("resume_hint", ResumeHint.of(RESUME_DESCRIPTION, arguments));
+        json.put("JobIds", status.jobId());
+        json.put("State", status.rawState().isEmpty() ? "unknown" : status.rawState());
+        return json;
+    }
+
+    private static String withoutBucket(String storeUri) {
+        int slash = storeUri.indexOf('/');
+        return slash < 0 ? storeUri : storeUri.substring(slash + 1);
+    }
+}

@@ -1,0 +1,57 @@
+package io.vodkit.cli.commands;
+
+import io.vodkit.cli.CliException;
+import io.vodkit.client.pull.UrlPullRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The positionals of {@code vodkit upload SOURCE... [SPACE]}: each SOURCE is a local path, an http(s) URL, or
+ * {@code @file} naming a file with one source per line ({@code #} comments and blank lines skipped). The last
+ * positional is the SPACE only when there is more than one positional and it is not a URL, not {@code @…} and not
+ * an existing path.
+ *
+ * @param sources the sources in order, {@code @file}s expanded
+ * @param space   the SPACE positional, if one was recognised
+ */
+record UploadSources(List<String> sources, Optional<String> space) {
+
+    static UploadSources parse(List<String> positionals, Path workingDir) {
+        List<String> words = new ArrayList<>(positionals);
+        Optional<String> space = Optional.empty();
+        if (words.size() > 1) {
+            String last = words.get(words.size() - 1);
+            if (!UrlPullRequest.isUrl(last) && !last.startsWith("@") && !Files.exists(workingDir.resolve(last))) {
+                space = Optional.of(last);
+                words.remove(words.size() - 1);
+            }
+        }
+        List<String> sources = new ArrayList<>();
+        for (String word : words) {
+            if (word.startsWith("@")) {
+                sources.addAll(readList(workingDir.resolve(word.substring(1))));
+            } else {
+                sources.add(word);
+            }
+        }
+        if (sources.isEmpty()) {
+            throw CliException.invalidInput("no SOURCE to upload (the @file lists none)");
+        }
+        return new UploadSources(List.copyOf(sources), space);
+    }
+
+    private static List<String> readList(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw CliException.invalidInput("cannot read the source list " + file + ": " + e.getMessage());
+        }
+        return lines.stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+}

@@ -1,0 +1,199 @@
+package io.vodkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.cli.support.CliResult;
+import io.vodkit.cli.support.CliRun;
+import io.vodkit.cli.support.TestEmulator;
+import io.vodkit.cli.support.TestVideos;
+import io.vodkit.emulator.EmulatorConfig;
+import io.vodkit.emulator.media.ProbeResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code vodkit enhance} and {@code vodkit poll} against a real emulator restoring tiny generated clips. */
+class EnhanceEndToEndTest {
+    @TempDir
+    Path tmp;
+
+    private Map<String, String> env(TestEmulator vod) {
+        Map<String, String> env = vod.env(tmp);
+        env.put("VOD_POLL_INTERVAL", "0.2");
+        env.put("VOD_POLL_MAX", "300");
+        return env;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"video\":\"v0a\",\"repair_style\":1}                                   | | 'config' is required (recommended default: common)",
+        "{\"video\":\"v0a\",\"config\":\"cinema\",\"repair_style\":1}              | | 'config' must be one of common, ugc",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":7}              | | 'repair_style' must be 1 (standard) or 2 (pro)",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"res\":\"3k\"} | | 'res' must be one of 240p",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2,\"bit_depth\":24} | | 'bit_depth' must be one of 8, 10, 12, or 16",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"bit_depth\":10} | | 'bit_depth' is supported only with the Pro tier",
+        "{\"config\":\"common\",\"repair_style\":1}                                 | | 'video' is required",
+        "vid://v0a                                                                | --config=common --tier=gold | --tier must be standard or pro",
+        "vid://v0a                                                                | --config=common --bit-depth=10 --tier=standard | 'bit_depth' is supported only with the Pro tier",
+        "{\"video\":                                                                | | PARAMS is not valid JSON",
+    })
+    void eachBadParameterIsRefusedBeforeAnyRequest(String params, String flags, String error) throws Exception {
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            List<String> args = new ArrayList<>(List.of("enhance", params));
+            if (flags != null) {
+                args.addAll(Arrays.asList(flags.split(" ")));
+            }
+
+            CliResult result = CliRun.run(env(vod), tmp, args.toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(result.single().get("error").asText()).startsWith(error);
+            assertThat(vod.stats().get("requests").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void restoresANoisyUploadMeasurablyAndItsUrlRefusesTamperingAndExpiry() throws Exception {
+        TestVideos videos = TestVideos.orSkip();
+        Path clean = videos.clean(tmp.resolve("clean.mkv"), 2);
+        Path noisy = videos.noisy(clean, tmp.resolve("noisy.mp4"));
+        Path data = tmp.resolve("data");
+        String url;
+        int port;
+        try (TestEmulator vod = TestEmulator.start(data)) {
+            port = vod.port();
+            String vid = upload(vod, noisy).get("Vid").asText();
+
+            CliResult result = CliRun.run(env(vod), tmp, "enhance",
+                    "{\"video\":\"vid://" + vid + "\",\"config\":\"common\",\"repair_style\":1}");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            JsonNode line = result.single();
+            assertThat(line.get("Status").asText()).isEqualTo("Success");
+            assertThat(line.get("SpaceName").asText()).isEqualTo(TestEmulator.SPACE);
+            assertThat(line.get("RunId").asText()).matches("hb:[0-9a-f]{32}");
+            JsonNode video = line.get("VideoUrls").get(0);
+            String fileName = video.get("DirectUrl").asText();
+            assertThat(fileName).startsWith("enhance/").endsWith("_common_" + line.get("RunId").asText().substring(3)
+                    + ".mp4");
+            assertThat(video.get("Source").asText()).isEqualTo("directurl://" + fileName);
+            assertThat(video.get("FileId").asText()).isNotEmpty();
+            assertThat(line.get("AudioUrls")).isEmpty();
+            assertThat(line.get("Texts")).isEmpty();
+            url = video.get("Url").asText();
+            Path restored = tmp.resolve("restored.mp4");
+            assertThat(TestVideos.download(url, restored)).isEqualTo(200);
+
+            assertThat(videos.psnr(restored, clean)).isGreaterThan(videos.psnr(noisy, clean) + 1.5);
+            assertThat(videos.probe(restored).hasAudio()).isTrue();
+            String tampered = url.replace(fileName, fileName.replace("_common_", "_ugc_"));
+            assertThat(TestVideos.download(tampered, tmp.resolve("x"))).isEqualTo(403);
+            assertThat(TestVideos.download(url.substring(0, url.indexOf("?")), tmp.resolve("x"))).isEqualTo(403);
+        }
+        Clock twoHoursLater = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
+        try (TestEmulator later = TestEmulator.start(TestEmulator.config(data, port, List.of()), twoHoursLater)) {
+            assertThat(TestVideos.download(url, tmp.resolve("x"))).isEqualTo(403);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "360p, standard, '', h264, yuv420p, 360, .mp4",
+        "original, pro, 10, hevc, yuv420p10le, 180, .mp4",
+        "'', pro, 12, hevc, yuv420p12le, 180, .mp4",
+        "240p, pro, 16, ffv1, yuv420p16le, 240, .mkv",
+    })
+    void resolutionAndBitDepthShapeTheOutput(String res, String tier, String bitDepth, String codec, String pixFmt,
+                                             int height, String extension) throws Exception {
+        TestVideos videos = TestVideos.orSkip();
+        Path clip = videos.clean(tmp.resolve("clip.mkv"), 1);
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
+                .withAllowPro(true), Clock.systemUTC())) {
+            String fileName = upload(vod, clip).get("FileName").asText();
+            List<String> args = new ArrayList<>(List.of("enhance", "directurl://" + fileName, "--config", "ugc",
+                    "--tier", tier, "--res", res));
+            if (!bitDepth.isEmpty()) {
+                args.addAll(List.of("--bit-depth", bitDepth));
+            }
+
+            CliResult result = CliRun.run(env(vod), tmp, args.toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            JsonNode video = result.single().get("VideoUrls").get(0);
+            assertThat(video.get("DirectUrl").asText()).endsWith(extension);
+            Path restored = tmp.resolve("restored" + extension);
+            assertThat(TestVideos.download(video.get("Url").asText(), restored)).isEqualTo(200);
+            ProbeResult probe = videos.probe(restored);
+            assertThat(probe.video().codec()).isEqualTo(codec);
+            assertThat(probe.video().pixFmt()).isEqualTo(pixFmt);
+            assertThat(probe.video().height()).isEqualTo(height);
+            assertThat(probe.hasAudio()).isTrue();
+        }
+    }
+
+    @Test
+    void proIsRefusedByDefaultWithTheWayToGetAllowlisted() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            Path file = Files.write(tmp.resolve("a.mp4"), new byte[] {0, 0, 0, 24});
+            String vid = upload(vod, file).get("Vid").asText();
+
+            CliResult result = CliRun.run(env(vod), tmp, "enhance", "vid://" + vid, "--config", "common",
+                    "--tier", "pro");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+            assertThat(result.single().get("error").asText()).contains("allowlisted")
+                    .contains("https://console.byteplus.com/workorder/create").contains("Permission denied");
+        }
+    }
+
+    @Test
+    void aTimedOutEmbeddedRunIsResumedByTheHintCommand() throws Exception {
+        TestVideos videos = TestVideos.orSkip();
+        Path clip = videos.clean(tmp.resolve("clip.mkv"), 1);
+        Path home = tmp.resolve("home");
+        Map<String, String> env = Map.of("HOME", tmp.toString(), "VOD_POLL_INTERVAL", "0.2", "VOD_POLL_MAX", "1");
+        CliResult upload = CliRun.run(env, tmp, "upload", clip.toString(), "--home", home.toString());
+        assertThat(upload.exitCode()).as(upload.toString()).isZero();
+        String vid = upload.single().get("Vid").asText();
+
+        CliResult timedOut = CliRun.run(env, tmp, "enhance", "vid://" + vid, "--config", "common", "--tier",
+                "standard", "--home", home.toString());
+
+        assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(ExitCodes.TIMED_OUT);
+        JsonNode line = timedOut.single();
+        assertThat(line.get("error").asText()).isEqualTo("Polling timed out (1 attempts × 0.2s); the job is still "
+                + "processing");
+        String runId = line.get("RunId").asText();
+        String command = line.get("resume_hint").get("command").asText();
+        assertThat(command).isEqualTo("vodkit poll " + runId + " local --home " + home);
+        assertThat(line.get("resume_hint").get("description").asText()).contains("resume polling");
+
+        List<String> words = new ArrayList<>(Arrays.asList(command.split(" ")));
+        CliResult resumed = CliRun.run(Map.of("HOME", tmp.toString(), "VOD_POLL_INTERVAL", "0.2"), tmp,
+                words.subList(1, words.size()).toArray(String[]::new));
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.single().get("RunId").asText()).isEqualTo(runId);
+        String url = resumed.single().get("VideoUrls").get(0).get("Url").asText();
+        try (TestEmulator served = TestEmulator.start(TestEmulator.config(home.resolve("local"),
+                EmulatorConfig.STICKY_PORT, List.of()), Clock.systemUTC())) {
+            assertThat(TestVideos.download(url, tmp.resolve("out.mp4"))).isEqualTo(200);
+        }
+    }
+
+    private JsonNode upload(TestEmulator vod, Path file) {
+        CliResult result = CliRun.run(env(vod), tmp, "upload", file.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return result.single();
+    }
+}

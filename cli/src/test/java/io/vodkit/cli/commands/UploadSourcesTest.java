@@ -1,0 +1,53 @@
+package io.vodkit.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vodkit.cli.CliException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UploadSourcesTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void files() throws Exception {
+        Files.write(tmp.resolve("a.mp4"), new byte[] {1});
+        Files.write(tmp.resolve("space1"), new byte[] {1});
+        Files.writeString(tmp.resolve("list.txt"), "# urls\nhttps://x/1.mp4\n\n  b.mp4  \n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a.mp4|a.mp4|",
+        "a.mp4 demo|a.mp4|demo",
+        "https://x/a.mp4 https://x/b.mp4|https://x/a.mp4 https://x/b.mp4|",
+        "a.mp4 https://x/b.mp4 demo|a.mp4 https://x/b.mp4|demo",
+        "a.mp4 space1|a.mp4 space1|",
+        "missing.mp4|missing.mp4|",
+        "@list.txt demo|https://x/1.mp4 b.mp4|demo",
+        "a.mp4 @list.txt|a.mp4 https://x/1.mp4 b.mp4|"})
+    void theLastWordIsTheSpaceOnlyWhenItIsNoSource(String args, String sources, String space) {
+        UploadSources parsed = UploadSources.parse(Arrays.asList(args.split(" ")), tmp);
+
+        assertThat(parsed.sources()).isEqualTo(List.of(sources.split(" ")));
+        assertThat(parsed.space()).isEqualTo(Optional.ofNullable(space));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"@nothere.txt, cannot read", "@empty.txt, no SOURCE"})
+    void badListsAreInvalidInput(String arg, String message) throws Exception {
+        Files.writeString(tmp.resolve("empty.txt"), "# nothing\n");
+
+        assertThatThrownBy(() -> UploadSources.parse(List.of(arg), tmp)).isInstanceOf(CliException.class)
+                .hasMessageContaining(message);
+    }
+}

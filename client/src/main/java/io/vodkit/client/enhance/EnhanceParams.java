@@ -1,0 +1,203 @@
+package io.vodkit.client.enhance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.client.api.MediaInput;
+import io.vodkit.client.api.MoeEnhance;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The restoration parameters of the original skill's {@code quality_enhance.py} (spec §11), validated before any
+ * request is made.
+ *
+ * <pre>{@code
+ * {"type": "Vid" | "DirectUrl", "video": "v0…" | "vid://v0…" | "directurl://path/in/space.mp4",
+ *  "config": "common" | "ugc" | "short_series" | "aigc" | "old_film", "repair_style": 1 | 2,
+ *  "res": "240p" … "4k" | "original" (optional), "bit_depth": 8 | 10 | 12 | 16 (optional, Pro only)}
+ * }</pre>
+ *
+ * @param type        {@link MediaInput#VID} or {@link MediaInput#DIRECT_URL}
+ * @param video       the Vid or FileName, without its {@code vid://} / {@code directurl://} prefix
+ * @param config      the template
+ * @param repairStyle {@link #STANDARD} or {@link #PRO}
+ * @param res         the target resolution in lower case, or {@code null} for the source resolution
+ * @param bitDepth    the output bit depth, or {@code null} for the service default
+ */
+public record EnhanceParams(String type, String video, String config, int repairStyle, String res,
+                            Integer bitDepth) {
+
+  public static final int STANDARD = 1;
+  public static final int PRO = 2;
+  /** 16-bit output is accepted for sources of at most this many seconds. */
+  public static final double MAX_16_BIT_SECONDS = 40;
+  public static final List<String> CONFIGS = List.of("common", "ugc", "short_series", "aigc", "old_film");
+  public static final List<String> RESOLUTIONS = List.of("240p", "360p", "480p", "540p", "720p", "1080p", "2k",
+      "4k");
+  public static final List<Integer> BIT_DEPTHS = List.of(8, 10, 12, 16);
+  /** {@code res} values meaning "keep the source resolution". */
+  static final Set<String> ORIGINAL = Set.of("", "original", "source", "same", "native", "none", "default");
+  static final Set<String> FIELDS = Set.of("type", "video", "config", "repair_style", "res", "bit_depth");
+  private static final String VID_PREFIX = "vid://";
+  private static final String DIRECT_URL_PREFIX = "directurl://";
+
+  /** The outcome of {@link #parse}: valid parameters, or every violation found. */
+  public sealed interface Parsed permits Valid, Invalid {
+  }
+
+  public record Valid(EnhanceParams params) implements Parsed {
+  }
+
+  /** @param violations one sentence each, in field order; never empty */
+  public record Invalid(List<String> violations) implements Parsed {
+
+    public Invalid {
+      violations = List.copyOf(violations);
+    }
+  }
+
+  public EnhanceParams {
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(video, "video == null");
+    Objects.requireNonNull(config, "config == null");
+  }
+
+  public boolean pro() {
+    return repairStyle == PRO;
+  }
+
+  /** The StartExecution input; a DirectUrl names {@code spaceName}. */
+  public MediaInput input(String spaceName) {
+    return MediaInput.VID.equals(type) ? MediaInput.vid(video) : MediaInput.directUrl(video, spaceName);
+  }
+
+  public MoeEnhance moeEnhance() {
+    return new MoeEnhance(config, repairStyle, res, bitDepth);
+  }
+
+  /**
+   * The violation of the 16-bit duration rule for a source of {@code seconds}, if any.
+   *
+   * @param seconds the source duration; unknown (≤ 0) never violates
+   */
+  public Optional<String> durationViolation(double seconds) {
+    if (bitDepth == null || bitDepth != 16 || seconds <= MAX_16_BIT_SECONDS) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT,
+        "'bit_depth' 16 is supported only for sources of at most %.0f s; this source is %.1f s",
+        MAX_16_BIT_SECONDS, seconds));
+  }
+
+  /** Validates the parameters object; pure (no I/O). */
+  public static Parsed parse(JsonNode json) {
+    List<String> violations = new ArrayList<>();
+    if (json == null || !json.isObject()) {
+      return new Invalid(List.of("the parameters must be a JSON object, e.g. "
+          + "{\"type\":\"Vid\",\"video\":\"v0…\",\"config\":\"common\",\"repair_style\":1}"));
+    }
+    for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        violations.add("unknown parameter '" + name + "' (known: type, video, config, repair_style, res, "
+            + "bit_depth)");
+      }
+    }
+    String video = text(json.get("video")).orElse("");
+    String prefixType = null;
+    if (video.toLowerCase(Locale.ROOT).startsWith(VID_PREFIX)) {
+      video = video.substring(VID_PREFIX.length());
+      prefixType = MediaInput.VID;
+    } else if (video.toLowerCase(Locale.ROOT).startsWith(DIRECT_URL_PREFIX)) {
+      video = video.substring(DIRECT_URL_PREFIX.length());
+      prefixType = MediaInput.DIRECT_URL;
+    }
+    String type = type(json.get("type"), prefixType, violations);
+    if (video.isBlank()) {
+      violations.add("'video' is required: a Vid (vid://…) or, with type DirectUrl, a FileName in the space");
+    }
+    String config = text(json.get("config")).orElse("");
+    if (config.isEmpty()) {
+      violations.add("'config' is required (recommended default: common)");
+    } else if (!CONFIGS.contains(config)) {
+      violations.add("'config' must be one of " + String.join(", ", CONFIGS) + "; got '" + config + "'");
+    }
+    Integer repairStyle = whole(json.get("repair_style"));
+    if (repairStyle == null || (repairStyle != STANDARD && repairStyle != PRO)) {
+      violations.add("'repair_style' must be 1 (standard) or 2 (pro)");
+    }
+    String res = text(json.get("res")).map(r -> r.toLowerCase(Locale.ROOT)).orElse("");
+    if (ORIGINAL.contains(res)) {
+      res = null;
+    } else if (!RESOLUTIONS.contains(res)) {
+      violations.add("'res' must be one of " + String.join(", ", RESOLUTIONS) + " (or omitted / 'original' for the "
+          + "source resolution); got '" + res + "'");
+    }
+    Integer bitDepth = null;
+    JsonNode bitDepthNode = json.get("bit_depth");
+    if (bitDepthNode != null && !bitDepthNode.isNull() && !bitDepthNode.asText().isEmpty()) {
+      bitDepth = whole(bitDepthNode);
+      if (bitDepth == null || !BIT_DEPTHS.contains(bitDepth)) {
+        violations.add("'bit_depth' must be one of 8, 10, 12, or 16");
+      } else if (repairStyle != null && repairStyle != PRO) {
+        violations.add("'bit_depth' is supported only with the Pro tier (repair_style 2)");
+      }
+    }
+    if (!violations.isEmpty()) {
+      return new Invalid(violations);
+    }
+    return new Valid(new EnhanceParams(type, video.strip(), config, repairStyle, res, bitDepth));
+  }
+
+  private static String type(JsonNode node, String prefixType, List<String> violations) {
+    Optional<String> given = text(node);
+    if (given.isEmpty()) {
+      return prefixType == null ? MediaInput.VID : prefixType;
+    }
+    String type = switch (given.get().toLowerCase(Locale.ROOT)) {
+      case "vid" -> MediaInput.VID;
+      case "directurl" -> MediaInput.DIRECT_URL;
+      default -> null;
+    };
+    if (type == null) {
+      violations.add("'type' must be Vid or DirectUrl; got '" + given.get() + "'");
+      return MediaInput.VID;
+    }
+    if (prefixType != null && !prefixType.equals(type)) {
+      violations.add("'video' has a " + (prefixType.equals(MediaInput.VID) ? VID_PREFIX : DIRECT_URL_PREFIX)
+          + " prefix but 'type' is " + type);
+    }
+    return type;
+  }
+
+  /** A string value (numbers as their text); empty for absent, null, booleans and containers. */
+  private static Optional<String> text(JsonNode node) {
+    if (node == null || node.isNull() || node.isBoolean() || node.isContainerNode()) {
+      return Optional.empty();
+    }
+    return Optional.of(node.asText().strip()).filter(s -> !s.isEmpty());
+  }
+
+  /** A whole number given as a JSON integer or a numeric string; {@code null} otherwise (booleans included). */
+  private static Integer whole(JsonNode node) {
+    if (node == null || node.isNull() || node.isBoolean() || node.isContainerNode()) {
+      return null;
+    }
+    if (node.isIntegralNumber()) {
+      return node.canConvertToInt() ? node.intValue() : null;
+    }
+    if (node.isNumber()) {
+      double value = node.doubleValue();
+      return value == Math.rint(value) && Math.abs(value) < Integer.MAX_VALUE ? (int) value : null;
+    }
+    try {
+      return Integer.parseInt(node.asText().strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

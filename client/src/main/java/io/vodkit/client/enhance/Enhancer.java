@@ -1,0 +1,82 @@
+package io.vodkit.client.enhance;
+
+import io.vodkit.client.VodException;
+import io.vodkit.client.VodServiceException;
+import io.vodkit.client.api.ApiCaller;
+import io.vodkit.client.api.Execution;
+import io.vodkit.client.api.GetExecution;
+import io.vodkit.client.api.GetPlayInfo;
+import io.vodkit.client.api.MediaInput;
+import io.vodkit.client.api.StartExecution;
+import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.jobs.PollOutcome;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quality restoration (spec §9): submit with StartExecution, then poll GetExecution until Success, Failed or
+ * Terminated ({@code ""}, PendingStart and Running keep polling).
+ */
+public final class Enhancer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Enhancer.class);
+
+  private final StartExecution startExecution;
+  private final GetExecution getExecution;
+  private final GetPlayInfo getPlayInfo;
+  private final JobPoller poller;
+
+  /**
+   * @param version the StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}, default
+   *                {@value StartExecution#DEFAULT_VERSION})
+   */
+  public Enhancer(ApiCaller api, String version, JobPoller poller) {
+    this.startExecution = new StartExecution(api, version);
+    this.getExecution = new GetExecution(api, version);
+    this.getPlayInfo = new GetPlayInfo(api);
+    this.poller = Objects.requireNonNull(poller, "poller == null");
+  }
+
+  /**
+   * The source's duration in seconds when the service can tell it (GetPlayInfo, for a Vid); empty for a DirectUrl
+   * or when GetPlayInfo does not answer (e.g. unpublished media), so the 16-bit rule is then left to the service.
+   */
+  public OptionalDouble sourceDuration(EnhanceParams params) {
+    if (!MediaInput.VID.equals(params.type())) {
+      return OptionalDouble.empty();
+    }
+    try {
+      double seconds = getPlayInfo.call(params.video()).duration();
+      return seconds > 0 ? OptionalDouble.of(seconds) : OptionalDouble.empty();
+    } catch (VodServiceException e) {
+      LOG.debug("source duration unknown vid={} reason={}", params.video(), e.getMessage());
+      return OptionalDouble.empty();
+    }
+  }
+
+  /**
+   * Submits the restoration of {@code params} in {@code spaceName}.
+   *
+   * @return the RunId
+   * @throws ProTierDeniedException when Pro was asked for and the account is not allowlisted
+   * @throws VodException for any other failure
+   */
+  public String submit(EnhanceParams params, String spaceName) {
+    try {
+      return startExecution.call(params.input(spaceName), params.moeEnhance());
+    } catch (VodServiceException e) {
+      if (params.pro() && ProTierDeniedException.isProDenial(e)) {
+        throw new ProTierDeniedException(e);
+      }
+      throw e;
+    }
+  }
+
+  /** Polls the job until it ends or the attempts run out. */
+  public PollOutcome<Execution> await(String runId, Consumer<Execution> observer) {
+    return poller.poll(() -> getExecution.call(runId), Execution::isFinished, observer);
+  }
+}

@@ -1,0 +1,25 @@
+package io.vodkit.client.enhance;
+
+import io.vodkit.client.VodException;
+import io.vodkit.client.VodServiceException;
+import java.util.Locale;
+
+/** The service refused the Pro tier (HTTP 403 or "Permission denied"): the account is not allowlisted for it. */
+public final class ProTierDeniedException extends VodException {
+
+  /** Where BytePlus customers ask for Pro restoration to be enabled. */
+  public static final String APPLY_URL = "https://console.byteplus.com/workorder/create";
+
+  public ProTierDeniedException(VodServiceException cause) {
+    super("The Pro restoration tier (repair_style 2) is not enabled for this account: BytePlus enables it only for "
+        + "allowlisted accounts. Apply at " + APPLY_URL + " (work order: enable Pro video enhancement), or use the "
+        + "Standard tier (repair_style 1). The service said: HTTP " + cause.httpStatus() + " " + cause.code()
+        + (cause.serviceMessage().isEmpty() ? "" : ": " + cause.serviceMessage()), cause);
+  }
+
+  /** HTTP 403, or a message containing "Permission denied" (spec §4.3, as the skill documents it). */
+  static boolean isProDenial(VodServiceException e) {
+    String message = e.serviceMessage() == null ? "" : e.serviceMessage();
+    return e.httpStatus() == 403 || message.toLowerCase(Locale.ROOT).contains("permission denied");
+  }
+}

@@ -1,0 +1,48 @@
+package io.vodkit.client.pull;
+
+import io.vodkit.client.api.UploadTask;
+import java.util.Optional;
+
+/**
+ * What is known about one URL pull job.
+ *
+ * @param jobId    the job
+ * @param state    its state ({@link PullJobState#FAILED} for a job the service does not know)
+ * @param task     the last QueryUploadTaskInfo entry for it, if any query listed it
+ * @param notFound true when the service listed the id in {@code NotExistJobIds}
+ */
+public record PullJobStatus(String jobId, PullJobState state, Optional<UploadTask> task, boolean notFound) {
+
+  /** Not queried yet (or no query answered). */
+  static PullJobStatus unknown(String jobId) {
+    return new PullJobStatus(jobId, PullJobState.UNKNOWN, Optional.empty(), false);
+  }
+
+  static PullJobStatus of(UploadTask task) {
+    return new PullJobStatus(task.jobId(), PullJobState.of(task.state()), Optional.of(task), false);
+  }
+
+  static PullJobStatus missing(String jobId) {
+    return new PullJobStatus(jobId, PullJobState.FAILED, Optional.empty(), true);
+  }
+
+  /** The state as the service spelled it ({@code ""} before any answer). */
+  public String rawState() {
+    return task.map(UploadTask::state).orElse("");
+  }
+
+  /**
+   * Why the job failed: the service's reason when it gives one, else a description of the state; {@code ""} unless
+   * the job failed.
+   */
+  public String failureReason() {
+    if (state != PullJobState.FAILED) {
+      return "";
+    }
+    if (notFound) {
+      return "URL pull job not found (unknown or expired JobId): " + jobId;
+    }
+    String reason = task.map(UploadTask::errorMessage).orElse("");
+    return reason.isEmpty() ? "URL pull upload failed: State='" + rawState() + "'" : reason;
+  }
+}

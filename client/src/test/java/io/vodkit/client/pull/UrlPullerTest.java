@@ -1,0 +1,166 @@
+package io.vodkit.client.pull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodkit.client.Credentials;
+import io.vodkit.client.FakeVodServer;
+import io.vodkit.client.VodClient;
+import io.vodkit.client.VodClientConfig;
+import io.vodkit.client.api.UrlUploadJob;
+import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.jobs.PollConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UrlPullerTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private FakeVodServer server;
+  private VodClient client;
+  private final List<Duration> sleeps = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new FakeVodServer();
+    client = new VodClient(new VodClientConfig(server.endpoint(), null, new Credentials("AK", "SK"),
+        Duration.ofSeconds(2), Duration.ofSeconds(5), null));
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.close();
+  }
+
+  private UrlPuller puller(int maxAttempts) {
+    return new UrlPuller(client.api(), new JobPoller(new PollConfig(Duration.ofMillis(200), maxAttempts),
+        sleeps::add));
+  }
+
+  @Test
+  void urlsAreSubmittedAsAFormWithUrlSetsJsonInBatchesOfTwenty() throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    server.onAction("UploadMediaByUrl", r -> {
+      JsonNode sets = urlSets(r);
+      String data = java.util.stream.StreamSupport.stream(sets.spliterator(), false)
+          .map(set -> "{\"JobId\":\"job" + next.getAndIncrement() + "\",\"SourceUrl\":\""
+              + set.get("SourceUrl").asText() + "\"}")
+          .collect(Collectors.joining(",", "[", "]"));
+      return FakeVodServer.Reply.json(200, FakeVodServer.envelope("UploadMediaByUrl", "{\"Data\":" + data + "}"));
+    });
+    List<UrlPullRequest> requests = IntStream.range(0, 25)
+        .mapToObj(i -> new UrlPullRequest("http://h/" + i + ".mp4", i == 0 ? "first" : null, null, null, null))
+        .toList();
+
+    List<UrlUploadJob> jobs = puller(1).submit("space1", requests);
+
+    assertThat(jobs).extracting(UrlUploadJob::jobId)
+        .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> "job" + i).toList());
+    List<FakeVodServer.Recorded> posts = server.actionRequests("UploadMediaByUrl");
+    assertThat(posts).hasSize(2);
+    FakeVodServer.Recorded first = posts.get(0);
+    assertThat(first.method()).isEqualTo("POST");
+    assertThat(first.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    assertThat(form(first).get("SpaceName")).isEqualTo("space1");
+    JsonNode sets = urlSets(first);
+    assertThat(sets).hasSize(20);
+    assertThat(sets.get(0).toString())
+        .isEqualTo("{\"SourceUrl\":\"http://h/0.mp4\",\"FileExtension\":\".mp4\",\"Title\":\"first\"}");
+    assertThat(urlSets(posts.get(1))).hasSize(5);
+  }
+
+  @Test
+  void jobsArePolledTogetherTwentyIdsPerQueryUntilAllAreFinal() {
+    Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+    server.onAction("QueryUploadTaskInfo", r -> {
+      List<String> ids = Arrays.asList(r.query().get("JobIds").split(","));
+      String list = ids.stream().filter(id -> !id.equals("gone")).map(id -> {
+        int n = seen.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        String state = n == 1 ? "init" : id.equals("bad") ? "fail" : "success";
+        return "{\"JobId\":\"" + id + "\",\"State\":\"" + state + "\",\"Vid\":\"" + (state.equals("success")
+            ? "v-" + id : "") + "\",\"SourceInfo\":{\"FileName\":\"" + id + ".mp4\"}}";
+      }).collect(Collectors.joining(",", "[", "]"));
+      String missing = ids.contains("gone") ? "[\"gone\"]" : "[]";
+      return FakeVodServer.Reply.json(200, FakeVodServer.envelope("QueryUploadTaskInfo",
+          "{\"Data\":{\"MediaInfoList\":" + list + ",\"NotExistJobIds\":" + missing + "}}"));
+    });
+    List<String> ids = new ArrayList<>(IntStream.range(0, 23).mapToObj(i -> "j" + i).toList());
+    ids.add("bad");
+    ids.add("gone");
+
+    PullResult result = puller(5).await(ids, status -> { });
+
+    assertThat(result.timedOut()).isFalse();
+    assertThat(result.attempts()).isEqualTo(2);
+    assertThat(result.jobs()).extracting(PullJobStatus::jobId).containsExactlyElementsOf(ids);
+    assertThat(result.jobs().get(0).state()).isEqualTo(PullJobState.SUCCESS);
+    assertThat(result.jobs().get(0).task().orElseThrow().vid()).isEqualTo("v-j0");
+    PullJobStatus bad = result.jobs().get(23);
+    assertThat(bad.state()).isEqualTo(PullJobState.FAILED);
+    assertThat(bad.failureReason()).isEqualTo("URL pull upload failed: State='fail'");
+    PullJobStatus gone = result.jobs().get(24);
+    assertThat(gone.notFound()).isTrue();
+    assertThat(gone.failureReason()).contains("not found").contains("gone");
+    List<String> queries = server.actionRequests("QueryUploadTaskInfo").stream()
+        .map(r -> r.query().get("JobIds")).toList();
+    assertThat(queries).hasSize(4);
+    assertThat(queries.get(0).split(",")).hasSize(20);
+    assertThat(queries.get(1).split(",")).hasSize(5);
+    assertThat(queries.get(2).split(",")).hasSize(20);
+    assertThat(queries.get(3).split(",")).containsExactly("j20", "j21", "j22", "bad");
+    assertThat(sleeps).containsExactly(Duration.ofMillis(200));
+  }
+
+  @Test
+  void aJobStillRunningWhenTheAttemptsRunOutTimesOutWithItsLastState() {
+    server.onActionResult("QueryUploadTaskInfo", "{\"Data\":{\"MediaInfoList\":[{\"JobId\":\"j1\","
+        + "\"State\":\"processing\"}],\"NotExistJobIds\":[]}}");
+
+    PullResult result = puller(3).await(List.of("j1"), status -> { });
+
+    assertThat(result.timedOut()).isTrue();
+    assertThat(result.attempts()).isEqualTo(3);
+    assertThat(result.jobs().get(0).rawState()).isEqualTo("processing");
+    assertThat(result.jobs().get(0).state()).isEqualTo(PullJobState.PROCESSING);
+  }
+
+  @Test
+  void theServicesFailureReasonIsKept() {
+    server.onActionResult("QueryUploadTaskInfo", "{\"Data\":{\"MediaInfoList\":[{\"JobId\":\"j1\","
+        + "\"State\":\"failed\",\"ErrorMessage\":\"source answered HTTP 404\"}],\"NotExistJobIds\":[]}}");
+
+    PullResult result = puller(3).await(List.of("j1"), status -> { });
+
+    assertThat(result.jobs().get(0).failureReason()).isEqualTo("source answered HTTP 404");
+  }
+
+  private static Map<String, String> form(FakeVodServer.Recorded r) {
+    return Arrays.stream(r.bodyHead().split("&")).map(p -> p.split("=", 2))
+        .collect(Collectors.toMap(p -> decode(p[0]), p -> decode(p[1])));
+  }
+
+  private static JsonNode urlSets(FakeVodServer.Recorded r) {
+    try {
+      return MAPPER.readTree(form(r).get("URLSets"));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String decode(String text) {
+    return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

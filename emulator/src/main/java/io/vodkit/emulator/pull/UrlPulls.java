@@ -1,0 +1,159 @@
+package io.vodkit.emulator.pull;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vodkit.emulator.api.ApiError;
+import io.vodkit.emulator.api.Json;
+import io.vodkit.emulator.db.Database;
+import io.vodkit.emulator.db.UploadSession;
+import io.vodkit.emulator.db.UrlJob;
+import io.vodkit.emulator.db.UrlJobRepository;
+import io.vodkit.emulator.db.UrlJobState;
+import io.vodkit.emulator.service.CommitFunctions;
+import io.vodkit.emulator.service.Ids;
+import io.vodkit.emulator.service.MediaCommitter;
+import io.vodkit.emulator.service.SessionOpener;
+import io.vodkit.emulator.service.Spaces;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * UploadMediaByUrl and QueryUploadTaskInfo (spec §8): records jobs (each with its upload session, so the FileName is
+ * fixed at submission), wakes the {@link PullWorkers}, and reads jobs back.
+ */
+public final class UrlPulls {
+    /** Most URLSets per UploadMediaByUrl and most JobIds per QueryUploadTaskInfo. */
+    public static final int MAX_BATCH = 20;
+
+    /**
+     * One URLSet.
+     *
+     * @param fileName      storage FileName, or null for a generated one
+     * @param fileExtension {@code .mp4}-style suffix, or null to take it from the URL path
+     * @param md5           expected MD5 of the source, or null
+     * @param callbackArgs  pass-through, or null
+     * @param options       the AddOptionInfo input (Title, Tags, …); empty for none
+     */
+    public record Submission(String sourceUrl, String fileName, String fileExtension, String md5,
+                             String callbackArgs, ObjectNode options) {
+    }
+
+    private final Database database;
+    private final Spaces spaces;
+    private final SessionOpener sessions;
+    private final UrlJobRepository jobs;
+    private final PullWorkers workers;
+    private final Ids ids;
+    private final Clock clock;
+
+    public UrlPulls(Database database, Spaces spaces, SessionOpener sessions, UrlJobRepository jobs,
+                    PullWorkers workers, Ids ids, Clock clock) {
+        this.database = database;
+        this.spaces = spaces;
+        this.sessions = sessions;
+        this.jobs = jobs;
+        this.workers = workers;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates every URLSet, then records all jobs in one transaction (all or none) as {@code initial}.
+     *
+     * @throws io.vodkit.emulator.api.ApiException INVALID_PARAMETER, SPACE_NOT_FOUND, FILE_NAME_IN_USE
+     */
+    public List<UrlJob> submit(String spaceName, List<Submission> submissions) {
+        String space = spaces.requireKnown(spaceName);
+        if (submissions.isEmpty() || submissions.size() > MAX_BATCH) {
+            throw ApiError.INVALID_PARAMETER.exception("URLSets", submissions.size() + " entries",
+                    "must hold 1 to " + MAX_BATCH + " entries");
+        }
+        List<String> extensions = new ArrayList<>();
+        List<String> functions = new ArrayList<>();
+        for (Submission submission : submissions) {
+            String extension = extension(submission);
+            SessionOpener.validate(submission.fileName(), extension);
+            MediaCommitter.checkCallbackArgs(submission.callbackArgs());
+            extensions.add(extension);
+            functions.add(functionsJson(submission.options()));
+        }
+        String requestId = ids.requestId();
+        Instant now = clock.instant();
+        List<UrlJob> created = database.transaction(c -> {
+            List<UrlJob> out = new ArrayList<>();
+            for (int i = 0; i < submissions.size(); i++) {
+                Submission submission = submissions.get(i);
+                UploadSession session = sessions.open(space, submission.fileName(), extensions.get(i));
+                UrlJob job = new UrlJob(ids.jobId(), requestId, space, submission.sourceUrl(), session.sessionKey(),
+                        orEmpty(submission.md5()), functions.get(i), orEmpty(submission.callbackArgs()),
+                        UrlJobState.INITIAL, 0, "", "", "{}", "", now, now);
+                jobs.insert(job);
+                out.add(job);
+            }
+            return List.copyOf(out);
+        });
+        workers.jobsAdded(created.size());
+        return created;
+    }
+
+    /** The job, if it exists. */
+    public Optional<UrlJob> find(String jobId) {
+        return jobs.find(jobId);
+    }
+
+    /**
+     * The FileExtension to use: the given one, else the URL path's (as the skill derives it).
+     *
+     * @throws io.vodkit.emulator.api.ApiException INVALID_PARAMETER for a non-http(s) URL or no extension anywhere
+     */
+    static String extension(Submission submission) {
+        URI uri = httpUrl(submission.sourceUrl());
+        if (submission.fileExtension() != null) {
+            return submission.fileExtension();
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        int dot = last.lastIndexOf('.');
+        if (dot < 0 || dot == last.length() - 1) {
+            throw ApiError.INVALID_PARAMETER.exception("FileExtension", "",
+                    "not given and the URL path " + (path.isEmpty() ? "/" : path) + " has no file extension");
+        }
+        return last.substring(dot).toLowerCase(Locale.ROOT);
+    }
+
+    private static URI httpUrl(String sourceUrl) {
+        try {
+            URI uri = new URI(sourceUrl);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw ApiError.INVALID_PARAMETER.exception("SourceUrl", sourceUrl, "must be an http or https URL");
+    }
+
+    /** GetMeta, a Snapshot at 0 s and, when given, AddOptionInfo: validated now, run at commit. */
+    private static String functionsJson(ObjectNode options) {
+        ArrayNode functions = JsonNodeFactory.instance.arrayNode();
+        functions.addObject().put("Name", "GetMeta");
+        functions.addObject().put("Name", "Snapshot").putObject("Input").put("SnapshotTime", 0);
+        if (!options.isEmpty()) {
+            functions.addObject().put("Name", "AddOptionInfo").set("Input", options);
+        }
+        CommitFunctions.parse(functions);
+        return Json.text(functions);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

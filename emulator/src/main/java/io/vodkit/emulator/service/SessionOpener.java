@@ -1,0 +1,59 @@
+package io.vodkit.emulator.service;
+
+import io.vodkit.emulator.api.ApiError;
+import io.vodkit.emulator.db.ObjectRepository;
+import io.vodkit.emulator.db.StoredObject;
+import io.vodkit.emulator.db.UploadSession;
+import io.vodkit.emulator.db.UploadSessionRepository;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Opens upload sessions: the FileName an upload will be stored under (given, or a generated stem plus the
+ * extension) and the SessionKey CommitUploadInfo later turns into a Vid. Used by ApplyUploadInfo and by URL pulls.
+ */
+public final class SessionOpener {
+    private final UploadSessionRepository sessions;
+    private final ObjectRepository objects;
+    private final Ids ids;
+    private final Clock clock;
+
+    public SessionOpener(UploadSessionRepository sessions, ObjectRepository objects, Ids ids, Clock clock) {
+        this.sessions = sessions;
+        this.objects = objects;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates {@code fileName} and {@code fileExtension} (either may be null) and records a new session in
+     * {@code space}, which must be known.
+     *
+     * @throws io.vodkit.emulator.api.ApiException INVALID_PARAMETER for a bad name, FILE_NAME_IN_USE when another
+     *                                             space owns the FileName
+     */
+    public UploadSession open(String space, String fileName, String fileExtension) {
+        validate(fileName, fileExtension);
+        String name = fileName != null
+                ? fileName
+                : ids.fileNameStem() + (fileExtension == null ? "" : fileExtension);
+        Optional<StoredObject> existing = objects.findByFileName(name);
+        if (existing.isPresent() && !existing.get().spaceName().equals(space)) {
+            throw ApiError.FILE_NAME_IN_USE.exception(name, existing.get().spaceName());
+        }
+        UploadSession session = new UploadSession(ids.sessionKey(), space, Spaces.storeUri(space, name), name,
+                clock.instant(), null);
+        sessions.insert(session);
+        return session;
+    }
+
+    /** Checks a FileName and a FileExtension (either may be null) against {@link FileNameRules}. */
+    public static void validate(String fileName, String fileExtension) {
+        if (fileExtension != null) {
+            FileNameRules.validateExtension(fileExtension);
+        }
+        if (fileName != null) {
+            FileNameRules.validateFileName(fileName);
+        }
+    }
+}

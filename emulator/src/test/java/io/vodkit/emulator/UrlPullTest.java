@@ -1,0 +1,292 @@
+package io.vodkit.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.emulator.media.TestMedia;
+import io.vodkit.emulator.pull.UrlPullConfig;
+import io.vodkit.emulator.support.SourceServer;
+import io.vodkit.emulator.support.TestEmulator;
+import io.vodkit.emulator.support.VodTestClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** UploadMediaByUrl + QueryUploadTaskInfo against a loopback source server (spec §8). */
+class UrlPullTest {
+    private static final String VERSION = "2023-01-01";
+    private static final UrlPullConfig FAST = UrlPullConfig.DEFAULTS.withReadTimeout(Duration.ofMillis(300))
+            .withMaxBytes(1024 * 1024);
+
+    @TempDir
+    Path tmp;
+
+    private final byte[] clip = new byte[200_000];
+    private SourceServer source;
+
+    @BeforeEach
+    void startSource() throws Exception {
+        new Random(7).nextBytes(clip);
+        source = new SourceServer(clip);
+    }
+
+    @AfterEach
+    void stopSource() {
+        source.close();
+    }
+
+    private TestEmulator start(UrlPullConfig pull) throws Exception {
+        return TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withUrlPull(pull), Clock.systemUTC());
+    }
+
+    @Test
+    void aFormPostLikeTheSdkPullsTheSourceAndCommitsIt() throws Exception {
+        try (TestEmulator vod = start(FAST)) {
+            String url = source.url("/clip.mp4");
+            VodTestClient.Reply submitted = vod.client().postForm("UploadMediaByUrl", VERSION, Map.of(
+                    "SpaceName", TestEmulator.SPACE,
+                    "URLSets", "[{\"SourceUrl\":\"" + url + "\",\"FileExtension\":\".mp4\",\"Title\":\"t1\","
+                            + "\"CallbackArgs\":\"cb\",\"StorageClass\":0,\"ClassificationId\":\"0\",\"Md5\":\"\"}]"));
+            JsonNode data = submitted.result().path("Data");
+            assertThat(data.isArray()).as(submitted.text()).isTrue();
+            assertThat(data.get(0).path("SourceUrl").asText()).isEqualTo(url);
+            String jobId = data.get(0).path("JobId").asText();
+
+            JsonNode job = awaitFinal(vod, jobId);
+
+            assertThat(job.path("State").asText()).isEqualTo("success");
+            assertThat(job.path("Vid").asText()).startsWith("v0");
+            assertThat(job.path("SpaceName").asText()).isEqualTo(TestEmulator.SPACE);
+            assertThat(job.path("CallbackArgs").asText()).isEqualTo("cb");
+            assertThat(job.path("SourceUrl").asText()).isEqualTo(url);
+            assertThat(job.has("ErrorMessage")).isFalse();
+            JsonNode info = job.path("SourceInfo");
+            assertThat(info.path("Md5").asText()).isEqualTo(VodTestClient.md5(clip));
+            assertThat(info.path("Size").asLong()).isEqualTo(clip.length);
+            String fileName = info.path("FileName").asText();
+            assertThat(fileName).endsWith(".mp4");
+            VodTestClient.Reply download = vod.download(fileName);
+            assertThat(download.status()).isEqualTo(200);
+            assertThat(VodTestClient.md5(download.body())).isEqualTo(VodTestClient.md5(clip));
+        }
+    }
+
+    @Test
+    void aJsonBodyLikeTheSkillWithAFileNameAndRedirectsIsAccepted() throws Exception {
+        try (TestEmulator vod = start(FAST)) {
+            String url = source.url("/redirect/3/clip.mp4");
+            VodTestClient.Reply submitted = vod.client().postJson("UploadMediaByUrl", VERSION,
+                    "{\"SpaceName\":\"" + TestEmulator.SPACE + "\",\"URLSets\":[{\"SourceUrl\":\"" + url
+                            + "\",\"FileName\":\"pulled/a.mp4\",\"Md5\":\"" + VodTestClient.md5(clip) + "\"}]}");
+            String jobId = submitted.result().path("Data").get(0).path("JobId").asText();
+
+            JsonNode job = awaitFinal(vod, jobId);
+
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(job.path("SourceInfo").path("FileName").asText()).isEqualTo("pulled/a.mp4");
+        }
+    }
+
+    @Test
+    void aPulledVideoGetsItsMetaAndAPosterLikeACommittedUpload() throws Exception {
+        Path video = TestMedia.clip(TestMedia.toolsOrSkip(), tmp.resolve("real.mp4"), 160, 120, 1);
+        try (SourceServer real = new SourceServer(Files.readAllBytes(video)); TestEmulator vod = start(FAST)) {
+            String jobId = submit(vod, real.url("/clip.mp4"), ",\"Title\":\"real\"").get(0);
+
+            JsonNode job = awaitFinal(vod, jobId);
+
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(job.path("SourceInfo").path("Width").asInt()).isEqualTo(160);
+            assertThat(job.path("SourceInfo").path("FileType").asText()).isEqualTo("video");
+            assertThat(job.path("PosterUri").asText()).contains("_vodkit/posters/");
+        }
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of("/missing.mp4", null, "source answered HTTP 404"),
+                Arguments.of("/empty.mp4", null, "source returned an empty body"),
+                Arguments.of("/stall.mp4", null, "timed out after 0.3 s reading"),
+                Arguments.of("/loop.mp4", null, "too many redirects (more than 5)"),
+                Arguments.of("/clip.mp4", "0123456789abcdef0123456789abcdef", "MD5 mismatch"),
+                Arguments.of("refused", null, "connection refused"));
+    }
+
+    @ParameterizedTest(name = "{0} fails with {2}")
+    @MethodSource("failures")
+    void aSourceThatCannotBePulledFailsWithAReadableReason(String path, String md5, String reason) throws Exception {
+        try (TestEmulator vod = start(FAST)) {
+            String url = path.equals("refused") ? "http://127.0.0.1:1/clip.mp4" : source.url(path);
+            String jobId = submit(vod, url, md5 == null ? "" : ",\"Md5\":\"" + md5 + "\"").get(0);
+
+            JsonNode job = awaitFinal(vod, jobId);
+
+            assertThat(job.path("State").asText()).isEqualTo("failed");
+            assertThat(job.path("ErrorMessage").asText()).startsWith(reason);
+            assertThat(job.path("Vid").asText()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSourceOverTheSizeLimitFails() throws Exception {
+        try (TestEmulator vod = start(FAST.withMaxBytes(1024))) {
+            String jobId = submit(vod, source.url("/clip.mp4"), "").get(0);
+
+            assertThat(awaitFinal(vod, jobId).path("ErrorMessage").asText())
+                    .isEqualTo("source is larger than the 1 KiB limit");
+        }
+    }
+
+    @Test
+    void unknownJobIdsAreListedAsNotExisting() throws Exception {
+        try (TestEmulator vod = start(FAST)) {
+            String jobId = submit(vod, source.url("/clip.mp4"), "").get(0);
+
+            JsonNode data = query(vod, jobId + ",nope");
+
+            assertThat(data.path("MediaInfoList")).hasSize(1);
+            assertThat(data.path("MediaInfoList").get(0).path("JobId").asText()).isEqualTo(jobId);
+            assertThat(data.path("NotExistJobIds").get(0).asText()).isEqualTo("nope");
+        }
+    }
+
+    static Stream<Arguments> badSubmissions() {
+        String twentyOne = IntStream.range(0, 21).mapToObj(i -> "{\"SourceUrl\":\"http://h/x.mp4\"}")
+                .collect(Collectors.joining(",", "[", "]"));
+        return Stream.of(
+                Arguments.of("[{\"SourceUrl\":\"http://h/no-extension\"}]", "FileExtension"),
+                Arguments.of("[{\"SourceUrl\":\"ftp://h/x.mp4\"}]", "SourceUrl"),
+                Arguments.of("[{\"FileExtension\":\".mp4\"}]", "SourceUrl"),
+                Arguments.of("[]", "URLSets"),
+                Arguments.of(twentyOne, "URLSets"),
+                Arguments.of("{\"SourceUrl\":\"http://h/x.mp4\"}", "URLSets"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSubmissions")
+    void badUrlSetsAreRefusedWithoutCreatingJobs(String urlSets, String parameter) throws Exception {
+        try (TestEmulator vod = start(FAST)) {
+            VodTestClient.Reply reply = vod.client().postForm("UploadMediaByUrl", VERSION,
+                    Map.of("SpaceName", TestEmulator.SPACE, "URLSets", urlSets));
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.error().path("Message").asText()).contains(parameter);
+        }
+    }
+
+    @Test
+    void jobsBeyondTheWorkersWaitAsInitial() throws Exception {
+        try (TestEmulator vod = start(FAST.withReadTimeout(Duration.ofSeconds(20)).withWorkers(1))) {
+            List<String> jobs = submit(vod, source.url("/gated.mp4"), "");
+            jobs.addAll(submit(vod, source.url("/clip.mp4"), ""));
+            awaitGatedRequests(1);
+
+            assertThat(query(vod, jobs.get(1)).path("MediaInfoList").get(0).path("State").asText())
+                    .isEqualTo("initial");
+            source.open();
+            assertThat(awaitFinal(vod, jobs.get(0)).path("State").asText()).isEqualTo("success");
+            assertThat(awaitFinal(vod, jobs.get(1)).path("State").asText()).isEqualTo("success");
+        }
+    }
+
+    @Test
+    void aPullCutShortByAStopIsFetchedAgainAfterTheRestart() throws Exception {
+        UrlPullConfig pull = FAST.withReadTimeout(Duration.ofSeconds(20));
+        String jobId;
+        try (TestEmulator vod = start(pull)) {
+            jobId = submit(vod, source.url("/gated.mp4"), "").get(0);
+            awaitGatedRequests(1);
+            assertThat(query(vod, jobId).path("MediaInfoList").get(0).path("State").asText())
+                    .isEqualTo("processing");
+        }
+        source.open();
+        try (TestEmulator vod = start(pull)) {
+            JsonNode job = awaitFinal(vod, jobId);
+
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(job.path("SourceInfo").path("Md5").asText()).isEqualTo(VodTestClient.md5(clip));
+            assertThat(source.gatedRequests()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aPullInterruptedThreeTimesFails() throws Exception {
+        UrlPullConfig pull = FAST.withReadTimeout(Duration.ofSeconds(20));
+        String jobId = null;
+        for (int run = 1; run <= 3; run++) {
+            try (TestEmulator vod = start(pull)) {
+                if (jobId == null) {
+                    jobId = submit(vod, source.url("/gated.mp4"), "").get(0);
+                }
+                awaitGatedRequests(run);
+            }
+        }
+        try (TestEmulator vod = start(pull)) {
+            JsonNode job = query(vod, jobId).path("MediaInfoList").get(0);
+
+            assertThat(job.path("State").asText()).isEqualTo("failed");
+            assertThat(job.path("ErrorMessage").asText()).isEqualTo("interrupted 3 times");
+        }
+    }
+
+    /** Waits until the source has seen {@code count} requests for the gated clip (a fetch is under way). */
+    private void awaitGatedRequests(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (source.gatedRequests() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no fetch of the gated clip arrived");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private List<String> submit(TestEmulator vod, String url, String extraFields) {
+        VodTestClient.Reply reply = vod.client().postForm("UploadMediaByUrl", VERSION, Map.of(
+                "SpaceName", TestEmulator.SPACE,
+                "URLSets", "[{\"SourceUrl\":\"" + url + "\"" + extraFields + "}]"));
+        List<String> ids = new ArrayList<>();
+        reply.result().path("Data").forEach(job -> ids.add(job.path("JobId").asText()));
+        assertThat(ids).as(reply.text()).isNotEmpty();
+        return ids;
+    }
+
+    private static JsonNode query(TestEmulator vod, String jobIds) {
+        return vod.client().get("QueryUploadTaskInfo", VERSION, Map.of("JobIds", jobIds)).result().path("Data");
+    }
+
+    private static JsonNode awaitFinal(TestEmulator vod, String jobId) throws InterruptedException {
+        return awaitJob(vod, jobId, job -> List.of("success", "failed").contains(job.path("State").asText()));
+    }
+
+    /** Queries until {@code done} holds (10 s at most). */
+    private static JsonNode awaitJob(TestEmulator vod, String jobId, Predicate<JsonNode> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            JsonNode job = query(vod, jobId).path("MediaInfoList").get(0);
+            if (done.test(job)) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job did not reach the expected state: " + job);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
