@@ -20,6 +20,7 @@ import io.vodkit.client.pull.UrlPuller;
 import io.vodkit.client.upload.BatchUploader;
 import io.vodkit.client.upload.LocalMediaFile;
 import io.vodkit.client.upload.MediaUploader;
+import io.vodkit.client.upload.UploadCheckpoints;
 import io.vodkit.client.upload.PartPlan;
 import io.vodkit.client.upload.UploadListener;
 import io.vodkit.client.upload.UploadRequest;
@@ -74,6 +75,10 @@ public final class UploadCommand implements Callable<Integer> {
             description = "Local files uploaded at once when several are given (default: ${DEFAULT-VALUE}).")
     int jobs;
 
+    @Option(names = "--no-resume",
+            description = "Start large uploads fresh instead of resuming an interrupted upload of the same file.")
+    boolean noResume;
+
     @Option(names = "--title", description = "Title stored with the media.")
     String title;
 
@@ -117,7 +122,7 @@ public final class UploadCommand implements Callable<Integer> {
             PullReport report = new PullReport(backend, poll, service.asArguments());
             Map<Integer, PullReport.Line> lines = new LinkedHashMap<>();
             Map<Integer, UrlUploadJob> jobs = submitUrls(sources, backend, puller, lines);
-            lines.putAll(uploadFiles(sources, backend, partBytes));
+            lines.putAll(uploadFiles(sources, backend, partBytes, checkpoints(settings)));
             if (!jobs.isEmpty()) {
                 PullResult result = puller.await(jobs.values().stream().map(UrlUploadJob::jobId).toList(),
                         status -> { });
@@ -196,7 +201,19 @@ public final class UploadCommand implements Callable<Integer> {
      * The local files, {@code --jobs} at a time, each with its parts in parallel; a progress bar when there is
      * one file. Returns each file's line by its source position.
      */
-    private Map<Integer, PullReport.Line> uploadFiles(List<Source> sources, Backend backend, long partBytes) {
+    /** Where interrupted uploads are remembered ({@code $VODKIT_HOME/checkpoints}), unless {@code --no-resume}. */
+    private UploadCheckpoints checkpoints(Settings settings) {
+        if (noResume) {
+            return UploadCheckpoints.disabled();
+        }
+        return UploadCheckpoints.in(settings.home().resolve("checkpoints"), notice -> {
+            context.err().println("vodkit: " + notice);
+            context.err().flush();
+        });
+    }
+
+    private Map<Integer, PullReport.Line> uploadFiles(List<Source> sources, Backend backend, long partBytes,
+                                                      UploadCheckpoints checkpoints) {
         List<Integer> positions = new ArrayList<>();
         List<UploadRequest> requests = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -212,7 +229,8 @@ public final class UploadCommand implements Callable<Integer> {
         if (requests.isEmpty()) {
             return lines;
         }
-        MediaUploader uploader = new MediaUploader(backend.client().api(), backend.client().storage());
+        MediaUploader uploader = new MediaUploader(backend.client().api(), backend.client().storage(),
+                checkpoints);
         List<ProgressDisplay> bars = new ArrayList<>();
         try {
             List<BatchUploader.Outcome> outcomes = new BatchUploader(uploader, jobs).uploadAll(requests,

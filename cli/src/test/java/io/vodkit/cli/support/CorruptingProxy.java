@@ -11,21 +11,39 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A loopback TCP proxy that flips one byte of the client-to-server stream once, at {@code offset} bytes into the
- * first connection that carries that many bytes: a storage body corrupted in transit.
+ * A loopback TCP proxy that spoils the client-to-server stream at {@code offset} bytes into the first connection
+ * that carries that many bytes: either it flips one byte there (a body corrupted in transit), or, when cutting, it
+ * drops that connection and every later one until {@link #heal()} (the network went away).
  */
 public final class CorruptingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final long offset;
     private final AtomicBoolean corrupted = new AtomicBoolean();
+    private final boolean cut;
+    private volatile boolean healed;
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
 
     public CorruptingProxy(int targetPort, long offset) throws IOException {
+        this(targetPort, offset, false);
+    }
+
+    private CorruptingProxy(int targetPort, long offset, boolean cut) throws IOException {
+        this.cut = cut;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetPort = targetPort;
         this.offset = offset;
         pool.execute(this::accept);
+    }
+
+    /** A proxy that drops the connection at {@code offset}, and all later ones until healed. */
+    public static CorruptingProxy cutting(int targetPort, long offset) throws IOException {
+        return new CorruptingProxy(targetPort, offset, true);
+    }
+
+    /** From now on every byte passes untouched. */
+    public void heal() {
+        healed = true;
     }
 
     public String hostPort() {
@@ -40,6 +58,10 @@ public final class CorruptingProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (cut && corrupted.get() && !healed) {
+                    client.close();
+                    continue;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 pool.execute(() -> pump(client, upstream, true));
                 pool.execute(() -> pump(upstream, client, false));
@@ -54,7 +76,11 @@ public final class CorruptingProxy implements AutoCloseable {
         long position = 0;
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buffer)) >= 0; position += n) {
-                if (corrupt && position <= offset && offset < position + n && corrupted.compareAndSet(false, true)) {
+                if (corrupt && !healed && position <= offset && offset < position + n
+                        && corrupted.compareAndSet(false, true)) {
+                    if (cut) {
+                        return;
+                    }
                     buffer[(int) (offset - position)] ^= 0x5A;
                 }
                 out.write(buffer, 0, n);

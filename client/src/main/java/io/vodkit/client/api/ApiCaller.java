@@ -77,6 +77,11 @@ public final class ApiCaller {
     return call("POST", action, actionAndVersion(action, version), JSON, bytes);
   }
 
+  /** The OpenAPI endpoint calls go to. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
   /** The JSON mapper shared by this client (for steps that send JSON-encoded string parameters). */
   public ObjectMapper mapper() {
     return mapper;

@@ -5,7 +5,8 @@ public enum GatewayStep {
   DIRECT_UPLOAD("direct upload"),
   INIT_MULTIPART_UPLOAD("init multipart upload"),
   UPLOAD_PART("upload part"),
-  COMPLETE_MULTIPART_UPLOAD("complete multipart upload");
+  COMPLETE_MULTIPART_UPLOAD("complete multipart upload"),
+  LIST_PARTS("list parts");
 
   private final String label;
 

@@ -17,6 +17,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -35,8 +39,18 @@ public final class MediaUploader {
   private final ApplyUploadInfo applyUploadInfo;
   private final CommitUploadInfo commitUploadInfo;
   private final StorageGateway storage;
+  private final ApiCaller api;
+  private final UploadCheckpoints checkpoints;
 
+  /** An uploader whose uploads always start fresh. */
   public MediaUploader(ApiCaller api, StorageGateway storage) {
+    this(api, storage, UploadCheckpoints.disabled());
+  }
+
+  /** An uploader that resumes interrupted multipart uploads it finds in {@code checkpoints}. */
+  public MediaUploader(ApiCaller api, StorageGateway storage, UploadCheckpoints checkpoints) {
+    this.api = Objects.requireNonNull(api, "api == null");
+    this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints == null");
     this.applyUploadInfo = new ApplyUploadInfo(api);
     this.commitUploadInfo = new CommitUploadInfo(api);
     this.storage = Objects.requireNonNull(storage, "storage == null");
@@ -53,41 +67,65 @@ public final class MediaUploader {
     Objects.requireNonNull(listener, "listener == null");
     LocalMediaFile media = LocalMediaFile.inspect(request.file());
     PartPlan plan = PartPlan.of(media.size(), request.partSizeBytes());
+    UploadCheckpoint identity = plan.direct() || !checkpoints.enabled() ? null
+        : checkpoints.describe(media.path().toAbsolutePath(), media.size(), api.endpoint().toString(),
+            request.spaceName(), plan.partSizeBytes());
+    Optional<UploadCheckpoint> resumed = identity == null ? Optional.empty() : resumable(identity, plan);
 
-    UploadAddress address = applyUploadInfo.call(new ApplyUploadInfo.Request(request.spaceName(),
-        request.fileName(), media.extension(), media.size(), FILE_TYPE_MEDIA, 0, null));
-    if (address.storeInfos().isEmpty()) {
-      throw new VodException(ApplyUploadInfo.ACTION + " returned no StoreInfos");
+    StorageTarget target;
+    List<String> uploadHosts;
+    String sessionKey;
+    if (resumed.isPresent()) {
+      UploadCheckpoint checkpoint = resumed.get();
+      uploadHosts = checkpoint.uploadHosts();
+      target = new StorageTarget(uploadHosts.get(0), checkpoint.storeUri(), checkpoint.auth(), List.of());
+      sessionKey = checkpoint.sessionKey();
+    } else {
+      UploadAddress address = applyUploadInfo.call(new ApplyUploadInfo.Request(request.spaceName(),
+          request.fileName(), media.extension(), media.size(), FILE_TYPE_MEDIA, 0, null));
+      if (address.storeInfos().isEmpty()) {
+        throw new VodException(ApplyUploadInfo.ACTION + " returned no StoreInfos");
+      }
+      if (address.uploadHosts().isEmpty()) {
+        throw new VodException(ApplyUploadInfo.ACTION + " returned no UploadHosts");
+      }
+      StoreInfo store = address.storeInfos().get(0);
+      uploadHosts = address.uploadHosts();
+      target = new StorageTarget(uploadHosts.get(0), store.storeUri(), store.auth(), address.uploadHeaders());
+      sessionKey = address.sessionKey();
     }
-    if (address.uploadHosts().isEmpty()) {
-      throw new VodException(ApplyUploadInfo.ACTION + " returned no UploadHosts");
-    }
-    StoreInfo store = address.storeInfos().get(0);
-    StorageTarget target = new StorageTarget(address.uploadHosts().get(0), store.storeUri(), store.auth(),
-        address.uploadHeaders());
-    LOG.debug("upload start file={} bytes={} space={} storeUri={} parts={}", media.path(), media.size(),
-        request.spaceName(), store.storeUri(), plan.direct() ? "direct" : plan.parts().size());
+    LOG.debug("upload start file={} bytes={} space={} storeUri={} parts={} resumed={}", media.path(), media.size(),
+        request.spaceName(), target.storeUri(), plan.direct() ? "direct" : plan.parts().size(), resumed.isPresent());
 
     try (FileChannel channel = FileChannel.open(media.path(), StandardOpenOption.READ)) {
       FirstFailure failure = new FirstFailure();
-      HostFailover hosts = new HostFailover(address.uploadHosts(), failure::happened,
-          storage.retryPolicy());
+      HostFailover hosts = new HostFailover(uploadHosts, failure::happened, storage.retryPolicy());
       ProgressTracker progress = new ProgressTracker(media.size(), listener, failure::happened);
       if (plan.direct()) {
         FileRegion whole = new FileRegion(channel, 0, media.size());
         hosts.call(host -> withProgress(progress,
             attempt -> storage.directUpload(target.withHost(host), whole, attempt)));
       } else {
-        uploadParts(plan, new ParallelParts(request.concurrencyFor(plan), failure), channel, target, hosts, progress);
+        UploadCheckpoint checkpoint = resumed.orElse(null);
+        String uploadId = checkpoint != null ? checkpoint.uploadId()
+            : hosts.call(host -> storage.initMultipartUpload(target.withHost(host)));
+        if (checkpoint == null && identity != null) {
+          checkpoint = identity.started(target.storeUri(), target.auth(), uploadHosts, sessionKey, uploadId);
+        }
+        uploadParts(plan, new ParallelParts(request.concurrencyFor(plan), failure), channel, target, uploadId,
+            hosts, progress, checkpoint);
       }
     } catch (IOException e) {
       throw new VodException("Cannot open " + media.path() + ": " + e.getMessage(), e);
     }
 
     CommittedMedia committed = commitUploadInfo.call(new CommitUploadInfo.Request(request.spaceName(),
-        address.sessionKey(), functions(request.title()), null));
+        sessionKey, functions(request.title()), null));
+    if (identity != null) {
+      checkpoints.delete(identity);
+    }
     String storeUri = committed.sourceInfo().storeUri().isEmpty()
-        ? store.storeUri() : committed.sourceInfo().storeUri();
+        ? target.storeUri() : committed.sourceInfo().storeUri();
     String fileName = committed.sourceInfo().fileName().isEmpty()
         ? withoutBucket(storeUri) : committed.sourceInfo().fileName();
     LOG.debug("upload done vid={} space={} fileName={}", committed.vid(), request.spaceName(), fileName);
@@ -95,16 +133,78 @@ public final class MediaUploader {
         committed.sourceInfo());
   }
 
-  private void uploadParts(PartPlan plan, ParallelParts parallel, FileChannel channel, StorageTarget target,
-                           HostFailover hosts, ProgressTracker progress) {
-    String uploadId = hosts.call(host -> storage.initMultipartUpload(target.withHost(host)));
-    List<PartReceipt> receipts = parallel.run(plan.parts(), part -> hosts.call(host -> withProgress(progress,
-        attempt -> storage.uploadPart(target.withHost(host), uploadId, part.number(),
-            new FileRegion(channel, part.offset(), part.length()), attempt))));
+  /**
+   * The interrupted upload of this file, if it can go on: the file is unchanged and the storage still knows the
+   * upload. Only parts whose CRC and size the storage confirms stay counted as finished; otherwise the old
+   * checkpoint is dropped and the upload starts fresh, saying why.
+   */
+  private Optional<UploadCheckpoint> resumable(UploadCheckpoint identity, PartPlan plan) {
+    Optional<UploadCheckpoint> stored = checkpoints.load(identity);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    UploadCheckpoint checkpoint = stored.get();
+    if (!checkpoint.matches(identity)) {
+      checkpoints.delete(identity);
+      checkpoints.notice(identity.file() + " changed since its interrupted upload; starting fresh");
+      return Optional.empty();
+    }
+    Map<Integer, StoredPart> held;
+    try {
+      held = new HostFailover(checkpoint.uploadHosts(), () -> false, storage.retryPolicy()).call(host ->
+          storage.listParts(new StorageTarget(host, checkpoint.storeUri(), checkpoint.auth(), List.of()),
+              checkpoint.uploadId()));
+    } catch (StorageException e) {
+      checkpoints.delete(identity);
+      checkpoints.notice("the interrupted upload of " + identity.file() + " cannot be resumed (" + e.getMessage()
+          + "); starting fresh");
+      return Optional.empty();
+    }
+    Map<Integer, String> confirmed = new TreeMap<>();
+    for (PartPlan.Part part : plan.parts()) {
+      String crc = checkpoint.partCrcs().get(part.number());
+      StoredPart onServer = held.get(part.number());
+      if (crc != null && onServer != null && crc.equals(onServer.crc32()) && onServer.size() == part.length()) {
+        confirmed.put(part.number(), crc);
+      }
+    }
+    UploadCheckpoint kept = new UploadCheckpoint(checkpoint.file(), checkpoint.size(), checkpoint.modifiedMillis(),
+        checkpoint.sampleSha256(), checkpoint.endpoint(), checkpoint.spaceName(), checkpoint.partSizeBytes(),
+        checkpoint.storeUri(), checkpoint.auth(), checkpoint.uploadHosts(), checkpoint.sessionKey(),
+        checkpoint.uploadId(), checkpoint.objectContentType(), confirmed);
+    checkpoints.notice("resuming the upload of " + identity.file() + ": " + confirmed.size() + " of "
+        + plan.parts().size() + " parts are already stored");
+    return Optional.of(kept);
+  }
 
-    List<String> crcs = new ArrayList<>(receipts.size());
-    receipts.forEach(receipt -> crcs.add(receipt.crc32()));
-    String objectContentType = receipts.get(0).objectContentType();
+  private void uploadParts(PartPlan plan, ParallelParts parallel, FileChannel channel, StorageTarget target,
+                           String uploadId, HostFailover hosts, ProgressTracker progress,
+                           UploadCheckpoint checkpoint) {
+    AtomicReference<UploadCheckpoint> state = new AtomicReference<>(checkpoint);
+    Map<Integer, String> done = checkpoint == null ? Map.of() : checkpoint.partCrcs();
+    if (checkpoint != null) {
+      checkpoints.save(checkpoint);
+    }
+    List<PartPlan.Part> todo = plan.parts().stream().filter(part -> !done.containsKey(part.number())).toList();
+    progress.attempt().onBytesSent(plan.parts().stream().filter(part -> done.containsKey(part.number()))
+        .mapToLong(PartPlan.Part::length).sum());
+    List<PartReceipt> receipts = parallel.run(todo, part -> {
+      PartReceipt receipt = hosts.call(host -> withProgress(progress,
+          attempt -> storage.uploadPart(target.withHost(host), uploadId, part.number(),
+              new FileRegion(channel, part.offset(), part.length()), attempt)));
+      if (checkpoint != null) {
+        checkpoints.save(state.updateAndGet(c -> c.withPart(receipt)));
+      }
+      return receipt;
+    });
+
+    Map<Integer, PartReceipt> byNumber = new TreeMap<>();
+    receipts.forEach(receipt -> byNumber.put(receipt.partNumber(), receipt));
+    List<String> crcs = new ArrayList<>(plan.parts().size());
+    plan.parts().forEach(part -> crcs.add(done.containsKey(part.number())
+        ? done.get(part.number()) : byNumber.get(part.number()).crc32()));
+    String objectContentType = byNumber.containsKey(1) ? byNumber.get(1).objectContentType()
+        : state.get().objectContentType();
     hosts.call(host -> {
       storage.completeMultipartUpload(target.withHost(host), uploadId, crcs, objectContentType);
       return uploadId;

@@ -7,10 +7,12 @@ import io.vodkit.client.upload.internal.CompleteMultipartUpload;
 import io.vodkit.client.upload.internal.DirectUpload;
 import io.vodkit.client.upload.internal.GatewayCall;
 import io.vodkit.client.upload.internal.InitMultipartUpload;
+import io.vodkit.client.upload.internal.ListParts;
 import io.vodkit.client.upload.internal.StorageUrls;
 import io.vodkit.client.upload.internal.UploadPart;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The storage upload gateway (spec §6), spoken as the official Java SDK speaks it: every step is a {@code PUT} to
@@ -25,6 +27,7 @@ public final class StorageGateway {
   private final CompleteMultipartUpload completeMultipartUpload;
 
   private final RetryPolicy retry;
+  private final ListParts listParts;
 
   /** @param retry how a storage request that failed on every host is tried again (parts are retried alone) */
   public StorageGateway(HttpTransport transport, URI openApiEndpoint, ObjectMapper mapper, RetryPolicy retry) {
@@ -34,14 +37,15 @@ public final class StorageGateway {
     this.initMultipartUpload = new InitMultipartUpload(call);
     this.uploadPart = new UploadPart(call);
     this.completeMultipartUpload = new CompleteMultipartUpload(call);
+    this.listParts = new ListParts(call);
   }
 
-  /** Direct upload of a whole (small) file; returns its CRC-32 (8 lowercase hex digits). */
   /** The retry policy uploads use around host failover. */
   public RetryPolicy retryPolicy() {
     return retry;
   }
 
+  /** Direct upload of a whole (small) file; returns its CRC-32 (8 lowercase hex digits). */
   public String directUpload(StorageTarget target, FileRegion file, TransferControl control) {
     return directUpload.run(target, file, control);
   }
@@ -61,5 +65,10 @@ public final class StorageGateway {
   public void completeMultipartUpload(StorageTarget target, String uploadId, List<String> partCrc32s,
                                       String objectContentType) {
     completeMultipartUpload.run(target, uploadId, partCrc32s, objectContentType);
+  }
+
+  /** {@code GET ?uploadID=<id>}: the parts the storage already holds, by part number (for resuming). */
+  public Map<Integer, StoredPart> listParts(StorageTarget target, String uploadId) {
+    return listParts.run(target, uploadId);
   }
 }

@@ -50,12 +50,24 @@ public final class GatewayCall {
                       HttpRequest.BodyPublisher body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(urls.object(target.host(), target.storeUri(), rawQuery))
         .timeout(transport.requestTimeout().plus(Duration.ofSeconds(body.contentLength() / BYTES_PER_EXTRA_SECOND)))
-        .header("User-Agent", HttpTransport.USER_AGENT)
-        .header("Authorization", target.auth())
         .PUT(body);
     headers.forEach(request::header);
     uploadHeaders.forEach(h -> addUploadHeader(request, h));
+    return exchange(request, step, partNumber, target, body.contentLength());
+  }
 
+  /** Sends {@code GET /<StoreUri>?<rawQuery>} (a gateway query step) and returns the reply's {@code payload}. */
+  public JsonNode get(GatewayStep step, StorageTarget target, String rawQuery) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(urls.object(target.host(), target.storeUri(), rawQuery))
+        .timeout(transport.requestTimeout())
+        .header(UploadPart.STORAGE_MODE, UploadPart.GATEWAY)
+        .GET();
+    return exchange(request, step, 0, target, 0);
+  }
+
+  private JsonNode exchange(HttpRequest.Builder request, GatewayStep step, int partNumber, StorageTarget target,
+                            long bodyBytes) {
+    request.header("User-Agent", HttpTransport.USER_AGENT).header("Authorization", target.auth());
     long started = System.nanoTime();
     HttpResponse<byte[]> response;
     try {
@@ -65,7 +77,7 @@ public final class GatewayCall {
     }
     String logId = response.headers().firstValue("X-Tt-Logid").orElse("");
     LOG.debug("storage step={} part={} host={} status={} logid={} bytes={} elapsedMs={}", step, partNumber,
-        target.host(), response.statusCode(), logId, body.contentLength(), (System.nanoTime() - started) / 1_000_000);
+        target.host(), response.statusCode(), logId, bodyBytes, (System.nanoTime() - started) / 1_000_000);
     return GatewayReply.payload(mapper, step, partNumber, target.host(), response.statusCode(), logId,
         response.body());
   }
