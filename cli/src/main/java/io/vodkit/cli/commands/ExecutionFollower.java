@@ -86,8 +86,10 @@ final class ExecutionFollower {
         extra.put("resume_hint", ResumeHint.of(TIMEOUT_DESCRIPTION, words));
         extra.put("RunId", runId);
         extra.put("Status", timedOut.last() == null ? "" : timedOut.last().status());
+        String failing = timedOut.lastFailure() == null ? ""
+                : " (the last query failed: " + timedOut.lastFailure().getMessage() + ")";
         return new CliException(ExitCodes.TIMED_OUT, "Polling timed out (" + pollConfig(settings).describe()
-                + "); the job is still processing", extra, null);
+                + "); the job is still processing" + failing, extra, null);
     }
 
     private static CliException failed(Execution done, String space) {

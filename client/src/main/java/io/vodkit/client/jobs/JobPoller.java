@@ -43,10 +43,12 @@ public final class JobPoller {
    */
   public <T> PollOutcome<T> poll(Supplier<T> query, Predicate<T> isFinal, Consumer<T> observer) {
     T last = null;
+    VodException lastFailure = null;
     for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
       try {
         T answer = query.get();
         last = answer;
+        lastFailure = null;
         observer.accept(answer);
         if (isFinal.test(answer)) {
           return new PollOutcome.Finished<>(answer, attempt);
@@ -55,13 +57,14 @@ public final class JobPoller {
         if (!RetryPolicy.isTransient(e, true)) {
           throw e;
         }
+        lastFailure = e;
         LOG.warn("poll attempt {} failed transiently, polling on: {}", attempt, e.getMessage());
       }
       if (attempt < config.maxAttempts()) {
         pause();
       }
     }
-    return new PollOutcome.TimedOut<>(last, config.maxAttempts());
+    return new PollOutcome.TimedOut<>(last, config.maxAttempts(), lastFailure);
   }
 
 

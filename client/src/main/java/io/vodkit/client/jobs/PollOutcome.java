@@ -1,5 +1,7 @@
 package io.vodkit.client.jobs;
 
+import io.vodkit.client.VodException;
+
 /**
  * How polling ended: the job reached a final state, or the attempts ran out first.
  *
@@ -17,7 +19,11 @@ public sealed interface PollOutcome<T> {
   record Finished<T>(T last, int attempts) implements PollOutcome<T> {
   }
 
-  /** Every attempt saw the job still running (or failed transiently). */
-  record TimedOut<T>(T last, int attempts) implements PollOutcome<T> {
+  /**
+   * Every attempt saw the job still running (or failed transiently).
+   *
+   * @param lastFailure the transient failure of the last query, or {@code null} when it answered
+   */
+  record TimedOut<T>(T last, int attempts, VodException lastFailure) implements PollOutcome<T> {
   }
 }

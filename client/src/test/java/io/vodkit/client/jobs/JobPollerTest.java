@@ -42,7 +42,7 @@ class JobPollerTest {
   void timesOutAfterMaxAttemptsWithTheLastState() {
     PollOutcome<String> outcome = poller.poll(answers("a", "b", "c", "d", "never asked"), s -> false, s -> { });
 
-    assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("d", 4));
+    assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("d", 4, null));
     assertThat(sleeps).hasSize(3);
   }
 
@@ -55,6 +55,14 @@ class JobPollerTest {
         "Success"), "Success"::equals, s -> { });
 
     assertThat(outcome).isEqualTo(new PollOutcome.Finished<>("Success", 4));
+  }
+
+  @Test
+  void aTimeOutAfterFailingQueriesCarriesTheLastFailure() {
+    VodServiceException busy = new VodServiceException(503, "ServiceUnavailable", null, "busy", "r", "GetExecution");
+    PollOutcome<String> outcome = poller.poll(answers("Running", busy, busy, busy), s -> false, s -> { });
+
+    assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("Running", 4, busy));
   }
 
   @Test
