@@ -5,7 +5,9 @@ import io.vodkit.emulator.storage.StagedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -42,6 +44,9 @@ public final class SourceFetcher {
     private final HttpClient http;
 
     /** @param executor runs the HTTP client's asynchronous work; owned by the caller */
+    /** Metadata endpoints outside the link-local range. */
+    private static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
+
     public SourceFetcher(UrlPullConfig config, ExecutorService executor) {
         this.config = config;
         this.http = HttpClient.newBuilder()
@@ -151,6 +156,29 @@ public final class SourceFetcher {
         }
         if (uri.getHost() == null) {
             throw new FetchFailure("the URL has no host: " + uri);
+        }
+        checkAddress(uri.getHost());
+    }
+
+    /**
+     * Refuses hosts that resolve to link-local or cloud-metadata addresses (169.254.0.0/16 — where
+     * 169.254.169.254 lives —, fe80::/10, 100.100.100.200, fd00:ec2::254) or to the unspecified address, so a URL
+     * pull cannot read a machine's instance credentials. A name that does not resolve is left to the request,
+     * which reports "host not found".
+     */
+    static void checkAddress(String host) throws FetchFailure {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return;
+        }
+        for (InetAddress address : addresses) {
+            if (address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                    || METADATA_ADDRESSES.contains(address.getHostAddress())) {
+                throw new FetchFailure("refused: " + host + " is a link-local or cloud-metadata address ("
+                        + address.getHostAddress() + ")");
+            }
         }
     }
 
