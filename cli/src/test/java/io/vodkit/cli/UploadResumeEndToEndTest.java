@@ -32,89 +32,81 @@ class UploadResumeEndToEndTest {
         file = TestMedia.randomFile(tmp.resolve("long.mp4"), 65 * MIB, 11);
     }
 
-    /** Runs the upload once through a link that goes down 30 MiB in, so part 1 of 3 is stored. */
-    private CliResult interruptedUpload(TestEmulator vod, Map<String, String> env) {
-        CliResult failed = CliRun.run(env, tmp, "upload", file.toString(), "--concurrency", "1");
-        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.FAILED);
-        return failed;
+    /** What a test does once an upload was interrupted and the link came back. */
+    private interface AfterInterruption {
+        void run(TestEmulator vod, Map<String, String> env) throws Exception;
+    }
+
+    /**
+     * Uploads once through a link that goes down 30 MiB in (so part 1 of 3 is stored and the upload fails), heals
+     * the link, then hands over to {@code then}.
+     */
+    private void afterAnInterruptedUpload(AfterInterruption then) throws Exception {
+        int port;
+        try (TestEmulator probe = TestEmulator.start(tmp.resolve("probe"))) {
+            port = probe.port();
+        }
+        try (CorruptingProxy link = CorruptingProxy.cutting(port, 30 * MIB);
+             TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(link.hostPort()))) {
+            Map<String, String> env = vod.env(tmp.resolve("home"));
+            CliResult failed = CliRun.run(env, tmp, "upload", file.toString(), "--concurrency", "1");
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.FAILED);
+            link.heal();
+            then.run(vod, env);
+        }
     }
 
     @Test
     void aRerunSendsOnlyTheMissingPartsAndTheMediaIsWhole() throws Exception {
-        try (TestEmulator probe = TestEmulator.start(tmp.resolve("probe"))) {
-            int port = probe.port();
-            probe.close();
-            try (CorruptingProxy link = CorruptingProxy.cutting(port, 30 * MIB);
-                 TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(link.hostPort()))) {
-                Map<String, String> env = vod.env(tmp.resolve("home"));
-                interruptedUpload(vod, env);
-
-                Path checkpoints = tmp.resolve("home/checkpoints");
-                try (Stream<Path> saved = Files.list(checkpoints)) {
-                    Path checkpoint = saved.findFirst().orElseThrow();
-                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(checkpoint)))
-                            .isEqualTo("rw-------");
-                    assertThat(Files.readString(checkpoint)).contains("\"uploadId\"").contains("\"1\"");
-                }
-                link.heal();
-                long before = vod.stats().get("bytes_received").asLong();
-
-                CliResult resumed = CliRun.run(env, tmp, "upload", file.toString(), "--concurrency", "1");
-
-                assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-                assertThat(resumed.stderr()).contains("resuming the upload").contains("1 of 3 parts");
-                long sent = vod.stats().get("bytes_received").asLong() - before;
-                assertThat(sent).as("only parts 2 and 3 (and the small merge body) go up again")
-                        .isBetween(45 * MIB, 45 * MIB + 1024);
-                assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText()))
-                        .isEqualTo(TestMedia.md5(file));
-                try (Stream<Path> left = Files.list(checkpoints)) {
-                    assertThat(left).as("the checkpoint is gone once committed").isEmpty();
-                }
+        afterAnInterruptedUpload((vod, env) -> {
+            Path checkpoints = tmp.resolve("home/checkpoints");
+            try (Stream<Path> saved = Files.list(checkpoints)) {
+                Path checkpoint = saved.findFirst().orElseThrow();
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(checkpoint)))
+                        .isEqualTo("rw-------");
+                assertThat(Files.readString(checkpoint)).contains("\"uploadId\"").contains("\"1\"");
             }
-        }
+            long before = vod.stats().get("bytes_received").asLong();
+
+            CliResult resumed = CliRun.run(env, tmp, "upload", file.toString(), "--concurrency", "1");
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.stderr()).contains("resuming the upload").contains("1 of 3 parts");
+            long sent = vod.stats().get("bytes_received").asLong() - before;
+            assertThat(sent).as("only parts 2 and 3 (and the small merge body) go up again")
+                    .isBetween(45 * MIB, 45 * MIB + 1024);
+            assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText()))
+                    .isEqualTo(TestMedia.md5(file));
+            try (Stream<Path> left = Files.list(checkpoints)) {
+                assertThat(left).as("the checkpoint is gone once committed").isEmpty();
+            }
+        });
     }
 
     @Test
     void aChangedFileStartsFreshAndSaysSo() throws Exception {
-        try (TestEmulator probe = TestEmulator.start(tmp.resolve("probe"))) {
-            int port = probe.port();
-            probe.close();
-            try (CorruptingProxy link = CorruptingProxy.cutting(port, 30 * MIB);
-                 TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(link.hostPort()))) {
-                Map<String, String> env = vod.env(tmp.resolve("home"));
-                interruptedUpload(vod, env);
-                link.heal();
-                Files.write(file, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+        afterAnInterruptedUpload((vod, env) -> {
+            Files.write(file, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
 
-                CliResult fresh = CliRun.run(env, tmp, "upload", file.toString());
+            CliResult fresh = CliRun.run(env, tmp, "upload", file.toString());
 
-                assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
-                assertThat(fresh.stderr()).contains("changed since its interrupted upload; starting fresh");
-                assertThat(TestMedia.downloadMd5(fresh.single().get("PlayURL").asText()))
-                        .isEqualTo(TestMedia.md5(file));
-            }
-        }
+            assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
+            assertThat(fresh.stderr()).contains("changed since its interrupted upload; starting fresh");
+            assertThat(TestMedia.downloadMd5(fresh.single().get("PlayURL").asText()))
+                    .isEqualTo(TestMedia.md5(file));
+        });
     }
 
     @Test
     void noResumeSendsTheWholeFileAgain() throws Exception {
-        try (TestEmulator probe = TestEmulator.start(tmp.resolve("probe"))) {
-            int port = probe.port();
-            probe.close();
-            try (CorruptingProxy link = CorruptingProxy.cutting(port, 30 * MIB);
-                 TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(link.hostPort()))) {
-                Map<String, String> env = vod.env(tmp.resolve("home"));
-                interruptedUpload(vod, env);
-                link.heal();
-                long before = vod.stats().get("bytes_received").asLong();
+        afterAnInterruptedUpload((vod, env) -> {
+            long before = vod.stats().get("bytes_received").asLong();
 
-                CliResult fresh = CliRun.run(env, tmp, "upload", file.toString(), "--no-resume");
+            CliResult fresh = CliRun.run(env, tmp, "upload", file.toString(), "--no-resume");
 
-                assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
-                assertThat(fresh.stderr()).doesNotContain("resuming");
-                assertThat(vod.stats().get("bytes_received").asLong() - before).isBetween(65 * MIB, 65 * MIB + 1024);
-            }
-        }
+            assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
+            assertThat(fresh.stderr()).doesNotContain("resuming");
+            assertThat(vod.stats().get("bytes_received").asLong() - before).isBetween(65 * MIB, 65 * MIB + 1024);
+        });
     }
 }
