@@ -1,6 +1,7 @@
 package io.vodkit.cli;
 
 import io.vodkit.cli.commands.EnhanceCommand;
+import io.vodkit.cli.commands.JobsCommand;
 import io.vodkit.cli.commands.PollCommand;
 import io.vodkit.cli.commands.PollUploadCommand;
 import io.vodkit.cli.commands.SampleCommand;
@@ -33,6 +34,7 @@ public final class VodkitCli {
         cmd.addSubcommand(new PollUploadCommand(context));
         cmd.addSubcommand(new EnhanceCommand(context));
         cmd.addSubcommand(new PollCommand(context));
+        cmd.addSubcommand(new JobsCommand(context));
         cmd.addSubcommand(new ServeCommand(context));
         cmd.addSubcommand(new SampleCommand(context));
         cmd.setOut(context.out());

@@ -50,7 +50,7 @@ class UploadBadInputTest {
                 bad("a path without a file extension", env -> { }, "no extension", "upload", "noext"),
                 bad("a missing file", env -> { }, "not found", "upload", "missing.mp4"),
                 bad("an empty file", env -> { }, "is empty", "upload", "empty.mp4"),
-                bad("a directory", env -> { }, "Is a directory", "upload", "folder.mp4"),
+                bad("an empty folder", env -> { }, "is empty: no media file", "upload", "folder.mp4"),
                 bad("no SOURCE argument", env -> { }, "SOURCE", "upload"),
                 bad("an unknown option", env -> { }, "--bogus", "upload", "ok.mp4", "--bogus"),
                 bad("a zero concurrency", env -> { }, "--concurrency", "upload", "ok.mp4", "--concurrency", "0"),

@@ -64,6 +64,16 @@ public final class Backend implements AutoCloseable {
         return local(settings, space.orElse(LOCAL_DEFAULT_SPACE), err);
     }
 
+    /**
+     * Which service the ledger files work under: the endpoint URL when credentials are set, else the embedded
+     * emulator, named by its data folder ({@code local:DIR}) whatever port it gets, so that uploads to the cloud and
+     * to the local emulator are never confused. Needs no running service.
+     */
+    public static String ledgerEndpoint(Settings settings) {
+        return settings.hasCredentials() ? settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT).toString()
+                : "local:" + settings.localDataDir();
+    }
+
     private static Backend local(Settings settings, String spaceName, PrintWriter err) {
         EmulatorConfig config = new EmulatorConfig("127.0.0.1", EmulatorConfig.STICKY_PORT,
                 settings.localDataDir(), null, null, List.of(spaceName), settings.region(),

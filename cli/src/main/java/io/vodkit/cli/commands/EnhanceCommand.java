@@ -9,6 +9,7 @@ import io.vodkit.cli.CliException;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.client.enhance.EnhanceParams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,10 @@ public final class EnhanceCommand implements Callable<Integer> {
     public Integer call() {
         EnhanceParams request = validate(merged());
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
-        try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
-            ExecutionFollower follower = new ExecutionFollower(context, backend, settings, service);
+        try (Ledger ledger = Ledger.open(settings.home());
+             Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
+            JobLog jobLog = JobLog.of(ledger, settings);
+            ExecutionFollower follower = new ExecutionFollower(context, backend, settings, service, jobLog);
             if (request.bitDepth() != null && request.bitDepth() == 16) {
                 follower.enhancer().sourceDuration(request).ifPresent(seconds -> request.durationViolation(seconds)
                         .ifPresent(violation -> {
@@ -88,6 +91,7 @@ public final class EnhanceCommand implements Callable<Integer> {
                         }));
             }
             String runId = follower.enhancer().submit(request, backend.spaceName());
+            jobLog.restoreSubmitted(backend.spaceName(), runId, request.source());
             context.err().println("vodkit: restoration submitted, RunId " + runId);
             context.err().flush();
             return follower.follow(runId);

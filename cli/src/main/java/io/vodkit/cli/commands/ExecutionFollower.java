@@ -33,12 +33,16 @@ final class ExecutionFollower {
     private final Settings settings;
     private final ServiceOptions service;
     private final Enhancer enhancer;
+    private final JobLog jobLog;
 
-    ExecutionFollower(CliContext context, Backend backend, Settings settings, ServiceOptions service) {
+    /** @param jobLog where the job's last known state is recorded */
+    ExecutionFollower(CliContext context, Backend backend, Settings settings, ServiceOptions service,
+                      JobLog jobLog) {
         this.context = context;
         this.backend = backend;
         this.settings = settings;
         this.service = service;
+        this.jobLog = jobLog;
         this.enhancer = new Enhancer(backend.client().api(), settings.enhanceVersion(),
                 new JobPoller(pollConfig(settings)));
     }
@@ -61,6 +65,9 @@ final class ExecutionFollower {
                 context.err().flush();
             }
         });
+        if (outcome.last() != null) {
+            jobLog.restoreObserved(backend.spaceName(), outcome.last());
+        }
         if (outcome instanceof PollOutcome.TimedOut<Execution> timedOut) {
             throw timedOut(runId, timedOut);
         }

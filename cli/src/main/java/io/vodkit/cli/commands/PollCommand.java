@@ -5,6 +5,7 @@ import io.vodkit.cli.CliException;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.ledger.Ledger;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,8 +40,10 @@ public final class PollCommand implements Callable<Integer> {
             throw CliException.invalidInput("RUN_ID is empty");
         }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
-        try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
-            return new ExecutionFollower(context, backend, settings, service).follow(runId.strip());
+        try (Ledger ledger = Ledger.open(settings.home());
+             Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
+            return new ExecutionFollower(context, backend, settings, service, JobLog.of(ledger, settings))
+                    .follow(runId.strip());
         }
     }
 }

@@ -5,6 +5,7 @@ import io.vodkit.cli.CliException;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
@@ -56,13 +57,16 @@ public final class PollUploadCommand implements Callable<Integer> {
             throw CliException.invalidInput("no JobId given");
         }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
-        try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
+        try (Ledger ledger = Ledger.open(settings.home());
+             Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
+            JobLog jobLog = JobLog.of(ledger, settings);
             PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
             PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll)).await(ids, status -> { });
             PullReport report = new PullReport(backend, poll, service.asArguments());
             JsonLines out = new JsonLines(context.out());
             List<PullReport.Line> lines = new ArrayList<>();
             for (PullJobStatus status : result.jobs()) {
+                jobLog.pullObserved(backend.spaceName(), status);
                 PullReport.Line line = report.line(status, "", result.timedOut());
                 lines.add(line);
                 out.write(line.json());

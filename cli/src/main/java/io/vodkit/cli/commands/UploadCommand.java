@@ -7,29 +7,37 @@ import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ByteSize;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.ledger.Ledger;
+import io.vodkit.cli.ledger.LedgerUploads;
 import io.vodkit.cli.output.JsonLines;
+import io.vodkit.cli.output.OrderedLines;
 import io.vodkit.cli.output.ProgressDisplay;
 import io.vodkit.cli.output.UploadOutput;
 import io.vodkit.client.VodException;
 import io.vodkit.client.api.UrlUploadJob;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
+import io.vodkit.client.pull.PullJobStatus;
 import io.vodkit.client.pull.PullResult;
 import io.vodkit.client.pull.UrlPullRequest;
 import io.vodkit.client.pull.UrlPuller;
 import io.vodkit.client.upload.BatchUploader;
 import io.vodkit.client.upload.LocalMediaFile;
 import io.vodkit.client.upload.MediaUploader;
-import io.vodkit.client.upload.UploadCheckpoints;
 import io.vodkit.client.upload.PartPlan;
-import io.vodkit.client.upload.UploadListener;
+import io.vodkit.client.upload.UploadCheckpoints;
 import io.vodkit.client.upload.UploadRequest;
 import io.vodkit.client.upload.UploadResult;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,31 +45,47 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vodkit upload SOURCE... [SPACE]}: local files go up {@code --jobs} at a time (ApplyUploadInfo, storage,
- * CommitUploadInfo); http(s) URLs are pulled by the service (UploadMediaByUrl, then QueryUploadTaskInfo until done).
- * Every source is checked before any request; one JSON line per source, in input order.
+ * {@code vodkit upload SOURCE... [SPACE]}: local files, and the media files of folders, go up {@code --jobs} at a
+ * time (ApplyUploadInfo, storage, CommitUploadInfo) unless the ledger shows they already did; http(s) URLs are
+ * pulled by the service (UploadMediaByUrl, then QueryUploadTaskInfo until done) and recorded as jobs. Every source
+ * is checked before any request; one JSON line per source, in input order, each printed as soon as those before it
+ * are; a summary on stderr at the end.
  */
 @Command(name = "upload", mixinStandardHelpOptions = true,
         description = {"Upload local media files, or have the service pull http(s) URLs, into a VOD space; print one "
                 + "JSON line per source with its Vid and play URL.",
-            "SOURCE is a file path, an http(s) URL, or @FILE listing one source per line (# comments). The last "
-                    + "argument is the SPACE when it is none of these and there are several."},
+            "SOURCE is a file path, a folder (its audio and video files by extension; -r for subfolders too), an "
+                    + "http(s) URL, or @FILE listing one source per line (# comments). The last argument is the "
+                    + "SPACE when it is none of these and there are several.",
+            "Files already uploaded to the same space (same MD5 and size, per the ledger in $VODKIT_HOME) are "
+                    + "not sent again: their line is the earlier upload's, with \"Skipped\": true (--force sends "
+                    + "them)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit upload movie.mp4                 # to VOD_SPACE_NAME (or the local emulator)",
             "  vodkit upload movie.mp4 my_space --concurrency 8 --part-size 64MiB",
             "  vodkit upload a.mp4 b.mp4 c.mp4 my_space --jobs 3",
+            "  vodkit upload ~/footage -r my_space      # its video and audio files; a re-run sends only new ones",
+            "  vodkit upload ~/footage -r my_space --force   # again, even the files uploaded before",
             "  vodkit upload https://example.com/a.mp4 https://example.com/b.mov my_space --tags demo",
             "  vodkit upload @urls.txt my_space        # URLs pulled in batches of 20, polled together",
             "Output: {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",\"SourceUrl\"}"
-                    + " (+ \"JobId\" for URLs)",
+                    + " (+ \"JobId\" for URLs, \"Skipped\":true for files uploaded before)",
             "A URL pull still running after VOD_POLL_MAX polls prints {\"error\",\"resume_hint\":{\"description\","
                     + "\"command\"},\"JobIds\",\"State\"} (exit 3): run the command to keep waiting for the same job."})
 public final class UploadCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Media file, http(s) URL or @FILE; then SPACE.")
+    @Parameters(arity = "1..*", paramLabel = "SOURCE",
+            description = "Media file, folder, http(s) URL or @FILE; then SPACE.")
     List<String> positionals;
+
+    @Option(names = {"-r", "--recursive"}, description = "Also upload the media files in the subfolders of a folder.")
+    boolean recursive;
+
+    @Option(names = "--force",
+            description = "Upload files again even when the ledger shows they are already in this space.")
+    boolean force;
 
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Parts in flight at once per file (default: one per part, at most 8).")
@@ -99,12 +123,20 @@ public final class UploadCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** A checked source: a local file or a URL. */
-    private record Source(String text, Path file, UrlPullRequest url) {
+    /**
+     * A checked source: a local file of {@code size} bytes, or a URL, or a file found in a folder that cannot be
+     * uploaded ({@code problem} says why).
+     */
+    private record Source(String text, Path file, long size, UrlPullRequest url, String problem) {
+
+        boolean uploadable() {
+            return file != null && problem == null;
+        }
     }
 
     @Override
     public Integer call() {
+        long startNanos = System.nanoTime();
         if (concurrency != null && (concurrency < 1 || concurrency > UploadRequest.MAX_CONCURRENCY)) {
             throw CliException.invalidInput("--concurrency must be between 1 and " + UploadRequest.MAX_CONCURRENCY
                     + ", got " + concurrency);
@@ -113,54 +145,81 @@ public final class UploadCommand implements Callable<Integer> {
             throw CliException.invalidInput("--jobs must be between 1 and " + BatchUploader.MAX_JOBS + ", got " + jobs);
         }
         long partBytes = partSizeBytes(partSize);
-        UploadSources parsed = UploadSources.parse(positionals, context.workingDir());
+        UploadSources parsed = UploadSources.parse(positionals, context.workingDir(), recursive, this::notice);
         List<Source> sources = check(parsed.sources());
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
-        try (Backend backend = Backend.open(settings, parsed.space(), context.err())) {
+        try (Ledger ledger = Ledger.open(settings.home());
+             Backend backend = Backend.open(settings, parsed.space(), context.err())) {
+            JobLog jobLog = JobLog.of(ledger, settings);
             PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
             UrlPuller puller = new UrlPuller(backend.client().api(), new JobPoller(poll));
             PullReport report = new PullReport(backend, poll, service.asArguments());
-            Map<Integer, PullReport.Line> lines = new LinkedHashMap<>();
-            Map<Integer, UrlUploadJob> jobs = submitUrls(sources, backend, puller, lines);
-            lines.putAll(uploadFiles(sources, backend, partBytes, checkpoints(settings)));
-            if (!jobs.isEmpty()) {
-                PullResult result = puller.await(jobs.values().stream().map(UrlUploadJob::jobId).toList(),
-                        status -> { });
-                int n = 0;
-                for (Map.Entry<Integer, UrlUploadJob> job : jobs.entrySet()) {
-                    lines.put(job.getKey(), report.line(result.jobs().get(n++),
-                            sources.get(job.getKey()).text(), result.timedOut()));
+            List<Source> files = sources.stream().filter(Source::uploadable).toList();
+            UploadResults results;
+            try (ProgressDisplay progress = ProgressDisplay.forFiles(files.size(),
+                    files.stream().mapToLong(Source::size).sum(), context.errStream(), context.errIsTerminal())) {
+                results = new UploadResults(sources.size(), new OrderedLines(new JsonLines(context.out()), progress));
+                for (int i = 0; i < sources.size(); i++) {
+                    if (sources.get(i).problem() != null) {
+                        results.put(i, PullReport.failure(sources.get(i).problem(), sources.get(i).text()));
+                    }
+                }
+                Map<Integer, UrlUploadJob> pulls = submitUrls(sources, backend, puller, results, jobLog);
+                LedgerUploads uploaded = new LedgerUploads(ledger.uploads(), Backend.ledgerEndpoint(settings), force,
+                        Clock.systemUTC(), message -> notice(progress, message));
+                uploadFiles(sources, backend, partBytes, checkpoints(settings, progress), uploaded, progress, results);
+                if (!pulls.isEmpty()) {
+                    PullResult result = puller.await(pulls.values().stream().map(UrlUploadJob::jobId).toList(),
+                            status -> { });
+                    int n = 0;
+                    for (Map.Entry<Integer, UrlUploadJob> pull : pulls.entrySet()) {
+                        PullJobStatus status = result.jobs().get(n++);
+                        jobLog.pullObserved(backend.spaceName(), status);
+                        results.put(pull.getKey(), report.line(status, sources.get(pull.getKey()).text(),
+                                result.timedOut()));
+                    }
                 }
             }
-            JsonLines out = new JsonLines(context.out());
-            List<PullReport.Line> ordered = new ArrayList<>();
-            for (int i = 0; i < sources.size(); i++) {
-                ordered.add(lines.get(i));
-                out.write(lines.get(i).json());
-            }
-            return PullReport.exitCode(ordered);
+            context.err().println(results.summary(Duration.ofNanos(System.nanoTime() - startNanos)).describe());
+            context.err().flush();
+            return results.exitCode();
         }
     }
 
-    /** Every source checked before any request: files must be uploadable, URLs must name a file extension. */
-    private List<Source> check(List<String> texts) {
-        if (fileName != null && texts.size() > 1) {
+    /**
+     * Every source checked before any request: files must be uploadable, URLs must name a file extension. A file
+     * found in a folder that cannot be uploaded fails alone; a file listed twice is uploaded once.
+     */
+    private List<Source> check(List<UploadSources.Item> items) {
+        if (fileName != null && items.size() > 1) {
             throw CliException.invalidInput("--file-name names one object; give exactly one SOURCE (got "
-                    + texts.size() + ")");
+                    + items.size() + ")");
         }
         List<Source> sources = new ArrayList<>();
-        for (String text : texts) {
-            try {
-                if (UrlPullRequest.isUrl(text)) {
-                    sources.add(new Source(text, null,
-                            new UrlPullRequest(text, title, tags, fileName, callbackArgs)));
-                } else {
-                    Path file = context.workingDir().resolve(text).toAbsolutePath().normalize();
-                    LocalMediaFile.inspect(file);
-                    sources.add(new Source(file.toString(), file, null));
+        Set<Path> files = new HashSet<>();
+        for (UploadSources.Item item : items) {
+            String text = item.text();
+            if (UrlPullRequest.isUrl(text)) {
+                try {
+                    sources.add(new Source(text, null, 0, new UrlPullRequest(text, title, tags, fileName,
+                            callbackArgs), null));
+                } catch (VodException invalid) {
+                    throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
                 }
+                continue;
+            }
+            Path file = context.workingDir().resolve(text).toAbsolutePath().normalize();
+            if (!files.add(file)) {
+                notice("listed more than once, uploaded once: " + file);
+                continue;
+            }
+            try {
+                sources.add(new Source(file.toString(), file, LocalMediaFile.inspect(file).size(), null, null));
             } catch (VodException invalid) {
-                throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
+                if (!item.inFolder()) {
+                    throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
+                }
+                sources.add(new Source(file.toString(), file, 0, null, invalid.getMessage()));
             }
         }
         boolean anyFile = sources.stream().anyMatch(source -> source.file() != null);
@@ -170,9 +229,9 @@ public final class UploadCommand implements Callable<Integer> {
         return sources;
     }
 
-    /** Submits the URL sources; a refused submission becomes the error line of each of its URLs. */
+    /** Submits the URL sources and records them as jobs; a refused submission fails each of its URLs. */
     private Map<Integer, UrlUploadJob> submitUrls(List<Source> sources, Backend backend, UrlPuller puller,
-                                                  Map<Integer, PullReport.Line> lines) {
+                                                  UploadResults results, JobLog jobLog) {
         List<Integer> positions = new ArrayList<>();
         List<UrlPullRequest> requests = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -181,75 +240,62 @@ public final class UploadCommand implements Callable<Integer> {
                 requests.add(sources.get(i).url());
             }
         }
-        Map<Integer, UrlUploadJob> jobs = new LinkedHashMap<>();
+        Map<Integer, UrlUploadJob> pulls = new LinkedHashMap<>();
         if (requests.isEmpty()) {
-            return jobs;
+            return pulls;
         }
         try {
             List<UrlUploadJob> submitted = puller.submit(backend.spaceName(), requests);
             for (int n = 0; n < positions.size(); n++) {
-                jobs.put(positions.get(n), submitted.get(n));
+                pulls.put(positions.get(n), submitted.get(n));
+                jobLog.pullSubmitted(backend.spaceName(), submitted.get(n), sources.get(positions.get(n)).text());
             }
         } catch (VodException e) {
             String message = "UploadMediaByUrl failed: " + e.getMessage();
-            positions.forEach(i -> lines.put(i, PullReport.failure(message, sources.get(i).text())));
+            positions.forEach(i -> results.put(i, PullReport.failure(message, sources.get(i).text())));
         }
-        return jobs;
+        return pulls;
     }
 
-    /**
-     * The local files, {@code --jobs} at a time, each with its parts in parallel; a progress bar when there is
-     * one file. Returns each file's line by its source position.
-     */
     /** Where interrupted uploads are remembered ({@code $VODKIT_HOME/checkpoints}), unless {@code --no-resume}. */
-    private UploadCheckpoints checkpoints(Settings settings) {
+    private UploadCheckpoints checkpoints(Settings settings, ProgressDisplay progress) {
         if (noResume) {
             return UploadCheckpoints.disabled();
         }
-        return UploadCheckpoints.in(settings.home().resolve("checkpoints"), notice -> {
-            context.err().println("vodkit: " + notice);
-            context.err().flush();
-        });
+        return UploadCheckpoints.in(settings.home().resolve("checkpoints"), notice -> notice(progress, notice));
     }
 
-    private Map<Integer, PullReport.Line> uploadFiles(List<Source> sources, Backend backend, long partBytes,
-                                                      UploadCheckpoints checkpoints) {
-        List<Integer> positions = new ArrayList<>();
+    /**
+     * The local files, {@code --jobs} at a time, each with its parts in parallel and a progress bar; a file the
+     * ledger knows is skipped. Each file's line is put as soon as the file is done.
+     */
+    private void uploadFiles(List<Source> sources, Backend backend, long partBytes, UploadCheckpoints checkpoints,
+                             LedgerUploads ledger, ProgressDisplay progress, UploadResults results) {
+        Map<UploadRequest, Integer> positions = new HashMap<>();
         List<UploadRequest> requests = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            Path file = sources.get(i).file();
-            if (file != null) {
-                positions.add(i);
-                requests.add(new UploadRequest(file, backend.spaceName(),
+            if (sources.get(i).uploadable()) {
+                UploadRequest request = new UploadRequest(sources.get(i).file(), backend.spaceName(),
                         concurrency == null ? UploadRequest.AUTO_CONCURRENCY : concurrency, partBytes, title,
-                        fileName));
+                        fileName);
+                positions.put(request, i);
+                requests.add(request);
             }
         }
-        Map<Integer, PullReport.Line> lines = new LinkedHashMap<>();
         if (requests.isEmpty()) {
-            return lines;
+            return;
         }
         MediaUploader uploader = new MediaUploader(backend.client().api(), backend.client().storage(),
                 checkpoints);
-        List<ProgressDisplay> bars = new ArrayList<>();
-        try {
-            List<BatchUploader.Outcome> outcomes = new BatchUploader(uploader, jobs).uploadAll(requests,
-                    request -> requests.size() == 1 ? progressBar(request, bars) : UploadListener.NONE,
-                    outcome -> { });
-            for (int n = 0; n < outcomes.size(); n++) {
-                lines.put(positions.get(n), line(outcomes.get(n), backend));
-            }
-        } finally {
-            bars.forEach(ProgressDisplay::close);
-        }
-        return lines;
-    }
-
-    private ProgressDisplay progressBar(UploadRequest request, List<ProgressDisplay> bars) {
-        ProgressDisplay bar = ProgressDisplay.forUpload(request.file().getFileName().toString(),
-                request.file().toFile().length(), context.errStream(), context.errIsTerminal());
-        bars.add(bar);
-        return bar;
+        new BatchUploader(uploader, jobs, ledger).uploadAll(requests,
+                request -> progress.started(request.file(), sources.get(positions.get(request)).size()),
+                outcome -> {
+                    int position = positions.get(outcome.request());
+                    long size = sources.get(position).size();
+                    boolean sent = outcome.succeeded() && !outcome.skipped();
+                    progress.finished(outcome.request().file(), size, sent);
+                    results.put(position, line(outcome, backend), outcome.skipped(), sent ? size : 0);
+                });
     }
 
     private static PullReport.Line line(BatchUploader.Outcome outcome, Backend backend) {
@@ -259,8 +305,19 @@ public final class UploadCommand implements Callable<Integer> {
         }
         UploadResult result = outcome.result();
         String playUrl = backend.playUrls().playUrl(result.spaceName(), result.fileName());
-        return new PullReport.Line(UploadOutput.of(result.vid(), playUrl, result.posterUri(), result.fileName(),
-                result.spaceName(), file, null), ExitCodes.OK);
+        UploadOutput json = UploadOutput.of(result.vid(), playUrl, result.posterUri(), result.fileName(),
+                result.spaceName(), file, null);
+        return new PullReport.Line(outcome.skipped() ? json.asSkipped() : json, ExitCodes.OK);
+    }
+
+    private void notice(String message) {
+        context.err().println("vodkit: " + message);
+        context.err().flush();
+    }
+
+    /** A notice while progress bars may be drawn: printed above them. */
+    private void notice(ProgressDisplay progress, String message) {
+        progress.printAbove(() -> notice(message));
     }
 
     /** {@code --part-size}: absent → 20 MiB; below 20 MiB or not a size → invalid input. */

@@ -9,19 +9,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The positionals of {@code vodkit upload SOURCE... [SPACE]}: each SOURCE is a local path, an http(s) URL, or
- * {@code @file} naming a file with one source per line ({@code #} comments and blank lines skipped). The last
- * positional is the SPACE only when there is more than one positional and it is not a URL, not {@code @…} and not
- * an existing path.
+ * The positionals of {@code vodkit upload SOURCE... [SPACE]}: each SOURCE is a local file, a folder (its media files,
+ * see {@link MediaFolder}), an http(s) URL, or {@code @file} naming a file with one source per line ({@code #}
+ * comments and blank lines skipped). The last positional is the SPACE only when there is more than one positional
+ * and it is not a URL, not {@code @…} and not an existing path.
  *
- * @param sources the sources in order, {@code @file}s expanded
+ * @param sources the sources in order, {@code @file}s and folders expanded
  * @param space   the SPACE positional, if one was recognised
  */
-record UploadSources(List<String> sources, Optional<String> space) {
+record UploadSources(List<Item> sources, Optional<String> space) {
 
-    static UploadSources parse(List<String> positionals, Path workingDir) {
+    /**
+     * One source.
+     *
+     * @param text     as given (a path, relative or not, or a URL), or the absolute path of a file found in a folder
+     * @param inFolder whether it was found in a folder, so a problem with it fails that file only, not the batch
+     */
+    record Item(String text, boolean inFolder) {
+    }
+
+    /**
+     * @param recursive whether folders are walked into their subfolders
+     * @param notices   told of what a folder walk skipped
+     */
+    static UploadSources parse(List<String> positionals, Path workingDir, boolean recursive,
+                               Consumer<String> notices) {
         List<String> words = new ArrayList<>(positionals);
         Optional<String> space = Optional.empty();
         if (words.size() > 1) {
@@ -31,16 +46,26 @@ record UploadSources(List<String> sources, Optional<String> space) {
                 words.remove(words.size() - 1);
             }
         }
-        List<String> sources = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (String word : words) {
             if (word.startsWith("@")) {
-                sources.addAll(readList(workingDir.resolve(word.substring(1))));
+                texts.addAll(readList(workingDir.resolve(word.substring(1))));
             } else {
-                sources.add(word);
+                texts.add(word);
             }
         }
-        if (sources.isEmpty()) {
+        if (texts.isEmpty()) {
             throw CliException.invalidInput("no SOURCE to upload (the @file lists none)");
+        }
+        List<Item> sources = new ArrayList<>();
+        for (String text : texts) {
+            Path folder = UrlPullRequest.isUrl(text) ? null : workingDir.resolve(text).toAbsolutePath().normalize();
+            if (folder != null && Files.isDirectory(folder)) {
+                MediaFolder.scan(folder, recursive, notices).forEach(file -> sources.add(new Item(file.toString(),
+                        true)));
+            } else {
+                sources.add(new Item(text, false));
+            }
         }
         return new UploadSources(List.copyOf(sources), space);
     }

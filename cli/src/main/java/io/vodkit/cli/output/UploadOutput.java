@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** The one JSON line printed for each uploaded file or URL; {@code JobId} only for URL pulls. */
-@JsonPropertyOrder({"Vid", "Source", "PlayURL", "PosterUri", "FileName", "SpaceName", "SourceUrl", "JobId"})
+/**
+ * The one JSON line printed for each uploaded file or URL; {@code JobId} only for URL pulls, {@code Skipped} only
+ * for a file the ledger shows was already uploaded (the line is then that upload's, with a fresh PlayURL).
+ */
+@JsonPropertyOrder({"Vid", "Source", "PlayURL", "PosterUri", "FileName", "SpaceName", "SourceUrl", "JobId",
+    "Skipped"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UploadOutput(
         @JsonProperty("Vid") String vid,
@@ -15,11 +19,17 @@ public record UploadOutput(
         @JsonProperty("FileName") String fileName,
         @JsonProperty("SpaceName") String spaceName,
         @JsonProperty("SourceUrl") String sourceUrl,
-        @JsonProperty("JobId") String jobId) {
+        @JsonProperty("JobId") String jobId,
+        @JsonProperty("Skipped") Boolean skipped) {
 
     public static UploadOutput of(String vid, String playUrl, String posterUri, String fileName, String spaceName,
                                   String sourceUrl, String jobId) {
         return new UploadOutput(vid, "vid://" + vid, playUrl, posterUri == null ? "" : posterUri, fileName,
-                spaceName, sourceUrl, jobId);
+                spaceName, sourceUrl, jobId, null);
+    }
+
+    /** This line marked {@code "Skipped": true}. */
+    public UploadOutput asSkipped() {
+        return new UploadOutput(vid, source, playUrl, posterUri, fileName, spaceName, sourceUrl, jobId, true);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,9 +37,10 @@ class UploadSourcesTest {
         "@list.txt demo|https://x/1.mp4 b.mp4|demo",
         "a.mp4 @list.txt|a.mp4 https://x/1.mp4 b.mp4|"})
     void theLastWordIsTheSpaceOnlyWhenItIsNoSource(String args, String sources, String space) {
-        UploadSources parsed = UploadSources.parse(Arrays.asList(args.split(" ")), tmp);
+        UploadSources parsed = UploadSources.parse(Arrays.asList(args.split(" ")), tmp, false, notice -> { });
 
-        assertThat(parsed.sources()).isEqualTo(List.of(sources.split(" ")));
+        assertThat(parsed.sources()).extracting(UploadSources.Item::text).isEqualTo(List.of(sources.split(" ")));
+        assertThat(parsed.sources()).noneMatch(UploadSources.Item::inFolder);
         assertThat(parsed.space()).isEqualTo(Optional.ofNullable(space));
     }
 
@@ -47,7 +49,25 @@ class UploadSourcesTest {
     void badListsAreInvalidInput(String arg, String message) throws Exception {
         Files.writeString(tmp.resolve("empty.txt"), "# nothing\n");
 
-        assertThatThrownBy(() -> UploadSources.parse(List.of(arg), tmp)).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> UploadSources.parse(List.of(arg), tmp, false, notice -> { }))
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void aFolderBecomesItsMediaFilesInPathOrderAmongTheOtherSources() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("clips"));
+        Files.write(folder.resolve("b.MOV"), new byte[] {1});
+        Files.write(folder.resolve("a.wav"), new byte[] {1});
+        Files.write(folder.resolve("notes.txt"), new byte[] {1});
+
+        UploadSources parsed = UploadSources.parse(List.of("a.mp4", "clips", "https://x/c.mp4", "demo"), tmp, false,
+                notice -> { });
+
+        assertThat(parsed.sources()).containsExactly(new UploadSources.Item("a.mp4", false),
+                new UploadSources.Item(folder.resolve("a.wav").toString(), true),
+                new UploadSources.Item(folder.resolve("b.MOV").toString(), true),
+                new UploadSources.Item("https://x/c.mp4", false));
+        assertThat(parsed.space()).contains("demo");
     }
 }

@@ -70,6 +70,11 @@ public record EnhanceParams(String type, String video, String config, int repair
     return repairStyle == PRO;
   }
 
+  /** The video as a reference: {@code vid://…} or {@code directurl://…}. */
+  public String source() {
+    return (MediaInput.VID.equals(type) ? VID_PREFIX : DIRECT_URL_PREFIX) + video;
+  }
+
   /** The StartExecution input; a DirectUrl names {@code spaceName}. */
   public MediaInput input(String spaceName) {
     return MediaInput.VID.equals(type) ? MediaInput.vid(video) : MediaInput.directUrl(video, spaceName);

@@ -67,14 +67,27 @@ public final class UrlPuller {
     if (jobIds.isEmpty()) {
       throw new IllegalArgumentException("no JobIds to wait for");
     }
-    Map<String, PullJobStatus> latest = new LinkedHashMap<>();
-    jobIds.forEach(id -> latest.put(id, PullJobStatus.unknown(id)));
+    Map<String, PullJobStatus> latest = unknown(jobIds);
     PollOutcome<List<PullJobStatus>> outcome = poller.poll(
         () -> queryOpen(latest, observer),
         statuses -> statuses.stream().allMatch(s -> s.state().isFinal()),
         statuses -> { });
     return new PullResult(List.copyOf(latest.values()), outcome instanceof PollOutcome.TimedOut,
         outcome.attempts());
+  }
+
+  /**
+   * Asks once about {@code jobIds} (in batches): their statuses, in the order given; a job no query answered for
+   * stays {@link PullJobState#UNKNOWN}. Any failure is thrown.
+   */
+  public List<PullJobStatus> query(List<String> jobIds) {
+    return queryOpen(unknown(jobIds), status -> { });
+  }
+
+  private static Map<String, PullJobStatus> unknown(List<String> jobIds) {
+    Map<String, PullJobStatus> statuses = new LinkedHashMap<>();
+    jobIds.forEach(id -> statuses.put(id, PullJobStatus.unknown(id)));
+    return statuses;
   }
 
   /** Queries every unfinished job (in batches), updates {@code latest}, returns all statuses. */

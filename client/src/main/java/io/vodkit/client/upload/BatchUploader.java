@@ -5,6 +5,7 @@ import io.vodkit.client.internal.NamedThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +17,9 @@ import java.util.function.Function;
 
 /**
  * Uploads several files, {@code jobs} at a time (each with its own parts in parallel), on a pool of named threads
- * that lives for one {@link #uploadAll} call. One file failing (a {@link VodException}) does not stop the others;
- * anything else (a bug) is thrown.
+ * that lives for one {@link #uploadAll} call. A file the {@link UploadLedger} already knows is skipped; every upload
+ * is recorded in it. One file failing (a {@link VodException}) does not stop the others; anything else (a bug) is
+ * thrown.
  */
 public final class BatchUploader {
 
@@ -25,8 +27,11 @@ public final class BatchUploader {
   public static final int DEFAULT_JOBS = 2;
   public static final int MAX_JOBS = 16;
 
-  /** How one file went: exactly one of {@code result} and {@code failure} is set. */
-  public record Outcome(UploadRequest request, UploadResult result, VodException failure) {
+  /**
+   * How one file went: exactly one of {@code result} and {@code failure} is set; {@code skipped} when the result is
+   * the ledger's earlier upload (nothing was sent).
+   */
+  public record Outcome(UploadRequest request, UploadResult result, VodException failure, boolean skipped) {
 
     public boolean succeeded() {
       return failure == null;
@@ -35,20 +40,26 @@ public final class BatchUploader {
 
   private final MediaUploader uploader;
   private final int jobs;
+  private final UploadLedger ledger;
 
-  /** @param jobs files in flight at most, 1…{@value #MAX_JOBS} */
-  public BatchUploader(MediaUploader uploader, int jobs) {
+  /**
+   * @param jobs   files in flight at most, 1…{@value #MAX_JOBS}
+   * @param ledger earlier uploads to skip, and where new ones are recorded
+   */
+  public BatchUploader(MediaUploader uploader, int jobs, UploadLedger ledger) {
     this.uploader = Objects.requireNonNull(uploader, "uploader == null");
     if (jobs < 1 || jobs > MAX_JOBS) {
       throw new IllegalArgumentException("jobs must be 1…" + MAX_JOBS + ": " + jobs);
     }
     this.jobs = jobs;
+    this.ledger = Objects.requireNonNull(ledger, "ledger == null");
   }
 
   /**
    * Uploads every request and returns the outcomes in request order.
    *
-   * @param listeners the progress listener of each request
+   * @param listeners the progress listener of each request, asked for when its upload starts (not for a skipped
+   *                  file)
    * @param done      told of each outcome as soon as it is known (from a pool thread, one call at a time)
    */
   public List<Outcome> uploadAll(List<UploadRequest> requests, Function<UploadRequest, UploadListener> listeners,
@@ -60,7 +71,7 @@ public final class BatchUploader {
       List<Future<Outcome>> futures = new ArrayList<>(requests.size());
       for (UploadRequest request : requests) {
         futures.add(pool.submit(() -> {
-          Outcome outcome = uploadOne(request, listeners.apply(request));
+          Outcome outcome = uploadOne(request, listeners);
           synchronized (reporting) {
             done.accept(outcome);
           }
@@ -88,11 +99,17 @@ public final class BatchUploader {
     }
   }
 
-  private Outcome uploadOne(UploadRequest request, UploadListener listener) {
+  private Outcome uploadOne(UploadRequest request, Function<UploadRequest, UploadListener> listeners) {
     try {
-      return new Outcome(request, uploader.upload(request, listener), null);
+      Optional<UploadResult> earlier = ledger.find(request);
+      if (earlier.isPresent()) {
+        return new Outcome(request, earlier.get(), null, true);
+      }
+      UploadResult result = uploader.upload(request, listeners.apply(request));
+      ledger.record(request, result);
+      return new Outcome(request, result, null, false);
     } catch (VodException e) {
-      return new Outcome(request, null, e);
+      return new Outcome(request, null, e, false);
     }
   }
 }

@@ -1,0 +1,135 @@
+package io.vodkit.cli.ledger;
+
+import io.vodkit.client.VodException;
+import io.vodkit.client.api.SourceInfo;
+import io.vodkit.client.upload.UploadLedger;
+import io.vodkit.client.upload.UploadRequest;
+import io.vodkit.client.upload.UploadResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The ledger as a batch upload sees it. A file counts as uploaded to a space of a service when the ledger has its
+ * bytes there (same MD5 and size, under any path). The MD5 of a file whose size and last-modified time are those
+ * recorded for its path is taken from the ledger instead of read again (as rsync and git trust a stat match), so an
+ * unchanged folder is checked without reading its files; any other file is hashed once, streamed. With
+ * {@code force} nothing is skipped, and every upload is still recorded.
+ */
+public final class LedgerUploads implements UploadLedger {
+    private final UploadRepository uploads;
+    private final String endpoint;
+    private final boolean force;
+    private final Clock clock;
+    private final Consumer<String> warnings;
+    /** What {@link #find} learnt of each file, for {@link #record}. */
+    private final Map<Path, Stamp> stamps = new ConcurrentHashMap<>();
+
+    /** A file's size, last-modified time and MD5 as seen before its upload. */
+    private record Stamp(long size, long mtimeMillis, String md5) {
+    }
+
+    /**
+     * @param endpoint which service (see {@link UploadEntry#endpoint()})
+     * @param warnings told when an upload could not be recorded
+     */
+    public LedgerUploads(UploadRepository uploads, String endpoint, boolean force, Clock clock,
+                         Consumer<String> warnings) {
+        this.uploads = uploads;
+        this.endpoint = endpoint;
+        this.force = force;
+        this.clock = clock;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public Optional<UploadResult> find(UploadRequest request) {
+        Path file = request.file();
+        String path = file.toString();
+        String space = request.spaceName();
+        long size;
+        long mtime;
+        try {
+            size = Files.size(file);
+            mtime = Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new VodException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Optional<UploadEntry> sameStamp = uploads.latestByPath(endpoint, space, path)
+                .filter(entry -> entry.size() == size && entry.mtimeMillis() == mtime);
+        String md5 = sameStamp.map(UploadEntry::md5).orElseGet(() -> md5(file));
+        Stamp stamp = new Stamp(size, mtime, md5);
+        if (force) {
+            stamps.put(file, stamp);
+            return Optional.empty();
+        }
+        if (sameStamp.isPresent()) {
+            return Optional.of(result(sameStamp.get()));
+        }
+        Optional<UploadEntry> sameBytes = uploads.latestByContent(endpoint, space, md5, size);
+        if (sameBytes.isEmpty()) {
+            stamps.put(file, stamp);
+            return Optional.empty();
+        }
+        UploadEntry earlier = sameBytes.get();
+        // remember this path as it is now, so that the next run trusts its stamp without hashing
+        insert(path, space, stamp, earlier.vid(), earlier.fileName(), earlier.storeUri(), earlier.posterUri(),
+                earlier.uploadedAt());
+        return Optional.of(result(earlier));
+    }
+
+    @Override
+    public void record(UploadRequest request, UploadResult result) {
+        Stamp stamp = stamps.remove(request.file());
+        if (stamp == null) {
+            throw new IllegalStateException("record before find: " + request.file());
+        }
+        try {
+            insert(request.file().toString(), request.spaceName(), stamp, result.vid(), result.fileName(),
+                    result.storeUri(), result.posterUri(), clock.instant());
+        } catch (RuntimeException e) {
+            warnings.accept("uploaded " + request.file() + " as " + result.vid() + " but could not record it in "
+                    + "the ledger, so a re-run uploads it again: " + e.getMessage());
+        }
+    }
+
+    private void insert(String path, String space, Stamp stamp, String vid, String fileName, String storeUri,
+                        String posterUri, Instant uploadedAt) {
+        uploads.insert(new UploadEntry(endpoint, space, path, stamp.size(), stamp.mtimeMillis(), stamp.md5(), vid,
+                fileName, storeUri, posterUri == null ? "" : posterUri, uploadedAt));
+    }
+
+    private static UploadResult result(UploadEntry entry) {
+        return new UploadResult(entry.vid(), entry.posterUri(), entry.fileName(), entry.storeUri(),
+                entry.spaceName(), new SourceInfo(entry.fileName(), entry.storeUri(), entry.size(), entry.md5(),
+                "", "", 0, 0, 0, "", 0, 0, "", ""));
+    }
+
+    /** Hex MD5 of the file's bytes, streamed. */
+    static String md5(Path file) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is not available", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new VodException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
