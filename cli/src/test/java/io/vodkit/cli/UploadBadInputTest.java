@@ -38,6 +38,9 @@ class UploadBadInputTest {
         Files.write(tmp.resolve("noext"), new byte[] {1, 2, 3});
         Files.createFile(tmp.resolve("empty.mp4"));
         Files.createDirectory(tmp.resolve("folder.mp4"));
+        Files.createDirectories(tmp.resolve("docs/sub"));
+        Files.write(tmp.resolve("docs/readme.txt"), new byte[] {1});
+        Files.write(tmp.resolve("docs/sub/clip.mp4"), new byte[] {1});
     }
 
     @AfterEach
@@ -51,6 +54,8 @@ class UploadBadInputTest {
                 bad("a missing file", env -> { }, "not found", "upload", "missing.mp4"),
                 bad("an empty file", env -> { }, "is empty", "upload", "empty.mp4"),
                 bad("an empty folder", env -> { }, "is empty: no media file", "upload", "folder.mp4"),
+                bad("a folder without media", env -> { }, "1 other file skipped; -r also looks in its 1 subfolder",
+                        "upload", "docs"),
                 bad("no SOURCE argument", env -> { }, "SOURCE", "upload"),
                 bad("an unknown option", env -> { }, "--bogus", "upload", "ok.mp4", "--bogus"),
                 bad("a zero concurrency", env -> { }, "--concurrency", "upload", "ok.mp4", "--concurrency", "0"),
@@ -121,5 +126,29 @@ class UploadBadInputTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(result.single().get("error").asText()).contains(".env line 2").doesNotContain("hunter2");
+    }
+
+    @Test
+    void aVodkitHomeThatIsAFileIsRefusedBeforeAnyRequest() throws Exception {
+        assertLedgerRefused(tmp.resolve("ok.mp4"), "FileAlreadyExistsException");
+    }
+
+    @Test
+    void aLedgerThatIsNotADatabaseIsRefusedBeforeAnyRequest() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.writeString(home.resolve("ledger.db"), "this is not a SQLite database file, only text ".repeat(4));
+        assertLedgerRefused(home, "not a database");
+    }
+
+    private void assertLedgerRefused(Path home, String reason) throws Exception {
+        Map<String, String> env = vod.env(home);
+
+        CliResult result = CliRun.run(env, tmp, "upload", "ok.mp4");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.single().get("error").asText()).contains("cannot open the vodkit ledger " + home)
+                .contains(reason).contains("VODKIT_HOME");
+        assertThat(result.stderr()).doesNotContain("\tat ");
+        assertThat(vod.stats().get("requests").asLong()).as("requests reaching the service").isZero();
     }
 }

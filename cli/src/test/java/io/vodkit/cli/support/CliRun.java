@@ -20,10 +20,20 @@ public final class CliRun {
 
     public static CliResult run(Map<String, String> env, Path workingDir, CompletableFuture<Void> shutdown,
                                 String... args) {
+        return run(env, workingDir, shutdown, false, args);
+    }
+
+    /** As {@link #run(Map, Path, String...)} with stderr taken for a terminal, as a person at one sees it. */
+    public static CliResult runOnTerminal(Map<String, String> env, Path workingDir, String... args) {
+        return run(env, workingDir, new CompletableFuture<>(), true, args);
+    }
+
+    private static CliResult run(Map<String, String> env, Path workingDir, CompletableFuture<Void> shutdown,
+                                 boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliContext context = new CliContext(env, workingDir, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, shutdown);
+                new PrintStream(err, true, StandardCharsets.UTF_8), terminal, shutdown);
         int code = VodkitCli.execute(context, args);
         return new CliResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,134 @@
+package io.vodkit.cli.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vodkit.client.VodException;
+import io.vodkit.client.api.SourceInfo;
+import io.vodkit.client.upload.UploadRequest;
+import io.vodkit.client.upload.UploadResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerUploadsTest {
+    private static final String ENDPOINT = "http://127.0.0.1:1";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    private Ledger ledger;
+    private final List<String> warnings = new ArrayList<>();
+    private Path file;
+
+    @BeforeEach
+    void open() throws Exception {
+        ledger = Ledger.open(tmp.resolve("home"));
+        file = Files.writeString(tmp.resolve("a.mp4"), "first bytes");
+    }
+
+    @AfterEach
+    void close() {
+        ledger.close();
+    }
+
+    private LedgerUploads uploads(boolean force) {
+        return new LedgerUploads(ledger.uploads(), ENDPOINT, force, CLOCK, warnings::add);
+    }
+
+    private static UploadResult result(String vid) {
+        return new UploadResult(vid, "poster", vid + ".mp4", "bucket/" + vid + ".mp4", "s",
+                new SourceInfo("", "", 0, "", "", "", 0, 0, 0, "", 0, 0, "", ""));
+    }
+
+    private void uploaded(LedgerUploads uploads, Path path, String vid) {
+        UploadRequest request = UploadRequest.of(path, "s");
+        assertThat(uploads.find(request)).isEmpty();
+        uploads.record(request, result(vid));
+    }
+
+    @Test
+    void aRecordedFileIsFoundWithItsVidAndAnEditedOneIsNot() throws Exception {
+        uploaded(uploads(false), file, "v1");
+
+        Optional<UploadResult> found = uploads(false).find(UploadRequest.of(file, "s"));
+        assertThat(found).map(UploadResult::vid).contains("v1");
+        assertThat(found).map(UploadResult::fileName).contains("v1.mp4");
+        assertThat(uploads(false).find(UploadRequest.of(file, "another-space"))).isEmpty();
+
+        Files.writeString(file, "other bytes");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(uploads(false).find(UploadRequest.of(file, "s"))).isEmpty();
+    }
+
+    @Test
+    void anUnchangedStampIsTrustedWithoutReadingTheFile() throws Exception {
+        uploaded(uploads(false), file, "v1");
+        FileTime stamp = Files.getLastModifiedTime(file);
+
+        Files.writeString(file, "SECOND BYTE"); // same size, different bytes, the old time put back
+        Files.setLastModifiedTime(file, stamp);
+
+        assertThat(uploads(false).find(UploadRequest.of(file, "s"))).map(UploadResult::vid).contains("v1");
+    }
+
+    @Test
+    void theSameBytesUnderAnotherNameOrTimeAreFoundByTheirMd5AndRememberedUnderTheNewPath() throws Exception {
+        uploaded(uploads(false), file, "v1");
+        Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
+        Files.setLastModifiedTime(copy, FileTime.from(Instant.now().plusSeconds(60)));
+
+        assertThat(uploads(false).find(UploadRequest.of(copy, "s"))).map(UploadResult::vid).contains("v1");
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", copy.toString())).map(UploadEntry::mtimeMillis)
+                .contains(Files.getLastModifiedTime(copy).toMillis());
+    }
+
+    @Test
+    void forceFindsNothingButStillRecords() {
+        uploaded(uploads(false), file, "v1");
+
+        uploaded(uploads(true), file, "v2");
+
+        assertThat(uploads(false).find(UploadRequest.of(file, "s"))).map(UploadResult::vid).contains("v2");
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString())).map(UploadEntry::uploadedAt)
+                .contains(CLOCK.instant());
+    }
+
+    @Test
+    void aFileThatVanishedFailsAsAVodException() throws Exception {
+        Files.delete(file);
+
+        assertThatThrownBy(() -> uploads(false).find(UploadRequest.of(file, "s")))
+                .isInstanceOf(VodException.class).hasMessageContaining("Cannot read " + file);
+    }
+
+    @Test
+    void md5IsTheHexDigestOfTheBytes() {
+        assertThat(LedgerUploads.md5(file)).isEqualTo("f9027e928e212b0aff71c819a64e346a");
+    }
+
+    @Test
+    void anUploadTheLedgerCannotRecordIsAWarningNotAFailure() {
+        LedgerUploads uploads = uploads(false);
+        UploadRequest request = UploadRequest.of(file, "s");
+        assertThat(uploads.find(request)).isEmpty();
+        ledger.close();
+
+        uploads.record(request, result("v1"));
+
+        assertThat(warnings).singleElement().asString().contains("uploaded " + file + " as v1")
+                .contains("a re-run uploads it again");
+        ledger = Ledger.open(tmp.resolve("home"));
+    }
+}
