@@ -63,6 +63,11 @@ final class PullReport {
         return new Line(timedOutLine(status), ExitCodes.TIMED_OUT);
     }
 
+    /** The space the jobs were submitted to. */
+    String spaceName() {
+        return backend.spaceName();
+    }
+
     /** An error line for a source that failed before or without a job (e.g. a refused submission). */
     static Line failure(String message, String sourceUrl) {
         Map<String, Object> json = new LinkedHashMap<>();

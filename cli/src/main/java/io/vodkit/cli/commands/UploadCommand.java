@@ -153,7 +153,6 @@ public final class UploadCommand implements Callable<Integer> {
             JobLog jobLog = JobLog.of(ledger, settings);
             PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
             UrlPuller puller = new UrlPuller(backend.client().api(), new JobPoller(poll));
-            PullReport report = new PullReport(backend, poll, service.asArguments());
             List<Source> files = sources.stream().filter(Source::uploadable).toList();
             UploadResults results;
             try (ProgressDisplay progress = ProgressDisplay.forFiles(files.size(),
@@ -168,17 +167,8 @@ public final class UploadCommand implements Callable<Integer> {
                 LedgerUploads uploaded = new LedgerUploads(ledger.uploads(), Backend.ledgerEndpoint(settings), force,
                         Clock.systemUTC(), message -> notice(progress, message));
                 uploadFiles(sources, backend, partBytes, checkpoints(settings, progress), uploaded, progress, results);
-                if (!pulls.isEmpty()) {
-                    PullResult result = puller.await(pulls.values().stream().map(UrlUploadJob::jobId).toList(),
-                            status -> { });
-                    int n = 0;
-                    for (Map.Entry<Integer, UrlUploadJob> pull : pulls.entrySet()) {
-                        PullJobStatus status = result.jobs().get(n++);
-                        jobLog.pullObserved(backend.spaceName(), status);
-                        results.put(pull.getKey(), report.line(status, sources.get(pull.getKey()).text(),
-                                result.timedOut()));
-                    }
-                }
+                awaitUrls(pulls, sources, puller, new PullReport(backend, poll, service.asArguments()), jobLog,
+                        results);
             }
             context.err().println(results.summary(Duration.ofNanos(System.nanoTime() - startNanos)).describe());
             context.err().flush();
@@ -255,6 +245,21 @@ public final class UploadCommand implements Callable<Integer> {
             positions.forEach(i -> results.put(i, PullReport.failure(message, sources.get(i).text())));
         }
         return pulls;
+    }
+
+    /** Waits for the submitted pulls, records how each ended (or how far it got) and puts its line. */
+    private static void awaitUrls(Map<Integer, UrlUploadJob> pulls, List<Source> sources, UrlPuller puller,
+                                  PullReport report, JobLog jobLog, UploadResults results) {
+        if (pulls.isEmpty()) {
+            return;
+        }
+        PullResult result = puller.await(pulls.values().stream().map(UrlUploadJob::jobId).toList(), status -> { });
+        int n = 0;
+        for (Map.Entry<Integer, UrlUploadJob> pull : pulls.entrySet()) {
+            PullJobStatus status = result.jobs().get(n++);
+            jobLog.pullObserved(report.spaceName(), status);
+            results.put(pull.getKey(), report.line(status, sources.get(pull.getKey()).text(), result.timedOut()));
+        }
     }
 
     /** Where interrupted uploads are remembered ({@code $VODKIT_HOME/checkpoints}), unless {@code --no-resume}. */

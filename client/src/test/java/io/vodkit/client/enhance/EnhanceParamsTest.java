@@ -62,6 +62,7 @@ class EnhanceParamsTest {
     assertThat(params.video()).isEqualTo(video);
     assertThat(params.res()).isEqualTo(res);
     assertThat(params.bitDepth()).isEqualTo(bitDepth);
+    assertThat(params.source()).isEqualTo((type.equals("Vid") ? "vid://" : "directurl://") + video);
   }
 
   @Test
@@ -71,6 +72,7 @@ class EnhanceParamsTest {
             + "\"bit_depth\":12}")).params();
 
     assertThat(params.input("space")).isEqualTo(MediaInput.directUrl("a.mp4", "space"));
+    assertThat(params.source()).isEqualTo("directurl://a.mp4");
     assertThat(params.moeEnhance().res()).isEqualTo("4k");
     assertThat(params.moeEnhance().bitDepth()).isEqualTo(12);
     assertThat(params.pro()).isTrue();

@@ -1,6 +1,7 @@
 package io.vodkit.client.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import io.vodkit.client.Credentials;
 import io.vodkit.client.FakeVodServer;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
+import io.vodkit.client.VodException;
 import io.vodkit.client.api.UrlUploadJob;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
@@ -145,6 +147,31 @@ class UrlPullerTest {
     PullResult result = puller(3).await(List.of("j1"), status -> { });
 
     assertThat(result.jobs().get(0).failureReason()).isEqualTo("source answered HTTP 404");
+  }
+
+  @Test
+  void oneQueryAsksAboutEveryJobOnceTwentyIdsAtATimeAndThrowsWhatFails() {
+    server.onAction("QueryUploadTaskInfo", r -> {
+      String list = Arrays.stream(r.query().get("JobIds").split(",")).filter(id -> !id.equals("j3"))
+          .map(id -> "{\"JobId\":\"" + id + "\",\"State\":\"processing\"}")
+          .collect(Collectors.joining(",", "[", "]"));
+      return FakeVodServer.Reply.json(200, FakeVodServer.envelope("QueryUploadTaskInfo",
+          "{\"Data\":{\"MediaInfoList\":" + list + ",\"NotExistJobIds\":[]}}"));
+    });
+    List<String> ids = IntStream.range(0, 22).mapToObj(i -> "j" + i).toList();
+
+    List<PullJobStatus> statuses = puller(5).query(ids);
+
+    assertThat(statuses).extracting(PullJobStatus::jobId).containsExactlyElementsOf(ids);
+    assertThat(statuses.get(0).state()).isEqualTo(PullJobState.PROCESSING);
+    assertThat(statuses.get(3).state()).as("not answered for").isEqualTo(PullJobState.UNKNOWN);
+    assertThat(server.actionRequests("QueryUploadTaskInfo")).hasSize(2);
+    assertThat(sleeps).isEmpty();
+
+    server.onAction("QueryUploadTaskInfo", r -> FakeVodServer.Reply.json(403, "{\"ResponseMetadata\":{\"Error\":"
+        + "{\"Code\":\"AccessDenied\",\"Message\":\"no\"}}}"));
+    assertThatThrownBy(() -> puller(5).query(List.of("j1"))).isInstanceOf(VodException.class)
+        .hasMessageContaining("AccessDenied");
   }
 
   private static Map<String, String> form(FakeVodServer.Recorded r) {
