@@ -40,15 +40,17 @@ import picocli.CommandLine.Option;
                     + "change."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit jobs                               # as last seen",
-            "  vodkit jobs --refresh                     # ask the service about the running ones first",
-            "  vodkit jobs --refresh --state running     # what is still running now",
+            "  vodkit jobs                                # as last seen",
+            "  vodkit jobs --refresh                      # ask the service first",
+            "  vodkit jobs --refresh --state running      # what is still running now",
             "  vodkit jobs --kind restore --state success --space my_space",
-            "Output: {\"Kind\":\"pull\",\"JobId\",\"State\":\"running|success|failed\",\"ServiceState\","
-                    + "\"SpaceName\",\"SourceUrl\",\"Vid\",\"FileName\",\"Error\",\"SubmittedAt\",\"UpdatedAt\","
-                    + "\"Command\"}",
-            "  or {\"Kind\":\"restore\",\"RunId\",…,\"Video\",\"DirectUrl\",…}; Vid, FileName, DirectUrl and "
-                    + "Error only when known; Command (running jobs) waits for the job to end."})
+            "Output, one line per job:",
+            "  {\"Kind\":\"pull\",\"JobId\",\"State\":\"running|success|failed\",\"ServiceState\",",
+            "   \"SpaceName\",\"SourceUrl\",\"Vid\",\"FileName\",\"Error\",\"SubmittedAt\",\"UpdatedAt\",",
+            "   \"Command\"}",
+            "  {\"Kind\":\"restore\",\"RunId\",…,\"Video\",\"DirectUrl\",…}",
+            "Vid, FileName, DirectUrl and Error appear when known; Command (running jobs)",
+            "waits for the job to end."})
 public final class JobsCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -65,8 +65,8 @@ import picocli.CommandLine.Parameters;
             "  vodkit upload movie.mp4                 # to VOD_SPACE_NAME (or the local emulator)",
             "  vodkit upload movie.mp4 my_space --concurrency 8 --part-size 64MiB",
             "  vodkit upload a.mp4 b.mp4 c.mp4 my_space --jobs 3",
-            "  vodkit upload ~/footage -r my_space      # its video and audio files; a re-run sends only new ones",
-            "  vodkit upload ~/footage -r my_space --force   # again, even the files uploaded before",
+            "  vodkit upload ~/footage -r my_space     # its audio/video; re-runs skip them",
+            "  vodkit upload ~/footage -r my_space --force   # send them all again",
             "  vodkit upload https://example.com/a.mp4 https://example.com/b.mov my_space --tags demo",
             "  vodkit upload @urls.txt my_space        # URLs pulled in batches of 20, polled together",
             "Output: {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",\"SourceUrl\"}"

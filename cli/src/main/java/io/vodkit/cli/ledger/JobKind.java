@@ -1,24 +1,17 @@
 package io.vodkit.cli.ledger;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What a recorded job does: a URL pull upload (UploadMediaByUrl) or a quality restoration (StartExecution). */
 public enum JobKind {
-    PULL("pull"), RESTORE("restore");
+    PULL, RESTORE;
 
-    private final String wireName;
-
-    JobKind(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** The name in the ledger, the output and {@code --kind}. */
+    /** The name in the ledger, the output and {@code --kind}: {@code pull} or {@code restore}. */
     public String wireName() {
-        return wireName;
+        return WireNames.of(this);
     }
 
     public static Optional<JobKind> fromWire(String name) {
-        return Arrays.stream(values()).filter(kind -> kind.wireName.equals(name)).findFirst();
+        return WireNames.parse(JobKind.class, name);
     }
 }
