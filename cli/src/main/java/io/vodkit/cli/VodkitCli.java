@@ -1,6 +1,8 @@
 package io.vodkit.cli;
 
 import io.vodkit.cli.commands.EnhanceCommand;
+import io.vodkit.cli.commands.McpCommand;
+import io.vodkit.cli.commands.PlayUrlCommand;
 import io.vodkit.cli.commands.PollCommand;
 import io.vodkit.cli.commands.PollUploadCommand;
 import io.vodkit.cli.commands.SampleCommand;
@@ -35,6 +37,8 @@ public final class VodkitCli {
         cmd.addSubcommand(new PollCommand(context));
         cmd.addSubcommand(new ServeCommand(context));
         cmd.addSubcommand(new SampleCommand(context));
+        cmd.addSubcommand(new McpCommand(context));
+        cmd.addSubcommand(new PlayUrlCommand(context));
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(context, ex, debug));

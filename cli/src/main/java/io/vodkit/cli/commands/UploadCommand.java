@@ -125,7 +125,7 @@ public final class UploadCommand implements Callable<Integer> {
             lines.putAll(uploadFiles(sources, backend, partBytes, checkpoints(settings)));
             if (!jobs.isEmpty()) {
                 PullResult result = puller.await(jobs.values().stream().map(UrlUploadJob::jobId).toList(),
-                        status -> { });
+                        status -> context.progress().status(status.jobId() + " " + status.rawState()));
                 int n = 0;
                 for (Map.Entry<Integer, UrlUploadJob> job : jobs.entrySet()) {
                     lines.put(job.getKey(), report.line(result.jobs().get(n++),
@@ -234,7 +234,8 @@ public final class UploadCommand implements Callable<Integer> {
         List<ProgressDisplay> bars = new ArrayList<>();
         try {
             List<BatchUploader.Outcome> outcomes = new BatchUploader(uploader, jobs).uploadAll(requests,
-                    request -> requests.size() == 1 ? progressBar(request, bars) : UploadListener.NONE,
+                    request -> reported(request, requests.size() == 1 ? progressBar(request, bars)
+                            : UploadListener.NONE),
                     outcome -> { });
             for (int n = 0; n < outcomes.size(); n++) {
                 lines.put(positions.get(n), line(outcomes.get(n), backend));
@@ -243,6 +244,15 @@ public final class UploadCommand implements Callable<Integer> {
             bars.forEach(ProgressDisplay::close);
         }
         return lines;
+    }
+
+    /** {@code listener}, and the context's progress hook too. */
+    private UploadListener reported(UploadRequest request, UploadListener listener) {
+        String label = request.file().getFileName().toString();
+        return progress -> {
+            listener.onProgress(progress);
+            context.progress().transferred(label, progress.bytesSent(), progress.totalBytes());
+        };
     }
 
     private ProgressDisplay progressBar(UploadRequest request, List<ProgressDisplay> bars) {
