@@ -1,5 +1,6 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.commands.DoctorCommand;
 import io.vodkit.cli.commands.EnhanceCommand;
 import io.vodkit.cli.commands.McpCommand;
 import io.vodkit.cli.commands.PlayUrlCommand;
@@ -39,6 +40,7 @@ public final class VodkitCli {
         cmd.addSubcommand(new SampleCommand(context));
         cmd.addSubcommand(new McpCommand(context));
         cmd.addSubcommand(new PlayUrlCommand(context));
+        cmd.addSubcommand(new DoctorCommand(context));
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(context, ex, debug));
