@@ -1,5 +1,6 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.commands.CompletionCommand;
 import io.vodkit.cli.commands.DoctorCommand;
 import io.vodkit.cli.commands.EnhanceCommand;
 import io.vodkit.cli.commands.McpCommand;
@@ -41,6 +42,7 @@ public final class VodkitCli {
         cmd.addSubcommand(new McpCommand(context));
         cmd.addSubcommand(new PlayUrlCommand(context));
         cmd.addSubcommand(new DoctorCommand(context));
+        cmd.addSubcommand(new CompletionCommand(context));
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(context, ex, debug));
