@@ -59,7 +59,7 @@ public final class PollUploadCommand implements Callable<Integer> {
         try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
             PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
             PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll)).await(ids,
-                    status -> context.progress().status(status.jobId() + " " + status.rawState()));
+                    status -> context.progress().status(PullReport.progress(status)));
             PullReport report = new PullReport(backend, poll, service.asArguments());
             JsonLines out = new JsonLines(context.out());
             List<PullReport.Line> lines = new ArrayList<>();

@@ -125,7 +125,7 @@ public final class UploadCommand implements Callable<Integer> {
             lines.putAll(uploadFiles(sources, backend, partBytes, checkpoints(settings)));
             if (!jobs.isEmpty()) {
                 PullResult result = puller.await(jobs.values().stream().map(UrlUploadJob::jobId).toList(),
-                        status -> context.progress().status(status.jobId() + " " + status.rawState()));
+                        status -> context.progress().status(PullReport.progress(status)));
                 int n = 0;
                 for (Map.Entry<Integer, UrlUploadJob> job : jobs.entrySet()) {
                     lines.put(job.getKey(), report.line(result.jobs().get(n++),
