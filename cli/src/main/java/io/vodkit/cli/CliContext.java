@@ -1,7 +1,9 @@
 package io.vodkit.cli;
 
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,39 +20,53 @@ import java.util.concurrent.CompletableFuture;
 public final class CliContext {
     private final Map<String, String> env;
     private final Path workingDir;
+    private final InputStream in;
+    private final PrintStream outStream;
     private final PrintWriter out;
     private final PrintStream errStream;
     private final PrintWriter err;
     private final boolean errIsTerminal;
     private final CompletableFuture<Void> shutdown;
+    private final ProgressHook progress;
+
+    /** A context with no stdin and no progress hook (commands run from a script or a test). */
+    public CliContext(Map<String, String> env, Path workingDir, PrintStream out, PrintStream err,
+                      boolean errIsTerminal, CompletableFuture<Void> shutdown) {
+        this(env, workingDir, InputStream.nullInputStream(), out, err, errIsTerminal, shutdown, ProgressHook.NONE);
+    }
 
     /**
      * @param env           environment variables
      * @param workingDir    where {@code .env} is looked up and relative paths resolve
+     * @param in            stdin (read only by {@code vodkit mcp})
      * @param out           stdout: JSON lines only
      * @param err           stderr: logs, notices and progress bars
      * @param errIsTerminal whether stderr is an interactive terminal (progress bars are drawn only then)
      * @param shutdown      completes when the process is asked to stop (SIGINT/SIGTERM for the real process)
+     * @param progress      told how far long work got (uploads, polls)
      */
-    public CliContext(Map<String, String> env, Path workingDir, PrintStream out, PrintStream err,
-                      boolean errIsTerminal, CompletableFuture<Void> shutdown) {
+    public CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
+                      boolean errIsTerminal, CompletableFuture<Void> shutdown, ProgressHook progress) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
+        this.in = Objects.requireNonNull(in, "in");
+        this.outStream = Objects.requireNonNull(out, "out");
         this.out = new PrintWriter(Objects.requireNonNull(out, "out"), true, StandardCharsets.UTF_8);
         this.errStream = Objects.requireNonNull(err, "err");
         this.err = new PrintWriter(err, true, StandardCharsets.UTF_8);
         this.errIsTerminal = errIsTerminal;
         this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** The context of the real process: standard streams, the JVM's shutdown hook as the stop signal. */
     public static CliContext system() {
         CompletableFuture<Void> shutdown = new CompletableFuture<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown.complete(null), "vodkit-shutdown"));
-        return new CliContext(System.getenv(), Path.of("").toAbsolutePath(),
+        return new CliContext(System.getenv(), Path.of("").toAbsolutePath(), new FileInputStream(FileDescriptor.in),
                 new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
-                stderrIsTerminal(), shutdown);
+                stderrIsTerminal(), shutdown, ProgressHook.NONE);
     }
 
     public Map<String, String> env() {
@@ -61,8 +77,17 @@ public final class CliContext {
         return workingDir;
     }
 
+    public InputStream in() {
+        return in;
+    }
+
     public PrintWriter out() {
         return out;
+    }
+
+    /** stdout as a byte stream, for a protocol that owns it ({@code vodkit mcp}'s JSON-RPC). */
+    public PrintStream outStream() {
+        return outStream;
     }
 
     public PrintWriter err() {
@@ -80,6 +105,10 @@ public final class CliContext {
 
     public CompletableFuture<Void> shutdown() {
         return shutdown;
+    }
+
+    public ProgressHook progress() {
+        return progress;
     }
 
     /** On Linux, fd 2 links to a pty or tty device when stderr is a terminal. */

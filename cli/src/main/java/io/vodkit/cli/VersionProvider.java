@@ -6,7 +6,11 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"vodkit " + version()};
+    }
+
+    public static String version() {
         String version = VodkitCli.class.getPackage().getImplementationVersion();
-        return new String[] {"vodkit " + (version == null ? "dev" : version)};
+        return version == null ? "dev" : version;
     }
 }

@@ -1,7 +1,11 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.commands.CompletionCommand;
+import io.vodkit.cli.commands.DoctorCommand;
 import io.vodkit.cli.commands.EnhanceCommand;
 import io.vodkit.cli.commands.JobsCommand;
+import io.vodkit.cli.commands.McpCommand;
+import io.vodkit.cli.commands.PlayUrlCommand;
 import io.vodkit.cli.commands.PollCommand;
 import io.vodkit.cli.commands.PollUploadCommand;
 import io.vodkit.cli.commands.SampleCommand;
@@ -37,6 +41,10 @@ public final class VodkitCli {
         cmd.addSubcommand(new JobsCommand(context));
         cmd.addSubcommand(new ServeCommand(context));
         cmd.addSubcommand(new SampleCommand(context));
+        cmd.addSubcommand(new McpCommand(context));
+        cmd.addSubcommand(new PlayUrlCommand(context));
+        cmd.addSubcommand(new DoctorCommand(context));
+        cmd.addSubcommand(new CompletionCommand(context));
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(context, ex, debug));

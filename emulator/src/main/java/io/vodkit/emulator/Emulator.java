@@ -120,6 +120,11 @@ public final class Emulator implements AutoCloseable {
         return components.spaces.all();
     }
 
+    /** Makes {@code name} a known space, as if it had been configured (for an embedder that learns it late). */
+    public void registerSpace(String name) {
+        components.spaces.register(List.of(EmulatorConfig.checkSpaceName(name)));
+    }
+
     /** True when the credentials were generated for this run (none were configured). */
     public boolean generatedCredentials() {
         return components.config.accessKey() == null;

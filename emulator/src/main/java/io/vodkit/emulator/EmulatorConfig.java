@@ -55,12 +55,7 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
             throw new IllegalArgumentException("accessKey and secretKey must not be blank");
         }
         spaces = spaces == null ? List.of() : spaces.stream().distinct().toList();
-        for (String space : spaces) {
-            if (space == null || !SPACE_NAME.matcher(space).matches()) {
-                throw new IllegalArgumentException(
-                        "space name must be 1-64 letters, digits, '.', '_' or '-': " + space);
-            }
-        }
+        spaces.forEach(EmulatorConfig::checkSpaceName);
         region = region == null || region.isBlank() ? DEFAULT_REGION : region.trim();
         uploadHosts = uploadHosts == null ? List.of() : List.copyOf(uploadHosts);
         for (String uploadHost : uploadHosts) {
@@ -176,5 +171,13 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
                 + ", region=" + region + ", ffmpeg=" + ffmpeg + ", uploadHosts=" + uploadHosts + ", maxClockSkew="
                 + maxClockSkew + ", allowPro=" + allowPro + ", urlPull=" + urlPull + ", linkLatency=" + linkLatency
                 + ", linkRateBytesPerSecond=" + linkRateBytesPerSecond + "]";
+    }
+
+    /** @throws IllegalArgumentException unless {@code name} is 1-64 letters, digits, '.', '_' or '-' */
+    public static String checkSpaceName(String name) {
+        if (name == null || !SPACE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("space name must be 1-64 letters, digits, '.', '_' or '-': " + name);
+        }
+        return name;
     }
 }

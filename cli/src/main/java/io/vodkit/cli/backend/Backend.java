@@ -74,7 +74,23 @@ public final class Backend implements AutoCloseable {
                 : "local:" + settings.localDataDir();
     }
 
+    /** No credentials and no endpoint are set: commands run against the embedded local emulator. */
+    public static boolean usesLocalEmulator(Settings settings) {
+        return settings.accessKey().isEmpty() && settings.secretKey().isEmpty() && settings.endpoint().isEmpty();
+    }
+
     private static Backend local(Settings settings, String spaceName, PrintWriter err) {
+        Emulator emulator = startEmbedded(settings, spaceName, err);
+        VodClientConfig clientConfig = VodClientConfig.of(emulator.endpoint(), emulator.region(),
+                new Credentials(emulator.accessKey(), emulator.secretKey()));
+        return new Backend(new VodClient(clientConfig), Optional.of(emulator), spaceName, settings);
+    }
+
+    /**
+     * Starts the embedded emulator on its sticky loopback port with its data under {@code $VODKIT_HOME/local},
+     * knowing {@code spaceName}, and says so on {@code err}.
+     */
+    public static Emulator startEmbedded(Settings settings, String spaceName, PrintWriter err) {
         EmulatorConfig config = new EmulatorConfig("127.0.0.1", EmulatorConfig.STICKY_PORT,
                 settings.localDataDir(), null, null, List.of(spaceName), settings.region(),
                 settings.ffmpeg().orElse(null), List.of(), null, false);
@@ -87,9 +103,7 @@ public final class Backend implements AutoCloseable {
         err.println("vodkit: no BytePlus credentials; using the local emulator at " + emulator.endpoint()
                 + " (data in " + settings.localDataDir() + "; `vodkit serve` serves it again later)");
         err.flush();
-        VodClientConfig clientConfig = VodClientConfig.of(emulator.endpoint(), emulator.region(),
-                new Credentials(emulator.accessKey(), emulator.secretKey()));
-        return new Backend(new VodClient(clientConfig), Optional.of(emulator), spaceName, settings);
+        return emulator;
     }
 
     public VodClient client() {

@@ -59,9 +59,10 @@ final class ExecutionFollower {
     int follow(String runId) {
         AtomicReference<String> lastStatus = new AtomicReference<>();
         PollOutcome<Execution> outcome = enhancer.await(runId, execution -> {
+            String state = runId + " " + (execution.status().isEmpty() ? "submitted" : execution.status());
+            context.progress().status(state);
             if (!execution.status().equals(lastStatus.getAndSet(execution.status()))) {
-                context.err().println("vodkit: " + runId + " " + (execution.status().isEmpty() ? "submitted"
-                        : execution.status()));
+                context.err().println("vodkit: " + state);
                 context.err().flush();
             }
         });

@@ -61,7 +61,8 @@ public final class PollUploadCommand implements Callable<Integer> {
              Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
             JobLog jobLog = JobLog.of(ledger, settings);
             PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
-            PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll)).await(ids, status -> { });
+            PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll)).await(ids,
+                    status -> context.progress().status(PullReport.progress(status)));
             PullReport report = new PullReport(backend, poll, service.asArguments());
             JsonLines out = new JsonLines(context.out());
             List<PullReport.Line> lines = new ArrayList<>();

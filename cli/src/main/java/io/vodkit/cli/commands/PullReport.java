@@ -76,6 +76,11 @@ final class PullReport {
         return new Line(json, ExitCodes.FAILED);
     }
 
+    /** How one job's poll reads in progress reports: {@code "JOBID STATE"}. */
+    static String progress(PullJobStatus status) {
+        return status.jobId() + " " + (status.rawState().isEmpty() ? "unknown" : status.rawState());
+    }
+
     /** The exit code of a run: 0 when every line succeeded, else 3 if any timed out, else 1. */
     static int exitCode(List<Line> lines) {
         if (lines.stream().allMatch(line -> line.exitCode() == ExitCodes.OK)) {

@@ -25,8 +25,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Write a test tone (16-bit PCM WAV, made in Java) to try uploads with.",
-        footerHeading = "%nExample:%n",
-        footer = "  vodkit sample demo.wav && vodkit upload demo.wav")
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vodkit sample demo.wav && vodkit upload demo.wav",
+            "  vodkit sample long.wav --seconds 600"})
 public final class SampleCommand implements Callable<Integer> {
     private static final int SAMPLE_RATE = 48_000;
     private static final int HEADER_BYTES = 44;

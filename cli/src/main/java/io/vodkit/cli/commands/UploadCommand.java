@@ -26,6 +26,7 @@ import io.vodkit.client.upload.LocalMediaFile;
 import io.vodkit.client.upload.MediaUploader;
 import io.vodkit.client.upload.PartPlan;
 import io.vodkit.client.upload.UploadCheckpoints;
+import io.vodkit.client.upload.UploadListener;
 import io.vodkit.client.upload.UploadRequest;
 import io.vodkit.client.upload.UploadResult;
 import java.nio.file.Path;
@@ -248,12 +249,13 @@ public final class UploadCommand implements Callable<Integer> {
     }
 
     /** Waits for the submitted pulls, records how each ended (or how far it got) and puts its line. */
-    private static void awaitUrls(Map<Integer, UrlUploadJob> pulls, List<Source> sources, UrlPuller puller,
+    private void awaitUrls(Map<Integer, UrlUploadJob> pulls, List<Source> sources, UrlPuller puller,
                                   PullReport report, JobLog jobLog, UploadResults results) {
         if (pulls.isEmpty()) {
             return;
         }
-        PullResult result = puller.await(pulls.values().stream().map(UrlUploadJob::jobId).toList(), status -> { });
+        PullResult result = puller.await(pulls.values().stream().map(UrlUploadJob::jobId).toList(),
+                status -> context.progress().status(PullReport.progress(status)));
         int n = 0;
         for (Map.Entry<Integer, UrlUploadJob> pull : pulls.entrySet()) {
             PullJobStatus status = result.jobs().get(n++);
@@ -293,7 +295,8 @@ public final class UploadCommand implements Callable<Integer> {
         MediaUploader uploader = new MediaUploader(backend.client().api(), backend.client().storage(),
                 checkpoints);
         new BatchUploader(uploader, jobs, ledger).uploadAll(requests,
-                request -> progress.started(request.file(), sources.get(positions.get(request)).size()),
+                request -> reported(request,
+                        progress.started(request.file(), sources.get(positions.get(request)).size())),
                 outcome -> {
                     int position = positions.get(outcome.request());
                     long size = sources.get(position).size();
@@ -301,6 +304,15 @@ public final class UploadCommand implements Callable<Integer> {
                     progress.finished(outcome.request().file(), size, sent);
                     results.put(position, line(outcome, backend), outcome.skipped(), sent ? size : 0);
                 });
+    }
+
+    /** {@code listener}, and the context's progress hook too. */
+    private UploadListener reported(UploadRequest request, UploadListener listener) {
+        String label = request.file().getFileName().toString();
+        return progress -> {
+            listener.onProgress(progress);
+            context.progress().transferred(label, progress.bytesSent(), progress.totalBytes());
+        };
     }
 
     private static PullReport.Line line(BatchUploader.Outcome outcome, Backend backend) {

@@ -2,6 +2,7 @@ package io.vodkit.client.enhance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.client.api.MediaInput;
+import io.vodkit.client.api.MediaSource;
 import io.vodkit.client.api.MoeEnhance;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,8 +43,6 @@ public record EnhanceParams(String type, String video, String config, int repair
   /** {@code res} values meaning "keep the source resolution". */
   static final Set<String> ORIGINAL = Set.of("", "original", "source", "same", "native", "none", "default");
   static final Set<String> FIELDS = Set.of("type", "video", "config", "repair_style", "res", "bit_depth");
-  private static final String VID_PREFIX = "vid://";
-  private static final String DIRECT_URL_PREFIX = "directurl://";
 
   /** The outcome of {@link #parse}: valid parameters, or every violation found. */
   public sealed interface Parsed permits Valid, Invalid {
@@ -72,7 +71,7 @@ public record EnhanceParams(String type, String video, String config, int repair
 
   /** The video as a reference: {@code vid://…} or {@code directurl://…}. */
   public String source() {
-    return (MediaInput.VID.equals(type) ? VID_PREFIX : DIRECT_URL_PREFIX) + video;
+    return MediaSource.prefix(type) + video;
   }
 
   /** The StartExecution input; a DirectUrl names {@code spaceName}. */
@@ -112,15 +111,9 @@ public record EnhanceParams(String type, String video, String config, int repair
             + "bit_depth)");
       }
     }
-    String video = text(json.get("video")).orElse("");
-    String prefixType = null;
-    if (video.toLowerCase(Locale.ROOT).startsWith(VID_PREFIX)) {
-      video = video.substring(VID_PREFIX.length());
-      prefixType = MediaInput.VID;
-    } else if (video.toLowerCase(Locale.ROOT).startsWith(DIRECT_URL_PREFIX)) {
-      video = video.substring(DIRECT_URL_PREFIX.length());
-      prefixType = MediaInput.DIRECT_URL;
-    }
+    MediaSource source = MediaSource.parse(text(json.get("video")).orElse(""));
+    String video = source.value();
+    String prefixType = source.prefixType().orElse(null);
     String type = type(json.get("type"), prefixType, violations);
     if (video.isBlank()) {
       violations.add("'video' is required: a Vid (vid://…) or, with type DirectUrl, a FileName in the space");
@@ -173,7 +166,7 @@ public record EnhanceParams(String type, String video, String config, int repair
       return MediaInput.VID;
     }
     if (prefixType != null && !prefixType.equals(type)) {
-      violations.add("'video' has a " + (prefixType.equals(MediaInput.VID) ? VID_PREFIX : DIRECT_URL_PREFIX)
+      violations.add("'video' has a " + MediaSource.prefix(prefixType)
           + " prefix but 'type' is " + type);
     }
     return type;

@@ -1,0 +1,140 @@
+package io.vodkit.cli.commands;
+
+import io.vodkit.cli.CliContext;
+import io.vodkit.cli.CliException;
+import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.config.ServiceOptions;
+import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.doctor.Check;
+import io.vodkit.cli.doctor.ClockSkew;
+import io.vodkit.cli.doctor.EndpointProbe;
+import io.vodkit.cli.doctor.LocalChecks;
+import io.vodkit.cli.output.JsonLines;
+import io.vodkit.client.VodException;
+import io.vodkit.client.VodServiceException;
+import io.vodkit.client.api.ListDomain;
+import io.vodkit.client.api.QueryUploadTaskInfo;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vodkit doctor [SPACE]}: checks what vodkit needs and prints one JSON line
+ * {@code {"ok", "checks": [{"name", "ok", "essential", "detail"}…]}}; exit 0 when every essential check passed.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Check the setup and print one JSON line {\"ok\",\"checks\":[{\"name\",\"ok\",\"essential\","
+                + "\"detail\"}…]}; exit 0 when every essential check passed, 1 otherwise.",
+            "Checks: credentials (set, incomplete, or none: the local emulator), the endpoint answering, the "
+                    + "signature being accepted (a signed QueryUploadTaskInfo), the space, the clock against the "
+                    + "server's Date (refused beyond 15 min), $VODKIT_HOME writable, ffmpeg/ffprobe (optional: "
+                    + "only the local emulator's media features need them)."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vodkit doctor                           # the settings every command would use",
+            "  vodkit doctor my_space --endpoint https://vod.byteplusapi.com"})
+public final class DoctorCommand implements Callable<Integer> {
+    /** A JobId no service knows: QueryUploadTaskInfo answers it without touching any space. */
+    private static final String PROBE_JOB_ID = "vodkit-doctor-probe";
+
+    private final CliContext context;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPACE", description = "VOD space (VOD_SPACE_NAME).")
+    String space;
+
+    @Mixin
+    ServiceOptions service;
+
+    public DoctorCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        List<Check> checks = new ArrayList<>();
+        Settings settings;
+        try {
+            settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
+        } catch (CliException invalid) {
+            checks.add(Check.fail("settings", invalid.getMessage()));
+            return report(checks);
+        }
+        Optional<String> spaceName = Optional.ofNullable(space).filter(name -> !name.isBlank())
+                .or(settings::spaceName);
+        boolean local = Backend.usesLocalEmulator(settings);
+        // Without a space the cloud checks still run; only the space check says what is missing.
+        try (Backend backend = Backend.open(settings, Optional.of(spaceName.orElse(Backend.LOCAL_DEFAULT_SPACE)),
+                context.err())) {
+            checks.add(Check.pass("credentials", local
+                    ? "none set: using the local emulator (data in " + settings.localDataDir() + ")"
+                    : "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY set; region " + settings.region()));
+            checks.addAll(service(backend, local ? Optional.of(backend.spaceName()) : spaceName));
+        } catch (CliException misconfigured) {
+            checks.add(Check.fail("credentials", misconfigured.getMessage()));
+        }
+        checks.add(LocalChecks.home(settings.home()));
+        checks.add(LocalChecks.ffmpeg(settings));
+        return report(checks);
+    }
+
+    /** Endpoint, signature, space and clock: each needs the one before it. */
+    private List<Check> service(Backend backend, Optional<String> spaceName) {
+        EndpointProbe probe = EndpointProbe.of(backend.client().config().endpoint(), Clock.systemUTC());
+        if (!probe.reachable()) {
+            String skipped = "not checked: the endpoint is unreachable";
+            return List.of(Check.fail("endpoint", probe.detail()), Check.fail("signature", skipped),
+                    Check.fail("space", skipped), Check.fail("clock", skipped));
+        }
+        List<Check> checks = new ArrayList<>(List.of(Check.pass("endpoint", probe.detail())));
+        Check signature = signature(backend);
+        checks.add(signature);
+        checks.add(!signature.ok() ? Check.fail("space", "not checked: the signature was refused")
+                : spaceName.map(name -> space(backend, name)).orElseGet(() -> new Check("space", false, false,
+                "no space set: commands need SPACE or VOD_SPACE_NAME")));
+        checks.add(probe.serverTime().map(server -> ClockSkew.between(probe.localTime(), server).check())
+                .orElseGet(() -> new Check("clock", false, false, "the server sent no Date header; skew unknown")));
+        return checks;
+    }
+
+    private static Check signature(Backend backend) {
+        try {
+            new QueryUploadTaskInfo(backend.client().api()).call(List.of(PROBE_JOB_ID));
+            return Check.pass("signature", "a signed request (QueryUploadTaskInfo) was accepted");
+        } catch (VodServiceException refused) {
+            boolean credentials = refused.httpStatus() == 401 || refused.httpStatus() == 403;
+            return Check.fail("signature", (credentials ? "the service refused the credentials: check "
+                    + "BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY and VOD_REGION (" : "a signed request failed (")
+                    + refused.getMessage() + ")");
+        } catch (VodException failed) {
+            return Check.fail("signature", "a signed request failed: " + failed.getMessage());
+        }
+    }
+
+    private static Check space(Backend backend, String spaceName) {
+        try {
+            int domains = new ListDomain(backend.client().api()).call(ListDomain.Request.playDomains(spaceName))
+                    .domains().size();
+            return Check.pass("space", spaceName + " exists (" + domains + " play domain"
+                    + (domains == 1 ? "" : "s") + ")");
+        } catch (VodException failed) {
+            return Check.fail("space", spaceName + " cannot be used: " + failed.getMessage());
+        }
+    }
+
+    private int report(List<Check> checks) {
+        boolean ok = checks.stream().allMatch(check -> check.ok() || !check.essential());
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("ok", ok);
+        line.put("checks", checks);
+        new JsonLines(context.out()).write(line);
+        return ok ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,43 @@
+package io.vodkit.cli.commands;
+
+import io.vodkit.cli.CliContext;
+import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.VersionProvider;
+import io.vodkit.cli.config.ServiceOptions;
+import io.vodkit.cli.mcp.VodkitMcpServer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code vodkit mcp}: serves vodkit's tools to an AI agent over MCP on stdin/stdout. */
+@Command(name = "mcp", mixinStandardHelpOptions = true,
+        description = {"Serve vodkit to an AI agent as an MCP server over stdio (JSON-RPC on stdin/stdout; logs "
+                + "on stderr) until stdin closes or the process is stopped.",
+            "Tools: upload_media, get_upload_status, enhance_video, get_execution, get_play_url. Each runs the "
+                    + "matching command (upload, poll-upload, enhance, poll, play-url) and returns its JSON; "
+                    + "failures are tool errors carrying its {\"error\"} JSON. Uploads and polls send progress "
+                    + "notifications when the client gives a progressToken. Without credentials the local emulator "
+                    + "runs for as long as the server does."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vodkit mcp                               # tools on the local emulator (no credentials set)",
+            "  vodkit mcp --home /data/vodkit           # flags apply to every tool call",
+            "  MCP client configuration (e.g. .mcp.json):",
+            "  {\"mcpServers\":{\"vodkit\":{\"command\":\"/path/to/vodkit\",\"args\":[\"mcp\"],"
+                    + "\"env\":{\"VOD_SPACE_NAME\":\"my_space\"}}}}"})
+public final class McpCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    ServiceOptions service;
+
+    public McpCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        VodkitMcpServer.serve(context, service.asSettings(), VersionProvider.version());
+        return ExitCodes.OK;
+    }
+}

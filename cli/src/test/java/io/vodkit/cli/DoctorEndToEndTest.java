@@ -1,0 +1,130 @@
+package io.vodkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.cli.support.CliResult;
+import io.vodkit.cli.support.CliRun;
+import io.vodkit.cli.support.TestEmulator;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vodkit doctor} against a real emulator, a wrong secret, an unreachable endpoint and a broken setup. */
+class DoctorEndToEndTest {
+    @TempDir
+    Path tmp;
+
+    /** The checks of the run's single JSON line, by name. */
+    private static Map<String, JsonNode> checks(CliResult result) {
+        Map<String, JsonNode> checks = new LinkedHashMap<>();
+        result.single().get("checks").forEach(check -> checks.put(check.get("name").asText(), check));
+        return checks;
+    }
+
+    @Test
+    void everythingPassesAgainstAWorkingService() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            CliResult result = CliRun.run(vod.env(tmp.resolve("home")), tmp, "doctor");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.single().get("ok").asBoolean()).isTrue();
+            Map<String, JsonNode> checks = checks(result);
+            assertThat(checks).containsOnlyKeys("credentials", "endpoint", "signature", "space", "clock", "home",
+                    "ffmpeg");
+            checks.values().stream().filter(check -> check.get("essential").asBoolean())
+                    .forEach(check -> assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue());
+            assertThat(checks.get("endpoint").get("detail").asText()).contains(vod.endpoint().toString());
+            assertThat(checks.get("space").get("detail").asText()).startsWith(TestEmulator.SPACE + " exists");
+            assertThat(checks.get("clock").get("detail").asText()).startsWith("the local clock is");
+            assertThat(result.stdout()).doesNotContain(TestEmulator.SECRET_KEY);
+        }
+    }
+
+    @Test
+    void aWrongSecretFailsTheSignatureCheckAndSaysWhatToFix() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            Map<String, String> env = vod.env(tmp.resolve("home"));
+            env.put("BYTEPLUS_SECRETKEY", "not-the-secret");
+
+            CliResult result = CliRun.run(env, tmp, "doctor");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+            assertThat(result.single().get("ok").asBoolean()).isFalse();
+            Map<String, JsonNode> checks = checks(result);
+            assertThat(checks.get("endpoint").get("ok").asBoolean()).isTrue();
+            assertThat(checks.get("signature").get("ok").asBoolean()).isFalse();
+            assertThat(checks.get("signature").get("detail").asText())
+                    .startsWith("the service refused the credentials: check BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY")
+                    .contains("SignatureDoesNotMatch");
+            assertThat(result.stdout()).doesNotContain("not-the-secret");
+        }
+    }
+
+    @Test
+    void anUnreachableEndpointIsReportedAndTheChecksThatNeedItAreSkipped() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>(Map.of("BYTEPLUS_ACCESSKEY", "AK", "BYTEPLUS_SECRETKEY", "SK",
+                "VOD_ENDPOINT", "http://127.0.0.1:" + closedPort, "VOD_SPACE_NAME", "s",
+                "VODKIT_HOME", tmp.resolve("home").toString()));
+
+        CliResult result = CliRun.run(env, tmp, "doctor");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+        Map<String, JsonNode> checks = checks(result);
+        assertThat(checks.get("endpoint").get("detail").asText())
+                .startsWith("cannot reach http://127.0.0.1:" + closedPort + ": ConnectException");
+        assertThat(checks.get("signature").get("detail").asText()).isEqualTo("not checked: the endpoint is unreachable");
+        assertThat(checks.get("home").get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void withoutCredentialsItChecksTheLocalEmulator() {
+        CliResult result = CliRun.run(Map.of("VODKIT_HOME", tmp.resolve("home").toString()), tmp, "doctor");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Map<String, JsonNode> checks = checks(result);
+        assertThat(checks.get("credentials").get("detail").asText()).startsWith("none set: using the local emulator");
+        assertThat(checks.get("signature").get("ok").asBoolean()).isTrue();
+        assertThat(checks.get("space").get("detail").asText()).startsWith("local exists");
+    }
+
+    @Test
+    void incompleteCredentialsAnUnknownSpaceAndAnUnwritableHomeEachFailTheirCheck() throws Exception {
+        Path notAFolder = Files.writeString(tmp.resolve("home-file"), "x");
+        CliResult incomplete = CliRun.run(Map.of("BYTEPLUS_ACCESSKEY", "AK",
+                "VODKIT_HOME", notAFolder.toString()), tmp, "doctor");
+
+        assertThat(incomplete.exitCode()).isEqualTo(ExitCodes.FAILED);
+        Map<String, JsonNode> checks = checks(incomplete);
+        assertThat(checks.get("credentials").get("detail").asText()).contains("BYTEPLUS_SECRETKEY is missing");
+        assertThat(checks.get("home").get("ok").asBoolean()).isFalse();
+        assertThat(checks.get("home").get("detail").asText()).contains("is not writable");
+
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            CliResult unknown = CliRun.run(vod.env(tmp.resolve("home")), tmp, "doctor", "no_such_space");
+
+            assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(checks(unknown).get("space").get("detail").asText()).startsWith("no_such_space cannot be used")
+                    .contains("does not exist");
+        }
+    }
+
+    @Test
+    void anInvalidSettingIsReportedAsAFailedCheck() {
+        CliResult result = CliRun.run(Map.of("VOD_POLL_MAX", "many", "VODKIT_HOME", tmp.toString()), tmp, "doctor");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(checks(result).get("settings").get("detail").asText())
+                .isEqualTo("VOD_POLL_MAX must be a positive whole number, got 'many'");
+    }
+}
