@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * document order, against an emulator (space {@code my_space}, Pro allowed as for an allowlisted account).
  *
  * <p>Substitutions, the only liberties taken: the files the commands name ({@code clip.mp4},
- * {@code interview.mov}) are made first in the working directory; {@code https://example.com/NAME} is served from a
- * loopback server; a {@code <Field>} placeholder becomes the value of that field in the latest output line that had
+ * {@code interview.mov}, the folder {@code videos} with a subfolder) are made first in the working directory;
+ * {@code https://example.com/NAME} is served from a loopback server; a {@code <Field>} placeholder becomes the value of that field in the latest output line that had
  * it (for {@code VideoUrls}, its first entry's fields), exactly as the document tells the agent to do.
  */
 class SkillDocumentTest {
@@ -76,6 +76,9 @@ class SkillDocumentTest {
         TestVideos videos = TestVideos.orSkip();
         videos.clean(tmp.resolve("clip.mp4"), 0.4);
         Files.copy(tmp.resolve("clip.mp4"), tmp.resolve("interview.mov"));
+        Path folder = Files.createDirectories(tmp.resolve("videos").resolve("day2"));
+        videos.clean(tmp.resolve("videos").resolve("intro.mp4"), 0.3);
+        videos.clean(folder.resolve("outro.mov"), 0.2);
         Path served = Files.createDirectories(tmp.resolve("served"));
         Files.copy(tmp.resolve("clip.mp4"), served.resolve("video.mp4"));
         EmulatorConfig config = new EmulatorConfig("127.0.0.1", 0, tmp.resolve("data"), TestEmulator.ACCESS_KEY,
