@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Substitutions, the only liberties taken: the files the commands name ({@code clip.mp4},
  * {@code interview.mov}, the folder {@code videos} with a subfolder) are made first in the working directory;
- * {@code https://example.com/NAME} is served from a loopback server; a {@code <Field>} placeholder becomes the value of that field in the latest output line that had
- * it (for {@code VideoUrls}, its first entry's fields), exactly as the document tells the agent to do.
+ * {@code https://example.com/NAME} is served from a loopback server; a {@code <Field>} placeholder becomes the
+ * value of that field in the latest output line that had it (for {@code VideoUrls}, its first entry's fields),
+ * exactly as the document tells the agent to do.
  */
 class SkillDocumentTest {
     private static final Path SKILL = Path.of("..", "skill", "SKILL.md");
