@@ -45,7 +45,8 @@ import picocli.CommandLine.Parameters;
         description = {"Upload local media files, or have the service pull http(s) URLs, into a VOD space; print one "
                 + "JSON line per source with its Vid and play URL.",
             "SOURCE is a file path, an http(s) URL, or @FILE listing one source per line (# comments). The last "
-                    + "argument is the SPACE when it is none of these and there are several."},
+                    + "argument is the SPACE when there are several and it is none of these and does not look like "
+                    + "a file name (x.mp4, dir/x)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit upload movie.mp4                 # to VOD_SPACE_NAME (or the local emulator)",
