@@ -81,7 +81,7 @@ final class ExecutionFollower {
 
     private CliException timedOut(String runId, PollOutcome.TimedOut<Execution> timedOut) {
         List<String> words = new ArrayList<>(List.of("vodkit", "poll", runId, backend.spaceName()));
-        words.addAll(service.asArgs());
+        words.addAll(service.asArguments());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("resume_hint", ResumeHint.of(TIMEOUT_DESCRIPTION, words));
         extra.put("RunId", runId);

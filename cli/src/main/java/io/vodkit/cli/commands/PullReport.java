@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Turns URL pull job statuses into the output lines {@code vodkit upload} and {@code vodkit poll-upload} share: the
- * upload line plus {@code JobId} on success, {@code {"error", "JobId", "SourceUrl"}} on failure, and on time-out
+ * upload line plus {@code JobId} on success, {@code {"error", "JobId", "SourceUrl"}} on failure ({@code SourceUrl}
+ * only when known), and on time-out
  * {@code {"error", "resume_hint", "JobIds", "State"}} whose command resumes polling the same job.
  */
 final class PullReport {
@@ -54,7 +55,9 @@ final class PullReport {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("error", status.failureReason());
             json.put("JobId", status.jobId());
-            json.put("SourceUrl", source);
+            if (!source.isEmpty()) {
+                json.put("SourceUrl", source);
+            }
             return new Line(json, ExitCodes.FAILED);
         }
         if (!timedOut) {

@@ -192,8 +192,7 @@ public final class UploadCommand implements Callable<Integer> {
                 jobs.put(positions.get(n), submitted.get(n));
             }
         } catch (VodException e) {
-            String message = "UploadMediaByUrl failed: " + e.getMessage();
-            positions.forEach(i -> lines.put(i, PullReport.failure(message, sources.get(i).text())));
+            positions.forEach(i -> lines.put(i, PullReport.failure(e.getMessage(), sources.get(i).text())));
         }
         return jobs;
     }
