@@ -46,6 +46,12 @@ class EnhanceEndToEndTest {
         "vid://v0a                                                                | --config=common --tier=gold | --tier must be standard or pro",
         "vid://v0a                                                                | --config=common --bit-depth=10 --tier=standard | 'bit_depth' is supported only with the Pro tier",
         "{\"video\":                                                                | | PARAMS is not valid JSON",
+        "[1]                                                                      | | PARAMS must be a JSON object",
+        "@missing.json                                                            | | cannot read PARAMS file",
+        "{\"type\":\"File\",\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1} | | 'type' must be Vid or DirectUrl; got 'File'",
+        "{\"type\":\"Vid\",\"video\":\"directurl://a.mp4\",\"config\":\"common\",\"repair_style\":1} | | 'video' has a directurl:// prefix but 'type' is Vid",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"tier\":2} | | unknown parameter 'tier'",
+        "{\"video\":\"v0a\",\"config\":\"film\",\"repair_style\":3}              | | 'config' must be one of common, ugc, short_series, aigc, old_film; got 'film'; 'repair_style' must be 1 (standard) or 2 (pro)",
     })
     void eachBadParameterIsRefusedBeforeAnyRequest(String params, String flags, String error) throws Exception {
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {

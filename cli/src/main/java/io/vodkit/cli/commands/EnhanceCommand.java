@@ -136,10 +136,11 @@ public final class EnhanceCommand implements Callable<Integer> {
         }
     }
 
+    /** The parameters, or one error line naming every violation (so all can be fixed at once). */
     private static EnhanceParams validate(ObjectNode json) {
         EnhanceParams.Parsed parsed = EnhanceParams.parse(json);
         if (parsed instanceof EnhanceParams.Invalid invalid) {
-            throw CliException.invalidInput(invalid.violations().get(0));
+            throw CliException.invalidInput(String.join("; ", invalid.violations()));
         }
         return ((EnhanceParams.Valid) parsed).params();
     }
