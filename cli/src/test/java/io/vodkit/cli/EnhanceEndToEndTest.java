@@ -163,6 +163,27 @@ class EnhanceEndToEndTest {
     }
 
     @Test
+    void aFailedJobIsOneErrorLineWithTheTaskCode() throws Exception {
+        TestVideos.orSkip();
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            Path file = Files.write(tmp.resolve("not-a-video.mp4"), new byte[] {0, 0, 0, 24, 1, 2, 3});
+            String vid = upload(vod, file).get("Vid").asText();
+
+            CliResult result = CliRun.run(env(vod), tmp, "enhance", "vid://" + vid, "--config", "common",
+                    "--tier", "standard");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+            JsonNode line = result.single();
+            assertThat(line.get("error").asText())
+                    .startsWith("The restoration job failed with InvalidParameter.InvalidMediaStream");
+            assertThat(line.get("Status").asText()).isEqualTo("Failed");
+            assertThat(line.get("Code").asText()).isEqualTo("InvalidParameter.InvalidMediaStream");
+            assertThat(line.get("RunId").asText()).startsWith("hb:");
+            assertThat(result.stderr()).contains("Failed").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void aTimedOutEmbeddedRunIsResumedByTheHintCommand() throws Exception {
         TestVideos videos = TestVideos.orSkip();
         Path clip = videos.clean(tmp.resolve("clip.mkv"), 1);
