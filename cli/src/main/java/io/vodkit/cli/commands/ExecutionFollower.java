@@ -74,7 +74,7 @@ final class ExecutionFollower {
             throw new CliException(ExitCodes.FAILED, "the job succeeded but GetExecution returned no output "
                     + "StoreUri", Map.of("RunId", runId, "SpaceName", space), null);
         }
-        String url = backend.playUrls().playUrl(space, fileName);
+        String url = backend.playUrls().playUrlOrEmpty(space, fileName, null);
         new JsonLines(context.out()).write(EnhanceOutput.success(space, runId, done.fileId(), fileName, url));
         return ExitCodes.OK;
     }

@@ -87,7 +87,7 @@ final class PullReport {
         SourceInfo info = task.sourceInfo();
         String fileName = !info.fileName().isEmpty() ? info.fileName() : withoutBucket(info.storeUri());
         String space = task.spaceName().isEmpty() ? backend.spaceName() : task.spaceName();
-        String playUrl = fileName.isEmpty() ? "" : backend.playUrls().playUrl(space, fileName);
+        String playUrl = fileName.isEmpty() ? "" : backend.playUrls().playUrlOrEmpty(space, fileName, task.vid());
         return UploadOutput.of(task.vid(), playUrl, task.posterUri(), fileName, space, sourceUrl, task.jobId());
     }
 

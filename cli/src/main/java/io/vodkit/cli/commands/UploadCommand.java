@@ -258,7 +258,7 @@ public final class UploadCommand implements Callable<Integer> {
             return PullReport.failure(outcome.failure().getMessage(), file);
         }
         UploadResult result = outcome.result();
-        String playUrl = backend.playUrls().playUrl(result.spaceName(), result.fileName());
+        String playUrl = backend.playUrls().playUrlOrEmpty(result.spaceName(), result.fileName(), result.vid());
         return new PullReport.Line(UploadOutput.of(result.vid(), playUrl, result.posterUri(), result.fileName(),
                 result.spaceName(), file, null), ExitCodes.OK);
     }
