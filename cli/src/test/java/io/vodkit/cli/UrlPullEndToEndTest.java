@@ -65,6 +65,7 @@ class UrlPullEndToEndTest {
             assertThat(line.get("FileName").asText()).endsWith(".mp4");
             assertThat(line.has("PosterUri")).isTrue();
             assertThat(TestMedia.downloadMd5(line.get("PlayURL").asText())).isEqualTo(TestMedia.md5(clip));
+            assertThat(result.stderr()).contains("vodkit: URL pull job " + line.get("JobId").asText() + " success");
         }
     }
 

@@ -58,7 +58,8 @@ public final class PollUploadCommand implements Callable<Integer> {
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
             PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
-            PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll)).await(ids, status -> { });
+            PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll))
+                    .await(ids, PullReport.stateChanges(context.err()));
             PullReport report = new PullReport(backend, poll, service.asArguments());
             JsonLines out = new JsonLines(context.out());
             List<PullReport.Line> lines = new ArrayList<>();

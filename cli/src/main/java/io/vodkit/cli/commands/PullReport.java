@@ -9,10 +9,13 @@ import io.vodkit.client.api.UploadTask;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.pull.PullJobState;
 import io.vodkit.client.pull.PullJobStatus;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Turns URL pull job statuses into the output lines {@code vodkit upload} and {@code vodkit poll-upload} share: the
@@ -64,6 +67,21 @@ final class PullReport {
             throw new IllegalStateException("job " + status.jobId() + " unfinished although polling did not time out");
         }
         return new Line(timedOutLine(status), ExitCodes.TIMED_OUT);
+    }
+
+    /**
+     * Reports on stderr each job's state whenever a query shows it changed (e.g. {@code vodkit: URL pull job 1a2b
+     * processing}), so a long wait is visibly alive; stdout keeps only the result lines.
+     */
+    static Consumer<PullJobStatus> stateChanges(PrintWriter err) {
+        Map<String, String> last = new ConcurrentHashMap<>();
+        return status -> {
+            String state = status.notFound() ? "not found" : status.rawState();
+            if (!state.equals(last.put(status.jobId(), state))) {
+                err.println("vodkit: URL pull job " + status.jobId() + " " + state);
+                err.flush();
+            }
+        };
     }
 
     /** An error line for a source that failed before or without a job (e.g. a refused submission). */

@@ -126,7 +126,7 @@ public final class UploadCommand implements Callable<Integer> {
             lines.putAll(uploadFiles(sources, backend, partBytes, checkpoints(settings)));
             if (!jobs.isEmpty()) {
                 PullResult result = puller.await(jobs.values().stream().map(UrlUploadJob::jobId).toList(),
-                        status -> { });
+                        PullReport.stateChanges(context.err()));
                 int n = 0;
                 for (Map.Entry<Integer, UrlUploadJob> job : jobs.entrySet()) {
                     lines.put(job.getKey(), report.line(result.jobs().get(n++),
