@@ -36,11 +36,15 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit enhance '{\"video\":\"vid://v0abc\",\"config\":\"common\",\"repair_style\":1}'",
-            "  vodkit enhance directurl://clips/a.mp4 my_space --config old_film --tier standard --res 1080p",
+            "  vodkit enhance directurl://clips/a.mp4 my_space --config old_film \\",
+            "      --tier standard --res 1080p",
             "  vodkit enhance @params.json --tier pro --bit-depth 10",
-            "Output: {\"Status\":\"Success\",\"SpaceName\",\"RunId\",\"VideoUrls\":[{\"FileId\",\"DirectUrl\","
-                    + "\"Source\",\"Url\"}],\"AudioUrls\":[],\"Texts\":[]}",
-            "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE` continues the same job."})
+            "Output:",
+            "  {\"Status\":\"Success\",\"SpaceName\",\"RunId\",",
+            "   \"VideoUrls\":[{\"FileId\",\"DirectUrl\",\"Source\",\"Url\"}],",
+            "   \"AudioUrls\":[],\"Texts\":[]}",
+            "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE`",
+            "continues the same job."})
 public final class EnhanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -25,10 +25,13 @@ import picocli.CommandLine.Option;
                     + "the secret key is printed only when it was generated."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit serve                                   # data in $VODKIT_HOME/local, its usual port",
-            "  vodkit serve --port 0 --data /tmp/vod --space demo --access-key AK --secret-key SK",
-            "  vodkit serve --allow-pro                       # also restore with the Pro tier",
-            "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=… BYTEPLUS_SECRETKEY=…"})
+            "  vodkit serve               # data in $VODKIT_HOME/local, its usual port",
+            "  vodkit serve --port 0 --data /tmp/vod --space demo \\",
+            "      --access-key AK --secret-key SK",
+            "  vodkit serve --allow-pro   # also restore with the Pro tier",
+            "Then point clients at it:",
+            "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=AK \\",
+            "      BYTEPLUS_SECRETKEY=SK"})
 public final class ServeCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -49,15 +49,17 @@ import picocli.CommandLine.Parameters;
                     + "a file name (x.mp4, dir/x)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit upload movie.mp4                 # to VOD_SPACE_NAME (or the local emulator)",
+            "  vodkit upload movie.mp4            # to VOD_SPACE_NAME, or the local emulator",
             "  vodkit upload movie.mp4 my_space --concurrency 8 --part-size 64MiB",
             "  vodkit upload a.mp4 b.mp4 c.mp4 my_space --jobs 3",
-            "  vodkit upload https://example.com/a.mp4 https://example.com/b.mov my_space --tags demo",
-            "  vodkit upload @urls.txt my_space        # URLs pulled in batches of 20, polled together",
-            "Output: {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",\"SourceUrl\"}"
-                    + " (+ \"JobId\" for URLs)",
-            "A URL pull still running after VOD_POLL_MAX polls prints {\"error\",\"resume_hint\":{\"description\","
-                    + "\"command\"},\"JobIds\",\"State\"} (exit 3): run the command to keep waiting for the same job."})
+            "  vodkit upload https://example.com/a.mp4 https://example.com/b.mov my_space",
+            "  vodkit upload @urls.txt my_space   # URLs pulled in batches of 20",
+            "Output, one line per SOURCE:",
+            "  {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",",
+            "   \"SourceUrl\"} (+ \"JobId\" for URLs)",
+            "A URL pull still running after VOD_POLL_MAX polls prints (exit 3)",
+            "  {\"error\",\"resume_hint\":{\"description\",\"command\"},\"JobIds\",\"State\"}:",
+            "  run its command to keep waiting for the same job (nothing is re-submitted)."})
 public final class UploadCommand implements Callable<Integer> {
     private final CliContext context;
 
