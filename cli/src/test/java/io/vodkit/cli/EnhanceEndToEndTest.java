@@ -163,6 +163,23 @@ class EnhanceEndToEndTest {
     }
 
     @Test
+    void theExecutionVersionComesFromVodEnhanceVersion() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            Map<String, String> env = env(vod);
+            env.put("VOD_ENHANCE_VERSION", "2099-01-01");
+
+            CliResult submit = CliRun.run(env, tmp, "enhance", "vid://v0a", "--config", "common", "--tier",
+                    "standard");
+            CliResult poll = CliRun.run(env, tmp, "poll", "hb:0123");
+
+            assertThat(submit.single().get("error").asText())
+                    .contains("Could not find operation StartExecution for version 2099-01-01");
+            assertThat(poll.single().get("error").asText())
+                    .contains("Could not find operation GetExecution for version 2099-01-01");
+        }
+    }
+
+    @Test
     void aFailedJobIsOneErrorLineWithTheTaskCode() throws Exception {
         TestVideos.orSkip();
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
