@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 /**
  * Turns URL pull job statuses into the output lines {@code vodkit upload} and {@code vodkit poll-upload} share: the
  * upload line plus {@code JobId} on success, {@code {"error", "JobId", "SourceUrl"}} on failure ({@code SourceUrl}
- * only when known), and on time-out
- * {@code {"error", "resume_hint", "JobIds", "State"}} whose command resumes polling the same job.
+ * only when known), and on time-out {@code {"error", "resume_hint", "JobIds", "State"}} whose command resumes
+ * polling the same job.
  */
 final class PullReport {
     static final String RESUME_COMMAND = "poll-upload";
