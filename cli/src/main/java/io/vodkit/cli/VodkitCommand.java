@@ -18,9 +18,9 @@ import picocli.CommandLine.ScopeType;
             "3:timed out while the job is still running (see resume_hint)"},
         footerHeading = "%nSettings (flags > environment > .env in the working directory):%n",
         footer = {
-            "  BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY, VOD_SPACE_NAME, VOD_ENDPOINT, VOD_REGION,",
-            "  VOD_POLL_INTERVAL, VOD_POLL_MAX, VOD_URL_EXPIRE_MINUTES, VOD_PLAY_DOMAIN, VOD_ENHANCE_VERSION,",
-            "  VODKIT_HOME, VODKIT_FFMPEG"})
+            "  BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY, VOD_SPACE_NAME, VOD_ENDPOINT,",
+            "  VOD_REGION, VOD_POLL_INTERVAL, VOD_POLL_MAX, VOD_URL_EXPIRE_MINUTES,",
+            "  VOD_PLAY_DOMAIN, VOD_ENHANCE_VERSION, VODKIT_HOME, VODKIT_FFMPEG"})
 public final class VodkitCommand implements Runnable {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

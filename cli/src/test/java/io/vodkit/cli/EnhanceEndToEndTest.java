@@ -46,6 +46,12 @@ class EnhanceEndToEndTest {
         "vid://v0a                                                                | --config=common --tier=gold | --tier must be standard or pro",
         "vid://v0a                                                                | --config=common --bit-depth=10 --tier=standard | 'bit_depth' is supported only with the Pro tier",
         "{\"video\":                                                                | | PARAMS is not valid JSON",
+        "[1]                                                                      | | PARAMS must be a JSON object",
+        "@missing.json                                                            | | cannot read PARAMS file",
+        "{\"type\":\"File\",\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1} | | 'type' must be Vid or DirectUrl; got 'File'",
+        "{\"type\":\"Vid\",\"video\":\"directurl://a.mp4\",\"config\":\"common\",\"repair_style\":1} | | 'video' has a directurl:// prefix but 'type' is Vid",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"tier\":2} | | unknown parameter 'tier'",
+        "{\"video\":\"v0a\",\"config\":\"film\",\"repair_style\":3}              | | 'config' must be one of common, ugc, short_series, aigc, old_film; got 'film'; 'repair_style' must be 1 (standard) or 2 (pro)",
     })
     void eachBadParameterIsRefusedBeforeAnyRequest(String params, String flags, String error) throws Exception {
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
@@ -153,6 +159,44 @@ class EnhanceEndToEndTest {
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
             assertThat(result.single().get("error").asText()).contains("allowlisted")
                     .contains("https://console.byteplus.com/workorder/create").contains("Permission denied");
+        }
+    }
+
+    @Test
+    void theExecutionVersionComesFromVodEnhanceVersion() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            Map<String, String> env = env(vod);
+            env.put("VOD_ENHANCE_VERSION", "2099-01-01");
+
+            CliResult submit = CliRun.run(env, tmp, "enhance", "vid://v0a", "--config", "common", "--tier",
+                    "standard");
+            CliResult poll = CliRun.run(env, tmp, "poll", "hb:0123");
+
+            assertThat(submit.single().get("error").asText())
+                    .contains("Could not find operation StartExecution for version 2099-01-01");
+            assertThat(poll.single().get("error").asText())
+                    .contains("Could not find operation GetExecution for version 2099-01-01");
+        }
+    }
+
+    @Test
+    void aFailedJobIsOneErrorLineWithTheTaskCode() throws Exception {
+        TestVideos.orSkip();
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            Path file = Files.write(tmp.resolve("not-a-video.mp4"), new byte[] {0, 0, 0, 24, 1, 2, 3});
+            String vid = upload(vod, file).get("Vid").asText();
+
+            CliResult result = CliRun.run(env(vod), tmp, "enhance", "vid://" + vid, "--config", "common",
+                    "--tier", "standard");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+            JsonNode line = result.single();
+            assertThat(line.get("error").asText())
+                    .startsWith("The restoration job failed with InvalidParameter.InvalidMediaStream");
+            assertThat(line.get("Status").asText()).isEqualTo("Failed");
+            assertThat(line.get("Code").asText()).isEqualTo("InvalidParameter.InvalidMediaStream");
+            assertThat(line.get("RunId").asText()).startsWith("hb:");
+            assertThat(result.stderr()).contains("Failed").doesNotContain("\tat ");
         }
     }
 

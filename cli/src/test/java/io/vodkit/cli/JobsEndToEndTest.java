@@ -94,7 +94,7 @@ class JobsEndToEndTest {
         assertThat(a.get("Command").asText()).isEqualTo("vodkit poll-upload " + jobA + " " + TestEmulator.SPACE);
         JsonNode missing = listed.get(0);
         assertThat(missing.get("State").asText()).isEqualTo("failed");
-        assertThat(missing.get("Error").asText()).isEqualTo("source answered HTTP 404");
+        assertThat(missing.get("Error").asText()).isEqualTo("URL pull upload failed: source answered HTTP 404");
         assertThat(missing.has("Command")).isFalse();
 
         source.open();

@@ -10,6 +10,8 @@ import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +82,35 @@ class ProcessEndToEndTest {
         } finally {
             serve.destroyForcibly();
         }
+    }
+
+    @Test
+    void serveOnATakenPortOrWithABadSpaceSaysWhyInOneLineWithoutLogNoise() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Finished busy = finish(start("serve", "--port", String.valueOf(taken.getLocalPort()), "--data", "data"));
+
+            assertThat(busy.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(busy.error()).startsWith("cannot start the emulator: cannot bind 127.0.0.1:"
+                    + taken.getLocalPort()).contains("--port 0").doesNotContain("internal error");
+            assertThat(busy.stderr()).doesNotContain("Javalin").doesNotContain("unexpected error");
+        }
+        Finished badSpace = finish(start("serve", "--port", "0", "--data", "data", "--space", "no spaces"));
+
+        assertThat(badSpace.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(badSpace.error()).isEqualTo("space name must be 1-64 letters, digits, '.', '_' or '-': no spaces");
+        assertThat(badSpace.stderr()).doesNotContain("unexpected error");
+    }
+
+    /** A process run to its end: exit code, its only stdout line's {@code error}, and stderr. */
+    private record Finished(int exitCode, String error, String stderr) {
+    }
+
+    private static Finished finish(Process process) throws Exception {
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(stdout.lines().toList()).as(stderr).hasSize(1);
+        return new Finished(process.exitValue(), new ObjectMapper().readTree(stdout).path("error").asText(), stderr);
     }
 
     @Test

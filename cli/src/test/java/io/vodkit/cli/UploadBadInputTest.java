@@ -52,6 +52,14 @@ class UploadBadInputTest {
         return Stream.of(
                 bad("a path without a file extension", env -> { }, "no extension", "upload", "noext"),
                 bad("a missing file", env -> { }, "not found", "upload", "missing.mp4"),
+                bad("a mistyped second file (not a space)", env -> { }, "File not found: ", "upload", "ok.mp4",
+                        "typo.mp4"),
+                bad("a missing source list", env -> { }, "source list not found: ", "upload", "@urls.txt"),
+                bad("a space name the local emulator refuses", env -> {
+                    env.remove("BYTEPLUS_ACCESSKEY");
+                    env.remove("BYTEPLUS_SECRETKEY");
+                    env.remove("VOD_ENDPOINT");
+                }, "space name must be", "upload", "ok.mp4", "no:space"),
                 bad("an empty file", env -> { }, "is empty", "upload", "empty.mp4"),
                 bad("an empty folder", env -> { }, "is empty: no media file", "upload", "folder.mp4"),
                 bad("a folder without media", env -> { }, "1 other file skipped; -r also looks in its 1 subfolder",

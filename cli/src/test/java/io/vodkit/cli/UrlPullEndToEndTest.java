@@ -65,6 +65,7 @@ class UrlPullEndToEndTest {
             assertThat(line.get("FileName").asText()).endsWith(".mp4");
             assertThat(line.has("PosterUri")).isTrue();
             assertThat(TestMedia.downloadMd5(line.get("PlayURL").asText())).isEqualTo(TestMedia.md5(clip));
+            assertThat(result.stderr()).contains("vodkit: URL pull job " + line.get("JobId").asText() + " success");
         }
     }
 
@@ -77,11 +78,26 @@ class UrlPullEndToEndTest {
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
             List<JsonNode> lines = result.lines();
             assertThat(lines).hasSize(2);
-            assertThat(lines.get(0).get("error").asText()).isEqualTo("source answered HTTP 404");
+            assertThat(lines.get(0).get("error").asText())
+                    .isEqualTo("URL pull upload failed: source answered HTTP 404");
             assertThat(lines.get(0).get("JobId").asText()).isNotBlank();
-            assertThat(lines.get(1).get("error").asText()).isEqualTo("connection refused");
+            assertThat(lines.get(1).get("error").asText())
+                    .isEqualTo("URL pull upload failed: connection refused by 127.0.0.1:1");
             assertThat(lines.get(1).get("SourceUrl").asText()).isEqualTo("http://127.0.0.1:1/clip.mov");
             assertThat(result.stderr()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aRefusedSubmissionGivesTheServiceErrorOncePerUrl() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", source.url("/files/clip.mp4"), "nosuchspace");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+            assertThat(result.single().get("error").asText())
+                    .startsWith("UploadMediaByUrl failed: HTTP 404 ResourceNotFound: The space nosuchspace does not "
+                            + "exist.");
+            assertThat(result.single().get("SourceUrl").asText()).isEqualTo(source.url("/files/clip.mp4"));
         }
     }
 
@@ -172,7 +188,10 @@ class UrlPullEndToEndTest {
             CliResult result = CliRun.run(vod.env(tmp), tmp, "poll-upload", "nosuchjob");
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
-            assertThat(result.single().get("error").asText()).contains("not found").contains("nosuchjob");
+            JsonNode line = result.single();
+            assertThat(line.get("error").asText()).contains("not found").contains("nosuchjob");
+            assertThat(line.get("JobId").asText()).isEqualTo("nosuchjob");
+            assertThat(line.has("SourceUrl")).as("no URL is known for it").isFalse();
         }
     }
 

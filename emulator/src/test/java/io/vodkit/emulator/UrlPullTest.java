@@ -125,7 +125,7 @@ class UrlPullTest {
                 Arguments.of("/stall.mp4", null, "timed out after 0.3 s reading"),
                 Arguments.of("/loop.mp4", null, "too many redirects (more than 5)"),
                 Arguments.of("/clip.mp4", "0123456789abcdef0123456789abcdef", "MD5 mismatch"),
-                Arguments.of("refused", null, "connection refused"));
+                Arguments.of("refused", null, "connection refused by 127.0.0.1:1"));
     }
 
     @ParameterizedTest(name = "{0} fails with {2}")

@@ -91,9 +91,13 @@ public final class Backend implements AutoCloseable {
      * knowing {@code spaceName}, and says so on {@code err}.
      */
     public static Emulator startEmbedded(Settings settings, String spaceName, PrintWriter err) {
-        EmulatorConfig config = new EmulatorConfig("127.0.0.1", EmulatorConfig.STICKY_PORT,
-                settings.localDataDir(), null, null, List.of(spaceName), settings.region(),
-                settings.ffmpeg().orElse(null), List.of(), null, false);
+        EmulatorConfig config;
+        try {
+            config = new EmulatorConfig("127.0.0.1", EmulatorConfig.STICKY_PORT, settings.localDataDir(), null, null,
+                    List.of(spaceName), settings.region(), settings.ffmpeg().orElse(null), List.of(), null, false);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidInput(e.getMessage());
+        }
         Emulator emulator;
         try {
             emulator = Emulator.start(config);

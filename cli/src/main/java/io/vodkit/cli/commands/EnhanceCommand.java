@@ -37,11 +37,15 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit enhance '{\"video\":\"vid://v0abc\",\"config\":\"common\",\"repair_style\":1}'",
-            "  vodkit enhance directurl://clips/a.mp4 my_space --config old_film --tier standard --res 1080p",
+            "  vodkit enhance directurl://clips/a.mp4 my_space --config old_film \\",
+            "      --tier standard --res 1080p",
             "  vodkit enhance @params.json --tier pro --bit-depth 10",
-            "Output: {\"Status\":\"Success\",\"SpaceName\",\"RunId\",\"VideoUrls\":[{\"FileId\",\"DirectUrl\","
-                    + "\"Source\",\"Url\"}],\"AudioUrls\":[],\"Texts\":[]}",
-            "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE` continues the same job."})
+            "Output:",
+            "  {\"Status\":\"Success\",\"SpaceName\",\"RunId\",",
+            "   \"VideoUrls\":[{\"FileId\",\"DirectUrl\",\"Source\",\"Url\"}],",
+            "   \"AudioUrls\":[],\"Texts\":[]}",
+            "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE`",
+            "continues the same job."})
 public final class EnhanceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -140,10 +144,11 @@ public final class EnhanceCommand implements Callable<Integer> {
         }
     }
 
+    /** The parameters, or one error line naming every violation (so all can be fixed at once). */
     private static EnhanceParams validate(ObjectNode json) {
         EnhanceParams.Parsed parsed = EnhanceParams.parse(json);
         if (parsed instanceof EnhanceParams.Invalid invalid) {
-            throw CliException.invalidInput(invalid.violations().get(0));
+            throw CliException.invalidInput(String.join("; ", invalid.violations()));
         }
         return ((EnhanceParams.Valid) parsed).params();
     }

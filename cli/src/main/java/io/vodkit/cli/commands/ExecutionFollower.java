@@ -82,14 +82,14 @@ final class ExecutionFollower {
             throw new CliException(ExitCodes.FAILED, "the job succeeded but GetExecution returned no output "
                     + "StoreUri", Map.of("RunId", runId, "SpaceName", space), null);
         }
-        String url = backend.playUrls().playUrl(space, fileName);
+        String url = backend.playUrls().playUrlOrEmpty(space, fileName, null);
         new JsonLines(context.out()).write(EnhanceOutput.success(space, runId, done.fileId(), fileName, url));
         return ExitCodes.OK;
     }
 
     private CliException timedOut(String runId, PollOutcome.TimedOut<Execution> timedOut) {
         List<String> words = new ArrayList<>(List.of("vodkit", "poll", runId, backend.spaceName()));
-        words.addAll(service.asArgs());
+        words.addAll(service.asArguments());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("resume_hint", ResumeHint.of(TIMEOUT_DESCRIPTION, words));
         extra.put("RunId", runId);

@@ -1,6 +1,7 @@
 package io.vodkit.cli.commands;
 
 import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.ProgressHook;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.cli.output.UploadOutput;
@@ -13,11 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Turns URL pull job statuses into the output lines {@code vodkit upload} and {@code vodkit poll-upload} share: the
- * upload line plus {@code JobId} on success, {@code {"error", "JobId", "SourceUrl"}} on failure, and on time-out
- * {@code {"error", "resume_hint", "JobIds", "State"}} whose command resumes polling the same job.
+ * upload line plus {@code JobId} on success, {@code {"error", "JobId", "SourceUrl"}} on failure ({@code SourceUrl}
+ * only when known), and on time-out {@code {"error", "resume_hint", "JobIds", "State"}} whose command resumes
+ * polling the same job.
  */
 final class PullReport {
     static final String RESUME_COMMAND = "poll-upload";
@@ -54,7 +58,9 @@ final class PullReport {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("error", status.failureReason());
             json.put("JobId", status.jobId());
-            json.put("SourceUrl", source);
+            if (!source.isEmpty()) {
+                json.put("SourceUrl", source);
+            }
             return new Line(json, ExitCodes.FAILED);
         }
         if (!timedOut) {
@@ -66,6 +72,22 @@ final class PullReport {
     /** The space the jobs were submitted to. */
     String spaceName() {
         return backend.spaceName();
+    }
+
+    /**
+     * Follows the jobs while they are polled: each poll goes to {@code hook} (e.g. MCP progress), and each change of
+     * a job's state is told to {@code notices} (e.g. {@code URL pull job 1a2b processing} on stderr), so a long wait
+     * is visibly alive; stdout keeps only the result lines.
+     */
+    static Consumer<PullJobStatus> stateChanges(Consumer<String> notices, ProgressHook hook) {
+        Map<String, String> last = new ConcurrentHashMap<>();
+        return status -> {
+            hook.status(progress(status));
+            String state = status.notFound() ? "not found" : status.rawState();
+            if (!state.equals(last.put(status.jobId(), state))) {
+                notices.accept("URL pull job " + status.jobId() + " " + state);
+            }
+        };
     }
 
     /** An error line for a source that failed before or without a job (e.g. a refused submission). */
@@ -94,7 +116,7 @@ final class PullReport {
         SourceInfo info = task.sourceInfo();
         String fileName = !info.fileName().isEmpty() ? info.fileName() : withoutBucket(info.storeUri());
         String space = task.spaceName().isEmpty() ? backend.spaceName() : task.spaceName();
-        String playUrl = fileName.isEmpty() ? "" : backend.playUrls().playUrl(space, fileName);
+        String playUrl = fileName.isEmpty() ? "" : backend.playUrls().playUrlOrEmpty(space, fileName, task.vid());
         return UploadOutput.of(task.vid(), playUrl, task.posterUri(), fileName, space, sourceUrl, task.jobId());
     }
 

@@ -8,7 +8,7 @@ import io.vodkit.cli.output.JsonLines;
 import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,10 +25,13 @@ import picocli.CommandLine.Option;
                     + "the secret key is printed only when it was generated."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit serve                                   # data in $VODKIT_HOME/local, its usual port",
-            "  vodkit serve --port 0 --data /tmp/vod --space demo --access-key AK --secret-key SK",
-            "  vodkit serve --allow-pro                       # also restore with the Pro tier",
-            "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=… BYTEPLUS_SECRETKEY=…"})
+            "  vodkit serve               # data in $VODKIT_HOME/local, its usual port",
+            "  vodkit serve --port 0 --data /tmp/vod --space demo \\",
+            "      --access-key AK --secret-key SK",
+            "  vodkit serve --allow-pro   # also restore with the Pro tier",
+            "Then point clients at it:",
+            "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=AK \\",
+            "      BYTEPLUS_SECRETKEY=SK"})
 public final class ServeCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -90,16 +93,26 @@ public final class ServeCommand implements Callable<Integer> {
         flags.put("VOD_REGION", region);
         Settings settings = Settings.resolve(flags, context.env(), context.workingDir());
         Path dataDir = data == null ? settings.localDataDir() : context.workingDir().resolve(data).normalize();
-        EmulatorConfig config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir,
-                accessKey, secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null,
-                allowPro).withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate);
+        EmulatorConfig config;
+        try {
+            config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir, accessKey,
+                    secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null, allowPro)
+                    .withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidInput(e.getMessage());
+        }
         try (Emulator emulator = Emulator.start(config)) {
             new JsonLines(context.out()).write(ready(emulator, dataDir));
             context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");
             context.shutdown().join();
             context.err().println("vodkit: emulator stopping");
+        } catch (BindException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
+                    + "; stop what uses that port, or choose another with --port N (--port 0 = any free port)",
+                    Map.of(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the emulator on " + host + ": " + e.getMessage(), e);
+            throw new CliException(ExitCodes.FAILED, "cannot start the emulator with data in " + dataDir + ": "
+                    + e.getMessage(), Map.of(), e);
         }
         return ExitCodes.OK;
     }

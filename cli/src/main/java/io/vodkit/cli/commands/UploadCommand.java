@@ -57,23 +57,26 @@ import picocli.CommandLine.Parameters;
                 + "JSON line per source with its Vid and play URL.",
             "SOURCE is a file path, a folder (its audio and video files by extension; -r for subfolders too), an "
                     + "http(s) URL, or @FILE listing one source per line (# comments). The last argument is the "
-                    + "SPACE when it is none of these and there are several.",
+                    + "SPACE when there are several and it is none of these and does not look like a file name "
+                    + "(x.mp4, dir/x).",
             "Files already uploaded to the same space (same MD5 and size, per the ledger in $VODKIT_HOME) are "
                     + "not sent again: their line is the earlier upload's, with \"Skipped\": true (--force sends "
                     + "them)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit upload movie.mp4                 # to VOD_SPACE_NAME (or the local emulator)",
+            "  vodkit upload movie.mp4            # to VOD_SPACE_NAME, or the local emulator",
             "  vodkit upload movie.mp4 my_space --concurrency 8 --part-size 64MiB",
             "  vodkit upload a.mp4 b.mp4 c.mp4 my_space --jobs 3",
-            "  vodkit upload ~/footage -r my_space     # its audio/video; re-runs skip them",
+            "  vodkit upload ~/footage -r my_space  # its audio/video; re-runs skip them",
             "  vodkit upload ~/footage -r my_space --force   # send them all again",
-            "  vodkit upload https://example.com/a.mp4 https://example.com/b.mov my_space --tags demo",
-            "  vodkit upload @urls.txt my_space        # URLs pulled in batches of 20, polled together",
-            "Output: {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",\"SourceUrl\"}"
-                    + " (+ \"JobId\" for URLs, \"Skipped\":true for files uploaded before)",
-            "A URL pull still running after VOD_POLL_MAX polls prints {\"error\",\"resume_hint\":{\"description\","
-                    + "\"command\"},\"JobIds\",\"State\"} (exit 3): run the command to keep waiting for the same job."})
+            "  vodkit upload https://example.com/a.mp4 https://example.com/b.mov my_space",
+            "  vodkit upload @urls.txt my_space   # URLs pulled in batches of 20",
+            "Output, one line per SOURCE:",
+            "  {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",",
+            "   \"SourceUrl\"} (+ \"JobId\" for URLs, \"Skipped\":true for files sent before)",
+            "A URL pull still running after VOD_POLL_MAX polls prints (exit 3)",
+            "  {\"error\",\"resume_hint\":{\"description\",\"command\"},\"JobIds\",\"State\"}:",
+            "  run its command to keep waiting for the same job (nothing is re-submitted)."})
 public final class UploadCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -169,7 +172,7 @@ public final class UploadCommand implements Callable<Integer> {
                         Clock.systemUTC(), message -> notice(progress, message));
                 uploadFiles(sources, backend, partBytes, checkpoints(settings, progress), uploaded, progress, results);
                 awaitUrls(pulls, sources, puller, new PullReport(backend, poll, service.asArguments()), jobLog,
-                        results);
+                        results, progress);
             }
             context.err().println(results.summary(Duration.ofNanos(System.nanoTime() - startNanos)).describe());
             context.err().flush();
@@ -242,20 +245,19 @@ public final class UploadCommand implements Callable<Integer> {
                 jobLog.pullSubmitted(backend.spaceName(), submitted.get(n), sources.get(positions.get(n)).text());
             }
         } catch (VodException e) {
-            String message = "UploadMediaByUrl failed: " + e.getMessage();
-            positions.forEach(i -> results.put(i, PullReport.failure(message, sources.get(i).text())));
+            positions.forEach(i -> results.put(i, PullReport.failure(e.getMessage(), sources.get(i).text())));
         }
         return pulls;
     }
 
     /** Waits for the submitted pulls, records how each ended (or how far it got) and puts its line. */
     private void awaitUrls(Map<Integer, UrlUploadJob> pulls, List<Source> sources, UrlPuller puller,
-                                  PullReport report, JobLog jobLog, UploadResults results) {
+                           PullReport report, JobLog jobLog, UploadResults results, ProgressDisplay progress) {
         if (pulls.isEmpty()) {
             return;
         }
         PullResult result = puller.await(pulls.values().stream().map(UrlUploadJob::jobId).toList(),
-                status -> context.progress().status(PullReport.progress(status)));
+                PullReport.stateChanges(message -> notice(progress, message), context.progress()));
         int n = 0;
         for (Map.Entry<Integer, UrlUploadJob> pull : pulls.entrySet()) {
             PullJobStatus status = result.jobs().get(n++);
@@ -321,7 +323,8 @@ public final class UploadCommand implements Callable<Integer> {
             return PullReport.failure(outcome.failure().getMessage(), file);
         }
         UploadResult result = outcome.result();
-        String playUrl = backend.playUrls().playUrl(result.spaceName(), result.fileName());
+        String playUrl = backend.playUrls().playUrlOrEmpty(result.spaceName(), result.fileName(),
+                result.vid());
         UploadOutput json = UploadOutput.of(result.vid(), playUrl, result.posterUri(), result.fileName(),
                 result.spaceName(), file, null);
         return new PullReport.Line(outcome.skipped() ? json.asSkipped() : json, ExitCodes.OK);

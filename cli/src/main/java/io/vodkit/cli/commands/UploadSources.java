@@ -5,22 +5,26 @@ import io.vodkit.client.pull.UrlPullRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The positionals of {@code vodkit upload SOURCE... [SPACE]}: each SOURCE is a local file, a folder (its media files,
  * see {@link MediaFolder}), an http(s) URL, or {@code @file} naming a file with one source per line ({@code #}
  * comments and blank lines skipped). The last positional is the SPACE only when there is more than one positional
- * and it is not a URL, not {@code @…} and not an existing path.
+ * and it is not a URL, not {@code @…}, not an existing path and does not look like a file name (a {@code /} or a
+ * trailing {@code .ext}): a mistyped second file is then reported as missing rather than taken for a space.
  *
  * @param sources the sources in order, {@code @file}s and folders expanded
  * @param space   the SPACE positional, if one was recognised
  */
 record UploadSources(List<Item> sources, Optional<String> space) {
+    private static final Pattern FILE_LIKE = Pattern.compile(".*[/\\\\].*|.*\\.[A-Za-z0-9]{1,8}");
 
     /**
      * One source.
@@ -41,7 +45,8 @@ record UploadSources(List<Item> sources, Optional<String> space) {
         Optional<String> space = Optional.empty();
         if (words.size() > 1) {
             String last = words.get(words.size() - 1);
-            if (!UrlPullRequest.isUrl(last) && !last.startsWith("@") && !Files.exists(workingDir.resolve(last))) {
+            if (!UrlPullRequest.isUrl(last) && !last.startsWith("@") && !FILE_LIKE.matcher(last).matches()
+                    && !Files.exists(workingDir.resolve(last))) {
                 space = Optional.of(last);
                 words.remove(words.size() - 1);
             }
@@ -74,8 +79,10 @@ record UploadSources(List<Item> sources, Optional<String> space) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw CliException.invalidInput("source list not found: " + file);
         } catch (IOException e) {
-            throw CliException.invalidInput("cannot read the source list " + file + ": " + e.getMessage());
+            throw CliException.invalidInput("cannot read the source list " + file + " (" + e + ")");
         }
         return lines.stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }

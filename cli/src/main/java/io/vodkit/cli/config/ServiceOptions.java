@@ -20,23 +20,6 @@ public final class ServiceOptions {
     @Option(names = "--home", paramLabel = "DIR", description = "vodkit's own data folder (VODKIT_HOME).")
     String home;
 
-    /** The flags given, as command-line words, so that a follow-up command runs with the same settings. */
-    public List<String> asArgs() {
-        List<String> args = new ArrayList<>();
-        addIfSet(args, "--endpoint", endpoint);
-        addIfSet(args, "--region", region);
-        addIfSet(args, "--play-domain", playDomain);
-        addIfSet(args, "--home", home);
-        return args;
-    }
-
-    private static void addIfSet(List<String> args, String flag, String value) {
-        if (value != null) {
-            args.add(flag);
-            args.add(value);
-        }
-    }
-
     /** The flags given, under the names of the variables they override. */
     public Map<String, String> asSettings() {
         Map<String, String> flags = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.vodkit.cli.config;
 
 import io.vodkit.cli.CliException;
+import io.vodkit.client.api.StartExecution;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.byteplusapi.com");
     public static final String DEFAULT_REGION = "ap-singapore-1";
     /** StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}); it has drifted between releases. */
-    public static final String DEFAULT_ENHANCE_VERSION = "2025-07-01";
+    public static final String DEFAULT_ENHANCE_VERSION = StartExecution.DEFAULT_VERSION;
 
     /** Resolves settings; {@code flags} holds the values given on the command line under the variable names. */
     public static Settings resolve(Map<String, String> flags, Map<String, String> env, Path workingDir) {

@@ -33,6 +33,9 @@ class UploadSourcesTest {
         "https://x/a.mp4 https://x/b.mp4|https://x/a.mp4 https://x/b.mp4|",
         "a.mp4 https://x/b.mp4 demo|a.mp4 https://x/b.mp4|demo",
         "a.mp4 space1|a.mp4 space1|",
+        "a.mp4 typo.mp4|a.mp4 typo.mp4|",
+        "a.mp4 clips/typo|a.mp4 clips/typo|",
+        "a.mp4 my-space_2|a.mp4|my-space_2",
         "missing.mp4|missing.mp4|",
         "@list.txt demo|https://x/1.mp4 b.mp4|demo",
         "a.mp4 @list.txt|a.mp4 https://x/1.mp4 b.mp4|"})
@@ -45,7 +48,7 @@ class UploadSourcesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"@nothere.txt, cannot read", "@empty.txt, no SOURCE"})
+    @CsvSource({"@nothere.txt, source list not found: ", "@empty.txt, no SOURCE"})
     void badListsAreInvalidInput(String arg, String message) throws Exception {
         Files.writeString(tmp.resolve("empty.txt"), "# nothing\n");
 

@@ -32,8 +32,8 @@ public record PullJobStatus(String jobId, PullJobState state, Optional<UploadTas
   }
 
   /**
-   * Why the job failed: the service's reason when it gives one, else a description of the state; {@code ""} unless
-   * the job failed.
+   * Why the job failed, as {@code URL pull upload failed: <the service's reason>} (or the state it reported when it
+   * gives no reason); {@code ""} unless the job failed.
    */
   public String failureReason() {
     if (state != PullJobState.FAILED) {
@@ -43,6 +43,6 @@ public record PullJobStatus(String jobId, PullJobState state, Optional<UploadTas
       return "URL pull job not found (unknown or expired JobId): " + jobId;
     }
     String reason = task.map(UploadTask::errorMessage).orElse("");
-    return reason.isEmpty() ? "URL pull upload failed: State='" + rawState() + "'" : reason;
+    return "URL pull upload failed: " + (reason.isEmpty() ? "State='" + rawState() + "'" : reason);
   }
 }

@@ -102,6 +102,24 @@ public final class PlayUrlResolver {
   }
 
   /**
+   * The URL to report for a finished upload or restoration, never failing it: {@link #playUrl} on the space's play
+   * domain; when the space has no usable domain and {@code vid} is given, the Vid's own URL ({@link #playUrlOfVid});
+   * {@code ""} when neither gives one. A service error here is logged and gives {@code ""}, because the media exists
+   * and its Vid or FileName must still be reported.
+   *
+   * @param vid the uploaded Vid, or {@code null} (e.g. for a restoration output, which is a FileName only)
+   */
+  public String playUrlOrEmpty(String spaceName, String fileName, String vid) {
+    try {
+      String url = playUrl(spaceName, fileName);
+      return url.isEmpty() && vid != null && !vid.isEmpty() ? playUrlOfVid(vid) : url;
+    } catch (VodException e) {
+      LOG.warn("no play URL for {} in space {}: {}", fileName, spaceName, e.getMessage());
+      return "";
+    }
+  }
+
+  /**
    * The play URL of a Vid: publishes it, then takes GetPlayInfo's first MainPlayUrl or BackupPlayUrl ({@code ""}
    * when there is none).
    *

@@ -146,7 +146,7 @@ class UrlPullerTest {
 
     PullResult result = puller(3).await(List.of("j1"), status -> { });
 
-    assertThat(result.jobs().get(0).failureReason()).isEqualTo("source answered HTTP 404");
+    assertThat(result.jobs().get(0).failureReason()).isEqualTo("URL pull upload failed: source answered HTTP 404");
   }
 
   @Test

@@ -160,6 +160,36 @@ class PlayUrlResolverTest {
         .isInstanceOfSatisfying(VodServiceException.class, e -> assertThat(e.code()).isEqualTo("AccessDenied"));
   }
 
+  @Test
+  void aResultUrlNeverFailsTheResult() {
+    server.onAction("ListDomain", r -> Reply.json(403,
+        FakeVodServer.errorEnvelope("ListDomain", "AccessDenied", 100013, "User is not authorized")));
+
+    assertThat(resolver(null).playUrlOrEmpty("s", "a.mp4", "v0abc")).isEmpty();
+    assertThat(server.actionRequests("GetPlayInfo")).isEmpty();
+  }
+
+  @Test
+  void aResultUrlFallsBackToTheVidsPlayInfoWhenTheSpaceHasNoUsableDomain() {
+    listDomains(domain("off.example.com", "disable", "enable"));
+    server.onActionResult("UpdateMediaPublishStatus", "{}");
+    server.onActionResult("GetPlayInfo", "{\"PlayInfoList\":[{\"MainPlayUrl\":\"https://m.example.com/a.mp4\"}]}");
+    PlayUrlResolver resolver = resolver(null);
+
+    assertThat(resolver.playUrlOrEmpty("s", "a.mp4", "v0abc")).isEqualTo("https://m.example.com/a.mp4");
+    assertThat(resolver.playUrlOrEmpty("s", "out.mp4", null)).as("no Vid: nothing to fall back to").isEmpty();
+    assertThat(server.actionRequests("UpdateMediaPublishStatus")).hasSize(1);
+  }
+
+  @Test
+  void aResultUrlIsEmptyWhenTheVidFallbackFails() {
+    listDomains();
+    server.onAction("UpdateMediaPublishStatus", r -> Reply.json(403,
+        FakeVodServer.errorEnvelope("UpdateMediaPublishStatus", "AccessDenied", 100013, "no")));
+
+    assertThat(resolver(null).playUrlOrEmpty("s", "a.mp4", "v0abc")).isEmpty();
+  }
+
   private PlayUrlResolver resolver(String playDomain) {
     return new PlayUrlResolver(client.api(), playDomain, EXPIRY, Clock.fixed(NOW, ZoneOffset.UTC),
         new SplittableRandom(3));

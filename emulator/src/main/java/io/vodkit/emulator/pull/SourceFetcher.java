@@ -130,12 +130,20 @@ public final class SourceFetcher {
             if (hasCause(e, UnresolvedAddressException.class)) {
                 throw new FetchFailure("host not found: " + uri.getHost(), e);
             }
-            throw new FetchFailure("connection refused", e);
+            throw new FetchFailure("connection refused by " + uri.getHost() + ":" + port(uri), e);
         } catch (IOException e) {
             throw new FetchFailure("request failed: " + describe(e), e);
         } catch (IllegalArgumentException e) {
             throw new FetchFailure("not a fetchable URL: " + uri, e);
         }
+    }
+
+    /** The port a connection to {@code uri} uses: the explicit one, else 80 or 443 by scheme. */
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static URI redirectTarget(URI from, int status, HttpResponse<?> response) throws FetchFailure {

@@ -8,6 +8,8 @@ import io.javalin.util.JavalinBindException;
 import io.vodkit.emulator.service.ServerStats;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Function;
@@ -50,6 +52,7 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(String host, int port, ServerStats stats, Function<IntSupplier, Endpoints> wiring)
             throws IOException {
+        checkFree(host, port);
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_TIMEOUT_MILLIS,
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY));
         pool.setName("vodkit-emulator-http");
@@ -75,6 +78,24 @@ public final class HttpServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Fails fast, before Jetty starts (and logs an error of its own), when {@code host:port} is taken; binding with
+     * the same address reuse as Jetty, so a port just released is still accepted.
+     */
+    private static void checkFree(String host, int port) throws BindException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            BindException bind = new BindException("cannot bind " + host + ":" + port + ": " + e.getMessage());
+            bind.initCause(e);
+            throw bind;
+        }
     }
 
     /** Refuses new requests, waits briefly for in-flight ones, then stops Jetty. */

@@ -1,0 +1,230 @@
+package io.vodkit.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.byteplus.service.vod.IVodService;
+import com.byteplus.service.vod.impl.VodServiceImpl;
+import com.byteplus.service.vod.model.business.VodPlayInfo;
+import com.byteplus.service.vod.model.business.VodURLSet;
+import com.byteplus.service.vod.model.business.VodUrlUploadURLSet;
+import com.byteplus.service.vod.model.request.VodGetPlayInfoRequest;
+import com.byteplus.service.vod.model.request.VodQueryUploadTaskInfoRequest;
+import com.byteplus.service.vod.model.request.VodUpdateMediaPublishStatusRequest;
+import com.byteplus.service.vod.model.request.VodUploadMediaRequest;
+import com.byteplus.service.vod.model.request.VodUrlUploadRequest;
+import com.byteplus.service.vod.model.response.VodCommitUploadInfoResponse;
+import com.byteplus.service.vod.model.response.VodGetPlayInfoResponse;
+import com.byteplus.service.vod.model.response.VodQueryUploadTaskInfoResponse;
+import com.byteplus.service.vod.model.response.VodUrlUploadResponse;
+import io.vodkit.emulator.support.SourceServer;
+import io.vodkit.emulator.support.TestEmulator;
+import io.vodkit.emulator.support.VodTestClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.http.HttpRequestInterceptor;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The unmodified official BytePlus Java SDK ({@code com.byteplus:byteplus-sdk-java}) against the emulator on a random
+ * loopback port: its own {@code uploadMedia} (one PUT below 20 MiB, the gateway multipart protocol above),
+ * {@code uploadMediaByUrl} + {@code queryUploadTaskInfo}, then {@code updateMediaPublishStatus} + {@code getPlayInfo}
+ * whose play URL must serve the very bytes uploaded. The SDK's OpenAPI calls go to the emulator over plain HTTP
+ * ({@code setHost}/{@code setScheme}); its storage URLs are hard-wired to {@code https://<UploadHost>/…}, so the Apache
+ * HttpClient handed to it opens plain sockets for {@code https} routes (no TLS, nothing else changed).
+ */
+class OfficialSdkCompatibilityTest {
+    private static final long MIB = 1024 * 1024;
+
+    @TempDir
+    Path tmp;
+
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private TestEmulator vod;
+    private IVodService sdk;
+
+    @BeforeEach
+    void start() throws Exception {
+        vod = TestEmulator.start(tmp.resolve("data"));
+        sdk = VodServiceImpl.getInstance("ap-singapore-1");
+        sdk.setHttpClient(HttpClients.custom()
+                .setConnectionManager(new PoolingHttpClientConnectionManager(
+                        RegistryBuilder.<ConnectionSocketFactory>create()
+                                .register("http", PlainConnectionSocketFactory.getSocketFactory())
+                                .register("https", PlainConnectionSocketFactory.getSocketFactory())
+                                .build()))
+                .addInterceptorFirst((HttpRequestInterceptor) (request, context) -> sent.add(
+                        request.getRequestLine().getMethod() + " " + request.getRequestLine().getUri()))
+                .build());
+        sdk.setHost(vod.emulator().endpoint().getAuthority());
+        sdk.setScheme("http");
+        sdk.setAccessKey(TestEmulator.ACCESS_KEY);
+        sdk.setSecretKey(TestEmulator.SECRET_KEY);
+    }
+
+    @AfterEach
+    void stop() {
+        if (sdk != null) {
+            sdk.destroy();
+        }
+        if (vod != null) {
+            vod.close();
+        }
+    }
+
+    @Test
+    void aSmallFileGoesUpInOnePutAndPlaysBackByteIdentical() throws Exception {
+        Path file = randomFile("small.mp4", MIB, 1);
+
+        String vid = upload(file);
+
+        assertThat(storageRequests()).singleElement().satisfies(put -> assertThat(put).doesNotContain("?"));
+        assertPlaysBack(vid, md5(file));
+    }
+
+    @Test
+    void aLargeFileGoesUpInGatewayPartsAndPlaysBackByteIdentical() throws Exception {
+        Path file = randomFile("large.mov", 45 * MIB, 2);
+
+        String vid = upload(file);
+
+        assertThat(storageRequests()).hasSize(4).satisfies(puts -> {
+            assertThat(puts.get(0)).endsWith("?uploads");
+            assertThat(puts.get(1)).contains("partNumber=1&uploadID=");
+            assertThat(puts.get(2)).contains("partNumber=2&uploadID=");
+            assertThat(puts.get(3)).contains("?uploadID=");
+        });
+        assertPlaysBack(vid, md5(file));
+    }
+
+    @Test
+    void aUrlPullIsSubmittedQueriedAndPlaysBackByteIdentical() throws Exception {
+        byte[] clip = new byte[300_000];
+        new Random(3).nextBytes(clip);
+        try (SourceServer source = new SourceServer(clip)) {
+            String url = source.url("/clip.mp4");
+            VodUrlUploadResponse submitted = sdk.uploadMediaByUrl(VodUrlUploadRequest.newBuilder()
+                    .setSpaceName(TestEmulator.SPACE)
+                    .addURLSets(VodUrlUploadURLSet.newBuilder().setSourceUrl(url).setFileExtension(".mp4")
+                            .setTitle("pulled by the official SDK"))
+                    .build());
+            assertThat(submitted.getResponseMetadata().hasError()).as(submitted.toString()).isFalse();
+            assertThat(submitted.getResult().getDataList()).singleElement()
+                    .satisfies(job -> assertThat(job.getSourceUrl()).isEqualTo(url));
+            String jobId = submitted.getResult().getData(0).getJobId();
+
+            VodURLSet job = awaitPull(jobId);
+
+            assertThat(job.getState()).isEqualTo("success");
+            assertThat(job.getSpaceName()).isEqualTo(TestEmulator.SPACE);
+            assertThat(job.getSourceInfo().getMd5()).isEqualTo(VodTestClient.md5(clip));
+            assertThat(job.getSourceInfo().getFileName()).endsWith(".mp4");
+            assertPlaysBack(job.getVid(), VodTestClient.md5(clip));
+
+            VodQueryUploadTaskInfoResponse unknown = sdk.queryUploadTaskInfo(VodQueryUploadTaskInfoRequest
+                    .newBuilder().setJobIds(jobId + ",nosuchjob").build());
+            assertThat(unknown.getResult().getData().getNotExistJobIdsList()).containsExactly("nosuchjob");
+        }
+    }
+
+    private String upload(Path file) throws Exception {
+        VodCommitUploadInfoResponse response = sdk.uploadMedia(VodUploadMediaRequest.newBuilder()
+                .setSpaceName(TestEmulator.SPACE)
+                .setFilePath(file.toString())
+                .build(), null);
+        assertThat(response.getResponseMetadata().hasError()).as(response.toString()).isFalse();
+        String vid = response.getResult().getData().getVid();
+        assertThat(vid).isNotEmpty();
+        assertThat(response.getResult().getData().getSourceInfo().getSize()).isEqualTo(Files.size(file));
+        assertThat(response.getResult().getData().getSourceInfo().getMd5()).isEqualTo(md5(file));
+        return vid;
+    }
+
+    /** The storage-gateway requests the SDK sent (every PUT), in order. */
+    private List<String> storageRequests() {
+        return sent.stream().filter(line -> line.startsWith("PUT ")).toList();
+    }
+
+    private VodURLSet awaitPull(String jobId) throws Exception {
+        VodQueryUploadTaskInfoRequest query = VodQueryUploadTaskInfoRequest.newBuilder().setJobIds(jobId).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            VodQueryUploadTaskInfoResponse response = sdk.queryUploadTaskInfo(query);
+            assertThat(response.getResponseMetadata().hasError()).as(response.toString()).isFalse();
+            VodURLSet job = response.getResult().getData().getMediaInfoList(0);
+            if (job.getState().equals("success") || job.getState().equals("failed")) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job still " + job.getState()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Publishes {@code vid}, asks GetPlayInfo for it and downloads its MainPlayUrl. */
+    private void assertPlaysBack(String vid, String expectedMd5) throws Exception {
+        sdk.updateMediaPublishStatus(VodUpdateMediaPublishStatusRequest.newBuilder().setVid(vid)
+                .setStatus("Published").build());
+        VodGetPlayInfoResponse playInfo = sdk.getPlayInfo(VodGetPlayInfoRequest.newBuilder().setVid(vid).build());
+        assertThat(playInfo.getResponseMetadata().hasError()).as(playInfo.toString()).isFalse();
+        VodPlayInfo play = playInfo.getResult().getPlayInfoList(0);
+        assertThat(play.getMd5()).isEqualTo(expectedMd5);
+        assertThat(downloadMd5(play.getMainPlayUrl())).isEqualTo(expectedMd5);
+    }
+
+    private static String downloadMd5(String url) throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        try (InputStream body = response.body()) {
+            return md5(body);
+        }
+    }
+
+    private Path randomFile(String name, long size, long seed) throws IOException {
+        Path file = tmp.resolve(name);
+        Random random = new Random(seed);
+        byte[] chunk = new byte[(int) MIB];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < size; written += chunk.length) {
+                random.nextBytes(chunk);
+                out.write(chunk, 0, (int) Math.min(chunk.length, size - written));
+            }
+        }
+        return file;
+    }
+
+    private static String md5(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return md5(in);
+        }
+    }
+
+    private static String md5(InputStream in) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("MD5");
+        try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
+            digesting.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
