@@ -130,7 +130,7 @@ final class Components {
         this.publisher = new ObjectPublisher(objects, objectStore, clock);
         MultipartUploadRepository uploads = new MultipartUploadRepository(database);
         this.multipartUploads = new MultipartUploads(uploads, new MultipartPartRepository(database),
-                new PartStore(dataDir.resolve(MULTIPART_DIR)), objectStore, publisher, ids, clock);
+                new PartStore(dataDir.resolve(MULTIPART_DIR)), objects, objectStore, publisher, ids, clock);
         this.tokens = new UploadTokens(
                 Base64.getUrlDecoder().decode(settings.findOrCreate("upload.token-secret", ids::hmacSecret)), clock);
         this.accessKey = config.accessKey() == null ? ids.accessKey() : config.accessKey();
