@@ -209,6 +209,6 @@ final class Components {
                 new GatewayEndpoint(tokens, ids, stats, link, new DirectUploads(objectStore, publisher, ids),
                         multipartUploads),
                 new DownloadEndpoint(objects, objectStore, playDomain, clock),
-                new StatsEndpoint(stats, multipartUploads, faults), link);
+                new StatsEndpoint(stats, multipartUploads, media, faults), link);
     }
 }

@@ -47,9 +47,10 @@ public final class Backend implements AutoCloseable {
         if (settings.hasCredentials()) {
             String spaceName = space.orElseThrow(() -> CliException.invalidInput(
                     "no space given: pass SPACE or set VOD_SPACE_NAME"));
-            VodClientConfig config = VodClientConfig.of(settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT),
+            VodClientConfig config = new VodClientConfig(settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT),
                     settings.region(),
-                    new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()));
+                    new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()), null,
+                    settings.requestTimeout(), null);
             return new Backend(new VodClient(config), Optional.empty(), spaceName, settings);
         }
         if (settings.accessKey().isPresent() || settings.secretKey().isPresent()) {
@@ -77,8 +78,8 @@ public final class Backend implements AutoCloseable {
         err.println("vodkit: no BytePlus credentials; using the local emulator at " + emulator.endpoint()
                 + " (data in " + settings.localDataDir() + "; `vodkit serve` serves it again later)");
         err.flush();
-        VodClientConfig clientConfig = VodClientConfig.of(emulator.endpoint(), emulator.region(),
-                new Credentials(emulator.accessKey(), emulator.secretKey()));
+        VodClientConfig clientConfig = new VodClientConfig(emulator.endpoint(), emulator.region(),
+                new Credentials(emulator.accessKey(), emulator.secretKey()), null, settings.requestTimeout(), null);
         return new Backend(new VodClient(clientConfig), Optional.of(emulator), spaceName, settings);
     }
 

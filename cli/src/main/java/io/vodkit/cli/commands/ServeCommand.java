@@ -7,6 +7,7 @@ import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
+import io.vodkit.emulator.faults.FaultPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
             "  vodkit serve                                   # data in $VODKIT_HOME/local, its usual port",
             "  vodkit serve --port 0 --data /tmp/vod --space demo --access-key AK --secret-key SK",
             "  vodkit serve --allow-pro                       # also restore with the Pro tier",
+            "  vodkit serve --fault-rate 0.2                  # fail 1 request in 5 on purpose (client testing)",
             "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=… BYTEPLUS_SECRETKEY=…"})
 public final class ServeCommand implements Callable<Integer> {
     private final CliContext context;
@@ -67,6 +69,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Simulated link: request-body bytes per second per connection (default: 0, unlimited).")
     long linkRate;
 
+    @Option(names = "--fault-rate", paramLabel = "R", defaultValue = "0",
+            description = "Fail this share of requests on purpose, 0 to 1 (default: 0, off): each failing request "
+                    + "gets a 500, a 503, a connection reset, a stall of 90 s or a truncated answer.")
+    String faultRate;
+
     public ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -83,6 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw CliException.invalidInput("--link-rate must be 0 (unlimited) or more bytes per second, got "
                     + linkRate);
         }
+        double rate = faultRate(faultRate);
         if ((accessKey == null) != (secretKey == null)) {
             throw CliException.invalidInput("--access-key and --secret-key go together: give both or neither");
         }
@@ -92,9 +100,14 @@ public final class ServeCommand implements Callable<Integer> {
         Path dataDir = data == null ? settings.localDataDir() : context.workingDir().resolve(data).normalize();
         EmulatorConfig config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir,
                 accessKey, secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null,
-                allowPro).withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate);
+                allowPro).withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate)
+                .withFaults(rate == 0 ? FaultPlan.OFF : FaultPlan.of(rate));
         try (Emulator emulator = Emulator.start(config)) {
             new JsonLines(context.out()).write(ready(emulator, dataDir));
+            if (rate > 0) {
+                context.err().println("vodkit: failing " + faultRate.strip() + " of requests on purpose "
+                        + "(--fault-rate); /_vodkit/stats counts them");
+            }
             context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");
             context.shutdown().join();
             context.err().println("vodkit: emulator stopping");
@@ -102,6 +115,19 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot start the emulator on " + host + ": " + e.getMessage(), e);
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code --fault-rate}: a number from 0 to 1. */
+    private static double faultRate(String text) {
+        try {
+            double rate = Double.parseDouble(text.strip());
+            if (rate >= 0 && rate <= 1) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw CliException.invalidInput("--fault-rate must be a number from 0 to 1, got '" + text + "'");
     }
 
     private static Map<String, Object> ready(Emulator emulator, Path dataDir) {

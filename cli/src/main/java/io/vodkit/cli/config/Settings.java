@@ -16,7 +16,7 @@ import java.util.function.Function;
 public record Settings(Optional<String> accessKey, Optional<String> secretKey, Optional<String> spaceName,
                        Optional<URI> endpoint, String region, Duration pollInterval, int pollMax,
                        Duration urlExpiry, Optional<String> playDomain, Path home, Optional<Path> ffmpeg,
-                       String enhanceVersion) {
+                       String enhanceVersion, Duration requestTimeout) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.byteplusapi.com");
     public static final String DEFAULT_REGION = "ap-singapore-1";
@@ -51,7 +51,8 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                 in.get("VOD_PLAY_DOMAIN"),
                 home.toAbsolutePath(),
                 in.get("VODKIT_FFMPEG").map(Path::of),
-                in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION));
+                in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION),
+                Duration.ofMillis(Math.round(in.positiveNumber("VOD_REQUEST_TIMEOUT", 60) * 1000)));
     }
 
     /** Credentials are complete, so the cloud (or the endpoint given) is used rather than the local emulator. */

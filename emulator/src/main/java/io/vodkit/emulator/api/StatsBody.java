@@ -8,6 +8,7 @@ public record StatsBody(
         @JsonProperty("bytes_received") long bytesReceived,
         @JsonProperty("requests") long requests,
         @JsonProperty("uploads_in_progress") long uploadsInProgress,
+        @JsonProperty("vids") long vids,
         @JsonProperty("faults_injected") long faultsInjected,
         @JsonProperty("faults") Map<String, Long> faults) {
 }

@@ -3,6 +3,7 @@ package io.vodkit.emulator.routing;
 import io.javalin.http.Context;
 import io.vodkit.emulator.api.Json;
 import io.vodkit.emulator.api.StatsBody;
+import io.vodkit.emulator.db.MediaRepository;
 import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.service.MultipartUploads;
 import io.vodkit.emulator.service.ServerStats;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * {@code GET /_vodkit/stats}: request and byte counters for tests and benchmarks, for loopback callers only.
- * {@code uploads_in_progress} = unfinished multipart uploads + direct uploads being received; {@code faults} counts
+ * {@code uploads_in_progress} = unfinished multipart uploads + direct uploads being received; {@code vids} = media
+ * committed (what a failed upload must not leave behind); {@code faults} counts
  * the injected faults by kind (empty when none are planned) and {@code faults_injected} is their sum.
  */
 public final class StatsEndpoint {
@@ -20,11 +22,14 @@ public final class StatsEndpoint {
 
     private final ServerStats stats;
     private final MultipartUploads multipartUploads;
+    private final MediaRepository media;
     private final FaultInjector faults;
 
-    public StatsEndpoint(ServerStats stats, MultipartUploads multipartUploads, FaultInjector faults) {
+    public StatsEndpoint(ServerStats stats, MultipartUploads multipartUploads, MediaRepository media,
+                         FaultInjector faults) {
         this.stats = stats;
         this.multipartUploads = multipartUploads;
+        this.media = media;
         this.faults = faults;
     }
 
@@ -35,7 +40,7 @@ public final class StatsEndpoint {
         }
         Map<String, Long> injected = faults.injected();
         StatsBody body = new StatsBody(stats.bytesReceived(), stats.requests(),
-                multipartUploads.activeCount() + stats.directUploadsInFlight(),
+                multipartUploads.activeCount() + stats.directUploadsInFlight(), media.count(),
                 injected.values().stream().mapToLong(Long::longValue).sum(), injected);
         ctx.status(200).contentType("application/json; charset=utf-8").result(Json.bytes(body));
     }
