@@ -1,5 +1,6 @@
 package io.vodkit.emulator.faults;
 
+import io.vodkit.emulator.api.QueryString;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -76,8 +77,10 @@ public final class FaultInjector implements Filter, AutoCloseable {
             return;
         }
         injected.get(fault.get()).increment();
-        LOG.debug("Fault injected fault={} method={} path={}", fault.get().label(), request.getMethod(),
-                request.getRequestURI());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Fault injected fault={} method={} path={} action={}", fault.get().label(), request.getMethod(),
+                    request.getRequestURI(), action(request.getQueryString()));
+        }
         switch (fault.get()) {
             case ERROR_500 -> answer(request, response, 500, "Internal Server Error (injected fault)", null);
             case ERROR_503 -> answer(request, response, 503, "Service Unavailable (injected fault)", "1");
@@ -95,6 +98,15 @@ public final class FaultInjector implements Filter, AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
+    }
+
+    /** The OpenAPI action a query names, or {@code ""} (never the rest of the query, which may carry a signature). */
+    private static String action(String rawQuery) {
+        try {
+            return QueryString.parse(rawQuery).first("Action").orElse("");
+        } catch (IllegalArgumentException malformed) {
+            return "";
+        }
     }
 
     private synchronized Optional<Fault> draw() {
