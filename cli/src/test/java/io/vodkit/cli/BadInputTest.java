@@ -128,6 +128,8 @@ class BadInputTest {
                         (dir, env) -> env.put("VOD_URL_EXPIRE_MINUTES", "soon"), "upload", "ok.mp4"),
                 local("a zero request timeout", invalid, "VOD_REQUEST_TIMEOUT must be a positive number",
                         (dir, env) -> env.put("VOD_REQUEST_TIMEOUT", "0"), "upload", "ok.mp4"),
+                local("zero tries per request", invalid, "VOD_MAX_ATTEMPTS must be a positive whole number",
+                        (dir, env) -> env.put("VOD_MAX_ATTEMPTS", "0"), "upload", "ok.mp4"),
                 local("a malformed .env, named without its content", invalid, ".env line 2",
                         (dir, env) -> Files.writeString(dir.resolve(".env"),
                                 "BYTEPLUS_SECRETKEY=abc\nthis line has the secret " + SECRET_IN_DOT_ENV + "\n"),

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodkit.cli.support.CliProcess;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +34,7 @@ class ProcessEndToEndTest {
     }
 
     private Process start(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("BYTEPLUS_") || k.startsWith("VOD"));
-        builder.environment().put("VODKIT_HOME", tmp.resolve("home").toString());
-        builder.environment().putAll(env);
-        return builder.start();
+        return CliProcess.start(tmp, env, args);
     }
 
     @Test
@@ -95,6 +92,42 @@ class ProcessEndToEndTest {
             assertThat(stderr).contains("[DEBUG]").contains("ApplyUploadInfo");
             assertThat(stdout + stderr).doesNotContain(TestEmulator.SECRET_KEY).doesNotContain("Signature=")
                     .doesNotContain("SpaceKey/");
+        }
+    }
+
+    @Test
+    void serveWithAFaultRateFailsRequestsOnPurposeAndCountsThem() throws Exception {
+        Process serve = start("serve", "--port", "0", "--data", "data", "--fault-rate", "1");
+        try {
+            BufferedReader stdout = new BufferedReader(
+                    new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            String endpoint = new ObjectMapper().readTree(stdout.readLine()).get("endpoint").asText();
+            assertThat(new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8))
+                    .readLine()).contains("failing 100% of requests on purpose");
+            List<Integer> wholeAnswers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                HttpURLConnection request = (HttpURLConnection) URI.create(endpoint
+                        + "/?Action=ListDomain&Version=2023-01-01").toURL().openConnection();
+                request.setReadTimeout(1000);
+                try {
+                    int status = request.getResponseCode();
+                    (status < 400 ? request.getInputStream() : request.getErrorStream()).readAllBytes();
+                    wholeAnswers.add(status);
+                } catch (IOException brokenOnPurpose) {
+                    // a reset, a stall or a truncated answer
+                } finally {
+                    request.disconnect();
+                }
+            }
+            JsonNode stats = new ObjectMapper().readTree(URI.create(endpoint + "/_vodkit/stats").toURL());
+
+            assertThat(wholeAnswers).as("never the real answer (401, unsigned) in full")
+                    .allSatisfy(status -> assertThat(status).isIn(500, 503));
+            assertThat(stats.get("faults_injected").asLong()).isGreaterThanOrEqualTo(5);
+            serve.destroy();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stops at once, stalls or not").isTrue();
+        } finally {
+            serve.destroyForcibly();
         }
     }
 

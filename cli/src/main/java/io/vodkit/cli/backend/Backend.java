@@ -5,6 +5,7 @@ import io.vodkit.cli.config.Settings;
 import io.vodkit.client.Credentials;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
+import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.url.PlayUrlResolver;
 import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
@@ -51,7 +52,7 @@ public final class Backend implements AutoCloseable {
                     settings.region(),
                     new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()), null,
                     settings.requestTimeout(), null);
-            return new Backend(new VodClient(config), Optional.empty(), spaceName, settings);
+            return new Backend(client(config, settings), Optional.empty(), spaceName, settings);
         }
         if (settings.accessKey().isPresent() || settings.secretKey().isPresent()) {
             throw CliException.invalidInput("incomplete credentials: set both BYTEPLUS_ACCESSKEY and "
@@ -80,7 +81,12 @@ public final class Backend implements AutoCloseable {
         err.flush();
         VodClientConfig clientConfig = new VodClientConfig(emulator.endpoint(), emulator.region(),
                 new Credentials(emulator.accessKey(), emulator.secretKey()), null, settings.requestTimeout(), null);
-        return new Backend(new VodClient(clientConfig), Optional.of(emulator), spaceName, settings);
+        return new Backend(client(clientConfig, settings), Optional.of(emulator), spaceName, settings);
+    }
+
+    /** A client that tries each request up to {@code VOD_MAX_ATTEMPTS} times. */
+    private static VodClient client(VodClientConfig config, Settings settings) {
+        return new VodClient(config, RetryPolicy.defaults().withMaxAttempts(settings.maxAttempts()));
     }
 
     public VodClient client() {

@@ -9,6 +9,7 @@ import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.faults.FaultPlan;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,8 +106,9 @@ public final class ServeCommand implements Callable<Integer> {
         try (Emulator emulator = Emulator.start(config)) {
             new JsonLines(context.out()).write(ready(emulator, dataDir));
             if (rate > 0) {
-                context.err().println("vodkit: failing " + faultRate.strip() + " of requests on purpose "
-                        + "(--fault-rate); /_vodkit/stats counts them");
+                context.err().println("vodkit: failing " + BigDecimal.valueOf(rate).movePointRight(2)
+                        .stripTrailingZeros().toPlainString() + "% of requests on purpose (--fault-rate); "
+                        + "/_vodkit/stats counts them");
             }
             context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");
             context.shutdown().join();

@@ -55,6 +55,11 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         duration -> Thread.sleep(duration.toMillis()), RandomGenerator.getDefault());
   }
 
+  /** This policy with {@code maxAttempts} tries in all. */
+  public RetryPolicy withMaxAttempts(int maxAttempts) {
+    return new RetryPolicy(maxAttempts, baseDelay, maxDelay, sleeper, random);
+  }
+
   /** Whether {@code failure} is worth another try of a call that is (or is not) idempotent. */
   public static boolean isTransient(VodException failure, boolean idempotent) {
     if (failure instanceof TransportException transport) {

@@ -1,0 +1,30 @@
+package io.vodkit.cli.support;
+
+import io.vodkit.cli.Main;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs vodkit as a real child process (this test JVM's java and class path), in {@code dir}. */
+public final class CliProcess {
+    private CliProcess() {
+    }
+
+    /**
+     * Starts {@code vodkit args…} with the inherited environment minus any BytePlus/VOD settings, VODKIT_HOME in
+     * {@code dir/home}, then {@code env} on top.
+     */
+    public static Process start(Path dir, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("BYTEPLUS_") || k.startsWith("VOD"));
+        builder.environment().put("VODKIT_HOME", dir.resolve("home").toString());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+}
