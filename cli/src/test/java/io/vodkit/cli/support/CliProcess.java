@@ -17,9 +17,16 @@ public final class CliProcess {
      * {@code dir/home}, then {@code env} on top.
      */
     public static Process start(Path dir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        return start(dir, List.of(), env, args);
+    }
+
+    /** {@link #start(Path, Map, String...)} with {@code jvmOptions} (e.g. {@code -Xmx64m}) for the child JVM. */
+    public static Process start(Path dir, List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("BYTEPLUS_") || k.startsWith("VOD"));
