@@ -15,10 +15,7 @@ import io.vodkit.client.upload.UploadListener;
 import io.vodkit.client.upload.UploadRequest;
 import io.vodkit.client.upload.UploadResult;
 import io.vodkit.client.url.PlayUrlResolver;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -56,8 +53,8 @@ class EmulatorLoadTest {
                 "--secret-key", TestEmulator.SECRET_KEY);
         ExecutorService pool = Executors.newFixedThreadPool(UPLOADS);
         try {
-            URI endpoint = URI.create(new ObjectMapper().readTree(new BufferedReader(new InputStreamReader(
-                    serve.getInputStream(), StandardCharsets.UTF_8)).readLine()).get("endpoint").asText());
+            URI endpoint = URI.create(new ObjectMapper().readTree(CliProcess.firstLine(serve.getInputStream()))
+                    .get("endpoint").asText());
             try (VodClient client = new VodClient(VodClientConfig.of(endpoint, null,
                     new Credentials(TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY)))) {
                 MediaUploader uploader = new MediaUploader(client.api(), client.storage());

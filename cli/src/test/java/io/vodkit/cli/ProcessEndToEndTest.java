@@ -9,9 +9,7 @@ import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +52,7 @@ class ProcessEndToEndTest {
     void serveReportsReadinessServesUploadsAndStopsOnSigterm() throws Exception {
         Process serve = start("serve", "--port", "0", "--data", "data", "--space", "demo");
         try {
-            BufferedReader stdout = new BufferedReader(
-                    new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            JsonNode ready = new ObjectMapper().readTree(stdout.readLine());
+            JsonNode ready = new ObjectMapper().readTree(CliProcess.firstLine(serve.getInputStream()));
             assertThat(ready.get("endpoint").asText()).startsWith("http://127.0.0.1:");
             assertThat(ready.get("region").asText()).isEqualTo("ap-singapore-1");
             assertThat(ready.get("spaces").toString()).contains("demo");
@@ -99,11 +95,8 @@ class ProcessEndToEndTest {
     void serveWithAFaultRateFailsRequestsOnPurposeAndCountsThem() throws Exception {
         Process serve = start("serve", "--port", "0", "--data", "data", "--fault-rate", "1");
         try {
-            BufferedReader stdout = new BufferedReader(
-                    new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            String endpoint = new ObjectMapper().readTree(stdout.readLine()).get("endpoint").asText();
-            assertThat(new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8))
-                    .readLine()).contains("failing 100% of requests on purpose");
+            String endpoint = new ObjectMapper().readTree(CliProcess.firstLine(serve.getInputStream())).get("endpoint").asText();
+            assertThat(CliProcess.firstLine(serve.getErrorStream())).contains("failing 100% of requests on purpose");
             List<Integer> wholeAnswers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 HttpURLConnection request = (HttpURLConnection) URI.create(endpoint
@@ -136,9 +129,7 @@ class ProcessEndToEndTest {
         Process serve = start("serve", "--port", "0", "--data", "data", "--access-key", "AKGIVEN",
                 "--secret-key", "given-secret");
         try {
-            BufferedReader stdout = new BufferedReader(
-                    new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            String line = stdout.readLine();
+            String line = CliProcess.firstLine(serve.getInputStream());
             assertThat(new ObjectMapper().readTree(line).get("access_key").asText()).isEqualTo("AKGIVEN");
             assertThat(line).doesNotContain("given-secret");
             serve.destroy();

@@ -1,7 +1,11 @@
 package io.vodkit.cli.support;
 
 import io.vodkit.cli.Main;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,5 +37,10 @@ public final class CliProcess {
         builder.environment().put("VODKIT_HOME", dir.resolve("home").toString());
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /** The first line a process writes to {@code stream} (its ready line, say); waits for it. */
+    public static String firstLine(InputStream stream) throws IOException {
+        return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8)).readLine();
     }
 }

@@ -75,6 +75,13 @@ class HttpTransportTest {
     out.flush();
   }
 
+  /** A reply that announces 100 bytes and sends 50. */
+  private static void halfOfAHundredBytes(OutputStream out) throws IOException {
+    head(out, 100);
+    out.write(new byte[50]);
+    out.flush();
+  }
+
   private HttpRequest get(URI uri) {
     return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
   }
@@ -82,9 +89,7 @@ class HttpTransportTest {
   @Test
   void aReplyThatStallsHalfWayIsAbandonedAfterTheSilenceLimit() throws Exception {
     URI uri = serve(out -> {
-      head(out, 100);
-      out.write(new byte[50]);
-      out.flush();
+      halfOfAHundredBytes(out);
       release.await();
     });
     long started = System.nanoTime();
@@ -112,11 +117,7 @@ class HttpTransportTest {
 
   @Test
   void aTruncatedReplyIsATransportFailureTheServerMayHaveActedOn() throws Exception {
-    URI uri = serve(out -> {
-      head(out, 100);
-      out.write(new byte[50]);
-      out.flush();
-    });
+    URI uri = serve(HttpTransportTest::halfOfAHundredBytes);
 
     assertThatThrownBy(() -> transport.send(get(uri), "Probe"))
         .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.requestSent()).isTrue())
