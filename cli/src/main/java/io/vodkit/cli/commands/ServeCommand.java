@@ -72,7 +72,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--fault-rate", paramLabel = "R", defaultValue = "0",
             description = "Fail this share of requests on purpose, 0 to 1 (default: 0, off): each failing request "
-                    + "gets a 500, a 503, a connection reset, a stall of 90 s or a truncated answer.")
+                    + "gets a 500, a 503, a connection reset, a stall of " + FaultPlan.DEFAULT_STALL_SECONDS
+                    + " s or a truncated answer.")
     String faultRate;
 
     public ServeCommand(CliContext context) {

@@ -60,7 +60,7 @@ public final class HttpTransport implements AutoCloseable {
    */
   public HttpResponse<byte[]> send(HttpRequest request, String what) {
     ActivityWatch activity = new ActivityWatch();
-    HttpRequest watched = request.bodyPublisher()
+    HttpRequest watched = request.bodyPublisher().filter(body -> body.contentLength() != 0)
         .map(body -> HttpRequest.newBuilder(request, (name, value) -> true)
             .method(request.method(), activity.watch(body)).build())
         .orElse(request);
