@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
         footer = {
             "  BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY, VOD_SPACE_NAME, VOD_ENDPOINT,",
             "  VOD_REGION, VOD_POLL_INTERVAL, VOD_POLL_MAX, VOD_URL_EXPIRE_MINUTES,",
-            "  VOD_PLAY_DOMAIN, VOD_ENHANCE_VERSION, VODKIT_HOME, VODKIT_FFMPEG"})
+            "  VOD_PLAY_DOMAIN, VOD_ENHANCE_VERSION, VOD_REQUEST_TIMEOUT, VOD_MAX_ATTEMPTS,",
+            "  VODKIT_HOME, VODKIT_FFMPEG"})
 public final class VodkitCommand implements Runnable {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

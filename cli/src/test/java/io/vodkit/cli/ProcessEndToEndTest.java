@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodkit.cli.support.CliProcess;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,15 +33,7 @@ class ProcessEndToEndTest {
     }
 
     private Process start(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("BYTEPLUS_") || k.startsWith("VOD"));
-        builder.environment().put("VODKIT_HOME", tmp.resolve("home").toString());
-        builder.environment().putAll(env);
-        return builder.start();
+        return CliProcess.start(tmp, env, args);
     }
 
     @Test
@@ -59,9 +53,7 @@ class ProcessEndToEndTest {
     void serveReportsReadinessServesUploadsAndStopsOnSigterm() throws Exception {
         Process serve = start("serve", "--port", "0", "--data", "data", "--space", "demo");
         try {
-            BufferedReader stdout = new BufferedReader(
-                    new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            JsonNode ready = new ObjectMapper().readTree(stdout.readLine());
+            JsonNode ready = new ObjectMapper().readTree(CliProcess.firstLine(serve.getInputStream()));
             assertThat(ready.get("endpoint").asText()).startsWith("http://127.0.0.1:");
             assertThat(ready.get("region").asText()).isEqualTo("ap-singapore-1");
             assertThat(ready.get("spaces").toString()).contains("demo");
@@ -130,13 +122,44 @@ class ProcessEndToEndTest {
     }
 
     @Test
+    void serveWithAFaultRateFailsRequestsOnPurposeAndCountsThem() throws Exception {
+        Process serve = start("serve", "--port", "0", "--data", "data", "--fault-rate", "1");
+        try {
+            String endpoint = new ObjectMapper().readTree(CliProcess.firstLine(serve.getInputStream())).get("endpoint").asText();
+            assertThat(CliProcess.firstLine(serve.getErrorStream())).contains("failing 100% of requests on purpose");
+            List<Integer> wholeAnswers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                HttpURLConnection request = (HttpURLConnection) URI.create(endpoint
+                        + "/?Action=ListDomain&Version=2023-01-01").toURL().openConnection();
+                request.setReadTimeout(1000);
+                try {
+                    int status = request.getResponseCode();
+                    (status < 400 ? request.getInputStream() : request.getErrorStream()).readAllBytes();
+                    wholeAnswers.add(status);
+                } catch (IOException brokenOnPurpose) {
+                    // a reset, a stall or a truncated answer
+                } finally {
+                    request.disconnect();
+                }
+            }
+            JsonNode stats = new ObjectMapper().readTree(URI.create(endpoint + "/_vodkit/stats").toURL());
+
+            assertThat(wholeAnswers).as("never the real answer (401, unsigned) in full")
+                    .allSatisfy(status -> assertThat(status).isIn(500, 503));
+            assertThat(stats.get("faults_injected").asLong()).isGreaterThanOrEqualTo(5);
+            serve.destroy();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stops at once, stalls or not").isTrue();
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
+
+    @Test
     void serveWithGivenKeysDoesNotPrintTheSecret() throws Exception {
         Process serve = start("serve", "--port", "0", "--data", "data", "--access-key", "AKGIVEN",
                 "--secret-key", "given-secret");
         try {
-            BufferedReader stdout = new BufferedReader(
-                    new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            String line = stdout.readLine();
+            String line = CliProcess.firstLine(serve.getInputStream());
             assertThat(new ObjectMapper().readTree(line).get("access_key").asText()).isEqualTo("AKGIVEN");
             assertThat(line).doesNotContain("given-secret");
             serve.destroy();

@@ -2,6 +2,7 @@ package io.vodkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vodkit.cli.support.CliProcess;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.CorruptingProxy;
@@ -12,13 +13,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An upload interrupted by a network loss continues where it stopped when the same command runs again. */
+/**
+ * An upload interrupted by a network loss or a {@code kill -9} continues where it stopped when the same command runs
+ * again; one the storage no longer knows starts fresh.
+ */
 class UploadResumeEndToEndTest {
     private static final long MIB = 1024 * 1024;
 
@@ -49,6 +55,7 @@ class UploadResumeEndToEndTest {
         try (CorruptingProxy link = CorruptingProxy.cutting(port, 30 * MIB);
              TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(link.hostPort()))) {
             Map<String, String> env = vod.env(tmp.resolve("home"));
+            env.put("VOD_MAX_ATTEMPTS", "2");
             CliResult failed = CliRun.run(env, tmp, "upload", file.toString(), "--concurrency", "1");
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.FAILED);
             link.heal();
@@ -79,6 +86,65 @@ class UploadResumeEndToEndTest {
                     .isEqualTo(TestMedia.md5(file));
             try (Stream<Path> left = Files.list(checkpoints)) {
                 assertThat(left).as("the checkpoint is gone once committed").isEmpty();
+            }
+        });
+    }
+
+    @Test
+    void aRerunAfterKillDashNineMidUploadContinuesIt() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
+                .withLinkRate(16 * MIB), Clock.systemUTC())) {
+            Map<String, String> env = vod.env(tmp.resolve("home"));
+            Process upload = CliProcess.start(tmp, env, "upload", file.toString(), "--concurrency", "1");
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (vod.stats().get("bytes_received").asLong() < 30 * MIB && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            } finally {
+                upload.destroyForcibly();
+            }
+            assertThat(upload.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(upload.exitValue()).as("killed mid-upload").isNotZero();
+            long before = settledBytesReceived(vod);
+
+            CliResult resumed = CliRun.run(env, tmp, "upload", file.toString(), "--concurrency", "1");
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.stderr()).contains("resuming the upload");
+            assertThat(vod.stats().get("bytes_received").asLong() - before).as("part 1 is not sent again")
+                    .isLessThanOrEqualTo(45 * MIB + 1024);
+            assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText()))
+                    .isEqualTo(TestMedia.md5(file));
+            assertThat(vod.stats().get("vids").asLong()).isEqualTo(1);
+        }
+    }
+
+    /** The emulator's byte count once bytes a killed client left in flight have all arrived. */
+    private static long settledBytesReceived(TestEmulator vod) throws Exception {
+        long previous = -1;
+        long current = vod.stats().get("bytes_received").asLong();
+        while (current != previous) {
+            Thread.sleep(300);
+            previous = current;
+            current = vod.stats().get("bytes_received").asLong();
+        }
+        return current;
+    }
+
+    @Test
+    void anUploadTheStorageNoLongerKnowsStartsFreshAndSaysSo() throws Exception {
+        afterAnInterruptedUpload((vod, env) -> {
+            int port = vod.port();
+            vod.close();
+            try (TestEmulator forgetful = TestEmulator.start(tmp.resolve("other-data"), port, List.of())) {
+                CliResult fresh = CliRun.run(env, tmp, "upload", file.toString());
+
+                assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
+                assertThat(fresh.stderr()).contains("cannot be resumed").contains("starting fresh");
+                assertThat(forgetful.stats().get("bytes_received").asLong()).isGreaterThanOrEqualTo(65 * MIB);
+                assertThat(TestMedia.downloadMd5(fresh.single().get("PlayURL").asText()))
+                        .isEqualTo(TestMedia.md5(file));
             }
         });
     }

@@ -14,7 +14,9 @@ import java.util.Objects;
  *       storage upload hosts, so {@code http://127.0.0.1:PORT} talks plain HTTP to an emulator everywhere)
  *   <li>{@code region}: {@value #DEFAULT_REGION} (the region in the credential scope)
  *   <li>{@code connectTimeout}: 10 s
- *   <li>{@code requestTimeout}: 60 s (per OpenAPI call; storage PUTs add time for their body size)
+ *   <li>{@code requestTimeout}: 60 s (the wait for a reply, per OpenAPI call; storage PUTs add time for their body
+ *       size), and the longest silence (no byte sent or received) of any request; a request that overruns either
+ *       fails with a retryable {@link io.vodkit.client.http.TransportException}
  *   <li>{@code clock}: {@link Clock#systemUTC()} (used for {@code X-Date} and URL signing)
  * </ul>
  *

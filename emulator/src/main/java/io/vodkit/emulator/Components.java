@@ -10,6 +10,7 @@ import io.vodkit.emulator.db.SettingsRepository;
 import io.vodkit.emulator.db.SpaceRepository;
 import io.vodkit.emulator.db.UploadSessionRepository;
 import io.vodkit.emulator.db.UrlJobRepository;
+import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.jobs.EnhanceTask;
 import io.vodkit.emulator.jobs.ExecutionService;
 import io.vodkit.emulator.jobs.ExecutionWorkers;
@@ -110,11 +111,13 @@ final class Components {
     final PullWorkers pullWorkers;
     final UrlPulls urlPulls;
     final ServerStats stats = new ServerStats();
+    final FaultInjector faults;
     final String accessKey;
     final String secretKey;
 
     Components(EmulatorConfig config, Clock clock, Path dataDir, Database database) throws IOException {
         this.config = config;
+        this.faults = new FaultInjector(config.faults(), StatsEndpoint.PATH);
         this.clock = clock;
         this.dataDir = dataDir;
         this.ids = new Ids(new SecureRandom(), clock);
@@ -127,7 +130,7 @@ final class Components {
         this.publisher = new ObjectPublisher(objects, objectStore, clock);
         MultipartUploadRepository uploads = new MultipartUploadRepository(database);
         this.multipartUploads = new MultipartUploads(uploads, new MultipartPartRepository(database),
-                new PartStore(dataDir.resolve(MULTIPART_DIR)), objectStore, publisher, ids, clock);
+                new PartStore(dataDir.resolve(MULTIPART_DIR)), objects, objectStore, publisher, ids, clock);
         this.tokens = new UploadTokens(
                 Base64.getUrlDecoder().decode(settings.findOrCreate("upload.token-secret", ids::hmacSecret)), clock);
         this.accessKey = config.accessKey() == null ? ids.accessKey() : config.accessKey();
@@ -206,6 +209,6 @@ final class Components {
                 new GatewayEndpoint(tokens, ids, stats, link, new DirectUploads(objectStore, publisher, ids),
                         multipartUploads),
                 new DownloadEndpoint(objects, objectStore, playDomain, clock),
-                new StatsEndpoint(stats, multipartUploads), link);
+                new StatsEndpoint(stats, multipartUploads, media, faults), link);
     }
 }

@@ -90,7 +90,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     private static HttpServer start(Components components, String advertisedHost, int port) throws IOException {
-        return HttpServer.start(components.config.host(), port, components.stats,
+        return HttpServer.start(components.config.host(), port, components.stats, components.faults,
                 boundPort -> components.endpoints(() -> hostPort(advertisedHost, boundPort.getAsInt())));
     }
 

@@ -1,5 +1,6 @@
 package io.vodkit.emulator;
 
+import io.vodkit.emulator.faults.FaultPlan;
 import io.vodkit.emulator.pull.UrlPullConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,13 +27,14 @@ import java.util.regex.Pattern;
  *       {@code Permission denied}, as BytePlus does for accounts that are not allowlisted;</li>
  *   <li>{@code urlPull} null → {@link UrlPullConfig#DEFAULTS} (how UploadMediaByUrl sources are fetched);</li>
  *   <li>link simulation, off by default: {@code linkLatency} null → zero, else a delay added before each response
- *       (≥ 0); {@code linkRateBytesPerSecond} 0 → unlimited, else the request-body rate of each connection.</li>
+ *       (≥ 0); {@code linkRateBytesPerSecond} 0 → unlimited, else the request-body rate of each connection;</li>
+ *   <li>{@code faults} null → {@link FaultPlan#OFF}: requests fail on purpose only when a plan says so.</li>
  * </ul>
  */
 public record EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
                              List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
                              Duration maxClockSkew, boolean allowPro, UrlPullConfig urlPull, Duration linkLatency,
-                             long linkRateBytesPerSecond) {
+                             long linkRateBytesPerSecond, FaultPlan faults) {
 
     /** Reuse the data directory's previous port when it is free, else pick any free port. */
     public static final int STICKY_PORT = -1;
@@ -75,6 +77,7 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
         if (linkRateBytesPerSecond < 0) {
             throw new IllegalArgumentException("linkRateBytesPerSecond < 0: " + linkRateBytesPerSecond);
         }
+        faults = faults == null ? FaultPlan.OFF : faults;
     }
 
     /** The configuration without link simulation. */
@@ -82,7 +85,7 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
                           List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
                           Duration maxClockSkew, boolean allowPro, UrlPullConfig urlPull) {
         this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, allowPro,
-                urlPull, null, 0);
+                urlPull, null, 0, null);
     }
 
     /** The configuration with default URL-pull settings. */
@@ -101,66 +104,72 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
 
     public EmulatorConfig withHost(String host) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     public EmulatorConfig withPort(int port) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     /** Fixed credentials; {@code (null, null)} to generate a pair per run. */
     public EmulatorConfig withCredentials(String accessKey, String secretKey) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     public EmulatorConfig withSpaces(List<String> spaces) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     public EmulatorConfig withRegion(String region) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     public EmulatorConfig withFfmpeg(Path ffmpeg) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     public EmulatorConfig withUploadHosts(List<String> uploadHosts) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     public EmulatorConfig withMaxClockSkew(Duration maxClockSkew) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     /** Whether the Pro repair style is allowed (as for an allowlisted BytePlus account). */
     public EmulatorConfig withAllowPro(boolean allowPro) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     public EmulatorConfig withUrlPull(UrlPullConfig urlPull) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     /** Delay added before each response; zero for none. */
     public EmulatorConfig withLinkLatency(Duration linkLatency) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     /** Request-body bytes per second per connection; 0 for unlimited. */
     public EmulatorConfig withLinkRate(long linkRateBytesPerSecond) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond);
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
+    }
+
+    /** Requests fail on purpose as {@code faults} says ({@link FaultPlan#OFF} for none). */
+    public EmulatorConfig withFaults(FaultPlan faults) {
+        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
+                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults);
     }
 
     /** Never prints the secret key. */
@@ -170,7 +179,7 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
                 + accessKey + ", secretKey=" + (secretKey == null ? null : "██") + ", spaces=" + spaces
                 + ", region=" + region + ", ffmpeg=" + ffmpeg + ", uploadHosts=" + uploadHosts + ", maxClockSkew="
                 + maxClockSkew + ", allowPro=" + allowPro + ", urlPull=" + urlPull + ", linkLatency=" + linkLatency
-                + ", linkRateBytesPerSecond=" + linkRateBytesPerSecond + "]";
+                + ", linkRateBytesPerSecond=" + linkRateBytesPerSecond + ", faults=" + faults + "]";
     }
 
     /** @throws IllegalArgumentException unless {@code name} is 1-64 letters, digits, '.', '_' or '-' */

@@ -126,8 +126,8 @@ class PlaybackTest {
             assertThat(second.emulator().spaces()).containsExactly("demo", "other");
             assertThat(second.masterKey()).isEqualTo(masterKey);
             assertThat(second.download(FILE).body()).isEqualTo(DATA);
-            assertThat(second.commit(TestEmulator.SPACE, sessionKey, null).error().path("Message").asText())
-                    .contains(vid);
+            assertThat(second.commit(TestEmulator.SPACE, sessionKey, null).result().path("Data").path("Vid")
+                    .asText()).as("the committed session is remembered").isEqualTo(vid);
         }
     }
 

@@ -286,16 +286,63 @@ class UploadFlowTest {
     }
 
     @Test
-    void sessionKeyCommitsOnlyOnce() {
+    void aRepeatedCommitOfASessionKeyAnswersTheSameVid() {
         Grant grant = vod.upload("once.bin", bytes(10, 7));
-        String vid = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).result().path("Data").path("Vid")
-                .asText();
+        JsonNode first = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).result().path("Data");
 
-        Reply second = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null);
+        Reply second = vod.commit(TestEmulator.SPACE, grant.sessionKey(), "[{\"Name\":\"GetMeta\"}]");
 
-        assertThat(second.status()).isEqualTo(400);
-        assertThat(second.error().path("Code").asText()).isEqualTo("InvalidParameter");
-        assertThat(second.error().path("Message").asText()).contains("already been committed", vid);
+        assertThat(second.status()).as(second.text()).isEqualTo(200);
+        assertThat(second.result().path("Data")).isEqualTo(first);
+    }
+
+    @Test
+    void concurrentCommitsOfOneSessionKeyMakeOneVidAndTheRestAreAskedToRetry() throws Exception {
+        Grant grant = vod.upload("race.bin", bytes(10, 8));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Reply> replies = new ArrayList<>();
+        try {
+            List<Future<Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> vod.commit(TestEmulator.SPACE, grant.sessionKey(), null)));
+            }
+            for (Future<Reply> future : futures) {
+                replies.add(future.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<String> vids = replies.stream().filter(r -> r.status() == 200)
+                .map(r -> r.result().path("Data").path("Vid").asText()).distinct().toList();
+        assertThat(vids).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() != 200)
+                .allSatisfy(r -> assertThat(r.status()).as(r.text()).isEqualTo(503));
+        assertThat(vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).result().path("Data").path("Vid")
+                .asText()).isEqualTo(vids.get(0));
+    }
+
+    @Test
+    void aRepeatedMergeAnswersTheMergedObjectAndTheUploadTakesNoMoreParts() throws IOException {
+        Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "twice.bin"));
+        String uploadId = init(grant);
+        byte[] part1 = bytes(100, 1);
+        part(grant, uploadId, 1, part1);
+        String body = "0:" + VodTestClient.crc32(part1);
+        Reply first = merge(grant, uploadId, body);
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+
+        Reply again = merge(grant, uploadId, body);
+
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().path("payload")).isEqualTo(first.json().path("payload"));
+        assertThat(merge(grant, uploadId, "0:00000000").status()).isEqualTo(404);
+        Reply late = vod.client().gatewayPut(grant.storeUri(), grant.auth(), "partNumber=2&uploadID=" + uploadId,
+                part1, Map.of("X-Storage-Mode", "gateway"));
+        assertThat(late.status()).isEqualTo(404);
+        assertThat(dataDir.resolve("multipart").resolve(uploadId)).doesNotExist();
+        assertThat(objectFiles()).hasSize(1);
+        assertThat(vod.download("twice.bin").body()).isEqualTo(part1);
     }
 
     @Test

@@ -144,6 +144,24 @@ class UrlPullTest {
     }
 
     @Test
+    void resubmittingAFileNameAndSourceUrlAnswersTheSameJobUnlessItFailed() throws Exception {
+        try (TestEmulator vod = start(FAST)) {
+            String named = ",\"FileName\":\"pulled/clip.mp4\"";
+            String jobId = submit(vod, source.url("/clip.mp4"), named).get(0);
+
+            assertThat(submit(vod, source.url("/clip.mp4"), named)).containsExactly(jobId);
+            assertThat(awaitFinal(vod, jobId).path("State").asText()).isEqualTo("success");
+            assertThat(submit(vod, source.url("/clip.mp4"), named)).containsExactly(jobId);
+            assertThat(submit(vod, source.url("/clip.mp4?v=2"), named)).doesNotContain(jobId);
+
+            String missing = submit(vod, source.url("/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\"").get(0);
+            assertThat(awaitFinal(vod, missing).path("State").asText()).isEqualTo("failed");
+            assertThat(submit(vod, source.url("/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\""))
+                    .doesNotContain(missing);
+        }
+    }
+
+    @Test
     void aSourceOverTheSizeLimitFails() throws Exception {
         try (TestEmulator vod = start(FAST.withMaxBytes(1024))) {
             String jobId = submit(vod, source.url("/clip.mp4"), "").get(0);

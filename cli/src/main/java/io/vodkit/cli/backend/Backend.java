@@ -5,6 +5,7 @@ import io.vodkit.cli.config.Settings;
 import io.vodkit.client.Credentials;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
+import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.url.PlayUrlResolver;
 import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
@@ -47,10 +48,11 @@ public final class Backend implements AutoCloseable {
         if (settings.hasCredentials()) {
             String spaceName = space.orElseThrow(() -> CliException.invalidInput(
                     "no space given: pass SPACE or set VOD_SPACE_NAME"));
-            VodClientConfig config = VodClientConfig.of(settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT),
+            VodClientConfig config = new VodClientConfig(settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT),
                     settings.region(),
-                    new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()));
-            return new Backend(new VodClient(config), Optional.empty(), spaceName, settings);
+                    new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()), null,
+                    settings.requestTimeout(), null);
+            return new Backend(client(config, settings), Optional.empty(), spaceName, settings);
         }
         if (settings.accessKey().isPresent() || settings.secretKey().isPresent()) {
             throw CliException.invalidInput("incomplete credentials: set both BYTEPLUS_ACCESSKEY and "
@@ -81,9 +83,9 @@ public final class Backend implements AutoCloseable {
 
     private static Backend local(Settings settings, String spaceName, PrintWriter err) {
         Emulator emulator = startEmbedded(settings, spaceName, err);
-        VodClientConfig clientConfig = VodClientConfig.of(emulator.endpoint(), emulator.region(),
-                new Credentials(emulator.accessKey(), emulator.secretKey()));
-        return new Backend(new VodClient(clientConfig), Optional.of(emulator), spaceName, settings);
+        VodClientConfig clientConfig = new VodClientConfig(emulator.endpoint(), emulator.region(),
+                new Credentials(emulator.accessKey(), emulator.secretKey()), null, settings.requestTimeout(), null);
+        return new Backend(client(clientConfig, settings), Optional.of(emulator), spaceName, settings);
     }
 
     /**
@@ -108,6 +110,11 @@ public final class Backend implements AutoCloseable {
                 + " (data in " + settings.localDataDir() + "; `vodkit serve` serves it again later)");
         err.flush();
         return emulator;
+    }
+
+    /** A client that tries each request up to {@code VOD_MAX_ATTEMPTS} times. */
+    private static VodClient client(VodClientConfig config, Settings settings) {
+        return new VodClient(config, RetryPolicy.defaults().withMaxAttempts(settings.maxAttempts()));
     }
 
     public VodClient client() {

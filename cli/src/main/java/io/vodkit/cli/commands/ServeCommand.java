@@ -7,7 +7,9 @@ import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
+import io.vodkit.emulator.faults.FaultPlan;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Option;
             "  vodkit serve --port 0 --data /tmp/vod --space demo \\",
             "      --access-key AK --secret-key SK",
             "  vodkit serve --allow-pro   # also restore with the Pro tier",
+            "  vodkit serve --fault-rate 0.2   # fail 1 request in 5 on purpose",
             "Then point clients at it:",
             "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=AK \\",
             "      BYTEPLUS_SECRETKEY=SK"})
@@ -70,6 +73,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Simulated link: request-body bytes per second per connection (default: 0, unlimited).")
     long linkRate;
 
+    @Option(names = "--fault-rate", paramLabel = "R", defaultValue = "0",
+            description = "Fail this share of requests on purpose, 0 to 1 (default: 0, off): each failing request "
+                    + "gets a 500, a 503, a connection reset, a stall of " + FaultPlan.DEFAULT_STALL_SECONDS
+                    + " s or a truncated answer.")
+    String faultRate;
+
     public ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -86,6 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw CliException.invalidInput("--link-rate must be 0 (unlimited) or more bytes per second, got "
                     + linkRate);
         }
+        double rate = faultRate(faultRate);
         if ((accessKey == null) != (secretKey == null)) {
             throw CliException.invalidInput("--access-key and --secret-key go together: give both or neither");
         }
@@ -97,12 +107,18 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir, accessKey,
                     secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null, allowPro)
-                    .withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate);
+                    .withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate)
+                    .withFaults(rate == 0 ? FaultPlan.OFF : FaultPlan.of(rate));
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
         try (Emulator emulator = Emulator.start(config)) {
             new JsonLines(context.out()).write(ready(emulator, dataDir));
+            if (rate > 0) {
+                context.err().println("vodkit: failing " + BigDecimal.valueOf(rate).movePointRight(2)
+                        .stripTrailingZeros().toPlainString() + "% of requests on purpose (--fault-rate); "
+                        + "/_vodkit/stats counts them");
+            }
             context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");
             context.shutdown().join();
             context.err().println("vodkit: emulator stopping");
@@ -115,6 +131,19 @@ public final class ServeCommand implements Callable<Integer> {
                     + e.getMessage(), Map.of(), e);
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code --fault-rate}: a number from 0 to 1. */
+    private static double faultRate(String text) {
+        try {
+            double rate = Double.parseDouble(text.strip());
+            if (rate >= 0 && rate <= 1) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw CliException.invalidInput("--fault-rate must be a number from 0 to 1, got '" + text + "'");
     }
 
     private static Map<String, Object> ready(Emulator emulator, Path dataDir) {

@@ -2,6 +2,7 @@ package io.vodkit.cli.config;
 
 import io.vodkit.cli.CliException;
 import io.vodkit.client.api.StartExecution;
+import io.vodkit.client.http.RetryPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.function.Function;
 public record Settings(Optional<String> accessKey, Optional<String> secretKey, Optional<String> spaceName,
                        Optional<URI> endpoint, String region, Duration pollInterval, int pollMax,
                        Duration urlExpiry, Optional<String> playDomain, Path home, Optional<Path> ffmpeg,
-                       String enhanceVersion) {
+                       String enhanceVersion, Duration requestTimeout, int maxAttempts) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.byteplusapi.com");
     public static final String DEFAULT_REGION = "ap-singapore-1";
@@ -52,7 +53,9 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                 in.get("VOD_PLAY_DOMAIN"),
                 home.toAbsolutePath(),
                 in.get("VODKIT_FFMPEG").map(Path::of),
-                in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION));
+                in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION),
+                Duration.ofMillis(Math.round(in.positiveNumber("VOD_REQUEST_TIMEOUT", 60) * 1000)),
+                (int) in.positiveWhole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts()));
     }
 
     /** Credentials are complete, so the cloud (or the endpoint given) is used rather than the local emulator. */

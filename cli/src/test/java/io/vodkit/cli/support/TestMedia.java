@@ -1,8 +1,10 @@
 package io.vodkit.cli.support;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,6 +75,78 @@ public final class TestMedia {
                 }
                 Thread.sleep(100);
             }
+        }
+    }
+
+    /**
+     * Downloads {@code url} from a server that fails on purpose, and returns the MD5 of the body: an error status, a
+     * reset, a stall (no byte for {@code timeout}) or a body shorter than its Content-Length is tried again, up to
+     * {@code attempts} times. The body must match the ETag (the object's MD5) the server sends with it.
+     */
+    public static String downloadMd5ThroughFaults(String url, Duration timeout, int attempts)
+            throws IOException, InterruptedException {
+        IOException last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setConnectTimeout((int) timeout.toMillis());
+            connection.setReadTimeout((int) timeout.toMillis());
+            try {
+                int status = connection.getResponseCode();
+                if (status == 200) {
+                    String etag = connection.getHeaderField("ETag");
+                    String md5;
+                    long length;
+                    try (CountingInputStream body = new CountingInputStream(connection.getInputStream())) {
+                        md5 = md5(body);
+                        length = body.count();
+                    }
+                    if (connection.getContentLengthLong() >= 0 && length != connection.getContentLengthLong()) {
+                        throw new IOException("body ended after " + length + " of "
+                                + connection.getContentLengthLong() + " bytes");
+                    }
+                    if (etag != null && !etag.equals("\"" + md5 + "\"")) {
+                        throw new AssertionError("GET " + url + ": body MD5 " + md5 + " does not match ETag " + etag);
+                    }
+                    return md5;
+                }
+                if (status < 500) {
+                    throw new AssertionError("GET " + url + " answered " + status);
+                }
+                last = new IOException("HTTP " + status);
+            } catch (IOException e) {
+                last = e;
+            } finally {
+                connection.disconnect();
+            }
+            Thread.sleep(100);
+        }
+        throw last;
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count += Math.max(n, 0);
+            return n;
+        }
+
+        long count() {
+            return count;
         }
     }
 

@@ -88,18 +88,35 @@ public final class ApiCaller {
   }
 
   /**
-   * Sends the call, repeating it after transient failures (each try freshly signed). Actions that create something
-   * are repeated only when the server surely did not act on the failed try (see {@link RetryPolicy}).
+   * Sends the call, repeating it after transient failures (each try freshly signed). Actions that are not
+   * {@linkplain #isIdempotent idempotent} are repeated only when the server surely did not act on the failed try
+   * (see {@link RetryPolicy}).
    */
   private JsonNode call(String method, String action, Map<String, String> query, String contentType, byte[] body) {
     return retry.execute(action, isIdempotent(action), () -> callOnce(method, action, query, contentType, body));
   }
 
-  /** Reads, lookups and ApplyUploadInfo (which only hands out an address) may be repeated safely. */
+  /**
+   * Whether repeating {@code action} after a lost reply is harmless, so that a try the server may have acted on
+   * (a time-out, a reset or truncated reply) is repeated too:
+   * <ul>
+   *   <li>reads and lookups ({@code Get…}, {@code Query…}, {@code List…}, {@code Describe…});
+   *   <li>ApplyUploadInfo, which only hands out an upload address (an unused one expires);
+   *   <li>UpdateMediaPublishStatus, which sets a state;
+   *   <li>StartExecution: every submission carries its own {@code Control.ClientToken} (spec §9.1), so a repeat
+   *       names the same job ({@link StartExecution});
+   *   <li>CommitUploadInfo: a SessionKey is committed once; vodkit takes a repeat to answer the same Vid, as the
+   *       emulator does (UNCONFIRMED for BytePlus: the spec is silent);
+   *   <li>UploadMediaByUrl: every URLSet carries a FileName ({@link UploadMediaByUrl}), so a repeat names the same
+   *       file; vodkit takes it to be the same job while that job lives, as the emulator does (UNCONFIRMED for
+   *       BytePlus: the action has no idempotency token).
+   * </ul>
+   */
   static boolean isIdempotent(String action) {
     return action.startsWith("Get") || action.startsWith("Query") || action.startsWith("List")
         || action.startsWith("Describe") || action.equals("ApplyUploadInfo")
-        || action.equals("UpdateMediaPublishStatus");
+        || action.equals("UpdateMediaPublishStatus") || action.equals(StartExecution.ACTION)
+        || action.equals(CommitUploadInfo.ACTION) || action.equals(UploadMediaByUrl.ACTION);
   }
 
   private JsonNode callOnce(String method, String action, Map<String, String> query, String contentType,

@@ -5,10 +5,13 @@ import io.vodkit.client.internal.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * StartExecution (spec §9.1): {@code POST} with a JSON body, an enhance task on one input; returns the RunId. The
- * version is configurable because it has drifted (2025-07-01 on BytePlus, 2025-01-01 on Volcengine).
+ * version is configurable because it has drifted (2025-07-01 on BytePlus, 2025-01-01 on Volcengine). Each call is
+ * one submission with a fresh {@code Control.ClientToken}, which every retry of that call repeats, so a retry after
+ * a lost reply gets the same RunId instead of starting a second job.
  */
 public final class StartExecution {
 
@@ -37,6 +40,7 @@ public final class StartExecution {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("Input", input.toJson());
     body.put("Operation", operation);
+    body.put("Control", Map.of("ClientToken", UUID.randomUUID().toString()));
 
     String runId = Json.text(api.postJson(ACTION, version, body), "RunId");
     if (runId.isEmpty()) {

@@ -10,10 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * UploadMediaByUrl (spec §8.1): {@code POST}, Version 2023-01-01, a form body {@code SpaceName=…&URLSets=<JSON text>}
- * as the official SDKs send it. Returns one {@link UrlUploadJob} per URLSet.
+ * as the official SDKs send it. Returns one {@link UrlUploadJob} per URLSet. Every URLSet is sent with a FileName
+ * (a fresh {@code <32 hex digits><FileExtension>}, as the skill does, when none was asked for), which every retry of
+ * the call repeats: the action has no idempotency token, and the FileName is what lets a retry after a lost reply
+ * be recognised as the same job.
  */
 public final class UploadMediaByUrl {
 
@@ -27,7 +31,7 @@ public final class UploadMediaByUrl {
    *
    * @param sourceUrl     the http(s) URL of the file itself (required)
    * @param fileExtension {@code .}-prefixed suffix, e.g. {@code .mp4}
-   * @param fileName      storage FileName to use, or {@code null} for a service-chosen one
+   * @param fileName      storage FileName to use, or {@code null} for a generated one
    * @param title         media title
    * @param tags          comma-separated tags
    * @param callbackArgs  passed through to callbacks and QueryUploadTaskInfo
@@ -42,6 +46,15 @@ public final class UploadMediaByUrl {
 
     public UrlSet {
       Objects.requireNonNull(sourceUrl, "sourceUrl == null");
+    }
+
+    /** This URLSet with a FileName: its own, else a fresh {@code <32 hex digits><FileExtension>}. */
+    UrlSet named() {
+      if (fileName != null) {
+        return this;
+      }
+      String name = UUID.randomUUID().toString().replace("-", "") + (fileExtension == null ? "" : fileExtension);
+      return new UrlSet(sourceUrl, fileExtension, name, title, tags, callbackArgs);
     }
   }
 
@@ -64,7 +77,7 @@ public final class UploadMediaByUrl {
     }
     Map<String, String> form = new LinkedHashMap<>();
     form.put("SpaceName", spaceName);
-    form.put("URLSets", json(urlSets));
+    form.put("URLSets", json(urlSets.stream().map(UrlSet::named).toList()));
     JsonNode result = api.postForm(ACTION, VERSION, form);
     List<UrlUploadJob> jobs = Json.list(result, "Data",
         n -> new UrlUploadJob(Json.text(n, "JobId"), Json.text(n, "SourceUrl")));

@@ -32,6 +32,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApiCallerTest {
 
@@ -166,14 +168,29 @@ class ApiCallerTest {
   }
 
   @Test
-  void aCallThatCreatesSomethingIsNotRepeatedAfterAnAmbiguousFailure() {
-    server.onAction("StartExecution", r -> {
+  void anUnknownCallIsNotRepeatedAfterAnAmbiguousFailure() {
+    server.onAction("CreateSomething", r -> {
       throw new IllegalStateException("fake server drops the connection");
     });
 
-    assertThatThrownBy(() -> client.api().postJson("StartExecution", "2025-07-01", Map.of()))
+    assertThatThrownBy(() -> client.api().postJson("CreateSomething", "2025-07-01", Map.of()))
         .isInstanceOf(VodException.class);
-    assertThat(server.actionRequests("StartExecution")).hasSize(1);
+    assertThat(server.actionRequests("CreateSomething")).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"StartExecution", "CommitUploadInfo", "UploadMediaByUrl"})
+  void callsThatNameWhatTheyCreateAreRepeatedAfterAnAmbiguousFailure(String action) {
+    int[] calls = {0};
+    server.onAction(action, r -> {
+      if (++calls[0] == 1) {
+        throw new IllegalStateException("fake server drops the connection");
+      }
+      return Reply.json(200, FakeVodServer.envelope(action, "{\"RunId\":\"run-1\"}"));
+    });
+
+    assertThat(client.api().postJson(action, "2025-07-01", Map.of()).path("RunId").asText()).isEqualTo("run-1");
+    assertThat(server.actionRequests(action)).hasSize(2);
   }
 
   @Test

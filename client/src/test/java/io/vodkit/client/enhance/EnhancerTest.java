@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.client.Credentials;
 import io.vodkit.client.FakeVodServer;
 import io.vodkit.client.FakeVodServer.Reply;
@@ -63,11 +64,35 @@ class EnhancerTest {
     FakeVodServer.Recorded request = server.actionRequests("StartExecution").get(0);
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.query()).containsEntry("Version", "2025-07-01");
-    JsonNode body = JSON.readTree(request.bodyHead());
+    ObjectNode body = (ObjectNode) JSON.readTree(request.bodyHead());
+    assertThat(body.remove("Control").path("ClientToken").asText()).matches("[0-9a-f-]{36}");
     assertThat(body).isEqualTo(JSON.readTree("{\"Input\":{\"Type\":\"Vid\",\"Vid\":\"v0abc\"},\"Operation\":"
         + "{\"Type\":\"Task\",\"Task\":{\"Type\":\"Enhance\",\"Enhance\":{\"Type\":\"Moe\",\"MoeEnhance\":"
         + "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":2,\"RepairStrength\":0},"
         + "\"Target\":{\"Res\":\"4k\",\"BitDepth\":12}}}}}}"));
+  }
+
+  @Test
+  void aRetryAfterALostReplyRepeatsTheSubmissionsClientTokenAndANewSubmissionHasItsOwn() throws Exception {
+    int[] calls = {0};
+    server.onAction("StartExecution", r -> {
+      if (++calls[0] == 1) {
+        throw new IllegalStateException("fake server drops the connection");
+      }
+      return Reply.json(200, FakeVodServer.envelope("StartExecution", "{\"RunId\":\"" + RUN_ID + "\"}"));
+    });
+    EnhanceParams params = params("{\"video\":\"v0abc\",\"config\":\"common\",\"repair_style\":1}");
+
+    assertThat(enhancer.submit(params, "space")).isEqualTo(RUN_ID);
+    enhancer.submit(params, "space");
+
+    List<String> tokens = new ArrayList<>();
+    for (FakeVodServer.Recorded request : server.actionRequests("StartExecution")) {
+      tokens.add(JSON.readTree(request.bodyHead()).path("Control").path("ClientToken").asText());
+    }
+    assertThat(tokens).hasSize(3);
+    assertThat(tokens.get(1)).isEqualTo(tokens.get(0));
+    assertThat(tokens.get(2)).isNotEqualTo(tokens.get(0));
   }
 
   @Test

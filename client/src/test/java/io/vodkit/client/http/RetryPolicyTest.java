@@ -61,9 +61,10 @@ class RetryPolicyTest {
   }
 
   @Test
-  void retryAfterIsHonouredUpToMaxDelay() {
-    assertThat(policy.delay(1, new VodHttpException("429", 429, Duration.ofMillis(300))))
+  void retryAfterIsHonouredExactlyUpToMaxDelay() {
+    assertThat(policy.delay(3, new VodHttpException("429", 429, Duration.ofMillis(300))))
         .isEqualTo(Duration.ofMillis(300));
+    assertThat(policy.delay(3, new VodHttpException("503", 503, Duration.ZERO))).isEqualTo(Duration.ZERO);
     assertThat(policy.delay(1, new VodHttpException("429", 429, Duration.ofHours(1))))
         .isEqualTo(Duration.ofMillis(350));
   }

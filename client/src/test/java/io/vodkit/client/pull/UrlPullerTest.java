@@ -79,8 +79,11 @@ class UrlPullerTest {
     assertThat(form(first).get("SpaceName")).isEqualTo("space1");
     JsonNode sets = urlSets(first);
     assertThat(sets).hasSize(20);
-    assertThat(sets.get(0).toString())
-        .isEqualTo("{\"SourceUrl\":\"http://h/0.mp4\",\"FileExtension\":\".mp4\",\"Title\":\"first\"}");
+    String generated = sets.get(0).get("FileName").asText();
+    assertThat(generated).as("a FileName makes a resubmission recognisable").matches("[0-9a-f]{32}\\.mp4");
+    assertThat(sets.get(0).toString()).isEqualTo("{\"SourceUrl\":\"http://h/0.mp4\",\"FileExtension\":\".mp4\","
+        + "\"FileName\":\"" + generated + "\",\"Title\":\"first\"}");
+    assertThat(sets.get(1).get("FileName").asText()).matches("[0-9a-f]{32}\\.mp4").isNotEqualTo(generated);
     assertThat(urlSets(posts.get(1))).hasSize(5);
   }
 

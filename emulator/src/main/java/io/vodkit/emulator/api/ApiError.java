@@ -28,7 +28,9 @@ public enum ApiError {
     DOMAIN_NOT_FOUND(404, "ResourceNotFound", null, "The domain %s does not exist in space %s."),
     FILE_NAME_IN_USE(400, "InvalidParameter", null, "The FileName %s is already used in space %s."),
     SESSION_NOT_FOUND(400, "InvalidParameter", null, "The SessionKey %s does not belong to space %s."),
-    SESSION_ALREADY_COMMITTED(400, "InvalidParameter", null, "The SessionKey %s has already been committed as Vid %s."),
+    /** The emulator's choice: a repeated commit that overlaps the first one is asked to retry (spec §7 is silent). */
+    COMMIT_IN_PROGRESS(503, "ServiceUnavailable", null,
+            "The SessionKey %s is being committed by another request; retry shortly."),
     UPLOAD_NOT_COMPLETE(400, "InvalidParameter", null, "The upload of %s is not complete."),
     MEDIA_NOT_FOUND(404, "ResourceNotFound", null, "The media %s does not exist."),
     FILE_NOT_FOUND(404, "ResourceNotFound", null, "The file %s does not exist in space %s."),
@@ -39,6 +41,9 @@ public enum ApiError {
     /** The code is the emulator's choice; the message carries the "Permission denied" clients look for (§4.3). */
     PRO_NOT_ALLOWED(403, "RequestForbidden", null, "Permission denied: the Pro repair style (RepairStyle 2) is "
             + "available only to allowlisted accounts."),
+    /** The emulator's choice for a ClientToken reused with a different request (spec §9.1 names only the token). */
+    CLIENT_TOKEN_REUSED(400, "InvalidParameter", null,
+            "The ClientToken %s was already used for execution %s with a different Input or Operation."),
     TOO_MANY_EXECUTIONS(429, "RequestLimitExceeded", null, "%d executions are already waiting; retry later."),
     INTERNAL_ERROR(500, "InternalError", null, "The request processing has failed due to some unknown error.");
 

@@ -123,6 +123,19 @@ public final class ExecutionRepository {
         });
     }
 
+    /** The job submitted with {@code Control.ClientToken} = {@code clientToken}, if any. */
+    public Optional<ExecutionRecord> findByClientToken(String clientToken) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM executions "
+                    + "WHERE json_extract(control, '$.ClientToken') = ? ORDER BY create_time LIMIT 1")) {
+                ps.setString(1, clientToken);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** Jobs waiting for a worker. */
     public int countPending() {
         return database.run(c -> {

@@ -37,6 +37,16 @@ public final class MediaRepository {
         });
     }
 
+    /** How many media assets (Vids) exist. */
+    public long count() {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM media");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     public Optional<MediaRecord> find(String vid) {
         return database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM media WHERE vid = ?")) {

@@ -115,7 +115,13 @@ final class Migrations {
                         failure       TEXT NOT NULL,
                         created_at    INTEGER NOT NULL,
                         updated_at    INTEGER NOT NULL)""",
-                    "CREATE INDEX url_jobs_by_state ON url_jobs (state, created_at)")));
+                    "CREATE INDEX url_jobs_by_state ON url_jobs (state, created_at)")),
+            new Migration(4, List.of(
+                    // a merged upload keeps its row (not its parts' bytes) until it expires, so a repeated merge
+                    // of the same parts can be answered again
+                    "ALTER TABLE multipart_uploads ADD COLUMN merged_manifest TEXT",
+                    // StartExecution looks a job up by its Control.ClientToken (idempotent submission)
+                    "CREATE INDEX executions_by_client_token ON executions (json_extract(control, '$.ClientToken'))")));
 
     private Migrations() {
     }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Table {@code multipart_uploads}. */
+/**
+ * Table {@code multipart_uploads}. An upload is open until merged; a merged upload keeps its row (with the merged
+ * part CRCs) until it expires, and is neither found by {@link #find} nor counted as active.
+ */
 public final class MultipartUploadRepository {
     private static final String COLUMNS = "upload_id, space_name, store_uri, created_at, expires_at";
 
@@ -37,10 +40,36 @@ public final class MultipartUploadRepository {
     public Optional<MultipartUpload> find(String uploadId) {
         return database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM multipart_uploads WHERE upload_id = ?")) {
+                    "SELECT " + COLUMNS + " FROM multipart_uploads WHERE upload_id = ? AND merged_manifest IS NULL")) {
                 ps.setString(1, uploadId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Records that the upload was merged from parts with {@code manifest} (their CRCs, comma-separated). */
+    public void markMerged(String uploadId, String manifest) {
+        database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE multipart_uploads SET merged_manifest = ? WHERE upload_id = ?")) {
+                ps.setString(1, manifest);
+                ps.setString(2, uploadId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The manifest a merged upload of {@code storeUri} was merged with; empty when it is not merged. */
+    public Optional<String> mergedManifest(String uploadId, String storeUri) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT merged_manifest FROM multipart_uploads "
+                    + "WHERE upload_id = ? AND store_uri = ? AND merged_manifest IS NOT NULL")) {
+                ps.setString(1, uploadId);
+                ps.setString(2, storeUri);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
             }
         });
@@ -77,7 +106,7 @@ public final class MultipartUploadRepository {
     public long countActiveAt(Instant now) {
         return database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM multipart_uploads WHERE expires_at > ?")) {
+                    "SELECT COUNT(*) FROM multipart_uploads WHERE expires_at > ? AND merged_manifest IS NULL")) {
                 ps.setLong(1, now.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0L;

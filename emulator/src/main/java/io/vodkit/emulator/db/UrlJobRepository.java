@@ -58,6 +58,24 @@ public final class UrlJobRepository {
         });
     }
 
+    /** The newest job of {@code space} pulling {@code sourceUrl} into {@code fileName} that has not failed. */
+    public Optional<UrlJob> findUnfailed(String space, String fileName, String sourceUrl) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM url_jobs "
+                    + "WHERE space_name = ? AND source_url = ? AND state <> ? AND session_key IN "
+                    + "(SELECT session_key FROM upload_sessions WHERE file_name = ?) "
+                    + "ORDER BY created_at DESC LIMIT 1")) {
+                ps.setString(1, space);
+                ps.setString(2, sourceUrl);
+                ps.setString(3, UrlJobState.FAILED.wireName());
+                ps.setString(4, fileName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** Moves the oldest {@code initial} job to {@code processing} and returns it; empty when none waits. */
     public Optional<UrlJob> claimNext(Instant now) {
         return database.transaction(c -> {

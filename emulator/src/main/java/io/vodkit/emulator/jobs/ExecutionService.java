@@ -17,17 +17,25 @@ import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.MediaInspector;
 import io.vodkit.emulator.service.Spaces;
 import io.vodkit.emulator.storage.ObjectStore;
+import io.vodkit.emulator.storage.StripedLocks;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * StartExecution and GetExecution (spec §9): validates and queues enhance jobs, and reports their state. The Pro
  * repair style is refused (403, "Permission denied") unless the emulator allows it.
+ *
+ * <p>{@code Control.ClientToken} makes a submission idempotent (spec §9.1): a StartExecution whose token was used
+ * before answers the earlier job's RunId and starts nothing, so a client whose reply was lost may resubmit. The same
+ * token with a different Input or Operation is refused ({@link ApiError#CLIENT_TOKEN_REUSED}). Tokens are kept as
+ * long as their job (for the whole account, not per space).
  */
 public final class ExecutionService {
     /** Task code of a job whose MoeEnhance values are invalid. */
@@ -49,6 +57,7 @@ public final class ExecutionService {
     private final Ids ids;
     private final Clock clock;
     private final boolean allowPro;
+    private final StripedLocks tokenLocks = new StripedLocks(64);
 
     public ExecutionService(ExecutionRepository executions, MediaRepository media, ObjectRepository objects,
                             ObjectStore objectStore, Spaces spaces, MediaInspector inspector,
@@ -65,8 +74,35 @@ public final class ExecutionService {
         this.allowPro = allowPro;
     }
 
-    /** Queues a job (or records it as failed when its values are invalid) and returns its RunId. */
+    /**
+     * Queues a job (or records it as failed when its values are invalid) and returns its RunId; with a ClientToken
+     * seen before, returns that job's RunId instead.
+     */
     public String start(StartExecutionRequest request) {
+        String token = request.clientToken();
+        if (token.isEmpty()) {
+            return startNew(request);
+        }
+        Lock lock = tokenLocks.lockFor(token);
+        lock.lock();
+        try {
+            Optional<ExecutionRecord> earlier = executions.findByClientToken(token);
+            if (earlier.isEmpty()) {
+                return startNew(request);
+            }
+            ExecutionRecord job = earlier.get();
+            if (!job.inputJson().equals(Json.text(request.input()))
+                    || !job.operationJson().equals(Json.text(request.operation()))) {
+                throw ApiError.CLIENT_TOKEN_REUSED.exception(token, job.runId());
+            }
+            LOG.info("Execution resubmitted runId={} clientToken={}", job.runId(), token);
+            return job.runId();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String startNew(StartExecutionRequest request) {
         if (request.parameters().repairStyleOrZero() == RestoreSpec.PRO && !allowPro) {
             throw ApiError.PRO_NOT_ALLOWED.exception();
         }

@@ -61,6 +61,11 @@ public record StartExecutionRequest(String inputType, String vid, String fileNam
                 control(controlParam));
     }
 
+    /** {@code Control.ClientToken}; empty when none was sent. */
+    public String clientToken() {
+        return control.path("ClientToken").asText("");
+    }
+
     /** {@code Control} as echoed: CallbackArgs, ClientToken and Priority, defaults filled in. */
     private static JsonNode control(JsonNode value) {
         ObjectNode control = JsonNodeFactory.instance.objectNode();

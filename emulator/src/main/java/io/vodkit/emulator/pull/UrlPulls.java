@@ -23,14 +23,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * UploadMediaByUrl and QueryUploadTaskInfo (spec §8): records jobs (each with its upload session, so the FileName is
  * fixed at submission), wakes the {@link PullWorkers}, and reads jobs back.
+ *
+ * <p>UploadMediaByUrl has no idempotency token, so the emulator's choice is: a URLSet with a FileName is the same
+ * job as an earlier one of the same space with that FileName and SourceUrl unless that job failed; it answers the
+ * earlier JobId and fetches nothing again. A client that names its FileNames may therefore resubmit after a lost
+ * reply. Without a FileName every URLSet is a new job.
  */
 public final class UrlPulls {
     /** Most URLSets per UploadMediaByUrl and most JobIds per QueryUploadTaskInfo. */
     public static final int MAX_BATCH = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(UrlPulls.class);
 
     /**
      * One URLSet.
@@ -65,7 +73,8 @@ public final class UrlPulls {
     }
 
     /**
-     * Validates every URLSet, then records all jobs in one transaction (all or none) as {@code initial}.
+     * Validates every URLSet, then records all new jobs in one transaction (all or none) as {@code initial}; a
+     * resubmitted URLSet answers its earlier job.
      *
      * @throws io.vodkit.emulator.api.ApiException INVALID_PARAMETER, SPACE_NOT_FOUND, FILE_NAME_IN_USE
      */
@@ -86,21 +95,32 @@ public final class UrlPulls {
         }
         String requestId = ids.requestId();
         Instant now = clock.instant();
-        List<UrlJob> created = database.transaction(c -> {
+        List<UrlJob> created = new ArrayList<>();
+        List<UrlJob> answered = database.transaction(c -> {
             List<UrlJob> out = new ArrayList<>();
             for (int i = 0; i < submissions.size(); i++) {
                 Submission submission = submissions.get(i);
+                Optional<UrlJob> earlier = submission.fileName() == null ? Optional.empty()
+                        : jobs.findUnfailed(space, submission.fileName(), submission.sourceUrl());
+                if (earlier.isPresent()) {
+                    out.add(earlier.get());
+                    continue;
+                }
                 UploadSession session = sessions.open(space, submission.fileName(), extensions.get(i));
                 UrlJob job = new UrlJob(ids.jobId(), requestId, space, submission.sourceUrl(), session.sessionKey(),
                         orEmpty(submission.md5()), functions.get(i), orEmpty(submission.callbackArgs()),
                         UrlJobState.INITIAL, 0, "", "", "{}", "", now, now);
                 jobs.insert(job);
+                created.add(job);
                 out.add(job);
             }
             return List.copyOf(out);
         });
+        if (created.size() < answered.size()) {
+            LOG.info("URL pull resubmitted space={} repeated={}", space, answered.size() - created.size());
+        }
         workers.jobsAdded(created.size());
-        return created;
+        return answered;
     }
 
     /** The job, if it exists. */

@@ -5,15 +5,19 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.util.JavalinBindException;
+import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.service.ServerStats;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP listener (Javalin 6 on Jetty 11, bounded named thread pool) serving OpenAPI on {@code /}, the upload
  * gateway ({@code PUT /<StoreUri>}, {@code GET /<StoreUri>?uploadID=}), downloads ({@code GET|HEAD /<FileName>})
- * and {@code /_vodkit/stats}.
+ * and {@code /_vodkit/stats}; a {@link FaultInjector} in front of them when faults are planned.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -38,10 +42,12 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin app;
     private final RequestGate gate;
+    private final FaultInjector faults;
 
-    private HttpServer(Javalin app, RequestGate gate) {
+    private HttpServer(Javalin app, RequestGate gate, FaultInjector faults) {
         this.app = app;
         this.gate = gate;
+        this.faults = faults;
     }
 
     /**
@@ -50,8 +56,8 @@ public final class HttpServer implements AutoCloseable {
      * @param wiring builds the endpoints, given a supplier of the port actually bound
      * @throws BindException when the port cannot be bound
      */
-    public static HttpServer start(String host, int port, ServerStats stats, Function<IntSupplier, Endpoints> wiring)
-            throws IOException {
+    public static HttpServer start(String host, int port, ServerStats stats, FaultInjector faults,
+                                   Function<IntSupplier, Endpoints> wiring) throws IOException {
         checkFree(host, port);
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_TIMEOUT_MILLIS,
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY));
@@ -61,6 +67,10 @@ public final class HttpServer implements AutoCloseable {
             config.startupWatcherEnabled = false;
             config.http.disableCompression();
             config.jetty.threadPool = pool;
+            if (faults.enabled()) {
+                config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(faults), "/*",
+                        EnumSet.of(DispatcherType.REQUEST)));
+            }
         });
         RequestGate gate = new RequestGate();
         Endpoints endpoints = wiring.apply(app::port);
@@ -73,7 +83,7 @@ public final class HttpServer implements AutoCloseable {
             bind.initCause(e);
             throw bind;
         }
-        return new HttpServer(app, gate);
+        return new HttpServer(app, gate, faults);
     }
 
     public int port() {
@@ -98,9 +108,10 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** Refuses new requests, waits briefly for in-flight ones, then stops Jetty. */
+    /** Ends injected stalls, refuses new requests, waits briefly for in-flight ones, then stops Jetty. */
     @Override
     public void close() {
+        faults.close();
         int left = gate.closeAndAwait(SHUTDOWN_GRACE);
         if (left > 0) {
             LOG.warn("Stopping with requests still in flight count={} graceMillis={}", left,

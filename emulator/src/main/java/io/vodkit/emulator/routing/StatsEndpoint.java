@@ -3,24 +3,34 @@ package io.vodkit.emulator.routing;
 import io.javalin.http.Context;
 import io.vodkit.emulator.api.Json;
 import io.vodkit.emulator.api.StatsBody;
+import io.vodkit.emulator.db.MediaRepository;
+import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.service.MultipartUploads;
 import io.vodkit.emulator.service.ServerStats;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Map;
 
 /**
  * {@code GET /_vodkit/stats}: request and byte counters for tests and benchmarks, for loopback callers only.
- * {@code uploads_in_progress} = unfinished multipart uploads + direct uploads being received.
+ * {@code uploads_in_progress} = unfinished multipart uploads + direct uploads being received; {@code vids} = media
+ * committed (what a failed upload must not leave behind); {@code faults} counts
+ * the injected faults by kind (empty when none are planned) and {@code faults_injected} is their sum.
  */
 public final class StatsEndpoint {
     public static final String PATH = "/_vodkit/stats";
 
     private final ServerStats stats;
     private final MultipartUploads multipartUploads;
+    private final MediaRepository media;
+    private final FaultInjector faults;
 
-    public StatsEndpoint(ServerStats stats, MultipartUploads multipartUploads) {
+    public StatsEndpoint(ServerStats stats, MultipartUploads multipartUploads, MediaRepository media,
+                         FaultInjector faults) {
         this.stats = stats;
         this.multipartUploads = multipartUploads;
+        this.media = media;
+        this.faults = faults;
     }
 
     public void handle(Context ctx) {
@@ -28,8 +38,10 @@ public final class StatsEndpoint {
             ctx.status(403).contentType("text/plain; charset=utf-8").result("Forbidden");
             return;
         }
+        Map<String, Long> injected = faults.injected();
         StatsBody body = new StatsBody(stats.bytesReceived(), stats.requests(),
-                multipartUploads.activeCount() + stats.directUploadsInFlight());
+                multipartUploads.activeCount() + stats.directUploadsInFlight(), media.count(),
+                injected.values().stream().mapToLong(Long::longValue).sum(), injected);
         ctx.status(200).contentType("application/json; charset=utf-8").result(Json.bytes(body));
     }
 

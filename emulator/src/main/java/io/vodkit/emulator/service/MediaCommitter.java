@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * CommitUploadInfo (spec §7): turns a completed upload into a Vid, once per SessionKey, running the requested
  * functions (GetMeta, Snapshot, AddOptionInfo).
+ *
+ * <p>Repeating a commit is safe (the emulator's choice; the spec is silent): a SessionKey that is already committed
+ * answers what its first commit answered (same Vid, PosterUri and SourceInfo; the repeat's Functions and
+ * CallbackArgs are ignored), so a client whose commit reply was lost simply commits again. While the first commit
+ * still runs, a repeat gets {@link ApiError#COMMIT_IN_PROGRESS} (503), which clients retry.
  */
 public final class MediaCommitter {
     private static final Logger LOG = LoggerFactory.getLogger(MediaCommitter.class);
@@ -72,7 +77,7 @@ public final class MediaCommitter {
                 .filter(s -> s.spaceName().equals(space))
                 .orElseThrow(() -> ApiError.SESSION_NOT_FOUND.exception(request.sessionKey(), space));
         if (session.committedVid() != null) {
-            throw ApiError.SESSION_ALREADY_COMMITTED.exception(session.sessionKey(), session.committedVid());
+            return committedBefore(session.sessionKey(), session.committedVid());
         }
         StoredObject object = objects.findByStoreUri(session.storeUri())
                 .orElseThrow(() -> ApiError.UPLOAD_NOT_COMPLETE.exception(session.storeUri()));
@@ -80,7 +85,7 @@ public final class MediaCommitter {
         String vid = ids.vid();
         if (!sessions.claimForCommit(session.sessionKey(), vid)) {
             String winner = sessions.find(session.sessionKey()).map(UploadSession::committedVid).orElse("");
-            throw ApiError.SESSION_ALREADY_COMMITTED.exception(session.sessionKey(), winner);
+            return committedBefore(session.sessionKey(), winner);
         }
         try {
             CommittedMedia committed = describe(space, vid, object, request.functions());
@@ -94,6 +99,14 @@ public final class MediaCommitter {
             sessions.releaseClaim(session.sessionKey(), vid);
             throw e;
         }
+    }
+
+    /** The answer of the commit that made {@code vid}; COMMIT_IN_PROGRESS while that commit still runs. */
+    private CommittedMedia committedBefore(String sessionKey, String vid) throws IOException {
+        MediaRecord record = media.find(vid).orElseThrow(() -> ApiError.COMMIT_IN_PROGRESS.exception(sessionKey));
+        LOG.info("Commit repeated vid={} sessionKey={}", vid, sessionKey);
+        return new CommittedMedia(vid, record.posterUri(),
+                Json.convert(Json.parse(record.sourceInfoJson()), SourceInfo.class));
     }
 
     /** CallbackArgs (null = none) must fit {@link Limits#MAX_CALLBACK_ARGS_BYTES}; else INVALID_PARAMETER. */

@@ -5,6 +5,7 @@ import io.vodkit.emulator.db.MultipartPart;
 import io.vodkit.emulator.db.MultipartPartRepository;
 import io.vodkit.emulator.db.MultipartUpload;
 import io.vodkit.emulator.db.MultipartUploadRepository;
+import io.vodkit.emulator.db.ObjectRepository;
 import io.vodkit.emulator.db.StoredObject;
 import io.vodkit.emulator.security.UploadTokenClaims;
 import io.vodkit.emulator.storage.BodyTooLargeException;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The multipart state machine (spec §6.4): init → parts (any order, concurrently, re-sendable) → merge, plus the
- * part list for resuming. Unfinished uploads expire after {@link Limits#MULTIPART_LIFETIME}; they are removed at
- * start-up ({@link #sweepExpired()}) and whenever one is touched after expiry.
+ * part list for resuming. Uploads expire after {@link Limits#MULTIPART_LIFETIME}; they are removed at start-up
+ * ({@link #sweepExpired()}) and whenever one is touched after expiry. A merge is idempotent: repeating it with the
+ * same part CRCs (a client whose merge reply was lost) answers the merged object again until the upload expires.
  */
 public final class MultipartUploads {
     private static final Logger LOG = LoggerFactory.getLogger(MultipartUploads.class);
@@ -39,6 +41,7 @@ public final class MultipartUploads {
     private final MultipartUploadRepository uploads;
     private final MultipartPartRepository parts;
     private final PartStore partStore;
+    private final ObjectRepository objects;
     private final ObjectStore objectStore;
     private final ObjectPublisher publisher;
     private final Ids ids;
@@ -46,10 +49,12 @@ public final class MultipartUploads {
     private final StripedLocks locks = new StripedLocks(64);
 
     public MultipartUploads(MultipartUploadRepository uploads, MultipartPartRepository parts, PartStore partStore,
-                            ObjectStore objectStore, ObjectPublisher publisher, Ids ids, Clock clock) {
+                            ObjectRepository objects, ObjectStore objectStore, ObjectPublisher publisher, Ids ids,
+                            Clock clock) {
         this.uploads = uploads;
         this.parts = parts;
         this.partStore = partStore;
+        this.objects = objects;
         this.objectStore = objectStore;
         this.publisher = publisher;
         this.ids = ids;
@@ -121,8 +126,13 @@ public final class MultipartUploads {
         Lock lock = locks.lockFor(uploadId);
         lock.lock();
         try {
-            requireOpen(claims, uploadId);
             MergeManifest manifest = MergeManifest.parse(mergeBody);
+            Optional<StoredObject> merged = alreadyMerged(claims, uploadId, manifest);
+            if (merged.isPresent()) {
+                LOG.info("Multipart merge repeated uploadId={} storeUri={}", uploadId, claims.storeUri());
+                return merged.get();
+            }
+            requireOpen(claims, uploadId);
             Map<Integer, MultipartPart> received = parts.list(uploadId).stream()
                     .collect(Collectors.toMap(MultipartPart::partNumber, Function.identity()));
             List<Path> sources = new ArrayList<>();
@@ -144,13 +154,21 @@ public final class MultipartUploads {
             String objectId = ids.objectId();
             StoredObject object = publisher.publish(claims.spaceName(), claims.storeUri(), objectId,
                     objectStore.concatenate(objectId, sources), contentType);
-            discard(uploadId);
+            uploads.markMerged(uploadId, String.join(",", manifest.partCrcs()));
+            partStore.deleteUpload(uploadId);
             LOG.info("Multipart upload merged uploadId={} parts={} size={}", uploadId, sources.size(),
                     object.size());
             return object;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The object a previous merge of {@code uploadId} with the same part CRCs made, if there was one. */
+    private Optional<StoredObject> alreadyMerged(UploadTokenClaims claims, String uploadId, MergeManifest manifest) {
+        return uploads.mergedManifest(uploadId, claims.storeUri())
+                .filter(previous -> previous.equals(String.join(",", manifest.partCrcs())))
+                .flatMap(previous -> objects.findByStoreUri(claims.storeUri()));
     }
 
     /** Removes every expired upload with its staged parts. */

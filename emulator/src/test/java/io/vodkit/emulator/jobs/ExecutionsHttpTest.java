@@ -176,9 +176,40 @@ class ExecutionsHttpTest {
         }
     }
 
+    @Test
+    void aClientTokenMakesResubmissionAnswerTheSameRunId() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            String fileName = vod.upload("clip.bin", new byte[] {1, 2, 3}).fileName();
+            ObjectNode control = JSON.createObjectNode().put("ClientToken", "token-1");
+
+            String runId = start(vod, directUrl(fileName), moe("common", 1, null, null), control).result()
+                    .path("RunId").asText();
+            VodTestClient.Reply again = start(vod, directUrl(fileName), moe("common", 1, null, null), control);
+            VodTestClient.Reply otherJob = start(vod, directUrl(fileName), moe("ugc", 1, null, null), control);
+
+            assertThat(again.result().path("RunId").asText()).isEqualTo(runId);
+            assertThat(otherJob.status()).isEqualTo(400);
+            assertThat(otherJob.error().path("Message").asText()).contains("token-1", runId);
+            String untokened = start(vod, directUrl(fileName), moe("common", 1, null, null)).result()
+                    .path("RunId").asText();
+            assertThat(start(vod, directUrl(fileName), moe("common", 1, null, null)).result().path("RunId")
+                    .asText()).isNotEqualTo(untokened);
+            assertThat(vod.client().get("GetExecution", VERSION, Map.of("RunId", runId)).result()
+                    .path("Control").path("ClientToken").asText()).isEqualTo("token-1");
+        }
+    }
+
     private static VodTestClient.Reply start(TestEmulator vod, ObjectNode input, ObjectNode moe) {
+        return start(vod, input, moe, null);
+    }
+
+    private static VodTestClient.Reply start(TestEmulator vod, ObjectNode input, ObjectNode moe,
+                                             ObjectNode control) {
         ObjectNode body = JSON.createObjectNode();
         body.set("Input", input);
+        if (control != null) {
+            body.set("Control", control);
+        }
         ObjectNode operation = body.putObject("Operation");
         operation.put("Type", "Task");
         ObjectNode task = operation.putObject("Task");
