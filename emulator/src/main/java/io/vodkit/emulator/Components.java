@@ -24,6 +24,7 @@ import io.vodkit.emulator.pull.UrlPulls;
 import io.vodkit.emulator.routing.ActionRouter;
 import io.vodkit.emulator.routing.ApplyUploadInfoHandler;
 import io.vodkit.emulator.routing.CommitUploadInfoHandler;
+import io.vodkit.emulator.routing.CreateSpaceHandler;
 import io.vodkit.emulator.routing.DescribeDomainConfigHandler;
 import io.vodkit.emulator.routing.DownloadEndpoint;
 import io.vodkit.emulator.routing.GatewayEndpoint;
@@ -82,6 +83,7 @@ final class Components {
     private static final List<String> EXECUTION_VERSIONS = List.of("2025-07-01", "2025-01-01");
     private static final List<String> MEDIA_VERSIONS = List.of("2023-01-01", "2020-08-01");
     private static final List<String> URL_PULL_VERSIONS = List.of("2023-01-01", "2020-08-01");
+    private static final List<String> SPACE_VERSIONS = List.of("2021-01-01", "2023-07-01");
     /** Restoration workers: ffmpeg already uses every core, so jobs run one at a time. */
     private static final int ENHANCE_WORKERS = 1;
     /** Starts after which an interrupted job fails instead of being re-queued. */
@@ -196,6 +198,7 @@ final class Components {
                 .register("CommitUploadInfo", UPLOAD_VERSIONS, new CommitUploadInfoHandler(committer))
                 .register("UploadMediaByUrl", URL_PULL_VERSIONS, new UploadMediaByUrlHandler(urlPulls))
                 .register("QueryUploadTaskInfo", URL_PULL_VERSIONS, new QueryUploadTaskInfoHandler(urlPulls))
+                .register("CreateSpace", SPACE_VERSIONS, new CreateSpaceHandler(spaces))
                 .register("ListDomain", List.of("2023-01-01"), new ListDomainHandler(spaces, playDomain))
                 .register("DescribeDomainConfig", List.of("2023-01-01", "2023-07-01"),
                         new DescribeDomainConfigHandler(spaces, playDomain))

@@ -1,6 +1,10 @@
 package io.vodkit.emulator;
 
 import io.vodkit.emulator.db.Database;
+import io.vodkit.emulator.owner.DataDirOwnedException;
+import io.vodkit.emulator.owner.DataDirOwner;
+import io.vodkit.emulator.owner.Lifetime;
+import io.vodkit.emulator.owner.OwnerInfo;
 import io.vodkit.emulator.routing.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
@@ -18,6 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running local BytePlus VOD service: OpenAPI, upload gateway and play domain on one HTTP listener, state in
  * {@code <dataDir>/vodkit.db} and {@code <dataDir>/objects}. Ready when {@link #start} returns; close it to stop.
+ * One emulator at a time owns a data folder, across processes ({@link DataDirOwner}), and publishes there how to
+ * reach it while it serves.
  */
 public final class Emulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
@@ -28,31 +34,56 @@ public final class Emulator implements AutoCloseable {
     private final Database database;
     private final HttpServer server;
     private final String advertisedHost;
+    private final DataDirOwner owner;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Emulator(Components components, Database database, HttpServer server, String advertisedHost) {
+    private Emulator(Components components, Database database, HttpServer server, String advertisedHost,
+                     DataDirOwner owner) {
         this.components = components;
         this.database = database;
         this.server = server;
         this.advertisedHost = advertisedHost;
+        this.owner = owner;
     }
 
-    /** Starts with the system clock. */
+    /** Starts a long-lived emulator with the system clock. */
     public static Emulator start(EmulatorConfig config) throws IOException {
         return start(config, Clock.systemUTC());
     }
 
-    /**
-     * Opens (creating and migrating) the data directory, binds the port and starts serving.
-     *
-     * @param clock the time source for signatures, tokens, URL auth and expiry (tests inject one)
-     * @throws BindException when an explicitly requested port cannot be bound
-     */
+    /** Starts a long-lived emulator. */
     public static Emulator start(EmulatorConfig config, Clock clock) throws IOException {
+        return start(config, clock, Lifetime.LONG_LIVED);
+    }
+
+    /** Starts with the system clock. */
+    public static Emulator start(EmulatorConfig config, Lifetime lifetime) throws IOException {
+        return start(config, Clock.systemUTC(), lifetime);
+    }
+
+    /**
+     * Takes the data directory (creating it), opens (creating and migrating) its database, binds the port, starts
+     * serving and publishes how to reach it in the data directory ({@link DataDirOwner}).
+     *
+     * @param clock    the time source for signatures, tokens, URL auth and expiry (tests inject one)
+     * @param lifetime published for other vodkit processes: whether to use this emulator or wait for it to end
+     * @throws DataDirOwnedException when another emulator owns the data directory (nothing was opened)
+     * @throws BindException         when an explicitly requested port cannot be bound
+     */
+    public static Emulator start(EmulatorConfig config, Clock clock, Lifetime lifetime) throws IOException {
         Objects.requireNonNull(config, "config == null");
         Objects.requireNonNull(clock, "clock == null");
+        Objects.requireNonNull(lifetime, "lifetime == null");
         Path dataDir = Files.createDirectories(config.dataDir());
-        Database database = Database.open(dataDir.resolve(DATABASE_FILE));
+        DataDirOwner owner = DataDirOwner.acquire(dataDir);
+        Database database;
+        try {
+            database = Database.open(dataDir.resolve(DATABASE_FILE));
+        } catch (IOException | RuntimeException e) {
+            owner.close();
+            throw e;
+        }
+        Emulator emulator;
         try {
             Components components = new Components(config, clock, dataDir, database);
             components.prepare();
@@ -61,15 +92,26 @@ public final class Emulator implements AutoCloseable {
             components.settings.put(PORT_SETTING, String.valueOf(server.port()));
             components.enhanceWorkers.start();
             components.pullWorkers.start();
-            Emulator emulator = new Emulator(components, database, server, advertisedHost);
-            LOG.info("Emulator ready endpoint={} dataDir={} spaces={} accessKey={} generatedCredentials={}",
-                    emulator.endpoint(), dataDir, emulator.spaces(), components.accessKey,
-                    emulator.generatedCredentials());
-            return emulator;
+            emulator = new Emulator(components, database, server, advertisedHost, owner);
         } catch (IOException | RuntimeException e) {
-            database.close();
+            try {
+                database.close();
+            } finally {
+                owner.close();
+            }
             throw e;
         }
+        try {
+            owner.publish(new OwnerInfo(emulator.endpoint(), emulator.region(), emulator.accessKey(),
+                    emulator.secretKey(), ProcessHandle.current().pid(), lifetime));
+        } catch (IOException | RuntimeException e) {
+            emulator.close();
+            throw e;
+        }
+        LOG.info("Emulator ready endpoint={} dataDir={} spaces={} accessKey={} generatedCredentials={} lifetime={}",
+                emulator.endpoint(), dataDir, emulator.spaces(), emulator.accessKey(),
+                emulator.generatedCredentials(), lifetime);
+        return emulator;
     }
 
     private static HttpServer bind(Components components, String advertisedHost) throws IOException {
@@ -120,24 +162,25 @@ public final class Emulator implements AutoCloseable {
         return components.spaces.all();
     }
 
-    /** Makes {@code name} a known space, as if it had been configured (for an embedder that learns it late). */
-    public void registerSpace(String name) {
-        components.spaces.register(List.of(EmulatorConfig.checkSpaceName(name)));
-    }
-
     /** True when the credentials were generated for this run (none were configured). */
     public boolean generatedCredentials() {
         return components.config.accessKey() == null;
     }
 
     /**
-     * Stops HTTP (waiting briefly for in-flight requests), the restoration and URL pull workers (an interrupted job
-     * is re-queued at the next start) and closes the database. Idempotent.
+     * Withdraws what it published, stops HTTP (waiting briefly for in-flight requests), the restoration and URL pull
+     * workers (an interrupted job is re-queued at the next start), closes the database and releases the data
+     * directory. Idempotent.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        try {
+            owner.withdraw();
+        } catch (IOException e) {
+            LOG.warn("Cannot withdraw the published address dataDir={}: {}", components.dataDir, e.toString());
         }
         try {
             server.close();
@@ -148,10 +191,22 @@ public final class Emulator implements AutoCloseable {
                 try {
                     components.stopPulls();
                 } finally {
-                    database.close();
-                    LOG.info("Emulator stopped dataDir={}", components.dataDir);
+                    try {
+                        database.close();
+                    } finally {
+                        release();
+                    }
                 }
             }
+        }
+    }
+
+    private void release() {
+        try {
+            owner.close();
+            LOG.info("Emulator stopped dataDir={}", components.dataDir);
+        } catch (IOException e) {
+            LOG.warn("Cannot release the data directory dataDir={}: {}", components.dataDir, e.toString());
         }
     }
 

@@ -2,11 +2,11 @@ package io.vodkit.emulator;
 
 import io.vodkit.emulator.faults.FaultPlan;
 import io.vodkit.emulator.pull.UrlPullConfig;
+import io.vodkit.emulator.service.Spaces;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * How to run an {@link Emulator}. The compact constructor validates and fills defaults:
@@ -41,8 +41,6 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_REGION = "ap-singapore-1";
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(15);
-
-    private static final Pattern SPACE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public EmulatorConfig {
         host = host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
@@ -184,9 +182,6 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
 
     /** @throws IllegalArgumentException unless {@code name} is 1-64 letters, digits, '.', '_' or '-' */
     public static String checkSpaceName(String name) {
-        if (name == null || !SPACE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("space name must be 1-64 letters, digits, '.', '_' or '-': " + name);
-        }
-        return name;
+        return Spaces.checkName(name);
     }
 }

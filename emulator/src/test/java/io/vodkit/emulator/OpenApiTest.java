@@ -86,6 +86,9 @@ class OpenApiTest {
                         Map.of("SpaceName", "demo", "SessionKey", "x", "Functions", "[{"), 400,
                         "InvalidParameter", null, "The parameter Functions has an invalid value [{: not a JSON "
                                 + "object or array."),
+                Arguments.of("bad space name", "CreateSpace", "2021-01-01", Map.of("SpaceName", "no spaces"), 400,
+                        "InvalidParameter", null, "The parameter SpaceName has an invalid value no spaces: space name "
+                                + "must be 1-64 letters, digits, '.', '_' or '-': no spaces."),
                 Arguments.of("unknown domain", "DescribeDomainConfig", "2023-07-01",
                         Map.of("SpaceName", "demo", "Domain", "cdn.example.com"), 404, "ResourceNotFound", null,
                         "The domain cdn.example.com does not exist in space demo."));
@@ -181,6 +184,21 @@ class OpenApiTest {
                 "Content-Type", "application/x-www-form-urlencoded", "Authorization", authorization), body);
 
         assertThat(storeUri(reply)).isEqualTo("tos-vod-local-demo/node.mp4");
+    }
+
+    @Test
+    void createSpaceMakesASpaceKnownAndCreatingItAgainSucceeds() {
+        assertThat(vod.client().get("ApplyUploadInfo", "2023-01-01", Map.of("SpaceName", "fresh")).status())
+                .isEqualTo(404);
+
+        assertThat(vod.client().get("CreateSpace", "2021-01-01", Map.of("SpaceName", "fresh")).status())
+                .isEqualTo(200);
+        assertThat(vod.client().get("CreateSpace", "2021-01-01", Map.of("SpaceName", "fresh")).status())
+                .isEqualTo(200);
+
+        assertThat(vod.client().get("ApplyUploadInfo", "2023-01-01", Map.of("SpaceName", "fresh")).status())
+                .isEqualTo(200);
+        assertThat(vod.emulator().spaces()).contains("fresh");
     }
 
     @Test

@@ -5,10 +5,12 @@ import io.vodkit.emulator.db.SpaceRepository;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The known spaces, and how a space maps to its bucket and StoreUris. */
 public final class Spaces {
     private static final String BUCKET_PREFIX = "tos-vod-local-";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final SpaceRepository repository;
     private final Clock clock;
@@ -16,6 +18,14 @@ public final class Spaces {
     public Spaces(SpaceRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
+    }
+
+    /** @throws IllegalArgumentException unless {@code name} is 1-64 letters, digits, '.', '_' or '-' */
+    public static String checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("space name must be 1-64 letters, digits, '.', '_' or '-': " + name);
+        }
+        return name;
     }
 
     public void register(Collection<String> names) {

@@ -1,0 +1,149 @@
+package io.vodkit.emulator.owner;
+
+import io.vodkit.emulator.api.Json;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Exclusive ownership of an emulator's data folder: an OS lock on {@value #LOCK_FILE} taken before the database is
+ * opened and released after it is closed, and, while the emulator serves, {@value #INFO_FILE} telling other vodkit
+ * processes how to reach it (mode 600, as it holds the secret key; written whole or not at all).
+ *
+ * <p>The OS drops the lock when its process dies, however it dies. What a dead owner published is never trusted: the
+ * next owner deletes it as soon as it holds the lock, and a reader ignores it while its process no longer runs.
+ *
+ * <p>Such a lock belongs to the whole process, and closing <em>any</em> channel on the file releases it. So the
+ * folders this JVM owns are kept here, and a second start on one of them is refused without opening its lock file.
+ */
+public final class DataDirOwner implements AutoCloseable {
+    public static final String LOCK_FILE = "owner.lock";
+    public static final String INFO_FILE = "owner.json";
+    private static final String TEMP_SUFFIX = ".tmp";
+
+    /** The folders this JVM owns, by real path. Guarded by itself. */
+    private static final Map<Path, DataDirOwner> OWNED = new HashMap<>();
+
+    private final Path folder;
+    private final FileChannel channel;
+    private volatile Optional<OwnerInfo> published = Optional.empty();
+
+    private DataDirOwner(Path folder, FileChannel channel) {
+        this.folder = folder;
+        this.channel = channel;
+    }
+
+    /**
+     * Takes ownership of {@code dataDir} (an existing folder) for this process.
+     *
+     * @throws DataDirOwnedException when another emulator, in this JVM or another process, owns it
+     */
+    public static DataDirOwner acquire(Path dataDir) throws IOException {
+        Path folder = dataDir.toRealPath();
+        synchronized (OWNED) {
+            DataDirOwner held = OWNED.get(folder);
+            if (held != null) {
+                throw new DataDirOwnedException(dataDir, held.published);
+            }
+            FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            try {
+                if (!locked(channel)) {
+                    channel.close();
+                    throw new DataDirOwnedException(dataDir, readLive(folder));
+                }
+                removeStale(folder);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            DataDirOwner owner = new DataDirOwner(folder, channel);
+            OWNED.put(folder, owner);
+            return owner;
+        }
+    }
+
+    /** Deletes what a previous owner that died published, or was publishing. */
+    private static void removeStale(Path folder) throws IOException {
+        Files.deleteIfExists(folder.resolve(INFO_FILE));
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, "." + INFO_FILE + ".*" + TEMP_SUFFIX)) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** Whether this channel got the lock; within one JVM an overlapping lock means the same as another process's. */
+    private static boolean locked(FileChannel channel) throws IOException {
+        try {
+            FileLock lock = channel.tryLock();
+            return lock != null;
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return false;
+        }
+    }
+
+    /** What the owner of {@code folder} published, if its process still runs. */
+    private static Optional<OwnerInfo> readLive(Path folder) {
+        try {
+            return Optional.of(Json.convert(Json.parse(Files.readAllBytes(folder.resolve(INFO_FILE))),
+                    OwnerInfo.class)).filter(OwnerInfo::processAlive);
+        } catch (IOException | IllegalArgumentException missingOrUnreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Tells others how to reach the emulator: {@value #INFO_FILE}, readable by this user only. */
+    public void publish(OwnerInfo info) throws IOException {
+        Path target = folder.resolve(INFO_FILE);
+        Path temp = Files.createTempFile(folder, "." + INFO_FILE + ".", TEMP_SUFFIX, ownerOnly());
+        try {
+            Files.write(temp, Json.bytes(info));
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        published = Optional.of(info);
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                "rw-------"))}
+                : new FileAttribute<?>[0];
+    }
+
+    /** Stops telling others how to reach the emulator (it is stopping); the folder stays owned. */
+    public void withdraw() throws IOException {
+        published = Optional.empty();
+        Files.deleteIfExists(folder.resolve(INFO_FILE));
+    }
+
+    /** Withdraws what was published and releases the folder. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        synchronized (OWNED) {
+            if (!OWNED.remove(folder, this)) {
+                return;
+            }
+            try {
+                withdraw();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+}

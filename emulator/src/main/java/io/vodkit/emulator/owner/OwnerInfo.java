@@ -1,0 +1,46 @@
+package io.vodkit.emulator.owner;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * How to reach the emulator that owns a data folder, as it publishes it there while it runs.
+ *
+ * @param endpoint  its OpenAPI endpoint ({@code http://host:port})
+ * @param region    the region it signs for
+ * @param accessKey the access key it accepts
+ * @param secretKey the secret key that goes with it
+ * @param pid       the id of the process it runs in
+ * @param lifetime  whether it runs until stopped or only for one command
+ */
+public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("region") String region,
+                        @JsonProperty("access_key") String accessKey, @JsonProperty("secret_key") String secretKey,
+                        @JsonProperty("pid") long pid, @JsonProperty("lifetime") Lifetime lifetime) {
+
+    public OwnerInfo {
+        Objects.requireNonNull(endpoint, "endpoint == null");
+        Objects.requireNonNull(region, "region == null");
+        Objects.requireNonNull(accessKey, "accessKey == null");
+        Objects.requireNonNull(secretKey, "secretKey == null");
+        Objects.requireNonNull(lifetime, "lifetime == null");
+    }
+
+    /** Whether its process still runs (published information of a process that died is stale). */
+    boolean processAlive() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** For messages: {@code pid N, http://…, long-lived|for one command}. */
+    public String describe() {
+        return "pid " + pid + ", " + endpoint + ", "
+                + (lifetime == Lifetime.LONG_LIVED ? "long-lived" : "for one command");
+    }
+
+    /** Never prints the secret key. */
+    @Override
+    public String toString() {
+        return "OwnerInfo[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey
+                + ", secretKey=██, pid=" + pid + ", lifetime=" + lifetime + "]";
+    }
+}
