@@ -9,15 +9,30 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything a command may take from the process it runs in, passed in rather than read from globals, so tests run
  * the real commands with their own environment, working directory and captured output.
  */
 public final class CliContext {
+    /** How long a stop request waits for a command that {@linkplain #stoppable() stops on it} to end. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    /** Work that ends once {@link #shutdown()} completes; closing it ends the scope. */
+    @FunctionalInterface
+    public interface Stoppable extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private final Map<String, String> env;
     private final Path workingDir;
     private final InputStream in;
@@ -28,6 +43,8 @@ public final class CliContext {
     private final boolean errIsTerminal;
     private final CompletableFuture<Void> shutdown;
     private final ProgressHook progress;
+    private final AtomicInteger stoppable = new AtomicInteger();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     /** A context with no stdin and no progress hook (commands run from a script or a test). */
     public CliContext(Map<String, String> env, Path workingDir, PrintStream out, PrintStream err,
@@ -59,14 +76,46 @@ public final class CliContext {
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
-    /** The context of the real process: standard streams, the JVM's shutdown hook as the stop signal. */
+    /**
+     * The context of the real process: standard streams, the JVM's shutdown hook as the stop signal. Call
+     * {@link #ended()} when the command has returned.
+     */
     public static CliContext system() {
-        CompletableFuture<Void> shutdown = new CompletableFuture<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown.complete(null), "vodkit-shutdown"));
-        return new CliContext(System.getenv(), Path.of("").toAbsolutePath(), new FileInputStream(FileDescriptor.in),
+        CliContext context = new CliContext(System.getenv(), Path.of("").toAbsolutePath(),
+                new FileInputStream(FileDescriptor.in),
                 new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
-                stderrIsTerminal(), shutdown, ProgressHook.NONE);
+                stderrIsTerminal(), new CompletableFuture<>(), ProgressHook.NONE);
+        Runtime.getRuntime().addShutdownHook(new Thread(context::stopRequested, "vodkit-shutdown"));
+        return context;
+    }
+
+    /** Signals {@link #shutdown()}; while stoppable work runs, lets the command end (a while at most) first. */
+    private void stopRequested() {
+        shutdown.complete(null);
+        if (stoppable.get() > 0) {
+            try {
+                ended.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the process exits anyway
+            }
+        }
+    }
+
+    /**
+     * Marks work that ends promptly, writing its last line, once {@link #shutdown()} completes (a wait, a server): a
+     * stop request arriving meanwhile lets the command end before the process exits. Close it when that work is over.
+     */
+    public Stoppable stoppable() {
+        stoppable.incrementAndGet();
+        return stoppable::decrementAndGet;
+    }
+
+    /** The command has returned and written its output: the process may exit. */
+    public void ended() {
+        ended.complete(null);
     }
 
     public Map<String, String> env() {

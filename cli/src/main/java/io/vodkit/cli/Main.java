@@ -11,6 +11,9 @@ public final class Main {
         if (Arrays.asList(args).contains("--debug")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
-        System.exit(VodkitCli.execute(CliContext.system(), args));
+        CliContext context = CliContext.system();
+        int exitCode = VodkitCli.execute(context, args);
+        context.ended();
+        System.exit(exitCode);
     }
 }

@@ -1,37 +1,34 @@
 package io.vodkit.cli.backend;
 
+import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.client.Credentials;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
+import io.vodkit.client.api.CreateSpace;
 import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.url.PlayUrlResolver;
-import io.vodkit.emulator.Emulator;
-import io.vodkit.emulator.EmulatorConfig;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import io.vodkit.emulator.owner.Lifetime;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The service one command talks to: BytePlus (or the endpoint given) when credentials are set, otherwise the local
- * emulator started in-process on its sticky loopback port, with its data under {@code $VODKIT_HOME/local}. The
- * embedded emulator refuses the Pro restoration tier, as the cloud does for accounts that are not allowlisted
- * ({@code vodkit serve --allow-pro} serves it).
+ * emulator of {@code $VODKIT_HOME/local} ({@link LocalEmulator}): the long-lived one serving that folder if there is
+ * one, else one started in-process on its sticky loopback port. The embedded emulator refuses the Pro restoration
+ * tier, as the cloud does for accounts that are not allowlisted ({@code vodkit serve --allow-pro} serves it).
  */
 public final class Backend implements AutoCloseable {
     /** The space used against the local emulator when none is named. */
     public static final String LOCAL_DEFAULT_SPACE = "local";
 
     private final VodClient client;
-    private final Optional<Emulator> emulator;
+    private final Optional<LocalEmulator> emulator;
     private final String spaceName;
     private final PlayUrlResolver playUrls;
 
-    private Backend(VodClient client, Optional<Emulator> emulator, String spaceName, Settings settings) {
+    private Backend(VodClient client, Optional<LocalEmulator> emulator, String spaceName, Settings settings) {
         this.client = client;
         this.emulator = emulator;
         this.spaceName = spaceName;
@@ -43,7 +40,7 @@ public final class Backend implements AutoCloseable {
      * Decides where to send requests; {@code spaceArg} (the command's SPACE) wins over {@code VOD_SPACE_NAME}.
      * Configuration errors are raised before anything is started.
      */
-    public static Backend open(Settings settings, Optional<String> spaceArg, PrintWriter err) {
+    public static Backend open(Settings settings, Optional<String> spaceArg, CliContext context) {
         Optional<String> space = spaceArg.filter(s -> !s.isBlank()).or(settings::spaceName);
         if (settings.hasCredentials()) {
             String spaceName = space.orElseThrow(() -> CliException.invalidInput(
@@ -63,13 +60,13 @@ public final class Backend implements AutoCloseable {
             throw CliException.invalidInput("VOD_ENDPOINT is set but BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY "
                     + "are not; set them, or unset VOD_ENDPOINT to use the local emulator");
         }
-        return local(settings, space.orElse(LOCAL_DEFAULT_SPACE), err);
+        return local(settings, space.orElse(LOCAL_DEFAULT_SPACE), context);
     }
 
     /**
      * Which service the ledger files work under: the endpoint URL when credentials are set, else the embedded
-     * emulator, named by its data folder ({@code local:DIR}) whatever port it gets, so that uploads to the cloud and
-     * to the local emulator are never confused. Needs no running service.
+     * emulator, named by its data folder ({@code local:DIR}) whatever port it gets and whichever process runs it, so
+     * that uploads to the cloud and to the local emulator are never confused. Needs no running service.
      */
     public static String ledgerEndpoint(Settings settings) {
         return settings.hasCredentials() ? settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT).toString()
@@ -81,35 +78,21 @@ public final class Backend implements AutoCloseable {
         return settings.accessKey().isEmpty() && settings.secretKey().isEmpty() && settings.endpoint().isEmpty();
     }
 
-    private static Backend local(Settings settings, String spaceName, PrintWriter err) {
-        Emulator emulator = startEmbedded(settings, spaceName, err);
-        VodClientConfig clientConfig = new VodClientConfig(emulator.endpoint(), emulator.region(),
-                new Credentials(emulator.accessKey(), emulator.secretKey()), null, settings.requestTimeout(), null);
-        return new Backend(client(clientConfig, settings), Optional.of(emulator), spaceName, settings);
-    }
-
-    /**
-     * Starts the embedded emulator on its sticky loopback port with its data under {@code $VODKIT_HOME/local},
-     * knowing {@code spaceName}, and says so on {@code err}.
-     */
-    public static Emulator startEmbedded(Settings settings, String spaceName, PrintWriter err) {
-        EmulatorConfig config;
+    /** The local emulator; one joined is asked for the space (it may have been started without it). */
+    private static Backend local(Settings settings, String spaceName, CliContext context) {
+        LocalEmulator emulator = LocalEmulator.open(settings, spaceName, Lifetime.SINGLE_COMMAND, context);
+        VodClient client = client(new VodClientConfig(emulator.endpoint(), emulator.region(),
+                emulator.credentials(), null, settings.requestTimeout(), null), settings);
         try {
-            config = new EmulatorConfig("127.0.0.1", EmulatorConfig.STICKY_PORT, settings.localDataDir(), null, null,
-                    List.of(spaceName), settings.region(), settings.ffmpeg().orElse(null), List.of(), null, false);
-        } catch (IllegalArgumentException e) {
-            throw CliException.invalidInput(e.getMessage());
+            if (emulator.joined()) {
+                new CreateSpace(client.api()).call(spaceName);
+            }
+            return new Backend(client, Optional.of(emulator), spaceName, settings);
+        } catch (RuntimeException e) {
+            client.close();
+            emulator.close();
+            throw e;
         }
-        Emulator emulator;
-        try {
-            emulator = Emulator.start(config);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the local emulator in " + settings.localDataDir(), e);
-        }
-        err.println("vodkit: no BytePlus credentials; using the local emulator at " + emulator.endpoint()
-                + " (data in " + settings.localDataDir() + "; `vodkit serve` serves it again later)");
-        err.flush();
-        return emulator;
     }
 
     /** A client that tries each request up to {@code VOD_MAX_ATTEMPTS} times. */
@@ -136,6 +119,6 @@ public final class Backend implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        emulator.ifPresent(Emulator::close);
+        emulator.ifPresent(LocalEmulator::close);
     }
 }

@@ -72,7 +72,7 @@ public final class DoctorCommand implements Callable<Integer> {
         boolean local = Backend.usesLocalEmulator(settings);
         // Without a space the cloud checks still run; only the space check says what is missing.
         try (Backend backend = Backend.open(settings, Optional.of(spaceName.orElse(Backend.LOCAL_DEFAULT_SPACE)),
-                context.err())) {
+                context)) {
             checks.add(Check.pass("credentials", local
                     ? "none set: using the local emulator (data in " + settings.localDataDir() + ")"
                     : "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY set; region " + settings.region()));

@@ -85,7 +85,7 @@ public final class EnhanceCommand implements Callable<Integer> {
         EnhanceParams request = validate(merged());
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
+             Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
             ExecutionFollower follower = new ExecutionFollower(context, backend, settings, service, jobLog);
             if (request.bitDepth() != null && request.bitDepth() == 16) {

@@ -104,7 +104,7 @@ public final class JobsCommand implements Callable<Integer> {
     private void refresh(List<JobEntry> running, Settings settings, JobLog jobLog) {
         Optional<String> spaceArg = Optional.ofNullable(space).or(settings::spaceName)
                 .or(() -> Optional.of(running.get(0).spaceName()));
-        try (Backend backend = Backend.open(settings, spaceArg, context.err())) {
+        try (Backend backend = Backend.open(settings, spaceArg, context)) {
             List<JobEntry> pulls = running.stream().filter(job -> job.kind() == JobKind.PULL).toList();
             if (!pulls.isEmpty()) {
                 UrlPuller puller = new UrlPuller(backend.client().api(),

@@ -64,7 +64,7 @@ public final class PlayUrlCommand implements Callable<Integer> {
                     + "directurl://FILENAME for a file stored in the space");
         }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
-        try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
+        try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             Map<String, Object> line = new LinkedHashMap<>();
             String url;
             if (type.equals(MediaInput.VID)) {

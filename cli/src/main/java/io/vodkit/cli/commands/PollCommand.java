@@ -41,7 +41,7 @@ public final class PollCommand implements Callable<Integer> {
         }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
+             Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             return new ExecutionFollower(context, backend, settings, service, JobLog.of(ledger, settings))
                     .follow(runId.strip());
         }

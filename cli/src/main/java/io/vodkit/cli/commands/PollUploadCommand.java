@@ -58,7 +58,7 @@ public final class PollUploadCommand implements Callable<Integer> {
         }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, Optional.ofNullable(space), context.err())) {
+             Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
             PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
             PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll)).await(ids,

@@ -8,6 +8,7 @@ import io.vodkit.cli.output.JsonLines;
 import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.faults.FaultPlan;
+import io.vodkit.emulator.owner.DataDirOwnedException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.BindException;
@@ -112,7 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
-        try (Emulator emulator = Emulator.start(config)) {
+        try (CliContext.Stoppable running = context.stoppable(); Emulator emulator = Emulator.start(config)) {
             new JsonLines(context.out()).write(ready(emulator, dataDir));
             if (rate > 0) {
                 context.err().println("vodkit: failing " + BigDecimal.valueOf(rate).movePointRight(2)
@@ -122,6 +123,9 @@ public final class ServeCommand implements Callable<Integer> {
             context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");
             context.shutdown().join();
             context.err().println("vodkit: emulator stopping");
+        } catch (DataDirOwnedException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
+                    + "; stop that one first, or serve another folder with --data DIR", Map.of(), e);
         } catch (BindException e) {
             throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
                     + "; stop what uses that port, or choose another with --port N (--port 0 = any free port)",

@@ -153,7 +153,7 @@ public final class UploadCommand implements Callable<Integer> {
         List<Source> sources = check(parsed.sources());
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, parsed.space(), context.err())) {
+             Backend backend = Backend.open(settings, parsed.space(), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
             PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
             UrlPuller puller = new UrlPuller(backend.client().api(), new JobPoller(poll));

@@ -1,24 +1,25 @@
 package io.vodkit.cli.mcp;
 
 import io.vodkit.cli.CliContext;
-import io.vodkit.cli.CliException;
 import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.backend.LocalEmulator;
 import io.vodkit.cli.config.Settings;
-import io.vodkit.emulator.Emulator;
+import io.vodkit.emulator.owner.Lifetime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The environment tool calls run in: the server's own, with its flags written over it. Without credentials the
- * server starts the embedded emulator once and points every call at it, so that the URLs a call returns keep
- * playing for as long as the server runs (a command on its own stops its emulator when it exits).
+ * server holds the local emulator as a long-lived one (starting it, or using the one {@code vodkit serve} runs), so
+ * that the URLs a call returns keep playing for as long as the server runs; each call's command reaches it as any
+ * vodkit command does, so calls and commands run from a shell share the ledger.
  */
 final class ToolEnvironment implements AutoCloseable {
     private final Map<String, String> base;
-    private final Optional<Emulator> emulator;
+    private final Optional<LocalEmulator> emulator;
 
-    private ToolEnvironment(Map<String, String> base, Optional<Emulator> emulator) {
+    private ToolEnvironment(Map<String, String> base, Optional<LocalEmulator> emulator) {
         this.base = Map.copyOf(base);
         this.emulator = emulator;
     }
@@ -35,33 +36,20 @@ final class ToolEnvironment implements AutoCloseable {
         if (!Backend.usesLocalEmulator(settings)) {
             return new ToolEnvironment(env, Optional.empty());
         }
-        String space = settings.spaceName().orElse(Backend.LOCAL_DEFAULT_SPACE);
-        Emulator emulator = Backend.startEmbedded(settings, space, context.err());
-        env.put("VOD_ENDPOINT", emulator.endpoint().toString());
-        env.put("VOD_REGION", emulator.region());
-        env.put("BYTEPLUS_ACCESSKEY", emulator.accessKey());
-        env.put("BYTEPLUS_SECRETKEY", emulator.secretKey());
-        env.put("VOD_SPACE_NAME", space);
-        return new ToolEnvironment(env, Optional.of(emulator));
+        return new ToolEnvironment(env, Optional.of(LocalEmulator.open(settings,
+                settings.spaceName().orElse(Backend.LOCAL_DEFAULT_SPACE), Lifetime.LONG_LIVED, context)));
     }
 
-    /** The environment of one call; a space it names becomes its {@code VOD_SPACE_NAME} (and known locally). */
+    /** The environment of one call; a space it names becomes its {@code VOD_SPACE_NAME}. */
     Map<String, String> forCall(ToolCall call) {
         Map<String, String> env = new HashMap<>(base);
         env.putAll(call.env());
-        call.space().ifPresent(space -> {
-            try {
-                emulator.ifPresent(local -> local.registerSpace(space));
-            } catch (IllegalArgumentException invalid) {
-                throw CliException.invalidInput(invalid.getMessage());
-            }
-            env.put("VOD_SPACE_NAME", space);
-        });
+        call.space().ifPresent(space -> env.put("VOD_SPACE_NAME", space));
         return env;
     }
 
     @Override
     public void close() {
-        emulator.ifPresent(Emulator::close);
+        emulator.ifPresent(LocalEmulator::close);
     }
 }
