@@ -14,6 +14,8 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.vodkit.cli.support.CliResult;
+import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.SourceServer;
 import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
@@ -217,5 +219,12 @@ class McpServerEndToEndTest {
                 "space", "other"), null);
         assertThat(TestMedia.downloadMd5(played.get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
         assertThat(stderr).anyMatch(line -> line.contains("using the local emulator"));
+
+        CliResult again = CliRun.run(Map.of("VODKIT_HOME", tmp.resolve("home").toString()), tmp, "upload",
+                file.toString());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.stderr()).contains("using the local emulator already serving " + tmp.resolve("home/local"));
+        assertThat(again.single().get("Skipped").asBoolean()).as("the MCP upload is in the same ledger").isTrue();
+        assertThat(again.single().get("Vid").asText()).isEqualTo(first.get("Vid").asText());
     }
 }
