@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the local BytePlus VOD emulator (OpenAPI, upload gateway, playback) until stopped.",
             "Prints one JSON line when ready: {\"endpoint\",\"region\",\"access_key\",\"spaces\",…}; "
-                    + "the secret key is printed only when it was generated."},
+                    + "the secret key is printed only when it was generated.",
+            "One emulator uses a data folder at a time: while this one runs, vodkit commands without credentials "
+                    + "use it; a folder another emulator uses is refused."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit serve               # data in $VODKIT_HOME/local, its usual port",
