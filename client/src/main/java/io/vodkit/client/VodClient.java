@@ -35,7 +35,8 @@ public final class VodClient implements AutoCloseable {
   public VodClient(VodClientConfig config, RetryPolicy retry) {
     this.config = Objects.requireNonNull(config, "config == null");
     ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout());
+    this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout(),
+        config.endpoint().getScheme().equalsIgnoreCase("https"));
     this.api = new ApiCaller(transport, config, mapper, retry);
     this.storage = new StorageGateway(transport, config.endpoint(), mapper, retry);
   }

@@ -1,7 +1,8 @@
 package io.vodkit.client.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vodkit.client.VodException;
 import io.vodkit.client.internal.Json;
 import java.util.LinkedHashMap;
@@ -55,11 +56,9 @@ public final class CommitUploadInfo {
     return new CommittedMedia(vid, Json.text(data, "PosterUri"), SourceInfo.from(data.path("SourceInfo")));
   }
 
-  private String functionsJson(List<UploadFunction> functions) {
-    try {
-      return api.mapper().writeValueAsString(functions);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Functions cannot be written as JSON: " + e.getOriginalMessage(), e);
-    }
+  private static String functionsJson(List<UploadFunction> functions) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    functions.forEach(function -> array.add(function.toJson()));
+    return array.toString();
   }
 }
