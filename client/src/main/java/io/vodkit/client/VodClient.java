@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.http.RetryPolicy;
+import io.vodkit.client.internal.BackgroundMapper;
 import io.vodkit.client.upload.StorageGateway;
 import java.util.Objects;
 
@@ -34,7 +35,8 @@ public final class VodClient implements AutoCloseable {
 
   public VodClient(VodClientConfig config, RetryPolicy retry) {
     this.config = Objects.requireNonNull(config, "config == null");
-    ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    BackgroundMapper mapper = BackgroundMapper.start(
+        () -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
     this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout(),
         config.endpoint().getScheme().equalsIgnoreCase("https"));
     this.api = new ApiCaller(transport, config, mapper, retry);

@@ -4,6 +4,7 @@ import io.vodkit.client.VodException;
 import io.vodkit.client.VodHttpException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -45,10 +46,13 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     Objects.requireNonNull(random, "random == null");
   }
 
-  /** 5 tries, 250 ms base, waits capped at 20 s: rides out a restart or a short outage. */
+  /**
+   * 5 tries, 250 ms base, waits capped at 20 s: rides out a restart or a short outage. (The jitter comes from a
+   * {@link SplittableRandom}: {@code RandomGenerator.getDefault()} would look up every generator provider at start-up.)
+   */
   public static RetryPolicy defaults() {
     return new RetryPolicy(5, Duration.ofMillis(250), Duration.ofSeconds(20),
-        duration -> Thread.sleep(duration.toMillis()), RandomGenerator.getDefault());
+        duration -> Thread.sleep(duration.toMillis()), new SplittableRandom());
   }
 
   /** Whether {@code failure} is worth another try of a call that is (or is not) idempotent. */

@@ -13,6 +13,7 @@ import io.vodkit.client.upload.internal.UploadPart;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The storage upload gateway (spec §6), spoken as the official Java SDK speaks it: every step is a {@code PUT} to
@@ -30,7 +31,8 @@ public final class StorageGateway {
   private final ListParts listParts;
 
   /** @param retry how a storage request that failed on every host is tried again (parts are retried alone) */
-  public StorageGateway(HttpTransport transport, URI openApiEndpoint, ObjectMapper mapper, RetryPolicy retry) {
+  public StorageGateway(HttpTransport transport, URI openApiEndpoint, Supplier<ObjectMapper> mapper,
+                        RetryPolicy retry) {
     this.retry = java.util.Objects.requireNonNull(retry, "retry == null");
     GatewayCall call = new GatewayCall(transport, StorageUrls.forEndpoint(openApiEndpoint), mapper);
     this.directUpload = new DirectUpload(call);

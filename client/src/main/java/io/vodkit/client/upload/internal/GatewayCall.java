@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,9 @@ public final class GatewayCall {
 
   private final HttpTransport transport;
   private final StorageUrls urls;
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
 
-  public GatewayCall(HttpTransport transport, StorageUrls urls, ObjectMapper mapper) {
+  public GatewayCall(HttpTransport transport, StorageUrls urls, Supplier<ObjectMapper> mapper) {
     this.transport = transport;
     this.urls = urls;
     this.mapper = mapper;
@@ -78,7 +79,7 @@ public final class GatewayCall {
     String logId = response.headers().firstValue("X-Tt-Logid").orElse("");
     LOG.debug("storage step={} part={} host={} status={} logid={} bytes={} elapsedMs={}", step, partNumber,
         target.host(), response.statusCode(), logId, bodyBytes, (System.nanoTime() - started) / 1_000_000);
-    return GatewayReply.payload(mapper, step, partNumber, target.host(), response.statusCode(), logId,
+    return GatewayReply.payload(mapper.get(), step, partNumber, target.host(), response.statusCode(), logId,
         response.body());
   }
 
