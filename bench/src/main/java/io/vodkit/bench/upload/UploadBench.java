@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,10 @@ import java.util.stream.Stream;
 /**
  * The upload benchmark: for each link profile one emulator ({@code vodkit serve}, a child JVM) receives, for each
  * file size, the same random file from vodkit, the official BytePlus Java SDK and a single plain PUT, each in its
- * own child JVM, runs interleaved. Prints a Markdown table of median times, speed-ups and peak RSS; {@code --big}
- * adds a 4 GiB CLI upload with its peak RSS and the emulator's memory.
+ * own child JVM, runs interleaved with the order rotating from run to run. Before the timed runs of a link, every
+ * uploader sends the smallest file once, untimed, so nobody meets a cold emulator. Prints a Markdown table of
+ * median times, speed-ups and peak RSS; {@code --big} adds a 4 GiB CLI upload with its peak RSS and the emulator's
+ * memory.
  *
  * <p>Usage: {@code UploadBench [--runs N] [--sizes 8,64,512] [--links loopback,shaped] [--big] [--out DIR]}.
  */
@@ -76,10 +79,15 @@ public final class UploadBench {
             String label = link == Link.LOOPBACK ? "loopback" : "shaped";
             try (EmulatorChild emulator = EmulatorChild.start(jvm, "emulator-" + label, work.resolve("emulator-" + label),
                     link)) {
+                for (Contender contender : Contender.values()) {
+                    String name = label + "-warmup-" + contender.name().toLowerCase(Locale.ROOT);
+                    jvm.run(name, contender.mainClass, emulator.target(files.get(0)));
+                    progress.println(name + " done (untimed)");
+                }
                 for (int i = 0; i < files.size(); i++) {
                     UploadRow row = new UploadRow(link, options.sizesMib().get(i));
                     for (int run = 1; run <= options.runs(); run++) {
-                        for (Contender contender : Contender.values()) {
+                        for (Contender contender : order(run)) {
                             String name = String.format(Locale.ROOT, "%s-%dmib-%s-%d", label, row.sizeMib,
                                     contender.name().toLowerCase(Locale.ROOT), run);
                             RunReport report = jvm.run(name, contender.mainClass, emulator.target(files.get(i)));
@@ -99,6 +107,13 @@ public final class UploadBench {
             big = BigFileCheck.run(jvm, work);
         }
         return UploadTable.render(rows, options.runs(), big, (System.nanoTime() - start) / 60e9);
+    }
+
+    /** The uploaders in the order of run {@code run} (1-based): run 1 starts with vodkit, run 2 with the next… */
+    static List<Contender> order(int run) {
+        List<Contender> order = new ArrayList<>(List.of(Contender.values()));
+        Collections.rotate(order, -((run - 1) % order.size()));
+        return order;
     }
 
     /** {@code bytes} of seeded pseudo-random data (incompressible, reproducible). */

@@ -1,8 +1,6 @@
 package io.vodkit.client.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vodkit.client.VodException;
 import io.vodkit.client.internal.Json;
 import java.util.LinkedHashMap;
@@ -42,7 +40,7 @@ public final class CommitUploadInfo {
     params.put("SpaceName", request.spaceName());
     params.put("SessionKey", request.sessionKey());
     if (!request.functions().isEmpty()) {
-      params.put("Functions", functionsJson(request.functions()));
+      params.put("Functions", UploadFunction.jsonArray(request.functions()));
     }
     if (request.callbackArgs() != null && !request.callbackArgs().isEmpty()) {
       params.put("CallbackArgs", request.callbackArgs());
@@ -56,9 +54,4 @@ public final class CommitUploadInfo {
     return new CommittedMedia(vid, Json.text(data, "PosterUri"), SourceInfo.from(data.path("SourceInfo")));
   }
 
-  private static String functionsJson(List<UploadFunction> functions) {
-    ArrayNode array = JsonNodeFactory.instance.arrayNode();
-    functions.forEach(function -> array.add(function.toJson()));
-    return array.toString();
-  }
 }

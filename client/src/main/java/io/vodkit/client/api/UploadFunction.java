@@ -1,6 +1,7 @@
 package io.vodkit.client.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -48,6 +49,13 @@ public record UploadFunction(String name, Map<String, Object> input) {
   /** {@code AddOptionInfo} with a {@code Title}. */
   public static UploadFunction addOptionInfo(String title) {
     return new UploadFunction("AddOptionInfo", Map.of("Title", Objects.requireNonNull(title, "title == null")));
+  }
+
+  /** {@code functions} as the JSON array text of CommitUploadInfo's {@code Functions} parameter. */
+  public static String jsonArray(List<UploadFunction> functions) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    functions.forEach(function -> array.add(function.toJson()));
+    return array.toString();
   }
 
   /**
