@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * The upload benchmark: for each link profile one emulator ({@code vodkit serve}, a child JVM) receives, for each
  * file size, the same random file from vodkit, the official BytePlus Java SDK and a single plain PUT, each in its
  * own child JVM, runs interleaved with the order rotating from run to run. Before the timed runs of a link, every
- * uploader sends the smallest file once, untimed, so nobody meets a cold emulator. Prints a Markdown table of
+ * uploader sends a {@value #WARM_UP_MIB} MiB file once, untimed (parts for all of them), so nobody meets a cold
+ * emulator. Prints a Markdown table of
  * median times, speed-ups and peak RSS; {@code --big} adds a 4 GiB CLI upload with its peak RSS and the emulator's
  * memory.
  *
@@ -26,6 +27,8 @@ import java.util.stream.Stream;
 public final class UploadBench {
 
     private static final int MIB = 1 << 20;
+    /** The untimed warm-up file: just over the 20 MiB multipart threshold. */
+    static final int WARM_UP_MIB = 24;
 
     private final ChildJvm jvm;
     private final PrintStream progress;
@@ -70,6 +73,7 @@ public final class UploadBench {
 
     private String measure(Path work, UploadBenchOptions options) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        Path warmUp = randomFile(work.resolve("warm-up.mp4"), (long) WARM_UP_MIB * MIB, 0);
         List<Path> files = new ArrayList<>();
         for (int size : options.sizesMib()) {
             files.add(randomFile(work.resolve("clip-" + size + "mib.mp4"), (long) size * MIB, size));
@@ -81,7 +85,7 @@ public final class UploadBench {
                     link)) {
                 for (Contender contender : Contender.values()) {
                     String name = label + "-warmup-" + contender.name().toLowerCase(Locale.ROOT);
-                    jvm.run(name, contender.mainClass, emulator.target(files.get(0)));
+                    jvm.run(name, contender.mainClass, emulator.target(warmUp));
                     progress.println(name + " done (untimed)");
                 }
                 for (int i = 0; i < files.size(); i++) {
