@@ -18,9 +18,9 @@ import java.util.stream.Stream;
  * file size, the same random file from vodkit, the official BytePlus Java SDK and a single plain PUT, each in its
  * own child JVM, runs interleaved with the order rotating from run to run. Before the timed runs of a link, every
  * uploader sends a {@value #WARM_UP_MIB} MiB file once, untimed (parts for all of them), so nobody meets a cold
- * emulator. Prints a Markdown table of
- * median times, speed-ups and peak RSS; {@code --big} adds a 4 GiB CLI upload with its peak RSS and the emulator's
- * memory.
+ * emulator. Each timed run starts after {@code sync}, so no run inherits the dirty pages (and the disk writeback
+ * they cause) of the uploads before it. Prints a Markdown table of median times, speed-ups and peak RSS;
+ * {@code --big} adds a 4 GiB CLI upload with its peak RSS and the emulator's memory.
  *
  * <p>Usage: {@code UploadBench [--runs N] [--sizes 8,64,512] [--links loopback,shaped] [--big] [--out DIR]}.
  */
@@ -94,6 +94,7 @@ public final class UploadBench {
                         for (Contender contender : order(run)) {
                             String name = String.format(Locale.ROOT, "%s-%dmib-%s-%d", label, row.sizeMib,
                                     contender.name().toLowerCase(Locale.ROOT), run);
+                            settleDisk();
                             RunReport report = jvm.run(name, contender.mainClass, emulator.target(files.get(i)));
                             progress.printf(Locale.ROOT, "%-40s %8.2f s %6d MiB%n", name, report.elapsedMs() / 1000,
                                     report.peakRssKib() / 1024);
@@ -111,6 +112,16 @@ public final class UploadBench {
             big = BigFileCheck.run(jvm, work);
         }
         return UploadTable.render(rows, options.runs(), big, (System.nanoTime() - start) / 60e9);
+    }
+
+    /** Flushes dirty pages to disk ({@code sync}), untimed; where there is no {@code sync} nothing happens. */
+    private void settleDisk() throws InterruptedException {
+        try {
+            new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        } catch (IOException e) {
+            progress.println("sync not run: " + e.getMessage());
+        }
     }
 
     /** The uploaders in the order of run {@code run} (1-based): run 1 starts with vodkit, run 2 with the next… */
