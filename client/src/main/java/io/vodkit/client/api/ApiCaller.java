@@ -43,7 +43,7 @@ public final class ApiCaller {
   private final RetryPolicy retry;
   private final Clock clock;
 
-  /** @param mapper the JSON mapper, asked for only when first needed (it may still be being built) */
+  /** @param mapper the JSON mapper for request bodies, asked for only when one is written (replies need none) */
   public ApiCaller(HttpTransport transport, VodClientConfig config, Supplier<ObjectMapper> mapper,
                    RetryPolicy retry) {
     this.transport = Objects.requireNonNull(transport, "transport == null");
@@ -128,7 +128,7 @@ public final class ApiCaller {
     HttpResponse<byte[]> response = transport.send(request.build(), action);
     LOG.debug("openapi action={} method={} status={} elapsedMs={}", action, method, response.statusCode(),
         (System.nanoTime() - started) / 1_000_000);
-    return ResponseEnvelope.result(mapper.get(), action, response.statusCode(), response.body(),
+    return ResponseEnvelope.result(action, response.statusCode(), response.body(),
         RetryAfter.parse(response.headers().firstValue("Retry-After"), clock).orElse(null));
   }
 

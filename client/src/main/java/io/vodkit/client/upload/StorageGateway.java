@@ -1,6 +1,5 @@
 package io.vodkit.client.upload;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.upload.internal.CompleteMultipartUpload;
@@ -13,7 +12,6 @@ import io.vodkit.client.upload.internal.UploadPart;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The storage upload gateway (spec §6), spoken as the official Java SDK speaks it: every step is a {@code PUT} to
@@ -31,10 +29,9 @@ public final class StorageGateway {
   private final ListParts listParts;
 
   /** @param retry how a storage request that failed on every host is tried again (parts are retried alone) */
-  public StorageGateway(HttpTransport transport, URI openApiEndpoint, Supplier<ObjectMapper> mapper,
-                        RetryPolicy retry) {
+  public StorageGateway(HttpTransport transport, URI openApiEndpoint, RetryPolicy retry) {
     this.retry = java.util.Objects.requireNonNull(retry, "retry == null");
-    GatewayCall call = new GatewayCall(transport, StorageUrls.forEndpoint(openApiEndpoint), mapper);
+    GatewayCall call = new GatewayCall(transport, StorageUrls.forEndpoint(openApiEndpoint));
     this.directUpload = new DirectUpload(call);
     this.initMultipartUpload = new InitMultipartUpload(call);
     this.uploadPart = new UploadPart(call);

@@ -1,7 +1,6 @@
 package io.vodkit.client.upload.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.api.UploadHeader;
 import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.http.TransportException;
@@ -15,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +30,9 @@ public final class GatewayCall {
 
   private final HttpTransport transport;
   private final StorageUrls urls;
-  private final Supplier<ObjectMapper> mapper;
-
-  public GatewayCall(HttpTransport transport, StorageUrls urls, Supplier<ObjectMapper> mapper) {
+  public GatewayCall(HttpTransport transport, StorageUrls urls) {
     this.transport = transport;
     this.urls = urls;
-    this.mapper = mapper;
   }
 
   /**
@@ -79,7 +74,7 @@ public final class GatewayCall {
     String logId = response.headers().firstValue("X-Tt-Logid").orElse("");
     LOG.debug("storage step={} part={} host={} status={} logid={} bytes={} elapsedMs={}", step, partNumber,
         target.host(), response.statusCode(), logId, bodyBytes, (System.nanoTime() - started) / 1_000_000);
-    return GatewayReply.payload(mapper.get(), step, partNumber, target.host(), response.statusCode(), logId,
+    return GatewayReply.payload(step, partNumber, target.host(), response.statusCode(), logId,
         response.body());
   }
 
