@@ -1,6 +1,5 @@
 package io.vodkit.client;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.http.HttpTransport;
@@ -35,8 +34,7 @@ public final class VodClient implements AutoCloseable {
 
   public VodClient(VodClientConfig config, RetryPolicy retry) {
     this.config = Objects.requireNonNull(config, "config == null");
-    LazyMapper mapper = new LazyMapper(
-        () -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+    LazyMapper mapper = new LazyMapper(ObjectMapper::new);
     this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout(),
         config.endpoint().getScheme().equalsIgnoreCase("https"));
     this.api = new ApiCaller(transport, config, mapper, retry);
