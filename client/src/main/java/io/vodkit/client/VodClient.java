@@ -34,7 +34,8 @@ public final class VodClient implements AutoCloseable {
 
   public VodClient(VodClientConfig config, RetryPolicy retry) {
     this.config = Objects.requireNonNull(config, "config == null");
-    LazyMapper mapper = new LazyMapper(ObjectMapper::new);
+    // a lambda, not ObjectMapper::new: the method reference would load and verify ObjectMapper right away
+    LazyMapper mapper = new LazyMapper(() -> new ObjectMapper());
     this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout(),
         config.endpoint().getScheme().equalsIgnoreCase("https"));
     this.api = new ApiCaller(transport, config, mapper, retry);

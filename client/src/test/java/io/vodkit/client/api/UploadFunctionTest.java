@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 class UploadFunctionTest {
 
   @Test
-  void writesNameAndTypedInputValues() {
-    assertThat(UploadFunction.getMeta().toJson()).hasToString("{\"Name\":\"GetMeta\"}");
-    assertThat(UploadFunction.snapshot(2).toJson()).hasToString("{\"Name\":\"Snapshot\",\"Input\":{\"SnapshotTime\":2}}");
-    assertThat(new UploadFunction("X", Map.of("On", true)).toJson()).hasToString("{\"Name\":\"X\",\"Input\":{\"On\":true}}");
-    assertThat(new UploadFunction("X", Map.of("Rate", 0.25f)).toJson())
-        .hasToString("{\"Name\":\"X\",\"Input\":{\"Rate\":0.25}}");
+  void writesNamesAndTypedInputValues() {
+    assertThat(UploadFunction.jsonArray(List.of(UploadFunction.getMeta(), UploadFunction.snapshot(2),
+        new UploadFunction("X", Map.of("On", true)), new UploadFunction("Y", Map.of("Rate", 0.25f)),
+        UploadFunction.addOptionInfo("a \"b\" \\ c"))))
+        .isEqualTo("[{\"Name\":\"GetMeta\"},{\"Name\":\"Snapshot\",\"Input\":{\"SnapshotTime\":2}},"
+            + "{\"Name\":\"X\",\"Input\":{\"On\":true}},{\"Name\":\"Y\",\"Input\":{\"Rate\":0.25}},"
+            + "{\"Name\":\"AddOptionInfo\",\"Input\":{\"Title\":\"a \\\"b\\\" \\\\ c\"}}]");
+    assertThat(UploadFunction.jsonArray(List.of())).isEqualTo("[]");
   }
 
   @Test
