@@ -44,7 +44,7 @@ class UploadResumeEndToEndTest {
     }
 
     /**
-     * Uploads once through a link that goes down 30 MiB in (so part 1 of 3 is stored and the upload fails), heals
+     * Uploads once through a link that goes down 30 MiB in (so part 1 of 4 is stored and the upload fails), heals
      * the link, then hands over to {@code then}.
      */
     private void afterAnInterruptedUpload(AfterInterruption then) throws Exception {
@@ -78,9 +78,9 @@ class UploadResumeEndToEndTest {
             CliResult resumed = CliRun.run(env, tmp, "upload", file.toString(), "--concurrency", "1");
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-            assertThat(resumed.stderr()).contains("resuming the upload").contains("1 of 3 parts");
+            assertThat(resumed.stderr()).contains("resuming the upload").contains("1 of 4 parts");
             long sent = vod.stats().get("bytes_received").asLong() - before;
-            assertThat(sent).as("only parts 2 and 3 (and the small merge body) go up again")
+            assertThat(sent).as("only parts 2, 3 and 4 (and the small merge body) go up again")
                     .isBetween(45 * MIB, 45 * MIB + 1024);
             assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText()))
                     .isEqualTo(TestMedia.md5(file));

@@ -1,10 +1,10 @@
 package io.vodkit.client;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.http.RetryPolicy;
+import io.vodkit.client.internal.LazyMapper;
 import io.vodkit.client.upload.StorageGateway;
 import java.util.Objects;
 
@@ -34,10 +34,12 @@ public final class VodClient implements AutoCloseable {
 
   public VodClient(VodClientConfig config, RetryPolicy retry) {
     this.config = Objects.requireNonNull(config, "config == null");
-    ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout());
+    // a lambda, not ObjectMapper::new: the method reference would load and verify ObjectMapper right away
+    LazyMapper mapper = new LazyMapper(() -> new ObjectMapper());
+    this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout(),
+        config.endpoint().getScheme().equalsIgnoreCase("https"));
     this.api = new ApiCaller(transport, config, mapper, retry);
-    this.storage = new StorageGateway(transport, config.endpoint(), mapper, retry);
+    this.storage = new StorageGateway(transport, config.endpoint(), retry);
   }
 
   public VodClientConfig config() {

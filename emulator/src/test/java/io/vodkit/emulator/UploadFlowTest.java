@@ -130,6 +130,36 @@ class UploadFlowTest {
         assertThat(dataDir.resolve("multipart").resolve(uploadId)).doesNotExist();
     }
 
+    /**
+     * Both part layouts real clients use: the official SDKs' (equal parts, the remainder folded into a longer last
+     * one) and vodkit's (equal parts, then a short last one). The merged object has the whole file's size and MD5.
+     */
+    @ParameterizedTest(name = "parts {0}")
+    @ValueSource(strings = {"4000,4000,6500", "4000,4000,4000,2500"})
+    void eitherPartLayoutMergesIntoTheWholeFileWithItsMd5(String sizes) {
+        List<byte[]> parts = new ArrayList<>();
+        for (String size : sizes.split(",")) {
+            parts.add(bytes(Integer.parseInt(size), parts.size() + 40));
+        }
+        Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "layout.bin"));
+        String uploadId = init(grant);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        List<String> entries = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            part(grant, uploadId, k + 1, parts.get(k));
+            whole.writeBytes(parts.get(k));
+            entries.add(k + ":" + VodTestClient.crc32(parts.get(k)));
+        }
+
+        assertThat(merge(grant, uploadId, String.join(",", entries)).status()).isEqualTo(200);
+
+        JsonNode source = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).result()
+                .path("Data").path("SourceInfo");
+        assertThat(source.path("Size").asLong()).isEqualTo(whole.size());
+        assertThat(source.path("Md5").asText()).isEqualTo(VodTestClient.md5(whole.toByteArray()));
+        assertThat(vod.download("layout.bin").body()).isEqualTo(whole.toByteArray());
+    }
+
     @Test
     void partsUploadedConcurrentlyAreMergedInPartOrder() throws Exception {
         Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "parallel.bin"));

@@ -16,9 +16,16 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
  * Uploader child: the official BytePlus Java SDK, unmodified, through its public {@code uploadMedia}. Its OpenAPI
  * calls go to the emulator over plain HTTP ({@code setHost}/{@code setScheme}); its storage URLs are hard-wired to
  * {@code https://<UploadHost>/…}, so the Apache HttpClient handed to it maps the {@code https} scheme to a plain
- * socket on the same host:port (no TLS, no other change).
+ * socket on the same host:port (no TLS, no other change). It asks for the same post-upload functions as vodkit
+ * ({@link #FUNCTIONS}), so the emulator does the same work at commit for both.
  */
 public final class OfficialSdkUpload {
+
+    /**
+     * vodkit's default CommitUploadInfo {@code Functions} (GetMeta and a Snapshot), written out so that this child
+     * loads no vodkit or Jackson class in its timed window; a test keeps it equal to vodkit's.
+     */
+    static final String FUNCTIONS = "[{\"Name\":\"GetMeta\"},{\"Name\":\"Snapshot\",\"Input\":{\"SnapshotTime\":0}}]";
 
     private OfficialSdkUpload() {
     }
@@ -35,6 +42,7 @@ public final class OfficialSdkUpload {
         VodUploadMediaRequest request = VodUploadMediaRequest.newBuilder()
                 .setSpaceName(target.space())
                 .setFilePath(target.file().toString())
+                .setFunctions(FUNCTIONS)
                 .build();
         VodCommitUploadInfoResponse response = vod.uploadMedia(request, null);
         if (response.getResponseMetadata().hasError() || response.getResult().getData().getVid().isEmpty()) {

@@ -7,17 +7,17 @@ import io.vodkit.client.api.ApplyUploadInfo;
 import io.vodkit.client.api.CommitUploadInfo;
 import io.vodkit.client.api.StoreInfo;
 import io.vodkit.client.api.UploadAddress;
+import io.vodkit.client.api.UploadFunction;
 import io.vodkit.client.upload.internal.StorageUrls;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.util.List;
 
 /**
  * Uploader child, the single-stream baseline: ApplyUploadInfo, then the whole file as ONE plain PUT streamed from
- * disk ({@code Content-CRC32: Ignore}, nothing computed), then CommitUploadInfo.
+ * disk ({@code Content-CRC32: Ignore}, nothing computed), then CommitUploadInfo with vodkit's default functions.
  */
 public final class SingleStreamUpload {
 
@@ -47,7 +47,7 @@ public final class SingleStreamUpload {
                 throw new IOException("PUT failed: HTTP " + reply.statusCode() + " " + reply.body());
             }
             new CommitUploadInfo(client.api()).call(new CommitUploadInfo.Request(target.space(),
-                    address.sessionKey(), List.of(), null));
+                    address.sessionKey(), UploadFunction.defaults(), null));
         }
         RunReport.print(start);
     }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,14 +16,19 @@ import java.util.stream.Stream;
 /**
  * The upload benchmark: for each link profile one emulator ({@code vodkit serve}, a child JVM) receives, for each
  * file size, the same random file from vodkit, the official BytePlus Java SDK and a single plain PUT, each in its
- * own child JVM, runs interleaved. Prints a Markdown table of median times, speed-ups and peak RSS; {@code --big}
- * adds a 4 GiB CLI upload with its peak RSS and the emulator's memory.
+ * own child JVM, runs interleaved with the order rotating from run to run. Before the timed runs of a link, every
+ * uploader sends a {@value #WARM_UP_MIB} MiB file once, untimed (parts for all of them), so nobody meets a cold
+ * emulator. Each timed run starts after {@code sync}, so no run inherits the dirty pages (and the disk writeback
+ * they cause) of the uploads before it. Prints a Markdown table of median times, speed-ups and peak RSS;
+ * {@code --big} adds a 4 GiB CLI upload with its peak RSS and the emulator's memory.
  *
  * <p>Usage: {@code UploadBench [--runs N] [--sizes 8,64,512] [--links loopback,shaped] [--big] [--out DIR]}.
  */
 public final class UploadBench {
 
     private static final int MIB = 1 << 20;
+    /** The untimed warm-up file: just over the 20 MiB multipart threshold. */
+    static final int WARM_UP_MIB = 24;
 
     private final ChildJvm jvm;
     private final PrintStream progress;
@@ -67,6 +73,7 @@ public final class UploadBench {
 
     private String measure(Path work, UploadBenchOptions options) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        Path warmUp = randomFile(work.resolve("warm-up.mp4"), (long) WARM_UP_MIB * MIB, 0);
         List<Path> files = new ArrayList<>();
         for (int size : options.sizesMib()) {
             files.add(randomFile(work.resolve("clip-" + size + "mib.mp4"), (long) size * MIB, size));
@@ -76,12 +83,18 @@ public final class UploadBench {
             String label = link == Link.LOOPBACK ? "loopback" : "shaped";
             try (EmulatorChild emulator = EmulatorChild.start(jvm, "emulator-" + label, work.resolve("emulator-" + label),
                     link)) {
+                for (Contender contender : Contender.values()) {
+                    String name = label + "-warmup-" + contender.name().toLowerCase(Locale.ROOT);
+                    jvm.run(name, contender.mainClass, emulator.target(warmUp));
+                    progress.println(name + " done (untimed)");
+                }
                 for (int i = 0; i < files.size(); i++) {
                     UploadRow row = new UploadRow(link, options.sizesMib().get(i));
                     for (int run = 1; run <= options.runs(); run++) {
-                        for (Contender contender : Contender.values()) {
+                        for (Contender contender : order(run)) {
                             String name = String.format(Locale.ROOT, "%s-%dmib-%s-%d", label, row.sizeMib,
                                     contender.name().toLowerCase(Locale.ROOT), run);
+                            settleDisk();
                             RunReport report = jvm.run(name, contender.mainClass, emulator.target(files.get(i)));
                             progress.printf(Locale.ROOT, "%-40s %8.2f s %6d MiB%n", name, report.elapsedMs() / 1000,
                                     report.peakRssKib() / 1024);
@@ -99,6 +112,23 @@ public final class UploadBench {
             big = BigFileCheck.run(jvm, work);
         }
         return UploadTable.render(rows, options.runs(), big, (System.nanoTime() - start) / 60e9);
+    }
+
+    /** Flushes dirty pages to disk ({@code sync}), untimed; where there is no {@code sync} nothing happens. */
+    private void settleDisk() throws InterruptedException {
+        try {
+            new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        } catch (IOException e) {
+            progress.println("sync not run: " + e.getMessage());
+        }
+    }
+
+    /** The uploaders in the order of run {@code run} (1-based): run 1 starts with vodkit, run 2 with the next… */
+    static List<Contender> order(int run) {
+        List<Contender> order = new ArrayList<>(List.of(Contender.values()));
+        Collections.rotate(order, -((run - 1) % order.size()));
+        return order;
     }
 
     /** {@code bytes} of seeded pseudo-random data (incompressible, reproducible). */

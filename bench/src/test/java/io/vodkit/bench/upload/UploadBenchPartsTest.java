@@ -3,6 +3,7 @@ package io.vodkit.bench.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vodkit.client.api.UploadFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,22 @@ class UploadBenchPartsTest {
         assertThatThrownBy(() -> UploadBenchOptions.parse(new String[] {"--links", "wifi"}))
                 .hasMessageContaining("wifi");
         assertThatThrownBy(() -> UploadBenchOptions.parse(new String[] {"--runs", "0"})).hasMessageContaining("--runs");
+    }
+
+    @Test
+    void theOfficialSdkAsksForVodkitsDefaultFunctions() {
+        assertThat(OfficialSdkUpload.FUNCTIONS).isEqualTo(UploadFunction.jsonArray(UploadFunction.defaults()));
+    }
+
+    @Test
+    void everyUploaderLeadsInTurn() {
+        assertThat(UploadBench.order(1)).containsExactly(Contender.VODKIT, Contender.OFFICIAL_SDK,
+                Contender.SINGLE_STREAM);
+        assertThat(UploadBench.order(2)).containsExactly(Contender.OFFICIAL_SDK, Contender.SINGLE_STREAM,
+                Contender.VODKIT);
+        assertThat(UploadBench.order(3)).containsExactly(Contender.SINGLE_STREAM, Contender.VODKIT,
+                Contender.OFFICIAL_SDK);
+        assertThat(UploadBench.order(4)).isEqualTo(UploadBench.order(1));
     }
 
     @Test

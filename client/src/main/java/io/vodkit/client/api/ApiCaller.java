@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,14 @@ public final class ApiCaller {
 
   private final HttpTransport transport;
   private final RequestSigner signer;
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
   private final URI endpoint;
   private final RetryPolicy retry;
   private final Clock clock;
 
-  public ApiCaller(HttpTransport transport, VodClientConfig config, ObjectMapper mapper, RetryPolicy retry) {
+  /** @param mapper the JSON mapper for request bodies, asked for only when one is written (replies need none) */
+  public ApiCaller(HttpTransport transport, VodClientConfig config, Supplier<ObjectMapper> mapper,
+                   RetryPolicy retry) {
     this.transport = Objects.requireNonNull(transport, "transport == null");
     this.retry = Objects.requireNonNull(retry, "retry == null");
     this.mapper = Objects.requireNonNull(mapper, "mapper == null");
@@ -70,7 +73,7 @@ public final class ApiCaller {
   public JsonNode postJson(String action, String version, Object body) {
     byte[] bytes;
     try {
-      bytes = mapper.writeValueAsBytes(body);
+      bytes = mapper.get().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(action + ": body cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
@@ -84,7 +87,7 @@ public final class ApiCaller {
 
   /** The JSON mapper shared by this client (for steps that send JSON-encoded string parameters). */
   public ObjectMapper mapper() {
-    return mapper;
+    return mapper.get();
   }
 
   /**
@@ -144,7 +147,7 @@ public final class ApiCaller {
     HttpResponse<byte[]> response = transport.send(request.build(), action);
     LOG.debug("openapi action={} method={} status={} elapsedMs={}", action, method, response.statusCode(),
         (System.nanoTime() - started) / 1_000_000);
-    return ResponseEnvelope.result(mapper, action, response.statusCode(), response.body(),
+    return ResponseEnvelope.result(action, response.statusCode(), response.body(),
         RetryAfter.parse(response.headers().firstValue("Retry-After"), clock).orElse(null));
   }
 

@@ -1,6 +1,5 @@
 package io.vodkit.client.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.client.VodException;
 import io.vodkit.client.internal.Json;
@@ -41,7 +40,7 @@ public final class CommitUploadInfo {
     params.put("SpaceName", request.spaceName());
     params.put("SessionKey", request.sessionKey());
     if (!request.functions().isEmpty()) {
-      params.put("Functions", functionsJson(request.functions()));
+      params.put("Functions", UploadFunction.jsonArray(request.functions()));
     }
     if (request.callbackArgs() != null && !request.callbackArgs().isEmpty()) {
       params.put("CallbackArgs", request.callbackArgs());
@@ -55,11 +54,4 @@ public final class CommitUploadInfo {
     return new CommittedMedia(vid, Json.text(data, "PosterUri"), SourceInfo.from(data.path("SourceInfo")));
   }
 
-  private String functionsJson(List<UploadFunction> functions) {
-    try {
-      return api.mapper().writeValueAsString(functions);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Functions cannot be written as JSON: " + e.getOriginalMessage(), e);
-    }
-  }
 }

@@ -20,8 +20,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The one HTTP stage every vodkit call goes through: a JDK {@link HttpClient} forced to HTTP/1.1, with a connect
- * timeout, a reply timeout, a limit on silence mid-transfer (see {@link #send}) and a bounded executor of named daemon threads that this transport owns and shuts down on
- * {@link #close()}. Failures become {@link TransportException} (retryable elsewhere) or, on interrupt, a plain
+ * timeout, a reply timeout, a limit on silence mid-transfer (see {@link #send}) and a bounded executor of named
+ * daemon threads that this transport owns and shuts down on {@link #close()}. A transport for a plain
+ * {@code http://} endpoint has TLS off ({@link PlainHttpOnly}). Failures become {@link TransportException}
+ * (retryable elsewhere) or, on interrupt, a plain
  * {@link VodException} with the interrupt flag restored.
  */
 public final class HttpTransport implements AutoCloseable {
@@ -34,16 +36,23 @@ public final class HttpTransport implements AutoCloseable {
   private final HttpClient client;
   private final Duration requestTimeout;
 
-  public HttpTransport(Duration connectTimeout, Duration requestTimeout) {
+  /**
+   * @param tls whether requests may use {@code https}; {@code false} when every URL is {@code http://} (the
+   *            endpoint's scheme is also the storage hosts' scheme), which spares building the TLS stack
+   */
+  public HttpTransport(Duration connectTimeout, Duration requestTimeout, boolean tls) {
     Objects.requireNonNull(connectTimeout, "connectTimeout == null");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
     this.executor = Executors.newFixedThreadPool(EXECUTOR_THREADS, new NamedThreadFactory("vodkit-http"));
-    this.client = HttpClient.newBuilder()
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .executor(executor)
-        .build();
+        .executor(executor);
+    if (!tls) {
+      builder.sslContext(PlainHttpOnly.context()).sslParameters(PlainHttpOnly.parameters());
+    }
+    this.client = builder.build();
   }
 
   /** The default per-request timeout (time until the response headers arrive), and the longest silence. */

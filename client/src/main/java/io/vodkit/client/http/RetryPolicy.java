@@ -4,6 +4,7 @@ import io.vodkit.client.VodException;
 import io.vodkit.client.VodHttpException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -48,11 +49,12 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 
   /**
    * 10 tries, 250 ms base, waits capped at 20 s: rides out a restart or an outage of about a minute, and a link
-   * that fails one request in five gives up on a call about once in ten million.
+   * that fails one request in five gives up on a call about once in ten million. (The jitter comes from a
+   * {@link SplittableRandom}: {@code RandomGenerator.getDefault()} would look up every generator provider at start-up.)
    */
   public static RetryPolicy defaults() {
     return new RetryPolicy(10, Duration.ofMillis(250), Duration.ofSeconds(20),
-        duration -> Thread.sleep(duration.toMillis()), RandomGenerator.getDefault());
+        duration -> Thread.sleep(duration.toMillis()), new SplittableRandom());
   }
 
   /** This policy with {@code maxAttempts} tries in all. */

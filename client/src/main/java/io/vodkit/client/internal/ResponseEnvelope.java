@@ -1,7 +1,6 @@
 package io.vodkit.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.vodkit.client.VodException;
 import io.vodkit.client.VodHttpException;
@@ -27,15 +26,14 @@ public final class ResponseEnvelope {
    * Returns {@code Result} ({@link MissingNode} when a successful reply has none, as for
    * UpdateMediaPublishStatus).
    */
-  public static JsonNode result(ObjectMapper mapper, String action, int httpStatus, byte[] body,
-                                Duration retryAfter) {
+  public static JsonNode result(String action, int httpStatus, byte[] body, Duration retryAfter) {
     if (body.length == 0) {
       throw new VodHttpException(action + " failed: HTTP " + httpStatus + " with an empty body", httpStatus,
           retryAfter);
     }
     JsonNode root;
     try {
-      root = mapper.readTree(body);
+      root = JsonTree.parse(body);
     } catch (IOException e) {
       throw notJson(action, httpStatus, body, retryAfter);
     }

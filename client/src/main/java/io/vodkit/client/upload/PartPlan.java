@@ -9,11 +9,18 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code fileSize < 20 MiB}: one direct PUT ({@link #direct()}), described as a single part covering the file;
- *   <li>otherwise {@code n = max(1, floor(fileSize / partSize))} parts numbered 1…n: parts 1…n−1 are exactly
- *       {@code partSize}, the last one is {@code partSize + fileSize mod partSize};
+ *   <li>otherwise {@code n = ceil(fileSize / partSize)} parts numbered 1…n: parts 1…n−1 are exactly
+ *       {@code partSize}, the last one takes the remainder ({@code 1…partSize} bytes), e.g. 64 MiB →
+ *       20 + 20 + 20 + 4 MiB;
  *   <li>if {@code n} would exceed {@value #MAX_PARTS}, the part size grows to {@code ceil(fileSize / 10000)}, the
  *       smallest size that keeps {@code n ≤ 10000}.
  * </ul>
+ *
+ * <p>The official Java, Python and Go SDKs instead fold the remainder into a longer last part ({@code floor}
+ * instead of {@code ceil}: 64 MiB → 20 + 20 + 24 MiB). Both layouts keep every part but the last at the part size
+ * or more, and the gateway takes a short last part: the Volcengine Node SDK's resumable mode sends 45 MiB as
+ * 20 + 20 + 5 MiB ({@code official-sdk-capture.md}). With parts in parallel the upload lasts as long as its longest
+ * part, so the short last part is the faster layout (and it gives a file of 20–40 MiB two parts instead of one).
  *
  * @param fileSize      bytes in the file
  * @param partSizeBytes the part size actually used (≥ the requested one)
@@ -55,13 +62,12 @@ public record PartPlan(long fileSize, long partSizeBytes, boolean direct, List<P
       return new PartPlan(fileSize, partSizeBytes, true, List.of(new Part(1, 0, fileSize)));
     }
     long partSize = Math.max(partSizeBytes, ceilDiv(fileSize, MAX_PARTS));
-    int count = (int) Math.max(1, fileSize / partSize);
+    int count = (int) ceilDiv(fileSize, partSize);
     List<Part> parts = new ArrayList<>(count);
-    for (int i = 0; i < count - 1; i++) {
-      parts.add(new Part(i + 1, i * partSize, partSize));
+    for (int i = 0; i < count; i++) {
+      long offset = i * partSize;
+      parts.add(new Part(i + 1, offset, Math.min(partSize, fileSize - offset)));
     }
-    long lastOffset = (count - 1) * partSize;
-    parts.add(new Part(count, lastOffset, fileSize - lastOffset));
     return new PartPlan(fileSize, partSize, false, parts);
   }
 

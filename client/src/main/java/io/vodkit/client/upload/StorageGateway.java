@@ -1,6 +1,5 @@
 package io.vodkit.client.upload;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.upload.internal.CompleteMultipartUpload;
@@ -30,9 +29,9 @@ public final class StorageGateway {
   private final ListParts listParts;
 
   /** @param retry how a storage request that failed on every host is tried again (parts are retried alone) */
-  public StorageGateway(HttpTransport transport, URI openApiEndpoint, ObjectMapper mapper, RetryPolicy retry) {
+  public StorageGateway(HttpTransport transport, URI openApiEndpoint, RetryPolicy retry) {
     this.retry = java.util.Objects.requireNonNull(retry, "retry == null");
-    GatewayCall call = new GatewayCall(transport, StorageUrls.forEndpoint(openApiEndpoint), mapper);
+    GatewayCall call = new GatewayCall(transport, StorageUrls.forEndpoint(openApiEndpoint));
     this.directUpload = new DirectUpload(call);
     this.initMultipartUpload = new InitMultipartUpload(call);
     this.uploadPart = new UploadPart(call);

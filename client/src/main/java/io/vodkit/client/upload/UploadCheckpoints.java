@@ -37,22 +37,24 @@ public final class UploadCheckpoints {
 
   private final Path dir;
   private final Consumer<String> notices;
-  private final ObjectMapper mapper = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /** Reads and writes checkpoint files; {@code null} when disabled (building a mapper costs start-up time). */
+  private final ObjectMapper mapper;
 
-  private UploadCheckpoints(Path dir, Consumer<String> notices) {
+  private UploadCheckpoints(Path dir, Consumer<String> notices, ObjectMapper mapper) {
     this.dir = dir;
     this.notices = notices;
+    this.mapper = mapper;
   }
 
   /** Checkpoints kept in {@code dir}; {@code notices} hears when an upload resumes or has to start fresh. */
   public static UploadCheckpoints in(Path dir, Consumer<String> notices) {
-    return new UploadCheckpoints(dir, notices);
+    return new UploadCheckpoints(dir, notices,
+        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
   }
 
   /** No checkpoints: every upload starts fresh. */
   public static UploadCheckpoints disabled() {
-    return new UploadCheckpoints(null, message -> { });
+    return new UploadCheckpoints(null, message -> { }, null);
   }
 
   public boolean enabled() {

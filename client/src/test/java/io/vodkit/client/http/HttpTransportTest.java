@@ -3,6 +3,8 @@ package io.vodkit.client.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vodkit.client.FakeVodServer;
+import io.vodkit.client.VodException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +32,7 @@ class HttpTransportTest {
 
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final CountDownLatch release = new CountDownLatch(1);
-  private final HttpTransport transport = new HttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(1));
+  private final HttpTransport transport = new HttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(1), false);
   private ServerSocket server;
 
   @AfterEach
@@ -134,5 +136,30 @@ class HttpTransportTest {
     assertThatThrownBy(() -> transport.send(put, "Upload")).isInstanceOf(TransportException.class)
         .hasMessageContaining("nothing sent or received");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aPlainHttpTransportTalksHttpWithoutATlsStack() throws IOException {
+    try (FakeVodServer server = new FakeVodServer();
+         HttpTransport transport = new HttpTransport(Duration.ofSeconds(5), Duration.ofSeconds(5), false)) {
+      server.onGateway(r -> FakeVodServer.gatewayOk("{}"));
+
+      int status = transport.send(HttpRequest.newBuilder(server.endpoint().resolve("/bucket/a.mp4")).build(), "GET")
+          .statusCode();
+
+      assertThat(status).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aPlainHttpTransportRefusesHttpsClearlyAndForGood() {
+    try (HttpTransport transport = new HttpTransport(Duration.ofSeconds(5), Duration.ofSeconds(5), false)) {
+      HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:1/bucket/a.mp4")).build();
+
+      assertThatThrownBy(() -> transport.send(request, "storage upload"))
+          .isInstanceOf(VodException.class).isNotInstanceOf(TransportException.class)
+          .hasMessageContaining("storage upload")
+          .hasMessageContaining(PlainHttpOnly.REFUSAL);
+    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.VodHttpException;
 import io.vodkit.client.VodServiceException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ResponseEnvelopeTest {
-
-  private final ObjectMapper mapper = new ObjectMapper();
 
   @Test
   void successReturnsResult() {
@@ -93,6 +90,6 @@ class ResponseEnvelopeTest {
   }
 
   private JsonNode parse(String action, int status, String body) {
-    return ResponseEnvelope.result(mapper, action, status, body.getBytes(StandardCharsets.UTF_8), null);
+    return ResponseEnvelope.result(action, status, body.getBytes(StandardCharsets.UTF_8), null);
   }
 }

@@ -72,7 +72,7 @@ class MediaUploaderTest {
   }
 
   @Test
-  void fortyFiveMebibytesGoUpAsTwentyAndTwentyFiveMebibyteParts() throws IOException {
+  void fortyFiveMebibytesGoUpAsTwoTwentyMebibytePartsAndAShortLastOne() throws IOException {
     Path file = sparseFile("big.mp4", 45 * MIB);
     List<UploadProgress> progress = new ArrayList<>();
 
@@ -83,7 +83,7 @@ class MediaUploaderTest {
     });
 
     List<Recorded> gateway = server.gatewayRequests();
-    assertThat(gateway).hasSize(4).allSatisfy(r -> {
+    assertThat(gateway).hasSize(5).allSatisfy(r -> {
       assertThat(r.method()).isEqualTo("PUT");
       assertThat(r.path()).isEqualTo("/" + STORE_URI);
       assertThat(r.header("Authorization")).isEqualTo(AUTH);
@@ -96,19 +96,22 @@ class MediaUploaderTest {
     assertThat(init.header("X-Upload-Hint")).isEqualTo("fast");
 
     String crc1 = crc(file, 0, 20 * MIB);
-    String crc2 = crc(file, 20 * MIB, 25 * MIB);
-    Map<String, Recorded> parts = gateway.subList(1, 3).stream()
+    String crc2 = crc(file, 20 * MIB, 20 * MIB);
+    String crc3 = crc(file, 40 * MIB, 5 * MIB);
+    Map<String, Recorded> parts = gateway.subList(1, 4).stream()
         .collect(Collectors.toMap(r -> r.query().get("partNumber"), r -> r));
     assertThat(parts.get("1").rawQuery()).isEqualTo("partNumber=1&uploadID=up-123");
     assertThat(parts.get("1").bodyLength()).isEqualTo(20 * MIB);
     assertThat(parts.get("1").header("Content-CRC32")).isEqualTo(crc1).isEqualTo(parts.get("1").bodyCrc32());
-    assertThat(parts.get("2").bodyLength()).isEqualTo(25 * MIB);
+    assertThat(parts.get("2").bodyLength()).isEqualTo(20 * MIB);
     assertThat(parts.get("2").header("Content-CRC32")).isEqualTo(crc2).isEqualTo(parts.get("2").bodyCrc32());
+    assertThat(parts.get("3").bodyLength()).isEqualTo(5 * MIB);
+    assertThat(parts.get("3").header("Content-CRC32")).isEqualTo(crc3).isEqualTo(parts.get("3").bodyCrc32());
     assertThat(parts.values()).allSatisfy(r -> assertThat(r.header("X-Upload-Hint")).isNull());
 
-    Recorded merge = gateway.get(3);
+    Recorded merge = gateway.get(4);
     assertThat(merge.rawQuery()).isEqualTo("uploadID=up-123&ObjectContentType=video/mp4");
-    assertThat(merge.bodyHead()).isEqualTo("0:" + crc1 + ",1:" + crc2);
+    assertThat(merge.bodyHead()).isEqualTo("0:" + crc1 + ",1:" + crc2 + ",2:" + crc3);
     assertThat(merge.header("Content-CRC32")).isNull();
 
     assertThat(result).isEqualTo(new UploadResult("v0test", "tos-vod-local-s/cover", "5f7fdb89.mp4", STORE_URI, "s",
@@ -204,7 +207,7 @@ class MediaUploaderTest {
     server.onGateway(r -> "2".equals(r.query().get("partNumber"))
         ? FakeVodServer.gatewayError(400, 4002, "crc32 mismatch: expected 1 actual 2")
         : FakeVodServer.standardGateway(r));
-    Path file = sparseFile("two-parts.mp4", 45 * MIB);
+    Path file = sparseFile("two-parts.mp4", 40 * MIB);
 
     assertThatThrownBy(() -> uploader.upload(new UploadRequest(file, "s", 1, 20 * MIB, null, null),
         UploadListener.NONE))
@@ -240,7 +243,7 @@ class MediaUploaderTest {
       }
       return FakeVodServer.standardGateway(r);
     });
-    Path file = sparseFile("two-parts.mp4", 45 * MIB);
+    Path file = sparseFile("two-parts.mp4", 40 * MIB);
 
     try {
       assertThatThrownBy(() -> uploader.upload(new UploadRequest(file, "s", 2, 20 * MIB, null, null),

@@ -25,10 +25,13 @@ class PartPlanTest {
         Arguments.of("1 byte", 1L, DEFAULT, true, DEFAULT, 1, 1L, 1L),
         Arguments.of("20 MiB - 1", 20 * MIB - 1, DEFAULT, true, DEFAULT, 1, 20 * MIB - 1, 20 * MIB - 1),
         Arguments.of("exactly 20 MiB", 20 * MIB, DEFAULT, false, DEFAULT, 1, 20 * MIB, 20 * MIB),
-        Arguments.of("20 MiB + 1", 20 * MIB + 1, DEFAULT, false, DEFAULT, 1, 20 * MIB + 1, 20 * MIB + 1),
-        Arguments.of("45 MiB = 20 + 25", 45 * MIB, DEFAULT, false, DEFAULT, 2, 20 * MIB, 25 * MIB),
+        Arguments.of("20 MiB + 1 = 20 MiB + 1 byte", 20 * MIB + 1, DEFAULT, false, DEFAULT, 2, 20 * MIB, 1L),
+        Arguments.of("40 MiB - 1 = 20 + 20 - 1", 40 * MIB - 1, DEFAULT, false, DEFAULT, 2, 20 * MIB, 20 * MIB - 1),
+        Arguments.of("45 MiB = 20 + 20 + 5", 45 * MIB, DEFAULT, false, DEFAULT, 3, 20 * MIB, 5 * MIB),
+        Arguments.of("64 MiB = 20 + 20 + 20 + 4", 64 * MIB, DEFAULT, false, DEFAULT, 4, 20 * MIB, 4 * MIB),
         Arguments.of("10 GiB", 10 * GIB, DEFAULT, false, DEFAULT, 512, 20 * MIB, 20 * MIB),
-        Arguments.of("custom 32 MiB parts, 100 MiB", 100 * MIB, 32 * MIB, false, 32 * MIB, 3, 32 * MIB, 36 * MIB),
+        Arguments.of("10 GiB + 1", 10 * GIB + 1, DEFAULT, false, DEFAULT, 513, 20 * MIB, 1L),
+        Arguments.of("custom 32 MiB parts, 100 MiB", 100 * MIB, 32 * MIB, false, 32 * MIB, 4, 32 * MIB, 4 * MIB),
         Arguments.of("custom part larger than file", 25 * MIB, 64 * MIB, false, 64 * MIB, 1, 25 * MIB, 25 * MIB),
         Arguments.of("10 000 parts exactly", 10_000 * DEFAULT, DEFAULT, false, DEFAULT, 10_000, DEFAULT, DEFAULT));
   }
@@ -44,6 +47,8 @@ class PartPlanTest {
     assertThat(plan.parts()).hasSize(count);
     assertThat(plan.parts().get(0).length()).isEqualTo(firstLength);
     assertThat(plan.parts().get(count - 1).length()).isEqualTo(lastLength);
+    assertThat(plan.parts().subList(0, count - 1)).as("every part but the last is the part size")
+        .allMatch(p -> p.length() == usedPartSize);
     assertContiguous(plan);
   }
 
@@ -57,8 +62,7 @@ class PartPlanTest {
     assertThat(plan.partSizeBytes()).isEqualTo((size + 9_999) / 10_000).isGreaterThan(DEFAULT);
     List<PartPlan.Part> parts = plan.parts();
     assertThat(parts.subList(0, parts.size() - 1)).allMatch(p -> p.length() == plan.partSizeBytes());
-    assertThat(parts.get(parts.size() - 1).length())
-        .isGreaterThanOrEqualTo(plan.partSizeBytes()).isLessThan(2 * plan.partSizeBytes());
+    assertThat(parts.get(parts.size() - 1).length()).isPositive().isLessThanOrEqualTo(plan.partSizeBytes());
     assertContiguous(plan);
   }
 
@@ -92,9 +96,9 @@ class PartPlanTest {
       "1, 20971520, 1",            // direct
       "20971519, 20971520, 1",     // direct, just under 20 MiB
       "20971520, 20971520, 1",     // one part
-      "67108864, 20971520, 3",     // 64 MiB: 3 parts
+      "67108864, 20971520, 4",     // 64 MiB: 4 parts
       "167772160, 20971520, 8",    // 160 MiB: 8 parts
-      "536870912, 20971520, 8",    // 512 MiB: 25 parts, capped
+      "536870912, 20971520, 8",    // 512 MiB: 26 parts, capped
       "536870912, 268435456, 2",   // 512 MiB in 256 MiB parts
   })
   void defaultConcurrencyIsOnePerPartUpToEight(long size, long partSize, int expected) {

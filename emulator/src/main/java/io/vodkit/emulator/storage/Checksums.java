@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What was learnt while streaming a body: size, CRC-32/IEEE as 8 lowercase hex digits, MD5 hex and the first bytes
- * (for content-type sniffing).
+ * What was learnt while streaming a body: size, CRC-32/IEEE as 8 lowercase hex digits, MD5 hex ({@code ""} when it
+ * was not computed: multipart parts, whose MD5 nobody needs) and the first bytes (for content-type sniffing).
  */
 public record Checksums(long size, String crc32, String md5, byte[] head) {
 

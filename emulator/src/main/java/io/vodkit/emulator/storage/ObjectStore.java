@@ -32,7 +32,7 @@ public final class ObjectStore {
 
     /** Streams a request body into a staged object, failing with {@link BodyTooLargeException} past the limit. */
     public StagedFile receive(String objectId, InputStream body, long maxBytes) throws IOException {
-        return AtomicFiles.receive(body, path(objectId), maxBytes);
+        return AtomicFiles.receive(body, path(objectId), maxBytes, true);
     }
 
     /** Stages the concatenation of {@code sources} (multipart parts, or one generated file) as an object. */

@@ -27,8 +27,9 @@ public final class PartStore {
         return uploadDir(uploadId).resolve(partNumber + ".part");
     }
 
+    /** Stages a part with its CRC and size; no MD5 (only the merged object's MD5 is ever asked for). */
     public StagedFile receive(String uploadId, int partNumber, InputStream body, long maxBytes) throws IOException {
-        return AtomicFiles.receive(body, path(uploadId, partNumber), maxBytes);
+        return AtomicFiles.receive(body, path(uploadId, partNumber), maxBytes, false);
     }
 
     /** Removes the upload's staging directory and everything in it. */

@@ -1,7 +1,6 @@
 package io.vodkit.client.upload.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.api.UploadHeader;
 import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.http.TransportException;
@@ -31,12 +30,9 @@ public final class GatewayCall {
 
   private final HttpTransport transport;
   private final StorageUrls urls;
-  private final ObjectMapper mapper;
-
-  public GatewayCall(HttpTransport transport, StorageUrls urls, ObjectMapper mapper) {
+  public GatewayCall(HttpTransport transport, StorageUrls urls) {
     this.transport = transport;
     this.urls = urls;
-    this.mapper = mapper;
   }
 
   /**
@@ -78,7 +74,7 @@ public final class GatewayCall {
     String logId = response.headers().firstValue("X-Tt-Logid").orElse("");
     LOG.debug("storage step={} part={} host={} status={} logid={} bytes={} elapsedMs={}", step, partNumber,
         target.host(), response.statusCode(), logId, bodyBytes, (System.nanoTime() - started) / 1_000_000);
-    return GatewayReply.payload(mapper, step, partNumber, target.host(), response.statusCode(), logId,
+    return GatewayReply.payload(step, partNumber, target.host(), response.statusCode(), logId,
         response.body());
   }
 

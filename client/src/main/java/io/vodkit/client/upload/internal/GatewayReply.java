@@ -1,8 +1,8 @@
 package io.vodkit.client.upload.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.internal.Json;
+import io.vodkit.client.internal.JsonTree;
 import io.vodkit.client.internal.ResponseEnvelope;
 import io.vodkit.client.upload.GatewayStep;
 import io.vodkit.client.upload.StorageException;
@@ -23,10 +23,10 @@ public final class GatewayReply {
    * @param logId the {@code X-Tt-Logid} response header, or {@code ""}
    * @return {@code payload} ({@code MissingNode} when absent)
    */
-  public static JsonNode payload(ObjectMapper mapper, GatewayStep step, int partNumber, String host,
+  public static JsonNode payload(GatewayStep step, int partNumber, String host,
                                  int httpStatus, String logId, byte[] body) {
     boolean serverError = httpStatus >= 500;
-    JsonNode root = parse(mapper, body);
+    JsonNode root = parse(body);
     if (root == null) {
       throw new StorageException(step, partNumber, host, httpStatus, 0, serverError,
           "HTTP " + httpStatus + ", reply is not gateway JSON" + logIdSuffix(logId) + ": "
@@ -53,12 +53,12 @@ public final class GatewayReply {
         serverError || code >= 500, reason, null);
   }
 
-  private static JsonNode parse(ObjectMapper mapper, byte[] body) {
+  private static JsonNode parse(byte[] body) {
     if (body.length == 0) {
       return null;
     }
     try {
-      JsonNode root = mapper.readTree(body);
+      JsonNode root = JsonTree.parse(body);
       return root != null && root.isObject() ? root : null;
     } catch (IOException e) {
       return null;

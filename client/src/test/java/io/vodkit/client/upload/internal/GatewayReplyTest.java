@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.upload.GatewayStep;
 import io.vodkit.client.upload.StorageException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class GatewayReplyTest {
 
-  private final ObjectMapper mapper = new ObjectMapper();
 
   @Test
   void successReturnsPayload() {
@@ -65,7 +63,7 @@ class GatewayReplyTest {
   }
 
   private JsonNode parse(int status, String body) {
-    return GatewayReply.payload(mapper, GatewayStep.UPLOAD_PART, 3, "up.example.com", status, "L1",
+    return GatewayReply.payload(GatewayStep.UPLOAD_PART, 3, "up.example.com", status, "L1",
         body.getBytes(StandardCharsets.UTF_8));
   }
 }
