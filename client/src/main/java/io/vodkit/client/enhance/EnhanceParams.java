@@ -120,13 +120,16 @@ public record EnhanceParams(String type, String video, String config, int repair
     }
     String config = text(json.get("config")).orElse("");
     if (config.isEmpty()) {
-      violations.add("'config' is required (recommended default: common)");
+      violations.add("'config' is required (recommended default: common); on the command line --config NAME");
     } else if (!CONFIGS.contains(config)) {
       violations.add("'config' must be one of " + String.join(", ", CONFIGS) + "; got '" + config + "'");
     }
     Integer repairStyle = whole(json.get("repair_style"));
-    if (repairStyle == null || (repairStyle != STANDARD && repairStyle != PRO)) {
-      violations.add("'repair_style' must be 1 (standard) or 2 (pro)");
+    if (text(json.get("repair_style")).isEmpty() && !isBoolean(json.get("repair_style"))) {
+      violations.add("'repair_style' is required: 1 (standard) or 2 (pro); on the command line --tier "
+          + "standard|pro");
+    } else if (repairStyle == null || (repairStyle != STANDARD && repairStyle != PRO)) {
+      violations.add("'repair_style' must be 1 (standard) or 2 (pro); got " + json.get("repair_style"));
     }
     String res = text(json.get("res")).map(r -> r.toLowerCase(Locale.ROOT)).orElse("");
     if (ORIGINAL.contains(res)) {
@@ -178,6 +181,10 @@ public record EnhanceParams(String type, String video, String config, int repair
       return Optional.empty();
     }
     return Optional.of(node.asText().strip()).filter(s -> !s.isEmpty());
+  }
+
+  private static boolean isBoolean(JsonNode node) {
+    return node != null && node.isBoolean();
   }
 
   /** A whole number given as a JSON integer or a numeric string; {@code null} otherwise (booleans included). */

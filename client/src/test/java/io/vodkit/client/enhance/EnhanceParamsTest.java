@@ -20,9 +20,9 @@ class EnhanceParamsTest {
   @CsvSource(delimiter = '|', value = {
       "{\"video\":\"v0a\",\"repair_style\":1}                                      | 'config' is required (recommended default: common)",
       "{\"video\":\"v0a\",\"config\":\"film\",\"repair_style\":1}                     | 'config' must be one of common, ugc, short_series, aigc, old_film",
-      "{\"video\":\"v0a\",\"config\":\"common\"}                                      | 'repair_style' must be 1 (standard) or 2 (pro)",
-      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":3}                   | 'repair_style' must be 1 (standard) or 2 (pro)",
-      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":true}                | 'repair_style' must be 1 (standard) or 2 (pro)",
+      "{\"video\":\"v0a\",\"config\":\"common\"}                                      | 'repair_style' is required: 1 (standard) or 2 (pro); on the command line --tier standard|pro",
+      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":3}                   | 'repair_style' must be 1 (standard) or 2 (pro); got 3",
+      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":true}                | 'repair_style' must be 1 (standard) or 2 (pro); got true",
       "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"res\":\"8k\"}     | 'res' must be one of 240p, 360p",
       "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2,\"bit_depth\":9}    | 'bit_depth' must be one of 8, 10, 12, or 16",
       "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2,\"bit_depth\":true} | 'bit_depth' must be one of 8, 10, 12, or 16",
