@@ -11,12 +11,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The one HTTP stage every vodkit call goes through: a JDK {@link HttpClient} forced to HTTP/1.1, with a connect
@@ -33,8 +32,10 @@ public final class HttpTransport implements AutoCloseable {
   public static final String USER_AGENT = "vodkit-client";
 
   private final ExecutorService executor;
+  private final ScheduledExecutorService watchdog;
   private final HttpClient client;
   private final Duration requestTimeout;
+  private final long checkPeriodNanos;
 
   /**
    * @param tls whether requests may use {@code https}; {@code false} when every URL is {@code http://} (the
@@ -44,6 +45,9 @@ public final class HttpTransport implements AutoCloseable {
     Objects.requireNonNull(connectTimeout, "connectTimeout == null");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
     this.executor = Executors.newFixedThreadPool(EXECUTOR_THREADS, new NamedThreadFactory("vodkit-http"));
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("vodkit-http-watchdog"));
+    this.checkPeriodNanos = Math.max(Duration.ofMillis(50).toNanos(),
+        Math.min(Duration.ofSeconds(1).toNanos(), requestTimeout.toNanos() / 10));
     HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
@@ -61,9 +65,14 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
-   * Sends {@code request} and reads the whole (small, JSON) reply. The exchange is abandoned when no byte moves
-   * either way for {@link #requestTimeout()} (a stalled upload, or a reply that stops half-way), besides the
-   * request's own timeout for its reply to begin.
+   * Sends {@code request} and reads the whole (small, JSON) reply, blocking the calling thread. The exchange is
+   * abandoned when no byte moves either way for {@link #requestTimeout()} (a stalled upload, or a reply that stops
+   * half-way), besides the request's own timeout for its reply to begin: a watchdog interrupts the blocked send,
+   * which makes the JDK client cancel the exchange.
+   *
+   * <p>The blocking {@link HttpClient#send} is used rather than {@code sendAsync}: the latter completes its future
+   * through the JDK's common pool, so a caller that itself runs on a busy common pool (a parallel stream, a default
+   * {@code CompletableFuture} task) could wait on a reply that has long arrived.
    *
    * @param what a short description for error messages, e.g. {@code "ApplyUploadInfo"}
    */
@@ -73,34 +82,64 @@ public final class HttpTransport implements AutoCloseable {
         .map(body -> HttpRequest.newBuilder(request, (name, value) -> true)
             .method(request.method(), activity.watch(body)).build())
         .orElse(request);
-    CompletableFuture<HttpResponse<byte[]>> reply =
-        client.sendAsync(watched, activity.watch(HttpResponse.BodyHandlers.ofByteArray()));
+    SilenceAlarm alarm = new SilenceAlarm(Thread.currentThread());
+    long limit = requestTimeout.toNanos();
+    ScheduledFuture<?> check = watchdog.scheduleWithFixedDelay(() -> {
+      if (activity.silentNanos() >= limit) {
+        alarm.ring();
+      }
+    }, checkPeriodNanos, checkPeriodNanos, TimeUnit.NANOSECONDS);
     try {
-      return await(reply, activity, request, what);
+      return client.send(watched, activity.watch(HttpResponse.BodyHandlers.ofByteArray()));
     } catch (InterruptedException e) {
-      reply.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new VodException(what + " was interrupted", e);
-    }
-  }
-
-  private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> reply, ActivityWatch activity,
-                                     HttpRequest request, String what) throws InterruptedException {
-    while (true) {
-      long left = requestTimeout.toNanos() - activity.silentNanos();
-      if (left <= 0) {
-        reply.cancel(true);
+      if (alarm.disarm()) {
         throw new TransportException(what, "nothing sent or received from " + request.uri().getAuthority()
             + " for " + requestTimeout.toSeconds() + " s", null);
       }
-      try {
-        return reply.get(left, TimeUnit.NANOSECONDS);
-      } catch (TimeoutException silentSoFar) {
-        // checked against the silence at the top of the loop
-      } catch (ExecutionException e) {
-        throw failure(e.getCause(), request, what);
+      Thread.currentThread().interrupt();
+      throw new VodException(what + " was interrupted", e);
+    } catch (IOException | RuntimeException e) {
+      throw failure(notIoUnwrapped(e), request, what);
+    } finally {
+      check.cancel(false);
+      alarm.disarm();
+    }
+  }
+
+  /** Interrupts one blocked sender, once, unless disarmed first; a late interrupt is taken back at disarming. */
+  private static final class SilenceAlarm {
+    private final Thread sender;
+    private boolean armed = true;
+    private boolean rang;
+
+    SilenceAlarm(Thread sender) {
+      this.sender = sender;
+    }
+
+    synchronized void ring() {
+      if (armed && !rang) {
+        rang = true;
+        sender.interrupt();
       }
     }
+
+    /** Stops the alarm (called on the sender's thread); returns whether it rang, clearing its interrupt. */
+    synchronized boolean disarm() {
+      armed = false;
+      if (rang) {
+        Thread.interrupted();
+      }
+      return rang;
+    }
+  }
+
+  /**
+   * {@link HttpClient#send} wraps a failure that is not I/O (e.g. a refused TLS use) in a bare {@link IOException};
+   * that is no network trouble worth another try, so it is judged by what it wraps.
+   */
+  private static Throwable notIoUnwrapped(Exception e) {
+    Throwable inner = e.getCause();
+    return e.getClass() == IOException.class && inner != null && !(inner instanceof IOException) ? inner : e;
   }
 
   private VodException failure(Throwable cause, HttpRequest request, String what) {
@@ -126,6 +165,7 @@ public final class HttpTransport implements AutoCloseable {
 
   @Override
   public void close() {
+    watchdog.shutdownNow();
     executor.shutdownNow();
   }
 
