@@ -143,6 +143,12 @@ public final class CliContext {
         return err;
     }
 
+    /** Tells the person or agent watching something on stderr, as {@code vodkit: MESSAGE}. */
+    public void notice(String message) {
+        err.println("vodkit: " + message);
+        err.flush();
+    }
+
     /** stderr as a byte stream, for libraries that draw on it (the progress bar). */
     public PrintStream errStream() {
         return errStream;

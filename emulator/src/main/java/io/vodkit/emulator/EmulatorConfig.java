@@ -55,7 +55,7 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
             throw new IllegalArgumentException("accessKey and secretKey must not be blank");
         }
         spaces = spaces == null ? List.of() : spaces.stream().distinct().toList();
-        spaces.forEach(EmulatorConfig::checkSpaceName);
+        spaces.forEach(Spaces::checkName);
         region = region == null || region.isBlank() ? DEFAULT_REGION : region.trim();
         uploadHosts = uploadHosts == null ? List.of() : List.copyOf(uploadHosts);
         for (String uploadHost : uploadHosts) {
@@ -178,10 +178,5 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
                 + ", region=" + region + ", ffmpeg=" + ffmpeg + ", uploadHosts=" + uploadHosts + ", maxClockSkew="
                 + maxClockSkew + ", allowPro=" + allowPro + ", urlPull=" + urlPull + ", linkLatency=" + linkLatency
                 + ", linkRateBytesPerSecond=" + linkRateBytesPerSecond + ", faults=" + faults + "]";
-    }
-
-    /** @throws IllegalArgumentException unless {@code name} is 1-64 letters, digits, '.', '_' or '-' */
-    public static String checkSpaceName(String name) {
-        return Spaces.checkName(name);
     }
 }

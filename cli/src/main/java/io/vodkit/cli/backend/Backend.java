@@ -112,10 +112,6 @@ public final class Backend implements AutoCloseable {
         return playUrls;
     }
 
-    public boolean isLocal() {
-        return emulator.isPresent();
-    }
-
     @Override
     public void close() {
         client.close();

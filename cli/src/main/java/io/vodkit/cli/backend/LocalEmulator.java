@@ -65,7 +65,7 @@ public final class LocalEmulator implements AutoCloseable {
             while (true) {
                 try {
                     Emulator emulator = Emulator.start(config, lifetime);
-                    notice(context, "no BytePlus credentials; using the local emulator at " + emulator.endpoint()
+                    context.notice("no BytePlus credentials; using the local emulator at " + emulator.endpoint()
                             + " (data in " + dataDir + "; `vodkit serve` serves it again later)");
                     return new LocalEmulator(Optional.of(emulator), emulator.endpoint(), emulator.region(),
                             new Credentials(emulator.accessKey(), emulator.secretKey()));
@@ -73,7 +73,7 @@ public final class LocalEmulator implements AutoCloseable {
                     Optional<OwnerInfo> owner = owned.owner();
                     if (owner.isPresent() && owner.get().lifetime() == Lifetime.LONG_LIVED) {
                         OwnerInfo serving = owner.get();
-                        notice(context, "no BytePlus credentials; using the local emulator already serving "
+                        context.notice("no BytePlus credentials; using the local emulator already serving "
                                 + dataDir + " at " + serving.endpoint() + " (pid " + serving.pid() + ")");
                         return new LocalEmulator(Optional.empty(), serving.endpoint(), serving.region(),
                                 new Credentials(serving.accessKey(), serving.secretKey()));
@@ -81,7 +81,7 @@ public final class LocalEmulator implements AutoCloseable {
                     String waitingFor = owner.map(o -> "another vodkit command (pid " + o.pid() + ")")
                             .orElse("another vodkit process that is starting it");
                     if (!waitingFor.equals(lastNotice)) {
-                        notice(context, "the local emulator in " + dataDir + " is in use by " + waitingFor
+                        context.notice("the local emulator in " + dataDir + " is in use by " + waitingFor
                                 + "; waiting for it to finish");
                         lastNotice = waitingFor;
                     }
@@ -107,11 +107,6 @@ public final class LocalEmulator implements AutoCloseable {
         }
         throw new CliException(ExitCodes.FAILED, "stopped while waiting for the local emulator in " + dataDir
                 + " (in use by " + waitingFor + ")");
-    }
-
-    private static void notice(CliContext context, String message) {
-        context.err().println("vodkit: " + message);
-        context.err().flush();
     }
 
     public URI endpoint() {

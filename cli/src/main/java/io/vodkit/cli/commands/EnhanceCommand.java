@@ -96,8 +96,7 @@ public final class EnhanceCommand implements Callable<Integer> {
             }
             String runId = follower.enhancer().submit(request, backend.spaceName());
             jobLog.restoreSubmitted(backend.spaceName(), runId, request.source());
-            context.err().println("vodkit: restoration submitted, RunId " + runId);
-            context.err().flush();
+            context.notice("restoration submitted, RunId " + runId);
             return follower.follow(runId);
         }
     }

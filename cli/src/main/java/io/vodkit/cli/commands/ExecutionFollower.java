@@ -62,8 +62,7 @@ final class ExecutionFollower {
             String state = runId + " " + (execution.status().isEmpty() ? "submitted" : execution.status());
             context.progress().status(state);
             if (!execution.status().equals(lastStatus.getAndSet(execution.status()))) {
-                context.err().println("vodkit: " + state);
-                context.err().flush();
+                context.notice(state);
             }
         });
         if (outcome.last() != null) {

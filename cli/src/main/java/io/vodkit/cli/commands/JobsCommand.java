@@ -91,8 +91,7 @@ public final class JobsCommand implements Callable<Integer> {
             }
             List<JobEntry> jobs = ledger.jobs().list(endpoint, kindFilter, stateFilter, spaceFilter);
             if (jobs.isEmpty()) {
-                context.err().println("vodkit: no jobs recorded for " + endpoint + " that match");
-                context.err().flush();
+                context.notice("no jobs recorded for " + endpoint + " that match");
             }
             JsonLines out = new JsonLines(context.out());
             jobs.forEach(job -> out.write(JobLine.of(job, service.asArguments())));

@@ -62,7 +62,7 @@ public final class PollUploadCommand implements Callable<Integer> {
             JobLog jobLog = JobLog.of(ledger, settings);
             PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
             PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll)).await(ids,
-                    PullReport.stateChanges(this::notice, context.progress()));
+                    PullReport.stateChanges(context::notice, context.progress()));
             PullReport report = new PullReport(backend, poll, service.asArguments());
             JsonLines out = new JsonLines(context.out());
             List<PullReport.Line> lines = new ArrayList<>();
@@ -74,10 +74,5 @@ public final class PollUploadCommand implements Callable<Integer> {
             }
             return PullReport.exitCode(lines);
         }
-    }
-
-    private void notice(String message) {
-        context.err().println("vodkit: " + message);
-        context.err().flush();
     }
 }

@@ -149,7 +149,7 @@ public final class UploadCommand implements Callable<Integer> {
             throw CliException.invalidInput("--jobs must be between 1 and " + BatchUploader.MAX_JOBS + ", got " + jobs);
         }
         long partBytes = partSizeBytes(partSize);
-        UploadSources parsed = UploadSources.parse(positionals, context.workingDir(), recursive, this::notice);
+        UploadSources parsed = UploadSources.parse(positionals, context.workingDir(), recursive, context::notice);
         List<Source> sources = check(parsed.sources());
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
@@ -204,7 +204,7 @@ public final class UploadCommand implements Callable<Integer> {
             }
             Path file = context.workingDir().resolve(text).toAbsolutePath().normalize();
             if (!files.add(file)) {
-                notice("listed more than once, uploaded once: " + file);
+                context.notice("listed more than once, uploaded once: " + file);
                 continue;
             }
             try {
@@ -330,14 +330,9 @@ public final class UploadCommand implements Callable<Integer> {
         return new PullReport.Line(outcome.skipped() ? json.asSkipped() : json, ExitCodes.OK);
     }
 
-    private void notice(String message) {
-        context.err().println("vodkit: " + message);
-        context.err().flush();
-    }
-
     /** A notice while progress bars may be drawn: printed above them. */
     private void notice(ProgressDisplay progress, String message) {
-        progress.printAbove(() -> notice(message));
+        progress.printAbove(() -> context.notice(message));
     }
 
     /** {@code --part-size}: absent → 20 MiB; below 20 MiB or not a size → invalid input. */

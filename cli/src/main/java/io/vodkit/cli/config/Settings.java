@@ -1,6 +1,7 @@
 package io.vodkit.cli.config;
 
 import io.vodkit.cli.CliException;
+import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.api.StartExecution;
 import io.vodkit.client.http.RetryPolicy;
 import java.net.URI;
@@ -54,7 +55,8 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                 home.toAbsolutePath(),
                 in.get("VODKIT_FFMPEG").map(Path::of),
                 in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION),
-                Duration.ofMillis(Math.round(in.positiveNumber("VOD_REQUEST_TIMEOUT", 60) * 1000)),
+                Duration.ofMillis(Math.round(in.positiveNumber("VOD_REQUEST_TIMEOUT",
+                        VodClientConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds()) * 1000)),
                 (int) in.positiveWhole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts()));
     }
 

@@ -17,9 +17,4 @@ public record Check(String name, boolean ok, boolean essential, String detail) {
     public static Check fail(String name, String detail) {
         return new Check(name, false, true, detail);
     }
-
-    /** The same check, not essential: its failure is reported but does not fail the run. */
-    public Check optional() {
-        return new Check(name, ok, false, detail);
-    }
 }

@@ -44,9 +44,8 @@ public final class VodkitMcpServer {
                     .validateToolInputs(false)
                     .tools(tools.stream().map(tool -> specification(tool, context, environment, mapper)).toList())
                     .build();
-            context.err().println("vodkit: MCP server on stdin/stdout with tools "
+            context.notice("MCP server on stdin/stdout with tools "
                     + String.join(", ", tools.stream().map(VodkitTool::name).toList()));
-            context.err().flush();
             CompletableFuture.anyOf(input.ended(), context.shutdown()).join();
             server.closeGracefully();
         }

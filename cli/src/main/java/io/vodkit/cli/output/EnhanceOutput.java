@@ -2,6 +2,7 @@ package io.vodkit.cli.output;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.vodkit.client.api.MediaSource;
 import java.util.List;
 
 /** The JSON line of a successful restoration, in the shape of the original skill's output (spec §11). */
@@ -25,6 +26,7 @@ public record EnhanceOutput(
 
     public static EnhanceOutput success(String spaceName, String runId, String fileId, String fileName, String url) {
         return new EnhanceOutput("Success", spaceName, runId,
-                List.of(new VideoUrl(fileId, fileName, "directurl://" + fileName, url)), List.of(), List.of());
+                List.of(new VideoUrl(fileId, fileName, MediaSource.DIRECT_URL_PREFIX + fileName, url)), List.of(),
+                List.of());
     }
 }

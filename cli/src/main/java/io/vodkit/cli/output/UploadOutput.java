@@ -3,6 +3,7 @@ package io.vodkit.cli.output;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.vodkit.client.api.MediaSource;
 
 /**
  * The one JSON line printed for each uploaded file or URL; {@code JobId} only for URL pulls, {@code Skipped} only
@@ -24,8 +25,8 @@ public record UploadOutput(
 
     public static UploadOutput of(String vid, String playUrl, String posterUri, String fileName, String spaceName,
                                   String sourceUrl, String jobId) {
-        return new UploadOutput(vid, "vid://" + vid, playUrl, posterUri == null ? "" : posterUri, fileName,
-                spaceName, sourceUrl, jobId, null);
+        return new UploadOutput(vid, MediaSource.VID_PREFIX + vid, playUrl, posterUri == null ? "" : posterUri,
+                fileName, spaceName, sourceUrl, jobId, null);
     }
 
     /** This line marked {@code "Skipped": true}. */

@@ -53,15 +53,7 @@ public record FaultPlan(double rate, Set<Fault> kinds, Duration stall, long seed
         return Arrays.stream(Fault.values()).filter(kinds::contains).toList();
     }
 
-    public FaultPlan withKinds(Set<Fault> kinds) {
-        return new FaultPlan(rate, kinds, stall, seed);
-    }
-
     public FaultPlan withStall(Duration stall) {
-        return new FaultPlan(rate, kinds, stall, seed);
-    }
-
-    public FaultPlan withSeed(long seed) {
         return new FaultPlan(rate, kinds, stall, seed);
     }
 }
