@@ -154,6 +154,19 @@ class BatchUploadEndToEndTest {
     }
 
     @Test
+    void identicalFilesInOneBatchGoUpOnceEvenInParallel() throws Exception {
+        Files.copy(dir.resolve("a.mp4"), dir.resolve("a copy.mp4"));
+        Files.copy(dir.resolve("a.mp4"), dir.resolve("sub/a again.mp4"));
+
+        CliResult result = upload("-r", "--jobs", "4");
+
+        assertThat(bytesReceived()).as("a.mp4's bytes sent once").isEqualTo(600 * KIB);
+        assertThat(result.lines()).hasSize(5);
+        assertThat(result.lines().stream().map(line -> line.get("Vid").asText()).distinct()).hasSize(3);
+        assertThat(field(result, "Skipped").stream().filter("true"::equals)).hasSize(2);
+    }
+
+    @Test
     void twoBatchesAtOnceShareTheLedger() throws Exception {
         Path other = Files.createDirectories(tmp.resolve("other"));
         for (int i = 0; i < 4; i++) {

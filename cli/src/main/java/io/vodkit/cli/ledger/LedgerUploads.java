@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -25,8 +26,9 @@ import java.util.function.Consumer;
  * The ledger as a batch upload sees it. A file counts as uploaded to a space of a service when the ledger has its
  * bytes there (same MD5 and size, under any path). The MD5 of a file whose size and last-modified time are those
  * recorded for its path is taken from the ledger instead of read again (as rsync and git trust a stat match), so an
- * unchanged folder is checked without reading its files; any other file is hashed once, streamed. With
- * {@code force} nothing is skipped, and every upload is still recorded.
+ * unchanged folder is checked without reading its files; any other file is hashed once, streamed. Identical files
+ * in one run go up once: a file whose bytes are already going up waits for that upload and is then skipped too (or
+ * goes up itself if that upload failed). With {@code force} nothing is skipped, and every upload is still recorded.
  */
 public final class LedgerUploads implements UploadLedger {
     private final UploadRepository uploads;
@@ -36,9 +38,15 @@ public final class LedgerUploads implements UploadLedger {
     private final Consumer<String> warnings;
     /** What {@link #find} learnt of each file, for {@link #record}. */
     private final Map<Path, Stamp> stamps = new ConcurrentHashMap<>();
+    /** The uploads of this run by content (space, MD5, size), each completed when it ends, recorded or failed. */
+    private final Map<Content, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     /** A file's size, last-modified time and MD5 as seen before its upload. */
     private record Stamp(long size, long mtimeMillis, String md5) {
+    }
+
+    /** Bytes in a space. */
+    private record Content(String space, String md5, long size) {
     }
 
     /**
@@ -78,16 +86,23 @@ public final class LedgerUploads implements UploadLedger {
         if (sameStamp.isPresent()) {
             return Optional.of(result(sameStamp.get()));
         }
-        Optional<UploadEntry> sameBytes = uploads.latestByContent(endpoint, space, md5, size);
-        if (sameBytes.isEmpty()) {
-            stamps.put(file, stamp);
-            return Optional.empty();
+        Content content = new Content(space, md5, size);
+        while (true) {
+            Optional<UploadEntry> sameBytes = uploads.latestByContent(endpoint, space, md5, size);
+            if (sameBytes.isPresent()) {
+                UploadEntry earlier = sameBytes.get();
+                // remember this path as it is now, so that the next run trusts its stamp without hashing
+                insert(path, space, stamp, earlier.vid(), earlier.fileName(), earlier.storeUri(), earlier.posterUri(),
+                        earlier.uploadedAt());
+                return Optional.of(result(earlier));
+            }
+            CompletableFuture<Void> first = running.putIfAbsent(content, new CompletableFuture<>());
+            if (first == null) {
+                stamps.put(file, stamp);
+                return Optional.empty();
+            }
+            first.join(); // the same bytes are going up from another file of this run: look again once they are
         }
-        UploadEntry earlier = sameBytes.get();
-        // remember this path as it is now, so that the next run trusts its stamp without hashing
-        insert(path, space, stamp, earlier.vid(), earlier.fileName(), earlier.storeUri(), earlier.posterUri(),
-                earlier.uploadedAt());
-        return Optional.of(result(earlier));
     }
 
     @Override
@@ -102,6 +117,24 @@ public final class LedgerUploads implements UploadLedger {
         } catch (RuntimeException e) {
             warnings.accept("uploaded " + request.file() + " as " + result.vid() + " but could not record it in "
                     + "the ledger, so a re-run uploads it again: " + e.getMessage());
+        } finally {
+            release(request, stamp);
+        }
+    }
+
+    @Override
+    public void failed(UploadRequest request) {
+        Stamp stamp = stamps.remove(request.file());
+        if (stamp != null) {
+            release(request, stamp);
+        }
+    }
+
+    /** Ends this run's upload of the file's bytes, waking the files with the same bytes that wait for it. */
+    private void release(UploadRequest request, Stamp stamp) {
+        CompletableFuture<Void> upload = running.remove(new Content(request.spaceName(), stamp.md5(), stamp.size()));
+        if (upload != null) {
+            upload.complete(null);
         }
     }
 

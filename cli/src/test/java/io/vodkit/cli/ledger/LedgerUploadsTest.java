@@ -16,6 +16,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ class LedgerUploadsTest {
 
     private Ledger ledger;
     private final List<String> warnings = new ArrayList<>();
+    private final ExecutorService pool = Executors.newCachedThreadPool();
     private Path file;
 
     @BeforeEach
@@ -40,6 +45,7 @@ class LedgerUploadsTest {
 
     @AfterEach
     void close() {
+        pool.shutdownNow();
         ledger.close();
     }
 
@@ -92,6 +98,38 @@ class LedgerUploadsTest {
         assertThat(uploads(false).find(UploadRequest.of(copy, "s"))).map(UploadResult::vid).contains("v1");
         assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", copy.toString())).map(UploadEntry::mtimeMillis)
                 .contains(Files.getLastModifiedTime(copy).toMillis());
+    }
+
+    @Test
+    void aCopyFoundWhileTheSameBytesGoUpWaitsAndIsThenSkipped() throws Exception {
+        LedgerUploads run = uploads(false);
+        Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
+        UploadRequest first = UploadRequest.of(file, "s");
+        assertThat(run.find(first)).isEmpty();
+
+        CompletableFuture<Optional<UploadResult>> second = CompletableFuture.supplyAsync(
+                () -> run.find(UploadRequest.of(copy, "s")), pool);
+        Thread.sleep(200);
+        assertThat(second).as("waits while the first copy goes up").isNotDone();
+        run.record(first, result("v1"));
+
+        assertThat(second.get(10, TimeUnit.SECONDS)).map(UploadResult::vid).contains("v1");
+    }
+
+    @Test
+    void aCopyWaitingForAFailedUploadGoesUpItself() throws Exception {
+        LedgerUploads run = uploads(false);
+        Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
+        UploadRequest first = UploadRequest.of(file, "s");
+        assertThat(run.find(first)).isEmpty();
+
+        CompletableFuture<Optional<UploadResult>> second = CompletableFuture.supplyAsync(
+                () -> run.find(UploadRequest.of(copy, "s")), pool);
+        Thread.sleep(200);
+        assertThat(second).isNotDone();
+        run.failed(first);
+
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test

@@ -105,11 +105,21 @@ public final class BatchUploader {
       if (earlier.isPresent()) {
         return new Outcome(request, earlier.get(), null, true);
       }
+    } catch (VodException e) {
+      return new Outcome(request, null, e, false);
+    }
+    boolean recorded = false;
+    try {
       UploadResult result = uploader.upload(request, listeners.apply(request));
       ledger.record(request, result);
+      recorded = true;
       return new Outcome(request, result, null, false);
     } catch (VodException e) {
       return new Outcome(request, null, e, false);
+    } finally {
+      if (!recorded) {
+        ledger.failed(request);
+      }
     }
   }
 }

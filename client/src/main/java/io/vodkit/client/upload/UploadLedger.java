@@ -18,4 +18,7 @@ public interface UploadLedger {
 
   /** Remembers that {@code request}'s file was uploaded as {@code result}; reports its own failures, never throws. */
   void record(UploadRequest request, UploadResult result);
+
+  /** The upload of {@code request}'s file (found not uploaded before) failed; never throws. */
+  void failed(UploadRequest request);
 }
