@@ -100,17 +100,24 @@ class LedgerUploadsTest {
                 .contains(Files.getLastModifiedTime(copy).toMillis());
     }
 
+    /** Finds a copy of {@link #file} on another thread while {@code run} sends {@code file} itself; it must wait. */
+    private CompletableFuture<Optional<UploadResult>> copyFoundWhileSending(LedgerUploads run, UploadRequest sending)
+            throws Exception {
+        Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
+        assertThat(run.find(sending)).isEmpty();
+        CompletableFuture<Optional<UploadResult>> copyFound = CompletableFuture.supplyAsync(
+                () -> run.find(UploadRequest.of(copy, "s")), pool);
+        Thread.sleep(200);
+        assertThat(copyFound).as("waits while the first copy goes up").isNotDone();
+        return copyFound;
+    }
+
     @Test
     void aCopyFoundWhileTheSameBytesGoUpWaitsAndIsThenSkipped() throws Exception {
         LedgerUploads run = uploads(false);
-        Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
         UploadRequest first = UploadRequest.of(file, "s");
-        assertThat(run.find(first)).isEmpty();
+        CompletableFuture<Optional<UploadResult>> second = copyFoundWhileSending(run, first);
 
-        CompletableFuture<Optional<UploadResult>> second = CompletableFuture.supplyAsync(
-                () -> run.find(UploadRequest.of(copy, "s")), pool);
-        Thread.sleep(200);
-        assertThat(second).as("waits while the first copy goes up").isNotDone();
         run.record(first, result("v1"));
 
         assertThat(second.get(10, TimeUnit.SECONDS)).map(UploadResult::vid).contains("v1");
@@ -119,14 +126,9 @@ class LedgerUploadsTest {
     @Test
     void aCopyWaitingForAFailedUploadGoesUpItself() throws Exception {
         LedgerUploads run = uploads(false);
-        Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
         UploadRequest first = UploadRequest.of(file, "s");
-        assertThat(run.find(first)).isEmpty();
+        CompletableFuture<Optional<UploadResult>> second = copyFoundWhileSending(run, first);
 
-        CompletableFuture<Optional<UploadResult>> second = CompletableFuture.supplyAsync(
-                () -> run.find(UploadRequest.of(copy, "s")), pool);
-        Thread.sleep(200);
-        assertThat(second).isNotDone();
         run.failed(first);
 
         assertThat(second.get(10, TimeUnit.SECONDS)).isEmpty();
