@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +33,10 @@ class StaleLedgerEndToEndTest {
         file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 16 * 1024, 1);
     }
 
-    private JsonNode upload(Map<String, String> env, String... extra) {
-        String[] args = new String[extra.length + 2];
-        args[0] = "upload";
-        args[1] = file.toString();
-        System.arraycopy(extra, 0, args, 2, extra.length);
-        CliResult result = CliRun.run(env, tmp, args);
+    /** {@code vodkit upload FILE OPTION...}, which must succeed; its line. */
+    private JsonNode upload(Map<String, String> env, String... options) {
+        CliResult result = CliRun.run(env, tmp,
+                Stream.concat(Stream.of("upload", file.toString()), Stream.of(options)).toArray(String[]::new));
         assertThat(result.exitCode()).as(result.toString()).isZero();
         return result.single();
     }

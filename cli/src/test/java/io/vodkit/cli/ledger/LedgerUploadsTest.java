@@ -34,6 +34,8 @@ class LedgerUploadsTest {
 
     private Ledger ledger;
     private final List<String> notices = new ArrayList<>();
+    /** The Vids the runs of {@link #asking} asked about. */
+    private final List<String> asked = new ArrayList<>();
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private Path file;
 
@@ -53,8 +55,8 @@ class LedgerUploadsTest {
         return new LedgerUploads(ledger.uploads(), ENDPOINT, force, MediaPresence.TRUST_LEDGER, CLOCK, notices::add);
     }
 
-    /** A run that asks {@code presence} before a skip, and remembers the Vids it was asked about. */
-    private LedgerUploads asking(MediaPresence presence, List<String> asked) {
+    /** A run that asks {@code presence} before a skip, noting the Vids in {@link #asked}. */
+    private LedgerUploads asking(MediaPresence presence) {
         return new LedgerUploads(ledger.uploads(), ENDPOINT, false, vid -> {
             asked.add(vid);
             return presence.exists(vid);
@@ -184,8 +186,7 @@ class LedgerUploadsTest {
     void aGoneVidIsForgottenTheUserToldAndTheFileGoesUpAgain() throws Exception {
         uploaded(uploads(false), file, "v1");
         Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
-        List<String> asked = new ArrayList<>();
-        LedgerUploads run = asking(vid -> false, asked);
+        LedgerUploads run = asking(vid -> false);
 
         uploaded(run, file, "v2");
 
@@ -202,8 +203,7 @@ class LedgerUploadsTest {
     void aVidFoundPresentIsAskedAboutOnceARun() throws Exception {
         uploaded(uploads(false), file, "v1");
         Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
-        List<String> asked = new ArrayList<>();
-        LedgerUploads run = asking(vid -> true, asked);
+        LedgerUploads run = asking(vid -> true);
 
         assertThat(run.find(UploadRequest.of(file, "s"))).map(UploadResult::vid).contains("v1");
         assertThat(run.find(UploadRequest.of(copy, "s"))).map(UploadResult::vid).contains("v1");
@@ -216,9 +216,8 @@ class LedgerUploadsTest {
     void whenTheLatestUploadOfTheBytesIsGoneAnOlderOneStillThereIsSkippedTo() {
         uploaded(uploads(false), file, "v1");
         uploaded(uploads(true), file, "v2");
-        List<String> asked = new ArrayList<>();
 
-        Optional<UploadResult> found = asking(vid -> !vid.equals("v2"), asked).find(UploadRequest.of(file, "s"));
+        Optional<UploadResult> found = asking(vid -> !vid.equals("v2")).find(UploadRequest.of(file, "s"));
 
         assertThat(found).map(UploadResult::vid).contains("v1");
         assertThat(asked).containsExactly("v2", "v1");
@@ -229,7 +228,7 @@ class LedgerUploadsTest {
         uploaded(uploads(false), file, "v1");
         LedgerUploads run = asking(vid -> {
             throw new VodException("GetPlayInfo failed: HTTP 500 InternalError");
-        }, new ArrayList<>());
+        });
 
         assertThatThrownBy(() -> run.find(UploadRequest.of(file, "s"))).isInstanceOf(VodException.class)
                 .hasMessage("Cannot check that v1, the earlier upload of " + file + ", is still in the service: "
