@@ -9,6 +9,7 @@ import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.ledger.LedgerUploads;
+import io.vodkit.cli.ledger.MediaPresence;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.OrderedLines;
 import io.vodkit.cli.output.ProgressDisplay;
@@ -61,7 +62,8 @@ import picocli.CommandLine.Parameters;
                     + "(x.mp4, dir/x).",
             "Files already uploaded to the same space (same MD5 and size, per the ledger in $VODKIT_HOME) are "
                     + "not sent again: their line is the earlier upload's, with \"Skipped\": true (--force sends "
-                    + "them)."},
+                    + "them). The local emulator is first asked whether the earlier Vid still exists; the cloud "
+                    + "is not: there --force re-sends what is gone."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit upload movie.mp4            # to VOD_SPACE_NAME, or the local emulator",
@@ -169,7 +171,7 @@ public final class UploadCommand implements Callable<Integer> {
                 }
                 Map<Integer, UrlUploadJob> pulls = submitUrls(sources, backend, puller, results, jobLog);
                 LedgerUploads uploaded = new LedgerUploads(ledger.uploads(), Backend.ledgerEndpoint(settings), force,
-                        Clock.systemUTC(), message -> notice(progress, message));
+                        presence(settings, backend), Clock.systemUTC(), message -> notice(progress, message));
                 uploadFiles(sources, backend, partBytes, checkpoints(settings, progress), uploaded, progress, results);
                 awaitUrls(pulls, sources, puller, new PullReport(backend, poll, service.asArguments()), jobLog,
                         results, progress);
@@ -264,6 +266,15 @@ public final class UploadCommand implements Callable<Integer> {
             jobLog.pullObserved(report.spaceName(), status);
             results.put(pull.getKey(), report.line(status, sources.get(pull.getKey()).text(), result.timedOut()));
         }
+    }
+
+    /**
+     * How an earlier upload is known to be still there before its file is skipped: the local emulator is asked, the
+     * cloud's ledger entries are trusted (see {@link MediaPresence}).
+     */
+    private static MediaPresence presence(Settings settings, Backend backend) {
+        return Backend.usesLocalEmulator(settings) ? MediaPresence.askGetPlayInfo(backend.client().api())
+                : MediaPresence.TRUST_LEDGER;
     }
 
     /** Where interrupted uploads are remembered ({@code $VODKIT_HOME/checkpoints}), unless {@code --no-resume}. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -29,17 +30,24 @@ import java.util.function.Consumer;
  * unchanged folder is checked without reading its files; any other file is hashed once, streamed. Identical files
  * in one run go up once: a file whose bytes are already going up waits for that upload and is then skipped too (or
  * goes up itself if that upload failed). With {@code force} nothing is skipped, and every upload is still recorded.
+ * Before a skip, {@link MediaPresence} says whether the earlier Vid is still in the service (each Vid asked at most
+ * once a run); when it is gone, its entries are forgotten, the user is told, and the file goes up again.
  */
 public final class LedgerUploads implements UploadLedger {
     private final UploadRepository uploads;
     private final String endpoint;
     private final boolean force;
+    private final MediaPresence presence;
     private final Clock clock;
-    private final Consumer<String> warnings;
+    private final Consumer<String> notices;
     /** What {@link #find} learnt of each file, for {@link #record}. */
     private final Map<Path, Stamp> stamps = new ConcurrentHashMap<>();
     /** The uploads of this run by content (space, MD5, size), each completed when it ends, recorded or failed. */
     private final Map<Content, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    /** The Vids this run uploaded or found present: not asked about again. */
+    private final Set<String> present = ConcurrentHashMap.newKeySet();
+    /** The Vids this run found gone: the user has been told. */
+    private final Set<String> gone = ConcurrentHashMap.newKeySet();
 
     /** A file's size, last-modified time and MD5 as seen before its upload. */
     private record Stamp(long size, long mtimeMillis, String md5) {
@@ -51,15 +59,17 @@ public final class LedgerUploads implements UploadLedger {
 
     /**
      * @param endpoint which service (see {@link UploadEntry#endpoint()})
-     * @param warnings told when an upload could not be recorded
+     * @param presence asked whether an earlier upload is still in that service before its file is skipped
+     * @param notices  told when an earlier upload is gone, or an upload could not be recorded
      */
-    public LedgerUploads(UploadRepository uploads, String endpoint, boolean force, Clock clock,
-                         Consumer<String> warnings) {
+    public LedgerUploads(UploadRepository uploads, String endpoint, boolean force, MediaPresence presence,
+                         Clock clock, Consumer<String> notices) {
         this.uploads = uploads;
         this.endpoint = endpoint;
         this.force = force;
+        this.presence = presence;
         this.clock = clock;
-        this.warnings = warnings;
+        this.notices = notices;
     }
 
     @Override
@@ -83,7 +93,7 @@ public final class LedgerUploads implements UploadLedger {
             stamps.put(file, stamp);
             return Optional.empty();
         }
-        if (sameStamp.isPresent()) {
+        if (sameStamp.isPresent() && stillPresent(file, sameStamp.get())) {
             return Optional.of(result(sameStamp.get()));
         }
         Content content = new Content(space, md5, size);
@@ -91,6 +101,9 @@ public final class LedgerUploads implements UploadLedger {
             Optional<UploadEntry> sameBytes = uploads.latestByContent(endpoint, space, md5, size);
             if (sameBytes.isPresent()) {
                 UploadEntry earlier = sameBytes.get();
+                if (!stillPresent(file, earlier)) {
+                    continue; // forgotten: look again, an older upload of these bytes may still be there
+                }
                 // remember this path as it is now, so that the next run trusts its stamp without hashing
                 insert(path, space, stamp, earlier.vid(), earlier.fileName(), earlier.storeUri(), earlier.posterUri(),
                         earlier.uploadedAt());
@@ -105,17 +118,47 @@ public final class LedgerUploads implements UploadLedger {
         }
     }
 
+    /**
+     * Whether {@code earlier}, the upload {@code file} would be skipped for, is still in the service; when it is
+     * not, its entries are forgotten and the user is told.
+     *
+     * @throws VodException when the service cannot tell
+     */
+    private boolean stillPresent(Path file, UploadEntry earlier) {
+        String vid = earlier.vid();
+        if (present.contains(vid)) {
+            return true;
+        }
+        boolean exists;
+        try {
+            exists = presence.exists(vid);
+        } catch (VodException e) {
+            throw new VodException("Cannot check that " + vid + ", the earlier upload of " + file + ", is still in "
+                    + "the service: " + e.getMessage(), e);
+        }
+        if (exists) {
+            present.add(vid);
+            return true;
+        }
+        uploads.forget(endpoint, earlier.spaceName(), vid);
+        if (gone.add(vid)) {
+            notices.accept(file + ": the earlier upload " + vid + " is gone from the service; uploading again");
+        }
+        return false;
+    }
+
     @Override
     public void record(UploadRequest request, UploadResult result) {
         Stamp stamp = stamps.remove(request.file());
         if (stamp == null) {
             throw new IllegalStateException("record before find: " + request.file());
         }
+        present.add(result.vid());
         try {
             insert(request.file().toString(), request.spaceName(), stamp, result.vid(), result.fileName(),
                     result.storeUri(), result.posterUri(), clock.instant());
         } catch (RuntimeException e) {
-            warnings.accept("uploaded " + request.file() + " as " + result.vid() + " but could not record it in "
+            notices.accept("uploaded " + request.file() + " as " + result.vid() + " but could not record it in "
                     + "the ledger, so a re-run uploads it again: " + e.getMessage());
         } finally {
             release(request, stamp);

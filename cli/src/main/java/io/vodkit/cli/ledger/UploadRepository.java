@@ -37,6 +37,19 @@ public final class UploadRepository {
         });
     }
 
+    /** Forgets every file recorded as uploaded as {@code vid} to this space of this service. */
+    public void forget(String endpoint, String spaceName, String vid) {
+        database.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM uploads WHERE endpoint = ? AND space_name = ? AND vid = ?")) {
+                ps.setString(1, endpoint);
+                ps.setString(2, spaceName);
+                ps.setString(3, vid);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** The latest entry for the file at {@code path} in this space of this service. */
     public Optional<UploadEntry> latestByPath(String endpoint, String spaceName, String path) {
         return latest("path = ?", endpoint, spaceName, ps -> ps.setString(3, path));

@@ -33,7 +33,9 @@ class LedgerUploadsTest {
     Path tmp;
 
     private Ledger ledger;
-    private final List<String> warnings = new ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
+    /** The Vids the runs of {@link #asking} asked about. */
+    private final List<String> asked = new ArrayList<>();
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private Path file;
 
@@ -50,7 +52,15 @@ class LedgerUploadsTest {
     }
 
     private LedgerUploads uploads(boolean force) {
-        return new LedgerUploads(ledger.uploads(), ENDPOINT, force, CLOCK, warnings::add);
+        return new LedgerUploads(ledger.uploads(), ENDPOINT, force, MediaPresence.TRUST_LEDGER, CLOCK, notices::add);
+    }
+
+    /** A run that asks {@code presence} before a skip, noting the Vids in {@link #asked}. */
+    private LedgerUploads asking(MediaPresence presence) {
+        return new LedgerUploads(ledger.uploads(), ENDPOINT, false, vid -> {
+            asked.add(vid);
+            return presence.exists(vid);
+        }, CLOCK, notices::add);
     }
 
     private static UploadResult result(String vid) {
@@ -167,8 +177,62 @@ class LedgerUploadsTest {
 
         uploads.record(request, result("v1"));
 
-        assertThat(warnings).singleElement().asString().contains("uploaded " + file + " as v1")
+        assertThat(notices).singleElement().asString().contains("uploaded " + file + " as v1")
                 .contains("a re-run uploads it again");
         ledger = Ledger.open(tmp.resolve("home"));
+    }
+
+    @Test
+    void aGoneVidIsForgottenTheUserToldAndTheFileGoesUpAgain() throws Exception {
+        uploaded(uploads(false), file, "v1");
+        Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
+        LedgerUploads run = asking(vid -> false);
+
+        uploaded(run, file, "v2");
+
+        assertThat(asked).containsExactly("v1");
+        assertThat(notices).singleElement().isEqualTo(file + ": the earlier upload v1 is gone from the service; "
+                + "uploading again");
+        assertThat(run.find(UploadRequest.of(copy, "s"))).as("v2 went up in this run: not asked about")
+                .map(UploadResult::vid).contains("v2");
+        assertThat(asked).containsExactly("v1");
+        assertThat(uploads(false).find(UploadRequest.of(file, "s"))).map(UploadResult::vid).contains("v2");
+    }
+
+    @Test
+    void aVidFoundPresentIsAskedAboutOnceARun() throws Exception {
+        uploaded(uploads(false), file, "v1");
+        Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
+        LedgerUploads run = asking(vid -> true);
+
+        assertThat(run.find(UploadRequest.of(file, "s"))).map(UploadResult::vid).contains("v1");
+        assertThat(run.find(UploadRequest.of(copy, "s"))).map(UploadResult::vid).contains("v1");
+
+        assertThat(asked).containsExactly("v1");
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void whenTheLatestUploadOfTheBytesIsGoneAnOlderOneStillThereIsSkippedTo() {
+        uploaded(uploads(false), file, "v1");
+        uploaded(uploads(true), file, "v2");
+
+        Optional<UploadResult> found = asking(vid -> !vid.equals("v2")).find(UploadRequest.of(file, "s"));
+
+        assertThat(found).map(UploadResult::vid).contains("v1");
+        assertThat(asked).containsExactly("v2", "v1");
+    }
+
+    @Test
+    void aCheckThatFailsFailsTheFileAndForgetsNothing() {
+        uploaded(uploads(false), file, "v1");
+        LedgerUploads run = asking(vid -> {
+            throw new VodException("GetPlayInfo failed: HTTP 500 InternalError");
+        });
+
+        assertThatThrownBy(() -> run.find(UploadRequest.of(file, "s"))).isInstanceOf(VodException.class)
+                .hasMessage("Cannot check that v1, the earlier upload of " + file + ", is still in the service: "
+                        + "GetPlayInfo failed: HTTP 500 InternalError");
+        assertThat(uploads(false).find(UploadRequest.of(file, "s"))).map(UploadResult::vid).contains("v1");
     }
 }
