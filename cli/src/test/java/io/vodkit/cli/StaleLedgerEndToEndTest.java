@@ -56,7 +56,7 @@ class StaleLedgerEndToEndTest {
         String vid = line.get("Vid").asText();
         assertThat(vid).isNotBlank().isNotEqualTo(gone);
         assertThat(again.stderr()).contains("vodkit: " + file + ": the earlier upload " + gone
-                + " is gone from the service; uploading again").contains("1 uploaded, 0 skipped, 0 failed");
+                + " is gone from the service; the ledger forgets it").contains("1 uploaded, 0 skipped, 0 failed");
 
         JsonNode third = upload(env);
         assertThat(third.get("Skipped").asBoolean()).isTrue();

@@ -142,7 +142,8 @@ public final class LedgerUploads implements UploadLedger {
         }
         uploads.forget(endpoint, earlier.spaceName(), vid);
         if (gone.add(vid)) {
-            notices.accept(file + ": the earlier upload " + vid + " is gone from the service; uploading again");
+            notices.accept(file + ": the earlier upload " + vid
+                    + " is gone from the service; the ledger forgets it");
         }
         return false;
     }

@@ -192,7 +192,7 @@ class LedgerUploadsTest {
 
         assertThat(asked).containsExactly("v1");
         assertThat(notices).singleElement().isEqualTo(file + ": the earlier upload v1 is gone from the service; "
-                + "uploading again");
+                + "the ledger forgets it");
         assertThat(run.find(UploadRequest.of(copy, "s"))).as("v2 went up in this run: not asked about")
                 .map(UploadResult::vid).contains("v2");
         assertThat(asked).containsExactly("v1");
