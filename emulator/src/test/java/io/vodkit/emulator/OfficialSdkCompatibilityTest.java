@@ -122,8 +122,10 @@ class OfficialSdkCompatibilityTest {
     void aUrlPullIsSubmittedQueriedAndPlaysBackByteIdentical() throws Exception {
         byte[] clip = new byte[300_000];
         new Random(3).nextBytes(clip);
-        try (SourceServer source = new SourceServer(clip)) {
-            String url = source.url("/clip.mp4");
+        Path sources = Files.createDirectories(tmp.resolve("sources"));
+        Files.write(sources.resolve("clip.mp4"), clip);
+        try (SourceServer source = new SourceServer(sources)) {
+            String url = source.url("/files/clip.mp4");
             VodUrlUploadResponse submitted = sdk.uploadMediaByUrl(VodUrlUploadRequest.newBuilder()
                     .setSpaceName(TestEmulator.SPACE)
                     .addURLSets(VodUrlUploadURLSet.newBuilder().setSourceUrl(url).setFileExtension(".mp4")

@@ -3,46 +3,25 @@ package io.vodkit.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.emulator.support.EmulatorTestBase;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.TestSigner;
 import io.vodkit.emulator.support.VodTestClient;
 import io.vodkit.emulator.support.VodTestClient.Reply;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The OpenAPI front door: envelope, routing, parameter encodings, errors, domains and stats. */
-class OpenApiTest {
-    @TempDir
-    Path dataDir;
-
-    private TestEmulator vod;
-
-    @BeforeEach
-    void start() throws IOException {
-        vod = TestEmulator.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        if (vod != null) {
-            vod.close();
-        }
-    }
-
+class OpenApiTest extends EmulatorTestBase {
     @Test
     void successEnvelopeCarriesMetadata() {
         Reply reply = vod.client().get("ListDomain", "2023-01-01", Map.of("SpaceName", TestEmulator.SPACE));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vodkit.emulator.support.EmulatorTestBase;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.TestEmulator.Grant;
 import io.vodkit.emulator.support.VodTestClient.Reply;
@@ -18,33 +19,14 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What keeps an emulator on a shared machine safe: where it listens, which paths it serves, how much it reads. */
-class SecurityLimitsTest {
-    @TempDir
-    Path dataDir;
-
-    private TestEmulator vod;
-
-    @BeforeEach
-    void start() throws IOException {
-        vod = TestEmulator.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        vod.close();
-    }
-
+class SecurityLimitsTest extends EmulatorTestBase {
     @Test
     void listensOnLoopbackOnlyByDefault() throws IOException {
         Optional<InetAddress> external = NetworkInterface.networkInterfaces()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.support.MutableClock;
+import io.vodkit.emulator.support.EmulatorTestBase;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.TestEmulator.Grant;
 import io.vodkit.emulator.support.VodTestClient;
@@ -26,32 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** ApplyUploadInfo → storage gateway → CommitUploadInfo → download, over real loopback HTTP. */
-class UploadFlowTest {
-    @TempDir
-    Path dataDir;
-
-    private TestEmulator vod;
-
-    @BeforeEach
-    void start() throws IOException {
-        vod = TestEmulator.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        if (vod != null) {
-            vod.close();
-        }
-    }
-
+class UploadFlowTest extends EmulatorTestBase {
     @Test
     void directUploadCommitAndDownloadAreByteIdentical() {
         byte[] data = bytes(100_000, 1);

@@ -43,7 +43,10 @@ class UrlPullTest {
     @BeforeEach
     void startSource() throws Exception {
         new Random(7).nextBytes(clip);
-        source = new SourceServer(clip);
+        Path sources = Files.createDirectories(tmp.resolve("sources"));
+        Files.write(sources.resolve("clip.mp4"), clip);
+        Files.createFile(sources.resolve("empty.mp4"));
+        source = new SourceServer(sources);
     }
 
     @AfterEach
@@ -58,7 +61,7 @@ class UrlPullTest {
     @Test
     void aFormPostLikeTheSdkPullsTheSourceAndCommitsIt() throws Exception {
         try (TestEmulator vod = start(FAST)) {
-            String url = source.url("/clip.mp4");
+            String url = source.url("/files/clip.mp4");
             VodTestClient.Reply submitted = vod.client().postForm("UploadMediaByUrl", VERSION, Map.of(
                     "SpaceName", TestEmulator.SPACE,
                     "URLSets", "[{\"SourceUrl\":\"" + url + "\",\"FileExtension\":\".mp4\",\"Title\":\"t1\","
@@ -106,8 +109,8 @@ class UrlPullTest {
     @Test
     void aPulledVideoGetsItsMetaAndAPosterLikeACommittedUpload() throws Exception {
         Path video = TestMedia.clip(TestMedia.toolsOrSkip(), tmp.resolve("real.mp4"), 160, 120, 1);
-        try (SourceServer real = new SourceServer(Files.readAllBytes(video)); TestEmulator vod = start(FAST)) {
-            String jobId = submit(vod, real.url("/clip.mp4"), ",\"Title\":\"real\"").get(0);
+        try (SourceServer real = new SourceServer(video.getParent()); TestEmulator vod = start(FAST)) {
+            String jobId = submit(vod, real.url("/files/real.mp4"), ",\"Title\":\"real\"").get(0);
 
             JsonNode job = awaitFinal(vod, jobId);
 
@@ -120,11 +123,11 @@ class UrlPullTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of("/missing.mp4", null, "source answered HTTP 404"),
-                Arguments.of("/empty.mp4", null, "source returned an empty body"),
-                Arguments.of("/stall.mp4", null, "timed out after 0.3 s reading"),
-                Arguments.of("/loop.mp4", null, "too many redirects (more than 5)"),
-                Arguments.of("/clip.mp4", "0123456789abcdef0123456789abcdef", "MD5 mismatch"),
+                Arguments.of("/files/missing.mp4", null, "source answered HTTP 404"),
+                Arguments.of("/files/empty.mp4", null, "source returned an empty body"),
+                Arguments.of("/stall/clip.mp4", null, "timed out after 0.3 s reading"),
+                Arguments.of("/loop/clip.mp4", null, "too many redirects (more than 5)"),
+                Arguments.of("/files/clip.mp4", "0123456789abcdef0123456789abcdef", "MD5 mismatch"),
                 Arguments.of("refused", null, "connection refused by 127.0.0.1:1"));
     }
 
@@ -147,16 +150,16 @@ class UrlPullTest {
     void resubmittingAFileNameAndSourceUrlAnswersTheSameJobUnlessItFailed() throws Exception {
         try (TestEmulator vod = start(FAST)) {
             String named = ",\"FileName\":\"pulled/clip.mp4\"";
-            String jobId = submit(vod, source.url("/clip.mp4"), named).get(0);
+            String jobId = submit(vod, source.url("/files/clip.mp4"), named).get(0);
 
-            assertThat(submit(vod, source.url("/clip.mp4"), named)).containsExactly(jobId);
+            assertThat(submit(vod, source.url("/files/clip.mp4"), named)).containsExactly(jobId);
             assertThat(awaitFinal(vod, jobId).path("State").asText()).isEqualTo("success");
-            assertThat(submit(vod, source.url("/clip.mp4"), named)).containsExactly(jobId);
-            assertThat(submit(vod, source.url("/clip.mp4?v=2"), named)).doesNotContain(jobId);
+            assertThat(submit(vod, source.url("/files/clip.mp4"), named)).containsExactly(jobId);
+            assertThat(submit(vod, source.url("/files/clip.mp4?v=2"), named)).doesNotContain(jobId);
 
-            String missing = submit(vod, source.url("/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\"").get(0);
+            String missing = submit(vod, source.url("/files/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\"").get(0);
             assertThat(awaitFinal(vod, missing).path("State").asText()).isEqualTo("failed");
-            assertThat(submit(vod, source.url("/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\""))
+            assertThat(submit(vod, source.url("/files/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\""))
                     .doesNotContain(missing);
         }
     }
@@ -164,7 +167,7 @@ class UrlPullTest {
     @Test
     void aSourceOverTheSizeLimitFails() throws Exception {
         try (TestEmulator vod = start(FAST.withMaxBytes(1024))) {
-            String jobId = submit(vod, source.url("/clip.mp4"), "").get(0);
+            String jobId = submit(vod, source.url("/files/clip.mp4"), "").get(0);
 
             assertThat(awaitFinal(vod, jobId).path("ErrorMessage").asText())
                     .isEqualTo("source is larger than the 1 KiB limit");
@@ -174,7 +177,7 @@ class UrlPullTest {
     @Test
     void unknownJobIdsAreListedAsNotExisting() throws Exception {
         try (TestEmulator vod = start(FAST)) {
-            String jobId = submit(vod, source.url("/clip.mp4"), "").get(0);
+            String jobId = submit(vod, source.url("/files/clip.mp4"), "").get(0);
 
             JsonNode data = query(vod, jobId + ",nope");
 
@@ -211,8 +214,8 @@ class UrlPullTest {
     @Test
     void jobsBeyondTheWorkersWaitAsInitial() throws Exception {
         try (TestEmulator vod = start(FAST.withReadTimeout(Duration.ofSeconds(20)).withWorkers(1))) {
-            List<String> jobs = submit(vod, source.url("/gated.mp4"), "");
-            jobs.addAll(submit(vod, source.url("/clip.mp4"), ""));
+            List<String> jobs = submit(vod, source.url("/gated/clip.mp4"), "");
+            jobs.addAll(submit(vod, source.url("/files/clip.mp4"), ""));
             awaitGatedRequests(1);
 
             assertThat(query(vod, jobs.get(1)).path("MediaInfoList").get(0).path("State").asText())
@@ -228,7 +231,7 @@ class UrlPullTest {
         UrlPullConfig pull = FAST.withReadTimeout(Duration.ofSeconds(20));
         String jobId;
         try (TestEmulator vod = start(pull)) {
-            jobId = submit(vod, source.url("/gated.mp4"), "").get(0);
+            jobId = submit(vod, source.url("/gated/clip.mp4"), "").get(0);
             awaitGatedRequests(1);
             assertThat(query(vod, jobId).path("MediaInfoList").get(0).path("State").asText())
                     .isEqualTo("processing");
@@ -250,7 +253,7 @@ class UrlPullTest {
         for (int run = 1; run <= 3; run++) {
             try (TestEmulator vod = start(pull)) {
                 if (jobId == null) {
-                    jobId = submit(vod, source.url("/gated.mp4"), "").get(0);
+                    jobId = submit(vod, source.url("/gated/clip.mp4"), "").get(0);
                 }
                 awaitGatedRequests(run);
             }

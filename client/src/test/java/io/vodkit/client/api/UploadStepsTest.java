@@ -3,37 +3,15 @@ package io.vodkit.client.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vodkit.client.Credentials;
-import io.vodkit.client.FakeVodServer;
-import io.vodkit.client.VodClient;
-import io.vodkit.client.VodClientConfig;
+import io.vodkit.client.FakeVodTestBase;
 import io.vodkit.client.VodException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** ApplyUploadInfo, CommitUploadInfo, ListDomain and DescribeDomainConfig: what they send and how they read. */
-class UploadStepsTest {
-
-  private FakeVodServer server;
-  private VodClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new FakeVodServer();
-    client = new VodClient(new VodClientConfig(server.endpoint(), null, new Credentials("AK", "SK"),
-        Duration.ofSeconds(2), Duration.ofSeconds(5), null));
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+class UploadStepsTest extends FakeVodTestBase {
 
   @Test
   void applyUploadInfoSendsSetParamsAndReadsTheAddress() {

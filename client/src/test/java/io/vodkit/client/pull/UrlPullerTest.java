@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vodkit.client.Credentials;
 import io.vodkit.client.FakeVodServer;
-import io.vodkit.client.VodClient;
-import io.vodkit.client.VodClientConfig;
+import io.vodkit.client.FakeVodTestBase;
 import io.vodkit.client.VodException;
 import io.vodkit.client.api.UrlUploadJob;
 import io.vodkit.client.jobs.JobPoller;
@@ -23,29 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UrlPullerTest {
+class UrlPullerTest extends FakeVodTestBase {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private FakeVodServer server;
-  private VodClient client;
   private final List<Duration> sleeps = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new FakeVodServer();
-    client = new VodClient(new VodClientConfig(server.endpoint(), null, new Credentials("AK", "SK"),
-        Duration.ofSeconds(2), Duration.ofSeconds(5), null));
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
 
   private UrlPuller puller(int maxAttempts) {
     return new UrlPuller(client.api(), new JobPoller(new PollConfig(Duration.ofMillis(200), maxAttempts),

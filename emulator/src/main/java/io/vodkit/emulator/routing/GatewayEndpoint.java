@@ -87,7 +87,7 @@ public final class GatewayEndpoint {
             QueryString query = parseQuery(ctx.req().getQueryString());
             UploadTokenClaims claims = tokens.verify(ctx.header("Authorization"), storeUri);
             GatewayRequest request = new GatewayRequest(claims, query, ctx::header,
-                    new CountingInputStream(link.body(ctx), stats), ctx.req().getContentLengthLong());
+                    new ObservedInputStream(link.body(ctx), stats::bytesReceived), ctx.req().getContentLengthLong());
             Object payload = selector.select(query).handle(request);
             write(ctx, 200, GatewayResponse.ok(payload));
         } catch (GatewayException e) {

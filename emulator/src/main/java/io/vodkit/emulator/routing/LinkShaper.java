@@ -3,10 +3,12 @@ package io.vodkit.emulator.routing;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 
@@ -56,8 +58,21 @@ public final class LinkShaper {
             return body;
         }
         EndPoint connection = Request.getBaseRequest(ctx.req()).getHttpChannel().getEndPoint();
-        return new ShapedInputStream(body,
-                buckets.computeIfAbsent(connection, c -> new TokenBucket(bytesPerSecond, BURST_BYTES)));
+        TokenBucket bucket = buckets.computeIfAbsent(connection, c -> new TokenBucket(bytesPerSecond, BURST_BYTES));
+        return new ObservedInputStream(body, bytes -> pace(bucket, bytes));
+    }
+
+    /** After a read: waits until {@code bucket} has paid for the {@code bytes} read. */
+    private static void pace(TokenBucket bucket, int bytes) throws IOException {
+        long waitNanos = bucket.take(bytes, System.nanoTime());
+        if (waitNanos > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(waitNanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while pacing the request body");
+            }
+        }
     }
 
     /** Waits out the simulated latency; call once per request, before its response goes out. */

@@ -107,7 +107,7 @@ public final class OpenApiEndpoint {
         if (declared > MAX_BODY_BYTES) {
             throw ApiError.REQUEST_TOO_LARGE.exception(MAX_BODY_BYTES);
         }
-        try (InputStream in = new CountingInputStream(link.body(ctx), stats)) {
+        try (InputStream in = new ObservedInputStream(link.body(ctx), stats::bytesReceived)) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 throw ApiError.REQUEST_TOO_LARGE.exception(MAX_BODY_BYTES);

@@ -3,9 +3,12 @@ package io.vodkit.emulator.support;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,21 +16,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP server standing in for the sources of URL pulls: {@code /clip.mp4} serves the bytes given,
- * {@code /empty.mp4} an empty 200, {@code /redirect/N/clip.mp4} N redirects before the clip, {@code /loop.mp4}
- * redirects forever, {@code /gated.mp4} sends its headers and half the clip and then waits for {@link #open()},
- * {@code /stall.mp4} sends half the clip and then nothing; anything else is 404.
+ * A loopback HTTP server standing in for the sources of URL pulls, serving the files of one folder (used by the
+ * emulator's and the CLI's tests):
+ * <ul>
+ *   <li>{@code /files/NAME} streams {@code NAME} (an empty file as an empty 200);</li>
+ *   <li>{@code /gated/NAME} sends the headers and the first half, then waits for {@link #open()} before the rest;</li>
+ *   <li>{@code /stall/NAME} sends the headers and the first half, then nothing until the server closes;</li>
+ *   <li>{@code /redirect/N/NAME} answers N more redirects before {@code /files/NAME};</li>
+ *   <li>{@code /loop/NAME} redirects to itself forever;</li>
+ * </ul>
+ * a missing file or any other path is 404.
  */
 public final class SourceServer implements AutoCloseable {
+    private static final long MAX_WAIT_SECONDS = 60;
+
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
-    private final byte[] clip;
+    private final Path folder;
     private final CountDownLatch gate = new CountDownLatch(1);
-    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger gatedRequests = new AtomicInteger();
 
-    public SourceServer(byte[] clip) throws IOException {
-        this.clip = clip.clone();
+    public SourceServer(Path folder) throws IOException {
+        this.folder = folder;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
@@ -38,48 +49,59 @@ public final class SourceServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    /** Lets every waiting and future {@code /gated.mp4} request finish. */
+    /** Lets every waiting and future {@code /gated/} request finish. */
     public void open() {
         gate.countDown();
     }
 
-    /** How many {@code /gated.mp4} requests arrived. */
+    /** How many {@code /gated/} requests for an existing file arrived. */
     public int gatedRequests() {
         return gatedRequests.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
+        String[] parts = exchange.getRequestURI().getPath().split("/", 3);
+        String route = parts.length == 3 ? parts[1] : "";
+        String rest = parts.length == 3 ? parts[2] : "";
         try (exchange) {
-            if (path.equals("/clip.mp4")) {
-                exchange.sendResponseHeaders(200, clip.length);
-                exchange.getResponseBody().write(clip);
-            } else if (path.equals("/empty.mp4")) {
-                exchange.sendResponseHeaders(200, -1);
-            } else if (path.startsWith("/redirect/")) {
-                int left = Integer.parseInt(path.split("/")[2]);
-                redirect(exchange, left == 0 ? "/clip.mp4" : "/redirect/" + (left - 1) + "/clip.mp4");
-            } else if (path.equals("/loop.mp4")) {
-                redirect(exchange, "/loop.mp4");
-            } else if (path.equals("/gated.mp4")) {
-                gatedRequests.incrementAndGet();
-                exchange.sendResponseHeaders(200, clip.length);
-                OutputStream out = exchange.getResponseBody();
-                out.write(clip, 0, clip.length / 2);
-                out.flush();
-                if (await(gate)) {
-                    out.write(clip, clip.length / 2, clip.length - clip.length / 2);
+            switch (route) {
+                case "files", "gated", "stall" -> serve(exchange, route, folder.resolve(rest));
+                case "redirect" -> {
+                    String[] hop = rest.split("/", 2);
+                    int left = Integer.parseInt(hop[0]);
+                    redirect(exchange, left == 0 ? "/files/" + hop[1] : "/redirect/" + (left - 1) + "/" + hop[1]);
                 }
-            } else if (path.equals("/stall.mp4")) {
-                exchange.sendResponseHeaders(200, clip.length);
-                exchange.getResponseBody().write(clip, 0, clip.length / 2);
-                exchange.getResponseBody().flush();
-                await(release);
-            } else {
-                exchange.sendResponseHeaders(404, -1);
+                case "loop" -> redirect(exchange, "/loop/" + rest);
+                default -> exchange.sendResponseHeaders(404, -1);
             }
         } catch (IOException clientGone) {
             // the fetcher gave up on this response
+        }
+    }
+
+    private void serve(HttpExchange exchange, String route, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        if (route.equals("gated")) {
+            gatedRequests.incrementAndGet();
+        }
+        long size = Files.size(file);
+        exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
+        try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
+            if (!route.equals("files")) {
+                out.write(in.readNBytes((int) (size / 2)));
+                out.flush();
+                if (route.equals("stall")) {
+                    await(closed);
+                    return;
+                }
+                if (!await(gate)) {
+                    return;
+                }
+            }
+            in.transferTo(out);
         }
     }
 
@@ -90,7 +112,7 @@ public final class SourceServer implements AutoCloseable {
 
     private static boolean await(CountDownLatch latch) {
         try {
-            return latch.await(30, TimeUnit.SECONDS);
+            return latch.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -100,7 +122,7 @@ public final class SourceServer implements AutoCloseable {
     @Override
     public void close() {
         gate.countDown();
-        release.countDown();
+        closed.countDown();
         server.stop(0);
         pool.shutdownNow();
     }
