@@ -6,6 +6,9 @@ package io.vodkit.client;
  */
 public final class VodServiceException extends VodHttpException {
 
+  /** The {@code Error.Code} of a resource (media, job, space, domain) the service does not have. */
+  public static final String RESOURCE_NOT_FOUND = "ResourceNotFound";
+
   private final String code;
   private final Integer codeN;
   private final String serviceMessage;
@@ -31,6 +34,11 @@ public final class VodServiceException extends VodHttpException {
   /** {@code Error.Code}, e.g. {@code SignatureDoesNotMatch}. */
   public String code() {
     return code;
+  }
+
+  /** The service does not have what was asked for ({@value #RESOURCE_NOT_FOUND}). */
+  public boolean resourceNotFound() {
+    return RESOURCE_NOT_FOUND.equals(code);
   }
 
   /** {@code Error.CodeN} (e.g. 100010), or {@code null} when the service did not send one. */

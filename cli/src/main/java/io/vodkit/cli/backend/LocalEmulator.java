@@ -61,7 +61,7 @@ public final class LocalEmulator implements AutoCloseable {
             throw CliException.invalidInput(e.getMessage());
         }
         try (CliContext.Stoppable waiting = context.stoppable()) {
-            String lastNotice = "";
+            boolean told = false;
             while (true) {
                 try {
                     Emulator emulator = Emulator.start(config, lifetime);
@@ -80,10 +80,10 @@ public final class LocalEmulator implements AutoCloseable {
                     }
                     String waitingFor = owner.map(o -> "another vodkit command (pid " + o.pid() + ")")
                             .orElse("another vodkit process that is starting it");
-                    if (!waitingFor.equals(lastNotice)) {
+                    if (!told) { // once: while the owner stops, its lock outlives its published details
                         context.notice("the local emulator in " + dataDir + " is in use by " + waitingFor
                                 + "; waiting for it to finish");
-                        lastNotice = waitingFor;
+                        told = true;
                     }
                     pause(context, dataDir, waitingFor);
                 } catch (IOException e) {

@@ -20,9 +20,6 @@ import java.time.Instant;
  * them, so that {@code vodkit jobs} can list them tomorrow.
  */
 final class JobLog {
-    /** The error code GetExecution answers for a RunId the service does not know (unknown or expired). */
-    static final String NOT_FOUND = "ResourceNotFound";
-
     private final JobRepository jobs;
     private final String endpoint;
     private final Clock clock;
@@ -80,7 +77,7 @@ final class JobLog {
                 "", execution.outputFileName(), state == JobState.FAILED ? failure(execution) : "", now, now));
     }
 
-    /** GetExecution answered {@value #NOT_FOUND} for the job: it will never be found again. */
+    /** GetExecution answered {@code ResourceNotFound} (unknown or expired RunId): the job will never be found. */
     void restoreNotFound(String spaceName, String runId, String message) {
         Instant now = clock.instant();
         jobs.record(new JobEntry(endpoint, JobKind.RESTORE, runId, spaceName, "", JobState.FAILED, "", "", "",

@@ -118,7 +118,7 @@ public final class JobsCommand implements Callable<Integer> {
                 try {
                     jobLog.restoreObserved(job.spaceName(), getExecution.call(job.jobId()));
                 } catch (VodServiceException e) {
-                    if (!JobLog.NOT_FOUND.equals(e.code())) {
+                    if (!e.resourceNotFound()) {
                         throw e;
                     }
                     jobLog.restoreNotFound(job.spaceName(), job.jobId(), e.serviceMessage());

@@ -35,7 +35,7 @@ public interface MediaPresence {
                 getPlayInfo.call(vid);
                 return true;
             } catch (VodServiceException e) {
-                if ("ResourceNotFound".equals(e.code())) {
+                if (e.resourceNotFound()) {
                     return false;
                 }
                 if ("InvalidParameter".equals(e.code())) {
