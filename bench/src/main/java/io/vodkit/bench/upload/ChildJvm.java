@@ -26,6 +26,16 @@ final class ChildJvm {
         this.logDir = logDir;
     }
 
+    /** The JDK the children run: the folder above {@code bin/java}. */
+    Path javaHome() {
+        return javaBin.toAbsolutePath().getParent().getParent();
+    }
+
+    /** The bench jar the children run from. */
+    Path classPath() {
+        return classPath;
+    }
+
     /** Starts {@code mainClass}; its stderr goes to {@code <logDir>/<label>.log}. */
     Process start(String label, List<String> jvmFlags, Class<?> mainClass, Map<String, String> env, String... args)
             throws IOException {

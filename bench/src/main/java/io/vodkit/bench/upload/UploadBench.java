@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * file size, the same random file from vodkit, the official BytePlus Java SDK and a single plain PUT, each in its
  * own child JVM, runs interleaved with the order rotating from run to run. Before the timed runs of a link, every
  * uploader sends a {@value #WARM_UP_MIB} MiB file once, untimed (parts for all of them), so nobody meets a cold
- * emulator. Each timed run starts after {@code sync}, so no run inherits the dirty pages (and the disk writeback
- * they cause) of the uploads before it. Prints a Markdown table of median times, speed-ups and peak RSS;
+ * emulator. Each timed run starts from the same page cache ({@link PageCache}: {@code sync}, then, where allowed,
+ * clean pages dropped and the JDK, the jar and the file read back in), so no run inherits the dirty pages, disk
+ * writeback or cache growth of the uploads before it. Prints a Markdown table of median times, speed-ups and peak RSS;
  * {@code --big} adds a 4 GiB CLI upload with its peak RSS and the emulator's memory.
  *
  * <p>Usage: {@code UploadBench [--runs N] [--sizes 8,64,512] [--links loopback,shaped] [--big] [--out DIR]}.
@@ -31,10 +32,12 @@ public final class UploadBench {
     static final int WARM_UP_MIB = 24;
 
     private final ChildJvm jvm;
+    private final PageCache pageCache;
     private final PrintStream progress;
 
-    private UploadBench(ChildJvm jvm, PrintStream progress) {
+    private UploadBench(ChildJvm jvm, PageCache pageCache, PrintStream progress) {
         this.jvm = jvm;
+        this.pageCache = pageCache;
         this.progress = progress;
     }
 
@@ -55,7 +58,9 @@ public final class UploadBench {
         try {
             Path logs = Files.createDirectories(options.out().resolve("upload-logs"));
             work = Files.createTempDirectory("vodkit-upload-bench");
-            String table = new UploadBench(new ChildJvm(logs), err).measure(work, options);
+            ChildJvm jvm = new ChildJvm(logs);
+            PageCache pageCache = PageCache.of(jvm.javaHome(), jvm.classPath(), err);
+            String table = new UploadBench(jvm, pageCache, err).measure(work, options);
             out.print(table);
             Files.writeString(options.out().resolve("upload-latest.md"), table);
             return 0;
@@ -81,7 +86,8 @@ public final class UploadBench {
         List<UploadRow> rows = new ArrayList<>();
         for (Link link : options.links()) {
             String label = link == Link.LOOPBACK ? "loopback" : "shaped";
-            try (EmulatorChild emulator = EmulatorChild.start(jvm, "emulator-" + label, work.resolve("emulator-" + label),
+            Path emulatorDir = work.resolve("emulator-" + label);
+            try (EmulatorChild emulator = EmulatorChild.start(jvm, "emulator-" + label, emulatorDir,
                     link)) {
                 for (Contender contender : Contender.values()) {
                     String name = label + "-warmup-" + contender.name().toLowerCase(Locale.ROOT);
@@ -94,7 +100,7 @@ public final class UploadBench {
                         for (Contender contender : order(run)) {
                             String name = String.format(Locale.ROOT, "%s-%dmib-%s-%d", label, row.sizeMib,
                                     contender.name().toLowerCase(Locale.ROOT), run);
-                            settleDisk();
+                            pageCache.settle(files.get(i), emulatorDir);
                             RunReport report = jvm.run(name, contender.mainClass, emulator.target(files.get(i)));
                             progress.printf(Locale.ROOT, "%-40s %8.2f s %6d MiB%n", name, report.elapsedMs() / 1000,
                                     report.peakRssKib() / 1024);
@@ -104,7 +110,7 @@ public final class UploadBench {
                     rows.add(row);
                 }
             }
-            deleteTree(work.resolve("emulator-" + label), progress);
+            deleteTree(emulatorDir, progress);
         }
         BigFileCheck.Result big = null;
         if (options.big()) {
@@ -112,16 +118,6 @@ public final class UploadBench {
             big = BigFileCheck.run(jvm, work);
         }
         return UploadTable.render(rows, options.runs(), big, (System.nanoTime() - start) / 60e9);
-    }
-
-    /** Flushes dirty pages to disk ({@code sync}), untimed; where there is no {@code sync} nothing happens. */
-    private void settleDisk() throws InterruptedException {
-        try {
-            new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor();
-        } catch (IOException e) {
-            progress.println("sync not run: " + e.getMessage());
-        }
     }
 
     /** The uploaders in the order of run {@code run} (1-based): run 1 starts with vodkit, run 2 with the next… */

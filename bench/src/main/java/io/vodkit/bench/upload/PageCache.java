@@ -1,0 +1,97 @@
+package io.vodkit.bench.upload;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Puts the machine's page cache in the same state before every timed run: dirty pages flushed ({@code sync}), then,
+ * where allowed (root on Linux), clean pages dropped and what a run reads read back in: the JDK, the bench jar,
+ * ffmpeg and ffprobe with their libraries (the emulator probes every commit), the emulator's database and the file
+ * to upload. Without the drop every upload leaves about twice its size in the page cache (its
+ * parts and the merged object), and on the 2-core build VM a merge of 512 MiB took ~1.0 s with a small page cache
+ * but ~2.0 s once it held 6–11 GiB: later runs paid for earlier ones, whoever made them.
+ */
+final class PageCache {
+    private static final Path DROP_CACHES = Path.of("/proc/sys/vm/drop_caches");
+
+    private final List<Path> runtimeFiles;
+    private final PrintStream progress;
+    private boolean canDrop = Files.isWritable(DROP_CACHES);
+
+    /** @param runtimeFiles the JDK and jar files every child reads, read back in after each drop */
+    private PageCache(List<Path> runtimeFiles, PrintStream progress) {
+        this.runtimeFiles = runtimeFiles;
+        this.progress = progress;
+        if (!canDrop) {
+            progress.println("page cache: " + DROP_CACHES + " is not writable (not root?); runs only sync");
+        }
+    }
+
+    /** The page cache of a machine whose children run {@code javaHome}'s JDK with {@code jar}. */
+    static PageCache of(Path javaHome, Path jar, PrintStream progress) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> jdk = Files.walk(javaHome)) {
+            jdk.filter(Files::isRegularFile).forEach(files::add);
+        }
+        files.add(jar);
+        return new PageCache(List.copyOf(files), progress);
+    }
+
+    /**
+     * Flushes, drops and re-reads, untimed.
+     *
+     * @param upload      the file the next run sends
+     * @param emulatorDir the emulator's data folder: its top-level files (the database) are read back in
+     */
+    void settle(Path upload, Path emulatorDir) throws IOException, InterruptedException {
+        run("sync");
+        if (!canDrop) {
+            return;
+        }
+        try {
+            Files.writeString(DROP_CACHES, "1", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            canDrop = false;
+            progress.println("page cache: cannot drop (" + e.getMessage() + "); runs only sync from now on");
+            return;
+        }
+        for (Path file : runtimeFiles) {
+            readFully(file);
+        }
+        try (Stream<Path> top = Files.list(emulatorDir)) {
+            for (Path file : top.filter(Files::isRegularFile).toList()) {
+                readFully(file);
+            }
+        }
+        run("ffprobe", "-version");
+        run("ffmpeg", "-version");
+        readFully(upload);
+    }
+
+    private void run(String... command) throws InterruptedException {
+        try {
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        } catch (IOException e) {
+            progress.println(command[0] + " not run: " + e.getMessage());
+        }
+    }
+
+    private static void readFully(Path file) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (channel.read(buffer) >= 0) {
+                buffer.clear();
+            }
+        }
+    }
+}
