@@ -36,11 +36,16 @@ final class PageCache {
         }
     }
 
-    /** The page cache of a machine whose children run {@code javaHome}'s JDK with {@code jar}. */
+    /** The page cache of a machine whose children run {@code javaHome}'s JDK (its bin, conf, lib) with {@code jar}. */
     static PageCache of(Path javaHome, Path jar, PrintStream progress) throws IOException {
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> jdk = Files.walk(javaHome)) {
-            jdk.filter(Files::isRegularFile).forEach(files::add);
+        for (String runtimeDir : List.of("bin", "conf", "lib")) { // not jmods, include, man: a running JVM skips them
+            Path dir = javaHome.resolve(runtimeDir);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> jdk = Files.walk(dir)) {
+                    jdk.filter(Files::isRegularFile).forEach(files::add);
+                }
+            }
         }
         files.add(jar);
         return new PageCache(List.copyOf(files), progress);
