@@ -13,7 +13,10 @@ import java.util.Map;
 /** Starts {@code java -cp <this bench jar> <main> <args>} as a child process, stderr to a log file. */
 final class ChildJvm {
 
-    /** The JVM flags of the {@code vodkit} launcher script; every uploader child runs with them, SDK included. */
+    /**
+     * The GC flags of the {@code vodkit} launcher script; every uploader child runs with them, SDK included. No child
+     * uses the launcher's class-data-sharing archive: each starts as a plain JVM.
+     */
     static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmn64m");
 
     private final Path javaBin;

@@ -1,0 +1,125 @@
+package io.vodkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./vodkit} launcher script, run by bash in a copy of the repository layout whose jar is a tiny program
+ * printing one JSON line: stdout carries only the program's output and its exit code comes through, on the run that
+ * records a class-data-sharing archive as on the runs that use it; each command gets its own archive.
+ */
+class LauncherTest {
+    private static final Path LAUNCHER = Path.of(System.getProperty("user.dir")).resolveSibling("vodkit");
+    private static final String PROGRAM = """
+            public class Probe {
+                public static void main(String[] args) {
+                    System.out.println(new StringBuilder("{\\"args\\":").append(args.length).append('}'));
+                    System.exit(args.length > 1 ? Integer.parseInt(args[1]) : 0);
+                }
+            }
+            """;
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void layOutACheckout() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Files.copy(LAUNCHER, root.resolve("vodkit"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        for (String module : List.of("client", "emulator", "cli/target")) {
+            Files.createDirectories(root.resolve(module));
+        }
+        Path jar = root.resolve("cli/target/vodkit.jar");
+        writeProbeJar(jar);
+        // the jar is newer than every source, so the launcher does not try to build it
+        Instant now = Instant.now();
+        Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(now.minusSeconds(7200)));
+        Files.setLastModifiedTime(jar, FileTime.from(now.minusSeconds(3600)));
+    }
+
+    @Test
+    void stdoutHoldsOnlyTheProgramsLineAndItsExitCodeOnEveryRun() throws Exception {
+        for (int run = 1; run <= 3; run++) {
+            Result result = launch("upload", "3");
+            assertThat(result.exit()).as("run %d", run).isEqualTo(3);
+            assertThat(result.stdout()).as("run %d", run).isEqualTo("{\"args\":2}\n");
+            assertThat(result.stderr()).as("run %d", run).doesNotContain("cds").doesNotContain("warning");
+        }
+        assertThat(archiveFiles()).as("the first run's archive was adopted").singleElement().asString()
+                .endsWith("-upload.jsa");
+    }
+
+    @Test
+    void eachCommandGetsItsOwnArchiveAndLongLivedOnesWriteNone() throws Exception {
+        for (String command : List.of("upload", "enhance", "serve", "--version")) {
+            launch(command); // records an archive (not serve)
+            launch(command); // adopts it
+        }
+
+        assertThat(archiveFiles()).extracting(name -> name.replaceAll(".*-", ""))
+                .containsExactlyInAnyOrder("upload.jsa", "enhance.jsa", "other.jsa");
+    }
+
+    /** The archives and the recordings not yet adopted ({@code *.jsa.PID}) in cli/target. */
+    private List<String> archiveFiles() throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("cli/target"))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.contains(".jsa")).toList();
+        }
+    }
+
+    private record Result(int exit, String stdout, String stderr) {
+    }
+
+    private Result launch(String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(root, "out", ".txt");
+        Path err = Files.createTempFile(root, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("/bin/bash", root.resolve("vodkit")
+                .toString()), Stream.of(args)).toList())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private void writeProbeJar(Path jar) throws IOException {
+        Path sources = Files.createDirectories(root.resolve("probe-src"));
+        Path source = Files.writeString(sources.resolve("Probe.java"), PROGRAM);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        assertThat(compiler.run(null, null, null, "--release", "8", "-d", sources.toString(), source.toString()))
+                .isZero();
+        // Made a Java 5 class (major version 49), as some of picocli's are: recording an archive then warns about it
+        // ("Pre JDK 6 class not supported by CDS"), which the JVM would print on stdout by default.
+        byte[] probe = Files.readAllBytes(sources.resolve("Probe.class"));
+        probe[6] = 0;
+        probe[7] = 49;
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Probe");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry("Probe.class"));
+            out.write(probe);
+            out.closeEntry();
+        }
+    }
+}
