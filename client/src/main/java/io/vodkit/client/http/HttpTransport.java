@@ -165,6 +165,7 @@ public final class HttpTransport implements AutoCloseable {
 
   @Override
   public void close() {
+    SelectorShutdown.shutdown(client);
     watchdog.shutdownNow();
     executor.shutdownNow();
   }

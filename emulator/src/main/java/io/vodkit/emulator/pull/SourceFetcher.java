@@ -40,21 +40,33 @@ public final class SourceFetcher {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String USER_AGENT = "vodkit-emulator-url-pull";
 
-    private final UrlPullConfig config;
-    private final HttpClient http;
-
-    /** @param executor runs the HTTP client's asynchronous work; owned by the caller */
     /** Metadata endpoints outside the link-local range. */
     private static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
 
+    private final UrlPullConfig config;
+    private final ExecutorService executor;
+    /**
+     * Made by the first fetch: a JDK HTTP client keeps a selector thread waiting in native code from its creation
+     * on, and the JVM holds its exit back ~0.3 s for such threads, so a CLI run with no URL pull should not make one.
+     */
+    private HttpClient http;
+
+    /** @param executor runs the HTTP client's asynchronous work; owned by the caller */
     public SourceFetcher(UrlPullConfig config, ExecutorService executor) {
         this.config = config;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        this.executor = executor;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(config.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(executor)
+                    .build();
+        }
+        return http;
     }
 
     /**
@@ -120,7 +132,7 @@ public final class SourceFetcher {
                 .GET()
                 .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofPublisher());
+            return http().send(request, HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
             throw new FetchFailure("timed out after " + Sizes.seconds(config.connectTimeout()) + " connecting", e);
         } catch (HttpTimeoutException e) {

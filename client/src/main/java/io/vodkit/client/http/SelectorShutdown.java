@@ -1,0 +1,54 @@
+package io.vodkit.client.http;
+
+import java.net.http.HttpClient;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ends a JDK {@link HttpClient}'s selector thread once its owner is done with the client. That thread waits in native
+ * {@code epoll_wait}, and while any thread is in native code the JVM holds its exit back by about 0.3 s (it waits
+ * for such threads to block), so every short CLI run paid that at the end. JDK 21+ clients are closed
+ * ({@code HttpClient} is {@link AutoCloseable} there); before that the selector thread, named
+ * {@code HttpClient-<id>-SelectorManager} with the {@code <id>} the client prints at the end of its
+ * {@code toString()}, ends its loop when interrupted. Where neither applies nothing happens, and the exit just waits.
+ */
+final class SelectorShutdown {
+  private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
+
+  private SelectorShutdown() {
+  }
+
+  /** Call only when no request of {@code client} is in flight. */
+  static void shutdown(HttpClient client) {
+    if (client instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // the client is unusable either way; at worst its thread lingers
+      }
+      return;
+    }
+    selectorThreadName(client).ifPresent(name -> liveThreads().stream()
+        .filter(thread -> thread.getName().equals(name))
+        .forEach(Thread::interrupt));
+  }
+
+  /** {@code HttpClient-<id>-SelectorManager}, from a client whose {@code toString()} ends in {@code (<id>)}. */
+  static Optional<String> selectorThreadName(HttpClient client) {
+    Matcher id = CLIENT_ID.matcher(client.toString());
+    return id.find() ? Optional.of("HttpClient-" + id.group(1) + "-SelectorManager") : Optional.empty();
+  }
+
+  private static List<Thread> liveThreads() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[root.activeCount() * 2 + 16];
+    int count = root.enumerate(threads, true);
+    return Arrays.asList(threads).subList(0, count);
+  }
+}
