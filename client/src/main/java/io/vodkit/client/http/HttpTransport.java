@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one HTTP stage every vodkit call goes through: a JDK {@link HttpClient} forced to HTTP/1.1, with a connect
@@ -34,6 +35,8 @@ public final class HttpTransport implements AutoCloseable {
   private final ExecutorService executor;
   private final ScheduledExecutorService watchdog;
   private final HttpClient client;
+  /** Requests between send and reply: the client's selector thread is only ended when there are none. */
+  private final AtomicInteger inFlight = new AtomicInteger();
   private final Duration requestTimeout;
   private final long checkPeriodNanos;
 
@@ -89,6 +92,7 @@ public final class HttpTransport implements AutoCloseable {
         alarm.ring();
       }
     }, checkPeriodNanos, checkPeriodNanos, TimeUnit.NANOSECONDS);
+    inFlight.incrementAndGet();
     try {
       return client.send(watched, activity.watch(HttpResponse.BodyHandlers.ofByteArray()));
     } catch (InterruptedException e) {
@@ -101,6 +105,7 @@ public final class HttpTransport implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       throw failure(notIoUnwrapped(e), request, what);
     } finally {
+      inFlight.decrementAndGet();
       check.cancel(false);
       alarm.disarm();
     }
@@ -165,7 +170,9 @@ public final class HttpTransport implements AutoCloseable {
 
   @Override
   public void close() {
-    SelectorShutdown.shutdown(client);
+    if (inFlight.get() == 0) { // else the requests another thread still waits on are left to finish or time out
+      SelectorShutdown.shutdown(client);
+    }
     watchdog.shutdownNow();
     executor.shutdownNow();
   }

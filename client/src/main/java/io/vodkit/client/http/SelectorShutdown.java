@@ -1,6 +1,7 @@
 package io.vodkit.client.http;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,26 +11,32 @@ import java.util.regex.Pattern;
 /**
  * Ends a JDK {@link HttpClient}'s selector thread once its owner is done with the client. That thread waits in native
  * {@code epoll_wait}, and while any thread is in native code the JVM holds its exit back by about 0.3 s (it waits
- * for such threads to block), so every short CLI run paid that at the end. JDK 21+ clients are closed
- * ({@code HttpClient} is {@link AutoCloseable} there); before that the selector thread, named
- * {@code HttpClient-<id>-SelectorManager} with the {@code <id>} the client prints at the end of its
- * {@code toString()}, ends its loop when interrupted. Where neither applies nothing happens, and the exit just waits.
+ * for such threads to block), so every short CLI run paid that at the end. On JDK 21+ the client is shut down
+ * ({@code shutdownNow}, then a bounded {@code awaitTermination}; {@code close} could wait on a stalled exchange);
+ * before that the selector thread, named {@code HttpClient-<id>-SelectorManager} with the {@code <id>} the client
+ * prints at the end of its {@code toString()}, ends its loop when interrupted. Where neither applies nothing
+ * happens, and the exit just waits.
  */
 final class SelectorShutdown {
   private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
+  private static final Duration AWAIT_TERMINATION = Duration.ofSeconds(1);
 
   private SelectorShutdown() {
   }
 
-  /** Call only when no request of {@code client} is in flight. */
+  /**
+   * Ends {@code client}. Call only when none of its requests is in flight: before JDK 21 such a request would wait
+   * forever for a reply the stopped selector no longer reads.
+   */
   static void shutdown(HttpClient client) {
-    if (client instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        // the client is unusable either way; at worst its thread lingers
-      }
+    try {
+      HttpClient.class.getMethod("shutdownNow").invoke(client);
+      HttpClient.class.getMethod("awaitTermination", Duration.class).invoke(client, AWAIT_TERMINATION);
       return;
+    } catch (NoSuchMethodException beforeJdk21) {
+      // fall through to the selector thread
+    } catch (ReflectiveOperationException e) {
+      return; // at worst the thread lingers and the exit waits
     }
     selectorThreadName(client).ifPresent(name -> liveThreads().stream()
         .filter(thread -> thread.getName().equals(name))
