@@ -25,6 +25,8 @@ final class PageCache {
 
     private final List<Path> runtimeFiles;
     private final PrintStream progress;
+    /** One read buffer for every file read back in (hundreds of JDK files per run). */
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
     private boolean canDrop = Files.isWritable(DROP_CACHES);
 
     /** @param runtimeFiles the JDK and jar files every child reads, read back in after each drop */
@@ -91,8 +93,7 @@ final class PageCache {
         }
     }
 
-    private static void readFully(Path file) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+    private void readFully(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             while (channel.read(buffer) >= 0) {
                 buffer.clear();
