@@ -3,18 +3,26 @@ package io.vodkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -78,6 +86,19 @@ class LauncherTest {
 
         assertThat(archiveFiles()).extracting(name -> name.replaceAll(".*-", ""))
                 .containsExactlyInAnyOrder("upload.jsa", "enhance.jsa", "other.jsa");
+    }
+
+    @Test
+    void theLaunchersCommandListNamesEveryCommandButCompletion() throws IOException {
+        Matcher listed = Pattern.compile("(?m)^  ([a-z|-]+)\\) command_key=\"\\$1\" ;;$")
+                .matcher(Files.readString(LAUNCHER));
+        assertThat(listed.find()).as("the per-command case in " + LAUNCHER).isTrue();
+        CliContext context = new CliContext(Map.of(), root, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), false, new CompletableFuture<>());
+        Set<String> commands = new HashSet<>(VodkitCli.commandLine(context, false).getSubcommands().keySet());
+        commands.remove("completion"); // a one-off: it shares the "other" archive
+
+        assertThat(listed.group(1).split("\\|")).containsExactlyInAnyOrderElementsOf(commands);
     }
 
     /** The archives and the recordings not yet adopted ({@code *.jsa.PID}) in cli/target. */
