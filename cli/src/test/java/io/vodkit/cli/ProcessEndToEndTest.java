@@ -126,7 +126,8 @@ class ProcessEndToEndTest {
         Process serve = start("serve", "--port", "0", "--data", "data", "--fault-rate", "1");
         try {
             String endpoint = new ObjectMapper().readTree(CliProcess.firstLine(serve.getInputStream())).get("endpoint").asText();
-            assertThat(CliProcess.firstLine(serve.getErrorStream())).contains("failing 100% of requests on purpose");
+            assertThat(CliProcess.firstLineContaining(serve.getErrorStream(), "on purpose"))
+                    .contains("failing 100% of requests on purpose");
             List<Integer> wholeAnswers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 HttpURLConnection request = (HttpURLConnection) URI.create(endpoint

@@ -46,4 +46,15 @@ public final class CliProcess {
     public static String firstLine(InputStream stream) throws IOException {
         return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8)).readLine();
     }
+
+    /** The first line that contains {@code text}, or null when the stream ends without one (other lines skipped). */
+    public static String firstLineContaining(InputStream stream, String text) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+        return null;
+    }
 }
