@@ -10,6 +10,7 @@ import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,9 @@ class BadInputTest {
         Files.createDirectories(tmp.resolve("docs/sub"));
         Files.write(tmp.resolve("docs/readme.txt"), new byte[] {1});
         Files.write(tmp.resolve("docs/sub/clip.mp4"), new byte[] {1});
+        try (RandomAccessFile big = new RandomAccessFile(tmp.resolve("big.mp4").toFile(), "rw")) {
+            big.setLength(64L << 20); // sparse: a multipart-sized file that costs no disk
+        }
     }
 
     @AfterEach
@@ -111,6 +115,64 @@ class BadInputTest {
                 local("a part size that is not a size", invalid, "--part-size", none,
                         "upload", "ok.mp4", "--part-size", "big"),
                 local("zero jobs", invalid, "--jobs", none, "upload", "ok.mp4", "--jobs", "0"),
+                // values the service would refuse, refused before the first byte (issue 11 item 6)
+                local("a part size above 5 GiB", invalid, "--part-size must be 20 MiB to 5 GiB, got '6GiB'", none,
+                        "upload", "big.mp4", "--part-size", "6GiB"),
+                local("a concurrency above 64", invalid, "--concurrency must be 1 to 64, got 65", none,
+                        "upload", "big.mp4", "--concurrency", "65"),
+                local("a title longer than 512 characters", invalid,
+                        "--title must be at most 512 characters, got 600 characters", none,
+                        "upload", "big.mp4", "--title", "t".repeat(600)),
+                local("a URL pull title longer than 128 characters", invalid,
+                        "--title must be at most 128 characters for a URL pull, got 129 characters", none,
+                        "upload", "http://127.0.0.1:9/clip.mp4", "--title", "t".repeat(129)),
+                local("a FileName with a leading slash", invalid, "--file-name must be a storage path of at most "
+                        + "2048 bytes", none, "upload", "big.mp4", "--file-name", "/clips/a.mp4"),
+                local("a FileName with a question mark", invalid, "got the character ?", none,
+                        "upload", "ok.mp4", "--file-name", "a?.mp4"),
+                local("a URL pull FileName over 1024 characters", invalid, "--file-name must be a storage path of "
+                        + "at most 1024 characters", none, "upload", "http://127.0.0.1:9/clip.mp4", "--file-name",
+                        "a".repeat(1021) + ".mp4"),
+                local("17 tags", invalid, "--tags must be at most 16 comma-separated tags of 1 to 36 characters "
+                        + "each, got 17 tags", none, "upload", "http://127.0.0.1:9/clip.mp4", "--tags",
+                        "a,".repeat(16) + "b"),
+                local("a tag over 36 characters", invalid, "got a tag of 37 characters", none,
+                        "upload", "http://127.0.0.1:9/clip.mp4", "--tags", "x".repeat(37)),
+                local("callback args over 512 bytes", invalid,
+                        "--callback-args must be at most 512 bytes (UTF-8), got 513 bytes", none,
+                        "upload", "http://127.0.0.1:9/clip.mp4", "--callback-args", "c".repeat(513)),
+                local("a zero poll interval flag on upload", invalid,
+                        "--poll-interval must be 0.1 to 3600 seconds, got '0'", none,
+                        "upload", "http://127.0.0.1:9/clip.mp4", "--poll-interval", "0"),
+                local("a poll interval flag that is not a number on poll-upload", invalid,
+                        "--poll-interval must be 0.1 to 3600 seconds, got 'soon'", none,
+                        "poll-upload", "job1", "--poll-interval", "soon"),
+                local("a zero poll max flag on enhance", invalid, "--poll-max must be 1 to 1000000, got '0'", none,
+                        "enhance", enhance, "--poll-max", "0"),
+                local("a poll max flag above the limit on poll", invalid,
+                        "--poll-max must be 1 to 1000000, got '1000001'", none,
+                        "poll", "hb:0123", "--poll-max", "1000001"),
+                local("a poll interval above an hour", invalid,
+                        "VOD_POLL_INTERVAL must be 0.1 to 3600 seconds, got '3601'",
+                        (dir, env) -> env.put("VOD_POLL_INTERVAL", "3601"), "poll", "hb:0123"),
+                local("a URL expiry beyond a year", invalid,
+                        "VOD_URL_EXPIRE_MINUTES must be 1 to 525600 minutes, got '150000000000000000'",
+                        (dir, env) -> env.put("VOD_URL_EXPIRE_MINUTES", "150000000000000000"), "upload", "big.mp4"),
+                local("a URL expiry in scientific notation", invalid,
+                        "VOD_URL_EXPIRE_MINUTES must be 1 to 525600 minutes, got '1.5e17'",
+                        (dir, env) -> env.put("VOD_URL_EXPIRE_MINUTES", "1.5e17"), "upload", "big.mp4"),
+                local("an endpoint with a path", invalid, "VOD_ENDPOINT must be an http(s) URL with a host and no "
+                        + "path, query or fragment", (dir, env) -> env.put("VOD_ENDPOINT", "http://127.0.0.1:1/vod"),
+                        "upload", "ok.mp4"),
+                local("an endpoint flag with a port out of range", invalid, "--endpoint must be an http(s) URL",
+                        none, "upload", "ok.mp4", "--endpoint", "http://127.0.0.1:99999"),
+                local("a region that is not a region name", invalid,
+                        "--region must be 1 to 64 lower-case letters, digits and hyphens", none,
+                        "upload", "ok.mp4", "--region", "ap singapore"),
+                local("a sample into a missing folder", invalid, "the folder " + "/no/such/dir does not exist", none,
+                        "sample", "/no/such/dir/x.wav"),
+                local("a sample onto a folder", invalid, "it is a folder", (dir, env) ->
+                        Files.createDirectory(dir.resolve("out.wav")), "sample", "out.wav"),
                 local("a fault rate that is not a number", invalid, "--fault-rate must be a number from 0 to 1", none,
                         "serve", "--port", "0", "--fault-rate", "often"),
                 local("a fault rate above 1", invalid, "got '1.5'", none, "serve", "--port", "0", "--fault-rate", "1.5"),
@@ -211,6 +273,8 @@ class BadInputTest {
             assertThat(stats.get("vids").asLong()).as("Vids committed").isZero();
             if (exitCode == ExitCodes.INVALID_INPUT) {
                 assertThat(stats.get("requests").asLong()).as("requests reaching the service").isZero();
+                assertThat(stats.get("bytes_received").asLong()).as("bytes reaching the service").isZero();
+                assertThat(stats.get("uploads_in_progress").asLong()).as("uploads begun").isZero();
             }
         } else {
             assertThat(badServerActions).as("requests reaching the service").isNotEmpty()

@@ -215,8 +215,8 @@ class EnhanceEndToEndTest {
 
         assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(ExitCodes.TIMED_OUT);
         JsonNode line = timedOut.single();
-        assertThat(line.get("error").asText()).isEqualTo("Polling timed out (1 attempts × 0.2s); the job is still "
-                + "processing");
+        assertThat(line.get("error").asText()).matches("Polling timed out after [0-9.]+ s \\(1 poll, 0\\.2 s apart\\); "
+                + "the job is still processing");
         String runId = line.get("RunId").asText();
         String command = line.get("resume_hint").get("command").asText();
         assertThat(command).isEqualTo("vodkit poll " + runId + " local --home " + home);

@@ -1,9 +1,9 @@
 package io.vodkit.client;
 
+import io.vodkit.client.limits.Limits;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,7 +20,8 @@ import java.util.Objects;
  *   <li>{@code clock}: {@link Clock#systemUTC()} (used for {@code X-Date} and URL signing)
  * </ul>
  *
- * {@code credentials} is required. The endpoint must be {@code http} or {@code https} with a host and no path.
+ * {@code credentials} is required. The endpoint and region must be within {@link Limits#ENDPOINT} and
+ * {@link Limits#REGION}.
  */
 public record VodClientConfig(URI endpoint, String region, Credentials credentials,
                               Duration connectTimeout, Duration requestTimeout, Clock clock) {
@@ -32,10 +33,7 @@ public record VodClientConfig(URI endpoint, String region, Credentials credentia
 
   public VodClientConfig {
     endpoint = checkEndpoint(endpoint == null ? URI.create(DEFAULT_ENDPOINT) : endpoint);
-    region = region == null ? DEFAULT_REGION : region;
-    if (region.isBlank()) {
-      throw new IllegalArgumentException("region is blank");
-    }
+    region = Limits.REGION.check(region == null ? DEFAULT_REGION : region);
     Objects.requireNonNull(credentials, "credentials == null");
     connectTimeout = checkDuration("connectTimeout",
         connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout);
@@ -50,21 +48,7 @@ public record VodClientConfig(URI endpoint, String region, Credentials credentia
   }
 
   private static URI checkEndpoint(URI endpoint) {
-    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("endpoint scheme must be http or https: " + endpoint);
-    }
-    if (endpoint.getHost() == null) {
-      throw new IllegalArgumentException("endpoint has no host: " + endpoint);
-    }
-    String path = endpoint.getRawPath();
-    if (path != null && !path.isEmpty() && !path.equals("/")) {
-      throw new IllegalArgumentException("endpoint must not have a path: " + endpoint);
-    }
-    if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
-      throw new IllegalArgumentException("endpoint must not have a query or fragment: " + endpoint);
-    }
-    return endpoint;
+    return Limits.ENDPOINT.check(endpoint);
   }
 
   private static Duration checkDuration(String name, Duration value) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
@@ -76,6 +77,9 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service;
 
+    @Mixin
+    PollOptions poll;
+
     public EnhanceCommand(CliContext context) {
         this.context = context;
     }
@@ -83,11 +87,11 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EnhanceParams request = validate(merged());
-        Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
+        Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
              Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
-            ExecutionFollower follower = new ExecutionFollower(context, backend, settings, service, jobLog);
+            ExecutionFollower follower = new ExecutionFollower(context, backend, settings, service, poll, jobLog);
             if (request.bitDepth() != null && request.bitDepth() == 16) {
                 follower.enhancer().sourceDuration(request).ifPresent(seconds -> request.durationViolation(seconds)
                         .ifPresent(violation -> {

@@ -4,6 +4,7 @@ import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.EnhanceOutput;
@@ -32,16 +33,21 @@ final class ExecutionFollower {
     private final Backend backend;
     private final Settings settings;
     private final ServiceOptions service;
+    private final PollOptions poll;
     private final Enhancer enhancer;
     private final JobLog jobLog;
 
-    /** @param jobLog where the job's last known state is recorded */
+    /**
+     * @param service the service flags, and {@code poll} the polling flags, repeated in a resume hint
+     * @param jobLog  where the job's last known state is recorded
+     */
     ExecutionFollower(CliContext context, Backend backend, Settings settings, ServiceOptions service,
-                      JobLog jobLog) {
+                      PollOptions poll, JobLog jobLog) {
         this.context = context;
         this.backend = backend;
         this.settings = settings;
         this.service = service;
+        this.poll = poll;
         this.jobLog = jobLog;
         this.enhancer = new Enhancer(backend.client().api(), settings.enhanceVersion(),
                 new JobPoller(pollConfig(settings)));
@@ -88,15 +94,15 @@ final class ExecutionFollower {
 
     private CliException timedOut(String runId, PollOutcome.TimedOut<Execution> timedOut) {
         List<String> words = new ArrayList<>(List.of("vodkit", "poll", runId, backend.spaceName()));
-        words.addAll(service.asArguments());
+        words.addAll(poll.asArguments(service));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("resume_hint", ResumeHint.of(TIMEOUT_DESCRIPTION, words));
         extra.put("RunId", runId);
         extra.put("Status", timedOut.last() == null ? "" : timedOut.last().status());
         String failing = timedOut.lastFailure() == null ? ""
                 : " (the last query failed: " + timedOut.lastFailure().getMessage() + ")";
-        return new CliException(ExitCodes.TIMED_OUT, "Polling timed out (" + pollConfig(settings).describe()
-                + "); the job is still processing" + failing, extra, null);
+        return new CliException(ExitCodes.TIMED_OUT, "Polling timed out " + pollConfig(settings).describeWait(
+                timedOut.waited(), timedOut.attempts()) + "; the job is still processing" + failing, extra, null);
     }
 
     private static CliException failed(Execution done, String space) {

@@ -5,8 +5,10 @@ import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ByteSize;
+import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.config.UserValues;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.ledger.LedgerUploads;
 import io.vodkit.cli.ledger.MediaPresence;
@@ -18,6 +20,8 @@ import io.vodkit.client.VodException;
 import io.vodkit.client.api.UrlUploadJob;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
+import io.vodkit.client.limits.InvalidValueException;
+import io.vodkit.client.limits.Limits;
 import io.vodkit.client.pull.PullJobStatus;
 import io.vodkit.client.pull.PullResult;
 import io.vodkit.client.pull.UrlPullRequest;
@@ -39,6 +43,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,10 +81,15 @@ import picocli.CommandLine.Parameters;
             "Output, one line per SOURCE:",
             "  {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",",
             "   \"SourceUrl\"} (+ \"JobId\" for URLs, \"Skipped\":true for files sent before)",
-            "A URL pull still running after VOD_POLL_MAX polls prints (exit 3)",
+            "A URL pull still running after --poll-max (VOD_POLL_MAX) polls prints (exit 3)",
             "  {\"error\",\"resume_hint\":{\"description\",\"command\"},\"JobIds\",\"State\"}:",
             "  run its command to keep waiting for the same job (nothing is re-submitted)."})
 public final class UploadCommand implements Callable<Integer> {
+    /** The flag of each request value a {@link Limits} refusal names. */
+    private static final Map<String, String> FLAGS = Map.of("title", "--title", "fileName", "--file-name",
+            "tags", "--tags", "callbackArgs", "--callback-args", "partSize", "--part-size",
+            "concurrency", "--concurrency", "jobs", "--jobs");
+
     private final CliContext context;
 
     @Parameters(arity = "1..*", paramLabel = "SOURCE",
@@ -125,40 +135,42 @@ public final class UploadCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service;
 
+    @Mixin
+    PollOptions poll;
+
     public UploadCommand(CliContext context) {
         this.context = context;
     }
 
     /**
-     * A checked source: a local file of {@code size} bytes, or a URL, or a file found in a folder that cannot be
-     * uploaded ({@code problem} says why).
+     * A checked source: a local file of {@code size} bytes and its request, or a URL, or a file found in a folder
+     * that cannot be uploaded ({@code problem} says why).
      */
-    private record Source(String text, Path file, long size, UrlPullRequest url, String problem) {
+    private record Source(String text, Path file, long size, UploadRequest upload, UrlPullRequest url,
+                          String problem) {
 
         boolean uploadable() {
-            return file != null && problem == null;
+            return upload != null && problem == null;
         }
     }
 
     @Override
     public Integer call() {
         long startNanos = System.nanoTime();
-        if (concurrency != null && (concurrency < 1 || concurrency > UploadRequest.MAX_CONCURRENCY)) {
-            throw CliException.invalidInput("--concurrency must be between 1 and " + UploadRequest.MAX_CONCURRENCY
-                    + ", got " + concurrency);
+        if (concurrency != null) {
+            UserValues.check("--concurrency", null, () -> Limits.CONCURRENCY.check((long) concurrency));
         }
-        if (jobs < 1 || jobs > BatchUploader.MAX_JOBS) {
-            throw CliException.invalidInput("--jobs must be between 1 and " + BatchUploader.MAX_JOBS + ", got " + jobs);
-        }
+        UserValues.check("--jobs", null, () -> Limits.JOBS.check((long) jobs));
         long partBytes = partSizeBytes(partSize);
         UploadSources parsed = UploadSources.parse(positionals, context.workingDir(), recursive, context::notice);
-        List<Source> sources = check(parsed.sources());
-        Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
+        Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
+        String space = Backend.spaceName(settings, parsed.space());
+        List<Source> sources = check(parsed.sources(), space, partBytes);
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, parsed.space(), context)) {
+             Backend backend = Backend.open(settings, Optional.of(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
-            PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
-            UrlPuller puller = new UrlPuller(backend.client().api(), new JobPoller(poll));
+            PollConfig pollConfig = new PollConfig(settings.pollInterval(), settings.pollMax());
+            UrlPuller puller = new UrlPuller(backend.client().api(), new JobPoller(pollConfig));
             List<Source> files = sources.stream().filter(Source::uploadable).toList();
             UploadResults results;
             try (ProgressDisplay progress = ProgressDisplay.forFiles(files.size(),
@@ -172,9 +184,9 @@ public final class UploadCommand implements Callable<Integer> {
                 Map<Integer, UrlUploadJob> pulls = submitUrls(sources, backend, puller, results, jobLog);
                 LedgerUploads uploaded = new LedgerUploads(ledger.uploads(), Backend.ledgerEndpoint(settings), force,
                         presence(settings, backend), Clock.systemUTC(), message -> notice(progress, message));
-                uploadFiles(sources, backend, partBytes, checkpoints(settings, progress), uploaded, progress, results);
-                awaitUrls(pulls, sources, puller, new PullReport(backend, poll, service.asArguments()), jobLog,
-                        results, progress);
+                uploadFiles(sources, backend, checkpoints(settings, progress), uploaded, progress, results);
+                awaitUrls(pulls, sources, puller, new PullReport(backend, pollConfig, poll.asArguments(service)),
+                        jobLog, results, progress);
             }
             context.err().println(results.summary(Duration.ofNanos(System.nanoTime() - startNanos)).describe());
             context.err().flush();
@@ -183,10 +195,11 @@ public final class UploadCommand implements Callable<Integer> {
     }
 
     /**
-     * Every source checked before any request: files must be uploadable, URLs must name a file extension. A file
-     * found in a folder that cannot be uploaded fails alone; a file listed twice is uploaded once.
+     * Every source checked before any request: files must be uploadable, URLs must name a file extension, and the
+     * request of each must be within the service's {@link Limits} (a refusal names the flag). A file found in a
+     * folder that cannot be uploaded fails alone; a file listed twice is uploaded once.
      */
-    private List<Source> check(List<UploadSources.Item> items) {
+    private List<Source> check(List<UploadSources.Item> items, String space, long partBytes) {
         if (fileName != null && items.size() > 1) {
             throw CliException.invalidInput("--file-name names one object; give exactly one SOURCE (got "
                     + items.size() + ")");
@@ -197,10 +210,12 @@ public final class UploadCommand implements Callable<Integer> {
             String text = item.text();
             if (UrlPullRequest.isUrl(text)) {
                 try {
-                    sources.add(new Source(text, null, 0, new UrlPullRequest(text, title, tags, fileName,
+                    sources.add(new Source(text, null, 0, null, new UrlPullRequest(text, title, tags, fileName,
                             callbackArgs), null));
                 } catch (VodException invalid) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
+                } catch (InvalidValueException refused) {
+                    throw UserValues.refused(refused, FLAGS);
                 }
                 continue;
             }
@@ -210,12 +225,16 @@ public final class UploadCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                sources.add(new Source(file.toString(), file, LocalMediaFile.inspect(file).size(), null, null));
+                sources.add(new Source(file.toString(), file, LocalMediaFile.inspect(file).size(),
+                        new UploadRequest(file, space, concurrency == null ? UploadRequest.AUTO_CONCURRENCY
+                                : concurrency, partBytes, title, fileName), null, null));
             } catch (VodException invalid) {
                 if (!item.inFolder()) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
                 }
-                sources.add(new Source(file.toString(), file, 0, null, invalid.getMessage()));
+                sources.add(new Source(file.toString(), file, 0, null, null, invalid.getMessage()));
+            } catch (InvalidValueException refused) {
+                throw UserValues.refused(refused, FLAGS);
             }
         }
         boolean anyFile = sources.stream().anyMatch(source -> source.file() != null);
@@ -264,7 +283,7 @@ public final class UploadCommand implements Callable<Integer> {
         for (Map.Entry<Integer, UrlUploadJob> pull : pulls.entrySet()) {
             PullJobStatus status = result.jobs().get(n++);
             jobLog.pullObserved(report.spaceName(), status);
-            results.put(pull.getKey(), report.line(status, sources.get(pull.getKey()).text(), result.timedOut()));
+            results.put(pull.getKey(), report.line(status, sources.get(pull.getKey()).text(), result));
         }
     }
 
@@ -289,15 +308,13 @@ public final class UploadCommand implements Callable<Integer> {
      * The local files, {@code --jobs} at a time, each with its parts in parallel and a progress bar; a file the
      * ledger knows is skipped. Each file's line is put as soon as the file is done.
      */
-    private void uploadFiles(List<Source> sources, Backend backend, long partBytes, UploadCheckpoints checkpoints,
+    private void uploadFiles(List<Source> sources, Backend backend, UploadCheckpoints checkpoints,
                              LedgerUploads ledger, ProgressDisplay progress, UploadResults results) {
         Map<UploadRequest, Integer> positions = new HashMap<>();
         List<UploadRequest> requests = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             if (sources.get(i).uploadable()) {
-                UploadRequest request = new UploadRequest(sources.get(i).file(), backend.spaceName(),
-                        concurrency == null ? UploadRequest.AUTO_CONCURRENCY : concurrency, partBytes, title,
-                        fileName);
+                UploadRequest request = sources.get(i).upload();
                 positions.put(request, i);
                 requests.add(request);
             }
@@ -346,16 +363,20 @@ public final class UploadCommand implements Callable<Integer> {
         progress.printAbove(() -> context.notice(message));
     }
 
-    /** {@code --part-size}: absent → 20 MiB; below 20 MiB or not a size → invalid input. */
+    /** {@code --part-size}: absent → 20 MiB; outside {@link Limits#PART_SIZE} or not a size → invalid input. */
     static long partSizeBytes(String text) {
         if (text == null) {
             return PartPlan.DEFAULT_PART_SIZE_BYTES;
         }
-        try {
-            return PartPlan.checkPartSize(ByteSize.parse(text));
-        } catch (IllegalArgumentException e) {
-            throw CliException.invalidInput("--part-size must be at least 20MiB (e.g. 20MiB, 64MiB, 1GiB or bytes), "
-                    + "got " + text);
-        }
+        return UserValues.check("--part-size", text, () -> {
+            long bytes;
+            try {
+                bytes = ByteSize.parse(text);
+            } catch (IllegalArgumentException notASize) {
+                throw new InvalidValueException(Limits.PART_SIZE.name(), Limits.PART_SIZE.accepted()
+                        + " (bytes, or a whole number with KiB, MiB or GiB)", "not a size");
+            }
+            return Limits.PART_SIZE.check(bytes);
+        });
     }
 }

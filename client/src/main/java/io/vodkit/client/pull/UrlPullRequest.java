@@ -2,6 +2,7 @@ package io.vodkit.client.pull;
 
 import io.vodkit.client.VodException;
 import io.vodkit.client.api.UploadMediaByUrl;
+import io.vodkit.client.limits.Limits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -16,12 +17,18 @@ import java.util.Objects;
  * @param tags         comma-separated tags, or {@code null}
  * @param fileName     storage FileName to ask for, or {@code null} to let the service choose
  * @param callbackArgs passed through, or {@code null}
+ * @throws io.vodkit.client.limits.InvalidValueException for a title, tags, FileName or CallbackArgs outside
+ *     {@link Limits}
  */
 public record UrlPullRequest(String sourceUrl, String title, String tags, String fileName, String callbackArgs) {
 
   public UrlPullRequest {
     Objects.requireNonNull(sourceUrl, "sourceUrl == null");
     extensionOf(sourceUrl);
+    Limits.URL_TITLE.check(title);
+    Limits.TAGS.check(tags);
+    Limits.URL_FILE_NAME.check(fileName);
+    Limits.CALLBACK_ARGS.check(callbackArgs);
   }
 
   /** A request with only the URL. */

@@ -301,11 +301,15 @@ class MediaUploaderTest {
   void requestValidatesItsArguments() {
     Path file = dir.resolve("a.mp4");
     assertThatThrownBy(() -> new UploadRequest(file, "s", -1, 20 * MIB, null, null))
-        .hasMessage("concurrency < 0: -1");
+        .hasMessage("concurrency must be 1 to 64, got -1");
     assertThatThrownBy(() -> new UploadRequest(file, "s", 65, 20 * MIB, null, null))
-        .hasMessage("concurrency > 64: 65");
+        .hasMessage("concurrency must be 1 to 64, got 65");
     assertThatThrownBy(() -> new UploadRequest(file, "s", 4, 5 * MIB, null, null))
-        .hasMessageContaining("partSizeBytes").hasMessageEndingWith(": " + 5 * MIB);
+        .hasMessage("partSize must be 20 MiB to 5 GiB, got 5 MiB");
+    assertThatThrownBy(() -> new UploadRequest(file, "s", 4, 20 * MIB, "t".repeat(513), null))
+        .hasMessage("title must be at most 512 characters, got 513 characters");
+    assertThatThrownBy(() -> new UploadRequest(file, "s", 4, 20 * MIB, null, "/a.mp4"))
+        .hasMessageStartingWith("fileName must be a storage path").hasMessageEndingWith("got a leading /");
   }
 
   private void uploadHosts(String... hosts) {
