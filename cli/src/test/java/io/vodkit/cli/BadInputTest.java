@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
+import io.vodkit.cli.support.FakeService;
 import io.vodkit.cli.support.TestEmulator;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,8 +36,7 @@ class BadInputTest {
     Path tmp;
 
     private TestEmulator vod;
-    private HttpServer badServer;
-    private final List<String> badServerActions = new CopyOnWriteArrayList<>();
+    private FakeService badServer;
 
     /** Prepares the working directory or the environment of one row. */
     @FunctionalInterface
@@ -74,7 +67,7 @@ class BadInputTest {
     void stop() {
         vod.close();
         if (badServer != null) {
-            badServer.stop(0);
+            badServer.close();
         }
     }
 
@@ -277,7 +270,7 @@ class BadInputTest {
                 assertThat(stats.get("uploads_in_progress").asLong()).as("uploads begun").isZero();
             }
         } else {
-            assertThat(badServerActions).as("requests reaching the service").isNotEmpty()
+            assertThat(badServer.actions()).as("requests reaching the service").isNotEmpty()
                     .doesNotContain("CommitUploadInfo");
         }
     }
@@ -306,29 +299,11 @@ class BadInputTest {
 
     /** Starts a loopback service that gives {@code answer} to everything; returns the environment pointing at it. */
     private Map<String, String> serveBadly(BadAnswer answer) throws IOException {
-        badServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        badServer.createContext("/", exchange -> {
-            String query = exchange.getRequestURI().getRawQuery();
-            badServerActions.add(query != null && query.contains("Action=")
-                    ? query.replaceAll(".*Action=([A-Za-z]+).*", "$1") : exchange.getRequestURI().getPath());
-            exchange.getRequestBody().readAllBytes();
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-            exchange.getResponseHeaders().set("Retry-After", "0");
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        badServer.start();
+        badServer = FakeService.start(action -> new FakeService.Answer(answer.status(), answer.contentType(),
+                answer.body()));
         Files.write(tmp.resolve("clip.mp4"), new byte[] {1, 2, 3});
-        Map<String, String> env = new HashMap<>();
-        env.put("VOD_ENDPOINT", "http://127.0.0.1:" + badServer.getAddress().getPort());
-        env.put("BYTEPLUS_ACCESSKEY", "AK");
-        env.put("BYTEPLUS_SECRETKEY", "SK");
-        env.put("VOD_SPACE_NAME", "s");
-        env.put("VODKIT_HOME", tmp.resolve("home").toString());
-        env.put("VOD_POLL_INTERVAL", "0.01");
+        Map<String, String> env = new HashMap<>(badServer.env(tmp.resolve("home")));
+        env.put("VOD_POLL_INTERVAL", "0.1");
         env.put("VOD_POLL_MAX", "3");
         return env;
     }

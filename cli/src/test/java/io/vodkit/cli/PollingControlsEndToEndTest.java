@@ -3,17 +3,13 @@ package io.vodkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
+import io.vodkit.cli.support.FakeService;
 import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
 import io.vodkit.emulator.support.SourceServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,12 +36,12 @@ class PollingControlsEndToEndTest {
     @TempDir
     Path tmp;
 
-    private HttpServer service;
+    private FakeService service;
 
     @AfterEach
     void stop() {
         if (service != null) {
-            service.stop(0);
+            service.close();
         }
     }
 
@@ -141,34 +137,19 @@ class PollingControlsEndToEndTest {
      * (counted) answers Running after {@code delay}, the time a slow service takes.
      */
     private Map<String, String> serveRunningJob(AtomicInteger queries, Duration delay) throws IOException {
-        service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        service.createContext("/", exchange -> {
-            String query = String.valueOf(exchange.getRequestURI().getRawQuery());
-            exchange.getRequestBody().readAllBytes();
-            String body = "{\"ResponseMetadata\":{},\"Result\":{\"RunId\":\"hb:run1\"}}";
-            if (query.contains("Action=GetExecution")) {
-                queries.incrementAndGet();
-                try {
-                    Thread.sleep(delay.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                body = "{\"ResponseMetadata\":{},\"Result\":{\"RunId\":\"hb:run1\",\"Status\":\"Running\"}}";
+        service = FakeService.start(action -> {
+            if (!action.equals("GetExecution")) {
+                return FakeService.Answer.json("{\"ResponseMetadata\":{},\"Result\":{\"RunId\":\"hb:run1\"}}");
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            queries.incrementAndGet();
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+            return FakeService.Answer.json(
+                    "{\"ResponseMetadata\":{},\"Result\":{\"RunId\":\"hb:run1\",\"Status\":\"Running\"}}");
         });
-        service.start();
-        Map<String, String> env = new HashMap<>();
-        env.put("VOD_ENDPOINT", "http://127.0.0.1:" + service.getAddress().getPort());
-        env.put("BYTEPLUS_ACCESSKEY", "AK");
-        env.put("BYTEPLUS_SECRETKEY", "SK");
-        env.put("VOD_SPACE_NAME", "s");
-        env.put("VODKIT_HOME", tmp.resolve("home").toString());
-        return env;
+        return service.env(tmp.resolve("home"));
     }
 }
