@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
                 + "`vodkit enhance`.",
         footerHeading = "%nExamples:%n",
         footer = {"  vodkit poll 'hb:0123…' my_space   # the resume_hint of a timed-out enhance",
-            "  vodkit poll 'hb:0123…' my_space --poll-interval 30 --poll-max 120   # wait up to an hour"})
+            "  vodkit poll 'hb:0123…' my_space --poll-interval 30 --poll-max 120"})
 public final class PollCommand implements Callable<Integer> {
     private final CliContext context;
 
