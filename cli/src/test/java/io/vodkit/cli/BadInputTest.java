@@ -164,8 +164,12 @@ class BadInputTest {
                         "upload", "ok.mp4", "--region", "ap singapore"),
                 local("a sample into a missing folder", invalid, "the folder " + "/no/such/dir does not exist", none,
                         "sample", "/no/such/dir/x.wav"),
-                local("a sample onto a folder", invalid, "it is a folder", (dir, env) ->
+                local("a sample onto a folder", invalid, "out.wav: it is a folder", (dir, env) ->
                         Files.createDirectory(dir.resolve("out.wav")), "sample", "out.wav"),
+                local("a data folder that is a file", invalid, "--data must be a folder that exists or can be "
+                        + "made, and is writable, got " + "/", none, "serve", "--port", "0", "--data", "ok.mp4"),
+                local("a data folder under a file", invalid, "ok.mp4 is a file", none,
+                        "serve", "--port", "0", "--data", "ok.mp4/data"),
                 local("a fault rate that is not a number", invalid, "--fault-rate must be a number from 0 to 1", none,
                         "serve", "--port", "0", "--fault-rate", "often"),
                 local("a fault rate above 1", invalid, "got '1.5'", none, "serve", "--port", "0", "--fault-rate", "1.5"),

@@ -3,6 +3,7 @@ package io.vodkit.cli.commands;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.config.OutputPaths;
 import io.vodkit.cli.output.JsonLines;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (seconds < 1 || seconds > 3600) {
             throw CliException.invalidInput("--seconds must be between 1 and 3600, got " + seconds);
         }
-        Path file = writableFile(context.workingDir().resolve(path).toAbsolutePath().normalize());
+        Path file = OutputPaths.file("FILE", context.workingDir().resolve(path).toAbsolutePath().normalize());
         long dataBytes = (long) SAMPLE_RATE * 2 * seconds;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             out.write(header(dataBytes));
@@ -69,23 +70,6 @@ public final class SampleCommand implements Callable<Integer> {
         line.put("Size", HEADER_BYTES + dataBytes);
         new JsonLines(context.out()).write(line);
         return ExitCodes.OK;
-    }
-
-    /**
-     * {@code file}, when a file can be made there: its folder exists and is writable, and it is not a folder itself;
-     * otherwise invalid input, before anything is written.
-     */
-    private static Path writableFile(Path file) {
-        Path folder = file.getParent();
-        String problem = Files.isDirectory(file) ? "it is a folder"
-                : folder == null || !Files.isDirectory(folder) ? "the folder " + folder + " does not exist"
-                : !Files.isWritable(folder) ? "the folder " + folder + " is not writable"
-                : Files.exists(file) && !Files.isWritable(file) ? "the file exists and is not writable" : null;
-        if (problem != null) {
-            throw CliException.invalidInput("FILE must be a .wav file in an existing, writable folder; cannot write "
-                    + file + ": " + problem);
-        }
-        return file;
     }
 
     /** The RIFF/WAVE header of a mono 16-bit PCM stream of {@code dataBytes} bytes. */

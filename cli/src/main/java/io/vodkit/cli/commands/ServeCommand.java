@@ -3,6 +3,7 @@ package io.vodkit.cli.commands;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.config.OutputPaths;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.emulator.Emulator;
@@ -105,7 +106,8 @@ public final class ServeCommand implements Callable<Integer> {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("VOD_REGION", region);
         Settings settings = Settings.resolve(flags, context.env(), context.workingDir());
-        Path dataDir = data == null ? settings.localDataDir() : context.workingDir().resolve(data).normalize();
+        Path dataDir = data == null ? settings.localDataDir()
+                : OutputPaths.folder("--data", context.workingDir().resolve(data).normalize());
         EmulatorConfig config;
         try {
             config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir, accessKey,
