@@ -14,7 +14,7 @@ import java.util.Objects;
  *       storage upload hosts, so {@code http://127.0.0.1:PORT} talks plain HTTP to an emulator everywhere)
  *   <li>{@code region}: {@value #DEFAULT_REGION} (the region in the credential scope)
  *   <li>{@code connectTimeout}: 10 s
- *   <li>{@code requestTimeout}: 60 s (the wait for a reply, per OpenAPI call; storage PUTs add time for their body
+ *   <li>{@code requestTimeout}: 60 s, within {@link Limits#REQUEST_TIMEOUT} (the wait for a reply, per OpenAPI call; storage PUTs add time for their body
  *       size), and the longest silence (no byte sent or received) of any request; a request that overruns either
  *       fails with a retryable {@link io.vodkit.client.http.TransportException}
  *   <li>{@code clock}: {@link Clock#systemUTC()} (used for {@code X-Date} and URL signing)
@@ -37,8 +37,7 @@ public record VodClientConfig(URI endpoint, String region, Credentials credentia
     Objects.requireNonNull(credentials, "credentials == null");
     connectTimeout = checkDuration("connectTimeout",
         connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout);
-    requestTimeout = checkDuration("requestTimeout",
-        requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout);
+    requestTimeout = Limits.REQUEST_TIMEOUT.check(requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout);
     clock = clock == null ? Clock.systemUTC() : clock;
   }
 

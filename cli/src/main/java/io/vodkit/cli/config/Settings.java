@@ -1,6 +1,5 @@
 package io.vodkit.cli.config;
 
-import io.vodkit.cli.CliException;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.api.StartExecution;
 import io.vodkit.client.http.RetryPolicy;
@@ -60,9 +59,9 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                 home.toAbsolutePath(),
                 in.get("VODKIT_FFMPEG").map(Path::of),
                 in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION),
-                Duration.ofMillis(Math.round(in.positiveNumber("VOD_REQUEST_TIMEOUT",
-                        VodClientConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds()) * 1000)),
-                (int) in.positiveWhole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts()));
+                in.duration("VOD_REQUEST_TIMEOUT", ChronoUnit.SECONDS,
+                        VodClientConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds(), Limits.REQUEST_TIMEOUT),
+                (int) in.whole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts(), Limits.MAX_ATTEMPTS));
     }
 
     /** Credentials are complete, so the cloud (or the endpoint given) is used rather than the local emulator. */
@@ -106,10 +105,8 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
         /** A number of {@code unit}s (fractions to the millisecond) within {@code limit}; absent: {@code fallback}. */
         Duration duration(String name, ChronoUnit unit, double fallback, Limit<Duration> limit) {
             double amount = get(name).map(raw -> parsed(name, limit, Double::valueOf)).orElse(fallback);
-            double millis = amount * unit.getDuration().toMillis();
-            Duration value = Double.isNaN(millis) || Double.isInfinite(millis) || Math.abs(millis) >= Long.MAX_VALUE
-                    ? ChronoUnit.FOREVER.getDuration().multipliedBy(millis < 0 ? -1 : 1)
-                    : Duration.ofMillis(Math.round(millis));
+            // Math.round saturates (and gives 0 for NaN), so any number typed becomes a Duration the limit judges
+            Duration value = Duration.ofMillis(Math.round(amount * unit.getDuration().toMillis()));
             return checked(name, () -> limit.check(value));
         }
 
@@ -131,30 +128,6 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
 
         private String label(String name) {
             return flags.get(name) != null ? FLAG_NAMES.getOrDefault(name, name) : name;
-        }
-
-        double positiveNumber(String name, double fallback) {
-            return positive(name, fallback, Double::parseDouble, "number").doubleValue();
-        }
-
-        long positiveWhole(String name, long fallback) {
-            return positive(name, fallback, Long::parseLong, "whole number").longValue();
-        }
-
-        private Number positive(String name, Number fallback, Function<String, Number> parse, String kind) {
-            Optional<String> raw = get(name);
-            if (raw.isEmpty()) {
-                return fallback;
-            }
-            try {
-                Number value = parse.apply(raw.get());
-                if (value.doubleValue() > 0 && Double.isFinite(value.doubleValue())) {
-                    return value;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw CliException.invalidInput(label(name) + " must be a positive " + kind + ", got '" + raw.get() + "'");
         }
     }
 }

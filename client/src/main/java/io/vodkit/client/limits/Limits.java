@@ -73,6 +73,12 @@ public final class Limits {
   public static final Limit<Duration> URL_EXPIRY = durationBetween("urlExpiry", Duration.ofMinutes(1),
       Duration.ofDays(365), ChronoUnit.MINUTES);
 
+  /** How long a request may wait for its reply, or go without a byte moving: 0.1 s to 1 hour. */
+  public static final Limit<Duration> REQUEST_TIMEOUT = durationBetween("requestTimeout", Duration.ofMillis(100),
+      Duration.ofHours(1), ChronoUnit.SECONDS);
+  /** Tries per request, the first included: 1 to 100. */
+  public static final Limit<Long> MAX_ATTEMPTS = Limit.between("maxAttempts", 1, 100);
+
   /** The OpenAPI endpoint: http or https, a host, an optional port, nothing else. */
   public static final Limit<URI> ENDPOINT = new Limit<>("endpoint",
       "an http(s) URL with a host and no path, query or fragment (e.g. https://vod.byteplusapi.com)",
