@@ -1,6 +1,11 @@
 package io.vodkit.client.limits;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,6 +60,14 @@ public final class Limit<T> {
     });
   }
 
+  /** Durations from {@code min} to {@code max}, stated in {@code unit} (seconds or minutes). */
+  public static Limit<Duration> durationBetween(String name, Duration min, Duration max, ChronoUnit unit) {
+    String unitName = unit.name().toLowerCase(Locale.ROOT);
+    return new Limit<>(name, inUnit(min, unit) + " to " + inUnit(max, unit) + " " + unitName,
+        value -> value.compareTo(min) < 0 || value.compareTo(max) > 0
+            ? Optional.of(inUnit(value, unit) + " " + unitName) : Optional.empty());
+  }
+
   /**
    * Returns {@code value} when it is accepted or {@code null}.
    *
@@ -83,5 +96,12 @@ public final class Limit<T> {
   @Override
   public String toString() {
     return name + " must be " + accepted;
+  }
+
+  private static String inUnit(Duration duration, ChronoUnit unit) {
+    BigDecimal value = BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9))
+        .divide(BigDecimal.valueOf(unit.getDuration().toSeconds()), 3, RoundingMode.HALF_UP)
+        .stripTrailingZeros();
+    return value.toPlainString();
   }
 }

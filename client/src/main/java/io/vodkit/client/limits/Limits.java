@@ -1,7 +1,5 @@
 package io.vodkit.client.limits;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,20 +60,20 @@ public final class Limits {
       "at most 16 comma-separated tags of 1 to 36 characters each", Limits::tagsProblem);
 
   /** Pause between two polls of a job: 0.1 s to 1 hour. */
-  public static final Limit<Duration> POLL_INTERVAL = durationBetween("pollInterval", Duration.ofMillis(100),
-      Duration.ofHours(1), ChronoUnit.SECONDS);
+  public static final Limit<Duration> POLL_INTERVAL = Limit.durationBetween("pollInterval",
+      Duration.ofMillis(100), Duration.ofHours(1), ChronoUnit.SECONDS);
   /** Polls of a job before giving up: 1 to 1,000,000. */
   public static final Limit<Long> POLL_MAX = Limit.between("pollMax", 1, 1_000_000);
   /**
    * Lifetime of a signed play URL: 1 minute to 365 days. Type A signs an expiry timestamp the CDN reads as a 32-bit
    * number of seconds (spec §10.6: at most 2147483647), so it cannot lie years ahead.
    */
-  public static final Limit<Duration> URL_EXPIRY = durationBetween("urlExpiry", Duration.ofMinutes(1),
+  public static final Limit<Duration> URL_EXPIRY = Limit.durationBetween("urlExpiry", Duration.ofMinutes(1),
       Duration.ofDays(365), ChronoUnit.MINUTES);
 
   /** How long a request may wait for its reply, or go without a byte moving: 0.1 s to 1 hour. */
-  public static final Limit<Duration> REQUEST_TIMEOUT = durationBetween("requestTimeout", Duration.ofMillis(100),
-      Duration.ofHours(1), ChronoUnit.SECONDS);
+  public static final Limit<Duration> REQUEST_TIMEOUT = Limit.durationBetween("requestTimeout",
+      Duration.ofMillis(100), Duration.ofHours(1), ChronoUnit.SECONDS);
   /** Tries per request, the first included: 1 to 100. */
   public static final Limit<Long> MAX_ATTEMPTS = Limit.between("maxAttempts", 1, 100);
 
@@ -89,14 +87,6 @@ public final class Limits {
       region -> REGION_FORM.matcher(region).matches() ? Optional.empty() : Optional.of("'" + region + "'"));
 
   private Limits() {
-  }
-
-  /** Durations from {@code min} to {@code max}, stated in {@code unit} (seconds or minutes). */
-  public static Limit<Duration> durationBetween(String name, Duration min, Duration max, ChronoUnit unit) {
-    String unitName = unit.name().toLowerCase(Locale.ROOT);
-    return new Limit<>(name, inUnit(min, unit) + " to " + inUnit(max, unit) + " " + unitName,
-        value -> value.compareTo(min) < 0 || value.compareTo(max) > 0
-            ? Optional.of(inUnit(value, unit) + " " + unitName) : Optional.empty());
   }
 
   /**
@@ -167,12 +157,5 @@ public final class Limits {
         && endpoint.getRawQuery() == null && endpoint.getRawFragment() == null
         && (endpoint.getPort() == -1 || endpoint.getPort() >= 1 && endpoint.getPort() <= 65535);
     return wellFormed ? Optional.empty() : Optional.of("'" + endpoint + "'");
-  }
-
-  private static String inUnit(Duration duration, ChronoUnit unit) {
-    BigDecimal value = BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9))
-        .divide(BigDecimal.valueOf(unit.getDuration().toSeconds()), 3, RoundingMode.HALF_UP)
-        .stripTrailingZeros();
-    return value.toPlainString();
   }
 }
