@@ -126,7 +126,7 @@ class BadInputTest {
                 local("a URL pull FileName over 1024 characters", invalid, "--file-name must be a storage path of "
                         + "at most 1024 characters", none, "upload", "http://127.0.0.1:9/clip.mp4", "--file-name",
                         "a".repeat(1021) + ".mp4"),
-                local("17 tags", invalid, "--tags must be at most 16 comma-separated tags of 1 to 36 characters "
+                local("17 tags", invalid, "--tags must be at most 16 comma-separated tags of at most 36 characters "
                         + "each, got 17 tags", none, "upload", "http://127.0.0.1:9/clip.mp4", "--tags",
                         "a,".repeat(16) + "b"),
                 local("a tag over 36 characters", invalid, "got a tag of 37 characters", none,

@@ -46,10 +46,17 @@ public final class Limit<T> {
         value -> value < min || value > max ? Optional.of(ByteCounts.describe(value)) : Optional.empty());
   }
 
-  /** Text of at most {@code max} characters (UTF-16 code units, as the service counts them in Java). */
+  /** Text of at most {@code max} characters (Unicode code points, as a person counts them). */
   public static Limit<String> maxChars(String name, int max) {
-    return new Limit<>(name, "at most " + max + " characters",
-        value -> value.length() > max ? Optional.of(value.length() + " characters") : Optional.empty());
+    return maxChars(name, max, "");
+  }
+
+  /** As {@link #maxChars(String, int)}, with {@code qualifier} after the range, e.g. {@code " for a URL pull"}. */
+  public static Limit<String> maxChars(String name, int max, String qualifier) {
+    return new Limit<>(name, "at most " + max + " characters" + qualifier, value -> {
+      int chars = value.codePointCount(0, value.length());
+      return chars > max ? Optional.of(chars + " characters") : Optional.empty();
+    });
   }
 
   /** Text of at most {@code max} bytes in UTF-8. */

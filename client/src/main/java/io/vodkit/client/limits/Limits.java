@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -51,13 +52,13 @@ public final class Limits {
   public static final Limit<String> CALLBACK_ARGS = Limit.maxUtf8Bytes("callbackArgs", 512);
 
   /** UploadMediaByUrl {@code Title}: at most 128 characters, stricter than an upload's. */
-  public static final Limit<String> URL_TITLE = new Limit<>("title", "at most 128 characters for a URL pull",
-      title -> title.length() > 128 ? Optional.of(title.length() + " characters") : Optional.empty());
+  public static final Limit<String> URL_TITLE = Limit.maxChars("title", 128, " for a URL pull");
   /** UploadMediaByUrl {@code FileName}: the storage path rules, at most 1024 characters. */
-  public static final Limit<String> URL_FILE_NAME = fileName("fileName", 1024, "characters", String::length);
-  /** {@code Tags}: comma-separated, at most 16 per media, each at most 36 characters. */
+  public static final Limit<String> URL_FILE_NAME = fileName("fileName", 1024, "characters",
+      name -> name.codePointCount(0, name.length()));
+  /** {@code Tags}: comma-separated (blanks around them and empty ones ignored), at most 16, each at most 36 chars. */
   public static final Limit<String> TAGS = new Limit<>("tags",
-      "at most 16 comma-separated tags of 1 to 36 characters each", Limits::tagsProblem);
+      "at most 16 comma-separated tags of at most 36 characters each", Limits::tagsProblem);
 
   /** Pause between two polls of a job: 0.1 s to 1 hour. */
   public static final Limit<Duration> POLL_INTERVAL = Limit.durationBetween("pollInterval",
@@ -130,20 +131,12 @@ public final class Limits {
   }
 
   private static Optional<String> tagsProblem(String tags) {
-    String[] each = tags.split(",", -1);
-    if (each.length > 16) {
-      return Optional.of(each.length + " tags");
+    List<String> each = Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
+    if (each.size() > 16) {
+      return Optional.of(each.size() + " tags");
     }
-    for (String tag : each) {
-      String trimmed = tag.strip();
-      if (trimmed.isEmpty()) {
-        return Optional.of("an empty tag");
-      }
-      if (trimmed.length() > 36) {
-        return Optional.of("a tag of " + trimmed.length() + " characters");
-      }
-    }
-    return Optional.empty();
+    return each.stream().map(tag -> tag.codePointCount(0, tag.length())).filter(chars -> chars > 36).findFirst()
+        .map(chars -> "a tag of " + chars + " characters");
   }
 
   private static Optional<String> endpointProblem(URI endpoint) {

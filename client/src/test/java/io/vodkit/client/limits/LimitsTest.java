@@ -28,7 +28,6 @@ class LimitsTest {
             "callbackArgs must be at most 512 bytes (UTF-8), got 514 bytes"),
         Arguments.of(Limits.TAGS, "a,".repeat(16) + "b", "got 17 tags"),
         Arguments.of(Limits.TAGS, "ok," + "x".repeat(37), "got a tag of 37 characters"),
-        Arguments.of(Limits.TAGS, "a,,b", "got an empty tag"),
         Arguments.of(Limits.FILE_NAME, "/abs.mp4", "got a leading /"),
         Arguments.of(Limits.FILE_NAME, "a?b.mp4", "got the character ?"),
         Arguments.of(Limits.FILE_NAME, "a\tb.mp4", "got the control character U+0009"),
@@ -63,7 +62,9 @@ class LimitsTest {
     assertThat(Limits.PART_SIZE.check(20L << 20)).isEqualTo(20L << 20);
     assertThat(Limits.PART_SIZE.check(5L << 30)).isEqualTo(5L << 30);
     assertThat(Limits.TITLE.check("t".repeat(512))).hasSize(512);
-    assertThat(Limits.TAGS.check("a, b ," + "x".repeat(36))).isNotNull();
+    assertThat(Limits.TAGS.check("a, b ,," + "x".repeat(36) + ",")).isNotNull();
+    assertThat(Limits.TITLE.check("映".repeat(512))).isNotNull();
+    assertThat(Limits.URL_TITLE.check("😀".repeat(128))).as("code points, not UTF-16 units").isNotNull();
     assertThat(Limits.FILE_NAME.check("clips/2026/a b.mp4")).isNotNull();
     assertThat(Limits.POLL_INTERVAL.check(Duration.ofMillis(100))).isNotNull();
     assertThat(Limits.URL_EXPIRY.check(Duration.ofDays(365))).isNotNull();
