@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * A local file checked before any request: it exists, is a regular readable file, is not empty nor larger than
- * {@link Limits#FILE_SIZE}, and its name has
- * an extension the service accepts as {@code FileExtension} ({@code .} plus 1–7 characters).
+ * {@link Limits#FILE_SIZE}, and its name has an extension the service accepts as {@code FileExtension} ({@code .}
+ * plus 1–7 characters).
  *
  * @param path      the file
  * @param size      bytes
