@@ -129,7 +129,7 @@ final class Components {
         this.media = new MediaRepository(database);
         this.spaces = new Spaces(new SpaceRepository(database), clock);
         this.objectStore = new ObjectStore(dataDir.resolve(OBJECTS_DIR));
-        this.publisher = new ObjectPublisher(objects, objectStore, clock);
+        this.publisher = new ObjectPublisher(objects, objectStore, clock, sessions);
         MultipartUploadRepository uploads = new MultipartUploadRepository(database);
         this.multipartUploads = new MultipartUploads(uploads, new MultipartPartRepository(database),
                 new PartStore(dataDir.resolve(MULTIPART_DIR)), objects, objectStore, publisher, ids, clock);
@@ -210,7 +210,7 @@ final class Components {
         return new HttpServer.Endpoints(
                 new OpenApiEndpoint(verifier, router, ids, stats, link, config.region()),
                 new GatewayEndpoint(tokens, ids, stats, link, new DirectUploads(objectStore, publisher, ids),
-                        multipartUploads),
+                        multipartUploads, publisher),
                 new DownloadEndpoint(objects, objectStore, playDomain, clock),
                 new StatsEndpoint(stats, multipartUploads, media, faults), link);
     }

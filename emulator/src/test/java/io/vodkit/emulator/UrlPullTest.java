@@ -155,7 +155,11 @@ class UrlPullTest {
             assertThat(submit(vod, source.url("/files/clip.mp4"), named)).containsExactly(jobId);
             assertThat(awaitFinal(vod, jobId).path("State").asText()).isEqualTo("success");
             assertThat(submit(vod, source.url("/files/clip.mp4"), named)).containsExactly(jobId);
-            assertThat(submit(vod, source.url("/files/clip.mp4?v=2"), named)).doesNotContain(jobId);
+            // another source for a FileName that now holds a Vid: committed media is not overwritten
+            VodTestClient.Reply other = vod.client().postForm("UploadMediaByUrl", VERSION, Map.of("SpaceName",
+                    TestEmulator.SPACE, "URLSets", "[{\"SourceUrl\":\"" + source.url("/files/clip.mp4?v=2") + "\""
+                            + named + "}]"));
+            assertThat(other.error().path("Message").asText()).contains("pulled/clip.mp4 holds the committed media");
 
             String missing = submit(vod, source.url("/files/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\"").get(0);
             assertThat(awaitFinal(vod, missing).path("State").asText()).isEqualTo("failed");
