@@ -155,8 +155,8 @@ final class Components {
                 inspector, ids, clock, dataDir.resolve(WORK_DIR));
         UrlJobRepository urlJobs = new UrlJobRepository(database);
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
-        PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), pullHttpPool), sessions, objectStore,
-                publisher, committer, ids);
+        PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), pullHttpPool), sessions, objects,
+                objectStore, publisher, committer);
         this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
                 PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
         this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock);

@@ -3,6 +3,7 @@ package io.vodkit.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.emulator.db.Database;
 import io.vodkit.emulator.media.TestMedia;
 import io.vodkit.emulator.pull.UrlPullConfig;
 import io.vodkit.emulator.support.SourceServer;
@@ -10,6 +11,7 @@ import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,6 +157,7 @@ class UrlPullTest {
             assertThat(submit(vod, source.url("/files/clip.mp4"), named)).containsExactly(jobId);
             assertThat(awaitFinal(vod, jobId).path("State").asText()).isEqualTo("success");
             assertThat(submit(vod, source.url("/files/clip.mp4"), named)).containsExactly(jobId);
+            assertThat(source.requests("/files/clip.mp4")).isEqualTo(1);
             // another source for a FileName that now holds a Vid: committed media is not overwritten
             VodTestClient.Reply other = vod.client().postForm("UploadMediaByUrl", VERSION, Map.of("SpaceName",
                     TestEmulator.SPACE, "URLSets", "[{\"SourceUrl\":\"" + source.url("/files/clip.mp4?v=2") + "\""
@@ -267,6 +270,46 @@ class UrlPullTest {
 
             assertThat(job.path("State").asText()).isEqualTo("failed");
             assertThat(job.path("ErrorMessage").asText()).isEqualTo("interrupted 3 times");
+        }
+    }
+
+    @Test
+    void aJobRunAgainAfterItsFetchCommitsWithoutFetchingTheSourceAgain() throws Exception {
+        String jobId;
+        String vid;
+        try (TestEmulator vod = start(FAST)) {
+            jobId = submit(vod, source.url("/files/clip.mp4"), "").get(0);
+            vid = awaitFinal(vod, jobId).path("Vid").asText();
+        }
+        // as a kill after the commit, before the job was marked done, leaves it
+        sql("UPDATE url_jobs SET state = 'processing' WHERE job_id = ?", jobId);
+        try (TestEmulator vod = start(FAST)) {
+            JsonNode job = awaitFinal(vod, jobId);
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(job.path("Vid").asText()).isEqualTo(vid);
+        }
+        // as a kill after the fetch, before the commit, leaves it
+        sql("UPDATE url_jobs SET state = 'processing' WHERE job_id = ?", jobId);
+        sql("DELETE FROM media WHERE vid = ?", vid);
+        sql("UPDATE upload_sessions SET committed_vid = NULL WHERE committed_vid = ?", vid);
+        try (TestEmulator vod = start(FAST)) {
+            JsonNode job = awaitFinal(vod, jobId);
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(job.path("Vid").asText()).startsWith("v0").isNotEqualTo(vid);
+            assertThat(job.path("SourceInfo").path("Md5").asText()).isEqualTo(VodTestClient.md5(clip));
+        }
+        assertThat(source.requests("/files/clip.mp4")).isEqualTo(1);
+    }
+
+    /** Runs one statement on the (stopped) emulator's database. */
+    private void sql(String statement, String argument) throws Exception {
+        try (Database database = Database.open(tmp.resolve("data").resolve(Emulator.DATABASE_FILE))) {
+            database.run(c -> {
+                try (PreparedStatement ps = c.prepareStatement(statement)) {
+                    ps.setString(1, argument);
+                    return ps.executeUpdate();
+                }
+            });
         }
     }
 

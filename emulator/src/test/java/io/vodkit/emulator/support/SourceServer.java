@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +38,7 @@ public final class SourceServer implements AutoCloseable {
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger gatedRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
 
     public SourceServer(Path folder) throws IOException {
         this.folder = folder;
@@ -59,7 +62,14 @@ public final class SourceServer implements AutoCloseable {
         return gatedRequests.get();
     }
 
+    /** How many requests for {@code path} (e.g. {@code /files/clip.mp4}, query ignored) arrived. */
+    public int requests(String path) {
+        AtomicInteger count = gets.get(path);
+        return count == null ? 0 : count.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        gets.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
         String[] parts = exchange.getRequestURI().getPath().split("/", 3);
         String route = parts.length == 3 ? parts[1] : "";
         String rest = parts.length == 3 ? parts[2] : "";
