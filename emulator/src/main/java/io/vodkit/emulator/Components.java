@@ -30,6 +30,7 @@ import io.vodkit.emulator.routing.DownloadEndpoint;
 import io.vodkit.emulator.routing.GatewayEndpoint;
 import io.vodkit.emulator.routing.GetExecutionHandler;
 import io.vodkit.emulator.routing.GetPlayInfoHandler;
+import io.vodkit.emulator.routing.GetStorageConfigHandler;
 import io.vodkit.emulator.routing.HttpServer;
 import io.vodkit.emulator.routing.LinkShaper;
 import io.vodkit.emulator.routing.ListDomainHandler;
@@ -202,6 +203,8 @@ final class Components {
                 .register("ListDomain", List.of("2023-01-01"), new ListDomainHandler(spaces, playDomain))
                 .register("DescribeDomainConfig", List.of("2023-01-01", "2023-07-01"),
                         new DescribeDomainConfigHandler(spaces, playDomain))
+                .register("GetStorageConfig", List.of("2023-01-01", "2023-07-01"),
+                        new GetStorageConfigHandler(spaces, playDomain))
                 .register("StartExecution", EXECUTION_VERSIONS, new StartExecutionHandler(executions))
                 .register("GetExecution", EXECUTION_VERSIONS, new GetExecutionHandler(executions))
                 .register("GetPlayInfo", MEDIA_VERSIONS, new GetPlayInfoHandler(media, playDomain, ids, clock))
