@@ -20,6 +20,7 @@ import io.vodkit.emulator.restore.Restorer;
 import io.vodkit.emulator.pull.PullIngest;
 import io.vodkit.emulator.pull.PullWorkers;
 import io.vodkit.emulator.pull.SourceFetcher;
+import io.vodkit.emulator.pull.SourceGuard;
 import io.vodkit.emulator.pull.UrlPulls;
 import io.vodkit.emulator.routing.ActionRouter;
 import io.vodkit.emulator.routing.ApplyUploadInfoHandler;
@@ -110,6 +111,7 @@ final class Components {
     final ExecutionService executions;
     final SessionOpener sessionOpener;
     final MediaCommitter committer;
+    final SourceGuard sourceGuard;
     final ExecutorService pullHttpPool;
     final PullWorkers pullWorkers;
     final UrlPulls urlPulls;
@@ -155,8 +157,9 @@ final class Components {
         this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
                 inspector, ids, clock, dataDir.resolve(WORK_DIR));
         UrlJobRepository urlJobs = new UrlJobRepository(database);
+        this.sourceGuard = new SourceGuard(config.host(), config.urlPull().allowPrivateSources());
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
-        PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), pullHttpPool), sessions, objects,
+        PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), sourceGuard, pullHttpPool), sessions, objects,
                 objectStore, publisher, committer);
         this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
                 PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
@@ -191,6 +194,7 @@ final class Components {
 
     /** The HTTP endpoints, for a listener reachable at {@code address}. */
     HttpServer.Endpoints endpoints(PublicAddress address) {
+        sourceGuard.servedAt(address);
         UploadSessions uploadSessions = new UploadSessions(spaces, sessions, sessionOpener, tokens, clock,
                 config.uploadHosts(), address);
         PlayDomain playDomain = new PlayDomain(settings, address, ids, clock);

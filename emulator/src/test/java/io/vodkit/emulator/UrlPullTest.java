@@ -301,6 +301,47 @@ class UrlPullTest {
         assertThat(source.requests("/files/clip.mp4")).isEqualTo(1);
     }
 
+    @Test
+    void aPullNeverReachesTheEmulatorItselfWhateverNamesIt() throws Exception {
+        try (TestEmulator vod = start(FAST)) {
+            int port = vod.emulator().port();
+            List<String> selves = List.of("http://127.0.0.1:" + port + "/_vodkit/stats",
+                    "http://localhost:" + port + "/_vodkit/stats", "http://[::1]:" + port + "/_vodkit/stats",
+                    "http://0.0.0.0:" + port + "/_vodkit/stats",
+                    source.url("/away/stats.mp4?http://127.0.0.1:" + port + "/_vodkit/stats"));
+            for (String url : selves) {
+                JsonNode job = awaitFinal(vod, submit(vod, url, ",\"FileExtension\":\".mp4\"").get(0));
+
+                assertThat(job.path("State").asText()).as(url).isEqualTo("failed");
+                assertThat(job.path("ErrorMessage").asText()).as(url).startsWith("refused: ");
+            }
+            assertThat(source.requests("/away/stats.mp4")).isEqualTo(1);
+            // the loopback source server (another port) is still fine
+            assertThat(awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0)).path("State")
+                    .asText()).isEqualTo("success");
+        }
+    }
+
+    @Test
+    void boundBeyondLoopbackPrivateSourcesNeedAllowPrivateSources() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withHost("0.0.0.0")
+                .withUrlPull(FAST), Clock.systemUTC())) {
+            JsonNode job = awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
+
+            assertThat(job.path("State").asText()).isEqualTo("failed");
+            assertThat(job.path("ErrorMessage").asText()).isEqualTo("refused: 127.0.0.1 is a loopback or private "
+                    + "address (127.0.0.1) and the emulator serves beyond loopback; start it with vodkit serve "
+                    + "--allow-private-sources to pull from private networks");
+        }
+        assertThat(source.requests("/files/clip.mp4")).isZero();
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withHost("0.0.0.0")
+                .withUrlPull(FAST.withAllowPrivateSources(true)), Clock.systemUTC())) {
+            JsonNode job = awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
+
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+        }
+    }
+
     /** Runs one statement on the (stopped) emulator's database. */
     private void sql(String statement, String argument) throws Exception {
         try (Database database = Database.open(tmp.resolve("data").resolve(Emulator.DATABASE_FILE))) {

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /stall/NAME} sends the headers and the first half, then nothing until the server closes;</li>
  *   <li>{@code /redirect/N/NAME} answers N more redirects before {@code /files/NAME};</li>
  *   <li>{@code /loop/NAME} redirects to itself forever;</li>
+ *   <li>{@code /away/NAME?URL} redirects to {@code URL};</li>
  * </ul>
  * a missing file or any other path is 404.
  */
@@ -82,6 +83,7 @@ public final class SourceServer implements AutoCloseable {
                     redirect(exchange, left == 0 ? "/files/" + hop[1] : "/redirect/" + (left - 1) + "/" + hop[1]);
                 }
                 case "loop" -> redirect(exchange, "/loop/" + rest);
+                case "away" -> redirect(exchange, exchange.getRequestURI().getQuery());
                 default -> exchange.sendResponseHeaders(404, -1);
             }
         } catch (IOException clientGone) {
