@@ -71,9 +71,9 @@ public final class UploadSessions {
 
     /**
      * The hosts of the Main, Backup and Fallback candidate addresses: every name of the gateway, each list starting
-     * with a different one where there are several. The names are the upload hosts, and for a loopback listener
-     * both {@code 127.0.0.1} / {@code [::1]} and {@code localhost} (the emulator's choice: distinct names, one
-     * gateway, so failing over is real but always lands on this emulator).
+     * with a different one where there are several. The names are the upload hosts, and when they are the default
+     * {@code 127.0.0.1:<port>} also {@code localhost:<port>} (the emulator's choice: distinct names, one gateway, so
+     * failing over is real but always lands on this emulator).
      */
     public List<List<String>> candidateHosts() {
         List<String> names = new ArrayList<>(uploadHosts());
@@ -81,7 +81,7 @@ public final class UploadSessions {
             String hostPort = address.hostPort();
             int colon = hostPort.lastIndexOf(':');
             String host = hostPort.substring(0, colon);
-            if (host.equals("127.0.0.1") || host.equals("[::1]")) {
+            if (host.equals("127.0.0.1")) {
                 names.add("localhost" + hostPort.substring(colon));
             }
         }
