@@ -159,8 +159,8 @@ final class Components {
         UrlJobRepository urlJobs = new UrlJobRepository(database);
         this.sourceGuard = new SourceGuard(config.host(), config.urlPull().allowPrivateSources());
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
-        PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), sourceGuard, pullHttpPool), sessions, objects,
-                objectStore, publisher, committer);
+        PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), sourceGuard, pullHttpPool), sessions,
+                objects, objectStore, publisher, committer);
         this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
                 PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
         this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock);

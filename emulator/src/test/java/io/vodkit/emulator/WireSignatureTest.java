@@ -52,7 +52,7 @@ class WireSignatureTest {
     }
 
     /** How a client writes its headers: the names as it spells them, which ones it signs. */
-    record Style(String name, String contentType, String hostName, String dateName, String shaName,
+    record Style(String name, String method, String contentType, String hostName, String dateName, String shaName,
                  boolean sendSha, String signedHeaders) {
         @Override
         public String toString() {
@@ -62,24 +62,27 @@ class WireSignatureTest {
 
     static Stream<Arguments> clients() {
         return Stream.of(
-                Arguments.of(new Style("python requests, json charset utf-8", "application/json; charset=utf-8",
+                Arguments.of(new Style("python requests, json charset utf-8", "POST", "application/json; charset=utf-8",
                         "Host", "X-Date", "X-Content-Sha256", true, "content-type;host;x-content-sha256;x-date")),
-                Arguments.of(new Style("lower-case names", "application/json; charset=utf-8", "host", "x-date",
+                Arguments.of(new Style("lower-case names", "POST", "application/json; charset=utf-8", "host", "x-date",
                         "x-content-sha256", true, "content-type;host;x-content-sha256;x-date")),
-                Arguments.of(new Style("mixed-case names", "Application/JSON;Charset=UTF-8", "hOsT", "X-DATE",
+                Arguments.of(new Style("mixed-case names", "POST", "Application/JSON;Charset=UTF-8", "hOsT", "X-DATE",
                         "x-Content-SHA256", true, "content-type;host;x-content-sha256;x-date")),
-                Arguments.of(new Style("no X-Content-Sha256 header", "application/json; charset=utf-8", "Host",
+                Arguments.of(new Style("no X-Content-Sha256 header", "POST", "application/json; charset=utf-8", "Host",
                         "X-Date", null, false, "content-type;host;x-date")),
-                Arguments.of(new Style("Volcengine Node SDK: only x-date signed", "application/json; charset=utf-8",
-                        "Host", "X-Date", null, false, "x-date")),
-                Arguments.of(new Style("form body", "application/x-www-form-urlencoded; charset=UTF-8", "Host",
+                Arguments.of(new Style("Volcengine Node SDK: only x-date signed", "POST",
+                        "application/json; charset=utf-8", "Host", "X-Date", null, false, "x-date")),
+                Arguments.of(new Style("the skill's GET: content-type signed, empty body", "GET",
+                        "application/json; charset=utf-8", "Host", "X-Date", "X-Content-Sha256", true,
+                        "content-type;host;x-content-sha256;x-date")),
+                Arguments.of(new Style("form body", "POST", "application/x-www-form-urlencoded; charset=UTF-8", "Host",
                         "X-Date", "X-Content-Sha256", true, "content-type;host;x-content-sha256;x-date")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("clients")
     void aRequestSignedOverWhatItSentIsAccepted(Style style) throws IOException {
-        String response = send(style, "{}".getBytes(StandardCharsets.UTF_8), false);
+        String response = send(style, body(style), false);
 
         // authenticated: the action answers (the run does not exist) instead of 401 SignatureDoesNotMatch
         assertThat(response).startsWith("HTTP/1.1 404").contains("\"ResourceNotFound\"")
@@ -89,7 +92,7 @@ class WireSignatureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("clients")
     void aChangedSignedValueIsStillRefused(Style style) throws IOException {
-        String response = send(style, "{}".getBytes(StandardCharsets.UTF_8), true);
+        String response = send(style, body(style), true);
 
         assertThat(response).startsWith("HTTP/1.1 401").contains("SignatureDoesNotMatch");
     }
@@ -127,7 +130,7 @@ class WireSignatureTest {
             signed.put(name, all.get(name));
         }
         String authorization = TestSigner.authorization(TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY,
-                vod.emulator().region(), "POST", QUERY, signed, hash);
+                vod.emulator().region(), style.method(), QUERY, signed, hash);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(style.hostName(), authority());
         headers.put("Content-Type", tamper && style.signedHeaders().contains("content-type")
@@ -138,7 +141,11 @@ class WireSignatureTest {
             headers.put(style.shaName(), hash);
         }
         headers.put("Authorization", authorization);
-        return raw("POST", headers, body);
+        return raw(style.method(), headers, body);
+    }
+
+    private static byte[] body(Style style) {
+        return style.method().equals("GET") ? new byte[0] : "{}".getBytes(StandardCharsets.UTF_8);
     }
 
     private static String authority() {

@@ -57,8 +57,10 @@ public final class SourceGuard {
         }
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         for (InetAddress address : addresses) {
-            if (address.isLinkLocalAddress() || address.isAnyLocalAddress()
-                    || METADATA_ADDRESSES.contains(address.getHostAddress())) {
+            if (address.isAnyLocalAddress()) {
+                throw new FetchFailure("refused: " + host + " is the unspecified address, which reaches this machine");
+            }
+            if (address.isLinkLocalAddress() || METADATA_ADDRESSES.contains(address.getHostAddress())) {
                 throw new FetchFailure("refused: " + host + " is a link-local or cloud-metadata address ("
                         + address.getHostAddress() + ")");
             }

@@ -26,12 +26,18 @@ class SourceGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"169.254.169.254", "169.254.1.1", "[fe80::1]", "100.100.100.200", "[fd00:ec2::254]",
-        "0.0.0.0"})
+    @ValueSource(strings = {"169.254.169.254", "169.254.1.1", "[fe80::1]", "100.100.100.200", "[fd00:ec2::254]"})
     void refusesMetadataAndLinkLocalHostsEvenWhenPrivateSourcesAreAllowed(String host) {
         assertThatThrownBy(() -> guard("0.0.0.0", true).check(URI.create("http://" + host + "/a.mp4")))
                 .isInstanceOf(FetchFailure.class)
                 .hasMessageContaining("link-local or cloud-metadata");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "[::]"})
+    void refusesTheUnspecifiedAddressOnAnyPort(String host) {
+        assertThatThrownBy(() -> guard("127.0.0.1", true).check(URI.create("http://" + host + ":8080/a.mp4")))
+                .hasMessage("refused: " + host + " is the unspecified address, which reaches this machine");
     }
 
     @ParameterizedTest
