@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The emulator's one play domain: its own {@code host:port} over http, protected by type-A URL auth whose master
+ * The emulator's one play domain: its own {@code host:port} over its own scheme (https when it serves TLS), protected by type-A URL auth whose master
  * and backup keys are generated once per data directory and kept in the settings table.
  */
 public final class PlayDomain {
@@ -38,6 +39,11 @@ public final class PlayDomain {
     /** The domain name clients put in play URLs: {@code host:port}. */
     public String domain() {
         return address.hostPort();
+    }
+
+    /** When its certificate expires, if the domain serves HTTPS. */
+    public Optional<Instant> certificateExpiry() {
+        return address.certificateExpiry();
     }
 
     /** Whether {@code domain} names this play domain (case-insensitive). */
@@ -68,6 +74,6 @@ public final class PlayDomain {
      */
     public String signedUrl(String fileName, Instant now, String rand, boolean backup) {
         String token = urlAuth.token("/" + fileName, now.getEpochSecond(), rand, backup ? 1 : 0);
-        return "http://" + domain() + "/" + QueryString.pathEncode(fileName) + "?" + SIGN_NAME + "=" + token;
+        return address.scheme() + "://" + domain() + "/" + QueryString.pathEncode(fileName) + "?" + SIGN_NAME + "=" + token;
     }
 }
