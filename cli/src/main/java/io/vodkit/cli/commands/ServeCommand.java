@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
             "      --access-key AK --secret-key SK",
             "  vodkit serve --allow-pro   # also restore with the Pro tier",
             "  vodkit serve --fault-rate 0.2   # fail 1 request in 5 on purpose",
-            "  vodkit serve --tls         # HTTPS; prints ca_cert, the CA's PEM for clients to trust",
+            "  vodkit serve --tls         # HTTPS; ca_cert: the CA's PEM to trust",
             "Then point clients at it:",
             "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=AK \\",
             "      BYTEPLUS_SECRETKEY=SK"})
