@@ -145,7 +145,8 @@ final class Components {
         this.publisher = new ObjectPublisher(objects, objectStore, clock);
         MultipartUploadRepository uploads = new MultipartUploadRepository(database);
         this.multipartUploads = new MultipartUploads(uploads, new MultipartPartRepository(database),
-                new PartStore(dataDir.resolve(MULTIPART_DIR), config.disk()), objects, objectStore, publisher, ids, clock);
+                new PartStore(dataDir.resolve(MULTIPART_DIR), config.disk()), objects, objectStore, publisher, ids,
+                clock);
         this.tokens = new UploadTokens(
                 Base64.getUrlDecoder().decode(settings.findOrCreate("upload.token-secret", ids::hmacSecret)), clock);
         // generated keys are kept, so clients (and uploads in flight) go on working across restarts

@@ -16,8 +16,8 @@ import java.util.Objects;
  *   <li>{@code host} null/blank → {@value #DEFAULT_HOST};</li>
  *   <li>{@code port}: N &gt; 0 exactly, 0 any free port, {@link #STICKY_PORT} the port this data directory used last
  *       time if it can be bound, else any free port;</li>
- *   <li>{@code accessKey}/{@code secretKey}: both null → a pair is generated when the emulator starts (for that run
- *       only); one without the other is an error;</li>
+ *   <li>{@code accessKey}/{@code secretKey}: both null → the pair generated the first time the data directory was
+ *       served, kept there so that clients go on working across restarts; one without the other is an error;</li>
  *   <li>{@code spaces} null → none (spaces remembered by the data directory stay known);</li>
  *   <li>{@code region} null/blank → {@value #DEFAULT_REGION} (signatures scoped to {@code ap-singapore-1} and
  *       {@code ap-southeast-1} are always accepted as well);</li>
@@ -135,7 +135,7 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
                 uploadGracePeriod, disk);
     }
 
-    /** Fixed credentials; {@code (null, null)} to generate a pair per run. */
+    /** Fixed credentials; {@code (null, null)} for the pair generated once per data directory. */
     public EmulatorConfig withCredentials(String accessKey, String secretKey) {
         return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
                 maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,

@@ -33,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP (or, with TLS, HTTPS) listener (Javalin 6 on Jetty 11, bounded named thread pool) serving OpenAPI on {@code /}, the upload
- * gateway ({@code PUT /<StoreUri>}, {@code GET /<StoreUri>?uploadID=}), downloads ({@code GET|HEAD /<FileName>})
- * and {@code /_vodkit/stats}; a {@link FaultInjector} in front of them when faults are planned.
+ * The one HTTP (or, with TLS, HTTPS-only) listener (Javalin 6 on Jetty 11, bounded named thread pool) serving
+ * OpenAPI on {@code /}, the upload gateway ({@code PUT /<StoreUri>}, {@code GET /<StoreUri>?uploadID=}), downloads
+ * ({@code GET|HEAD /<FileName>}) and {@code /_vodkit/stats}; a {@link FaultInjector} in front of them when faults are
+ * planned.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);

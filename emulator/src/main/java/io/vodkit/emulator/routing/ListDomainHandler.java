@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * ListDomain (spec §10.3): the emulator's single play domain, a VOD-origin ({@code SourceStationType=1}) byte
- * instance over the emulator's scheme (HTTPS enabled, with the server certificate's expiry, when it serves TLS). Image domains and third-party origins list nothing.
+ * instance over the emulator's scheme: when it serves TLS, {@code Certificate.HttpsStatus} is {@code enable} with the
+ * server certificate's expiry as {@code ExpiredAt}. Image domains and third-party origins list nothing.
  */
 public final class ListDomainHandler implements ActionHandler {
     private final Spaces spaces;

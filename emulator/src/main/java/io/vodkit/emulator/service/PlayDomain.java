@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The emulator's one play domain: its own {@code host:port} over its own scheme (https when it serves TLS), protected by type-A URL auth whose master
- * and backup keys are generated once per data directory and kept in the settings table.
+ * The emulator's one play domain: its own {@code host:port} over its own scheme (https when it serves TLS),
+ * protected by type-A URL auth whose master and backup keys are generated once per data directory and kept in the
+ * settings table.
  */
 public final class PlayDomain {
     /** Type-A validity window ({@code SignedUrlAuthAction.Duration}). */
@@ -74,6 +75,7 @@ public final class PlayDomain {
      */
     public String signedUrl(String fileName, Instant now, String rand, boolean backup) {
         String token = urlAuth.token("/" + fileName, now.getEpochSecond(), rand, backup ? 1 : 0);
-        return address.scheme() + "://" + domain() + "/" + QueryString.pathEncode(fileName) + "?" + SIGN_NAME + "=" + token;
+        return address.scheme() + "://" + domain() + "/" + QueryString.pathEncode(fileName) + "?" + SIGN_NAME + "="
+                + token;
     }
 }

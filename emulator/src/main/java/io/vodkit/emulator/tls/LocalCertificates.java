@@ -2,29 +2,19 @@ package io.vodkit.emulator.tls;
 
 import io.vodkit.emulator.storage.PrivateFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,26 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.util.IPAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +32,7 @@ import org.slf4j.LoggerFactory;
  * key {@value #SERVER_KEY}) for {@code 127.0.0.1}, {@code ::1}, {@code localhost} and the bind host. Private keys are
  * written mode 600. Both are made again when missing, unreadable or within {@link #RENEW_BEFORE} of expiry; the
  * server certificate also when it does not name the bind host, so a client that trusts the CA keeps trusting the
- * emulator across restarts and bind hosts. ECDSA P-256 keys, SHA-256 signatures (BouncyCastle builds the
- * certificates; the JDK's providers do the cryptography).
+ * emulator across restarts and bind hosts ({@link CertificateMaker} makes them, {@link PemFiles} keeps them).
  */
 public final class LocalCertificates {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCertificates.class);
@@ -76,7 +45,6 @@ public final class LocalCertificates {
     /** Within the 398 days browsers and Apple platforms accept for a server certificate. */
     static final Duration SERVER_VALIDITY = Duration.ofDays(397);
     static final Duration RENEW_BEFORE = Duration.ofDays(30);
-    private static final String SIGNATURE = "SHA256withECDSA";
     private static final char[] NO_PASSWORD = new char[0];
 
     private final Path caCertFile;
@@ -100,25 +68,26 @@ public final class LocalCertificates {
         Path dir = PrivateFiles.directory(dataDir.resolve(DIR));
         Instant now = clock.instant();
         SecureRandom random = new SecureRandom();
-        Optional<Pair> ca = load(dir.resolve(CA_CERT), dir.resolve(CA_KEY))
+        Optional<KeyedCertificate> ca = PemFiles.load(dir.resolve(CA_CERT), dir.resolve(CA_KEY))
                 .filter(pair -> fresh(pair.certificate(), now));
         boolean newCa = ca.isEmpty();
         if (newCa) {
-            Pair made = newCa(now, random);
-            write(dir.resolve(CA_KEY), made.key());
-            write(dir.resolve(CA_CERT), made.certificate());
+            KeyedCertificate made = CertificateMaker.newCa(now, CA_VALIDITY, random);
+            PemFiles.write(dir.resolve(CA_KEY), made.key());
+            PemFiles.write(dir.resolve(CA_CERT), made.certificate());
             LOG.info("Made a local certificate authority file={}", dir.resolve(CA_CERT));
             ca = Optional.of(made);
         }
         Set<String> names = names(bindHost);
         X509Certificate caCert = ca.get().certificate();
-        Optional<Pair> server = newCa ? Optional.empty() : load(dir.resolve(SERVER_CERT), dir.resolve(SERVER_KEY))
-                .filter(pair -> fresh(pair.certificate(), now) && signedBy(pair.certificate(), caCert)
-                        && covered(pair.certificate()).containsAll(names));
+        Optional<KeyedCertificate> server = newCa ? Optional.empty()
+                : PemFiles.load(dir.resolve(SERVER_CERT), dir.resolve(SERVER_KEY))
+                        .filter(pair -> fresh(pair.certificate(), now) && signedBy(pair.certificate(), caCert)
+                                && covered(pair.certificate()).containsAll(names));
         if (server.isEmpty()) {
-            Pair made = newServer(ca.get(), names, now, random);
-            write(dir.resolve(SERVER_KEY), made.key());
-            write(dir.resolve(SERVER_CERT), made.certificate());
+            KeyedCertificate made = CertificateMaker.newServer(ca.get(), names, now, SERVER_VALIDITY, random);
+            PemFiles.write(dir.resolve(SERVER_KEY), made.key());
+            PemFiles.write(dir.resolve(SERVER_CERT), made.certificate());
             LOG.info("Made a server certificate names={} file={}", names, dir.resolve(SERVER_CERT));
             server = Optional.of(made);
         }
@@ -151,9 +120,6 @@ public final class LocalCertificates {
         }
     }
 
-    private record Pair(X509Certificate certificate, PrivateKey key) {
-    }
-
     private static boolean fresh(X509Certificate certificate, Instant now) {
         return certificate.getNotBefore().toInstant().isBefore(now.plusSeconds(1))
                 && certificate.getNotAfter().toInstant().isAfter(now.plus(RENEW_BEFORE));
@@ -168,7 +134,7 @@ public final class LocalCertificates {
         }
     }
 
-    /** {@code 127.0.0.1}, {@code ::1}, {@code localhost} and the bind host, normalised as {@link #covered} reads them. */
+    /** {@code 127.0.0.1}, {@code ::1}, {@code localhost} and the bind host, normalised as {@link #covered} does. */
     static Set<String> names(String bindHost) {
         Set<String> names = new LinkedHashSet<>(List.of(normalised("127.0.0.1"), normalised("::1"), "localhost"));
         String host = bindHost.startsWith("[") && bindHost.endsWith("]")
@@ -204,114 +170,5 @@ public final class LocalCertificates {
             }
         }
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    private static Pair newCa(Instant now, SecureRandom random) {
-        KeyPair keys = keyPair(random);
-        X500Name name = new X500Name("CN=vodkit local emulator CA " + serial(random).toString(16).substring(0, 8)
-                + ",O=vodkit");
-        try {
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(random),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(CA_VALIDITY)), name,
-                    keys.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            utils.createSubjectKeyIdentifier(keys.getPublic()))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
-                            utils.createAuthorityKeyIdentifier(keys.getPublic()));
-            return new Pair(sign(builder, keys.getPrivate()), keys.getPrivate());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot make the local certificate authority: " + e.getMessage(), e);
-        }
-    }
-
-    private static Pair newServer(Pair ca, Set<String> names, Instant now, SecureRandom random) {
-        KeyPair keys = keyPair(random);
-        List<GeneralName> altNames = new ArrayList<>();
-        for (String name : names) {
-            altNames.add(IPAddress.isValid(name) ? new GeneralName(GeneralName.iPAddress, name)
-                    : new GeneralName(GeneralName.dNSName, name));
-        }
-        try {
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(), serial(random),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(SERVER_VALIDITY)),
-                    new X500Name("CN=vodkit local emulator,O=vodkit"), keys.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                    .addExtension(Extension.subjectAlternativeName, false,
-                            new GeneralNames(altNames.toArray(GeneralName[]::new)))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            utils.createSubjectKeyIdentifier(keys.getPublic()))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
-                            utils.createAuthorityKeyIdentifier(ca.certificate()));
-            return new Pair(sign(builder, ca.key()), keys.getPrivate());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot make the server certificate: " + e.getMessage(), e);
-        }
-    }
-
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
-            throws CertificateException {
-        try {
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
-        } catch (OperatorCreationException e) {
-            throw new CertificateException(e.getMessage(), e);
-        }
-    }
-
-    private static KeyPair keyPair(SecureRandom random) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no EC P-256 key generator: " + e.getMessage(), e);
-        }
-    }
-
-    /** A positive 127-bit serial number. */
-    private static BigInteger serial(SecureRandom random) {
-        return new BigInteger(127, random).setBit(126);
-    }
-
-    /** The certificate and key stored in two PEM files, if both are there and readable. */
-    private static Optional<Pair> load(Path certFile, Path keyFile) {
-        if (!Files.isRegularFile(certFile) || !Files.isRegularFile(keyFile)) {
-            return Optional.empty();
-        }
-        try {
-            Object cert = readPem(certFile);
-            Object key = readPem(keyFile);
-            if (cert instanceof X509CertificateHolder holder && key instanceof PrivateKeyInfo info) {
-                return Optional.of(new Pair(new JcaX509CertificateConverter().getCertificate(holder),
-                        new JcaPEMKeyConverter().getPrivateKey(info)));
-            }
-            LOG.warn("TLS files hold something else than expected, making new ones cert={}", certFile);
-        } catch (IOException | CertificateException e) {
-            LOG.warn("TLS files are unreadable, making new ones cert={} reason={}", certFile, e.getMessage());
-        }
-        return Optional.empty();
-    }
-
-    private static Object readPem(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
-             PEMParser parser = new PEMParser(reader)) {
-            return parser.readObject();
-        }
-    }
-
-    /** A certificate as PEM (readable by all in its private folder), a private key as PKCS#8 PEM, mode 600. */
-    private static void write(Path file, Object item) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
-            pem.writeObject(item instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : item);
-        }
-        PrivateFiles.writeAtomically(file, text.toString().getBytes(StandardCharsets.US_ASCII));
     }
 }
