@@ -12,6 +12,9 @@ import java.nio.file.StandardOpenOption;
  */
 @FunctionalInterface
 public interface Disk {
+    /** What clients are told when the disk is full. */
+    String FULL_MESSAGE = "no space left on the emulator's disk";
+
     /** The local file system. */
     Disk LOCAL = file -> FileChannel.open(file, StandardOpenOption.WRITE);
 
