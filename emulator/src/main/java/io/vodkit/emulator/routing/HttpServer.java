@@ -80,6 +80,9 @@ public final class HttpServer implements AutoCloseable {
             config.startupWatcherEnabled = false;
             config.http.disableCompression();
             config.jetty.threadPool = pool;
+            // header values exactly as sent: Jetty's header cache would otherwise hand back its own spelling of a
+            // well-known value (charset=UTF-8 for charset=utf-8) and break signatures over content-type
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             tls.ifPresent(context -> config.jetty.addConnector((server, http) -> httpsConnector(server, http,
                     context, host, port)));
             if (faults.enabled()) {
@@ -106,12 +109,11 @@ public final class HttpServer implements AutoCloseable {
                                                   String host, int port) {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setSslContext(context);
-        HttpConfiguration https = new HttpConfiguration(http);
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         secure.setSniHostCheck(false); // clients reach it by IP address too, which carries no SNI
-        https.addCustomizer(secure);
+        http.addCustomizer(secure); // Javalin's own configuration: this is its only connector
         ServerConnector connector = new ServerConnector(server,
-                new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(https));
+                new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         return connector;

@@ -47,6 +47,11 @@ public final class PlayDomain {
         return address.certificateExpiry();
     }
 
+    /** Scheme and authority of play and download URLs: {@code http://host:port}, {@code https://…} over TLS. */
+    public String origin() {
+        return address.scheme() + "://" + domain();
+    }
+
     /** Whether {@code domain} names this play domain (case-insensitive). */
     public boolean matches(String domain) {
         return domain().equalsIgnoreCase(domain);
@@ -75,7 +80,6 @@ public final class PlayDomain {
      */
     public String signedUrl(String fileName, Instant now, String rand, boolean backup) {
         String token = urlAuth.token("/" + fileName, now.getEpochSecond(), rand, backup ? 1 : 0);
-        return address.scheme() + "://" + domain() + "/" + QueryString.pathEncode(fileName) + "?" + SIGN_NAME + "="
-                + token;
+        return origin() + "/" + QueryString.pathEncode(fileName) + "?" + SIGN_NAME + "=" + token;
     }
 }

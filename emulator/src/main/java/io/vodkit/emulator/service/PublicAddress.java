@@ -3,13 +3,16 @@ package io.vodkit.emulator.service;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Where clients reach this emulator (its upload host and play domain), and over which scheme. */
+/** Where clients reach this emulator (its upload host and play domain), and over which scheme (http by default). */
+@FunctionalInterface
 public interface PublicAddress {
     /** {@code host:port}. */
     String hostPort();
 
     /** When it serves HTTPS: the expiry of its server certificate; empty over plain HTTP. */
-    Optional<Instant> certificateExpiry();
+    default Optional<Instant> certificateExpiry() {
+        return Optional.empty();
+    }
 
     default boolean https() {
         return certificateExpiry().isPresent();
