@@ -134,7 +134,7 @@ class TlsEmulatorTest {
     }
 
     @Test
-    void thePlayDomainSaysHttpsIsServedUntilTheCertificateExpires() throws Exception {
+    void thePlayDomainSaysHttpsIsServedUntilTheCertificateExpiresAndTheStorageHostIsHttps() throws Exception {
         try (Emulator emulator = Emulator.start(tlsConfig())) {
             VodTestClient client = new VodTestClient(emulator.endpoint(), TestEmulator.ACCESS_KEY,
                     TestEmulator.SECRET_KEY, emulator.region(), Clock.systemUTC(), trusting(emulator));
@@ -145,6 +145,8 @@ class TlsEmulatorTest {
             X509Certificate server = certificate(tmp.resolve("data/tls").resolve(LocalCertificates.SERVER_CERT));
             assertThat(domain.path("Certificate").path("ExpiredAt").asText())
                     .isEqualTo(server.getNotAfter().toInstant().toString()).endsWith("Z");
+            assertThat(client.get("GetStorageConfig", "2023-01-01", Map.of("SpaceName", TestEmulator.SPACE))
+                    .result().path("StorageHost").asText()).isEqualTo(emulator.endpoint().toString());
         }
     }
 
