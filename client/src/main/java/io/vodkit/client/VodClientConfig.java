@@ -2,6 +2,7 @@ package io.vodkit.client;
 
 import io.vodkit.client.limits.Limits;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,13 +19,16 @@ import java.util.Objects;
  *       size), and the longest silence (no byte sent or received) of any request; a request that overruns either
  *       fails with a retryable {@link io.vodkit.client.http.TransportException}
  *   <li>{@code clock}: {@link Clock#systemUTC()} (used for {@code X-Date} and URL signing)
+ *   <li>{@code trustedCertificates}: none, the JDK's trusted roots only; else a PEM file of certificates trusted as
+ *       well over https (e.g. the CA of an emulator served with {@code vodkit serve --tls})
  * </ul>
  *
  * {@code credentials} is required. The endpoint and region must be within {@link Limits#ENDPOINT} and
  * {@link Limits#REGION}.
  */
 public record VodClientConfig(URI endpoint, String region, Credentials credentials,
-                              Duration connectTimeout, Duration requestTimeout, Clock clock) {
+                              Duration connectTimeout, Duration requestTimeout, Clock clock,
+                              Path trustedCertificates) {
 
   public static final String DEFAULT_ENDPOINT = "https://vod.byteplusapi.com";
   public static final String DEFAULT_REGION = "ap-singapore-1";
@@ -39,6 +43,17 @@ public record VodClientConfig(URI endpoint, String region, Credentials credentia
         connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout);
     requestTimeout = Limits.REQUEST_TIMEOUT.check(requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout);
     clock = clock == null ? Clock.systemUTC() : clock;
+  }
+
+  /** A config that trusts the JDK's roots only. */
+  public VodClientConfig(URI endpoint, String region, Credentials credentials, Duration connectTimeout,
+                         Duration requestTimeout, Clock clock) {
+    this(endpoint, region, credentials, connectTimeout, requestTimeout, clock, null);
+  }
+
+  /** The same config, trusting the certificates in {@code pem} as well (null: the JDK's roots only). */
+  public VodClientConfig withTrustedCertificates(Path pem) {
+    return new VodClientConfig(endpoint, region, credentials, connectTimeout, requestTimeout, clock, pem);
   }
 
   /** A config with default timeouts and the system UTC clock; {@code null} endpoint or region take defaults. */
