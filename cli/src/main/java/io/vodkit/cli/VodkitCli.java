@@ -45,6 +45,7 @@ public final class VodkitCli {
         cmd.addSubcommand(new PlayUrlCommand(context));
         cmd.addSubcommand(new DoctorCommand(context));
         cmd.addSubcommand(new CompletionCommand(context));
+        cmd.setExpandAtFiles(false); // @FILE is the commands' to read (bounded, never echoed), not picocli's
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(context, ex, debug));

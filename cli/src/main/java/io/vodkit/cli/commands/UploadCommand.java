@@ -7,6 +7,7 @@ import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ByteSize;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.config.UploadAllowlist;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.ledger.LedgerUploads;
 import io.vodkit.cli.ledger.MediaPresence;
@@ -151,7 +152,7 @@ public final class UploadCommand implements Callable<Integer> {
             throw CliException.invalidInput("--jobs must be between 1 and " + BatchUploader.MAX_JOBS + ", got " + jobs);
         }
         long partBytes = partSizeBytes(partSize);
-        UploadSources parsed = UploadSources.parse(positionals, context.workingDir(), recursive, context::notice);
+        UploadSources parsed = UploadSources.parse(positionals, context, recursive, context::notice);
         List<Source> sources = check(parsed.sources());
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
@@ -193,6 +194,7 @@ public final class UploadCommand implements Callable<Integer> {
         }
         List<Source> sources = new ArrayList<>();
         Set<Path> files = new HashSet<>();
+        UploadAllowlist allowlist = UploadAllowlist.of(context.env(), context.workingDir(), context.toolCall());
         for (UploadSources.Item item : items) {
             String text = item.text();
             if (UrlPullRequest.isUrl(text)) {
@@ -209,6 +211,7 @@ public final class UploadCommand implements Callable<Integer> {
                 context.notice("listed more than once, uploaded once: " + file);
                 continue;
             }
+            allowlist.check(file);
             try {
                 sources.add(new Source(file.toString(), file, LocalMediaFile.inspect(file).size(), null, null));
             } catch (VodException invalid) {

@@ -11,9 +11,9 @@ public final class ProTierDeniedException extends VodException {
   public static final String APPLY_URL = "https://console.byteplus.com/workorder/create";
 
   public ProTierDeniedException(VodServiceException cause) {
-    super("The Pro restoration tier (repair_style 2) is not enabled for this account: BytePlus enables it only for "
-        + "allowlisted accounts. Apply at " + APPLY_URL + " (work order: enable Pro video enhancement), or use the "
-        + "Standard tier (repair_style 1). The service said: HTTP " + cause.httpStatus() + " " + cause.code()
+    super("The Pro restoration tier is not enabled for this account: BytePlus enables it only for allowlisted "
+        + "accounts. Apply at " + APPLY_URL + " (work order: enable Pro video enhancement), or use the Standard "
+        + "tier. The service said: HTTP " + cause.httpStatus() + " " + cause.code()
         + (cause.serviceMessage().isEmpty() ? "" : ": " + cause.serviceMessage()), cause);
   }
 
