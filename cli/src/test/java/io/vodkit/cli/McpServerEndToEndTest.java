@@ -154,7 +154,7 @@ class McpServerEndToEndTest {
                     .isEqualTo("upload_media: unknown argument 'colour'; expected source, space, title, wait");
             assertThat(error("enhance_video", Map.of("config", "common"))).isEqualTo("enhance_video: 'video' is required");
             assertThat(error("enhance_video", Map.of("video", "vid://v0a", "config", "cinema", "tier", "standard")))
-                    .startsWith("'config' must be one of common, ugc");
+                    .startsWith("the kind of video is not one vodkit knows: general video");
             assertThat(error("get_upload_status", Map.of("JobIds", List.of(1, 2))))
                     .isEqualTo("get_upload_status: 'JobIds' must hold strings, got 1");
             assertThat(error("get_play_url", Map.of("source", "https://example.com/a.mp4")))
