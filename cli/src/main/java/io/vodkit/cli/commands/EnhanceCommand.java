@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "enhance", mixinStandardHelpOptions = true,
         description = {"Restore the quality of an uploaded video (StartExecution / GetExecution) and print a URL "
                 + "that downloads the result, as one JSON line.",
-            "PARAMS: inline JSON, @file.json, or just the video (vid://… or directurl://…) when flags give the "
+            "PARAMS: inline JSON, @file.json (one JSON object, at most 1 MiB), or just the video (vid://… or directurl://…) when flags give the "
                     + "rest. Fields: type (Vid|DirectUrl), video, config (common|ugc|short_series|aigc|old_film), "
                     + "repair_style (1 standard | 2 pro), res (240p…1080p, 2k, 4k; omitted = source), "
                     + "bit_depth (8|10|12|16, Pro only). Flags override the JSON."},

@@ -58,13 +58,15 @@ import picocli.CommandLine.Parameters;
         description = {"Upload local media files, or have the service pull http(s) URLs, into a VOD space; print one "
                 + "JSON line per source with its Vid and play URL.",
             "SOURCE is a file path, a folder (its audio and video files by extension; -r for subfolders too), an "
-                    + "http(s) URL, or @FILE listing one source per line (# comments). The last argument is the "
-                    + "SPACE when there are several and it is none of these and does not look like a file name "
+                    + "http(s) URL, or @FILE listing one source per line, as written (# comments). The last "
+                    + "argument is the SPACE when there are several and it is none of these and does not look like a file name "
                     + "(x.mp4, dir/x).",
             "Files already uploaded to the same space (same MD5 and size, per the ledger in $VODKIT_HOME) are "
                     + "not sent again: their line is the earlier upload's, with \"Skipped\": true (--force sends "
                     + "them). The local emulator is first asked whether the earlier Vid still exists; the cloud "
-                    + "is not: there --force re-sends what is gone."},
+                    + "is not: there --force re-sends what is gone.",
+            "With VOD_UPLOAD_ALLOWED_DIRS set, local files must lie in the working directory, the temp directory "
+                    + "or those folders (links resolved); others are refused (exit 2)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit upload movie.mp4            # to VOD_SPACE_NAME, or the local emulator",
