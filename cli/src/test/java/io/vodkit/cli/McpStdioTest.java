@@ -52,6 +52,9 @@ class McpStdioTest {
             assertThat(invalid.get("id").asText()).isEqualTo("x5");
             assertThat(invalid.get("error").get("code").asInt()).isEqualTo(-32600);
 
+            mcp.send("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"" + "m".repeat(5 << 20) + "\"}");
+            assertThat(mcp.next().get("error").get("code").asInt()).as("a line over 4 MiB").isEqualTo(-32600);
+
             JsonNode tools = mcp.request(6, "tools/list", "{}");
             assertThat(tools.get("result").get("tools")).as("still serving").isNotEmpty();
 

@@ -70,7 +70,12 @@ class SecretLeakTest {
                 Arguments.of("a device", new String[] {"enhance", "@/dev/zero"}),
                 Arguments.of("a device as a list", new String[] {"upload", "@/dev/zero"}),
                 Arguments.of("a FIFO", new String[] {"enhance", "@fifo"}),
-                Arguments.of("a folder", new String[] {"enhance", "@/proc/self"}));
+                Arguments.of("a folder", new String[] {"enhance", "@/proc/self"}),
+                // picocli's own @FILE expansion is off for every command: these are plain words
+                Arguments.of("play-url", new String[] {"play-url", "@/proc/self/environ"}),
+                Arguments.of("jobs", new String[] {"jobs", "@/proc/self/environ"}),
+                Arguments.of("an option value", new String[] {"upload", "missing.mp4", "--title",
+                    "@/proc/self/environ"}));
     }
 
     @ParameterizedTest(name = "{0}")
