@@ -13,6 +13,7 @@ import io.vodkit.cli.commands.ServeCommand;
 import io.vodkit.cli.commands.UploadCommand;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.client.VodException;
+import io.vodkit.client.VodServiceException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -74,12 +75,23 @@ public final class VodkitCli {
         return failure.exitCode();
     }
 
+    /** The service's error code, when the service refused the request, as a {@code "Code"} field. */
+    private static Map<String, Object> serviceCode(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof VodServiceException refused && refused.code() != null
+                    && !refused.code().isBlank()) {
+                return Map.of("Code", refused.code());
+            }
+        }
+        return Map.of();
+    }
+
     private static CliException asCliException(Exception ex) {
         if (ex instanceof CliException cli) {
             return cli;
         }
         if (ex instanceof VodException vod) {
-            return new CliException(ExitCodes.FAILED, vod.getMessage(), Map.of(), vod);
+            return new CliException(ExitCodes.FAILED, vod.getMessage(), serviceCode(vod), vod);
         }
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName()
                 : ex.getClass().getSimpleName() + ": " + ex.getMessage();

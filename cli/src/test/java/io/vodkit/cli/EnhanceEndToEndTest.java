@@ -183,8 +183,11 @@ class EnhanceEndToEndTest {
                     "--tier", "pro");
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
-            assertThat(result.single().get("error").asText()).contains("allowlisted")
-                    .contains("https://console.byteplus.com/workorder/create").contains("Permission denied");
+            JsonNode line = result.single();
+            assertThat(line.get("error").asText()).contains("Pro restoration tier is not enabled")
+                    .contains("allowlisted").contains("https://console.byteplus.com/workorder/create")
+                    .contains("HTTP 403").doesNotContainIgnoringCase("RepairStyle").doesNotContain("repair_style");
+            assertThat(line.get("Code").asText()).isEqualTo("RequestForbidden");
         }
     }
 
@@ -217,8 +220,8 @@ class EnhanceEndToEndTest {
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
             JsonNode line = result.single();
-            assertThat(line.get("error").asText())
-                    .startsWith("The restoration job failed with InvalidParameter.InvalidMediaStream");
+            assertThat(line.get("error").asText()).as("the code is a field, not the text")
+                    .startsWith("The restoration job failed: ").doesNotContain("InvalidParameter");
             assertThat(line.get("Status").asText()).isEqualTo("Failed");
             assertThat(line.get("Code").asText()).isEqualTo("InvalidParameter.InvalidMediaStream");
             assertThat(line.get("RunId").asText()).startsWith("hb:");
