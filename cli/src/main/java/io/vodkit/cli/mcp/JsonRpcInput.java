@@ -112,8 +112,8 @@ final class JsonRpcInput extends InputStream {
         try {
             tree = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            reply(JSON.nullNode(), PARSE_ERROR, "Parse error: the line is not JSON (column "
-                    + e.getLocation().getColumnNr() + ")");
+            reply(JSON.nullNode(), PARSE_ERROR, "Parse error: the line is not JSON" + (e.getLocation() == null ? ""
+                    : " (column " + e.getLocation().getColumnNr() + ")"));
             return;
         }
         if (!tree.isObject()) {
