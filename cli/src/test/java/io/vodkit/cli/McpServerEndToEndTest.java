@@ -150,8 +150,14 @@ class McpServerEndToEndTest {
 
             assertThat(error("upload_media", Map.of("source", tmp.resolve("missing.mp4").toString())))
                     .contains("missing.mp4");
-            assertThat(error("upload_media", Map.of("source", "a.mp4", "colour", "red")))
-                    .isEqualTo("upload_media: unknown argument 'colour'; expected source, space, title, wait");
+            CallToolResult unknown = call("upload_media", Map.of("source", "a.mp4", "colour", "red"), null);
+            assertThat(unknown.isError()).isTrue();
+            assertThat(only(unknown).get("error").asText()).isEqualTo("upload_media: unknown argument 'colour'");
+            assertThat(only(unknown).get("Expected")).extracting(JsonNode::asText)
+                    .containsExactly("source", "space", "title", "wait");
+            CallToolResult unknownEnhance = call("enhance_video", Map.of("video", "vid://v0a", "colour", "red"), null);
+            assertThat(only(unknownEnhance).get("error").asText()).as("no parameter names in the text")
+                    .isEqualTo("enhance_video: unknown argument 'colour'");
             assertThat(error("enhance_video", Map.of("config", "common"))).isEqualTo("enhance_video: 'video' is required");
             assertThat(error("enhance_video", Map.of("video", "vid://v0a", "config", "cinema", "tier", "standard")))
                     .startsWith("the kind of video is not one vodkit knows: general video");
