@@ -110,6 +110,7 @@ final class Components {
     final SessionOpener sessionOpener;
     final MediaCommitter committer;
     final ExecutorService pullHttpPool;
+    final UrlJobRepository urlJobs;
     final PullWorkers pullWorkers;
     final UrlPulls urlPulls;
     final ServerStats stats = new ServerStats();
@@ -153,7 +154,7 @@ final class Components {
         this.sessionOpener = new SessionOpener(sessions, objects, ids, clock);
         this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
                 inspector, ids, clock, dataDir.resolve(WORK_DIR));
-        UrlJobRepository urlJobs = new UrlJobRepository(database);
+        this.urlJobs = new UrlJobRepository(database);
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
         PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), pullHttpPool), sessions, objectStore,
                 publisher, committer, ids);

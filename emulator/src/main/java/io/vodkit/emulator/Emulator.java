@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -160,6 +161,17 @@ public final class Emulator implements AutoCloseable {
     /** Every space known: the configured ones plus those the data directory remembers, sorted by name. */
     public List<String> spaces() {
         return components.spaces.all();
+    }
+
+    /**
+     * How long it has gone unused: zero while a request is being served or a URL pull or restoration is unfinished,
+     * else the time since the last request ended (or since it started).
+     */
+    public Duration idleTime() {
+        if (components.executionRepository.countUnfinished() > 0 || components.urlJobs.countUnfinished() > 0) {
+            return Duration.ZERO;
+        }
+        return components.stats.sinceLastRequest();
     }
 
     /** True when the credentials were generated for this run (none were configured). */

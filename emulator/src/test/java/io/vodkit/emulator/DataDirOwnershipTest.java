@@ -37,17 +37,17 @@ class DataDirOwnershipTest {
     void aSecondEmulatorOnTheFolderIsRefusedWithWhatTheOwnerPublished() throws Exception {
         Path data = tmp.resolve("data");
         Path alias = Files.createSymbolicLink(tmp.resolve("alias"), Files.createDirectories(data));
-        try (Emulator first = Emulator.start(TestEmulator.config(data), Lifetime.SINGLE_COMMAND)) {
+        try (Emulator first = Emulator.start(TestEmulator.config(data), Lifetime.BACKGROUND)) {
             for (Path folder : new Path[] {data, alias}) {
                 assertThatThrownBy(() -> Emulator.start(TestEmulator.config(folder)))
                         .isInstanceOfSatisfying(DataDirOwnedException.class, owned -> {
                             assertThat(owned.dataDir()).isEqualTo(folder);
                             assertThat(owned.owner()).contains(new OwnerInfo(first.endpoint(), first.region(),
                                     TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY, ProcessHandle.current().pid(),
-                                    Lifetime.SINGLE_COMMAND));
+                                    Lifetime.BACKGROUND));
                             assertThat(owned.getMessage()).contains(folder.toString())
                                     .contains("pid " + ProcessHandle.current().pid()).contains(first.endpoint()
-                                            .toString()).contains("for one command")
+                                            .toString()).contains("background")
                                     .doesNotContain(TestEmulator.SECRET_KEY);
                         });
             }

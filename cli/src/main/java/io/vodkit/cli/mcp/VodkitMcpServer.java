@@ -32,8 +32,8 @@ public final class VodkitMcpServer {
      * @param flags the server's service flags (under the variable names), applied to every call
      */
     public static void serve(CliContext context, Map<String, String> flags, String version) {
-        try (CliContext.Stoppable running = context.stoppable();
-             ToolEnvironment environment = ToolEnvironment.open(context, flags)) {
+        try (CliContext.Stoppable running = context.stoppable()) {
+            ToolEnvironment environment = ToolEnvironment.open(context, flags);
             McpJsonMapper mapper = McpJsonDefaults.getMapper();
             EndOfInput input = new EndOfInput(context.in());
             List<VodkitTool> tools = VodkitTools.all();
