@@ -113,18 +113,25 @@ class BackgroundEmulatorEndToEndTest {
     @Test
     void itStopsByItselfAfterTheIdleTime() throws Exception {
         Path file = TestMedia.randomFile(tmp.resolve("song.wav"), 20_000, 43);
+        // the upload itself may lose the race against so short an idle time on a busy machine: only the end counts
         Finished upload = finish(CliProcess.start(tmp, Map.of("VODKIT_IDLE_MINUTES", "0.05"), "upload",
                 file.toString()));
-        assertThat(upload.exitCode()).as(upload.stderr()).isZero();
+        Matcher started = Pattern.compile("in the background at \\S+ \\(pid (\\d+),").matcher(upload.stderr());
+        assertThat(started.find()).as(upload.stderr()).isTrue();
         assertThat(upload.stderr()).contains("or 3 s without use");
-        long pid = JSON.readTree(localData().resolve(DataDirOwner.INFO_FILE).toFile()).get("pid").asLong();
-        ProcessHandle emulator = ProcessHandle.of(pid).orElseThrow();
 
-        emulator.onExit().get(60, TimeUnit.SECONDS);
+        ProcessHandle.of(Long.parseLong(started.group(1))).ifPresent(emulator -> {
+            try {
+                emulator.onExit().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("the background emulator did not stop by itself", e);
+            }
+        });
 
         assertThat(Files.readString(localData().resolve("emulator.log")))
                 .contains("no requests and no running jobs for 3 s (VODKIT_IDLE_MINUTES)");
         assertThat(localData().resolve(DataDirOwner.INFO_FILE)).doesNotExist();
+        assertThat(BackgroundEmulators.running(localData())).isEmpty();
     }
 
     private static String stopCommand(String stderr) {

@@ -161,7 +161,7 @@ public final class ServeCommand implements Callable<Integer> {
             context.err().println("vodkit: emulator stopping");
         } catch (DataDirOwnedException e) {
             throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
-                    + "; stop that one first, or serve another folder with --data DIR", Map.of(), e);
+                    + "; stop that one first (`vodkit serve --stop`), or serve another folder with --data DIR", Map.of(), e);
         } catch (BindException e) {
             throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
                     + "; stop what uses that port, or choose another with --port N (--port 0 = any free port)",
