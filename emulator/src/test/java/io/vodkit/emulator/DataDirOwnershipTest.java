@@ -62,6 +62,24 @@ class DataDirOwnershipTest {
     }
 
     @Test
+    void othersCanTellWhetherAFolderIsInUseAndHowToReachItsEmulatorWithoutDisturbingIt() throws Exception {
+        Path data = tmp.resolve("data");
+        assertThat(DataDirOwner.inUse(data)).as("no folder yet").isFalse();
+        try (DataDirOwner starting = DataDirOwner.acquire(Files.createDirectories(data))) {
+            assertThat(DataDirOwner.inUse(data)).as("owned, nothing published yet").isTrue();
+            assertThat(DataDirOwner.published(data)).isEmpty();
+        }
+        assertThat(DataDirOwner.inUse(data)).isFalse();
+        try (Emulator emulator = Emulator.start(TestEmulator.config(data), Lifetime.BACKGROUND)) {
+            assertThat(DataDirOwner.inUse(data)).isTrue();
+            assertThat(DataDirOwner.published(data)).map(OwnerInfo::endpoint).contains(emulator.endpoint());
+            assertThat(DataDirOwner.inUse(data)).as("asking twice does not release the owner's lock").isTrue();
+        }
+        assertThat(DataDirOwner.inUse(data)).isFalse();
+        assertThat(DataDirOwner.published(data)).isEmpty();
+    }
+
+    @Test
     void publishesHowToReachItForItsUserOnlyAndWithdrawsItAtClose() throws Exception {
         Path data = tmp.resolve("data");
         Path info = data.resolve(DataDirOwner.INFO_FILE);
