@@ -67,7 +67,7 @@ public final class Emulator implements AutoCloseable {
      * serving and publishes how to reach it in the data directory ({@link DataDirOwner}).
      *
      * @param clock    the time source for signatures, tokens, URL auth and expiry (tests inject one)
-     * @param lifetime published for other vodkit processes: whether to use this emulator or wait for it to end
+     * @param lifetime published for other vodkit processes: run until stopped, or in the background until idle
      * @throws DataDirOwnedException when another emulator owns the data directory (nothing was opened)
      * @throws BindException         when an explicitly requested port cannot be bound
      */

@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * The service one command talks to: BytePlus (or the endpoint given) when credentials are set, otherwise the local
  * emulator of {@code $VODKIT_HOME/local} ({@link LocalEmulator}): the one serving that folder if there is one, else
- * one started in the background on its sticky loopback port, which outlives the command. The embedded emulator refuses the Pro restoration
- * tier, as the cloud does for accounts that are not allowlisted ({@code vodkit serve --allow-pro} serves it).
+ * one started in the background on its sticky loopback port, which outlives the command. The background emulator
+ * refuses the Pro restoration tier, as the cloud does for accounts that are not allowlisted
+ * ({@code vodkit serve --allow-pro} serves it).
  */
 public final class Backend implements AutoCloseable {
     /** The space used against the local emulator when none is named. */

@@ -115,8 +115,9 @@ public final class DoctorCommand implements Callable<Integer> {
     private static Check signature(Backend backend, boolean local) {
         try {
             new QueryUploadTaskInfo(backend.client().api()).call(List.of(PROBE_JOB_ID));
-            return Check.pass("signature", (local ? "the local emulator" : "the service") + " accepted a signed "
-                    + "request (QueryUploadTaskInfo): the credentials are valid");
+            return Check.pass("signature", local ? "the local emulator accepted a request signed with its own keys "
+                    + "(QueryUploadTaskInfo)" : "the service accepted a signed request (QueryUploadTaskInfo): the "
+                    + "credentials are valid");
         } catch (VodServiceException refused) {
             return Check.fail("signature", (refused.isRefusal() ? "the service refused the credentials: check "
                     + "BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY and VOD_REGION (" : "a signed request failed (")

@@ -70,7 +70,7 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
         return accessKey.isPresent() && secretKey.isPresent();
     }
 
-    /** Where the embedded emulator keeps its data. */
+    /** Where the local emulator keeps its data. */
     public Path localDataDir() {
         return home.resolve("local");
     }
