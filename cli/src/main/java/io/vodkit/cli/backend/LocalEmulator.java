@@ -29,9 +29,11 @@ import java.util.concurrent.TimeoutException;
  * command prints keep working, until {@code vodkit serve --stop} ({@link #stop}) or, for the background one, until
  * it has been idle for {@code VODKIT_IDLE_MINUTES}.
  *
- * @param knowsSpace whether it was started here with the command's space (one joined is asked to create it)
+ * @param trustedCertificate the CA certificate to trust when it serves HTTPS ({@code vodkit serve --tls})
+ * @param knowsSpace         whether it was started here with the command's space (one joined is asked to create it)
  */
-public record LocalEmulator(URI endpoint, String region, Credentials credentials, boolean knowsSpace) {
+public record LocalEmulator(URI endpoint, String region, Credentials credentials, Optional<Path> trustedCertificate,
+                            boolean knowsSpace) {
     /** How long {@code serve --stop} waits for the emulator to end (it lets in-flight requests finish first). */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -69,7 +71,7 @@ public record LocalEmulator(URI endpoint, String region, Credentials credentials
 
     private static LocalEmulator of(OwnerInfo owner, boolean knowsSpace) {
         return new LocalEmulator(owner.endpoint(), owner.region(),
-                new Credentials(owner.accessKey(), owner.secretKey()), knowsSpace);
+                new Credentials(owner.accessKey(), owner.secretKey()), owner.trustedCertificate(), knowsSpace);
     }
 
     /**
