@@ -120,6 +120,7 @@ final class Components {
     final MediaCommitter committer;
     final SourceGuard sourceGuard;
     final ExecutorService pullHttpPool;
+    final UrlJobRepository urlJobs;
     final PullWorkers pullWorkers;
     final UrlPulls urlPulls;
     final ServerStats stats = new ServerStats();
@@ -173,7 +174,7 @@ final class Components {
         this.sessionOpener = new SessionOpener(sessions, objects, ids, clock);
         this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
                 inspector, ids, clock, dataDir.resolve(WORK_DIR));
-        UrlJobRepository urlJobs = new UrlJobRepository(database);
+        this.urlJobs = new UrlJobRepository(database);
         this.sourceGuard = new SourceGuard(config.host(), config.urlPull().allowPrivateSources());
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
         PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), sourceGuard, pullHttpPool), sessions,

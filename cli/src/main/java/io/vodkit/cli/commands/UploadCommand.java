@@ -339,8 +339,12 @@ public final class UploadCommand implements Callable<Integer> {
             return PullReport.failure(outcome.failure().getMessage(), file);
         }
         UploadResult result = outcome.result();
-        String playUrl = backend.playUrls().playUrlOrEmpty(result.spaceName(), result.fileName(),
-                result.vid());
+        String playUrl;
+        try {
+            playUrl = backend.playUrls().playUrlOrEmpty(result.spaceName(), result.fileName(), result.vid());
+        } catch (VodException refused) { // the credentials were refused, also for a file the ledger skipped
+            return PullReport.failure(refused.getMessage(), file);
+        }
         UploadOutput json = UploadOutput.of(result.vid(), playUrl, result.posterUri(), result.fileName(),
                 result.spaceName(), file, null);
         return new PullReport.Line(outcome.skipped() ? json.asSkipped() : json, ExitCodes.OK);

@@ -33,8 +33,8 @@ public final class VodkitMcpServer {
      * @param flags the server's service flags (under the variable names), applied to every call
      */
     public static void serve(CliContext context, Map<String, String> flags, String version) {
-        try (CliContext.Stoppable running = context.stoppable();
-             ToolEnvironment environment = ToolEnvironment.open(context, flags)) {
+        try (CliContext.Stoppable running = context.stoppable()) {
+            ToolEnvironment environment = ToolEnvironment.open(context, flags);
             McpJsonMapper mapper = McpJsonDefaults.getMapper();
             JsonRpcInput input = new JsonRpcInput(context.in(), context.outStream(), mapper);
             List<VodkitTool> tools = VodkitTools.all();
