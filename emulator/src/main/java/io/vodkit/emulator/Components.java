@@ -33,6 +33,7 @@ import io.vodkit.emulator.routing.GetPlayInfoHandler;
 import io.vodkit.emulator.routing.HttpServer;
 import io.vodkit.emulator.routing.LinkShaper;
 import io.vodkit.emulator.routing.ListDomainHandler;
+import io.vodkit.emulator.routing.MediaActions;
 import io.vodkit.emulator.routing.OpenApiEndpoint;
 import io.vodkit.emulator.routing.QueryUploadTaskInfoHandler;
 import io.vodkit.emulator.routing.StartExecutionHandler;
@@ -46,6 +47,7 @@ import io.vodkit.emulator.service.DirectUploads;
 import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.MediaCommitter;
 import io.vodkit.emulator.service.MediaInspector;
+import io.vodkit.emulator.service.MediaLibrary;
 import io.vodkit.emulator.service.MultipartUploads;
 import io.vodkit.emulator.service.ObjectPublisher;
 import io.vodkit.emulator.service.PlayDomain;
@@ -188,6 +190,19 @@ final class Components {
         }
     }
 
+    /** GetMediaInfos … DeleteMediaTosFile (media-management.md A1: 2023-07-01 for DeleteMediaTosFile). */
+    private void registerMediaActions(ActionRouter router) {
+        MediaActions actions = new MediaActions(new MediaLibrary(media, objects, objectStore, executionRepository),
+                spaces, clock);
+        router.register("GetMediaInfos", List.of("2023-01-01", "2022-12-01", "2023-07-01"), actions.getMediaInfos())
+                .register("GetMediaList", List.of("2023-01-01", "2022-12-01"), actions.getMediaList())
+                .register("UpdateMediaInfo", MEDIA_VERSIONS, actions.updateMediaInfo())
+                .register("UpdateMediaStorageClass", List.of("2023-01-01", "2022-12-01"),
+                        actions.updateMediaStorageClass())
+                .register("DeleteMedia", MEDIA_VERSIONS, actions.deleteMedia())
+                .register("DeleteMediaTosFile", List.of("2023-07-01", "2022-12-01"), actions.deleteMediaTosFile());
+    }
+
     /** The HTTP endpoints, for a listener reachable at {@code address}. */
     HttpServer.Endpoints endpoints(PublicAddress address) {
         UploadSessions uploadSessions = new UploadSessions(spaces, sessions, sessionOpener, tokens, clock,
@@ -206,6 +221,7 @@ final class Components {
                 .register("GetExecution", EXECUTION_VERSIONS, new GetExecutionHandler(executions))
                 .register("GetPlayInfo", MEDIA_VERSIONS, new GetPlayInfoHandler(media, playDomain, ids, clock))
                 .register("UpdateMediaPublishStatus", MEDIA_VERSIONS, new UpdateMediaPublishStatusHandler(media));
+        registerMediaActions(router);
         LinkShaper link = LinkShaper.of(config.linkLatency(), config.linkRateBytesPerSecond());
         return new HttpServer.Endpoints(
                 new OpenApiEndpoint(verifier, router, ids, stats, link, config.region()),

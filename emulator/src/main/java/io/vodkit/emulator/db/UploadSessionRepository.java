@@ -43,6 +43,18 @@ public final class UploadSessionRepository {
         });
     }
 
+    /** Records the storage class (STANDARD, ARCHIVE or IA) the media committed from this session gets. */
+    public void setStorageClass(String sessionKey, String storageClass) {
+        database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE upload_sessions SET storage_class = ? WHERE session_key = ?")) {
+                ps.setString(1, storageClass);
+                ps.setString(2, sessionKey);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Claims the session for {@code vid}; false when it was already committed (or claimed). */
     public boolean claimForCommit(String sessionKey, String vid) {
         return database.run(c -> {

@@ -48,9 +48,10 @@ public final class UrlPulls {
      * @param md5           expected MD5 of the source, or null
      * @param callbackArgs  pass-through, or null
      * @param options       the AddOptionInfo input (Title, Tags, …); empty for none
+     * @param storageClass  1 standard, 2 archive, 3 IA, 0 the default
      */
     public record Submission(String sourceUrl, String fileName, String fileExtension, String md5,
-                             String callbackArgs, ObjectNode options) {
+                             String callbackArgs, ObjectNode options, long storageClass) {
     }
 
     private final Database database;
@@ -107,6 +108,7 @@ public final class UrlPulls {
                     continue;
                 }
                 UploadSession session = sessions.open(space, submission.fileName(), extensions.get(i));
+                sessions.storageClass(session.sessionKey(), submission.storageClass());
                 UrlJob job = new UrlJob(ids.jobId(), requestId, space, submission.sourceUrl(), session.sessionKey(),
                         orEmpty(submission.md5()), functions.get(i), orEmpty(submission.callbackArgs()),
                         UrlJobState.INITIAL, 0, "", "", "{}", "", now, now);

@@ -31,7 +31,7 @@ public final class ApplyUploadInfoHandler implements ActionHandler {
         UploadSessions.UploadGrant grant = sessions.apply(new UploadSessions.ApplyRequest(space,
                 params.text("FileName").orElse(null),
                 params.text("FileExtension").orElse(null),
-                params.text("SessionKey").orElse(null)));
+                params.text("SessionKey").orElse(null), params.integer("StorageClass").orElse(0L)));
         return new ApplyUploadInfoResult(new ApplyUploadInfoResult.Data(new ApplyUploadInfoResult.UploadAddress(
                 List.of(new ApplyUploadInfoResult.StoreInfo(grant.storeUri(), grant.auth())),
                 grant.uploadHosts(), List.of(), grant.sessionKey())));
