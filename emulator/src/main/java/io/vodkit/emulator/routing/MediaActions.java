@@ -79,7 +79,10 @@ public final class MediaActions {
         };
     }
 
-    /** {@code Vid} and the wrappers of A7: absent = unchanged, present and empty = cleared. No Result. */
+    /**
+     * {@code Vid} and the wrappers of A7: absent = unchanged, present and empty = cleared. No Result.
+     * {@code Category} is accepted as well (the emulator's choice: A7 does not list it, AddOptionInfo sets it).
+     */
     public ActionHandler updateMediaInfo() {
         return params -> {
             String vid = params.requireText("Vid");
@@ -99,7 +102,8 @@ public final class MediaActions {
             });
             Optional<Long> classification = params.given("ClassificationId")
                     .map(id -> id.isBlank() ? 0L : wholeNumber("ClassificationId", id));
-            library.update(vid, new MediaLibrary.Update(title, description, tags, classification,
+            library.update(vid, new MediaLibrary.Update(title, description, tags, params.given("Category"),
+                    classification,
                     params.given("PosterUri")));
             return null;
         };

@@ -53,7 +53,7 @@ public final class MediaLibrary {
 
     /** UpdateMediaInfo: an empty Optional leaves the field as it is; a present empty text clears it. */
     public record Update(Optional<String> title, Optional<String> description, Optional<String> tags,
-                         Optional<Long> classificationId, Optional<String> posterUri) {
+                         Optional<String> category, Optional<Long> classificationId, Optional<String> posterUri) {
     }
 
     private final MediaRepository media;
@@ -95,6 +95,7 @@ public final class MediaLibrary {
         update.title().ifPresent(title -> options.put("Title", title));
         update.description().ifPresent(description -> options.put("Description", description));
         update.tags().ifPresent(tags -> options.put("Tags", String.join(",", splitTags(tags))));
+        update.category().ifPresent(category -> options.put("Category", category));
         update.classificationId().ifPresent(id -> options.put("ClassificationId", id));
         media.updateInfo(vid, Json.text(options), update.posterUri().orElse(record.posterUri()));
     }
