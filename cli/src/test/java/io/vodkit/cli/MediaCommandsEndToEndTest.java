@@ -7,6 +7,7 @@ import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
+import io.vodkit.cli.support.TestVideos;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -246,6 +247,41 @@ class MediaCommandsEndToEndTest {
         assertThat(run("download", "directurl://" + fileC, "-o", "c-copy.mp4").exitCode())
                 .isEqualTo(ExitCodes.FAILED);
         assertThat(ok("info", c.get("Vid").asText()).get("Vid").asText()).isEqualTo(c.get("Vid").asText());
+    }
+
+    @Test
+    void enhanceDownloadsItsResultAndDeletingTheMediaRemovesPosterAndOutputs() throws Exception {
+        TestVideos videos = TestVideos.orSkip();
+        videos.clean(tmp.resolve("clip.mp4"), 0.4);
+        env.put("VOD_POLL_INTERVAL", "0.2");
+        JsonNode uploaded = ok("upload", "clip.mp4");
+        String vid = uploaded.get("Vid").asText();
+        Files.writeString(tmp.resolve("taken.mp4"), "keep");
+        assertInvalid(run("enhance", "vid://" + vid, "--config", "common", "--tier", "standard",
+                "--download", "taken.mp4"), "--force");
+
+        JsonNode enhanced = ok("enhance", "vid://" + vid, "--config", "common", "--tier", "standard",
+                "--download", "restored.mp4");
+
+        JsonNode download = enhanced.get("Download");
+        String output = enhanced.get("VideoUrls").get(0).get("DirectUrl").asText();
+        assertThat(download.get("Source").asText()).isEqualTo("directurl://" + output);
+        assertThat(download.get("Path").asText()).isEqualTo(tmp.resolve("restored.mp4").toString());
+        assertThat(TestMedia.md5(tmp.resolve("restored.mp4"))).isEqualTo(download.get("Md5").asText());
+        assertThat(Files.readString(tmp.resolve("taken.mp4"))).isEqualTo("keep");
+        String outputUrl = enhanced.get("VideoUrls").get(0).get("Url").asText();
+        String posterUri = ok("info", vid).get("PosterUri").asText();
+        assertThat(posterUri).isNotEmpty();
+        String posterUrl = ok("play-url", "directurl://" + posterUri.substring(posterUri.indexOf('/') + 1))
+                .get("PlayURL").asText();
+        assertThat(status(outputUrl)).isEqualTo(200);
+        assertThat(status(posterUrl)).isEqualTo(200);
+
+        ok("rm", vid);
+
+        assertThat(status(outputUrl)).isEqualTo(404);
+        assertThat(status(posterUrl)).isEqualTo(404);
+        assertThat(status(uploaded.get("PlayURL").asText())).isEqualTo(404);
     }
 
     /** Runs with stdout and stderr taken for a terminal and {@code input} on stdin; returns stdout and stderr. */
