@@ -8,6 +8,7 @@ import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
 import io.vodkit.cli.support.TestVideos;
+import io.vodkit.emulator.support.SourceServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -282,6 +283,51 @@ class MediaCommandsEndToEndTest {
         assertThat(status(outputUrl)).isEqualTo(404);
         assertThat(status(posterUrl)).isEqualTo(404);
         assertThat(status(uploaded.get("PlayURL").asText())).isEqualTo(404);
+    }
+
+    @Test
+    void metadataGivenAtUploadShowsInInfoForFilesAndUrls() throws Exception {
+        Path served = Files.createDirectories(tmp.resolve("served"));
+        TestMedia.randomFile(served.resolve("remote.mp4"), 3000, 12);
+        String[] metadata = {"--description", "by the sea", "--tags", "sea,dawn", "--category", "video",
+            "--classification-id", "3", "--record-type", "1", "--storage-class", "archive", "--callback-args", "ctx"};
+        try (SourceServer source = new SourceServer(served)) {
+            List<String> fileArgs = new ArrayList<>(List.of("upload", TestMedia.randomFile(tmp.resolve("local.mp4"),
+                    3000, 13).toString(), "--title", "Local"));
+            fileArgs.addAll(List.of(metadata));
+            List<String> urlArgs = new ArrayList<>(List.of("upload", source.url("/files/remote.mp4"), "--title",
+                    "Remote"));
+            urlArgs.addAll(List.of(metadata));
+            env.put("VOD_POLL_INTERVAL", "0.2");
+
+            for (List<String> args : List.of(fileArgs, urlArgs)) {
+                String vid = ok(args.toArray(String[]::new)).get("Vid").asText();
+                JsonNode info = ok("info", vid);
+                assertThat(info.get("Title").asText()).isIn("Local", "Remote");
+                assertThat(info.get("Description").asText()).isEqualTo("by the sea");
+                assertThat(info.get("Tags").toString()).isEqualTo("[\"sea\",\"dawn\"]");
+                assertThat(info.get("Category").asText()).isEqualTo("video");
+                assertThat(info.get("ClassificationId").asLong()).isEqualTo(3);
+                assertThat(info.get("StorageClass").asText()).isEqualTo("ARCHIVE");
+            }
+        }
+    }
+
+    @Test
+    void badMetadataIsRefusedBeforeAnyByteIsSent() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 1000, 14);
+        String url = "https://example.com/clip.mp4";
+
+        assertInvalid(run("upload", file.toString(), "--storage-class", "cold"), "storage class");
+        assertInvalid(run("upload", file.toString(), "--title", "t".repeat(513)), "512");
+        assertInvalid(run("upload", url, "--title", "t".repeat(129)), "128");
+        assertInvalid(run("upload", url, "--tags", "a".repeat(37)), "36");
+        assertInvalid(run("upload", file.toString(), "--tags", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q"), "16 tags");
+        assertInvalid(run("upload", file.toString(), "--record-type", "2"), "category");
+        assertInvalid(run("upload", file.toString(), "--record-type", "3"), "record type");
+        assertInvalid(run("upload", file.toString(), "--category", "film"), "category");
+        assertInvalid(run("upload", file.toString(), "--callback-args", "c".repeat(513)), "512");
+        assertThat(vod.stats().get("requests").asLong()).isZero();
     }
 
     /** Runs with stdout and stderr taken for a terminal and {@code input} on stdin; returns stdout and stderr. */

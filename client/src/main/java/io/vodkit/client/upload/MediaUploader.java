@@ -8,6 +8,7 @@ import io.vodkit.client.api.CommittedMedia;
 import io.vodkit.client.api.StoreInfo;
 import io.vodkit.client.api.UploadAddress;
 import io.vodkit.client.api.UploadFunction;
+import io.vodkit.client.media.UploadMetadata;
 import io.vodkit.client.upload.internal.FirstFailure;
 import io.vodkit.client.upload.internal.HostFailover;
 import io.vodkit.client.upload.internal.ParallelParts;
@@ -82,7 +83,8 @@ public final class MediaUploader {
       sessionKey = checkpoint.sessionKey();
     } else {
       UploadAddress address = applyUploadInfo.call(new ApplyUploadInfo.Request(request.spaceName(),
-          request.fileName(), media.extension(), media.size(), FILE_TYPE_MEDIA, 0, null));
+          request.fileName(), media.extension(), media.size(), FILE_TYPE_MEDIA,
+          request.metadata().storageClassNumber(), null));
       if (address.storeInfos().isEmpty()) {
         throw new VodException(ApplyUploadInfo.ACTION + " returned no StoreInfos");
       }
@@ -120,7 +122,7 @@ public final class MediaUploader {
     }
 
     CommittedMedia committed = commitUploadInfo.call(new CommitUploadInfo.Request(request.spaceName(),
-        sessionKey, functions(request.title()), null));
+        sessionKey, functions(request.metadata()), request.metadata().callbackArgs()));
     if (identity != null) {
       checkpoints.delete(identity);
     }
@@ -222,11 +224,10 @@ public final class MediaUploader {
     }
   }
 
-  private static List<UploadFunction> functions(String title) {
+  /** GetMeta and Snapshot, then what the metadata adds (AddOptionInfo, StartWorkflow). */
+  private static List<UploadFunction> functions(UploadMetadata metadata) {
     List<UploadFunction> functions = new ArrayList<>(UploadFunction.defaults());
-    if (title != null && !title.isBlank()) {
-      functions.add(UploadFunction.addOptionInfo(title));
-    }
+    functions.addAll(metadata.functions());
     return functions;
   }
 
