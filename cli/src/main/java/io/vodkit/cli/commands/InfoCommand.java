@@ -34,8 +34,9 @@ import picocli.CommandLine.Parameters;
             "  vodkit info <Vid> --space my_space",
             "Output, one line per Vid:",
             "  {\"Vid\",\"Source\",\"SpaceName\",\"Title\",\"Description\",\"Tags\",\"Category\",",
-            "   \"ClassificationId\",\"PublishStatus\",\"StorageClass\",\"Duration\",\"Size\",\"Width\",",
-            "   \"Height\",\"Bitrate\",\"Format\",\"Md5\",\"FileName\",\"PosterUri\",\"CreateTime\",\"PlayURL\"}"})
+            "   \"ClassificationId\",\"PublishStatus\",\"StorageClass\",\"Duration\",\"Size\",",
+            "   \"Width\",\"Height\",\"Bitrate\",\"Format\",\"Md5\",\"FileName\",\"PosterUri\",",
+            "   \"CreateTime\",\"PlayURL\"}"})
 public final class InfoCommand implements Callable<Integer> {
     private final CliContext context;
 
