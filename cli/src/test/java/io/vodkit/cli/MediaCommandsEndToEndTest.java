@@ -330,6 +330,22 @@ class MediaCommandsEndToEndTest {
         assertThat(vod.stats().get("requests").asLong()).isZero();
     }
 
+    @Test
+    void aWorkflowTemplateTheEmulatorLacksIsRefusedAndAKnownOneIsAccepted() throws Exception {
+        TestVideos videos = TestVideos.orSkip();
+        videos.clean(tmp.resolve("clip.mp4"), 0.3);
+        vod.defineWorkflowTemplate("small=transcode:144p");
+
+        CliResult unknown = run("upload", "clip.mp4", "--workflow", "nosuch");
+        JsonNode started = ok("upload", "clip.mp4", "--workflow", "small");
+
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(unknown.single().get("error").asText()).contains("workflow template nosuch");
+        assertThat(started.get("Vid").asText()).startsWith("v0");
+        assertInvalid(run("serve", "--workflow-template", "hd=scale:720p"), "transcode:HEIGHTp");
+        assertInvalid(run("serve", "--workflow-template", "hd"), "ID=transcode:HEIGHTp");
+    }
+
     /** Runs with stdout and stderr taken for a terminal and {@code input} on stdin; returns stdout and stderr. */
     private String onTerminal(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -10,6 +10,7 @@ import io.vodkit.emulator.db.SettingsRepository;
 import io.vodkit.emulator.db.SpaceRepository;
 import io.vodkit.emulator.db.UploadSessionRepository;
 import io.vodkit.emulator.db.UrlJobRepository;
+import io.vodkit.emulator.db.WorkflowRepository;
 import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.jobs.EnhanceTask;
 import io.vodkit.emulator.jobs.ExecutionService;
@@ -56,6 +57,7 @@ import io.vodkit.emulator.service.ServerStats;
 import io.vodkit.emulator.service.SessionOpener;
 import io.vodkit.emulator.service.Spaces;
 import io.vodkit.emulator.service.UploadSessions;
+import io.vodkit.emulator.service.Workflows;
 import io.vodkit.emulator.storage.ObjectStore;
 import io.vodkit.emulator.storage.PartStore;
 import java.io.IOException;
@@ -114,6 +116,8 @@ final class Components {
     final ExecutorService pullHttpPool;
     final PullWorkers pullWorkers;
     final UrlPulls urlPulls;
+    final WorkflowRepository workflowRepository;
+    final Workflows workflows;
     final ServerStats stats = new ServerStats();
     final FaultInjector faults;
     final String accessKey;
@@ -153,23 +157,33 @@ final class Components {
         this.executions = new ExecutionService(executionRepository, media, objects, objectStore, spaces, inspector,
                 enhanceWorkers, ids, clock, config.allowPro());
         this.sessionOpener = new SessionOpener(sessions, objects, ids, clock);
+        this.workflowRepository = new WorkflowRepository(database);
+        this.workflows = new Workflows(workflowRepository, objectStore, publisher, inspector, tools,
+                new ProcessRunner(RESTORE_PROCESS_TIMEOUT), ids, dataDir.resolve(WORK_DIR));
         this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
-                inspector, ids, clock, dataDir.resolve(WORK_DIR));
+                inspector, ids, clock, dataDir.resolve(WORK_DIR), workflows);
         UrlJobRepository urlJobs = new UrlJobRepository(database);
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
         PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), pullHttpPool), sessions, objectStore,
                 publisher, committer, ids);
         this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
                 PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
-        this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock);
+        this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock, workflows);
     }
 
-    /** Stops the URL pull workers (their running jobs stay processing for the next start) and their HTTP pool. */
+    /**
+     * Stops the URL pull workers (their running jobs stay processing for the next start), their HTTP pool and the
+     * workflow runs.
+     */
     void stopPulls() {
         try {
             pullWorkers.close();
         } finally {
-            pullHttpPool.shutdownNow();
+            try {
+                pullHttpPool.shutdownNow();
+            } finally {
+                workflows.close();
+            }
         }
     }
 
@@ -192,7 +206,8 @@ final class Components {
 
     /** GetMediaInfos … DeleteMediaTosFile (media-management.md A1: 2023-07-01 for DeleteMediaTosFile). */
     private void registerMediaActions(ActionRouter router) {
-        MediaActions actions = new MediaActions(new MediaLibrary(media, objects, objectStore, executionRepository),
+        MediaActions actions = new MediaActions(new MediaLibrary(media, objects, objectStore, executionRepository,
+                workflowRepository),
                 spaces, clock);
         router.register("GetMediaInfos", List.of("2023-01-01", "2022-12-01", "2023-07-01"), actions.getMediaInfos())
                 .register("GetMediaList", List.of("2023-01-01", "2022-12-01"), actions.getMediaList())

@@ -6,6 +6,7 @@ import io.vodkit.emulator.owner.DataDirOwner;
 import io.vodkit.emulator.owner.Lifetime;
 import io.vodkit.emulator.owner.OwnerInfo;
 import io.vodkit.emulator.routing.HttpServer;
+import io.vodkit.emulator.service.WorkflowTemplate;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -163,6 +164,15 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** True when the credentials were generated for this run (none were configured). */
+    /**
+     * Defines (or redefines) a workflow template that StartWorkflow can name; kept in the data folder.
+     *
+     * @throws IllegalStateException without ffmpeg
+     */
+    public void defineWorkflowTemplate(WorkflowTemplate template) {
+        components.workflows.define(template);
+    }
+
     public boolean generatedCredentials() {
         return components.config.accessKey() == null;
     }

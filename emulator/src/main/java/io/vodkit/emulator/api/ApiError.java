@@ -35,6 +35,8 @@ public enum ApiError {
     COMMIT_IN_PROGRESS(503, "ServiceUnavailable", null,
             "The SessionKey %s is being committed by another request; retry shortly."),
     UPLOAD_NOT_COMPLETE(400, "InvalidParameter", null, "The upload of %s is not complete."),
+    /** The emulator's choice of code (StartWorkflow's error is not documented, media-management.md A12). */
+    WORKFLOW_TEMPLATE_NOT_FOUND(400, "InvalidParameter", null, "The workflow template %s does not exist."),
     MEDIA_NOT_FOUND(404, "ResourceNotFound", null, "The media %s does not exist."),
     FILE_NOT_FOUND(404, "ResourceNotFound", null, "The file %s does not exist in space %s."),
     EXECUTION_NOT_FOUND(404, "ResourceNotFound", null, "The execution %s does not exist."),

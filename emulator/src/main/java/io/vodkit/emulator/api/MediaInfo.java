@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * {@code MediaInfo} of GetMediaInfos and GetMediaList (media-management.md A3): BasicInfo, the SourceInfo stored at
- * commit, and TranscodeInfos (none: the emulator transcodes only into separate objects).
+ * commit, and TranscodeInfos (the outputs of its StartWorkflow runs).
  */
 public record MediaInfo(@JsonProperty("BasicInfo") BasicInfo basicInfo,
                         @JsonProperty("SourceInfo") JsonNode sourceInfo,

@@ -126,7 +126,19 @@ final class Migrations {
                     // the StorageClass asked for at ApplyUploadInfo / in a URLSet, carried to the media at commit
                     "ALTER TABLE upload_sessions ADD COLUMN storage_class TEXT NOT NULL DEFAULT 'STANDARD'",
                     "ALTER TABLE media ADD COLUMN storage_class TEXT NOT NULL DEFAULT 'STANDARD'",
-                    "CREATE INDEX media_by_space ON media (space_name, created_at)")));
+                    "CREATE INDEX media_by_space ON media (space_name, created_at)",
+                    // StartWorkflow: the templates the emulator runs, and what their runs produced per Vid
+                    """
+                    CREATE TABLE workflow_templates (
+                        template_id TEXT PRIMARY KEY,
+                        spec        TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE transcodes (
+                        vid         TEXT NOT NULL,
+                        template_id TEXT NOT NULL,
+                        file_name   TEXT NOT NULL,
+                        info        TEXT NOT NULL,
+                        PRIMARY KEY (vid, template_id))""")));
 
     private Migrations() {
     }

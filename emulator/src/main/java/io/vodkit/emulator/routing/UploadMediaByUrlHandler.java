@@ -43,7 +43,8 @@ public final class UploadMediaByUrlHandler implements ActionHandler {
                 throw ApiError.MISSING_PARAMETER.exception("URLSets[].SourceUrl");
             }
             submissions.add(new UrlPulls.Submission(sourceUrl, text(set, "FileName"), text(set, "FileExtension"),
-                    text(set, "Md5"), text(set, "CallbackArgs"), options(set), storageClass(set)));
+                    text(set, "Md5"), text(set, "CallbackArgs"), options(set), storageClass(set),
+                    text(set, "TemplateId")));
         }
         List<UploadMediaByUrlResult.Job> jobs = pulls.submit(space, submissions).stream()
                 .map(job -> new UploadMediaByUrlResult.Job(job.jobId(), job.sourceUrl()))

@@ -13,6 +13,7 @@ import io.vodkit.emulator.db.MediaRecord;
 import io.vodkit.emulator.db.MediaRepository;
 import io.vodkit.emulator.db.ObjectRepository;
 import io.vodkit.emulator.db.StoredObject;
+import io.vodkit.emulator.db.WorkflowRepository;
 import io.vodkit.emulator.storage.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,18 +61,20 @@ public final class MediaLibrary {
     private final ObjectRepository objects;
     private final ObjectStore objectStore;
     private final ExecutionRepository executions;
+    private final WorkflowRepository workflows;
 
     public MediaLibrary(MediaRepository media, ObjectRepository objects, ObjectStore objectStore,
-                        ExecutionRepository executions) {
+                        ExecutionRepository executions, WorkflowRepository workflows) {
         this.media = media;
         this.objects = objects;
         this.objectStore = objectStore;
         this.executions = executions;
+        this.workflows = workflows;
     }
 
     /** The media of each Vid that exists, in the order asked. */
     public List<MediaInfo> infos(List<String> vids) {
-        return vids.stream().map(media::findEntry).flatMap(Optional::stream).map(MediaLibrary::info).toList();
+        return vids.stream().map(media::findEntry).flatMap(Optional::stream).map(this::info).toList();
     }
 
     /** Every match of {@code query}, then the window [{@code offset}, {@code offset + pageSize}). */
@@ -84,7 +87,7 @@ public final class MediaLibrary {
                 && (query.classificationIds().isEmpty()
                         || query.classificationIds().contains(classificationId(options(entry.media()))));
         List<MediaEntry> matching = rows.stream().filter(matches).toList();
-        List<MediaInfo> window = matching.stream().skip(offset).limit(pageSize).map(MediaLibrary::info).toList();
+        List<MediaInfo> window = matching.stream().skip(offset).limit(pageSize).map(this::info).toList();
         return new Page(window, matching.size());
     }
 
@@ -123,6 +126,8 @@ public final class MediaLibrary {
                 fileNames.add(Spaces.fileNameOf(record.get().posterUri()));
             }
             executions.outputStoreUrisOf(vid).stream().map(Spaces::fileNameOf).forEach(fileNames::add);
+            workflows.transcodes(vid).forEach(transcode -> fileNames.add(transcode.fileName()));
+            workflows.deleteTranscodes(vid);
             for (String fileName : fileNames) {
                 removeObject(fileName);
             }
@@ -161,7 +166,7 @@ public final class MediaLibrary {
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
-    private static MediaInfo info(MediaEntry entry) {
+    private MediaInfo info(MediaEntry entry) {
         MediaRecord record = entry.media();
         ObjectNode options = options(record);
         long classificationId = classificationId(options);
@@ -176,7 +181,9 @@ public final class MediaLibrary {
                 entry.publishStatus(), tags(options), record.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                 classification, entry.storageClass(), UPLOAD_SOURCE, category.isEmpty() ? null : category,
                 recordType == 0 ? null : (int) recordType);
-        return new MediaInfo(basic, source, List.of());
+        List<JsonNode> transcodes = workflows.transcodes(record.vid()).stream()
+                .map(transcode -> parse(transcode.infoJson(), record.vid())).toList();
+        return new MediaInfo(basic, source, transcodes);
     }
 
     private static List<String> tags(JsonNode options) {
