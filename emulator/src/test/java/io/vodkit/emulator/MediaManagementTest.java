@@ -162,6 +162,9 @@ class MediaManagementTest extends EmulatorTestBase {
         assertThat(get("GetPlayInfo", Map.of("Vid", vid)).status()).isEqualTo(404);
         assertThat(get("DeleteMedia", Map.of("Vids", "v0x", "CallbackArgs", "c".repeat(513))).status())
                 .isEqualTo(400);
+        String again = upload("gone.bin", new byte[] {6}, null, Map.of());
+        assertThat(again).isNotEqualTo(vid);
+        assertThat(vod.download("gone.bin").body()).containsExactly(6);
     }
 
     @Test

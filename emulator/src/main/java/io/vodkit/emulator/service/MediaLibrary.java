@@ -13,6 +13,7 @@ import io.vodkit.emulator.db.MediaRecord;
 import io.vodkit.emulator.db.MediaRepository;
 import io.vodkit.emulator.db.ObjectRepository;
 import io.vodkit.emulator.db.StoredObject;
+import io.vodkit.emulator.db.UploadSessionRepository;
 import io.vodkit.emulator.db.WorkflowRepository;
 import io.vodkit.emulator.storage.ObjectStore;
 import java.io.IOException;
@@ -62,14 +63,17 @@ public final class MediaLibrary {
     private final ObjectStore objectStore;
     private final ExecutionRepository executions;
     private final WorkflowRepository workflows;
+    private final UploadSessionRepository sessions;
 
     public MediaLibrary(MediaRepository media, ObjectRepository objects, ObjectStore objectStore,
-                        ExecutionRepository executions, WorkflowRepository workflows) {
+                        ExecutionRepository executions, WorkflowRepository workflows,
+                        UploadSessionRepository sessions) {
         this.media = media;
         this.objects = objects;
         this.objectStore = objectStore;
         this.executions = executions;
         this.workflows = workflows;
+        this.sessions = sessions;
     }
 
     /** The media of each Vid that exists, in the order asked. */
@@ -109,8 +113,8 @@ public final class MediaLibrary {
     }
 
     /**
-     * Deletes each Vid that exists with its source object, poster and restoration outputs, so their play URLs
-     * answer 404; returns the Vids that do not exist.
+     * Deletes each Vid that exists with its source object, poster, restoration and workflow outputs, so their
+     * play URLs answer 404, and frees its FileName for a new upload; returns the Vids that do not exist.
      */
     public List<String> delete(List<String> vids) throws IOException {
         List<String> notExist = new ArrayList<>();
@@ -128,6 +132,7 @@ public final class MediaLibrary {
             executions.outputStoreUrisOf(vid).stream().map(Spaces::fileNameOf).forEach(fileNames::add);
             workflows.transcodes(vid).forEach(transcode -> fileNames.add(transcode.fileName()));
             workflows.deleteTranscodes(vid);
+            sessions.forgetDeleted(vid);
             for (String fileName : fileNames) {
                 removeObject(fileName);
             }
