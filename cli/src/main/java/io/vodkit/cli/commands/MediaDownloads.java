@@ -92,14 +92,15 @@ final class MediaDownloads {
             name = localName(source);
         } else if (MediaArguments.fileName(source, media).isPresent()) {
             String fileName = media.value();
-            url = URI.create(playUrl(fileName));
+            url = URI.create(playUrl(backend.spaceName(), fileName));
             name = baseName(fileName);
         } else {
             String vid = MediaArguments.vid(source, media);
             MediaInfos found = backend.client().media().infos(List.of(vid));
             MediaInfo info = found.media().stream().findFirst().orElseThrow(() -> new CliException(ExitCodes.FAILED,
                     "no media with Vid " + vid + " (the service lists it in NotExistVids)"));
-            url = URI.create(playUrl(info.fileName()));
+            url = URI.create(playUrl(info.spaceName().isEmpty() ? backend.spaceName() : info.spaceName(),
+                    info.fileName()));
             name = baseName(info.fileName());
             size = info.size();
             md5 = info.md5().isEmpty() ? null : info.md5();
@@ -125,10 +126,10 @@ final class MediaDownloads {
         return line;
     }
 
-    private String playUrl(String fileName) {
-        String url = backend.playUrls().playUrl(backend.spaceName(), fileName);
+    private String playUrl(String space, String fileName) {
+        String url = backend.playUrls().playUrl(space, fileName);
         if (url.isEmpty()) {
-            throw new CliException(ExitCodes.FAILED, "space " + backend.spaceName() + " has no usable play domain "
+            throw new CliException(ExitCodes.FAILED, "space " + space + " has no usable play domain "
                     + "to download " + fileName + " from; set VOD_PLAY_DOMAIN");
         }
         return url;
