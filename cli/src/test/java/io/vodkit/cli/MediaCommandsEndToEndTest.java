@@ -237,6 +237,10 @@ class MediaCommandsEndToEndTest {
         assertThat(status(urlA)).isEqualTo(404);
         assertThat(run("info", a.get("Vid").asText()).exitCode()).isEqualTo(ExitCodes.FAILED);
 
+        JsonNode reuploaded = ok("upload", "a.mp4");
+        assertThat(reuploaded.has("Skipped")).as("the ledger forgot the deleted Vid").isFalse();
+        assertThat(reuploaded.get("Vid").asText()).isNotEqualTo(a.get("Vid").asText());
+
         CliResult again = run("rm", a.get("Vid").asText());
         assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(again.single().get("error").asText()).contains(a.get("Vid").asText());

@@ -6,6 +6,7 @@ import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.client.api.MediaSource;
 import io.vodkit.client.media.MediaLimits;
@@ -80,7 +81,8 @@ public final class RmCommand implements Callable<Integer> {
             confirm(count);
         }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
-        try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
+        try (Ledger ledger = Ledger.open(settings.home());
+             Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JsonLines out = new JsonLines(context.out());
             int exit = ExitCodes.OK;
             if (!vids.isEmpty()) {
@@ -90,6 +92,8 @@ public final class RmCommand implements Callable<Integer> {
                         out.write(InfoCommand.missing(vid));
                         exit = ExitCodes.FAILED;
                     } else {
+                        // so that uploading the same file again sends it rather than naming the deleted Vid
+                        ledger.uploads().forget(Backend.ledgerEndpoint(settings), backend.spaceName(), vid);
                         out.write(deleted("Vid", vid, MediaSource.VID_PREFIX + vid));
                     }
                 }
