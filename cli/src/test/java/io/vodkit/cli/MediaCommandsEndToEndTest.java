@@ -151,6 +151,10 @@ class MediaCommandsEndToEndTest {
         assertThat(line.get("Md5").asText()).isEqualTo(md5);
         assertThat(TestMedia.md5(tmp.resolve("out/copy.mp4"))).isEqualTo(md5);
 
+        assertThat(run("download", "vid://" + vid, "-o", "out/piped.mp4").stderr()).doesNotContain("\033[");
+        CliResult drawn = CliRun.runOnTerminal(env, tmp, "download", "vid://" + vid, "-o", "out/drawn.mp4");
+        assertThat(drawn.exitCode()).as(drawn.toString()).isZero();
+        assertThat(drawn.stderr()).contains("drawn.mp4").contains("100%");
         assertInvalid(run("download", "vid://" + vid, "-o", "out/copy.mp4"), "--force");
         ok("download", "vid://" + vid, "-o", "out/copy.mp4", "--force");
 
