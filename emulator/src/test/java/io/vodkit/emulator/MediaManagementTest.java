@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.support.EmulatorTestBase;
+import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.TestEmulator.Grant;
 import io.vodkit.emulator.support.VodTestClient.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,6 +122,43 @@ class MediaManagementTest extends EmulatorTestBase {
             assertThat(reply.error().path("Code").asText()).isEqualTo("InvalidParameter");
         }
         assertThat(get("GetMediaList", Map.of("SpaceName", "nospace")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPulledMediaIsAUrlUploadAndCanBeFilteredSo() throws Exception {
+        String uploaded = upload("up.bin", new byte[] {1}, null, Map.of());
+        Path sources = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-sources"));
+        Files.write(sources.resolve("pulled.mp4"), new byte[] {4, 5, 6});
+        String pulled;
+        try (SourceServer source = new SourceServer(sources)) {
+            String jobId = vod.client().postJson("UploadMediaByUrl", V, "{\"SpaceName\":\"demo\",\"URLSets\":"
+                    + "[{\"SourceUrl\":\"" + source.url("/files/pulled.mp4") + "\",\"StorageClass\":3}]}")
+                    .result().path("Data").get(0).path("JobId").asText();
+            pulled = awaitPulledVid(jobId);
+        }
+
+        JsonNode onlyPulled = get("GetMediaList", Map.of("SpaceName", TestEmulator.SPACE, "VodUploadSources",
+                "url_upload")).result();
+
+        assertThat(vidsOf(onlyPulled)).containsExactly(pulled);
+        assertThat(onlyPulled.path("MediaInfoList").get(0).path("BasicInfo").path("TosStorageClass").asText())
+                .isEqualTo("IA");
+        assertThat(get("GetMediaInfos", Map.of("Vids", uploaded)).result().path("MediaInfoList").get(0)
+                .path("BasicInfo").path("VodUploadSource").asText()).isEqualTo("upload");
+    }
+
+    private String awaitPulledVid(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            JsonNode job = get("QueryUploadTaskInfo", Map.of("JobIds", jobId)).result().path("Data")
+                    .path("MediaInfoList").get(0);
+            if (!job.path("Vid").asText().isEmpty()) {
+                return job.path("Vid").asText();
+            }
+            assertThat(job.path("State").asText()).isNotIn("failed", "fail");
+            assertThat(System.nanoTime()).as("pull still " + job.path("State").asText()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     @Test

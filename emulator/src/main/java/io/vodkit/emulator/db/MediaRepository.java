@@ -15,8 +15,15 @@ public final class MediaRepository {
     public static final String UNPUBLISHED = "Unpublished";
     /** The storage class of media whose upload asked for none. */
     public static final String STANDARD = "STANDARD";
+    /** VodUploadSource of a file upload and of a URL pull (media-management.md A14.5). */
+    public static final String UPLOAD = "upload";
+    public static final String URL_UPLOAD = "url_upload";
     private static final String COLUMNS = "vid, space_name, session_key, file_name, store_uri, poster_uri, "
             + "source_info, options, callback_args, created_at";
+    /** The columns of a {@link MediaEntry}: a media made by a URL pull has a job with its session. */
+    private static final String ENTRY_COLUMNS = COLUMNS + ", publish_status, storage_class, CASE WHEN EXISTS "
+            + "(SELECT 1 FROM url_jobs WHERE url_jobs.session_key = media.session_key) THEN '" + URL_UPLOAD
+            + "' ELSE '" + UPLOAD + "' END";
 
     private final Database database;
 
@@ -63,8 +70,7 @@ public final class MediaRepository {
     /** The media with its publish status and storage class. */
     public Optional<MediaEntry> findEntry(String vid) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + ", publish_status, storage_class FROM media WHERE vid = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM media WHERE vid = ?")) {
                 ps.setString(1, vid);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(readEntry(rs)) : Optional.empty();
@@ -79,7 +85,7 @@ public final class MediaRepository {
      */
     public List<MediaEntry> listSpace(String space, Instant from, Instant to, boolean ascending,
                                       List<String> statuses, List<String> storageClasses) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", publish_status, storage_class FROM media "
+        StringBuilder sql = new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM media "
                 + "WHERE space_name = ? AND created_at >= ? AND created_at <= ?");
         List<Object> args = new ArrayList<>(List.of(space, from.toEpochMilli(), to.toEpochMilli()));
         in(sql, args, "publish_status", statuses);
@@ -146,7 +152,7 @@ public final class MediaRepository {
     private static MediaEntry readEntry(ResultSet rs) throws SQLException {
         return new MediaEntry(new MediaRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                Instant.ofEpochMilli(rs.getLong(10))), rs.getString(11), rs.getString(12));
+                Instant.ofEpochMilli(rs.getLong(10))), rs.getString(11), rs.getString(12), rs.getString(13));
     }
 
     /** {@value #PUBLISHED} or {@value #UNPUBLISHED}; empty for an unknown Vid. */

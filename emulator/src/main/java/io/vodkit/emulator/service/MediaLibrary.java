@@ -40,8 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class MediaLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(MediaLibrary.class);
     public static final Set<String> STORAGE_CLASSES = Set.of("STANDARD", "ARCHIVE", "IA");
-    /** VodUploadSource of every emulator asset (A14.5: the value of the upload paths). */
-    static final String UPLOAD_SOURCE = "upload";
 
     /** GetMediaList's filters; empty lists and nulls filter nothing. */
     public record Query(String space, String vid, List<String> statuses, List<String> tags,
@@ -86,7 +84,7 @@ public final class MediaLibrary {
         List<MediaEntry> rows = media.listSpace(query.space(), query.from(), query.to(), query.ascending(),
                 query.statuses(), query.storageClasses());
         Predicate<MediaEntry> matches = entry -> (query.vid() == null || entry.media().vid().equals(query.vid()))
-                && (query.uploadSources().isEmpty() || query.uploadSources().contains(UPLOAD_SOURCE))
+                && (query.uploadSources().isEmpty() || query.uploadSources().contains(entry.uploadSource()))
                 && (query.tags().isEmpty() || tags(options(entry.media())).stream().anyMatch(query.tags()::contains))
                 && (query.classificationIds().isEmpty()
                         || query.classificationIds().contains(classificationId(options(entry.media()))));
@@ -184,7 +182,7 @@ public final class MediaLibrary {
         MediaInfo.BasicInfo basic = new MediaInfo.BasicInfo(record.spaceName(), record.vid(),
                 options.path("Title").asText(""), options.path("Description").asText(""), record.posterUri(),
                 entry.publishStatus(), tags(options), record.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-                classification, entry.storageClass(), UPLOAD_SOURCE, category.isEmpty() ? null : category,
+                classification, entry.storageClass(), entry.uploadSource(), category.isEmpty() ? null : category,
                 recordType == 0 ? null : (int) recordType);
         List<JsonNode> transcodes = workflows.transcodes(record.vid()).stream()
                 .map(transcode -> parse(transcode.infoJson(), record.vid())).toList();
