@@ -114,10 +114,10 @@ class BadInputTest {
                 local("a concurrency above 64", invalid, "--concurrency must be 1 to 64, got 65", none,
                         "upload", "big.mp4", "--concurrency", "65"),
                 local("a title longer than 512 characters", invalid,
-                        "--title must be at most 512 characters, got 600 characters", none,
+                        "the title is at most 512 characters, got 600", none,
                         "upload", "big.mp4", "--title", "t".repeat(600)),
                 local("a URL pull title longer than 128 characters", invalid,
-                        "--title must be at most 128 characters for a URL pull, got 129 characters", none,
+                        "for a URL: the title is at most 128 characters, got 129", none,
                         "upload", "http://127.0.0.1:9/clip.mp4", "--title", "t".repeat(129)),
                 local("a FileName with a leading slash", invalid, "--file-name must be a storage path of at most "
                         + "2048 bytes", none, "upload", "big.mp4", "--file-name", "/clips/a.mp4"),
@@ -126,13 +126,14 @@ class BadInputTest {
                 local("a URL pull FileName over 1024 characters", invalid, "--file-name must be a storage path of "
                         + "at most 1024 characters", none, "upload", "http://127.0.0.1:9/clip.mp4", "--file-name",
                         "a".repeat(1021) + ".mp4"),
-                local("17 tags", invalid, "--tags must be at most 16 comma-separated tags of at most 36 characters "
-                        + "each, got 17 tags", none, "upload", "http://127.0.0.1:9/clip.mp4", "--tags",
-                        "a,".repeat(16) + "b"),
-                local("a tag over 36 characters", invalid, "got a tag of 37 characters", none,
+                local("17 tags", invalid, "at most 16 tags per media, got 17", none, "upload", "big.mp4",
+                        "--tags", String.join(",", Stream.iterate(1, n -> n + 1).limit(17).map(n -> "t" + n)
+                                .toList())),
+                local("URL pull tags over 36 characters", invalid,
+                        "for a URL: the tags text of a URL pull is at most 36 characters, got 37", none,
                         "upload", "http://127.0.0.1:9/clip.mp4", "--tags", "x".repeat(37)),
                 local("callback args over 512 bytes", invalid,
-                        "--callback-args must be at most 512 bytes (UTF-8), got 513 bytes", none,
+                        "for a URL: callback args are at most 512 bytes (UTF-8), got 513", none,
                         "upload", "http://127.0.0.1:9/clip.mp4", "--callback-args", "c".repeat(513)),
                 local("a zero poll interval flag on upload", invalid,
                         "--poll-interval must be 0.1 to 3600 seconds, got '0'", none,
@@ -213,8 +214,8 @@ class BadInputTest {
                         "upload", "ok.mp4"),
                 // PARAMS
                 local("PARAMS that are not JSON", invalid, "PARAMS is not valid JSON", none, "enhance", "{\"video\":"),
-                local("PARAMS that are a JSON array", invalid, "PARAMS must be a JSON object", none, "enhance", "[1]"),
-                local("a missing PARAMS file", invalid, "cannot read PARAMS file", none, "enhance", "@params.json"),
+                local("PARAMS that are a JSON array", invalid, "PARAMS must be one JSON object", none, "enhance", "[1]"),
+                local("a missing PARAMS file", invalid, "PARAMS file not found", none, "enhance", "@params.json"),
                 // refused by the service
                 local("a wrong secret", failed, "SignatureDoesNotMatch",
                         (dir, env) -> env.put("BYTEPLUS_SECRETKEY", "not-the-secret"), "upload", "ok.mp4"),

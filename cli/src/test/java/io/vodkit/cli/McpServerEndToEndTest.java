@@ -1,5 +1,6 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.support.BackgroundEmulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,7 @@ class McpServerEndToEndTest {
         if (client != null) {
             client.closeGracefully();
         }
+        BackgroundEmulators.stopIn(tmp.resolve("home"));
     }
 
     /** Starts {@code vodkit mcp} with {@code env} (over the inherited one) and initializes a session. */
@@ -107,11 +109,14 @@ class McpServerEndToEndTest {
 
             List<Tool> tools = client.listTools().tools();
             assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrder("upload_media", "get_upload_status",
-                    "enhance_video", "get_execution", "get_play_url");
+                    "enhance_video", "get_execution", "get_play_url", "get_media_info", "list_media",
+                    "download_media", "delete_media");
             assertThat(tools).allSatisfy(tool -> {
                 assertThat(tool.description()).isNotBlank();
                 assertThat(tool.inputSchema()).containsEntry("type", "object").containsKey("properties");
-                assertThat((List<?>) tool.inputSchema().get("required")).isNotEmpty();
+                if (!tool.name().equals("list_media")) {
+                    assertThat((List<?>) tool.inputSchema().get("required")).isNotEmpty();
+                }
             });
 
             JsonNode uploaded = success("upload_media", Map.of("source", file.toString(), "title", "via mcp"),
@@ -150,11 +155,17 @@ class McpServerEndToEndTest {
 
             assertThat(error("upload_media", Map.of("source", tmp.resolve("missing.mp4").toString())))
                     .contains("missing.mp4");
-            assertThat(error("upload_media", Map.of("source", "a.mp4", "colour", "red")))
-                    .isEqualTo("upload_media: unknown argument 'colour'; expected source, space, title, wait");
+            CallToolResult unknown = call("upload_media", Map.of("source", "a.mp4", "colour", "red"), null);
+            assertThat(unknown.isError()).isTrue();
+            assertThat(only(unknown).get("error").asText()).isEqualTo("upload_media: unknown argument 'colour'");
+            assertThat(only(unknown).get("Expected")).extracting(JsonNode::asText)
+                    .containsExactly("source", "space", "title", "wait");
+            CallToolResult unknownEnhance = call("enhance_video", Map.of("video", "vid://v0a", "colour", "red"), null);
+            assertThat(only(unknownEnhance).get("error").asText()).as("no parameter names in the text")
+                    .isEqualTo("enhance_video: unknown argument 'colour'");
             assertThat(error("enhance_video", Map.of("config", "common"))).isEqualTo("enhance_video: 'video' is required");
             assertThat(error("enhance_video", Map.of("video", "vid://v0a", "config", "cinema", "tier", "standard")))
-                    .startsWith("'config' must be one of common, ugc");
+                    .startsWith("the kind of video is not one vodkit knows: general video");
             assertThat(error("get_upload_status", Map.of("JobIds", List.of(1, 2))))
                     .isEqualTo("get_upload_status: 'JobIds' must hold strings, got 1");
             assertThat(error("get_play_url", Map.of("source", "https://example.com/a.mp4")))
@@ -204,7 +215,7 @@ class McpServerEndToEndTest {
     }
 
     @Test
-    void withoutCredentialsTheLocalEmulatorServesEveryCallForAsLongAsTheServerRuns() throws Exception {
+    void withoutCredentialsTheLocalEmulatorServesEveryCallAndItsUrlsOutliveTheServer() throws Exception {
         Path file = TestMedia.randomFile(tmp.resolve("song.wav"), 200_000, 23);
         start(Map.of());
 
@@ -218,13 +229,57 @@ class McpServerEndToEndTest {
         JsonNode played = success("get_play_url", Map.of("source", "directurl://" + second.get("FileName").asText(),
                 "space", "other"), null);
         assertThat(TestMedia.downloadMd5(played.get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
-        assertThat(stderr).anyMatch(line -> line.contains("using the local emulator"));
+        assertThat(stderr).anyMatch(line -> line.contains("started the local emulator in the background"));
 
         CliResult again = CliRun.run(Map.of("VODKIT_HOME", tmp.resolve("home").toString()), tmp, "upload",
                 file.toString());
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.stderr()).contains("using the local emulator already serving " + tmp.resolve("home/local"));
+        assertThat(again.stderr()).contains("using the local emulator at").contains("data in "
+                + tmp.resolve("home/local"));
         assertThat(again.single().get("Skipped").asBoolean()).as("the MCP upload is in the same ledger").isTrue();
         assertThat(again.single().get("Vid").asText()).isEqualTo(first.get("Vid").asText());
+
+        client.closeGracefully();
+        client = null;
+        assertThat(TestMedia.downloadMd5(first.get("PlayURL").asText())).as("after the MCP server ended")
+                .isEqualTo(TestMedia.md5(file));
+    }
+
+    @Test
+    void mediaToolsReadListDownloadAndDeleteOnlyAnExplicitListOfVids() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 200_000, 23);
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            start(vod.env(tmp.resolve("home")));
+            String vid = success("upload_media", Map.of("source", file.toString(), "title", "kept"), null)
+                    .get("Vid").asText();
+            Tool delete = client.listTools().tools().stream().filter(tool -> tool.name().equals("delete_media"))
+                    .findFirst().orElseThrow();
+            assertThat(delete.description()).contains("DESTRUCTIVE");
+            assertThat(delete.inputSchema().get("required")).isEqualTo(List.of("Vids"));
+
+            JsonNode info = success("get_media_info", Map.of("Vids", List.of(vid)), null);
+            assertThat(info.get("Title").asText()).isEqualTo("kept");
+            JsonNode listed = success("list_media", Map.of("limit", 5), null);
+            assertThat(listed.get("Vid").asText()).isEqualTo(vid);
+            JsonNode downloaded = success("download_media", Map.of("source", "vid://" + vid, "output",
+                    tmp.resolve("copy.mp4").toString()), null);
+            assertThat(downloaded.get("Md5").asText()).isEqualTo(TestMedia.md5(file));
+            assertThat(TestMedia.md5(tmp.resolve("copy.mp4"))).isEqualTo(TestMedia.md5(file));
+            CallToolResult again = call("download_media", Map.of("source", "vid://" + vid, "output",
+                    tmp.resolve("copy.mp4").toString()), null);
+            assertThat(again.isError()).isTrue();
+            assertThat(only(again).get("error").asText()).contains("--force");
+
+            CallToolResult noList = call("delete_media", Map.of(), null);
+            assertThat(noList.isError()).isTrue();
+            assertThat(only(noList).get("error").asText()).contains("'Vids' is required");
+            assertThat(success("get_media_info", Map.of("Vids", vid), null).get("Vid").asText()).isEqualTo(vid);
+
+            JsonNode deleted = success("delete_media", Map.of("Vids", List.of(vid)), null);
+            assertThat(deleted.get("Deleted").asBoolean()).isTrue();
+            CallToolResult gone = call("get_media_info", Map.of("Vids", vid), null);
+            assertThat(gone.isError()).isTrue();
+            assertThat(only(gone).get("error").asText()).contains(vid);
+        }
     }
 }

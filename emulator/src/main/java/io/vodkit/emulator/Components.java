@@ -10,6 +10,7 @@ import io.vodkit.emulator.db.SettingsRepository;
 import io.vodkit.emulator.db.SpaceRepository;
 import io.vodkit.emulator.db.UploadSessionRepository;
 import io.vodkit.emulator.db.UrlJobRepository;
+import io.vodkit.emulator.db.WorkflowRepository;
 import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.jobs.EnhanceTask;
 import io.vodkit.emulator.jobs.ExecutionService;
@@ -35,6 +36,7 @@ import io.vodkit.emulator.routing.GetStorageConfigHandler;
 import io.vodkit.emulator.routing.HttpServer;
 import io.vodkit.emulator.routing.LinkShaper;
 import io.vodkit.emulator.routing.ListDomainHandler;
+import io.vodkit.emulator.routing.MediaActions;
 import io.vodkit.emulator.routing.OpenApiEndpoint;
 import io.vodkit.emulator.routing.QueryUploadTaskInfoHandler;
 import io.vodkit.emulator.routing.StartExecutionHandler;
@@ -48,6 +50,7 @@ import io.vodkit.emulator.service.DirectUploads;
 import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.MediaCommitter;
 import io.vodkit.emulator.service.MediaInspector;
+import io.vodkit.emulator.service.MediaLibrary;
 import io.vodkit.emulator.service.MultipartUploads;
 import io.vodkit.emulator.service.ObjectPublisher;
 import io.vodkit.emulator.service.PlayDomain;
@@ -57,6 +60,7 @@ import io.vodkit.emulator.service.SessionOpener;
 import io.vodkit.emulator.service.Spaces;
 import io.vodkit.emulator.service.UploadSessions;
 import io.vodkit.emulator.service.UploadSweeper;
+import io.vodkit.emulator.service.Workflows;
 import io.vodkit.emulator.storage.ObjectStore;
 import io.vodkit.emulator.storage.PartStore;
 import java.io.IOException;
@@ -120,8 +124,11 @@ final class Components {
     final MediaCommitter committer;
     final SourceGuard sourceGuard;
     final ExecutorService pullHttpPool;
+    final UrlJobRepository urlJobs;
     final PullWorkers pullWorkers;
     final UrlPulls urlPulls;
+    final WorkflowRepository workflowRepository;
+    final Workflows workflows;
     final ServerStats stats = new ServerStats();
     final FaultInjector faults;
     final UploadSweeper sweeper;
@@ -171,16 +178,19 @@ final class Components {
         this.executions = new ExecutionService(executionRepository, media, objects, objectStore, spaces, inspector,
                 enhanceWorkers, ids, clock, config.allowPro());
         this.sessionOpener = new SessionOpener(sessions, objects, ids, clock);
+        this.workflowRepository = new WorkflowRepository(database);
+        this.workflows = new Workflows(workflowRepository, objectStore, publisher, inspector, tools,
+                new ProcessRunner(RESTORE_PROCESS_TIMEOUT), ids, dataDir.resolve(WORK_DIR));
         this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
-                inspector, ids, clock, dataDir.resolve(WORK_DIR));
-        UrlJobRepository urlJobs = new UrlJobRepository(database);
+                inspector, ids, clock, dataDir.resolve(WORK_DIR), workflows);
+        this.urlJobs = new UrlJobRepository(database);
         this.sourceGuard = new SourceGuard(config.host(), config.urlPull().allowPrivateSources());
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
         PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), sourceGuard, pullHttpPool), sessions,
                 objects, objectStore, publisher, committer);
         this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
                 PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
-        this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock);
+        this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock, workflows);
         this.sweeper = new UploadSweeper(sessions, objects, objectStore, multipartUploads, clock,
                 config.uploadGracePeriod());
     }
@@ -209,12 +219,19 @@ final class Components {
         }
     }
 
-    /** Stops the URL pull workers (their running jobs stay processing for the next start) and their HTTP pool. */
+    /**
+     * Stops the URL pull workers (their running jobs stay processing for the next start), their HTTP pool and the
+     * workflow runs.
+     */
     void stopPulls() {
         try {
             pullWorkers.close();
         } finally {
-            pullHttpPool.shutdownNow();
+            try {
+                pullHttpPool.shutdownNow();
+            } finally {
+                workflows.close();
+            }
         }
     }
 
@@ -233,6 +250,20 @@ final class Components {
                 }
             }
         }
+    }
+
+    /** GetMediaInfos … DeleteMediaTosFile (media-management.md A1: 2023-07-01 for DeleteMediaTosFile). */
+    private void registerMediaActions(ActionRouter router) {
+        MediaActions actions = new MediaActions(new MediaLibrary(media, objects, objectStore, executionRepository,
+                workflowRepository, sessions),
+                spaces, clock);
+        router.register("GetMediaInfos", List.of("2023-01-01", "2022-12-01", "2023-07-01"), actions.getMediaInfos())
+                .register("GetMediaList", List.of("2023-01-01", "2022-12-01"), actions.getMediaList())
+                .register("UpdateMediaInfo", MEDIA_VERSIONS, actions.updateMediaInfo())
+                .register("UpdateMediaStorageClass", List.of("2023-01-01", "2022-12-01"),
+                        actions.updateMediaStorageClass())
+                .register("DeleteMedia", MEDIA_VERSIONS, actions.deleteMedia())
+                .register("DeleteMediaTosFile", List.of("2023-07-01", "2022-12-01"), actions.deleteMediaTosFile());
     }
 
     /** The HTTP endpoints, for a listener reachable at {@code address}. */
@@ -256,6 +287,7 @@ final class Components {
                 .register("GetExecution", EXECUTION_VERSIONS, new GetExecutionHandler(executions))
                 .register("GetPlayInfo", MEDIA_VERSIONS, new GetPlayInfoHandler(media, playDomain, ids, clock))
                 .register("UpdateMediaPublishStatus", MEDIA_VERSIONS, new UpdateMediaPublishStatusHandler(media));
+        registerMediaActions(router);
         LinkShaper link = LinkShaper.of(config.linkLatency(), config.linkRateBytesPerSecond());
         return new HttpServer.Endpoints(
                 new OpenApiEndpoint(verifier, router, ids, stats, link, config.region()),

@@ -8,6 +8,7 @@ import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.EnhanceOutput;
+import io.vodkit.client.api.MediaSource;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.client.api.Execution;
@@ -36,6 +37,8 @@ final class ExecutionFollower {
     private final PollOptions poll;
     private final Enhancer enhancer;
     private final JobLog jobLog;
+    private String downloadTo;
+    private boolean overwrite;
 
     /**
      * @param service the service flags, and {@code poll} the polling flags, repeated in a resume hint
@@ -55,6 +58,13 @@ final class ExecutionFollower {
 
     static PollConfig pollConfig(Settings settings) {
         return new PollConfig(settings.pollInterval(), settings.pollMax());
+    }
+
+    /** On success, also download the restored video to {@code path} (a file, or a directory to write into). */
+    ExecutionFollower downloading(String path, boolean force) {
+        this.downloadTo = path;
+        this.overwrite = force;
+        return this;
     }
 
     Enhancer enhancer() {
@@ -88,7 +98,12 @@ final class ExecutionFollower {
                     + "StoreUri", Map.of("RunId", runId, "SpaceName", space), null);
         }
         String url = backend.playUrls().playUrlOrEmpty(space, fileName, null);
-        new JsonLines(context.out()).write(EnhanceOutput.success(space, runId, done.fileId(), fileName, url));
+        EnhanceOutput line = EnhanceOutput.success(space, runId, done.fileId(), fileName, url);
+        if (downloadTo != null) {
+            line = line.withDownload(new MediaDownloads(context, backend)
+                    .download(MediaSource.DIRECT_URL_PREFIX + fileName, downloadTo, overwrite));
+        }
+        new JsonLines(context.out()).write(line);
         return ExitCodes.OK;
     }
 
@@ -106,10 +121,10 @@ final class ExecutionFollower {
     }
 
     private static CliException failed(Execution done, String space) {
-        String reason = done.message().isEmpty() ? "" : ": " + done.message();
+        String reason = done.message().isEmpty() ? " (the service gave no reason; see Code)" : ": " + done.message();
         String text = Execution.TERMINATED.equals(done.status())
-                ? "The restoration job was terminated (" + done.code() + ")" + reason + "; please resubmit"
-                : "The restoration job failed with " + (done.code().isEmpty() ? "no code" : done.code()) + reason;
+                ? "The restoration job was terminated" + reason + "; please resubmit"
+                : "The restoration job failed" + reason;
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("Status", done.status());
         extra.put("Code", done.code());

@@ -9,6 +9,8 @@ import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.config.UserValues;
+import io.vodkit.cli.config.UploadAllowlist;
+import io.vodkit.cli.config.UploadMetadataOptions;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.ledger.LedgerUploads;
 import io.vodkit.cli.ledger.MediaPresence;
@@ -62,13 +64,15 @@ import picocli.CommandLine.Parameters;
         description = {"Upload local media files, or have the service pull http(s) URLs, into a VOD space; print one "
                 + "JSON line per source with its Vid and play URL.",
             "SOURCE is a file path, a folder (its audio and video files by extension; -r for subfolders too), an "
-                    + "http(s) URL, or @FILE listing one source per line (# comments). The last argument is the "
-                    + "SPACE when there are several and it is none of these and does not look like a file name "
+                    + "http(s) URL, or @FILE listing one source per line, as written (# comments). The last "
+                    + "argument is the SPACE when there are several and it is none of these and does not look like a file name "
                     + "(x.mp4, dir/x).",
             "Files already uploaded to the same space (same MD5 and size, per the ledger in $VODKIT_HOME) are "
                     + "not sent again: their line is the earlier upload's, with \"Skipped\": true (--force sends "
                     + "them). The local emulator is first asked whether the earlier Vid still exists; the cloud "
-                    + "is not: there --force re-sends what is gone."},
+                    + "is not: there --force re-sends what is gone.",
+            "With VOD_UPLOAD_ALLOWED_DIRS set, local files must lie in the working directory, the temp directory "
+                    + "or those folders (links resolved); others are refused (exit 2)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit upload movie.mp4            # to VOD_SPACE_NAME, or the local emulator",
@@ -86,8 +90,7 @@ import picocli.CommandLine.Parameters;
             "  run its command to keep waiting for the same job (nothing is re-submitted)."})
 public final class UploadCommand implements Callable<Integer> {
     /** The flag of each request value a {@link Limits} refusal names. */
-    private static final Map<String, String> FLAGS = Map.of("title", "--title", "fileName", "--file-name",
-            "tags", "--tags", "callbackArgs", "--callback-args", "partSize", "--part-size",
+    private static final Map<String, String> FLAGS = Map.of("fileName", "--file-name", "partSize", "--part-size",
             "concurrency", "--concurrency", "jobs", "--jobs");
 
     private final CliContext context;
@@ -119,18 +122,12 @@ public final class UploadCommand implements Callable<Integer> {
             description = "Start large uploads fresh instead of resuming an interrupted upload of the same file.")
     boolean noResume;
 
-    @Option(names = "--title", description = "Title stored with the media.")
-    String title;
-
-    @Option(names = "--tags", description = "Comma-separated tags (URL sources).")
-    String tags;
-
     @Option(names = "--file-name", paramLabel = "NAME",
             description = "Storage FileName to use (one source only).")
     String fileName;
 
-    @Option(names = "--callback-args", paramLabel = "TEXT", description = "Passed through to callbacks (URL sources).")
-    String callbackArgs;
+    @Mixin
+    UploadMetadataOptions metadata;
 
     @Mixin
     ServiceOptions service;
@@ -162,7 +159,7 @@ public final class UploadCommand implements Callable<Integer> {
         }
         UserValues.check("--jobs", null, () -> Limits.JOBS.check((long) jobs));
         long partBytes = partSizeBytes(partSize);
-        UploadSources parsed = UploadSources.parse(positionals, context.workingDir(), recursive, context::notice);
+        UploadSources parsed = UploadSources.parse(positionals, context, recursive, context::notice);
         Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
         String space = Backend.spaceName(settings, parsed.space());
         List<Source> sources = check(parsed.sources(), space, partBytes);
@@ -206,12 +203,13 @@ public final class UploadCommand implements Callable<Integer> {
         }
         List<Source> sources = new ArrayList<>();
         Set<Path> files = new HashSet<>();
+        UploadAllowlist allowlist = UploadAllowlist.of(context.env(), context.workingDir(), context.toolCall());
         for (UploadSources.Item item : items) {
             String text = item.text();
             if (UrlPullRequest.isUrl(text)) {
                 try {
-                    sources.add(new Source(text, null, 0, null, new UrlPullRequest(text, title, tags, fileName,
-                            callbackArgs), null));
+                    sources.add(new Source(text, null, 0, null, new UrlPullRequest(text, fileName,
+                            metadata.metadata(true)), null));
                 } catch (VodException invalid) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
                 } catch (InvalidValueException refused) {
@@ -224,10 +222,11 @@ public final class UploadCommand implements Callable<Integer> {
                 context.notice("listed more than once, uploaded once: " + file);
                 continue;
             }
+            allowlist.check(file);
             try {
                 sources.add(new Source(file.toString(), file, LocalMediaFile.inspect(file).size(),
                         new UploadRequest(file, space, concurrency == null ? UploadRequest.AUTO_CONCURRENCY
-                                : concurrency, partBytes, title, fileName), null, null));
+                                : concurrency, partBytes, metadata.metadata(false), fileName), null, null));
             } catch (VodException invalid) {
                 if (!item.inFolder()) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
@@ -237,9 +236,8 @@ public final class UploadCommand implements Callable<Integer> {
                 throw UserValues.refused(refused, FLAGS);
             }
         }
-        boolean anyFile = sources.stream().anyMatch(source -> source.file() != null);
-        if (anyFile && (tags != null || callbackArgs != null)) {
-            throw CliException.invalidInput("--tags and --callback-args apply to URL sources only");
+        if (sources.stream().anyMatch(source -> source.file() != null)) {
+            metadata.metadata(false);
         }
         return sources;
     }
@@ -351,8 +349,12 @@ public final class UploadCommand implements Callable<Integer> {
             return PullReport.failure(outcome.failure().getMessage(), file);
         }
         UploadResult result = outcome.result();
-        String playUrl = backend.playUrls().playUrlOrEmpty(result.spaceName(), result.fileName(),
-                result.vid());
+        String playUrl;
+        try {
+            playUrl = backend.playUrls().playUrlOrEmpty(result.spaceName(), result.fileName(), result.vid());
+        } catch (VodException refused) { // the credentials were refused, also for a file the ledger skipped
+            return PullReport.failure(refused.getMessage(), file);
+        }
         UploadOutput json = UploadOutput.of(result.vid(), playUrl, result.posterUri(), result.fileName(),
                 result.spaceName(), file, null);
         return new PullReport.Line(outcome.skipped() ? json.asSkipped() : json, ExitCodes.OK);

@@ -1,5 +1,6 @@
 package io.vodkit.cli.config;
 
+import io.vodkit.cli.CliException;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.api.StartExecution;
 import io.vodkit.client.http.RetryPolicy;
@@ -23,12 +24,15 @@ import java.util.function.Supplier;
 public record Settings(Optional<String> accessKey, Optional<String> secretKey, Optional<String> spaceName,
                        Optional<URI> endpoint, String region, Duration pollInterval, int pollMax,
                        Duration urlExpiry, Optional<String> playDomain, Path home, Optional<Path> ffmpeg,
-                       String enhanceVersion, Duration requestTimeout, int maxAttempts) {
+                       String enhanceVersion, Duration requestTimeout, int maxAttempts, Duration idleTime) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.byteplusapi.com");
     public static final String DEFAULT_REGION = "ap-singapore-1";
     /** StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}); it has drifted between releases. */
     public static final String DEFAULT_ENHANCE_VERSION = StartExecution.DEFAULT_VERSION;
+
+    /** How long the background emulator serves without requests or running jobs before it stops. */
+    public static final int DEFAULT_IDLE_MINUTES = 30;
 
     /** Resolves settings; {@code flags} holds the values given on the command line under the variable names. */
     public static Settings resolve(Map<String, String> flags, Map<String, String> env, Path workingDir) {
@@ -44,13 +48,15 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
             }
         });
         Lookup in = new Lookup(merged, flags);
+        Optional<KeyPair> keys = KeyPair.find(in::get);
         Path home = in.get("VODKIT_HOME").map(Path::of)
                 .orElseGet(() -> Path.of(in.get("HOME").orElse(System.getProperty("user.home")), ".vodkit"));
         return new Settings(
-                in.get("BYTEPLUS_ACCESSKEY"),
-                in.get("BYTEPLUS_SECRETKEY"),
+                keys.map(KeyPair::accessKey),
+                keys.map(KeyPair::secretKey),
                 in.get("VOD_SPACE_NAME"),
-                in.get("VOD_ENDPOINT").map(value -> in.checked("VOD_ENDPOINT", () -> endpoint(value))),
+                in.get("VOD_ENDPOINT").map(value -> in.checked("VOD_ENDPOINT", () -> endpoint(value)))
+                        .or(() -> in.get("VOD_HOST").map(Settings::host)),
                 in.checked("VOD_REGION", () -> Limits.REGION.check(in.get("VOD_REGION").orElse(DEFAULT_REGION))),
                 in.duration("VOD_POLL_INTERVAL", ChronoUnit.SECONDS, 5, Limits.POLL_INTERVAL),
                 (int) in.whole("VOD_POLL_MAX", 360, Limits.POLL_MAX),
@@ -61,7 +67,8 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                 in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION),
                 in.duration("VOD_REQUEST_TIMEOUT", ChronoUnit.SECONDS,
                         VodClientConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds(), Limits.REQUEST_TIMEOUT),
-                (int) in.whole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts(), Limits.MAX_ATTEMPTS));
+                (int) in.whole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts(), Limits.MAX_ATTEMPTS),
+                Duration.ofMillis(Math.round(in.positiveNumber("VODKIT_IDLE_MINUTES", DEFAULT_IDLE_MINUTES) * 60_000)));
     }
 
     /** Credentials are complete, so the cloud (or the endpoint given) is used rather than the local emulator. */
@@ -69,7 +76,7 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
         return accessKey.isPresent() && secretKey.isPresent();
     }
 
-    /** Where the embedded emulator keeps its data. */
+    /** Where the local emulator keeps its data. */
     public Path localDataDir() {
         return home.resolve("local");
     }
@@ -85,6 +92,15 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
             throw new InvalidValueException(Limits.ENDPOINT.name(), Limits.ENDPOINT.accepted(), "'" + value + "'");
         }
         return Limits.ENDPOINT.check(uri);
+    }
+
+    /** {@code VOD_HOST}, as the official skill has it: {@code host[:port]}, always https. */
+    private static URI host(String value) {
+        if (!value.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+            throw CliException.invalidInput("VOD_HOST must be host[:port] (https is used), got '" + value
+                    + "'; set VOD_ENDPOINT for a full URL");
+        }
+        return URI.create("https://" + value);
     }
 
     /** The merged values; {@code flags} tells which came from the command line, to name them by their flag. */
@@ -124,6 +140,23 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                     throw new InvalidValueException(limit.name(), limit.accepted(), "not a number");
                 }
             });
+        }
+
+        /** A positive number (no service limit applies, e.g. {@code VODKIT_IDLE_MINUTES}); absent: {@code fallback}. */
+        double positiveNumber(String name, double fallback) {
+            Optional<String> raw = get(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                double value = Double.parseDouble(raw.get());
+                if (value > 0 && Double.isFinite(value)) {
+                    return value;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw CliException.invalidInput(label(name) + " must be a positive number, got '" + raw.get() + "'");
         }
 
         private String label(String name) {

@@ -2,7 +2,6 @@ package io.vodkit.client.limits;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -48,22 +47,9 @@ public final class Limit<T> {
 
   /** Text of at most {@code max} characters (Unicode code points, as a person counts them). */
   public static Limit<String> maxChars(String name, int max) {
-    return maxChars(name, max, "");
-  }
-
-  /** As {@link #maxChars(String, int)}, with {@code qualifier} after the range, e.g. {@code " for a URL pull"}. */
-  public static Limit<String> maxChars(String name, int max, String qualifier) {
-    return new Limit<>(name, "at most " + max + " characters" + qualifier, value -> {
+    return new Limit<>(name, "at most " + max + " characters", value -> {
       int chars = value.codePointCount(0, value.length());
       return chars > max ? Optional.of(chars + " characters") : Optional.empty();
-    });
-  }
-
-  /** Text of at most {@code max} bytes in UTF-8. */
-  public static Limit<String> maxUtf8Bytes(String name, int max) {
-    return new Limit<>(name, "at most " + max + " bytes (UTF-8)", value -> {
-      int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-      return bytes > max ? Optional.of(bytes + " bytes") : Optional.empty();
     });
   }
 

@@ -5,14 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
- * What the service accepts, in one place (spec §5.1, §6.4, §7.2, §8.1, §10.6; media-management A12, A13): the
+ * What the service accepts for uploads, polling, URLs and connections, in one place (media metadata: see
+ * {@link io.vodkit.client.media.MediaLimits}) (spec §5.1, §6.4, §7.2, §8.1, §10.6; media-management A12, A13): the
  * request types check their values against these rules when they are made, so a value the service would refuse
  * fails before the first byte is sent, and a command line can check its flags against the same rules up front.
  */
@@ -43,22 +43,13 @@ public final class Limits {
   /** Files uploaded at once: 1 to {@value #MAX_JOBS}. */
   public static final Limit<Long> JOBS = Limit.between("jobs", 1, MAX_JOBS);
 
-  /** CommitUploadInfo {@code AddOptionInfo.Title}: at most 512 characters. */
-  public static final Limit<String> TITLE = Limit.maxChars("title", 512);
   /** ApplyUploadInfo {@code FileName}: the storage path rules, at most 2048 bytes. */
   public static final Limit<String> FILE_NAME = fileName("fileName", 2048, "bytes (UTF-8)",
       name -> name.getBytes(StandardCharsets.UTF_8).length);
-  /** {@code CallbackArgs} (CommitUploadInfo, UploadMediaByUrl, StartExecution): at most 512 bytes. */
-  public static final Limit<String> CALLBACK_ARGS = Limit.maxUtf8Bytes("callbackArgs", 512);
 
-  /** UploadMediaByUrl {@code Title}: at most 128 characters, stricter than an upload's. */
-  public static final Limit<String> URL_TITLE = Limit.maxChars("title", 128, " for a URL pull");
   /** UploadMediaByUrl {@code FileName}: the storage path rules, at most 1024 characters. */
   public static final Limit<String> URL_FILE_NAME = fileName("fileName", 1024, "characters",
       name -> name.codePointCount(0, name.length()));
-  /** {@code Tags}: comma-separated (blanks around them and empty ones ignored), at most 16, each at most 36 chars. */
-  public static final Limit<String> TAGS = new Limit<>("tags",
-      "at most 16 comma-separated tags of at most 36 characters each", Limits::tagsProblem);
 
   /** Pause between two polls of a job: 0.1 s to 1 hour. */
   public static final Limit<Duration> POLL_INTERVAL = Limit.durationBetween("pollInterval",
@@ -128,15 +119,6 @@ public final class Limits {
           }
           return Optional.empty();
         });
-  }
-
-  private static Optional<String> tagsProblem(String tags) {
-    List<String> each = Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
-    if (each.size() > 16) {
-      return Optional.of(each.size() + " tags");
-    }
-    return each.stream().map(tag -> tag.codePointCount(0, tag.length())).filter(chars -> chars > 36).findFirst()
-        .map(chars -> "a tag of " + chars + " characters");
   }
 
   private static Optional<String> endpointProblem(URI endpoint) {

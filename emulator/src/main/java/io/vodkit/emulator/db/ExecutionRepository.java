@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Table {@code executions}: the persistent queue and state of restoration jobs. */
@@ -136,11 +138,42 @@ public final class ExecutionRepository {
         });
     }
 
+    /** The StoreUris of the outputs of the finished restorations of {@code vid} (Input.Type Vid). */
+    public List<String> outputStoreUrisOf(String vid) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT json_extract(output, '$.Task.Enhance.StoreUri') "
+                    + "FROM executions WHERE json_extract(input, '$.Vid') = ? AND output IS NOT NULL")) {
+                ps.setString(1, vid);
+                List<String> uris = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(1) != null) {
+                            uris.add(rs.getString(1));
+                        }
+                    }
+                }
+                return List.copyOf(uris);
+            }
+        });
+    }
+
     /** Jobs waiting for a worker. */
     public int countPending() {
+        return countWithStatus(ExecutionRecord.PENDING_START);
+    }
+
+    /** Jobs not finished yet: waiting for a worker or running. */
+    public int countUnfinished() {
+        return countWithStatus(ExecutionRecord.PENDING_START, ExecutionRecord.RUNNING);
+    }
+
+    private int countWithStatus(String... statuses) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM executions WHERE status = ?")) {
-                ps.setString(1, ExecutionRecord.PENDING_START);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM executions WHERE status IN ("
+                    + "?, ".repeat(statuses.length - 1) + "?)")) {
+                for (int i = 0; i < statuses.length; i++) {
+                    ps.setString(i + 1, statuses[i]);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;
                 }
