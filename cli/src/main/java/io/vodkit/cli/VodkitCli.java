@@ -1,5 +1,6 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.commands.CompareCommand;
 import io.vodkit.cli.commands.CompletionCommand;
 import io.vodkit.cli.commands.DoctorCommand;
 import io.vodkit.cli.commands.EnhanceCommand;
@@ -43,6 +44,7 @@ public final class VodkitCli {
         cmd.addSubcommand(new SampleCommand(context));
         cmd.addSubcommand(new McpCommand(context));
         cmd.addSubcommand(new PlayUrlCommand(context));
+        cmd.addSubcommand(new CompareCommand(context));
         cmd.addSubcommand(new DoctorCommand(context));
         cmd.addSubcommand(new CompletionCommand(context));
         cmd.setOut(context.out());
