@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.compare.CompareJob;
+import io.vodkit.cli.compare.CompareSources;
+import io.vodkit.cli.compare.MediaCache;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
+import io.vodkit.client.api.MediaSource;
 import io.vodkit.client.enhance.EnhanceParams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,10 +45,12 @@ import picocli.CommandLine.Parameters;
             "  vodkit enhance directurl://clips/a.mp4 my_space --config old_film \\",
             "      --tier standard --res 1080p",
             "  vodkit enhance @params.json --tier pro --bit-depth 10",
+            "  vodkit enhance vid://v0abc --config common --compare before-after.png",
             "Output:",
             "  {\"Status\":\"Success\",\"SpaceName\",\"RunId\",",
             "   \"VideoUrls\":[{\"FileId\",\"DirectUrl\",\"Source\",\"Url\"}],",
             "   \"AudioUrls\":[],\"Texts\":[]}",
+            "  with --compare also \"Compare\":{…} (the `vodkit compare` line of source and result)",
             "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE`",
             "continues the same job."})
 public final class EnhanceCommand implements Callable<Integer> {
@@ -73,6 +80,11 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Option(names = "--bit-depth", paramLabel = "N", description = "Output bit depth: 8, 10, 12 or 16 (Pro only).")
     String bitDepth;
 
+    @Option(names = "--compare", paramLabel = "FILE.png|FILE.html",
+            description = "When the job succeeds, compare the source with the result (as `vodkit compare`), nest "
+                    + "the measures in the line as \"Compare\" and draw the picture here.")
+    Path compare;
+
     @Mixin
     ServiceOptions service;
 
@@ -83,7 +95,9 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EnhanceParams request = validate(merged());
+        Path picture = compare == null ? null : CompareJob.checkPicturePath(context.workingDir().resolve(compare));
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
+        CompareJob compareJob = picture == null ? null : new CompareJob(CompareJob.tools(settings.ffmpeg()));
         try (Ledger ledger = Ledger.open(settings.home());
              Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
@@ -97,7 +111,24 @@ public final class EnhanceCommand implements Callable<Integer> {
             String runId = follower.enhancer().submit(request, backend.spaceName());
             jobLog.restoreSubmitted(backend.spaceName(), runId, request.source());
             context.notice("restoration submitted, RunId " + runId);
-            return follower.follow(runId);
+            if (compareJob == null) {
+                return follower.follow(runId);
+            }
+            return follower.follow(runId, (outputSpace, fileName) -> Map.of("Compare", compare(compareJob, settings,
+                    backend, request.source(), MediaSource.DIRECT_URL_PREFIX + fileName, picture)));
+        }
+    }
+
+    /** The comparison of the source with the restored file; a failure is reported inside it, the job succeeded. */
+    private Map<String, Object> compare(CompareJob job, Settings settings, Backend backend, String before,
+                                        String after, Path picture) {
+        context.notice("comparing " + before + " with " + after);
+        try (CompareSources sources = CompareSources.borrowing(context.workingDir(),
+                new MediaCache(settings.home(), settings.requestTimeout()), backend)) {
+            return job.run(sources.resolve("BEFORE", before), sources.resolve("AFTER", after), null, picture,
+                    CompareJob.DEFAULT_FRAMES);
+        } catch (CliException e) {
+            return Map.of("error", e.getMessage());
         }
     }
 

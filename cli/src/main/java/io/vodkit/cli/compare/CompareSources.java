@@ -21,12 +21,24 @@ public final class CompareSources implements AutoCloseable {
     private final Path workingDir;
     private final MediaCache cache;
     private final Supplier<Backend> backendFactory;
+    private final boolean ownsBackend;
     private Backend backend;
 
+    /** Sources that open the service from {@code backendFactory} when first needed, and close it. */
     public CompareSources(Path workingDir, MediaCache cache, Supplier<Backend> backendFactory) {
+        this(workingDir, cache, backendFactory, true);
+    }
+
+    private CompareSources(Path workingDir, MediaCache cache, Supplier<Backend> backendFactory, boolean owns) {
         this.workingDir = workingDir;
         this.cache = cache;
         this.backendFactory = backendFactory;
+        this.ownsBackend = owns;
+    }
+
+    /** Sources that use a service already open, which stays open. */
+    public static CompareSources borrowing(Path workingDir, MediaCache cache, Backend backend) {
+        return new CompareSources(workingDir, cache, () -> backend, false);
     }
 
     /** Whether {@code source} is a local path (needs nothing but the disk). */
@@ -85,7 +97,7 @@ public final class CompareSources implements AutoCloseable {
 
     @Override
     public void close() {
-        if (backend != null) {
+        if (backend != null && ownsBackend) {
             backend.close();
         }
     }
