@@ -134,6 +134,19 @@ class EnhanceEndToEndTest {
             assertThat(compare.get("after_vs_before").get("psnr").get("y").asDouble()).isBetween(20.0, 60.0);
             assertThat(compare.get("changes").get("better").toString()).contains("noise");
             assertThat(Files.readString(tmp.resolve("cmp/before-after.html"))).contains("<input type=\"range\"");
+            JsonNode restoration = compare.get("restoration");
+            assertThat(restoration.get("done").get(0).asText()).startsWith("σ̂=").contains("fftdnoiz");
+            assertThat(restoration.get("after").get("noise").asDouble())
+                    .isLessThan(restoration.get("before").get("noise").asDouble());
+            assertThat(restoration.get("size_ratio").asDouble()).isPositive().isLessThanOrEqualTo(1.5);
+
+            CliResult jobs = CliRun.run(env(vod), tmp, "jobs");
+            assertThat(jobs.exitCode()).as(jobs.toString()).isZero();
+            assertThat(jobs.single().get("Restoration")).isEqualTo(restoration);
+            CliResult again = CliRun.run(env(vod), tmp, "compare", "directurl://" + fileName,
+                    compare.get("after").get("source").asText());
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(again.single().get("restoration")).isEqualTo(restoration);
         }
     }
 

@@ -9,8 +9,13 @@ import io.vodkit.cli.compare.Comparer;
 import io.vodkit.cli.compare.MediaCache;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.ledger.JobRepository;
+import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.output.JsonLines;
+import io.vodkit.cli.output.RestorationSummary;
+import io.vodkit.client.api.MediaSource;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,7 +48,9 @@ import picocli.CommandLine.Parameters;
             "Output:",
             "  {\"before\":{…,\"measures\":{\"noise\":{\"value\",\"unit\",\"better\"},…}},\"after\":{…},",
             "   \"changes\":{\"better\":[…],\"worse\":[…],\"same\":[…]},\"comparable\":true,",
-            "   \"after_vs_before\":{\"psnr\":{\"y\",\"u\",\"v\",\"all\"},\"ssim\":{…}},\"picture\":{\"file\",…}}"})
+            "   \"after_vs_before\":{\"psnr\":{\"y\",\"u\",\"v\",\"all\"},\"ssim\":{…}},\"picture\":{\"file\",…}}",
+            "  AFTER = a restoration's directurl:// output submitted from here adds \"restoration\":",
+            "  what it found, did (or why it left the picture as it is) and measured before/after."})
 public final class CompareCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -75,6 +82,23 @@ public final class CompareCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** The report of the restoration that made {@code after}, when it is one submitted from here. */
+    static Optional<Map<String, Object>> restoration(Settings settings, String spaceName, String after) {
+        if (!after.startsWith(MediaSource.DIRECT_URL_PREFIX)) {
+            return Optional.empty();
+        }
+        try (Ledger ledger = Ledger.open(settings.home())) {
+            return restoration(ledger.jobs(), Backend.ledgerEndpoint(settings), spaceName, after);
+        }
+    }
+
+    static Optional<Map<String, Object>> restoration(JobRepository jobs, String endpoint, String spaceName,
+                                                     String after) {
+        String fileName = after.substring(MediaSource.DIRECT_URL_PREFIX.length());
+        return jobs.restorationWithOutput(endpoint, spaceName, fileName)
+                .flatMap(job -> RestorationSummary.of(job.report()));
+    }
+
     @Override
     public Integer call() {
         Path picture = out == null ? null : CompareJob.checkPicturePath(context.workingDir().resolve(out));
@@ -88,7 +112,9 @@ public final class CompareCommand implements Callable<Integer> {
             Comparer.Named a = sources.resolve("AFTER", after);
             Comparer.Named r = reference == null ? null : sources.resolve("--reference", reference);
             context.notice("comparing " + before + " with " + after);
-            Map<String, Object> line = job.run(b, a, r, picture, frames);
+            Map<String, Object> line = new LinkedHashMap<>(job.run(b, a, r, picture, frames));
+            sources.spaceName().ifPresent(spaceName -> restoration(settings, spaceName, after)
+                    .ifPresent(summary -> line.put("restoration", summary)));
             new JsonLines(context.out()).write(line);
             return ExitCodes.OK;
         }

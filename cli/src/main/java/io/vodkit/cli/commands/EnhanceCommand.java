@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -114,8 +115,13 @@ public final class EnhanceCommand implements Callable<Integer> {
             if (compareJob == null) {
                 return follower.follow(runId);
             }
-            return follower.follow(runId, (outputSpace, fileName) -> Map.of("Compare", compare(compareJob, settings,
-                    backend, request.source(), MediaSource.DIRECT_URL_PREFIX + fileName, picture)));
+            return follower.follow(runId, (outputSpace, fileName) -> {
+                Map<String, Object> comparison = new LinkedHashMap<>(compare(compareJob, settings, backend,
+                        request.source(), MediaSource.DIRECT_URL_PREFIX + fileName, picture));
+                CompareCommand.restoration(ledger.jobs(), Backend.ledgerEndpoint(settings), outputSpace,
+                        MediaSource.DIRECT_URL_PREFIX + fileName).ifPresent(s -> comparison.put("restoration", s));
+                return Map.of("Compare", comparison);
+            });
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -86,6 +87,11 @@ public final class CompareSources implements AutoCloseable {
         }
         String key = service.spaceName() + "/" + source;
         return new Comparer.Named(source, cache.fetch(key, URI.create(url)));
+    }
+
+    /** The space vid:// and directurl:// were resolved in, once the service was needed. */
+    public Optional<String> spaceName() {
+        return Optional.ofNullable(backend).map(Backend::spaceName);
     }
 
     private Backend backend() {

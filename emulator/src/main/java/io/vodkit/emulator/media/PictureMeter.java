@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class PictureMeter {
 
   /** Seconds of video the ffmpeg statistics cover. */
-  public static final double STATS_WINDOW_SECONDS = 4;
+  public static final double STATS_WINDOW_SECONDS = 2;
   /** Consecutive luma frames read for σ̂ and banding (and the restoration's damage detector). */
   public static final int LUMA_FRAMES = 6;
 

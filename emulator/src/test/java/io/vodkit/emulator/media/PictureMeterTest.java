@@ -14,7 +14,7 @@ class PictureMeterTest {
     PictureMeter meter = new PictureMeter(new FfmpegTools(Path.of("/ff/ffmpeg"), Path.of("/ff/ffprobe")), TestMedia.RUNNER);
 
     assertThat(meter.statsCommand(Path.of("/in.mp4"), 3)).containsExactly("/ff/ffmpeg", "-nostdin", "-v",
-        "error", "-ss", "3.000", "-t", "4.000", "-i", "/in.mp4", "-map", "0:v:0", "-vf",
+        "error", "-ss", "3.000", "-t", "2.000", "-i", "/in.mp4", "-map", "0:v:0", "-vf",
         "blockdetect,blurdetect,signalstats,metadata=mode=print:file=-", "-f", "null", "-");
     assertThat(meter.lumaCommand(Path.of("/in.mp4"), 0.5)).containsExactly("/ff/ffmpeg", "-nostdin", "-v",
         "error", "-noautorotate", "-ss", "0.500", "-i", "/in.mp4", "-map", "0:v:0", "-fps_mode", "passthrough",

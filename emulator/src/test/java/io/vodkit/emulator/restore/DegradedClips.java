@@ -52,10 +52,35 @@ public final class DegradedClips {
 
   /** Film damage from {@link FilmDamageSynth} (flicker, grain, scratches, dust), near-lossless H.264. */
   public Path oldFilm(Path clean, Path out, long seed) throws MediaException {
+    return oldFilm(clean, out, seed, List.of("-crf", "12"));
+  }
+
+  /**
+   * Film damage as {@link #oldFilm(Path, Path, long)}, then starved H.264 at {@code kbps} (one pass, a VBV ceiling
+   * of the same rate): the grain and damage baked into a heavily compressed file, as old film is usually found.
+   */
+  public Path oldFilmStarved(Path clean, Path out, long seed, int kbps) throws MediaException {
+    return oldFilm(clean, out, seed, List.of("-b:v", kbps + "k", "-maxrate", kbps + "k", "-bufsize", 2 * kbps + "k"));
+  }
+
+  private Path oldFilm(Path clean, Path out, long seed, List<String> rate) throws MediaException {
+    List<String> args = new ArrayList<>(List.of("-map", "0:v:0", "-map", "1:a:0?", "-fps_mode", "passthrough",
+        "-c:v", "libx264", "-preset", "veryfast"));
+    args.addAll(rate);
+    args.addAll(List.of("-pix_fmt", "yuv420p", "-c:a", "copy", "-f", "mp4"));
     new FramePipeline(tools, runner).run(clean, new MediaProbe(tools, runner).probe(clean).video(),
-        new FilmDamageSynth(seed), List.of("-map", "0:v:0", "-map", "1:a:0?", "-fps_mode", "passthrough",
-            "-c:v", "libx264", "-preset",
-            "veryfast", "-crf", "12", "-pix_fmt", "yuv420p", "-c:a", "copy", "-f", "mp4"), out);
+        new FilmDamageSynth(seed), args, out);
+    return out;
+  }
+
+  /**
+   * A low-light version of {@code clean}, losslessly: dimmed to about a quarter of its levels and flattened, the
+   * clean reference of a dark scene.
+   */
+  public Path dark(Path clean, Path out) throws MediaException {
+    run(List.of("-i", clean.toString(), "-vf", "eq=brightness=-0.3:contrast=0.45:saturation=0.6", "-c:v",
+        "libx264", "-qp", "0", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "copy", "-f", "matroska",
+        out.toString()));
     return out;
   }
 
