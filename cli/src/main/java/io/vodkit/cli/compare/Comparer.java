@@ -41,7 +41,7 @@ public final class Comparer {
      * @param reference a clean original to score both against, or {@code null}
      * @throws CliException (invalid input) when a file is unreadable or has no video stream
      */
-    public Comparison compare(Named before, Named after, Named reference) {
+    Comparison compare(Named before, Named after, Named reference) {
         Side b = side("BEFORE", before);
         Side a = side("AFTER", after);
         Fidelity afterVsBefore = fidelity(a, b, "AFTER", "BEFORE");

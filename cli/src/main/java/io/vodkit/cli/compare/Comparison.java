@@ -11,7 +11,7 @@ import java.util.Map;
  * @param afterVsBefore AFTER scored against BEFORE
  * @param reference both scored against a clean original, or {@code null}
  */
-public record Comparison(Side before, Side after, Fidelity afterVsBefore, Reference reference) {
+record Comparison(Side before, Side after, Fidelity afterVsBefore, Reference reference) {
 
     /** BEFORE and AFTER each scored against the clean original. */
     record Reference(Side clean, Fidelity before, Fidelity after) {
@@ -39,12 +39,12 @@ public record Comparison(Side before, Side after, Fidelity afterVsBefore, Refere
     }
 
     /** True when AFTER shows the same content as BEFORE, so it was scored against it. */
-    public boolean comparable() {
+    boolean comparable() {
         return afterVsBefore.comparable();
     }
 
     /** The JSON line: both sides, the verdict per measure, the scores; {@code picture} is added by the caller. */
-    public Map<String, Object> json() {
+    Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("before", side(before));
         json.put("after", side(after));
@@ -70,7 +70,7 @@ public record Comparison(Side before, Side after, Fidelity afterVsBefore, Refere
     }
 
     /** Per measure: is AFTER better, worse or the same as BEFORE. */
-    public Map<String, List<String>> changes() {
+    Map<String, List<String>> changes() {
         Map<String, List<String>> changes = new LinkedHashMap<>();
         changes.put("better", new ArrayList<>());
         changes.put("worse", new ArrayList<>());
