@@ -15,7 +15,7 @@ class PictureMeterTest {
 
     assertThat(meter.statsCommand(Path.of("/in.mp4"), 3)).containsExactly("/ff/ffmpeg", "-nostdin", "-v",
         "error", "-ss", "3.000", "-t", "2.000", "-i", "/in.mp4", "-map", "0:v:0", "-vf",
-        "blockdetect,blurdetect,signalstats,metadata=mode=print:file=-", "-f", "null", "-");
+        "select=not(mod(n\\,3)),blockdetect,blurdetect,signalstats,metadata=mode=print:file=-", "-f", "null", "-");
     assertThat(meter.lumaCommand(Path.of("/in.mp4"), 0.5)).containsExactly("/ff/ffmpeg", "-nostdin", "-v",
         "error", "-noautorotate", "-ss", "0.500", "-i", "/in.mp4", "-map", "0:v:0", "-fps_mode", "passthrough",
         "-frames:v", "6", "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1");
