@@ -181,7 +181,8 @@ class CompareEndToEndTest {
 
         CliResult broken = compare("broken.mp4", "clean.mkv");
         assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(broken.single().get("error").asText()).startsWith("BEFORE (broken.mp4) is not a readable media file");
+        assertThat(broken.single().get("error").asText())
+                .startsWith("BEFORE (broken.mp4) is not a readable media file");
     }
 
     @Test

@@ -43,14 +43,16 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  vodkit compare before.mp4 after.mp4",
             "  vodkit compare before.mp4 after.mp4 --out comparison.png --frames 3",
-            "  vodkit compare before.mp4 after.mp4 --reference clean.mp4 --out comparison.html",
-            "  vodkit compare vid://v0d123abc directurl://enhance/clip_common_0123.mp4 --space my_space",
+            "  vodkit compare before.mp4 after.mp4 --reference clean.mp4 \\",
+            "      --out comparison.html",
+            "  vodkit compare vid://v0d123abc directurl://enhance/clip.mp4 --space my_space",
             "Output:",
-            "  {\"before\":{…,\"measures\":{\"noise\":{\"value\",\"unit\",\"better\"},…}},\"after\":{…},",
-            "   \"changes\":{\"better\":[…],\"worse\":[…],\"same\":[…]},\"comparable\":true,",
-            "   \"after_vs_before\":{\"psnr\":{\"y\",\"u\",\"v\",\"all\"},\"ssim\":{…}},\"picture\":{\"file\",…}}",
-            "  AFTER = a restoration's directurl:// output submitted from here adds \"restoration\":",
-            "  what it found, did (or why it left the picture as it is) and measured before/after."})
+            "  {\"before\":{…,\"measures\":{\"noise\":{\"value\",\"unit\",\"better\"},…}},",
+            "   \"after\":{…},\"changes\":{\"better\":[…],\"worse\":[…],\"same\":[…]},",
+            "   \"comparable\":true,\"after_vs_before\":{\"psnr\":{\"y\",\"u\",\"v\",\"all\"},",
+            "   \"ssim\":{…}},\"picture\":{\"file\",…}}",
+            "  When AFTER is the directurl:// output of a restoration submitted from",
+            "  here, \"restoration\" says what it found, did and measured."})
 public final class CompareCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -51,7 +51,7 @@ import picocli.CommandLine.Parameters;
             "  {\"Status\":\"Success\",\"SpaceName\",\"RunId\",",
             "   \"VideoUrls\":[{\"FileId\",\"DirectUrl\",\"Source\",\"Url\"}],",
             "   \"AudioUrls\":[],\"Texts\":[]}",
-            "  with --compare also \"Compare\":{…} (the `vodkit compare` line of source and result)",
+            "  with --compare also \"Compare\":{…}: `vodkit compare` of source and result",
             "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE`",
             "continues the same job."})
 public final class EnhanceCommand implements Callable<Integer> {
