@@ -1,5 +1,8 @@
 package io.vodkit.emulator;
 
+import io.vodkit.emulator.console.ConsoleEndpoint;
+import io.vodkit.emulator.console.ConsoleStore;
+import io.vodkit.emulator.console.ConsoleToken;
 import io.vodkit.emulator.db.Database;
 import io.vodkit.emulator.db.ExecutionRepository;
 import io.vodkit.emulator.db.MediaRepository;
@@ -119,6 +122,8 @@ final class Components {
     final FaultInjector faults;
     final String accessKey;
     final String secretKey;
+    final ConsoleToken consoleToken;
+    final ConsoleStore consoleStore;
 
     Components(EmulatorConfig config, Clock clock, Path dataDir, Database database) throws IOException {
         this.config = config;
@@ -164,6 +169,8 @@ final class Components {
         this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
                 PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
         this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock);
+        this.consoleToken = ConsoleToken.random(new SecureRandom());
+        this.consoleStore = new ConsoleStore(database, objectStore);
     }
 
     /** Stops the URL pull workers (their running jobs stay processing for the next start) and their HTTP pool. */
@@ -219,6 +226,8 @@ final class Components {
                 new GatewayEndpoint(tokens, ids, stats, link, new DirectUploads(objectStore, publisher, ids),
                         multipartUploads, publisher),
                 new DownloadEndpoint(objects, objectStore, playDomain, clock),
-                new StatsEndpoint(stats, multipartUploads, media, faults), link);
+                new StatsEndpoint(stats, multipartUploads, media, faults),
+                new ConsoleEndpoint(consoleToken, consoleStore, spaces, uploadSessions, committer, urlPulls,
+                        executions, playDomain, ids, clock), link);
     }
 }

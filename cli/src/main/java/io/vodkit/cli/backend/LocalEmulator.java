@@ -35,12 +35,15 @@ public final class LocalEmulator implements AutoCloseable {
     private final URI endpoint;
     private final String region;
     private final Credentials credentials;
+    private final Optional<URI> console;
 
-    private LocalEmulator(Optional<Emulator> started, URI endpoint, String region, Credentials credentials) {
+    private LocalEmulator(Optional<Emulator> started, URI endpoint, String region, Credentials credentials,
+                          Optional<URI> console) {
         this.started = started;
         this.endpoint = endpoint;
         this.region = region;
         this.credentials = credentials;
+        this.console = console;
     }
 
     /**
@@ -68,7 +71,8 @@ public final class LocalEmulator implements AutoCloseable {
                     context.notice("no BytePlus credentials; using the local emulator at " + emulator.endpoint()
                             + " (data in " + dataDir + "; `vodkit serve` serves it again later)");
                     return new LocalEmulator(Optional.of(emulator), emulator.endpoint(), emulator.region(),
-                            new Credentials(emulator.accessKey(), emulator.secretKey()));
+                            new Credentials(emulator.accessKey(), emulator.secretKey()),
+                            Optional.of(emulator.consoleUrl()));
                 } catch (DataDirOwnedException owned) {
                     Optional<OwnerInfo> owner = owned.owner();
                     if (owner.isPresent() && owner.get().lifetime() == Lifetime.LONG_LIVED) {
@@ -76,7 +80,8 @@ public final class LocalEmulator implements AutoCloseable {
                         context.notice("no BytePlus credentials; using the local emulator already serving "
                                 + dataDir + " at " + serving.endpoint() + " (pid " + serving.pid() + ")");
                         return new LocalEmulator(Optional.empty(), serving.endpoint(), serving.region(),
-                                new Credentials(serving.accessKey(), serving.secretKey()));
+                                new Credentials(serving.accessKey(), serving.secretKey()),
+                                Optional.ofNullable(serving.console()));
                     }
                     String waitingFor = owner.map(o -> "another vodkit command (pid " + o.pid() + ")")
                             .orElse("another vodkit process that is starting it");
@@ -119,6 +124,11 @@ public final class LocalEmulator implements AutoCloseable {
 
     public Credentials credentials() {
         return credentials;
+    }
+
+    /** The web console's address with its token; empty for an emulator too old to publish one. */
+    public Optional<URI> console() {
+        return console;
     }
 
     /** Whether it is a long-lived emulator another process (or the MCP server) started and keeps running. */

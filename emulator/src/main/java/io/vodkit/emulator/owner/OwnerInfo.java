@@ -13,10 +13,17 @@ import java.util.Objects;
  * @param secretKey the secret key that goes with it
  * @param pid       the id of the process it runs in
  * @param lifetime  whether it runs until stopped or only for one command
+ * @param console   its web console's address with the token of this run, or null
  */
 public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("region") String region,
                         @JsonProperty("access_key") String accessKey, @JsonProperty("secret_key") String secretKey,
-                        @JsonProperty("pid") long pid, @JsonProperty("lifetime") Lifetime lifetime) {
+                        @JsonProperty("pid") long pid, @JsonProperty("lifetime") Lifetime lifetime,
+                        @JsonProperty("console") URI console) {
+
+    /** Without a console address. */
+    public OwnerInfo(URI endpoint, String region, String accessKey, String secretKey, long pid, Lifetime lifetime) {
+        this(endpoint, region, accessKey, secretKey, pid, lifetime, null);
+    }
 
     public OwnerInfo {
         Objects.requireNonNull(endpoint, "endpoint == null");
@@ -41,6 +48,7 @@ public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("r
     @Override
     public String toString() {
         return "OwnerInfo[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey
-                + ", secretKey=██, pid=" + pid + ", lifetime=" + lifetime + "]";
+                + ", secretKey=██, pid=" + pid + ", lifetime=" + lifetime + ", console=" + (console == null ? null : "██")
+                + "]";
     }
 }
