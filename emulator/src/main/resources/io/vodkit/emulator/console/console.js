@@ -187,7 +187,11 @@
       if (status.value) query.set('status', status.value);
       try {
         const { media } = await api('GET', '/media?' + query);
-        count.textContent = media.length + (media.length === 1 ? ' media' : ' media');
+        // unchanged (but for the freshly signed poster links): leave the cards alone, keeping focus and scroll
+        const key = JSON.stringify(media.map((m) => ({ ...m, posterUrl: !!m.posterUrl })));
+        if (key === grid.dataset.key) return;
+        grid.dataset.key = key;
+        count.textContent = media.length + ' media';
         grid.replaceChildren(...media.map(card));
       } catch (e) {
         grid.replaceChildren(failure(e));
