@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                     + "started and serves until stopped with Ctrl-C."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit console          # print {\"url\": \"http://127.0.0.1:PORT/console/?token=…\"}",
+            "  vodkit console          # print the address: {\"url\": …}",
             "  vodkit console --open   # and open it in the default browser"})
 public final class ConsoleCommand implements Callable<Integer> {
     private final CliContext context;
