@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +166,30 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".card"), 0));
             screenshot("07-library-after-delete");
             assertThat(apiStatus(env, "/console/api/media/" + vid)).isEqualTo(404);
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aFileOf20MiBOrMoreGoesUpInPartsWithProgress() throws Exception {
+        byte[] bytes = new byte[21 * 1024 * 1024 + 123];
+        new Random(11).nextBytes(bytes);
+        Path big = Files.write(work.resolve("big-take.mp4"), bytes);
+        try (TestEmulator env = TestEmulator.start(dataDir)) {
+            driver.get(env.emulator().consoleUrl().toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file-input")))
+                    .sendKeys(big.toAbsolutePath().toString());
+            String vid = new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions
+                    .presenceOfElementLocated(By.cssSelector(".card[data-vid]"))).getAttribute("data-vid");
+            assertThat(driver.findElement(By.id("uploads")).getText()).contains("big-take.mp4", "done", vid);
+            assertThat(((Number) js("return document.querySelector('#uploads progress').value;")).longValue())
+                    .isEqualTo(bytes.length);
+            screenshot("08-library-large-upload");
+            String media = apiGet(env, "/console/api/media/" + vid);
+            assertThat(media).contains("\"sizeBytes\":" + bytes.length);
+            // the console's own API is not counted: init, three 8 MiB parts and the merge are
+            assertThat(env.client().send("GET", "/_vodkit/stats", Map.of(), new byte[0]).json().path("requests")
+                    .asLong()).as("sent as parts, then merged").isEqualTo(5);
         }
     }
 
