@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.api.Json;
+import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
 import java.io.IOException;
@@ -12,9 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +112,40 @@ class ConsoleApiTest {
             assertThat(console.status("GET", "/console/api/media/" + vid, null)).isEqualTo(404);
             assertThat(env.client().send("GET", play.getRawPath() + "?" + play.getRawQuery(), Map.of(),
                     new byte[0]).status()).as("the deleted file is gone").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aUrlPullStartedHereShowsItsStateInJobs() throws Exception {
+        byte[] bytes = new byte[200_000];
+        new Random(3).nextBytes(bytes);
+        Path sources = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-sources"));
+        Files.write(sources.resolve("pulled.mp4"), bytes);
+        try (SourceServer source = new SourceServer(sources); TestEmulator env = TestEmulator.start(dataDir)) {
+            Console console = new Console(env);
+            String jobId = console.send("POST", "/console/api/pulls", "{\"space\":\"demo\",\"url\":\""
+                    + source.url("/files/pulled.mp4") + "\",\"title\":\"Pulled\"}").path("jobId").asText();
+            assertThat(jobId).isNotEmpty();
+            JsonNode job = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline) {
+                for (JsonNode pull : console.send("GET", "/console/api/jobs", null).path("pulls")) {
+                    if (pull.path("jobId").asText().equals(jobId)) {
+                        job = pull;
+                    }
+                }
+                if (job != null && List.of("success", "failed").contains(job.path("state").asText())) {
+                    break;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // the pull runs on the emulator's workers
+            }
+            assertThat(job).isNotNull();
+            assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(job.path("sourceUrl").asText()).isEqualTo(source.url("/files/pulled.mp4"));
+            assertThat(job.path("seconds").asDouble()).isGreaterThanOrEqualTo(0);
+            JsonNode media = console.send("GET", "/console/api/media/" + job.path("vid").asText(), null);
+            assertThat(media.path("title").asText()).isEqualTo("Pulled");
+            assertThat(media.path("sizeBytes").asLong()).isEqualTo(bytes.length);
         }
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -114,6 +115,10 @@ class ConsoleBrowserTest {
             js("const v = document.getElementById('player'); v.muted = true; v.play();");
             wait.until(d -> ((Number) js("return document.getElementById('player').currentTime;")).doubleValue() > 0);
             screenshot("03-media-playing");
+            driver.manage().window().setSize(new Dimension(390, 900));
+            wait.until(d -> (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;"));
+            screenshot("03b-media-narrow");
+            driver.manage().window().setSize(new Dimension(1280, 1000));
 
             // edit the title; the service has it
             WebElement title = driver.findElement(By.id("title"));
