@@ -82,7 +82,8 @@ public final class Backend implements AutoCloseable {
     private static Backend local(Settings settings, String spaceName, CliContext context) {
         LocalEmulator emulator = LocalEmulator.open(settings, spaceName, Lifetime.SINGLE_COMMAND, context);
         VodClient client = client(new VodClientConfig(emulator.endpoint(), emulator.region(),
-                emulator.credentials(), null, settings.requestTimeout(), null), settings);
+                emulator.credentials(), null, settings.requestTimeout(), null,
+                emulator.trustedCertificate().orElse(null)), settings);
         try {
             if (emulator.joined()) {
                 new CreateSpace(client.api()).call(spaceName);

@@ -35,14 +35,16 @@ public final class LocalEmulator implements AutoCloseable {
     private final URI endpoint;
     private final String region;
     private final Credentials credentials;
+    private final Optional<Path> trustedCertificate;
     private final Optional<URI> console;
 
     private LocalEmulator(Optional<Emulator> started, URI endpoint, String region, Credentials credentials,
-                          Optional<URI> console) {
+                          Optional<Path> trustedCertificate, Optional<URI> console) {
         this.started = started;
         this.endpoint = endpoint;
         this.region = region;
         this.credentials = credentials;
+        this.trustedCertificate = trustedCertificate;
         this.console = console;
     }
 
@@ -71,7 +73,7 @@ public final class LocalEmulator implements AutoCloseable {
                     context.notice("no BytePlus credentials; using the local emulator at " + emulator.endpoint()
                             + " (data in " + dataDir + "; `vodkit serve` serves it again later)");
                     return new LocalEmulator(Optional.of(emulator), emulator.endpoint(), emulator.region(),
-                            new Credentials(emulator.accessKey(), emulator.secretKey()),
+                            new Credentials(emulator.accessKey(), emulator.secretKey()), emulator.caCertificate(),
                             Optional.of(emulator.consoleUrl()));
                 } catch (DataDirOwnedException owned) {
                     Optional<OwnerInfo> owner = owned.owner();
@@ -81,7 +83,7 @@ public final class LocalEmulator implements AutoCloseable {
                                 + dataDir + " at " + serving.endpoint() + " (pid " + serving.pid() + ")");
                         return new LocalEmulator(Optional.empty(), serving.endpoint(), serving.region(),
                                 new Credentials(serving.accessKey(), serving.secretKey()),
-                                Optional.ofNullable(serving.console()));
+                                serving.trustedCertificate(), Optional.ofNullable(serving.console()));
                     }
                     String waitingFor = owner.map(o -> "another vodkit command (pid " + o.pid() + ")")
                             .orElse("another vodkit process that is starting it");
@@ -124,6 +126,11 @@ public final class LocalEmulator implements AutoCloseable {
 
     public Credentials credentials() {
         return credentials;
+    }
+
+    /** The CA certificate to trust when it serves HTTPS ({@code vodkit serve --tls}); empty over plain HTTP. */
+    public Optional<Path> trustedCertificate() {
+        return trustedCertificate;
     }
 
     /** The web console's address with its token; empty for an emulator too old to publish one. */

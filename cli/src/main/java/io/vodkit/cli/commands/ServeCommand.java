@@ -9,6 +9,7 @@ import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.faults.FaultPlan;
 import io.vodkit.emulator.owner.DataDirOwnedException;
+import io.vodkit.emulator.owner.DataDirUnsafeException;
 import io.vodkit.emulator.pull.UrlPullConfig;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Option;
             "      --access-key AK --secret-key SK",
             "  vodkit serve --allow-pro   # also restore with the Pro tier",
             "  vodkit serve --fault-rate 0.2   # fail 1 request in 5 on purpose",
+            "  vodkit serve --tls         # HTTPS; ca_cert: the CA's PEM to trust",
             "Then point clients at it:",
             "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=AK \\",
             "      BYTEPLUS_SECRETKEY=SK"})
@@ -89,6 +91,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " s or a truncated answer.")
     String faultRate;
 
+    @Option(names = "--tls",
+            description = "Serve HTTPS instead of HTTP: on first use a local CA and a server certificate (for "
+                    + "127.0.0.1, localhost and --host) are made in the data folder; the ready line names the CA's "
+                    + "PEM (ca_cert) for clients to trust, and every URL handed out is https.")
+    boolean tls;
+
     public ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -119,7 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
                     secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null, allowPro)
                     .withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate)
                     .withFaults(rate == 0 ? FaultPlan.OFF : FaultPlan.of(rate))
-                    .withUrlPull(UrlPullConfig.DEFAULTS.withAllowPrivateSources(allowPrivateSources));
+                    .withUrlPull(UrlPullConfig.DEFAULTS.withAllowPrivateSources(allowPrivateSources)).withTls(tls);
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
@@ -140,6 +148,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
                     + "; stop what uses that port, or choose another with --port N (--port 0 = any free port)",
                     Map.of(), e);
+        } catch (DataDirUnsafeException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
+                    + ", or serve another folder with --data DIR", Map.of(), e);
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILED, "cannot start the emulator with data in " + dataDir + ": "
                     + e.getMessage(), Map.of(), e);
@@ -163,6 +174,7 @@ public final class ServeCommand implements Callable<Integer> {
     private static Map<String, Object> ready(Emulator emulator, Path dataDir) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("endpoint", emulator.endpoint().toString());
+        emulator.caCertificate().ifPresent(ca -> line.put("ca_cert", ca.toAbsolutePath().toString()));
         line.put("region", emulator.region());
         line.put("access_key", emulator.accessKey());
         if (emulator.generatedCredentials()) {

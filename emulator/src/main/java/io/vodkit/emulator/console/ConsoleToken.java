@@ -44,7 +44,8 @@ public final class ConsoleToken {
             return true;
         }
         if (matches(ctx.queryParam(QUERY))) {
-            ctx.header("Set-Cookie", cookieName + "=" + token + "; Path=/console; HttpOnly; SameSite=Strict");
+            ctx.header("Set-Cookie", cookieName + "=" + token + "; Path=/console; HttpOnly; SameSite=Strict"
+                    + (ctx.req().isSecure() ? "; Secure" : ""));
             return true;
         }
         return false;

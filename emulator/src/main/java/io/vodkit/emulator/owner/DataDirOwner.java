@@ -1,18 +1,16 @@
 package io.vodkit.emulator.owner;
 
 import io.vodkit.emulator.api.Json;
+import io.vodkit.emulator.storage.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +106,7 @@ public final class DataDirOwner implements AutoCloseable {
     /** Tells others how to reach the emulator: {@value #INFO_FILE}, readable by this user only. */
     public void publish(OwnerInfo info) throws IOException {
         Path target = folder.resolve(INFO_FILE);
-        Path temp = Files.createTempFile(folder, "." + INFO_FILE + ".", TEMP_SUFFIX, ownerOnly());
+        Path temp = Files.createTempFile(folder, "." + INFO_FILE + ".", TEMP_SUFFIX, PrivateFiles.fileAttributes());
         try {
             Files.write(temp, Json.bytes(info));
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -117,13 +115,6 @@ public final class DataDirOwner implements AutoCloseable {
             throw e;
         }
         published = Optional.of(info);
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                "rw-------"))}
-                : new FileAttribute<?>[0];
     }
 
     /** Stops telling others how to reach the emulator (it is stopping); the folder stays owned. */

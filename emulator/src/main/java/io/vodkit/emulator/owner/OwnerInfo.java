@@ -1,7 +1,10 @@
 package io.vodkit.emulator.owner;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -13,17 +16,14 @@ import java.util.Objects;
  * @param secretKey the secret key that goes with it
  * @param pid       the id of the process it runs in
  * @param lifetime  whether it runs until stopped or only for one command
+ * @param caCert    when it serves HTTPS: the CA certificate (PEM file) to trust; null over plain HTTP
  * @param console   its web console's address with the token of this run, or null
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("region") String region,
                         @JsonProperty("access_key") String accessKey, @JsonProperty("secret_key") String secretKey,
                         @JsonProperty("pid") long pid, @JsonProperty("lifetime") Lifetime lifetime,
-                        @JsonProperty("console") URI console) {
-
-    /** Without a console address. */
-    public OwnerInfo(URI endpoint, String region, String accessKey, String secretKey, long pid, Lifetime lifetime) {
-        this(endpoint, region, accessKey, secretKey, pid, lifetime, null);
-    }
+                        @JsonProperty("ca_cert") Path caCert, @JsonProperty("console") URI console) {
 
     public OwnerInfo {
         Objects.requireNonNull(endpoint, "endpoint == null");
@@ -31,6 +31,16 @@ public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("r
         Objects.requireNonNull(accessKey, "accessKey == null");
         Objects.requireNonNull(secretKey, "secretKey == null");
         Objects.requireNonNull(lifetime, "lifetime == null");
+    }
+
+    /** An emulator over plain HTTP. */
+    public OwnerInfo(URI endpoint, String region, String accessKey, String secretKey, long pid, Lifetime lifetime) {
+        this(endpoint, region, accessKey, secretKey, pid, lifetime, null, null);
+    }
+
+    /** The CA certificate to trust, when it serves HTTPS. */
+    public Optional<Path> trustedCertificate() {
+        return Optional.ofNullable(caCert);
     }
 
     /** Whether its process still runs (published information of a process that died is stale). */
@@ -48,7 +58,7 @@ public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("r
     @Override
     public String toString() {
         return "OwnerInfo[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey
-                + ", secretKey=██, pid=" + pid + ", lifetime=" + lifetime + ", console=" + (console == null ? null : "██")
-                + "]";
+                + ", secretKey=██, pid=" + pid + ", lifetime=" + lifetime + ", caCert=" + caCert + ", console="
+                + (console == null ? null : "██") + "]";
     }
 }
