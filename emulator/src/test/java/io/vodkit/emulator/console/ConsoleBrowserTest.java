@@ -110,7 +110,7 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".card"), 1));
 
             // the media page plays the clip on its signed URL
-            driver.findElement(By.cssSelector(".card[data-vid='" + vid + "']")).click();
+            driver.findElement(By.cssSelector(".card[data-vid='" + vid + "']")).sendKeys(Keys.ENTER); // by keyboard
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("player")));
             js("const v = document.getElementById('player'); v.muted = true; v.play();");
             wait.until(d -> ((Number) js("return document.getElementById('player').currentTime;")).doubleValue() > 0);
@@ -162,6 +162,11 @@ class ConsoleBrowserTest {
             int split = Integer.parseInt(driver.findElement(By.id("split")).getAttribute("value"));
             assertThat(split).as("dragged to the right of the middle").isGreaterThan(60);
             screenshot("06-before-after");
+            driver.findElement(By.id("split")).sendKeys(Keys.HOME);
+            assertThat(driver.findElement(By.id("split")).getAttribute("value")).as("by keyboard").isEqualTo("0");
+            assertThat((String) js("return document.querySelector('#split-view .after').style.clipPath;"))
+                    .isEqualTo("inset(0px 0px 0px 0%)");
+            driver.findElement(By.id("split")).sendKeys(Keys.END);
 
             // delete it from its page
             driver.get(consoleUrl.substring(0, consoleUrl.indexOf('?')) + "#/media/" + vid);
