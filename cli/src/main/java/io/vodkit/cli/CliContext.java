@@ -43,6 +43,7 @@ public final class CliContext {
     private final boolean errIsTerminal;
     private final CompletableFuture<Void> shutdown;
     private final ProgressHook progress;
+    private final boolean toolCall;
     private final AtomicInteger stoppable = new AtomicInteger();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
@@ -64,6 +65,12 @@ public final class CliContext {
      */
     public CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
                       boolean errIsTerminal, CompletableFuture<Void> shutdown, ProgressHook progress) {
+        this(env, workingDir, in, out, err, errIsTerminal, shutdown, progress, false);
+    }
+
+    private CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
+                       boolean errIsTerminal, CompletableFuture<Void> shutdown, ProgressHook progress,
+                       boolean toolCall) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
         this.in = Objects.requireNonNull(in, "in");
@@ -74,6 +81,20 @@ public final class CliContext {
         this.errIsTerminal = errIsTerminal;
         this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.toolCall = toolCall;
+    }
+
+    /**
+     * This context for a command run by an MCP tool call: its arguments are values ({@code @FILE} is not read) and
+     * the local files it uploads must lie in the agent's workspace (see {@code UploadAllowlist}).
+     */
+    public CliContext forToolCall() {
+        return new CliContext(env, workingDir, in, outStream, errStream, errIsTerminal, shutdown, progress, true);
+    }
+
+    /** Whether the command runs for an MCP tool call rather than from a command line. */
+    public boolean toolCall() {
+        return toolCall;
     }
 
     /**

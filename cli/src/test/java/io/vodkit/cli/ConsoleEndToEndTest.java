@@ -58,18 +58,22 @@ class ConsoleEndToEndTest {
     }
 
     @Test
-    void consoleAloneStartsTheEmulatorAndOpensTheBrowserOnlyWhenAsked() throws Exception {
+    void consoleAloneStartsTheBackgroundEmulatorAndOpensTheBrowserOnlyWhenAsked() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Path opened = tmp.resolve("opened.txt");
         Path opener = bin.resolve("xdg-open");
         Files.writeString(opener, "#!/bin/sh\nprintf '%s' \"$1\" > '" + opened + "'\n");
         Files.setPosixFilePermissions(opener, PosixFilePermissions.fromString("rwx------"));
-        Process console = CliProcess.start(tmp, Map.of("PATH", bin + ":" + System.getenv("PATH")), "console",
-                "--open");
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
         try {
-            String url = JSON.readTree(CliProcess.firstLine(console.getInputStream())).get("url").asText();
+            Process console = CliProcess.start(tmp, env, "console", "--open");
+            String stdout = new String(console.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(console.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(console.exitValue()).isZero();
+            assertThat(stdout.lines().toList()).hasSize(1);
+            String url = JSON.readTree(stdout).get("url").asText();
             HttpResponse<String> page = get(url);
-            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.statusCode()).as("the background emulator serves it after the command").isEqualTo(200);
             assertThat(page.body()).contains("<title>vodkit console</title>");
             assertThat(page.headers().firstValue("Set-Cookie").orElse("")).contains("HttpOnly", "SameSite=Strict");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -77,10 +81,15 @@ class ConsoleEndToEndTest {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // the opener runs after the line
             }
             assertThat(opened).hasContent(url);
-            assertThat(console.isAlive()).as("serves until stopped").isTrue();
+
+            Process again = CliProcess.start(tmp, Map.of(), "console");
+            String second = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(JSON.readTree(second).get("url").asText()).as("the same emulator, the same token")
+                    .isEqualTo(url);
         } finally {
-            console.destroy();
-            assertThat(console.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            Process stop = CliProcess.start(tmp, Map.of(), "serve", "--stop");
+            assertThat(stop.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
     }
 

@@ -28,6 +28,16 @@ public class VodHttpException extends VodException {
     return Optional.ofNullable(retryAfter);
   }
 
+  /** The service refused the caller (401, 403): wrong or insufficient credentials, never worth a fallback. */
+  public boolean isRefusal() {
+    return httpStatus == 401 || httpStatus == 403;
+  }
+
+  /** Whether {@code failure} is a {@linkplain #isRefusal() refusal}. */
+  public static boolean isRefusal(VodException failure) {
+    return failure instanceof VodHttpException http && http.isRefusal();
+  }
+
   /**
    * Throttled (429) or a server-side failure (5xx): asking again later may succeed. Not 507 Insufficient Storage:
    * the server's disk is full, and it stays full however often it is asked.

@@ -123,6 +123,7 @@ final class Components {
     final MediaCommitter committer;
     final SourceGuard sourceGuard;
     final ExecutorService pullHttpPool;
+    final UrlJobRepository urlJobs;
     final PullWorkers pullWorkers;
     final UrlPulls urlPulls;
     final ServerStats stats = new ServerStats();
@@ -178,7 +179,7 @@ final class Components {
         this.sessionOpener = new SessionOpener(sessions, objects, ids, clock);
         this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
                 inspector, ids, clock, dataDir.resolve(WORK_DIR));
-        UrlJobRepository urlJobs = new UrlJobRepository(database);
+        this.urlJobs = new UrlJobRepository(database);
         this.sourceGuard = new SourceGuard(config.host(), config.urlPull().allowPrivateSources());
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
         PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), sourceGuard, pullHttpPool), sessions,

@@ -16,6 +16,7 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -74,7 +75,7 @@ public final class Emulator implements AutoCloseable {
      * for TLS), starts serving and publishes how to reach it in the data directory ({@link DataDirOwner}).
      *
      * @param clock    the time source for signatures, tokens, URL auth and expiry (tests inject one)
-     * @param lifetime published for other vodkit processes: whether to use this emulator or wait for it to end
+     * @param lifetime published for other vodkit processes: run until stopped, or in the background until idle
      * @throws DataDirOwnedException when another emulator owns the data directory (nothing was opened)
      * @throws BindException         when an explicitly requested port cannot be bound
      * @throws DataDirUnsafeException when users other than its owner can write into the data directory
@@ -209,6 +210,17 @@ public final class Emulator implements AutoCloseable {
     /** Every space known: the configured ones plus those the data directory remembers, sorted by name. */
     public List<String> spaces() {
         return components.spaces.all();
+    }
+
+    /**
+     * How long it has gone unused: zero while a request is being served or a URL pull or restoration is unfinished,
+     * else the time since the last request ended (or since it started).
+     */
+    public Duration idleTime() {
+        if (components.executionRepository.countUnfinished() > 0 || components.urlJobs.countUnfinished() > 0) {
+            return Duration.ZERO;
+        }
+        return components.stats.sinceLastRequest();
     }
 
     /** True when the credentials were generated (none were configured); the data directory keeps them. */

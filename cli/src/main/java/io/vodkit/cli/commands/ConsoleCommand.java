@@ -7,7 +7,6 @@ import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.backend.LocalEmulator;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.JsonLines;
-import io.vodkit.emulator.owner.Lifetime;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -18,15 +17,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vodkit console}: the local emulator's web console. Joins the emulator serving {@code $VODKIT_HOME/local}
- * (and ends at once) or starts one and serves until stopped; prints the console's address as one JSON line.
+ * {@code vodkit console}: the local emulator's web console. Reaches the emulator serving {@code $VODKIT_HOME/local}
+ * ({@code vodkit serve}, or the background one, started now when none runs) and prints its console's address as one
+ * JSON line.
  */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Print the address of the local emulator's web console as one JSON line: {\"url\"}.",
             "The address carries a token that is new at each emulator start: whoever has it can read and change "
-                    + "the space, so keep it to yourself. When an emulator already serves $VODKIT_HOME/local "
-                    + "(vodkit serve, vodkit mcp) its console is printed and the command ends; otherwise one is "
-                    + "started and serves until stopped with Ctrl-C."},
+                    + "the space, so keep it to yourself. The emulator serving $VODKIT_HOME/local is used (vodkit "
+                    + "serve, or the background emulator, started when none runs); it keeps serving the console "
+                    + "until vodkit serve --stop or its idle time."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit console          # print the address: {\"url\": …}",
@@ -44,24 +44,17 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = Settings.resolve(Map.of(), context.env(), context.workingDir());
-        try (CliContext.Stoppable running = context.stoppable();
-             LocalEmulator emulator = LocalEmulator.open(settings,
-                     settings.spaceName().orElse(Backend.LOCAL_DEFAULT_SPACE), Lifetime.LONG_LIVED, context)) {
-            URI url = emulator.console().orElseThrow(() -> new CliException(ExitCodes.FAILED,
-                    "the emulator serving " + settings.localDataDir() + " at " + emulator.endpoint()
-                            + " has no console; stop it and run vodkit console again", Map.of(), null));
-            new JsonLines(context.out()).write(Map.of("url", url.toString()));
-            if (open) {
-                browse(url);
-            }
-            if (!emulator.joined()) {
-                context.err().println("vodkit: console serving at " + emulator.endpoint() + "/console/; stop with "
-                        + "Ctrl-C");
-                context.shutdown().join();
-                context.err().println("vodkit: emulator stopping");
-            }
-            return ExitCodes.OK;
+        LocalEmulator emulator = LocalEmulator.connect(settings,
+                settings.spaceName().orElse(Backend.LOCAL_DEFAULT_SPACE), context);
+        URI url = emulator.console().orElseThrow(() -> new CliException(ExitCodes.FAILED,
+                "the emulator serving " + settings.localDataDir() + " at " + emulator.endpoint()
+                        + " has no console; stop it with vodkit serve --stop and run vodkit console again",
+                Map.of(), null));
+        new JsonLines(context.out()).write(Map.of("url", url.toString()));
+        if (open) {
+            browse(url);
         }
+        return ExitCodes.OK;
     }
 
     /** Hands {@code url} to the desktop's opener; a machine without one gets a notice, not a failure. */

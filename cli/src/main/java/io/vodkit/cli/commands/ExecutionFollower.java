@@ -100,10 +100,10 @@ final class ExecutionFollower {
     }
 
     private static CliException failed(Execution done, String space) {
-        String reason = done.message().isEmpty() ? "" : ": " + done.message();
+        String reason = done.message().isEmpty() ? " (the service gave no reason; see Code)" : ": " + done.message();
         String text = Execution.TERMINATED.equals(done.status())
-                ? "The restoration job was terminated (" + done.code() + ")" + reason + "; please resubmit"
-                : "The restoration job failed with " + (done.code().isEmpty() ? "no code" : done.code()) + reason;
+                ? "The restoration job was terminated" + reason + "; please resubmit"
+                : "The restoration job failed" + reason;
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("Status", done.status());
         extra.put("Code", done.code());

@@ -73,6 +73,48 @@ public final class DataDirOwner implements AutoCloseable {
         }
     }
 
+    /**
+     * What the live owner of {@code dataDir} published: how to reach the emulator serving it. Empty when none serves
+     * it, or one is still starting ({@link #inUse} tells these apart). Cheap: one small file read.
+     */
+    public static Optional<OwnerInfo> published(Path dataDir) {
+        synchronized (OWNED) {
+            DataDirOwner held = OWNED.get(realPath(dataDir));
+            if (held != null) {
+                return held.published;
+            }
+        }
+        return readLive(dataDir);
+    }
+
+    /**
+     * Whether an emulator, in this JVM or another process, owns {@code dataDir} (serving it, starting or stopping).
+     * Another process is detected by taking the lock and releasing it at once.
+     */
+    public static boolean inUse(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return false;
+        }
+        Path folder = dataDir.toRealPath();
+        synchronized (OWNED) {
+            if (OWNED.containsKey(folder)) {
+                return true;
+            }
+            try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
+                return !locked(channel);
+            }
+        }
+    }
+
+    private static Path realPath(Path dataDir) {
+        try {
+            return dataDir.toRealPath();
+        } catch (IOException missing) {
+            return dataDir.toAbsolutePath().normalize();
+        }
+    }
+
     /** Deletes what a previous owner that died published, or was publishing. */
     private static void removeStale(Path folder) throws IOException {
         Files.deleteIfExists(folder.resolve(INFO_FILE));

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param accessKey the access key it accepts
  * @param secretKey the secret key that goes with it
  * @param pid       the id of the process it runs in
- * @param lifetime  whether it runs until stopped or only for one command
+ * @param lifetime  whether it runs until stopped or in the background until idle
  * @param caCert    when it serves HTTPS: the CA certificate (PEM file) to trust; null over plain HTTP
  * @param console   its web console's address with the token of this run, or null
  */
@@ -48,10 +48,9 @@ public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("r
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    /** For messages: {@code pid N, http://…, long-lived|for one command}. */
+    /** For messages: {@code pid N, http://…, long-lived|background}. */
     public String describe() {
-        return "pid " + pid + ", " + endpoint + ", "
-                + (lifetime == Lifetime.LONG_LIVED ? "long-lived" : "for one command");
+        return "pid " + pid + ", " + endpoint + ", " + (lifetime == Lifetime.LONG_LIVED ? "long-lived" : "background");
     }
 
     /** Never prints the secret key. */

@@ -186,13 +186,16 @@ public final class HttpServer implements AutoCloseable {
                 ctx.status(503).contentType("text/plain; charset=utf-8").result("Service Unavailable");
                 return;
             }
+            if (stats != null) {
+                stats.requestStarted();
+            }
             try {
-                if (stats != null) {
-                    stats.requestStarted();
-                }
                 handler.handle(ctx);
                 link.delayResponse();
             } finally {
+                if (stats != null) {
+                    stats.requestFinished();
+                }
                 gate.leave();
             }
         };
