@@ -3,6 +3,11 @@ package io.vodkit.cli;
 import io.vodkit.cli.commands.CompletionCommand;
 import io.vodkit.cli.commands.ConsoleCommand;
 import io.vodkit.cli.commands.DoctorCommand;
+import io.vodkit.cli.commands.DownloadCommand;
+import io.vodkit.cli.commands.InfoCommand;
+import io.vodkit.cli.commands.LsCommand;
+import io.vodkit.cli.commands.RmCommand;
+import io.vodkit.cli.commands.UpdateCommand;
 import io.vodkit.cli.commands.EnhanceCommand;
 import io.vodkit.cli.commands.JobsCommand;
 import io.vodkit.cli.commands.McpCommand;
@@ -46,6 +51,11 @@ public final class VodkitCli {
         cmd.addSubcommand(new SampleCommand(context));
         cmd.addSubcommand(new McpCommand(context));
         cmd.addSubcommand(new PlayUrlCommand(context));
+        cmd.addSubcommand(new InfoCommand(context));
+        cmd.addSubcommand(new LsCommand(context));
+        cmd.addSubcommand(new DownloadCommand(context));
+        cmd.addSubcommand(new UpdateCommand(context));
+        cmd.addSubcommand(new RmCommand(context));
         cmd.addSubcommand(new DoctorCommand(context));
         cmd.addSubcommand(new CompletionCommand(context));
         cmd.setExpandAtFiles(false); // @FILE is the commands' to read (bounded, never echoed), not picocli's

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every command's {@code --help} shows examples; {@code vodkit completion} prints a script bash can use. */
 class HelpAndCompletionTest {
     private static final List<String> COMMANDS = List.of("upload", "poll-upload", "enhance", "poll", "serve",
-            "console", "sample", "mcp", "doctor", "play-url", "completion");
+            "console", "sample", "mcp", "doctor", "play-url", "completion", "info", "ls", "download", "update", "rm");
 
     @TempDir
     Path tmp;
@@ -51,7 +51,7 @@ class HelpAndCompletionTest {
         assertThat(bash.stdout()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_vodkit");
         COMMANDS.forEach(name -> assertThat(bash.stdout()).contains(name));
         Path script = Files.writeString(tmp.resolve("vodkit.bash"), bash.stdout());
-        assertThat(complete(script, "vodkit do")).isEqualTo("doctor");
+        assertThat(complete(script, "vodkit doc")).isEqualTo("doctor");
         assertThat(complete(script, "vodkit play-url --play")).isEqualTo("--play-domain");
     }
 

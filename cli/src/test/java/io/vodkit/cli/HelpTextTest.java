@@ -24,7 +24,8 @@ class HelpTextTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "upload", "poll-upload", "enhance", "poll", "serve", "console", "sample"})
+    @ValueSource(strings = {"", "upload", "poll-upload", "enhance", "poll", "serve", "console", "sample", "info", "ls",
+        "download", "update", "rm"})
     void footerLinesFitTheHelpWidth(String command) {
         CommandLine root = VodkitCli.commandLine(new CliContext(Map.of(), tmp, System.out, System.err, false,
                 new CompletableFuture<>()), false);

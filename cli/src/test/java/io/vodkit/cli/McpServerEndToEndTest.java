@@ -109,11 +109,14 @@ class McpServerEndToEndTest {
 
             List<Tool> tools = client.listTools().tools();
             assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrder("upload_media", "get_upload_status",
-                    "enhance_video", "get_execution", "get_play_url");
+                    "enhance_video", "get_execution", "get_play_url", "get_media_info", "list_media",
+                    "download_media", "delete_media");
             assertThat(tools).allSatisfy(tool -> {
                 assertThat(tool.description()).isNotBlank();
                 assertThat(tool.inputSchema()).containsEntry("type", "object").containsKey("properties");
-                assertThat((List<?>) tool.inputSchema().get("required")).isNotEmpty();
+                if (!tool.name().equals("list_media")) {
+                    assertThat((List<?>) tool.inputSchema().get("required")).isNotEmpty();
+                }
             });
 
             JsonNode uploaded = success("upload_media", Map.of("source", file.toString(), "title", "via mcp"),
@@ -240,5 +243,43 @@ class McpServerEndToEndTest {
         client = null;
         assertThat(TestMedia.downloadMd5(first.get("PlayURL").asText())).as("after the MCP server ended")
                 .isEqualTo(TestMedia.md5(file));
+    }
+
+    @Test
+    void mediaToolsReadListDownloadAndDeleteOnlyAnExplicitListOfVids() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 200_000, 23);
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            start(vod.env(tmp.resolve("home")));
+            String vid = success("upload_media", Map.of("source", file.toString(), "title", "kept"), null)
+                    .get("Vid").asText();
+            Tool delete = client.listTools().tools().stream().filter(tool -> tool.name().equals("delete_media"))
+                    .findFirst().orElseThrow();
+            assertThat(delete.description()).contains("DESTRUCTIVE");
+            assertThat(delete.inputSchema().get("required")).isEqualTo(List.of("Vids"));
+
+            JsonNode info = success("get_media_info", Map.of("Vids", List.of(vid)), null);
+            assertThat(info.get("Title").asText()).isEqualTo("kept");
+            JsonNode listed = success("list_media", Map.of("limit", 5), null);
+            assertThat(listed.get("Vid").asText()).isEqualTo(vid);
+            JsonNode downloaded = success("download_media", Map.of("source", "vid://" + vid, "output",
+                    tmp.resolve("copy.mp4").toString()), null);
+            assertThat(downloaded.get("Md5").asText()).isEqualTo(TestMedia.md5(file));
+            assertThat(TestMedia.md5(tmp.resolve("copy.mp4"))).isEqualTo(TestMedia.md5(file));
+            CallToolResult again = call("download_media", Map.of("source", "vid://" + vid, "output",
+                    tmp.resolve("copy.mp4").toString()), null);
+            assertThat(again.isError()).isTrue();
+            assertThat(only(again).get("error").asText()).contains("--force");
+
+            CallToolResult noList = call("delete_media", Map.of(), null);
+            assertThat(noList.isError()).isTrue();
+            assertThat(only(noList).get("error").asText()).contains("'Vids' is required");
+            assertThat(success("get_media_info", Map.of("Vids", vid), null).get("Vid").asText()).isEqualTo(vid);
+
+            JsonNode deleted = success("delete_media", Map.of("Vids", List.of(vid)), null);
+            assertThat(deleted.get("Deleted").asBoolean()).isTrue();
+            CallToolResult gone = call("get_media_info", Map.of("Vids", vid), null);
+            assertThat(gone.isError()).isTrue();
+            assertThat(only(gone).get("error").asText()).contains(vid);
+        }
     }
 }

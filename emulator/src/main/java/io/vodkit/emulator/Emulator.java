@@ -9,6 +9,7 @@ import io.vodkit.emulator.owner.Lifetime;
 import io.vodkit.emulator.owner.OwnerInfo;
 import io.vodkit.emulator.routing.HttpServer;
 import io.vodkit.emulator.service.PublicAddress;
+import io.vodkit.emulator.service.WorkflowTemplate;
 import io.vodkit.emulator.storage.PrivateFiles;
 import io.vodkit.emulator.tls.LocalCertificates;
 import java.io.IOException;
@@ -221,6 +222,15 @@ public final class Emulator implements AutoCloseable {
             return Duration.ZERO;
         }
         return components.stats.sinceLastRequest();
+    }
+
+    /**
+     * Defines (or redefines) a workflow template that StartWorkflow can name; kept in the data folder.
+     *
+     * @throws IllegalStateException without ffmpeg
+     */
+    public void defineWorkflowTemplate(WorkflowTemplate template) {
+        components.workflows.define(template);
     }
 
     /** True when the credentials were generated (none were configured); the data directory keeps them. */

@@ -15,6 +15,7 @@ import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.client.enhance.EnhanceParams;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +44,12 @@ import picocli.CommandLine.Parameters;
             "  vodkit enhance directurl://clips/a.mp4 my_space --config old_film \\",
             "      --tier standard --res 1080p",
             "  vodkit enhance @params.json --tier pro --bit-depth 10",
+            "  vodkit enhance vid://<Vid> --config common --download restored.mp4",
             "Output:",
             "  {\"Status\":\"Success\",\"SpaceName\",\"RunId\",",
             "   \"VideoUrls\":[{\"FileId\",\"DirectUrl\",\"Source\",\"Url\"}],",
             "   \"AudioUrls\":[],\"Texts\":[]}",
+            "   (+ \"Download\":{\"Source\",\"Path\",\"Size\",\"Md5\"} with --download)",
             "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE`",
             "continues the same job."})
 public final class EnhanceCommand implements Callable<Integer> {
@@ -79,6 +82,13 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Option(names = "--bit-depth", paramLabel = "N", description = "Output bit depth: 8, 10, 12 or 16 (Pro only).")
     String bitDepth;
 
+    @Option(names = "--download", paramLabel = "PATH",
+            description = "When the job succeeds, download the restored video to PATH (a file, or a directory).")
+    String download;
+
+    @Option(names = "--force", description = "With --download: overwrite PATH if it exists.")
+    boolean force;
+
     @Mixin
     ServiceOptions service;
 
@@ -89,11 +99,17 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EnhanceParams request = validate(merged());
+        if (download != null && !Files.isDirectory(context.workingDir().resolve(download))) {
+            MediaDownloads.target(context.workingDir(), download, "restored.mp4", force);
+        }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
              Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
             ExecutionFollower follower = new ExecutionFollower(context, backend, settings, service, jobLog);
+            if (download != null) {
+                follower.downloading(download, force);
+            }
             if (request.bitDepth() != null && request.bitDepth() == 16) {
                 follower.enhancer().sourceDuration(request).ifPresent(seconds -> request.durationViolation(seconds)
                         .ifPresent(violation -> {

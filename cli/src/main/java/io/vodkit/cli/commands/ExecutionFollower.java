@@ -7,6 +7,7 @@ import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.EnhanceOutput;
+import io.vodkit.client.api.MediaSource;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.client.api.Execution;
@@ -34,6 +35,8 @@ final class ExecutionFollower {
     private final ServiceOptions service;
     private final Enhancer enhancer;
     private final JobLog jobLog;
+    private String downloadTo;
+    private boolean overwrite;
 
     /** @param jobLog where the job's last known state is recorded */
     ExecutionFollower(CliContext context, Backend backend, Settings settings, ServiceOptions service,
@@ -49,6 +52,13 @@ final class ExecutionFollower {
 
     static PollConfig pollConfig(Settings settings) {
         return new PollConfig(settings.pollInterval(), settings.pollMax());
+    }
+
+    /** On success, also download the restored video to {@code path} (a file, or a directory to write into). */
+    ExecutionFollower downloading(String path, boolean force) {
+        this.downloadTo = path;
+        this.overwrite = force;
+        return this;
     }
 
     Enhancer enhancer() {
@@ -82,7 +92,12 @@ final class ExecutionFollower {
                     + "StoreUri", Map.of("RunId", runId, "SpaceName", space), null);
         }
         String url = backend.playUrls().playUrlOrEmpty(space, fileName, null);
-        new JsonLines(context.out()).write(EnhanceOutput.success(space, runId, done.fileId(), fileName, url));
+        EnhanceOutput line = EnhanceOutput.success(space, runId, done.fileId(), fileName, url);
+        if (downloadTo != null) {
+            line = line.withDownload(new MediaDownloads(context, backend)
+                    .download(MediaSource.DIRECT_URL_PREFIX + fileName, downloadTo, overwrite));
+        }
+        new JsonLines(context.out()).write(line);
         return ExitCodes.OK;
     }
 

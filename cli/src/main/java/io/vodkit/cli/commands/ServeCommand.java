@@ -13,11 +13,13 @@ import io.vodkit.emulator.owner.DataDirOwnedException;
 import io.vodkit.emulator.owner.DataDirUnsafeException;
 import io.vodkit.emulator.owner.Lifetime;
 import io.vodkit.emulator.pull.UrlPullConfig;
+import io.vodkit.emulator.service.WorkflowTemplate;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ import picocli.CommandLine.Option;
             "  vodkit serve --fault-rate 0.2   # fail 1 request in 5 on purpose",
             "  vodkit serve --stop        # stop the emulator serving $VODKIT_HOME/local",
             "  vodkit serve --tls         # HTTPS; ca_cert: the CA's PEM to trust",
+            "  vodkit serve --workflow-template hd=transcode:720p   # upload --workflow hd",
             "Then point clients at it:",
             "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=AK \\",
             "      BYTEPLUS_SECRETKEY=SK"})
@@ -73,6 +76,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--space", paramLabel = "NAME", description = "A space to create (repeatable).")
     List<String> spaces = List.of();
+
+    @Option(names = "--workflow-template", paramLabel = "ID=transcode:HEIGHTp",
+            description = "A workflow template StartWorkflow (upload --workflow ID) can run, e.g. "
+                    + "hd=transcode:720p: an H.264 MP4 of that height, listed in the media's TranscodeInfos "
+                    + "(repeatable; needs ffmpeg; kept in the data folder).")
+    List<String> workflowTemplates = new ArrayList<>();
 
     @Option(names = "--region", description = "Region the emulator signs for (default: VOD_REGION or ap-singapore-1).")
     String region;
@@ -137,6 +146,14 @@ public final class ServeCommand implements Callable<Integer> {
         if ((accessKey == null) != (secretKey == null)) {
             throw CliException.invalidInput("--access-key and --secret-key go together: give both or neither");
         }
+        List<WorkflowTemplate> templates = new ArrayList<>();
+        for (String definition : workflowTemplates) {
+            try {
+                templates.add(WorkflowTemplate.parse(definition));
+            } catch (IllegalArgumentException e) {
+                throw CliException.invalidInput("--workflow-template: " + e.getMessage());
+            }
+        }
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("VOD_REGION", region);
         Settings settings = Settings.resolve(flags, context.env(), context.workingDir());
@@ -157,6 +174,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
         try (CliContext.Stoppable running = context.stoppable();
              Emulator emulator = Emulator.start(config, background ? Lifetime.BACKGROUND : Lifetime.LONG_LIVED)) {
+            for (WorkflowTemplate template : templates) {
+                try {
+                    emulator.defineWorkflowTemplate(template);
+                } catch (IllegalStateException e) {
+                    throw CliException.invalidInput("--workflow-template: " + e.getMessage());
+                }
+            }
             new JsonLines(context.out()).write(ready(emulator, dataDir, !background));
             if (rate > 0) {
                 context.err().println("vodkit: failing " + BigDecimal.valueOf(rate).movePointRight(2)

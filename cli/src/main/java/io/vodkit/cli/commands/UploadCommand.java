@@ -8,6 +8,7 @@ import io.vodkit.cli.config.ByteSize;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.config.UploadAllowlist;
+import io.vodkit.cli.config.UploadMetadataOptions;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.ledger.LedgerUploads;
 import io.vodkit.cli.ledger.MediaPresence;
@@ -112,18 +113,12 @@ public final class UploadCommand implements Callable<Integer> {
             description = "Start large uploads fresh instead of resuming an interrupted upload of the same file.")
     boolean noResume;
 
-    @Option(names = "--title", description = "Title stored with the media.")
-    String title;
-
-    @Option(names = "--tags", description = "Comma-separated tags (URL sources).")
-    String tags;
-
     @Option(names = "--file-name", paramLabel = "NAME",
             description = "Storage FileName to use (one source only).")
     String fileName;
 
-    @Option(names = "--callback-args", paramLabel = "TEXT", description = "Passed through to callbacks (URL sources).")
-    String callbackArgs;
+    @Mixin
+    UploadMetadataOptions metadata;
 
     @Mixin
     ServiceOptions service;
@@ -201,8 +196,8 @@ public final class UploadCommand implements Callable<Integer> {
             String text = item.text();
             if (UrlPullRequest.isUrl(text)) {
                 try {
-                    sources.add(new Source(text, null, 0, new UrlPullRequest(text, title, tags, fileName,
-                            callbackArgs), null));
+                    sources.add(new Source(text, null, 0, new UrlPullRequest(text, fileName, metadata.metadata(true)),
+                            null));
                 } catch (VodException invalid) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
                 }
@@ -223,9 +218,8 @@ public final class UploadCommand implements Callable<Integer> {
                 sources.add(new Source(file.toString(), file, 0, null, invalid.getMessage()));
             }
         }
-        boolean anyFile = sources.stream().anyMatch(source -> source.file() != null);
-        if (anyFile && (tags != null || callbackArgs != null)) {
-            throw CliException.invalidInput("--tags and --callback-args apply to URL sources only");
+        if (sources.stream().anyMatch(source -> source.file() != null)) {
+            metadata.metadata(false);
         }
         return sources;
     }
@@ -301,8 +295,8 @@ public final class UploadCommand implements Callable<Integer> {
         for (int i = 0; i < sources.size(); i++) {
             if (sources.get(i).uploadable()) {
                 UploadRequest request = new UploadRequest(sources.get(i).file(), backend.spaceName(),
-                        concurrency == null ? UploadRequest.AUTO_CONCURRENCY : concurrency, partBytes, title,
-                        fileName);
+                        concurrency == null ? UploadRequest.AUTO_CONCURRENCY : concurrency, partBytes,
+                        metadata.metadata(false), fileName);
                 positions.put(request, i);
                 requests.add(request);
             }

@@ -1,5 +1,6 @@
 package io.vodkit.client.upload;
 
+import io.vodkit.client.media.UploadMetadata;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -11,11 +12,12 @@ import java.util.Objects;
  * @param concurrency   parts in flight at most, 1…{@value #MAX_CONCURRENCY}, or {@value #AUTO_CONCURRENCY} (the
  *                      default) for {@link PartPlan#defaultConcurrency()}, chosen from the file size
  * @param partSizeBytes part size, ≥ 20 MiB (default {@link PartPlan#DEFAULT_PART_SIZE_BYTES})
- * @param title         media title (sent as {@code AddOptionInfo.Title}), or {@code null}
+ * @param metadata      what is stored with the media (title, tags, storage class, workflow, …); {@code null} for
+ *                      none. It is checked here, before anything is sent
  * @param fileName      storage FileName (object key) to ask for, or {@code null} to let the service choose
  */
-public record UploadRequest(Path file, String spaceName, int concurrency, long partSizeBytes, String title,
-                            String fileName) {
+public record UploadRequest(Path file, String spaceName, int concurrency, long partSizeBytes,
+                            UploadMetadata metadata, String fileName) {
 
   /** Let the file size choose: {@link PartPlan#defaultConcurrency()}. */
   public static final int AUTO_CONCURRENCY = 0;
@@ -34,9 +36,10 @@ public record UploadRequest(Path file, String spaceName, int concurrency, long p
       throw new IllegalArgumentException("concurrency > " + MAX_CONCURRENCY + ": " + concurrency);
     }
     PartPlan.checkPartSize(partSizeBytes);
+    metadata = metadata == null ? UploadMetadata.NONE : metadata.check(false);
   }
 
-  /** Defaults: concurrency from the file size, 20 MiB parts, no title, service-chosen FileName. */
+  /** Defaults: concurrency from the file size, 20 MiB parts, no metadata, service-chosen FileName. */
   public static UploadRequest of(Path file, String spaceName) {
     return new UploadRequest(file, spaceName, AUTO_CONCURRENCY, PartPlan.DEFAULT_PART_SIZE_BYTES, null, null);
   }

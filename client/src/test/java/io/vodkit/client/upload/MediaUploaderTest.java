@@ -3,6 +3,7 @@ package io.vodkit.client.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vodkit.client.media.UploadMetadata;
 import io.vodkit.client.Credentials;
 import io.vodkit.client.FakeVodServer;
 import io.vodkit.client.FakeVodServer.Recorded;
@@ -128,7 +129,8 @@ class MediaUploaderTest {
     Path file = Files.writeString(dir.resolve("hello.mov"), "hello world");
     AtomicLong lastProgress = new AtomicLong();
 
-    UploadResult result = uploader.upload(new UploadRequest(file, "s", 4, 20 * MIB, "My title", "dir/hello.mov"),
+    UploadResult result = uploader.upload(new UploadRequest(file, "s", 4, 20 * MIB,
+            UploadMetadata.title("My title"), "dir/hello.mov"),
         p -> lastProgress.set(p.bytesSent()));
 
     assertThat(server.gatewayRequests()).singleElement().satisfies(put -> {

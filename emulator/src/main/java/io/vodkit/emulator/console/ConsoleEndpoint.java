@@ -15,6 +15,7 @@ import io.vodkit.emulator.jobs.StartExecutionRequest;
 import io.vodkit.emulator.pull.UrlPulls;
 import io.vodkit.emulator.service.CommitFunctions;
 import io.vodkit.emulator.service.Ids;
+import io.vodkit.emulator.service.MediaLibrary;
 import io.vodkit.emulator.service.MediaCommitter;
 import io.vodkit.emulator.service.PlayDomain;
 import io.vodkit.emulator.service.Spaces;
@@ -56,6 +57,7 @@ public final class ConsoleEndpoint {
 
     private final ConsoleToken token;
     private final ConsoleStore store;
+    private final MediaLibrary library;
     private final Spaces spaces;
     private final UploadSessions uploads;
     private final MediaCommitter committer;
@@ -65,11 +67,13 @@ public final class ConsoleEndpoint {
     private final Ids ids;
     private final Clock clock;
 
-    public ConsoleEndpoint(ConsoleToken token, ConsoleStore store, Spaces spaces, UploadSessions uploads,
+    public ConsoleEndpoint(ConsoleToken token, ConsoleStore store, MediaLibrary library, Spaces spaces,
+                           UploadSessions uploads,
                            MediaCommitter committer, UrlPulls pulls, ExecutionService executions,
                            PlayDomain playDomain, Ids ids, Clock clock) {
         this.token = token;
         this.store = store;
+        this.library = library;
         this.spaces = spaces;
         this.uploads = uploads;
         this.committer = committer;
@@ -225,15 +229,19 @@ public final class ConsoleEndpoint {
         String title = text(body, "title", 128);
         String description = text(body, "description", 1024);
         String tags = text(body, "tags", 1024);
-        if (!store.update(vid, title, description, tags)) {
+        if (store.media(vid).isEmpty()) {
             throw new ConsoleException(404, "no media " + vid);
         }
+        // what UpdateMediaInfo does with the same three fields
+        library.update(vid, new MediaLibrary.Update(Optional.of(title), Optional.of(description), Optional.of(tags),
+                Optional.empty(), Optional.empty(), Optional.empty()));
         return mediaPage(vid);
     }
 
     private Object deleteMedia(Context ctx) throws IOException {
         String vid = ctx.pathParam("vid");
-        if (!store.delete(vid)) {
+        // what DeleteMedia does: the record, its file, poster and restoration outputs
+        if (!library.delete(List.of(vid)).isEmpty()) {
             throw new ConsoleException(404, "no media " + vid);
         }
         return Map.of("deleted", vid);
@@ -245,7 +253,7 @@ public final class ConsoleEndpoint {
         String fileName = optional(body, "fileName");
         String extension = optional(body, "fileExtension");
         UploadSessions.UploadGrant grant = uploads.apply(new UploadSessions.ApplyRequest(space, fileName, extension,
-                optional(body, "sessionKey")));
+                optional(body, "sessionKey"), 0));
         // the gateway listens where the console is served: the browser PUTs to its own origin
         return Map.of("sessionKey", grant.sessionKey(), "storeUri", grant.storeUri(), "auth", grant.auth(),
                 "path", "/" + grant.storeUri());
@@ -274,7 +282,7 @@ public final class ConsoleEndpoint {
             options.put("Title", title);
         }
         var jobs = pulls.submit(space(body), List.of(new UrlPulls.Submission(url,
-                optional(body, "fileName"), optional(body, "fileExtension"), null, null, options)));
+                optional(body, "fileName"), optional(body, "fileExtension"), null, null, options, 0, null)));
         return Map.of("jobId", jobs.get(0).jobId());
     }
 

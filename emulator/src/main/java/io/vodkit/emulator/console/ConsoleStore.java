@@ -6,25 +6,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.emulator.api.Json;
 import io.vodkit.emulator.db.Database;
-import io.vodkit.emulator.service.Spaces;
-import io.vodkit.emulator.storage.ObjectStore;
-import java.io.IOException;
+import io.vodkit.emulator.service.MediaLibrary;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * What the console reads from the emulator's database (media, restorations, URL pulls) and the two writes it makes:
- * a media's Title, Description and Tags (kept in its AddOptionInfo options, where UpdateMediaInfo keeps them) and
- * deleting a media with its source object, poster and restoration outputs. The one place the console touches the
- * tables; the media-management actions' service replaces the writes once the emulator has it.
+ * What the console reads from the emulator's database for its views: every media of every space, restorations and
+ * URL pulls, newest first. It writes nothing: edits and deletions go through {@link MediaLibrary}, as the OpenAPI
+ * media-management actions do.
  */
 public final class ConsoleStore {
     /** A committed media as the console lists it. */
@@ -39,7 +33,7 @@ public final class ConsoleStore {
         }
 
         List<String> tags() {
-            return splitTags(options.path("Tags").asText(""));
+            return MediaLibrary.splitTags(options.path("Tags").asText(""));
         }
     }
 
@@ -58,11 +52,9 @@ public final class ConsoleStore {
             "vid, space_name, file_name, poster_uri, source_info, options, publish_status, created_at";
 
     private final Database database;
-    private final ObjectStore objectStore;
 
-    public ConsoleStore(Database database, ObjectStore objectStore) {
+    public ConsoleStore(Database database) {
         this.database = database;
-        this.objectStore = objectStore;
     }
 
     /** Every media of every space, newest first. */
@@ -89,71 +81,6 @@ public final class ConsoleStore {
                 }
             }
         });
-    }
-
-    /** Sets Title, Description and Tags (a comma list, trimmed, repeats dropped); false for an unknown Vid. */
-    boolean update(String vid, String title, String description, String tags) {
-        return database.transaction(c -> {
-            Optional<Media> found = media(vid);
-            if (found.isEmpty()) {
-                return false;
-            }
-            ObjectNode options = found.get().options();
-            options.put("Title", title);
-            options.put("Description", description);
-            options.put("Tags", String.join(",", splitTags(tags)));
-            try (PreparedStatement ps = c.prepareStatement("UPDATE media SET options = ? WHERE vid = ?")) {
-                ps.setString(1, Json.text(options));
-                ps.setString(2, vid);
-                return ps.executeUpdate() == 1;
-            }
-        });
-    }
-
-    /**
-     * Deletes the media with its source object, poster and the outputs of its restorations, so their play URLs
-     * answer 404; false for an unknown Vid.
-     */
-    boolean delete(String vid) throws IOException {
-        Optional<Media> found = media(vid);
-        if (found.isEmpty()) {
-            return false;
-        }
-        List<String> fileNames = new ArrayList<>();
-        fileNames.add(found.get().fileName());
-        if (!found.get().posterUri().isEmpty()) {
-            fileNames.add(Spaces.fileNameOf(found.get().posterUri()));
-        }
-        restorations().stream().filter(r -> r.vid().equals(vid) && r.output() != null)
-                .map(r -> Spaces.fileNameOf(r.output().path("Task").path("Enhance").path("StoreUri").asText("")))
-                .forEach(fileNames::add);
-        List<String> objectIds = database.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM media WHERE vid = ?")) {
-                ps.setString(1, vid);
-                ps.executeUpdate();
-            }
-            List<String> ids = new ArrayList<>();
-            for (String fileName : fileNames) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT object_id FROM objects WHERE file_name = ?")) {
-                    ps.setString(1, fileName);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getString(1));
-                        }
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM objects WHERE file_name = ?")) {
-                    ps.setString(1, fileName);
-                    ps.executeUpdate();
-                }
-            }
-            return ids;
-        });
-        for (String objectId : objectIds) {
-            objectStore.delete(objectId);
-        }
-        return true;
     }
 
     /** Every restoration, newest first. */
@@ -203,11 +130,6 @@ public final class ConsoleStore {
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         long millis = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
-    static List<String> splitTags(String tags) {
-        return List.copyOf(Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     private static JsonNode parse(String json) {

@@ -106,10 +106,16 @@ class ConsoleApiTest {
             JsonNode reread = console.send("GET", "/console/api/media/" + vid, null);
             assertThat(reread.path("description").asText()).isEqualTo("by the sea");
             assertThat(reread.path("tags").toString()).isEqualTo("[\"sea\",\"summer\"]");
+            JsonNode basic = env.client().get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid)).result()
+                    .path("MediaInfoList").get(0).path("BasicInfo");
+            assertThat(basic.path("Title").asText()).as("as UpdateMediaInfo stores it").isEqualTo("Renamed");
+            assertThat(basic.path("Description").asText()).isEqualTo("by the sea");
 
             JsonNode deleted = console.send("DELETE", "/console/api/media/" + vid, null);
             assertThat(deleted.path("deleted").asText()).isEqualTo(vid);
             assertThat(console.status("GET", "/console/api/media/" + vid, null)).isEqualTo(404);
+            assertThat(env.client().get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid)).result()
+                    .path("MediaInfoList")).as("gone for the OpenAPI too").isEmpty();
             assertThat(env.client().send("GET", play.getRawPath() + "?" + play.getRawQuery(), Map.of(),
                     new byte[0]).status()).as("the deleted file is gone").isEqualTo(404);
         }

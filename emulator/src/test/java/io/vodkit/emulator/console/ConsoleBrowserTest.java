@@ -3,6 +3,7 @@ package io.vodkit.emulator.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.TestMedia;
 import io.vodkit.emulator.support.TestEmulator;
@@ -127,8 +128,10 @@ class ConsoleBrowserTest {
             driver.findElement(By.id("tags")).sendKeys("beach, dusk");
             driver.findElement(By.id("save")).click();
             wait.until(ExpectedConditions.textToBe(By.id("save-state"), "Saved"));
-            assertThat(apiGet(env, "/console/api/media/" + vid)).contains("\"title\":\"Beach walk at dusk\"")
-                    .contains("\"tags\":[\"beach\",\"dusk\"]");
+            JsonNode basic = env.client().get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid)).result()
+                    .path("MediaInfoList").get(0).path("BasicInfo");
+            assertThat(basic.path("Title").asText()).as("the OpenAPI sees the edit").isEqualTo("Beach walk at dusk");
+            assertThat(basic.path("Tags").toString()).isEqualTo("[\"beach\",\"dusk\"]");
 
             // start a restoration and see it finish
             new Select(driver.findElement(By.id("template"))).selectByValue("common");
