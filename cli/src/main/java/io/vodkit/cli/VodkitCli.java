@@ -1,5 +1,6 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.commands.CompareCommand;
 import io.vodkit.cli.commands.CompletionCommand;
 import io.vodkit.cli.commands.ConsoleCommand;
 import io.vodkit.cli.commands.DoctorCommand;
@@ -56,6 +57,7 @@ public final class VodkitCli {
         cmd.addSubcommand(new DownloadCommand(context));
         cmd.addSubcommand(new UpdateCommand(context));
         cmd.addSubcommand(new RmCommand(context));
+        cmd.addSubcommand(new CompareCommand(context));
         cmd.addSubcommand(new DoctorCommand(context));
         cmd.addSubcommand(new CompletionCommand(context));
         cmd.setExpandAtFiles(false); // @FILE is the commands' to read (bounded, never echoed), not picocli's

@@ -25,7 +25,7 @@ class HelpTextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "upload", "poll-upload", "enhance", "poll", "serve", "console", "sample", "info", "ls",
-        "download", "update", "rm"})
+        "download", "update", "rm", "compare", "jobs"})
     void footerLinesFitTheHelpWidth(String command) {
         CommandLine root = VodkitCli.commandLine(new CliContext(Map.of(), tmp, System.out, System.err, false,
                 new CompletableFuture<>()), false);

@@ -12,6 +12,7 @@ import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -21,13 +22,18 @@ import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
 import io.vodkit.cli.support.TestVideos;
 import io.vodkit.emulator.support.SourceServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,6 +217,34 @@ class McpServerEndToEndTest {
             assertThat(direct.get("FileName").asText()).isEqualTo(video.get("DirectUrl").asText());
             assertThat(TestVideos.download(direct.get("PlayURL").asText(), tmp.resolve("again.mp4"))).isEqualTo(200);
             assertThat(TestMedia.md5(tmp.resolve("again.mp4"))).isEqualTo(TestMedia.md5(restored));
+        }
+    }
+
+    @Test
+    void enhanceVideoReturnsTheComparisonPictureAsAnImageBesideTheJson() throws Exception {
+        TestVideos videos = TestVideos.orSkip();
+        Path clean = videos.clean(tmp.resolve("clean.mkv"), 1);
+        Path noisy = videos.noisy(clean, tmp.resolve("noisy.mp4"));
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            start(vod.env(tmp.resolve("home")));
+            String vid = success("upload_media", Map.of("source", noisy.toString()), null).get("Vid").asText();
+
+            CallToolResult result = call("enhance_video", Map.of("video", "vid://" + vid, "config", "common",
+                    "tier", "standard"), null);
+
+            assertThat(result.isError()).as("%s\nstderr: %s", result, stderr).isFalse();
+            assertThat(result.content()).hasSize(2);
+            JsonNode line = JSON.readTree(((TextContent) result.content().get(0)).text());
+            assertThat(line.get("Status").asText()).isEqualTo("Success");
+            JsonNode compare = line.get("Compare");
+            assertThat(compare.get("comparable").asBoolean()).as(compare.toString()).isTrue();
+            assertThat(compare.get("before").get("source").asText()).isEqualTo("vid://" + vid);
+            assertThat(compare.get("changes").get("better").toString()).contains("noise");
+            ImageContent image = (ImageContent) result.content().get(1);
+            assertThat(image.mimeType()).isEqualTo("image/png");
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(image.data())));
+            assertThat(png.getWidth()).isEqualTo(compare.get("picture").get("width").asInt()).isEqualTo(664);
+            assertThat(png.getHeight()).isEqualTo(compare.get("picture").get("height").asInt());
         }
     }
 

@@ -65,8 +65,21 @@ final class ExecutionFollower {
         return enhancer;
     }
 
+    /** What to add to a successful job's line: fields nested under their names. */
+    @FunctionalInterface
+    interface OnSuccess {
+        OnSuccess NOTHING = (space, fileName) -> Map.of();
+
+        Map<String, Object> extra(String space, String fileName);
+    }
+
     /** Polls {@code runId} and prints the outcome; returns the exit code. */
     int follow(String runId) {
+        return follow(runId, OnSuccess.NOTHING);
+    }
+
+    /** As {@link #follow(String)}, adding what {@code onSuccess} returns to a successful job's line. */
+    int follow(String runId, OnSuccess onSuccess) {
         AtomicReference<String> lastStatus = new AtomicReference<>();
         PollOutcome<Execution> outcome = enhancer.await(runId, execution -> {
             String state = runId + " " + (execution.status().isEmpty() ? "submitted" : execution.status());
@@ -92,12 +105,14 @@ final class ExecutionFollower {
                     + "StoreUri", Map.of("RunId", runId, "SpaceName", space), null);
         }
         String url = backend.playUrls().playUrlOrEmpty(space, fileName, null);
-        EnhanceOutput line = EnhanceOutput.success(space, runId, done.fileId(), fileName, url);
+        EnhanceOutput output = EnhanceOutput.success(space, runId, done.fileId(), fileName, url);
+        Map<String, Object> extra = new LinkedHashMap<>();
         if (downloadTo != null) {
-            line = line.withDownload(new MediaDownloads(context, backend)
+            extra.put("Download", new MediaDownloads(context, backend)
                     .download(MediaSource.DIRECT_URL_PREFIX + fileName, downloadTo, overwrite));
         }
-        new JsonLines(context.out()).write(line);
+        extra.putAll(onSuccess.extra(space, fileName));
+        new JsonLines(context.out()).write(extra.isEmpty() ? output : output.with(extra));
         return ExitCodes.OK;
     }
 

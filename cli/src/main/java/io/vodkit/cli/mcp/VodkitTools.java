@@ -3,6 +3,10 @@ package io.vodkit.cli.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.cli.CliException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +23,7 @@ final class VodkitTools {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SPACE = "space";
     private static final String WAIT = "wait";
+    private static final String COMPARE = "compare";
     private static final String SPACE_HELP = "VOD space (default: VOD_SPACE_NAME; 'local' on the local emulator).";
     /** list_media's default --limit, so that one answer stays a readable size. */
     private static final int LIST_LIMIT = 100;
@@ -82,11 +87,14 @@ final class VodkitTools {
                 .string(SPACE, SPACE_HELP)
                 .bool(WAIT, "Wait for the result (default true); false returns after one poll with the RunId "
                         + "for get_execution.")
+                .bool(COMPARE, "When the job succeeds, compare the source with the result (default true): the "
+                        + "measures as \"Compare\" in the JSON and the before/after picture as an image.")
                 .require("video");
         return new VodkitTool("enhance_video", "Restore the quality of an uploaded video with AI (like `vodkit "
                 + "enhance`: StartExecution, then GetExecution until done). Returns {\"Status\":\"Success\","
                 + "\"SpaceName\",\"RunId\",\"VideoUrls\":[{\"FileId\",\"DirectUrl\",\"Source\":\"directurl://…\","
-                + "\"Url\"}],\"AudioUrls\",\"Texts\"}; reports progress while it polls." + ERRORS, schema, args -> {
+                + "\"Url\"}],\"AudioUrls\",\"Texts\",\"Compare\":{…}} and a PNG of source | result side by side; "
+                + "reports progress while it polls." + ERRORS, schema, args -> {
                     args.required("video");
                     ObjectNode params = JSON.createObjectNode();
                     for (String field : ENHANCE_FIELDS) {
@@ -94,6 +102,9 @@ final class VodkitTools {
                     }
                     List<String> command = new ArrayList<>(List.of("enhance"));
                     args.text("tier").ifPresent(tier -> command.addAll(List.of("--tier", tier)));
+                    if (args.flag(COMPARE, true) && args.flag(WAIT, true)) {
+                        command.addAll(List.of("--compare", comparePicture().toString()));
+                    }
                     command.addAll(List.of("--", params.toString()));
                     return call(command, args);
                 });
@@ -196,6 +207,15 @@ final class VodkitTools {
                     }
                     return call(command, args);
                 });
+    }
+
+    /** A fresh file for an enhance_video comparison picture, in the temporary folder. */
+    private static Path comparePicture() {
+        try {
+            return Files.createTempFile("vodkit-compare-", ".png");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a file for the comparison picture", e);
+        }
     }
 
     private static ToolCall call(List<String> command, ToolArguments args) {
