@@ -2,6 +2,7 @@ package io.vodkit.cli;
 
 import io.vodkit.cli.commands.CompareCommand;
 import io.vodkit.cli.commands.CompletionCommand;
+import io.vodkit.cli.commands.ConsoleCommand;
 import io.vodkit.cli.commands.DoctorCommand;
 import io.vodkit.cli.commands.DownloadCommand;
 import io.vodkit.cli.commands.InfoCommand;
@@ -47,6 +48,7 @@ public final class VodkitCli {
         cmd.addSubcommand(new PollCommand(context));
         cmd.addSubcommand(new JobsCommand(context));
         cmd.addSubcommand(new ServeCommand(context));
+        cmd.addSubcommand(new ConsoleCommand(context));
         cmd.addSubcommand(new SampleCommand(context));
         cmd.addSubcommand(new McpCommand(context));
         cmd.addSubcommand(new PlayUrlCommand(context));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every command's {@code --help} shows examples; {@code vodkit completion} prints a script bash can use. */
 class HelpAndCompletionTest {
     private static final List<String> COMMANDS = List.of("upload", "poll-upload", "enhance", "poll", "serve",
-            "sample", "mcp", "doctor", "play-url", "completion", "info", "ls", "download", "update", "rm",
+            "console", "sample", "mcp", "doctor", "play-url", "completion", "info", "ls", "download", "update", "rm",
             "compare");
 
     @TempDir

@@ -24,7 +24,7 @@ class HelpTextTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "upload", "poll-upload", "enhance", "poll", "serve", "sample", "info", "ls",
+    @ValueSource(strings = {"", "upload", "poll-upload", "enhance", "poll", "serve", "console", "sample", "info", "ls",
         "download", "update", "rm", "compare", "jobs"})
     void footerLinesFitTheHelpWidth(String command) {
         CommandLine root = VodkitCli.commandLine(new CliContext(Map.of(), tmp, System.out, System.err, false,

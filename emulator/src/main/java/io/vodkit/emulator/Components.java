@@ -1,5 +1,8 @@
 package io.vodkit.emulator;
 
+import io.vodkit.emulator.console.ConsoleEndpoint;
+import io.vodkit.emulator.console.ConsoleStore;
+import io.vodkit.emulator.console.ConsoleToken;
 import io.vodkit.emulator.db.Database;
 import io.vodkit.emulator.db.ExecutionRepository;
 import io.vodkit.emulator.db.MediaRepository;
@@ -139,6 +142,9 @@ final class Components {
     });
     final String accessKey;
     final String secretKey;
+    final ConsoleToken consoleToken;
+    final ConsoleStore consoleStore;
+    final MediaLibrary mediaLibrary;
 
     Components(EmulatorConfig config, Clock clock, Path dataDir, Database database) throws IOException {
         this.config = config;
@@ -191,6 +197,10 @@ final class Components {
         this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
                 PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
         this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock, workflows);
+        this.consoleToken = ConsoleToken.random(new SecureRandom());
+        this.consoleStore = new ConsoleStore(database);
+        this.mediaLibrary = new MediaLibrary(media, objects, objectStore, executionRepository, workflowRepository,
+                sessions);
         this.sweeper = new UploadSweeper(sessions, objects, objectStore, multipartUploads, clock,
                 config.uploadGracePeriod());
     }
@@ -254,9 +264,7 @@ final class Components {
 
     /** GetMediaInfos … DeleteMediaTosFile (media-management.md A1: 2023-07-01 for DeleteMediaTosFile). */
     private void registerMediaActions(ActionRouter router) {
-        MediaActions actions = new MediaActions(new MediaLibrary(media, objects, objectStore, executionRepository,
-                workflowRepository, sessions),
-                spaces, clock);
+        MediaActions actions = new MediaActions(mediaLibrary, spaces, clock);
         router.register("GetMediaInfos", List.of("2023-01-01", "2022-12-01", "2023-07-01"), actions.getMediaInfos())
                 .register("GetMediaList", List.of("2023-01-01", "2022-12-01"), actions.getMediaList())
                 .register("UpdateMediaInfo", MEDIA_VERSIONS, actions.updateMediaInfo())
@@ -294,6 +302,8 @@ final class Components {
                 new GatewayEndpoint(tokens, ids, stats, link, new DirectUploads(objectStore, publisher, ids),
                         multipartUploads, publisher),
                 new DownloadEndpoint(objects, objectStore, playDomain, clock),
-                new StatsEndpoint(stats, multipartUploads, media, faults), link);
+                new StatsEndpoint(stats, multipartUploads, media, faults),
+                new ConsoleEndpoint(consoleToken, consoleStore, mediaLibrary, spaces, uploadSessions, committer,
+                        urlPulls, executions, playDomain, ids, clock), link);
     }
 }

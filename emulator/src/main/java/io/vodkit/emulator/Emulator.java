@@ -1,5 +1,6 @@
 package io.vodkit.emulator;
 
+import io.vodkit.emulator.console.ConsoleEndpoint;
 import io.vodkit.emulator.db.Database;
 import io.vodkit.emulator.owner.DataDirOwnedException;
 import io.vodkit.emulator.owner.DataDirOwner;
@@ -118,7 +119,7 @@ public final class Emulator implements AutoCloseable {
         try {
             owner.publish(new OwnerInfo(emulator.endpoint(), emulator.region(), emulator.accessKey(),
                     emulator.secretKey(), ProcessHandle.current().pid(), lifetime,
-                    emulator.caCertificate().orElse(null)));
+                    emulator.caCertificate().orElse(null), emulator.consoleUrl()));
         } catch (IOException | RuntimeException e) {
             emulator.close();
             throw e;
@@ -188,6 +189,11 @@ public final class Emulator implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The web console's address, with this run's token: whoever has it can read and change the space. */
+    public URI consoleUrl() {
+        return URI.create(endpoint() + ConsoleEndpoint.PATH + "/" + components.consoleToken.query());
     }
 
     public String accessKey() {

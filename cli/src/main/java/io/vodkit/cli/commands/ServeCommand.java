@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
 /** {@code vodkit serve}: runs the local BytePlus VOD emulator until SIGINT/SIGTERM. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the local BytePlus VOD emulator (OpenAPI, upload gateway, playback) until stopped.",
-            "Prints one JSON line when ready: {\"endpoint\",\"region\",\"access_key\",\"spaces\",…}; "
-                    + "the secret key is printed only when it was generated.",
+            "Prints one JSON line when ready: {\"endpoint\",\"region\",\"access_key\",\"spaces\",\"console\",…}; "
+                    + "the secret key is printed only when it was generated; console is the web console's address "
+                    + "(its token is new at each start).",
             "One emulator uses a data folder at a time: while this one runs, vodkit commands without credentials "
                     + "use it; a folder another emulator uses is refused.",
             "Commands without credentials start one in the background when none runs; it serves until "
@@ -261,6 +262,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         line.put("spaces", emulator.spaces());
         line.put("data", dataDir.toString());
+        line.put("console", emulator.consoleUrl().toString());
         return line;
     }
 }
