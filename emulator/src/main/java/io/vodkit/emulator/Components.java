@@ -92,6 +92,8 @@ final class Components {
     static final String OBJECTS_DIR = "objects";
     static final String MULTIPART_DIR = "multipart";
     static final String WORK_DIR = "work";
+    /** Where the console keeps each restoration's measures once taken. */
+    static final String CONSOLE_MEASURES_DIR = "console-measures";
     private static final Duration MEDIA_PROCESS_TIMEOUT = Duration.ofSeconds(120);
     /** The longest one ffmpeg run of a restoration may take. */
     private static final Duration RESTORE_PROCESS_TIMEOUT = Duration.ofHours(2);
@@ -120,6 +122,7 @@ final class Components {
     final UploadTokens tokens;
     final SignatureVerifier verifier;
     final MediaInspector inspector;
+    final Optional<FfmpegTools> tools;
     final ExecutionRepository executionRepository;
     final ExecutionWorkers enhanceWorkers;
     final ExecutionService executions;
@@ -174,7 +177,7 @@ final class Components {
                 .collect(Collectors.toSet());
         this.verifier = new SignatureVerifier(new CredentialStore(Map.of(accessKey, secretKey)), regions,
                 config.maxClockSkew(), clock);
-        Optional<FfmpegTools> tools = FfmpegTools.locate(config.ffmpeg());
+        this.tools = FfmpegTools.locate(config.ffmpeg());
         this.inspector = new MediaInspector(tools, MEDIA_PROCESS_TIMEOUT);
         this.executionRepository = new ExecutionRepository(database);
         Optional<Restorer> restorer = tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
@@ -304,6 +307,8 @@ final class Components {
                 new DownloadEndpoint(objects, objectStore, playDomain, clock),
                 new StatsEndpoint(stats, multipartUploads, media, faults),
                 new ConsoleEndpoint(consoleToken, consoleStore, mediaLibrary, spaces, uploadSessions, committer,
-                        urlPulls, executions, playDomain, ids, clock), link);
+                        urlPulls, executions, playDomain, ids, clock, tools, new ProcessRunner(MEDIA_PROCESS_TIMEOUT),
+                        name -> objects.findByFileName(name).map(o -> objectStore.path(o.objectId())),
+                        dataDir.resolve(CONSOLE_MEASURES_DIR)), link);
     }
 }

@@ -8,10 +8,8 @@ import io.vodkit.emulator.media.MediaProbe;
 import io.vodkit.emulator.media.PictureMeter;
 import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.media.ProcessRunner;
-import io.vodkit.emulator.media.ReferenceScore;
-import io.vodkit.emulator.media.ReferenceScorer;
+import io.vodkit.emulator.media.SameContentScorer;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,19 +18,14 @@ import java.util.Map;
  * BEFORE's size). The one entry point of {@code vodkit compare} and {@code enhance --compare}.
  */
 public final class Comparer {
-    /** Videos longer than this are scored on a window of this length from their middle. */
-    static final double MAX_SCORED_SECONDS = 30;
-    /** Aspect ratios further apart than this (relative) cannot show the same picture. */
-    static final double ASPECT_TOLERANCE = 0.03;
-
     private final MediaProbe probe;
     private final PictureMeter meter;
-    private final ReferenceScorer scorer;
+    private final SameContentScorer scorer;
 
     public Comparer(FfmpegTools tools, ProcessRunner runner) {
         this.probe = new MediaProbe(tools, runner);
         this.meter = new PictureMeter(tools, runner);
-        this.scorer = new ReferenceScorer(tools, runner);
+        this.scorer = new SameContentScorer(tools, runner);
     }
 
     /**
@@ -82,36 +75,17 @@ public final class Comparer {
         }
     }
 
-    /** {@code video} scored against {@code reference}, or why the two are not the same content. */
+    /** {@code video} scored against {@code reference}, or why they are not the same content. */
     private Fidelity fidelity(Side video, Side reference, String videoName, String referenceName) {
-        if (Math.abs(video.aspect() / reference.aspect() - 1) > ASPECT_TOLERANCE) {
-            return Fidelity.notComparable(String.format(Locale.ROOT,
-                    "aspect ratios differ (%s %s, %s %s): not the same framing", videoName, video.size(),
-                    referenceName, reference.size()));
-        }
-        double dv = video.probe().durationSeconds();
-        double dr = reference.probe().durationSeconds();
-        if (dv > 0 && dr > 0 && Math.abs(dv - dr) > Math.max(1.0, 0.1 * Math.max(dv, dr))) {
-            return Fidelity.notComparable(String.format(Locale.ROOT,
-                    "durations differ (%s %.2f s, %s %.2f s): not the same clip", videoName, dv, referenceName, dr));
-        }
-        double shorter = dv > 0 && dr > 0 ? Math.min(dv, dr) : 0;
-        double start = shorter > MAX_SCORED_SECONDS ? shorter / 2 - MAX_SCORED_SECONDS / 2 : 0;
-        double seconds = shorter > MAX_SCORED_SECONDS ? MAX_SCORED_SECONDS : 0;
-        ReferenceScore score;
+        SameContentScorer.Result result;
         try {
-            score = scorer.score(video.file(), reference.file(), start, seconds);
+            result = scorer.score(new SameContentScorer.Input(videoName, video.file(), video.probe()),
+                    new SameContentScorer.Input(referenceName, reference.file(), reference.probe()));
         } catch (MediaException e) {
             throw new CliException(ExitCodes.FAILED, "cannot score " + videoName + " against " + referenceName
                     + ": " + firstLine(e.getMessage()), Map.of(), e);
         }
-        if (score.psnr().y() < Fidelity.SAME_CONTENT_PSNR && score.ssim().y() < Fidelity.SAME_CONTENT_SSIM) {
-            return Fidelity.notComparable(String.format(Locale.ROOT,
-                    "not the same content: %s against %s scores Y-PSNR %.1f dB and Y-SSIM %.3f after scaling "
-                            + "(the same content scores at least %.0f dB or %.1f)", videoName, referenceName,
-                    score.psnr().y(), score.ssim().y(), Fidelity.SAME_CONTENT_PSNR, Fidelity.SAME_CONTENT_SSIM));
-        }
-        return new Fidelity(score, null);
+        return new Fidelity(result.score(), result.reason());
     }
 
     private static String firstLine(String message) {

@@ -13,14 +13,6 @@ import java.util.Map;
  */
 record Fidelity(ReferenceScore score, String reason) {
 
-    /** Y-PSNR at or above this, or Y-SSIM at or above {@link #SAME_CONTENT_SSIM}, means the same content. */
-    static final double SAME_CONTENT_PSNR = 20;
-    static final double SAME_CONTENT_SSIM = 0.7;
-
-    static Fidelity notComparable(String reason) {
-        return new Fidelity(null, reason);
-    }
-
     boolean comparable() {
         return score != null;
     }

@@ -1,5 +1,6 @@
 package io.vodkit.cli.compare;
 
+import io.vodkit.emulator.media.Measure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -12,6 +12,8 @@ import io.vodkit.emulator.api.ApiException;
 import io.vodkit.emulator.api.Json;
 import io.vodkit.emulator.jobs.ExecutionService;
 import io.vodkit.emulator.jobs.StartExecutionRequest;
+import io.vodkit.emulator.media.FfmpegTools;
+import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.pull.UrlPulls;
 import io.vodkit.emulator.service.CommitFunctions;
 import io.vodkit.emulator.service.Ids;
@@ -22,6 +24,7 @@ import io.vodkit.emulator.service.Spaces;
 import io.vodkit.emulator.service.UploadSessions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,11 +70,18 @@ public final class ConsoleEndpoint {
     private final PlayDomain playDomain;
     private final Ids ids;
     private final Clock clock;
+    private final RestorationMeasures measures;
 
+    /**
+     * @param tools empty when ffmpeg is not available (restorations cannot then be measured)
+     * @param files the stored file of a file name, if it is still there
+     * @param measuresDir where each restoration's measures are kept once taken
+     */
     public ConsoleEndpoint(ConsoleToken token, ConsoleStore store, MediaLibrary library, Spaces spaces,
                            UploadSessions uploads,
                            MediaCommitter committer, UrlPulls pulls, ExecutionService executions,
-                           PlayDomain playDomain, Ids ids, Clock clock) {
+                           PlayDomain playDomain, Ids ids, Clock clock, Optional<FfmpegTools> tools,
+                           ProcessRunner runner, Function<String, Optional<Path>> files, Path measuresDir) {
         this.token = token;
         this.store = store;
         this.library = library;
@@ -82,6 +93,7 @@ public final class ConsoleEndpoint {
         this.playDomain = playDomain;
         this.ids = ids;
         this.clock = clock;
+        this.measures = new RestorationMeasures(tools, runner, files, measuresDir);
     }
 
     public void routes(Routes routes) {
@@ -98,6 +110,8 @@ public final class ConsoleEndpoint {
         routes.add(HandlerType.GET, API + "/jobs", api(ctx -> jobs()));
         routes.add(HandlerType.POST, API + "/restorations", api(this::startRestoration));
         routes.add(HandlerType.GET, API + "/restorations/{runId}", api(ctx -> restoration(ctx.pathParam("runId"))));
+        routes.add(HandlerType.GET, API + "/restorations/{runId}/measures",
+                api(ctx -> measures(ctx.pathParam("runId"))));
     }
 
     private Handler guarded(Handler handler) {
@@ -318,6 +332,43 @@ public final class ConsoleEndpoint {
         return node;
     }
 
+    /** What {@code vodkit compare} reports on BEFORE and AFTER (taken once, then kept) and the job's own report. */
+    private ObjectNode measures(String runId) throws IOException {
+        ConsoleStore.Restoration r = store.restorations().stream().filter(x -> x.runId().equals(runId)).findFirst()
+                .orElseThrow(() -> new ConsoleException(404, "no restoration " + runId));
+        if (!r.status().equals("Success") || r.output() == null) {
+            throw new ConsoleException(409, "restoration " + runId + " is " + r.status()
+                    + ": it is measured once it has succeeded");
+        }
+        String output = Spaces.fileNameOf(r.output().path("Task").path("Enhance").path("StoreUri").asText(""));
+        ObjectNode node = measures.of(runId, r.sourceFileName(), output).deepCopy();
+        node.put("runId", runId);
+        node.set("report", report(r.report()));
+        return node;
+    }
+
+    /** The restoration's report as {@code vodkit jobs} shows it: what it did, found and left, or why it left all. */
+    private static ObjectNode report(JsonNode report) {
+        ObjectNode node = NODES.objectNode();
+        ArrayNode done = node.putArray("done");
+        ArrayNode notes = node.putArray("foundNotRepaired");
+        if (report == null) {
+            return node;
+        }
+        report.path("steps").forEach(step -> done.addObject().put("step", step.path("name").asText())
+                .put("reason", step.path("reason").asText()));
+        report.path("notes").forEach(note -> notes.add(note.asText()));
+        if (report.hasNonNull("leftAsIs")) {
+            node.put("leftAsIs", report.path("leftAsIs").asText());
+        }
+        if (report.hasNonNull("rate")) {
+            node.put("rate", report.path("rate").asText());
+        }
+        putNumber(node, "sizeRatio", report.get("sizeRatio"));
+        putNumber(node, "elapsedSeconds", report.get("elapsedSeconds"));
+        return node;
+    }
+
     private ObjectNode restorationNode(ConsoleStore.Restoration r, Instant now) {
         ObjectNode node = NODES.objectNode();
         node.put("runId", r.runId());
@@ -416,15 +467,5 @@ public final class ConsoleEndpoint {
             throw new ConsoleException(400, name + " must be at most " + maxLength + " characters");
         }
         return value;
-    }
-
-    /** A refusal with its HTTP status. */
-    private static final class ConsoleException extends RuntimeException {
-        private final int status;
-
-        ConsoleException(int status, String message) {
-            super(message);
-            this.status = status;
-        }
     }
 }

@@ -37,10 +37,13 @@ public final class ConsoleStore {
         }
     }
 
-    /** A restoration job; {@code vid} is empty for a DirectUrl input, {@code output} null until it succeeds. */
+    /**
+     * A restoration job; {@code vid} is empty for a DirectUrl input, {@code output} and {@code report} (the
+     * restoration's own report, as GetExecution returns it) null until it succeeds.
+     */
     record Restoration(String runId, String space, String vid, String sourceFileName, String status, String code,
                        String message, String config, int repairStyle, Integer targetHeight, int bitDepth,
-                       JsonNode output, Instant created, Instant started, Instant ended) {
+                       JsonNode output, JsonNode report, Instant created, Instant started, Instant ended) {
     }
 
     /** A URL pull job. */
@@ -88,15 +91,17 @@ public final class ConsoleStore {
         return database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT run_id, space_name, input, source_file_name, "
                     + "status, code, message, config, repair_style, target_height, bit_depth, output, create_time, "
-                    + "start_time, end_time FROM executions ORDER BY create_time DESC, run_id");
+                    + "start_time, end_time, report FROM executions ORDER BY create_time DESC, run_id");
                  ResultSet rs = ps.executeQuery()) {
                 List<Restoration> out = new ArrayList<>();
                 while (rs.next()) {
                     String output = rs.getString(12);
+                    String report = rs.getString(16);
                     out.add(new Restoration(rs.getString(1), rs.getString(2),
                             parse(rs.getString(3)).path("Vid").asText(""), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
                             (Integer) rs.getObject(10), rs.getInt(11), output == null ? null : parse(output),
+                            report == null ? null : parse(report),
                             instant(rs, 13), instant(rs, 14), instant(rs, 15)));
                 }
                 return out;

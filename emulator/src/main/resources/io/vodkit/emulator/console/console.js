@@ -450,6 +450,7 @@
       stage.addEventListener('pointerup', () => stage.removeEventListener('pointermove', move), { once: true });
     });
     setSplit(50);
+    const measuresBox = el('div', { id: 'measures-box', 'aria-live': 'polite', 'aria-labelledby': 'measures-heading' });
 
     show(el('p', {}, r.vid ? el('a', { href: '#/media/' + r.vid, text: '← ' + (r.title || r.vid) }) : null),
       el('h1', { text: 'Before / after' }),
@@ -461,7 +462,71 @@
         el('figure', {}, after, el('figcaption', { text: 'After' }))),
       el('h2', { text: 'Split view' }),
       el('p', { class: 'muted', text: 'Pause, then drag across the picture (or use the slider): before on the left, after on the right.' }),
-      el('label', {}, 'Split', split), stage);
+      el('label', {}, 'Split', split), stage,
+      el('h2', { id: 'measures-heading', text: 'Measures' }), measuresBox);
+    loadMeasures(runId, measuresBox);
+  }
+
+  // what `vodkit compare` reports on the two videos, and the restoration's own report, taken by the emulator once
+  async function loadMeasures(runId, box) {
+    box.replaceChildren(el('p', { class: 'muted', text: 'Measuring both videos with ffmpeg…' }));
+    box.setAttribute('aria-busy', 'true');
+    try {
+      const m = await api('GET', '/restorations/' + encodeURIComponent(runId) + '/measures');
+      box.replaceChildren(...measuresView(m));
+    } catch (e) {
+      box.replaceChildren(failure(e));
+    }
+    box.removeAttribute('aria-busy');
+  }
+
+  function number(value) {
+    return typeof value === 'number' ? String(value) : '–';
+  }
+
+  function measuresView(m) {
+    const changeOf = {};
+    for (const kind of ['better', 'worse', 'same']) for (const name of (m.changes[kind] || [])) changeOf[name] = kind;
+    const rows = Object.keys(m.before.measures).map((name) => {
+      const b = m.before.measures[name], a = m.after.measures[name];
+      const change = changeOf[name] || 'same';
+      return el('tr', { 'data-measure': name },
+        el('th', { scope: 'row', text: name }), el('td', { class: 'num', text: number(b.value) }),
+        el('td', { class: 'num', text: number(a.value) }),
+        el('td', {}, el('span', { class: 'change ' + change, text: change })),
+        el('td', { class: 'muted', text: b.unit + ' · ' + b.better + ' is better' }));
+    });
+    const side = (s) => s.width + '×' + s.height + ' · ' + s.video_codec + ' · ' + number(s.bitrate_kbps) + ' kb/s';
+    const nodes = [
+      el('p', { class: 'muted' }, 'As ', el('code', { text: 'vodkit compare' }), ' reports them. Before: ' + side(m.before)
+        + '. After: ' + side(m.after) + '.'),
+      el('div', { class: 'table-wrap' }, el('table', { id: 'measures' },
+        el('caption', { class: 'muted', text: 'No-reference measures of each video' }),
+        el('thead', {}, el('tr', {}, ['Measure', 'Before', 'After', 'Change', 'Unit'].map((h) => el('th', { scope: 'col', text: h })))),
+        el('tbody', {}, rows)))];
+    if (m.comparable) {
+      const f = m.after_vs_before;
+      const plane = (p) => el('tr', {}, el('th', { scope: 'row', text: p === 'psnr' ? 'PSNR' : 'SSIM' }),
+        ['y', 'u', 'v', 'all'].map((k) => el('td', { class: 'num', text: number(f[p][k]) })),
+        el('td', { class: 'muted', text: f[p].unit + ' · ' + f[p].better + ' is better' }));
+      nodes.push(el('div', { class: 'table-wrap' }, el('table', { id: 'fidelity' },
+        el('caption', { class: 'muted', text: 'After against before' + (m.scaled ? ' (' + m.scaled + ')' : '') }),
+        el('thead', {}, el('tr', {}, ['Score', 'Y', 'U', 'V', 'All', 'Unit'].map((h) => el('th', { scope: 'col', text: h })))),
+        el('tbody', {}, plane('psnr'), plane('ssim')))));
+    } else {
+      nodes.push(el('p', { id: 'fidelity', text: 'No PSNR/SSIM of after against before: ' + m.reason + '.' }));
+    }
+    const report = m.report;
+    const done = report.done.map((d) => el('li', {}, el('strong', { text: d.step }), ': ' + d.reason));
+    nodes.push(el('h2', { id: 'report-heading', text: 'What the restoration did' }), el('div', { id: 'report' },
+      report.leftAsIs ? el('p', {}, 'Left the picture as it is: ' + report.leftAsIs) : null,
+      done.length ? el('ul', {}, done) : (report.leftAsIs ? null : el('p', { class: 'muted', text: 'No step ran.' })),
+      report.foundNotRepaired.length ? el('p', { text: 'Found and left alone:' }) : null,
+      report.foundNotRepaired.length ? el('ul', {}, report.foundNotRepaired.map((n) => el('li', { text: n }))) : null,
+      report.rate ? el('p', { class: 'muted', text: 'Output rate: ' + report.rate }) : null,
+      typeof report.sizeRatio === 'number'
+        ? el('p', { class: 'muted', text: 'Output size: ' + report.sizeRatio.toFixed(2) + '× the source' }) : null));
+    return nodes;
   }
 
   // ---- routing -----------------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.api.Json;
+import io.vodkit.emulator.media.FfmpegTools;
+import io.vodkit.emulator.media.TestMedia;
 import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
@@ -15,12 +17,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The console's token guard and its JSON endpoints, over HTTP as a browser sends them. */
@@ -42,6 +46,8 @@ class ConsoleApiTest {
             assertThat(client.send("POST", "/console/api/uploads", Map.of("Content-Type", "application/json"),
                     "{\"space\":\"demo\"}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(401);
             assertThat(client.send("DELETE", "/console/api/media/v0d", Map.of(), new byte[0]).status())
+                    .isEqualTo(401);
+            assertThat(client.send("GET", "/console/api/restorations/r1/measures", Map.of(), new byte[0]).status())
                     .isEqualTo(401);
 
             URI console = env.emulator().consoleUrl();
@@ -156,6 +162,76 @@ class ConsoleApiTest {
     }
 
     @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void aFinishedRestorationIsMeasuredAsCompareDoesOnceAndKept(@TempDir Path work) throws Exception {
+        FfmpegTools tools = TestMedia.toolsOrSkip();
+        byte[] clip = Files.readAllBytes(TestMedia.clip(tools, work.resolve("clip.mp4"), 320, 240, 2));
+        String runId;
+        try (TestEmulator env = TestEmulator.start(dataDir)) {
+            Console console = new Console(env);
+            assertThat(console.status("GET", "/console/api/restorations/r1/measures", null)).isEqualTo(404);
+            JsonNode grant = console.send("POST", "/console/api/uploads", "{\"space\":\"demo\",\"fileExtension\":\".mp4\"}");
+            assertThat(env.client().gatewayPut(grant.path("storeUri").asText(), grant.path("auth").asText(), null,
+                    clip, Map.of("Content-CRC32", VodTestClient.crc32(clip))).status()).isEqualTo(200);
+            String vid = console.send("POST", "/console/api/uploads/commit", "{\"space\":\"demo\",\"sessionKey\":\""
+                    + grant.path("sessionKey").asText() + "\"}").path("vid").asText();
+            runId = console.send("POST", "/console/api/restorations", "{\"vid\":\"" + vid
+                    + "\",\"template\":\"common\",\"res\":\"480p\"}").path("runId").asText();
+            JsonNode job = console.send("GET", "/console/api/restorations/" + runId, null);
+            while (!List.of("Success", "Failed").contains(job.path("status").asText())) {
+                if (console.status("GET", "/console/api/restorations/" + runId + "/measures", null) == 409) {
+                    assertThat(console.error("GET", "/console/api/restorations/" + runId + "/measures", null))
+                            .startsWith("409 restoration " + runId + " is ").endsWith("once it has succeeded");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200)); // the job runs on the emulator's worker
+                job = console.send("GET", "/console/api/restorations/" + runId, null);
+            }
+            assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("Success");
+
+            JsonNode measures = console.send("GET", "/console/api/restorations/" + runId + "/measures", null);
+            assertThat(measures.path("runId").asText()).isEqualTo(runId);
+            for (String side : List.of("before", "after")) {
+                JsonNode m = measures.path(side).path("measures");
+                assertThat(m.fieldNames()).toIterable().containsExactly("blockiness", "noise", "blur", "banding", "flicker");
+                m.forEach(one -> {
+                    assertThat(one.path("value").isNumber()).as(side + " " + one).isTrue();
+                    assertThat(one.path("unit").asText()).isNotBlank();
+                    assertThat(one.path("better").asText()).isEqualTo("lower");
+                });
+            }
+            assertThat(measures.path("before").path("width").asInt()).isEqualTo(320);
+            assertThat(measures.path("after").path("height").asInt()).as("restored to 480p").isEqualTo(480);
+            assertThat(measures.path("comparable").asBoolean()).as(measures.toString()).isTrue();
+            assertThat(measures.path("scaled").asText()).isEqualTo("AFTER 640x480 scaled to BEFORE's 320x240");
+            JsonNode psnr = measures.path("after_vs_before").path("psnr");
+            assertThat(psnr.path("y").asDouble()).as("the same content").isGreaterThan(20);
+            assertThat(psnr.path("unit").asText()).isEqualTo("dB");
+            assertThat(measures.path("after_vs_before").path("ssim").path("all").asDouble()).isBetween(0.7, 1.0);
+            assertThat(measures.path("changes").path("better").size() + measures.path("changes").path("worse").size()
+                    + measures.path("changes").path("same").size()).isEqualTo(5);
+            JsonNode report = measures.path("report");
+            assertThat(report.path("done").isArray()).isTrue();
+            assertThat(report.path("done").size() > 0 || report.hasNonNull("leftAsIs"))
+                    .as("what it did, or why it left the picture: " + report).isTrue();
+            assertThat(report.path("sizeRatio").asDouble()).isPositive();
+
+            Path kept = RestorationMeasures.kept(dataDir.resolve("console-measures"), runId);
+            assertThat(kept).as("measured once, then kept").isRegularFile();
+            Files.writeString(kept, Files.readString(kept).replace("\"comparable\":true", "\"comparable\":true,"
+                    + "\"kept\":1"));
+            assertThat(console.send("GET", "/console/api/restorations/" + runId + "/measures", null).path("kept")
+                    .asInt()).as("the second answer comes from what was kept, not from ffmpeg").isEqualTo(1);
+            Files.delete(kept);
+        }
+        try (TestEmulator noFfmpeg = TestEmulator.start(TestEmulator.config(dataDir)
+                .withFfmpeg(dataDir.resolve("no-ffmpeg")), Clock.systemUTC())) {
+            assertThat(new Console(noFfmpeg).error("GET", "/console/api/restorations/" + runId + "/measures", null))
+                    .isEqualTo("503 ffmpeg is not available to the emulator, so it cannot measure restorations: "
+                            + "install ffmpeg or set VODKIT_FFMPEG, then restart");
+        }
+    }
+
+    @Test
     void badInputGetsAClearError() throws Exception {
         try (TestEmulator env = TestEmulator.start(dataDir)) {
             Console console = new Console(env);
@@ -175,6 +251,8 @@ class ConsoleApiTest {
             assertThat(console.error("POST", "/console/api/restorations", "{\"vid\":\"v0dnone\"}"))
                     .isEqualTo("404 no media v0dnone");
             assertThat(console.error("GET", "/console/api/restorations/nope", null)).isEqualTo("404 no restoration nope");
+            assertThat(console.error("GET", "/console/api/restorations/nope/measures", null))
+                    .isEqualTo("404 no restoration nope");
             assertThat(console.error("GET", "/console/nothing.html", null)).startsWith("404");
             String longTitle = "t".repeat(129);
             assertThat(console.error("PATCH", "/console/api/media/v0dnone", "{\"title\":\"" + longTitle + "\"}"))

@@ -164,7 +164,21 @@ class ConsoleBrowserTest {
                     .moveByOffset(stage.getSize().getWidth() / 2, 0).release().perform();
             int split = Integer.parseInt(driver.findElement(By.id("split")).getAttribute("value"));
             assertThat(split).as("dragged to the right of the middle").isGreaterThan(60);
+            // the measures `vodkit compare` reports, taken by the emulator, and what the restoration did
+            new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#measures tr[data-measure='noise']")));
+            String measures = driver.findElement(By.id("measures")).getText();
+            assertThat(measures).contains("blockiness", "noise", "blur", "banding", "flicker", "lower is better");
+            assertThat(driver.findElement(By.id("fidelity")).getText()).contains("PSNR", "SSIM", "dB", "higher is better",
+                    "AFTER 640x480 scaled to BEFORE's 320x240");
+            assertThat(driver.findElement(By.id("report")).getText()).isNotBlank();
+            js("document.getElementById('measures-heading').scrollIntoView();");
             screenshot("06-before-after");
+            driver.manage().window().setSize(new Dimension(420, 900));
+            assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth + 1;"))
+                    .as("the measures fit a narrow window (their tables scroll inside it)").isTrue();
+            screenshot("06b-before-after-narrow");
+            driver.manage().window().setSize(new Dimension(1280, 1000));
             driver.findElement(By.id("split")).sendKeys(Keys.HOME);
             assertThat(driver.findElement(By.id("split")).getAttribute("value")).as("by keyboard").isEqualTo("0");
             assertThat((String) js("return document.querySelector('#split-view .after').style.clipPath;"))
