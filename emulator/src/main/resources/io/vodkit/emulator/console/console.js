@@ -500,7 +500,7 @@
     const nodes = [
       el('p', { class: 'muted' }, 'As ', el('code', { text: 'vodkit compare' }), ' reports them. Before: ' + side(m.before)
         + '. After: ' + side(m.after) + '.'),
-      el('div', { class: 'table-wrap' }, el('table', { id: 'measures' },
+      el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'No-reference measures' }, el('table', { id: 'measures' },
         el('caption', { class: 'muted', text: 'No-reference measures of each video' }),
         el('thead', {}, el('tr', {}, ['Measure', 'Before', 'After', 'Change', 'Unit'].map((h) => el('th', { scope: 'col', text: h })))),
         el('tbody', {}, rows)))];
@@ -509,7 +509,7 @@
       const plane = (p) => el('tr', {}, el('th', { scope: 'row', text: p === 'psnr' ? 'PSNR' : 'SSIM' }),
         ['y', 'u', 'v', 'all'].map((k) => el('td', { class: 'num', text: number(f[p][k]) })),
         el('td', { class: 'muted', text: f[p].unit + ' · ' + f[p].better + ' is better' }));
-      nodes.push(el('div', { class: 'table-wrap' }, el('table', { id: 'fidelity' },
+      nodes.push(el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'After against before' }, el('table', { id: 'fidelity' },
         el('caption', { class: 'muted', text: 'After against before' + (m.scaled ? ' (' + m.scaled + ')' : '') }),
         el('thead', {}, el('tr', {}, ['Score', 'Y', 'U', 'V', 'All', 'Unit'].map((h) => el('th', { scope: 'col', text: h })))),
         el('tbody', {}, plane('psnr'), plane('ssim')))));
