@@ -122,7 +122,7 @@ class MediaCommandsEndToEndTest {
         assertInvalid(run("ls", "--page-size", "101"), "--page-size");
         assertInvalid(run("ls", "--status", "gone"), "--status");
         assertInvalid(run("ls", "--since", "yesterday"), "--since");
-        assertInvalid(run("ls", "--storage-class", "cold"), "storage class");
+        assertInvalid(run("ls", "--storage-class", "cold"), "--storage-class must be standard, archive or ia");
     }
 
     @Test
@@ -217,8 +217,8 @@ class MediaCommandsEndToEndTest {
         assertThat(cleared.get("PublishStatus").asText()).isEqualTo("Unpublished");
 
         assertInvalid(run("update", vid), "nothing to change");
-        assertInvalid(run("update", vid, "--storage-class", "cold"), "storage class");
-        assertInvalid(run("update", vid, "--title", "t".repeat(513)), "512");
+        assertInvalid(run("update", vid, "--storage-class", "cold"), "--storage-class must be standard, archive or ia");
+        assertInvalid(run("update", vid, "--title", "t".repeat(513)), "--title must be at most 512 characters");
         assertInvalid(run("update", vid, "--category", "film"), "--category");
         assertThat(run("update", "v0unknown", "--title", "x").exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(run("update", vid, "--publish", "--unpublish").exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
@@ -326,15 +326,21 @@ class MediaCommandsEndToEndTest {
         Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 1000, 14);
         String url = "https://example.com/clip.mp4";
 
-        assertInvalid(run("upload", file.toString(), "--storage-class", "cold"), "storage class");
-        assertInvalid(run("upload", file.toString(), "--title", "t".repeat(513)), "512");
-        assertInvalid(run("upload", url, "--title", "t".repeat(129)), "128");
-        assertInvalid(run("upload", url, "--tags", "a".repeat(37)), "36");
-        assertInvalid(run("upload", file.toString(), "--tags", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q"), "16 tags");
-        assertInvalid(run("upload", file.toString(), "--record-type", "2"), "category");
-        assertInvalid(run("upload", file.toString(), "--record-type", "3"), "record type");
-        assertInvalid(run("upload", file.toString(), "--category", "film"), "category");
-        assertInvalid(run("upload", file.toString(), "--callback-args", "c".repeat(513)), "512");
+        assertInvalid(run("upload", file.toString(), "--storage-class", "cold"),
+                "--storage-class must be standard, archive or ia");
+        assertInvalid(run("upload", file.toString(), "--title", "t".repeat(513)),
+                "--title must be at most 512 characters");
+        assertInvalid(run("upload", url, "--title", "t".repeat(129)), "--title must be at most 128");
+        assertInvalid(run("upload", url, "--tags", "a".repeat(37)), "--tags must be at most 36");
+        assertInvalid(run("upload", file.toString(), "--tags", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q"),
+                "--tags must be at most 16");
+        assertInvalid(run("upload", file.toString(), "--record-type", "2"),
+                "--category must be given with record type 2");
+        assertInvalid(run("upload", file.toString(), "--record-type", "3"),
+                "--record-type must be 1 (audio/video) or 2");
+        assertInvalid(run("upload", file.toString(), "--category", "film"), "--category must be video, audio");
+        assertInvalid(run("upload", file.toString(), "--callback-args", "c".repeat(513)),
+                "--callback-args must be at most 512");
         assertThat(vod.stats().get("requests").asLong()).isZero();
     }
 

@@ -6,11 +6,12 @@ import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.config.UserValues;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.MediaLine;
 import io.vodkit.cli.output.MediaTable;
+import io.vodkit.client.limits.Limits;
 import io.vodkit.client.media.MediaInfo;
-import io.vodkit.client.media.MediaLimits;
 import io.vodkit.client.media.MediaQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -88,10 +89,7 @@ public final class LsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MediaQuery query = query();
-        if (pageSize < 1 || pageSize > MediaLimits.MAX_PAGE_SIZE) {
-            throw CliException.invalidInput("--page-size must be between 1 and " + MediaLimits.MAX_PAGE_SIZE
-                    + ", got " + pageSize);
-        }
+        UserValues.check("--page-size", null, () -> Limits.PAGE_SIZE.check((long) pageSize));
         if (limit != null && limit < 1) {
             throw CliException.invalidInput("--limit must be at least 1, got " + limit);
         }
@@ -126,9 +124,11 @@ public final class LsCommand implements Callable<Integer> {
         if (!direction.equals("asc") && !direction.equals("desc")) {
             throw CliException.invalidInput("--order must be asc or desc, got " + order);
         }
+        List<String> classes = UserValues.check("--storage-class", null,
+                () -> storageClasses.stream().map(Limits::storageClass).toList());
         try {
             return new MediaQuery(status, tags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(),
-                    classificationIds, storageClasses.stream().map(MediaLimits::checkStorageClass).toList(),
+                    classificationIds, classes,
                     time("--since", since), time("--until", until), direction.equals("asc"));
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());

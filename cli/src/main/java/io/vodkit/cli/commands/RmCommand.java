@@ -9,7 +9,7 @@ import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.client.api.MediaSource;
-import io.vodkit.client.media.MediaLimits;
+import io.vodkit.client.limits.Limits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -72,8 +72,8 @@ public final class RmCommand implements Callable<Integer> {
                 vids.add(MediaArguments.vid(source, media));
             }
         }
-        if (files.size() > MediaLimits.MAX_FILE_NAMES) {
-            throw CliException.invalidInput("at most " + MediaLimits.MAX_FILE_NAMES + " files at once, got "
+        if (files.size() > Limits.MAX_FILE_NAMES) {
+            throw CliException.invalidInput("at most " + Limits.MAX_FILE_NAMES + " files at once, got "
                     + files.size());
         }
         int count = vids.size() + files.size();

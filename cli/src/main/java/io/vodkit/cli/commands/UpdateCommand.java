@@ -6,11 +6,14 @@ import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.config.UploadMetadataOptions;
+import io.vodkit.cli.config.UserValues;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.MediaLine;
 import io.vodkit.client.api.MediaSource;
+import io.vodkit.client.limits.InvalidValueException;
+import io.vodkit.client.limits.Limits;
 import io.vodkit.client.media.MediaInfo;
-import io.vodkit.client.media.MediaLimits;
 import io.vodkit.client.media.MediaManager;
 import io.vodkit.client.media.MediaUpdate;
 import java.util.List;
@@ -86,16 +89,10 @@ public final class UpdateCommand implements Callable<Integer> {
         String vid = MediaArguments.vid(source, MediaSource.parse(source));
         MediaUpdate update;
         try {
-            if (category != null && !category.isEmpty() && !MediaLimits.CATEGORIES.contains(category)) {
-                throw new IllegalArgumentException("--category must be one of " + String.join(", ",
-                        MediaLimits.CATEGORIES) + ", got " + category);
-            }
             update = new MediaUpdate(title, description, tags, category, classificationId, posterUri);
-            if (storageClass != null) {
-                MediaLimits.checkStorageClass(storageClass);
-            }
-        } catch (IllegalArgumentException e) {
-            throw CliException.invalidInput(e.getMessage());
+            Limits.STORAGE_CLASS.check(storageClass);
+        } catch (InvalidValueException refused) {
+            throw UserValues.refused(refused, UploadMetadataOptions.FLAGS);
         }
         if (update.isEmpty() && publishing == null && storageClass == null) {
             throw CliException.invalidInput("nothing to change: give --title, --description, --tags, --category, "

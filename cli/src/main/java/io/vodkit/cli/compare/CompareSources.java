@@ -101,8 +101,10 @@ public final class CompareSources implements AutoCloseable {
         return backend;
     }
 
+    /** Closes the cache's downloads, and the service when these sources opened it. */
     @Override
     public void close() {
+        cache.close();
         if (backend != null && ownsBackend) {
             backend.close();
         }

@@ -1,11 +1,22 @@
 package io.vodkit.cli.config;
 
 import io.vodkit.cli.CliException;
+import io.vodkit.client.limits.InvalidValueException;
 import io.vodkit.client.media.UploadMetadata;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The metadata flags of {@code vodkit upload}: what is stored with each uploaded file or pulled URL. */
 public final class UploadMetadataOptions {
+    /**
+     * The flag of each metadata value a {@link io.vodkit.client.limits.Limits} refusal names, also for
+     * {@code vodkit update}'s flags of the same name.
+     */
+    public static final Map<String, String> FLAGS = Map.of("title", "--title", "description", "--description",
+            "tags", "--tags", "category", "--category", "classificationId", "--classification-id",
+            "recordType", "--record-type", "storageClass", "--storage-class", "callbackArgs", "--callback-args",
+            "workflowTemplate", "--workflow");
+
     @Option(names = "--title", description = "Title stored with the media (files: 512 characters, URLs: 128).")
     String title;
 
@@ -41,14 +52,14 @@ public final class UploadMetadataOptions {
     /**
      * The metadata, checked for a file ({@code url} false) or a URL pull.
      *
-     * @throws CliException invalid input naming what the service would refuse
+     * @throws CliException invalid input naming the flag whose value the service would refuse
      */
     public UploadMetadata metadata(boolean url) {
         try {
             return new UploadMetadata(title, description, tags, category, classificationId, recordType,
                     storageClass, callbackArgs, workflow).check(url);
-        } catch (IllegalArgumentException e) {
-            throw CliException.invalidInput((url ? "for a URL: " : "") + e.getMessage());
+        } catch (InvalidValueException refused) {
+            throw UserValues.refused(refused, FLAGS);
         }
     }
 }

@@ -2,8 +2,10 @@ package io.vodkit.client.limits;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +55,22 @@ public final class Limit<T> {
     });
   }
 
+  /** Text of at most {@code max} bytes in UTF-8. */
+  public static Limit<String> maxUtf8Bytes(String name, int max) {
+    return new Limit<>(name, "at most " + max + " bytes (UTF-8)", value -> {
+      int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+      return bytes > max ? Optional.of(bytes + " bytes") : Optional.empty();
+    });
+  }
+
+  /** One of {@code accepted}, compared ignoring case; the refusal quotes the value. */
+  public static Limit<String> oneOf(String name, List<String> accepted) {
+    String words = accepted.size() == 1 ? accepted.get(0)
+        : String.join(", ", accepted.subList(0, accepted.size() - 1)) + " or " + accepted.get(accepted.size() - 1);
+    return new Limit<>(name, words, value -> accepted.stream().anyMatch(a -> a.equalsIgnoreCase(value.strip()))
+        ? Optional.empty() : Optional.of("'" + value + "'"));
+  }
+
   /** Durations from {@code min} to {@code max}, stated in {@code unit} (seconds or minutes). */
   public static Limit<Duration> durationBetween(String name, Duration min, Duration max, ChronoUnit unit) {
     String unitName = unit.name().toLowerCase(Locale.ROOT);
@@ -74,6 +92,11 @@ public final class Limit<T> {
       }
     }
     return value;
+  }
+
+  /** This rule where it applies only in a case, e.g. {@code maxChars("title", 128).when("for a URL")}. */
+  public Limit<T> when(String condition) {
+    return new Limit<>(name, accepted + " " + condition, problem);
   }
 
   /** The value's name in the client API. */

@@ -5,16 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
- * What the service accepts for uploads, polling, URLs and connections, in one place (media metadata: see
- * {@link io.vodkit.client.media.MediaLimits}) (spec §5.1, §6.4, §7.2, §8.1, §10.6; media-management A12, A13): the
- * request types check their values against these rules when they are made, so a value the service would refuse
- * fails before the first byte is sent, and a command line can check its flags against the same rules up front.
+ * What the service accepts for uploads, media metadata, media management, polling, URLs and connections, in one
+ * place (spec §5.1, §6.4, §7.2, §8.1, §10.6; media-management A1, A5, A7, A12, A13, A14): the request types check
+ * their values against these rules when they are made, so a value the service would refuse fails before the first
+ * byte is sent, and a command line can check its flags against the same rules up front.
  */
 public final class Limits {
 
@@ -78,6 +80,63 @@ public final class Limits {
       "1 to 64 lower-case letters, digits and hyphens (e.g. ap-singapore-1)",
       region -> REGION_FORM.matcher(region).matches() ? Optional.empty() : Optional.of("'" + region + "'"));
 
+  /** Vids per GetMediaInfos, DeleteMedia and UpdateMediaStorageClass call; classification ids per GetMediaList. */
+  public static final int MAX_VIDS = 20;
+  /** GetMediaList: largest PageSize. */
+  public static final int MAX_PAGE_SIZE = 100;
+  /** GetMediaList: largest Offset. */
+  public static final int MAX_OFFSET = 10_000;
+  /** FileNames per DeleteMediaTosFile call. */
+  public static final int MAX_FILE_NAMES = 1000;
+  /** Tags per media (docs-limits). */
+  public static final int MAX_TAGS = 16;
+  /** StorageClass values, numbered 1, 2, 3 in ApplyUploadInfo and URLSets. */
+  public static final List<String> STORAGE_CLASSES = List.of("STANDARD", "ARCHIVE", "IA");
+  /** Material categories (A14.4), required with RecordType 2. */
+  public static final List<String> CATEGORIES = List.of("video", "audio", "image", "dynamic_img", "subtitle",
+      "font");
+
+  /** Title at commit and in UpdateMediaInfo (A7, A12). */
+  public static final Limit<String> TITLE = Limit.maxChars("title", 512);
+  /** Description at commit and in UpdateMediaInfo (A7, A12). */
+  public static final Limit<String> DESCRIPTION = Limit.maxChars("description", 1024);
+  /** Title in a URL pull's URLSet (A13). */
+  public static final Limit<String> URL_TITLE = Limit.maxChars("title", 128).when("for a URL");
+  /** Description in a URL pull's URLSet (A13). */
+  public static final Limit<String> URL_DESCRIPTION = Limit.maxChars("description", 256).when("for a URL");
+  /** A comma list of at most {@value #MAX_TAGS} tags (empty ones and repeats not counted). */
+  public static final Limit<String> TAGS = new Limit<>("tags", "at most " + MAX_TAGS + " comma-separated tags",
+      tags -> {
+        long count = Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).distinct()
+            .count();
+        return count > MAX_TAGS ? Optional.of(count + " tags") : Optional.empty();
+      });
+  /** A URLSet's Tags text (A13). */
+  public static final Limit<String> URL_TAGS = Limit.maxChars("tags", 36).when("for a URL");
+  /** CallbackArgs of an upload. */
+  public static final Limit<String> CALLBACK_ARGS = Limit.maxUtf8Bytes("callbackArgs", 512);
+  /** Material category ({@link #CATEGORIES}). */
+  public static final Limit<String> CATEGORY = Limit.oneOf("category", CATEGORIES);
+  /** RecordType: 1 audio/video, 2 material. */
+  public static final Limit<Integer> RECORD_TYPE = new Limit<>("recordType", "1 (audio/video) or 2 (material)",
+      type -> type == 1 || type == 2 ? Optional.empty() : Optional.of(type.toString()));
+  /** ClassificationId: 0 (unclassified) or a classification of the space. */
+  public static final Limit<Long> CLASSIFICATION_ID = new Limit<>("classificationId", "0 or a positive number",
+      id -> id < 0 ? Optional.of(id.toString()) : Optional.empty());
+  /** StorageClass, in any case ({@link #storageClass} gives the service's spelling). */
+  public static final Limit<String> STORAGE_CLASS = Limit.oneOf("storageClass", List.of("standard", "archive", "ia"));
+  /** GetMediaList Status. */
+  public static final Limit<String> PUBLISH_STATUS = Limit.oneOf("status", List.of("Published", "Unpublished"));
+  /** A workflow template id to start at commit. */
+  public static final Limit<String> WORKFLOW_TEMPLATE = new Limit<>("workflowTemplate", "a template id",
+      id -> id.isBlank() ? Optional.of("an empty id") : Optional.empty());
+  /** GetMediaList PageSize. */
+  public static final Limit<Long> PAGE_SIZE = Limit.between("pageSize", 1, MAX_PAGE_SIZE);
+  /** GetMediaList Offset. */
+  public static final Limit<Long> OFFSET = Limit.between("offset", 0, MAX_OFFSET);
+  /** FileNames of one DeleteMediaTosFile call. */
+  public static final Limit<Long> FILE_NAME_COUNT = Limit.between("fileNames", 1, MAX_FILE_NAMES);
+
   private Limits() {
   }
 
@@ -119,6 +178,12 @@ public final class Limits {
           }
           return Optional.empty();
         });
+  }
+
+  /** {@code storageClass} checked against {@link #STORAGE_CLASS} and spelled as the service wants it: upper case. */
+  public static String storageClass(String storageClass) {
+    return STORAGE_CLASS.check(Objects.requireNonNull(storageClass, "storageClass == null")).strip()
+        .toUpperCase(Locale.ROOT);
   }
 
   private static Optional<String> endpointProblem(URI endpoint) {

@@ -13,8 +13,16 @@ import java.util.Objects;
  * @param overwrite    replace {@code target} when it exists (else the download is refused before any request)
  * @param expectedSize the size the file must have, or -1 when unknown (the reply's length is checked anyway)
  * @param expectedMd5  the hex MD5 the file must have, or null when unknown
+ * @param maxSize      the most bytes taken, or -1 for no limit: a larger file is refused when its reply says its
+ *                     size, else stopped when it grows past it, and its partial file removed
  */
-public record DownloadRequest(URI url, Path target, boolean overwrite, long expectedSize, String expectedMd5) {
+public record DownloadRequest(URI url, Path target, boolean overwrite, long expectedSize, String expectedMd5,
+                              long maxSize) {
+  /** A download of any size. */
+  public DownloadRequest(URI url, Path target, boolean overwrite, long expectedSize, String expectedMd5) {
+    this(url, target, overwrite, expectedSize, expectedMd5, -1);
+  }
+
   public DownloadRequest {
     Objects.requireNonNull(url, "url == null");
     Objects.requireNonNull(target, "target == null");

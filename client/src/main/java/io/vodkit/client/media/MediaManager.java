@@ -6,7 +6,7 @@ import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.api.UpdateMediaPublishStatus;
 import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.internal.Json;
-import io.vodkit.client.media.internal.FileDownload;
+import io.vodkit.client.limits.Limits;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * Media management, the one entry point for what is in a space (media-management.md): read media
  * (GetMediaInfos, GetMediaList), change it (UpdateMediaInfo, UpdateMediaPublishStatus, UpdateMediaStorageClass),
  * delete it (DeleteMedia, DeleteMediaTosFile) and download stored files. Calls over the service's per-call limits
- * are split into batches. Arguments are checked ({@link MediaLimits}) before anything is sent.
+ * are split into batches. Arguments are checked ({@link Limits}) before anything is sent.
  *
  * <pre>{@code
  * MediaInfos found = client.media().infos(List.of(vid));
@@ -33,14 +33,14 @@ public final class MediaManager {
   public static final String TOS_FILE_VERSION = "2023-07-01";
 
   private final ApiCaller api;
-  private final FileDownload downloads;
+  private final MediaDownloader downloads;
 
   public MediaManager(ApiCaller api, HttpTransport transport) {
     this.api = Objects.requireNonNull(api, "api == null");
-    this.downloads = new FileDownload(transport);
+    this.downloads = new MediaDownloader(transport);
   }
 
-  /** GetMediaInfos, {@value MediaLimits#MAX_VIDS} Vids a call; repeated Vids are asked once. */
+  /** GetMediaInfos, {@value Limits#MAX_VIDS} Vids a call; repeated Vids are asked once. */
   public MediaInfos infos(List<String> vids) {
     List<MediaInfo> media = new ArrayList<>();
     List<String> notExist = new ArrayList<>();
@@ -55,8 +55,8 @@ public final class MediaManager {
   /** One GetMediaList page of {@code space}. */
   public MediaPage list(String space, MediaQuery query, int offset, int pageSize) {
     Objects.requireNonNull(space, "space == null");
-    MediaLimits.checkOffset(offset);
-    MediaLimits.checkPageSize(pageSize);
+    Limits.OFFSET.check((long) offset);
+    Limits.PAGE_SIZE.check((long) pageSize);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("SpaceName", space);
     putList(params, "Status", query.statuses());
@@ -79,17 +79,17 @@ public final class MediaManager {
 
   /**
    * Hands up to {@code limit} media of {@code space} to {@code action}, page after page of {@code pageSize}, as they
-   * arrive; the service lets a filter reach {@value MediaLimits#MAX_OFFSET} media and one page more at most (narrow
+   * arrive; the service lets a filter reach {@value Limits#MAX_OFFSET} media and one page more at most (narrow
    * it by time for more). Returns how many were handed over.
    */
   public int forEach(String space, MediaQuery query, long limit, int pageSize, Consumer<MediaInfo> action) {
     if (limit < 1) {
       throw new IllegalArgumentException("the limit must be at least 1, got " + limit);
     }
-    MediaLimits.checkPageSize(pageSize);
+    Limits.PAGE_SIZE.check((long) pageSize);
     int seen = 0;
     int offset = 0;
-    while (seen < limit && offset <= MediaLimits.MAX_OFFSET) {
+    while (seen < limit && offset <= Limits.MAX_OFFSET) {
       int size = (int) Math.min(pageSize, limit - seen);
       MediaPage page = list(space, query, offset, size);
       page.media().forEach(action);
@@ -126,7 +126,7 @@ public final class MediaManager {
 
   /** UpdateMediaStorageClass ({@code standard}, {@code archive} or {@code ia}); returns the Vids that do not exist. */
   public List<String> changeStorageClass(List<String> vids, String storageClass) {
-    String upper = MediaLimits.checkStorageClass(storageClass);
+    String upper = Limits.storageClass(storageClass);
     List<String> notExist = new ArrayList<>();
     for (List<String> batch : batches(vids)) {
       JsonNode result = api.get("UpdateMediaStorageClass", VERSION,
@@ -137,7 +137,7 @@ public final class MediaManager {
   }
 
   /**
-   * DeleteMedia: each Vid with its original, poster and outputs; {@value MediaLimits#MAX_VIDS} a call. Returns the
+   * DeleteMedia: each Vid with its original, poster and outputs; {@value Limits#MAX_VIDS} a call. Returns the
    * Vids that do not exist.
    */
   public List<String> delete(List<String> vids) {
@@ -152,10 +152,7 @@ public final class MediaManager {
   /** DeleteMediaTosFile: stored files by FileName (their Vids stay); returns the names that could not be deleted. */
   public List<String> deleteFiles(String space, List<String> fileNames) {
     Objects.requireNonNull(space, "space == null");
-    if (fileNames.isEmpty() || fileNames.size() > MediaLimits.MAX_FILE_NAMES) {
-      throw new IllegalArgumentException("give 1 to " + MediaLimits.MAX_FILE_NAMES + " file names, got "
-          + fileNames.size());
-    }
+    Limits.FILE_NAME_COUNT.check((long) fileNames.size());
     String json;
     try {
       json = api.mapper().writeValueAsString(fileNames);
@@ -171,16 +168,18 @@ public final class MediaManager {
 
   /** Streams a stored file to disk, resuming with Range, checked against its size and MD5, renamed when whole. */
   public DownloadResult download(DownloadRequest request, DownloadListener listener) {
-    return downloads.run(request, listener);
+    return downloads.download(request, listener);
   }
 
-  /** The distinct Vids in groups of at most {@value MediaLimits#MAX_VIDS}. */
+  /** The distinct Vids in groups of at most {@value Limits#MAX_VIDS}. */
   static List<List<String>> batches(List<String> vids) {
     List<String> distinct = List.copyOf(new LinkedHashSet<>(vids));
-    MediaLimits.checkVidCount(distinct.size());
+    if (distinct.isEmpty()) {
+      throw new IllegalArgumentException("no Vid given");
+    }
     List<List<String>> batches = new ArrayList<>();
-    for (int i = 0; i < distinct.size(); i += MediaLimits.MAX_VIDS) {
-      batches.add(distinct.subList(i, Math.min(distinct.size(), i + MediaLimits.MAX_VIDS)));
+    for (int i = 0; i < distinct.size(); i += Limits.MAX_VIDS) {
+      batches.add(distinct.subList(i, Math.min(distinct.size(), i + Limits.MAX_VIDS)));
     }
     return batches;
   }

@@ -1,5 +1,7 @@
 package io.vodkit.client.media;
 
+import io.vodkit.client.limits.Limits;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +12,7 @@ import java.util.Objects;
  *
  * @param statuses          {@code Published} / {@code Unpublished}
  * @param tags              media carrying any of these tags
- * @param classificationIds 0 = unclassified; at most {@value MediaLimits#MAX_VIDS}
+ * @param classificationIds 0 = unclassified; at most {@value Limits#MAX_VIDS}
  * @param storageClasses    {@code STANDARD}, {@code ARCHIVE}, {@code IA}
  * @param startTime         created at or after, or null
  * @param endTime           created at or before, or null
@@ -26,10 +28,10 @@ public record MediaQuery(List<String> statuses, List<String> tags, List<Long> cl
     tags = List.copyOf(tags);
     classificationIds = List.copyOf(classificationIds);
     storageClasses = List.copyOf(storageClasses);
-    statuses.forEach(MediaLimits::checkPublishStatus);
-    storageClasses.forEach(MediaLimits::checkStorageClass);
-    if (classificationIds.size() > MediaLimits.MAX_VIDS) {
-      throw new IllegalArgumentException("at most " + MediaLimits.MAX_VIDS + " classification ids, got "
+    statuses.forEach(Limits.PUBLISH_STATUS::check);
+    storageClasses.forEach(Limits.STORAGE_CLASS::check);
+    if (classificationIds.size() > Limits.MAX_VIDS) {
+      throw new IllegalArgumentException("at most " + Limits.MAX_VIDS + " classification ids, got "
           + classificationIds.size());
     }
     if (startTime != null && endTime != null && startTime.isAfter(endTime)) {

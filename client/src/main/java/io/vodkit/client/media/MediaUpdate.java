@@ -1,8 +1,10 @@
 package io.vodkit.client.media;
 
+import io.vodkit.client.limits.Limits;
+
 /**
  * UpdateMediaInfo's fields (media-management.md A7): {@code null} leaves a field unchanged, {@code ""} clears it
- * (for {@code classificationId}, 0 makes the media unclassified).
+ * (for {@code classificationId}, 0 makes the media unclassified). Checked against the {@link Limits} when made.
  *
  * @param tags comma-separated
  */
@@ -10,12 +12,13 @@ public record MediaUpdate(String title, String description, String tags, String 
                           String posterUri) {
 
   public MediaUpdate {
-    MediaLimits.checkTitle(title);
-    MediaLimits.checkDescription(description);
-    MediaLimits.checkTags(tags);
-    if (classificationId != null && classificationId < 0) {
-      throw new IllegalArgumentException("a classification id is 0 or positive, got " + classificationId);
+    Limits.TITLE.check(title);
+    Limits.DESCRIPTION.check(description);
+    Limits.TAGS.check(tags);
+    if (category != null && !category.isEmpty()) {
+      Limits.CATEGORY.check(category);
     }
+    Limits.CLASSIFICATION_ID.check(classificationId);
   }
 
   /** Whether any field is to change. */

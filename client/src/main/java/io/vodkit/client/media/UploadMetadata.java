@@ -1,6 +1,8 @@
 package io.vodkit.client.media;
 
 import io.vodkit.client.api.UploadFunction;
+import io.vodkit.client.limits.InvalidValueException;
+import io.vodkit.client.limits.Limits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Map;
  * before anything is sent.
  *
  * @param tags             comma-separated
- * @param category         material category ({@link MediaLimits#CATEGORIES}); required with record type 2
+ * @param category         material category ({@link Limits#CATEGORIES}); required with record type 2
  * @param recordType       1 audio/video (the default), 2 material
  * @param storageClass     {@code standard}, {@code archive} or {@code ia}
  * @param workflowTemplate a workflow template id to start once the media is stored
@@ -30,40 +32,28 @@ public record UploadMetadata(String title, String description, String tags, Stri
   }
 
   /**
-   * The service's limits for a file ({@code url} false) or a URL pull ({@code url} true, whose Title, Description
-   * and Tags are shorter, A13).
+   * The service's {@link Limits} for a file ({@code url} false) or a URL pull ({@code url} true, whose Title,
+   * Description and Tags are shorter, A13).
    *
-   * @throws IllegalArgumentException naming the first value the service would refuse
+   * @throws InvalidValueException naming the first value the service would refuse
    */
   public UploadMetadata check(boolean url) {
-    MediaLimits.checkLength("title", title, url ? MediaLimits.MAX_URL_TITLE_CHARS : MediaLimits.MAX_TITLE_CHARS);
-    MediaLimits.checkLength("description", description,
-        url ? MediaLimits.MAX_URL_DESCRIPTION_CHARS : MediaLimits.MAX_DESCRIPTION_CHARS);
-    MediaLimits.checkTags(tags);
+    (url ? Limits.URL_TITLE : Limits.TITLE).check(title);
+    (url ? Limits.URL_DESCRIPTION : Limits.DESCRIPTION).check(description);
+    Limits.TAGS.check(tags);
     if (url) {
-      MediaLimits.checkLength("tags text of a URL pull", tags, MediaLimits.MAX_URL_TAGS_CHARS);
+      Limits.URL_TAGS.check(tags);
     }
-    if (category != null && !MediaLimits.CATEGORIES.contains(category)) {
-      throw new IllegalArgumentException("the category must be one of " + String.join(", ", MediaLimits.CATEGORIES)
-          + ", got " + category);
-    }
-    if (recordType != null && recordType != 1 && recordType != 2) {
-      throw new IllegalArgumentException("the record type must be 1 (audio/video) or 2 (material), got "
-          + recordType);
-    }
+    Limits.CATEGORY.check(category);
+    Limits.RECORD_TYPE.check(recordType);
     if (recordType != null && recordType == 2 && category == null) {
-      throw new IllegalArgumentException("record type 2 (material) needs a category");
+      throw new InvalidValueException(Limits.CATEGORY.name(), "given with record type 2 (material): "
+          + Limits.CATEGORY.accepted(), "none");
     }
-    if (classificationId != null && classificationId < 0) {
-      throw new IllegalArgumentException("a classification id is 0 or positive, got " + classificationId);
-    }
-    if (storageClass != null) {
-      MediaLimits.checkStorageClass(storageClass);
-    }
-    MediaLimits.checkCallbackArgs(callbackArgs);
-    if (workflowTemplate != null && workflowTemplate.isBlank()) {
-      throw new IllegalArgumentException("the workflow template id is empty");
-    }
+    Limits.CLASSIFICATION_ID.check(classificationId);
+    Limits.STORAGE_CLASS.check(storageClass);
+    Limits.CALLBACK_ARGS.check(callbackArgs);
+    Limits.WORKFLOW_TEMPLATE.check(workflowTemplate);
     return this;
   }
 
@@ -72,7 +62,7 @@ public record UploadMetadata(String title, String description, String tags, Stri
     if (storageClass == null) {
       return 0;
     }
-    return MediaLimits.STORAGE_CLASSES.indexOf(MediaLimits.checkStorageClass(storageClass)) + 1;
+    return Limits.STORAGE_CLASSES.indexOf(Limits.storageClass(storageClass)) + 1;
   }
 
   /** AddOptionInfo's Input: the fields that are set. */

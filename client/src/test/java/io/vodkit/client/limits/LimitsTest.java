@@ -38,7 +38,26 @@ class LimitsTest {
         Arguments.of(Limits.ENDPOINT, URI.create("https://host/path"), "got 'https://host/path'"),
         Arguments.of(Limits.ENDPOINT, URI.create("https://host:99999"), "got 'https://host:99999'"),
         Arguments.of(Limits.ENDPOINT, URI.create("https://user:secret@host"), "got a URL with user info"),
-        Arguments.of(Limits.REGION, "ap singapore", "got 'ap singapore'"));
+        Arguments.of(Limits.REGION, "ap singapore", "got 'ap singapore'"),
+        Arguments.of(Limits.TITLE, "t".repeat(513), "title must be at most 512 characters, got 513 characters"),
+        Arguments.of(Limits.URL_TITLE, "t".repeat(129),
+            "title must be at most 128 characters for a URL, got 129 characters"),
+        Arguments.of(Limits.DESCRIPTION, "d".repeat(1025), "got 1025 characters"),
+        Arguments.of(Limits.URL_DESCRIPTION, "d".repeat(257), "got 257 characters"),
+        Arguments.of(Limits.TAGS, "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q",
+            "tags must be at most 16 comma-separated tags, got 17 tags"),
+        Arguments.of(Limits.URL_TAGS, "x".repeat(37), "got 37 characters"),
+        Arguments.of(Limits.CALLBACK_ARGS, "é".repeat(257),
+            "callbackArgs must be at most 512 bytes (UTF-8), got 514 bytes"),
+        Arguments.of(Limits.CATEGORY, "film", "got 'film'"),
+        Arguments.of(Limits.RECORD_TYPE, 3, "recordType must be 1 (audio/video) or 2 (material), got 3"),
+        Arguments.of(Limits.CLASSIFICATION_ID, -1L, "got -1"),
+        Arguments.of(Limits.STORAGE_CLASS, "cold", "storageClass must be standard, archive or ia, got 'cold'"),
+        Arguments.of(Limits.PUBLISH_STATUS, "Draft", "got 'Draft'"),
+        Arguments.of(Limits.WORKFLOW_TEMPLATE, " ", "got an empty id"),
+        Arguments.of(Limits.PAGE_SIZE, 101L, "pageSize must be 1 to 100, got 101"),
+        Arguments.of(Limits.OFFSET, 10_001L, "offset must be 0 to 10000, got 10001"),
+        Arguments.of(Limits.FILE_NAME_COUNT, 1001L, "fileNames must be 1 to 1000, got 1001"));
   }
 
   @ParameterizedTest(name = "{2}")
@@ -59,6 +78,12 @@ class LimitsTest {
     assertThat(Limits.POLL_INTERVAL.check(Duration.ofMillis(100))).isNotNull();
     assertThat(Limits.URL_EXPIRY.check(Duration.ofDays(365))).isNotNull();
     assertThat(Limits.ENDPOINT.check(URI.create("http://127.0.0.1:65535/"))).isNotNull();
+    assertThat(Limits.TITLE.check("t".repeat(512))).isNotNull();
+    assertThat(Limits.TAGS.check("a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,p, ,")).as("repeats and empties not counted")
+        .isNotNull();
+    assertThat(Limits.CALLBACK_ARGS.check("c".repeat(512))).isNotNull();
+    assertThat(Limits.storageClass(" Archive ")).isEqualTo("ARCHIVE");
+    assertThat(Limits.CLASSIFICATION_ID.check(0L)).isZero();
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.vodkit.client.Credentials;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.VodException;
+import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.internal.Hex;
 import io.vodkit.client.media.internal.FileDownload;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link MediaManager#download}: a loopback server that cuts its first reply half-way, then honours Range, as a
- * flaky CDN does.
+ * {@link MediaManager#download} and {@link MediaDownloader}: a loopback server that cuts its first reply half-way,
+ * then honours Range, as a flaky CDN does; that redirects; and that sends a body of no stated length.
  */
 class FileDownloadTest {
   private static final int SIZE = 300_000;
@@ -63,6 +65,17 @@ class FileDownloadTest {
           throw new IOException("cut on purpose");
         }
         body.write(content, start, SIZE - start);
+      }
+    });
+    server.createContext("/moved", exchange -> {
+      exchange.getResponseHeaders().add("Location", "/clip.mp4");
+      exchange.sendResponseHeaders(302, -1);
+      exchange.close();
+    });
+    server.createContext("/unsized.mp4", exchange -> {
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream body = exchange.getResponseBody()) {
+        body.write(content);
       }
     });
     server.start();
@@ -119,6 +132,29 @@ class FileDownloadTest {
     assertThat(ranges).isEmpty();
     client.media().download(new DownloadRequest(url(), target, true, -1, null), DownloadListener.NONE);
     assertThat(Files.readAllBytes(target)).isEqualTo(content);
+  }
+
+  @Test
+  void aPlainUrlNeedsOnlyATransportAndItsRedirectIsFollowed() throws Exception {
+    Path target = dir.resolve("moved.mp4");
+    try (HttpTransport transport = new HttpTransport(Duration.ofSeconds(5), Duration.ofSeconds(5), false)) {
+      DownloadResult result = new MediaDownloader(transport).download(new DownloadRequest(
+          url().resolve("/moved"), target, false, -1, null), DownloadListener.NONE);
+      assertThat(result.size()).isEqualTo(SIZE);
+    }
+    assertThat(Files.readAllBytes(target)).isEqualTo(content);
+  }
+
+  @Test
+  void aFileOverTheSizeLimitIsRefusedAndLeavesNothing() {
+    for (String path : List.of("/clip.mp4", "/unsized.mp4")) {
+      Path target = dir.resolve("big" + path.replace('/', '-'));
+      assertThatThrownBy(() -> client.media().download(new DownloadRequest(url().resolve(path), target, false, -1,
+          null, SIZE - 1), DownloadListener.NONE)).as(path).isInstanceOf(VodException.class)
+          .hasMessageContaining("larger than the " + (SIZE - 1) + " bytes allowed");
+      assertThat(target).as(path).doesNotExist();
+      assertThat(FileDownload.partFile(target)).as(path).doesNotExist();
+    }
   }
 
   private static String md5(byte[] bytes) throws Exception {

@@ -10,6 +10,7 @@ import io.vodkit.client.media.DownloadResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,20 +25,26 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One download: streamed into {@code .NAME.part} beside the target, resumed with {@code Range} from the bytes
- * already there (after a cut connection in this run, or left by an earlier run), checked against the expected size
- * and MD5, then renamed onto the target.
+ * One download: streamed into {@code .NAME.part} beside the target (redirects followed), resumed with {@code Range}
+ * from the bytes already there (after a cut connection in this run, or left by an earlier run), bounded by the
+ * request's size limit, checked against the expected size and MD5, then renamed onto the target.
  */
 public final class FileDownload {
   /** Tries per download: each one after a cut connection resumes where the last one stopped. */
   static final int MAX_ATTEMPTS = 5;
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (?:\\d+-\\d+|\\*)/(\\d+)");
   private static final int DIGEST_BUFFER = 64 * 1024;
+  /** Redirects followed per request at most (a play URL or a plain URL may be moved once or twice). */
+  private static final int MAX_REDIRECTS = 5;
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
   private final HttpTransport transport;
 
@@ -98,41 +105,64 @@ public final class FileDownload {
     return new DownloadResult(target, size, md5, resumedFrom);
   }
 
-  /** One request, appending to {@code part} from its current size; returns the file's full size, -1 if unknown. */
+  /**
+   * One request (and the redirects it is sent on), appending to {@code part} from its current size; returns the
+   * file's full size, -1 if unknown.
+   */
   private long fetch(DownloadRequest request, Path part, DownloadListener listener) {
     long have = sizeOf(part);
-    HttpRequest.Builder builder = HttpRequest.newBuilder(request.url())
-        .header("User-Agent", HttpTransport.USER_AGENT).GET();
+    URI url = request.url();
+    for (int redirects = 0; ; redirects++) {
+      HttpResponse<Long> response = send(request, url, part, have, listener);
+      int status = response.statusCode();
+      Optional<String> location = response.headers().firstValue("Location");
+      if (REDIRECTS.contains(status) && location.isPresent() && redirects < MAX_REDIRECTS) {
+        url = url.resolve(location.get());
+        continue;
+      }
+      if (status == 416 && have > 0) {
+        Optional<Long> total = rangeTotal(response.headers().firstValue("Content-Range"));
+        if (total.isPresent() && total.get() == have) {
+          return have;
+        }
+        discard(part);
+        throw new TransportException("download", "the partial file did not fit the remote file; starting over",
+            false, null);
+      }
+      if (status != 200 && status != 206) {
+        throw new VodException("download of " + url.getHost() + url.getPath() + " failed: HTTP "
+            + status + (status == 404 ? " (not found: deleted, or never stored)" : status == 403
+                ? " (forbidden: the URL's signature is wrong or expired)" : ""));
+      }
+      return totalOf(response.headers(), status == 206 ? have : 0);
+    }
+  }
+
+  private HttpResponse<Long> send(DownloadRequest request, URI url, Path part, long have,
+                                  DownloadListener listener) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url).header("User-Agent", HttpTransport.USER_AGENT).GET();
     if (have > 0) {
       builder.header("Range", "bytes=" + have + "-");
     }
-    HttpResponse<Long> response = transport.send(builder.build(), info -> {
-      int status = info.statusCode();
-      if (status != 200 && status != 206) {
-        return HttpResponse.BodySubscribers.replacing(-1L);
+    try {
+      return transport.send(builder.build(), info -> {
+        int status = info.statusCode();
+        if (status != 200 && status != 206) {
+          return HttpResponse.BodySubscribers.replacing(-1L);
+        }
+        long start = status == 206 ? have : 0;
+        long total = totalOf(info.headers(), start);
+        listener.onProgress(start, total);
+        return new FileWriter(part, status == 206, start, total, request.maxSize(), listener);
+      }, "download " + request.target().getFileName());
+    } catch (VodException e) {
+      if (e.getCause() instanceof TooLarge) {
+        discard(part);
+        throw new VodException("download of " + request.target().getFileName() + " refused: "
+            + e.getCause().getMessage(), e.getCause());
       }
-      long start = status == 206 ? have : 0;
-      long total = totalOf(info.headers(), start);
-      listener.onProgress(start, total);
-      return HttpResponse.BodySubscribers.fromSubscriber(new FileWriter(part, status == 206, start, total,
-          listener), FileWriter::written);
-    }, "download " + request.target().getFileName());
-    int status = response.statusCode();
-    if (status == 416 && have > 0) {
-      Optional<Long> total = rangeTotal(response.headers().firstValue("Content-Range"));
-      if (total.isPresent() && total.get() == have) {
-        return have;
-      }
-      discard(part);
-      throw new TransportException("download", "the partial file did not fit the remote file; starting over",
-          false, null);
+      throw e;
     }
-    if (status != 200 && status != 206) {
-      throw new VodException("download of " + request.url().getHost() + request.url().getPath() + " failed: HTTP "
-          + status + (status == 404 ? " (not found: deleted, or never stored)" : status == 403
-              ? " (forbidden: the URL's signature is wrong or expired)" : ""));
-    }
-    return totalOf(response.headers(), status == 206 ? have : 0);
   }
 
   /** The whole file's size: Content-Range's total, else the body length plus where it starts; -1 if unknown. */
@@ -176,27 +206,48 @@ public final class FileDownload {
     }
   }
 
-  /** Writes the reply body to the part file, one buffer list at a time, telling the listener. */
-  private static final class FileWriter implements Flow.Subscriber<List<ByteBuffer>> {
+  /** A file past the request's size limit. */
+  private static final class TooLarge extends RuntimeException {
+    TooLarge(long maxSize) {
+      super("larger than the " + maxSize + " bytes allowed");
+    }
+  }
+
+  /**
+   * Writes the reply body to the part file, one buffer list at a time, telling the listener; its body is the bytes
+   * written. A file past {@code maxSize} ends the exchange with {@link TooLarge}.
+   */
+  private static final class FileWriter implements HttpResponse.BodySubscriber<Long> {
     private final Path part;
     private final boolean append;
     private final long total;
+    private final long maxSize;
     private final DownloadListener listener;
+    private final CompletableFuture<Long> body = new CompletableFuture<>();
     private FileChannel channel;
     private Flow.Subscription subscription;
     private long done;
 
-    FileWriter(Path part, boolean append, long start, long total, DownloadListener listener) {
+    FileWriter(Path part, boolean append, long start, long total, long maxSize, DownloadListener listener) {
       this.part = part;
       this.append = append;
       this.done = start;
       this.total = total;
+      this.maxSize = maxSize;
       this.listener = listener;
+    }
+
+    @Override
+    public CompletionStage<Long> getBody() {
+      return body;
     }
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
       this.subscription = subscription;
+      if (tooLarge(total)) {
+        return;
+      }
       try {
         channel = append
             ? FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
@@ -222,6 +273,9 @@ public final class FileDownload {
         close();
         throw new UncheckedIOException("cannot write " + part, e);
       }
+      if (tooLarge(done)) {
+        return;
+      }
       listener.onProgress(done, total);
       subscription.request(1);
     }
@@ -229,15 +283,24 @@ public final class FileDownload {
     @Override
     public void onError(Throwable throwable) {
       close();
+      body.completeExceptionally(throwable);
     }
 
     @Override
     public void onComplete() {
       close();
+      body.complete(done);
     }
 
-    long written() {
-      return done;
+    /** Ends the exchange when {@code size} is past the limit. */
+    private boolean tooLarge(long size) {
+      if (maxSize < 0 || size <= maxSize) {
+        return false;
+      }
+      subscription.cancel();
+      close();
+      body.completeExceptionally(new TooLarge(maxSize));
+      return true;
     }
 
     private void close() {
@@ -245,6 +308,7 @@ public final class FileDownload {
         if (channel != null) {
           channel.force(false);
           channel.close();
+          channel = null;
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + part, e);
