@@ -122,6 +122,15 @@ public final class CliContext {
         return env;
     }
 
+    /**
+     * The word that starts vodkit again in a command printed for the user to run next (a resume hint): the path the
+     * {@code ./vodkit} launcher was started by ({@code VODKIT_LAUNCHER}, which it sets), else {@code vodkit}.
+     */
+    public String launcher() {
+        String launcher = env.get("VODKIT_LAUNCHER");
+        return launcher == null || launcher.isBlank() ? "vodkit" : launcher;
+    }
+
     public Path workingDir() {
         return workingDir;
     }

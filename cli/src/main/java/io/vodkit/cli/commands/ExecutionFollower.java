@@ -87,7 +87,7 @@ final class ExecutionFollower {
     }
 
     private CliException timedOut(String runId, PollOutcome.TimedOut<Execution> timedOut) {
-        List<String> words = new ArrayList<>(List.of("vodkit", "poll", runId, backend.spaceName()));
+        List<String> words = new ArrayList<>(List.of(context.launcher(), "poll", runId, backend.spaceName()));
         words.addAll(service.asArguments());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("resume_hint", ResumeHint.of(TIMEOUT_DESCRIPTION, words));

@@ -31,8 +31,8 @@ import picocli.CommandLine.Parameters;
             "Polls QueryUploadTaskInfo every VOD_POLL_INTERVAL seconds, at most VOD_POLL_MAX times."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit poll-upload c8f9e1d2 my_space",
-            "  vodkit poll-upload job1,job2,job3 my_space"})
+            "  vodkit poll-upload <JobId> my_space   # the resume_hint of a timed-out pull",
+            "  vodkit poll-upload <JobId>,<JobId> my_space   # several, comma-separated"})
 public final class PollUploadCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -63,7 +63,7 @@ public final class PollUploadCommand implements Callable<Integer> {
             PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
             PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll)).await(ids,
                     PullReport.stateChanges(context::notice, context.progress()));
-            PullReport report = new PullReport(backend, poll, service.asArguments());
+            PullReport report = new PullReport(backend, poll, context.launcher(), service.asArguments());
             JsonLines out = new JsonLines(context.out());
             List<PullReport.Line> lines = new ArrayList<>();
             for (PullJobStatus status : result.jobs()) {

@@ -34,12 +34,17 @@ final class PullReport {
 
     private final Backend backend;
     private final PollConfig poll;
+    private final String launcher;
     private final List<String> serviceArguments;
 
-    /** @param serviceArguments the service flags of this run, repeated in resume commands */
-    PullReport(Backend backend, PollConfig poll, List<String> serviceArguments) {
+    /**
+     * @param launcher         the word that starts vodkit ({@link io.vodkit.cli.CliContext#launcher()})
+     * @param serviceArguments the service flags of this run, repeated in resume commands
+     */
+    PullReport(Backend backend, PollConfig poll, String launcher, List<String> serviceArguments) {
         this.backend = backend;
         this.poll = poll;
+        this.launcher = launcher;
         this.serviceArguments = List.copyOf(serviceArguments);
     }
 
@@ -123,7 +128,7 @@ final class PullReport {
     private Map<String, Object> timedOutLine(PullJobStatus status) {
         String space = status.task().map(UploadTask::spaceName).filter(s -> !s.isEmpty())
                 .orElse(backend.spaceName());
-        List<String> arguments = new ArrayList<>(List.of("vodkit", RESUME_COMMAND));
+        List<String> arguments = new ArrayList<>(List.of(launcher, RESUME_COMMAND));
         arguments.add(status.jobId());
         arguments.add(space);
         arguments.addAll(serviceArguments);

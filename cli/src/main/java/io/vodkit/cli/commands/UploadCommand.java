@@ -173,7 +173,7 @@ public final class UploadCommand implements Callable<Integer> {
                 LedgerUploads uploaded = new LedgerUploads(ledger.uploads(), Backend.ledgerEndpoint(settings), force,
                         presence(settings, backend), Clock.systemUTC(), message -> notice(progress, message));
                 uploadFiles(sources, backend, partBytes, checkpoints(settings, progress), uploaded, progress, results);
-                awaitUrls(pulls, sources, puller, new PullReport(backend, poll, service.asArguments()), jobLog,
+                awaitUrls(pulls, sources, puller, new PullReport(backend, poll, context.launcher(), service.asArguments()), jobLog,
                         results, progress);
             }
             context.err().println(results.summary(Duration.ofNanos(System.nanoTime() - startNanos)).describe());

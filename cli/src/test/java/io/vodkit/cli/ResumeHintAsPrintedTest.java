@@ -1,0 +1,75 @@
+package io.vodkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.cli.support.Checkout;
+import io.vodkit.cli.support.CliResult;
+import io.vodkit.cli.support.Shell;
+import io.vodkit.cli.support.TestEmulator;
+import io.vodkit.cli.support.TestMedia;
+import io.vodkit.emulator.support.SourceServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A time-out's {@code resume_hint.command}, and the {@code Command} of a running job in {@code vodkit jobs}, run as
+ * printed from the folder the first command ran in: they name the launcher as it was started (a path, quoted for the
+ * shell when it needs to be, when {@code vodkit} is not on PATH; {@code vodkit} when it is).
+ */
+class ResumeHintAsPrintedTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aLauncherStartedByItsPathIsNamedByThatPathQuoted() throws Exception {
+        Checkout checkout = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("my tools")));
+        assertThat(checkout.launcher()).isEqualTo(tmp.resolve("my tools/vodkit"));
+
+        resumeAsPrinted("'my tools/vodkit'", Shell.userEnv(tmp));
+    }
+
+    @Test
+    void aLauncherFoundOnPathIsNamedVodkit() throws Exception {
+        Checkout checkout = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout")));
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("vodkit"), checkout.launcher());
+
+        resumeAsPrinted("vodkit", Shell.userEnv(tmp, bin));
+    }
+
+    /** Times a URL pull out by running {@code launcher upload URL}, then runs the hint and the jobs line's command. */
+    private void resumeAsPrinted(String launcher, Map<String, String> userEnv) throws Exception {
+        Path files = Files.createDirectories(tmp.resolve("files"));
+        TestMedia.randomFile(files.resolve("slow.mp4"), 300_000, 7);
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"));
+             SourceServer source = new SourceServer(files)) {
+            Map<String, String> env = new HashMap<>(vod.env(tmp.resolve("home")));
+            env.putAll(userEnv);
+            env.put("VOD_POLL_INTERVAL", "0.2");
+            Map<String, String> impatient = new HashMap<>(env);
+            impatient.put("VOD_POLL_MAX", "1");
+
+            CliResult timedOut = Shell.run(tmp, impatient, launcher + " upload " + source.url("/gated/slow.mp4"));
+
+            assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(ExitCodes.TIMED_OUT);
+            String hint = timedOut.single().get("resume_hint").get("command").asText();
+            String jobId = timedOut.single().get("JobIds").asText();
+            assertThat(hint).isEqualTo(launcher + " poll-upload " + jobId + " " + TestEmulator.SPACE);
+            CliResult jobs = Shell.run(tmp, env, launcher + " jobs --state running");
+            assertThat(jobs.single().get("Command").asText()).isEqualTo(hint);
+
+            source.open();
+            CliResult resumed = Shell.run(tmp, env, hint);
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            JsonNode line = resumed.single();
+            assertThat(line.get("JobId").asText()).isEqualTo(jobId);
+            assertThat(line.get("Vid").asText()).isNotEmpty();
+        }
+    }
+}
