@@ -36,9 +36,9 @@ import picocli.CommandLine.Parameters;
                     + "bit_depth (8|10|12|16, Pro only). Flags override the JSON."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit enhance '{\"video\":\"vid://v0abc\",\"config\":\"common\",\"repair_style\":1}'",
-            "  vodkit enhance directurl://clips/a.mp4 my_space --config old_film \\",
-            "      --tier standard --res 1080p",
+            "  vodkit enhance '{\"video\":\"vid://<Vid>\",\"config\":\"common\",\"repair_style\":1}'",
+            "  vodkit enhance directurl://<FileName> my_space --config old_film \\",
+            "      --tier standard --res 720p",
             "  vodkit enhance @params.json --tier pro --bit-depth 10",
             "Output:",
             "  {\"Status\":\"Success\",\"SpaceName\",\"RunId\",",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         description = "Poll a restoration job (GetExecution) until it ends and print the same line as "
                 + "`vodkit enhance`.",
         footerHeading = "%nExamples:%n",
-        footer = {"  vodkit poll 'hb:0123…' my_space   # the resume_hint of a timed-out enhance"})
+        footer = {"  vodkit poll <RunId> my_space   # the resume_hint of a timed-out enhance"})
 public final class PollCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -31,13 +31,12 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit serve               # data in $VODKIT_HOME/local, its usual port",
-            "  vodkit serve --port 0 --data /tmp/vod --space demo \\",
+            "  vodkit serve --port 0 --data vod-data --space demo \\",
             "      --access-key AK --secret-key SK",
             "  vodkit serve --allow-pro   # also restore with the Pro tier",
             "  vodkit serve --fault-rate 0.2   # fail 1 request in 5 on purpose",
-            "Then point clients at it:",
-            "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=AK \\",
-            "      BYTEPLUS_SECRETKEY=SK"})
+            "Then point any BytePlus client at it: VOD_ENDPOINT is the endpoint it prints,",
+            "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY are its keys (AK and SK above)."})
 public final class ServeCommand implements Callable<Integer> {
     private final CliContext context;
 
