@@ -93,9 +93,7 @@ class ReadmeTest {
         configurations.addAll(mcpConfigurations(CliRun.run(Map.of(), tmp, "mcp", "--help").stdout()));
         assertThat(configurations).as("README, SKILL.md and mcp --help each show one").hasSize(3);
 
-        Checkout checkout = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("vodkit")));
-        Path bin = Files.createDirectories(tmp.resolve("bin"));
-        Files.createSymbolicLink(bin.resolve("vodkit"), checkout.launcher());
+        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("vodkit"))).linkInto(tmp.resolve("bin"));
         for (String configuration : configurations) {
             Iterator<JsonNode> servers = JSON.readTree(configuration).get("mcpServers").elements();
             JsonNode server = servers.next();

@@ -35,9 +35,7 @@ class ResumeHintAsPrintedTest {
 
     @Test
     void aLauncherFoundOnPathIsNamedVodkit() throws Exception {
-        Checkout checkout = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout")));
-        Path bin = Files.createDirectories(tmp.resolve("bin"));
-        Files.createSymbolicLink(bin.resolve("vodkit"), checkout.launcher());
+        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout"))).linkInto(tmp.resolve("bin"));
 
         resumeAsPrinted("vodkit", Shell.userEnv(tmp, bin));
     }

@@ -80,6 +80,19 @@ public final class Checkout {
         return root.resolve("vodkit");
     }
 
+    /**
+     * Puts the launcher on a PATH as the README does: a symlink {@code vodkit} in {@code bin} (made if missing);
+     * returns {@code bin}.
+     */
+    public Path linkInto(Path bin) {
+        try {
+            Files.createSymbolicLink(Files.createDirectories(bin).resolve("vodkit"), launcher());
+            return bin;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {

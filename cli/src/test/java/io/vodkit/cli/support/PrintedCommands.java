@@ -85,9 +85,7 @@ public final class PrintedCommands implements AutoCloseable {
         for (String name : List.of("video.mp4", "a.mp4", "b.mov")) {
             copyClip(served.resolve(name));
         }
-        Checkout checkout = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout")));
-        Path bin = Files.createDirectories(tmp.resolve("bin"));
-        Files.createSymbolicLink(bin.resolve("vodkit"), checkout.launcher());
+        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout"))).linkInto(tmp.resolve("bin"));
         // the seeded pull of a stalled source stays running as long as the session: its read never times out
         EmulatorConfig config = new EmulatorConfig("127.0.0.1", 0, tmp.resolve("data"), TestEmulator.ACCESS_KEY,
                 TestEmulator.SECRET_KEY, List.of(SPACE), "ap-singapore-1", null, List.of(), null, true,
