@@ -63,6 +63,8 @@ class FaultToleranceEndToEndTest {
             assertRoundTrip(vod, small, "upload", small.toString());
             assertRoundTrip(vod, large, "upload", large.toString(), "--part-size", "20MiB");
             assertRoundTrip(vod, pulled, "upload", source.url("/files/pulled.mp4"));
+            assertThat(source.requests("/files/pulled.mp4")).as("the source is fetched once, requests retried or not")
+                    .isEqualTo(1);
 
             JsonNode stats = vod.stats();
             assertThat(stats.get("vids").asLong()).as("one Vid per upload").isEqualTo(3);

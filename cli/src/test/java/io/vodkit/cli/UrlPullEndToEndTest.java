@@ -8,6 +8,9 @@ import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
 import io.vodkit.emulator.support.SourceServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code vodkit upload URL…} and {@code vodkit poll-upload} against a real emulator and a loopback source. */
 class UrlPullEndToEndTest {
@@ -180,6 +185,60 @@ class UrlPullEndToEndTest {
             stop.complete(null);
         }
         assertThat(serve.get(30, TimeUnit.SECONDS).exitCode()).isZero();
+    }
+
+    @ParameterizedTest(name = "--allow-private-sources: {0}")
+    @ValueSource(booleans = {false, true})
+    void serveBeyondLoopbackPullsFromPrivateAddressesOnlyWhenAllowed(boolean allow) throws Exception {
+        TestMedia.randomFile(files.resolve("lan.mp4"), 50_000, 12);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<String> args = new ArrayList<>(List.of("serve", "--host", "0.0.0.0", "--port", Integer.toString(port),
+                "--data", tmp.resolve("served").toString(), "--space", "demo", "--access-key", "AK",
+                "--secret-key", "SK"));
+        if (allow) {
+            args.add("--allow-private-sources");
+        }
+        Map<String, String> env = Map.of("HOME", tmp.resolve("home").toString(), "VOD_ENDPOINT",
+                "http://127.0.0.1:" + port, "BYTEPLUS_ACCESSKEY", "AK", "BYTEPLUS_SECRETKEY", "SK",
+                "VOD_SPACE_NAME", "demo", "VOD_POLL_INTERVAL", "0.2", "VOD_POLL_MAX", "100");
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        CompletableFuture<CliResult> serve = CompletableFuture.supplyAsync(
+                () -> CliRun.run(env, tmp, stop, args.toArray(String[]::new)));
+        try {
+            awaitListening(port, serve);
+            CliResult result = CliRun.run(env, tmp, "upload", source.url("/files/lan.mp4"));
+
+            if (allow) {
+                assertThat(result.exitCode()).as(result.toString()).isZero();
+            } else {
+                assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+                assertThat(result.single().get("error").asText()).contains("loopback or private address")
+                        .contains("vodkit serve --allow-private-sources");
+            }
+        } finally {
+            stop.complete(null);
+        }
+        assertThat(serve.get(30, TimeUnit.SECONDS).exitCode()).isZero();
+    }
+
+    private static void awaitListening(int port, CompletableFuture<CliResult> serve) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (serve.isDone()) {
+                    throw new AssertionError("serve ended: " + serve.get());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("serve did not listen on " + port);
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     @Test

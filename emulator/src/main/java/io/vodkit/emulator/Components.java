@@ -20,6 +20,7 @@ import io.vodkit.emulator.restore.Restorer;
 import io.vodkit.emulator.pull.PullIngest;
 import io.vodkit.emulator.pull.PullWorkers;
 import io.vodkit.emulator.pull.SourceFetcher;
+import io.vodkit.emulator.pull.SourceGuard;
 import io.vodkit.emulator.pull.UrlPulls;
 import io.vodkit.emulator.routing.ActionRouter;
 import io.vodkit.emulator.routing.ApplyUploadInfoHandler;
@@ -30,6 +31,7 @@ import io.vodkit.emulator.routing.DownloadEndpoint;
 import io.vodkit.emulator.routing.GatewayEndpoint;
 import io.vodkit.emulator.routing.GetExecutionHandler;
 import io.vodkit.emulator.routing.GetPlayInfoHandler;
+import io.vodkit.emulator.routing.GetStorageConfigHandler;
 import io.vodkit.emulator.routing.HttpServer;
 import io.vodkit.emulator.routing.LinkShaper;
 import io.vodkit.emulator.routing.ListDomainHandler;
@@ -109,6 +111,7 @@ final class Components {
     final ExecutionService executions;
     final SessionOpener sessionOpener;
     final MediaCommitter committer;
+    final SourceGuard sourceGuard;
     final ExecutorService pullHttpPool;
     final PullWorkers pullWorkers;
     final UrlPulls urlPulls;
@@ -129,7 +132,7 @@ final class Components {
         this.media = new MediaRepository(database);
         this.spaces = new Spaces(new SpaceRepository(database), clock);
         this.objectStore = new ObjectStore(dataDir.resolve(OBJECTS_DIR));
-        this.publisher = new ObjectPublisher(objects, objectStore, clock);
+        this.publisher = new ObjectPublisher(objects, objectStore, clock, sessions);
         MultipartUploadRepository uploads = new MultipartUploadRepository(database);
         this.multipartUploads = new MultipartUploads(uploads, new MultipartPartRepository(database),
                 new PartStore(dataDir.resolve(MULTIPART_DIR)), objects, objectStore, publisher, ids, clock);
@@ -154,9 +157,10 @@ final class Components {
         this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
                 inspector, ids, clock, dataDir.resolve(WORK_DIR));
         UrlJobRepository urlJobs = new UrlJobRepository(database);
+        this.sourceGuard = new SourceGuard(config.host(), config.urlPull().allowPrivateSources());
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
-        PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), pullHttpPool), sessions, objectStore,
-                publisher, committer, ids);
+        PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), sourceGuard, pullHttpPool), sessions,
+                objects, objectStore, publisher, committer);
         this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
                 PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
         this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock);
@@ -190,6 +194,7 @@ final class Components {
 
     /** The HTTP endpoints, for a listener reachable at {@code address}. */
     HttpServer.Endpoints endpoints(PublicAddress address) {
+        sourceGuard.servedAt(address);
         UploadSessions uploadSessions = new UploadSessions(spaces, sessions, sessionOpener, tokens, clock,
                 config.uploadHosts(), address);
         PlayDomain playDomain = new PlayDomain(settings, address, ids, clock);
@@ -202,6 +207,8 @@ final class Components {
                 .register("ListDomain", List.of("2023-01-01"), new ListDomainHandler(spaces, playDomain))
                 .register("DescribeDomainConfig", List.of("2023-01-01", "2023-07-01"),
                         new DescribeDomainConfigHandler(spaces, playDomain))
+                .register("GetStorageConfig", List.of("2023-01-01", "2023-07-01"),
+                        new GetStorageConfigHandler(spaces, playDomain))
                 .register("StartExecution", EXECUTION_VERSIONS, new StartExecutionHandler(executions))
                 .register("GetExecution", EXECUTION_VERSIONS, new GetExecutionHandler(executions))
                 .register("GetPlayInfo", MEDIA_VERSIONS, new GetPlayInfoHandler(media, playDomain, ids, clock))
@@ -210,7 +217,7 @@ final class Components {
         return new HttpServer.Endpoints(
                 new OpenApiEndpoint(verifier, router, ids, stats, link, config.region()),
                 new GatewayEndpoint(tokens, ids, stats, link, new DirectUploads(objectStore, publisher, ids),
-                        multipartUploads),
+                        multipartUploads, publisher),
                 new DownloadEndpoint(objects, objectStore, playDomain, clock),
                 new StatsEndpoint(stats, multipartUploads, media, faults), link);
     }

@@ -3,6 +3,7 @@ package io.vodkit.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.emulator.db.Database;
 import io.vodkit.emulator.media.TestMedia;
 import io.vodkit.emulator.pull.UrlPullConfig;
 import io.vodkit.emulator.support.SourceServer;
@@ -10,6 +11,7 @@ import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +157,12 @@ class UrlPullTest {
             assertThat(submit(vod, source.url("/files/clip.mp4"), named)).containsExactly(jobId);
             assertThat(awaitFinal(vod, jobId).path("State").asText()).isEqualTo("success");
             assertThat(submit(vod, source.url("/files/clip.mp4"), named)).containsExactly(jobId);
-            assertThat(submit(vod, source.url("/files/clip.mp4?v=2"), named)).doesNotContain(jobId);
+            assertThat(source.requests("/files/clip.mp4")).isEqualTo(1);
+            // another source for a FileName that now holds a Vid: committed media is not overwritten
+            VodTestClient.Reply other = vod.client().postForm("UploadMediaByUrl", VERSION, Map.of("SpaceName",
+                    TestEmulator.SPACE, "URLSets", "[{\"SourceUrl\":\"" + source.url("/files/clip.mp4?v=2") + "\""
+                            + named + "}]"));
+            assertThat(other.error().path("Message").asText()).contains("pulled/clip.mp4 holds the committed media");
 
             String missing = submit(vod, source.url("/files/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\"").get(0);
             assertThat(awaitFinal(vod, missing).path("State").asText()).isEqualTo("failed");
@@ -263,6 +270,87 @@ class UrlPullTest {
 
             assertThat(job.path("State").asText()).isEqualTo("failed");
             assertThat(job.path("ErrorMessage").asText()).isEqualTo("interrupted 3 times");
+        }
+    }
+
+    @Test
+    void aJobRunAgainAfterItsFetchCommitsWithoutFetchingTheSourceAgain() throws Exception {
+        String jobId;
+        String vid;
+        try (TestEmulator vod = start(FAST)) {
+            jobId = submit(vod, source.url("/files/clip.mp4"), "").get(0);
+            vid = awaitFinal(vod, jobId).path("Vid").asText();
+        }
+        // as a kill after the commit, before the job was marked done, leaves it
+        sql("UPDATE url_jobs SET state = 'processing' WHERE job_id = ?", jobId);
+        try (TestEmulator vod = start(FAST)) {
+            JsonNode job = awaitFinal(vod, jobId);
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(job.path("Vid").asText()).isEqualTo(vid);
+        }
+        // as a kill after the fetch, before the commit, leaves it
+        sql("UPDATE url_jobs SET state = 'processing' WHERE job_id = ?", jobId);
+        sql("DELETE FROM media WHERE vid = ?", vid);
+        sql("UPDATE upload_sessions SET committed_vid = NULL WHERE committed_vid = ?", vid);
+        try (TestEmulator vod = start(FAST)) {
+            JsonNode job = awaitFinal(vod, jobId);
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(job.path("Vid").asText()).startsWith("v0").isNotEqualTo(vid);
+            assertThat(job.path("SourceInfo").path("Md5").asText()).isEqualTo(VodTestClient.md5(clip));
+        }
+        assertThat(source.requests("/files/clip.mp4")).isEqualTo(1);
+    }
+
+    @Test
+    void aPullNeverReachesTheEmulatorItselfWhateverNamesIt() throws Exception {
+        try (TestEmulator vod = start(FAST)) {
+            int port = vod.emulator().port();
+            List<String> selves = List.of("http://127.0.0.1:" + port + "/_vodkit/stats",
+                    "http://localhost:" + port + "/_vodkit/stats", "http://[::1]:" + port + "/_vodkit/stats",
+                    "http://0.0.0.0:" + port + "/_vodkit/stats",
+                    source.url("/away/stats.mp4?http://127.0.0.1:" + port + "/_vodkit/stats"));
+            for (String url : selves) {
+                JsonNode job = awaitFinal(vod, submit(vod, url, ",\"FileExtension\":\".mp4\"").get(0));
+
+                assertThat(job.path("State").asText()).as(url).isEqualTo("failed");
+                assertThat(job.path("ErrorMessage").asText()).as(url).startsWith("refused: ");
+            }
+            assertThat(source.requests("/away/stats.mp4")).isEqualTo(1);
+            // the loopback source server (another port) is still fine
+            assertThat(awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0)).path("State")
+                    .asText()).isEqualTo("success");
+        }
+    }
+
+    @Test
+    void boundBeyondLoopbackPrivateSourcesNeedAllowPrivateSources() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withHost("0.0.0.0")
+                .withUrlPull(FAST), Clock.systemUTC())) {
+            JsonNode job = awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
+
+            assertThat(job.path("State").asText()).isEqualTo("failed");
+            assertThat(job.path("ErrorMessage").asText()).isEqualTo("refused: 127.0.0.1 is a loopback or private "
+                    + "address (127.0.0.1) and the emulator serves beyond loopback; start it with vodkit serve "
+                    + "--allow-private-sources to pull from private networks");
+        }
+        assertThat(source.requests("/files/clip.mp4")).isZero();
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withHost("0.0.0.0")
+                .withUrlPull(FAST.withAllowPrivateSources(true)), Clock.systemUTC())) {
+            JsonNode job = awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
+
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+        }
+    }
+
+    /** Runs one statement on the (stopped) emulator's database. */
+    private void sql(String statement, String argument) throws Exception {
+        try (Database database = Database.open(tmp.resolve("data").resolve(Emulator.DATABASE_FILE))) {
+            database.run(c -> {
+                try (PreparedStatement ps = c.prepareStatement(statement)) {
+                    ps.setString(1, argument);
+                    return ps.executeUpdate();
+                }
+            });
         }
     }
 

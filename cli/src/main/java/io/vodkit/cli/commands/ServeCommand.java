@@ -9,6 +9,7 @@ import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.faults.FaultPlan;
 import io.vodkit.emulator.owner.DataDirOwnedException;
+import io.vodkit.emulator.pull.UrlPullConfig;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.BindException;
@@ -67,6 +68,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "does for accounts that are not allowlisted.")
     boolean allowPro;
 
+    @Option(names = "--allow-private-sources",
+            description = "Let URL pulls fetch from loopback and private addresses when --host is not a loopback "
+                    + "address (refused by default then; the emulator's own port is refused always).")
+    boolean allowPrivateSources;
+
     @Option(names = "--link-latency-ms", paramLabel = "N", defaultValue = "0",
             description = "Simulated link: milliseconds added before each response (default: 0, off).")
     long linkLatencyMs;
@@ -110,7 +116,8 @@ public final class ServeCommand implements Callable<Integer> {
             config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir, accessKey,
                     secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null, allowPro)
                     .withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate)
-                    .withFaults(rate == 0 ? FaultPlan.OFF : FaultPlan.of(rate));
+                    .withFaults(rate == 0 ? FaultPlan.OFF : FaultPlan.of(rate))
+                    .withUrlPull(UrlPullConfig.DEFAULTS.withAllowPrivateSources(allowPrivateSources));
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }

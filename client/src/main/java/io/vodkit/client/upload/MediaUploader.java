@@ -5,13 +5,12 @@ import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.api.ApplyUploadInfo;
 import io.vodkit.client.api.CommitUploadInfo;
 import io.vodkit.client.api.CommittedMedia;
-import io.vodkit.client.api.StoreInfo;
-import io.vodkit.client.api.UploadAddress;
 import io.vodkit.client.api.UploadFunction;
 import io.vodkit.client.upload.internal.FirstFailure;
 import io.vodkit.client.upload.internal.HostFailover;
 import io.vodkit.client.upload.internal.ParallelParts;
 import io.vodkit.client.upload.internal.ProgressTracker;
+import io.vodkit.client.upload.internal.UploadRoute;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
@@ -72,52 +71,39 @@ public final class MediaUploader {
             request.spaceName(), plan.partSizeBytes());
     Optional<UploadCheckpoint> resumed = identity == null ? Optional.empty() : resumable(identity, plan);
 
-    StorageTarget target;
-    List<String> uploadHosts;
-    String sessionKey;
+    List<UploadRoute> routes;
     if (resumed.isPresent()) {
       UploadCheckpoint checkpoint = resumed.get();
-      uploadHosts = checkpoint.uploadHosts();
-      target = new StorageTarget(uploadHosts.get(0), checkpoint.storeUri(), checkpoint.auth(), List.of());
-      sessionKey = checkpoint.sessionKey();
+      routes = List.of(new UploadRoute(new StorageTarget(checkpoint.uploadHosts().get(0), checkpoint.storeUri(),
+          checkpoint.auth(), List.of()), checkpoint.uploadHosts(), checkpoint.sessionKey()));
     } else {
-      UploadAddress address = applyUploadInfo.call(new ApplyUploadInfo.Request(request.spaceName(),
-          request.fileName(), media.extension(), media.size(), FILE_TYPE_MEDIA, 0, null));
-      if (address.storeInfos().isEmpty()) {
-        throw new VodException(ApplyUploadInfo.ACTION + " returned no StoreInfos");
-      }
-      if (address.uploadHosts().isEmpty()) {
-        throw new VodException(ApplyUploadInfo.ACTION + " returned no UploadHosts");
-      }
-      StoreInfo store = address.storeInfos().get(0);
-      uploadHosts = address.uploadHosts();
-      target = new StorageTarget(uploadHosts.get(0), store.storeUri(), store.auth(), address.uploadHeaders());
-      sessionKey = address.sessionKey();
+      routes = UploadRoute.of(applyUploadInfo.call(new ApplyUploadInfo.Request(request.spaceName(),
+          request.fileName(), media.extension(), media.size(), FILE_TYPE_MEDIA, 0, null, true)));
     }
-    LOG.debug("upload start file={} bytes={} space={} storeUri={} parts={} resumed={}", media.path(), media.size(),
-        request.spaceName(), target.storeUri(), plan.direct() ? "direct" : plan.parts().size(), resumed.isPresent());
+    LOG.debug("upload start file={} bytes={} space={} storeUri={} parts={} resumed={} routes={}", media.path(),
+        media.size(), request.spaceName(), routes.get(0).target().storeUri(),
+        plan.direct() ? "direct" : plan.parts().size(), resumed.isPresent(), routes.size());
 
+    UploadRoute route = null;
     try (FileChannel channel = FileChannel.open(media.path(), StandardOpenOption.READ)) {
-      FirstFailure failure = new FirstFailure();
-      HostFailover hosts = new HostFailover(uploadHosts, failure::happened, storage.retryPolicy());
-      ProgressTracker progress = new ProgressTracker(media.size(), listener, failure::happened);
-      if (plan.direct()) {
-        FileRegion whole = new FileRegion(channel, 0, media.size());
-        hosts.call(host -> withProgress(progress,
-            attempt -> storage.directUpload(target.withHost(host), whole, attempt)));
-      } else {
-        UploadCheckpoint checkpoint = resumed.orElse(null);
-        String uploadId = checkpoint != null ? checkpoint.uploadId()
-            : hosts.call(host -> storage.initMultipartUpload(target.withHost(host)));
-        if (checkpoint == null && identity != null) {
-          checkpoint = identity.started(target.storeUri(), target.auth(), uploadHosts, sessionKey, uploadId);
+      for (int i = 0; route == null; i++) {
+        UploadRoute next = routes.get(i);
+        try {
+          store(next, plan, request, media, channel, listener, identity, i == 0 ? resumed.orElse(null) : null);
+          route = next;
+        } catch (StorageException e) {
+          if (!e.retryable() || i == routes.size() - 1) {
+            throw e;
+          }
+          LOG.warn("upload address failed, trying the next candidate address: storeUri={} reason={}",
+              next.target().storeUri(), e.getMessage());
         }
-        uploadParts(plan, new ParallelParts(request.concurrencyFor(plan), failure), channel, target, uploadId,
-            hosts, progress, checkpoint);
       }
     } catch (IOException e) {
       throw new VodException("Cannot open " + media.path() + ": " + e.getMessage(), e);
     }
+    StorageTarget target = route.target();
+    String sessionKey = route.sessionKey();
 
     CommittedMedia committed = commitUploadInfo.call(new CommitUploadInfo.Request(request.spaceName(),
         sessionKey, functions(request.title()), null));
@@ -131,6 +117,33 @@ public final class MediaUploader {
     LOG.debug("upload done vid={} space={} fileName={}", committed.vid(), request.spaceName(), fileName);
     return new UploadResult(committed.vid(), committed.posterUri(), fileName, storeUri, request.spaceName(),
         committed.sourceInfo());
+  }
+
+  /**
+   * Sends the file's bytes along {@code route}: one PUT, or the parts and the merge (resuming {@code checkpoint} when
+   * given), failing over between the route's hosts.
+   */
+  private void store(UploadRoute route, PartPlan plan, UploadRequest request, LocalMediaFile media,
+                     FileChannel channel, UploadListener listener, UploadCheckpoint identity,
+                     UploadCheckpoint checkpoint) {
+    StorageTarget target = route.target();
+    FirstFailure failure = new FirstFailure();
+    HostFailover hosts = new HostFailover(route.hosts(), failure::happened, storage.retryPolicy());
+    ProgressTracker progress = new ProgressTracker(media.size(), listener, failure::happened);
+    if (plan.direct()) {
+      FileRegion whole = new FileRegion(channel, 0, media.size());
+      hosts.call(host -> withProgress(progress,
+          attempt -> storage.directUpload(target.withHost(host), whole, attempt)));
+      return;
+    }
+    String uploadId = checkpoint != null ? checkpoint.uploadId()
+        : hosts.call(host -> storage.initMultipartUpload(target.withHost(host)));
+    UploadCheckpoint started = checkpoint;
+    if (started == null && identity != null) {
+      started = identity.started(target.storeUri(), target.auth(), route.hosts(), route.sessionKey(), uploadId);
+    }
+    uploadParts(plan, new ParallelParts(request.concurrencyFor(plan), failure), channel, target, uploadId,
+        hosts, progress, started);
   }
 
   /**

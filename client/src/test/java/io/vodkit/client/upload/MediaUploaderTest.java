@@ -182,6 +182,49 @@ class MediaUploaderTest {
   }
 
   @Test
+  void failsOverThroughTheCandidateAddressesAndCommitsTheSessionOfTheOneUsed() throws IOException {
+    FakeVodServer backup = new FakeVodServer();
+    extraServers.add(backup);
+    String deadMain = "{\"StoreInfos\":[{\"StoreUri\":\"tos-main/a.mp4\",\"Auth\":\"main-token\"}],"
+        + "\"UploadHosts\":[\"127.0.0.1:1\"],\"UploadHeader\":[],\"SessionKey\":\"sess-main\"}";
+    String liveBackup = "{\"StoreInfos\":[{\"StoreUri\":\"" + STORE_URI + "\",\"Auth\":\"" + AUTH + "\"}],"
+        + "\"UploadHosts\":[\"" + backup.authority() + "\"],\"UploadHeader\":[],\"SessionKey\":\"sess-backup\"}";
+    server.onActionResult("ApplyUploadInfo", "{\"Data\":{\"UploadAddress\":" + deadMain + ","
+        + "\"CandidateUploadAddresses\":{\"MainUploadAddresses\":[" + deadMain + "],"
+        + "\"BackupUploadAddresses\":[" + liveBackup + "],\"FallbackUploadAddresses\":[]}}}");
+    Path file = Files.writeString(dir.resolve("hello.mp4"), "hello world");
+
+    UploadResult result = uploader.upload(UploadRequest.of(file, "s"), UploadListener.NONE);
+
+    assertThat(result.vid()).isEqualTo("v0test");
+    assertThat(server.actionRequests("ApplyUploadInfo").get(0).query()).containsEntry("NeedFallback", "True");
+    assertThat(backup.gatewayRequests()).singleElement().satisfies(put -> {
+      assertThat(put.path()).isEqualTo("/" + STORE_URI);
+      assertThat(put.header("Authorization")).isEqualTo(AUTH);
+    });
+    assertThat(server.actionRequests("CommitUploadInfo").get(0).query()).containsEntry("SessionKey", "sess-backup");
+  }
+
+  @Test
+  void candidateAddressesOfTheSameUploadAreHostsOfOneRoute() throws IOException {
+    String address = "{\"StoreInfos\":[{\"StoreUri\":\"" + STORE_URI + "\",\"Auth\":\"" + AUTH + "\"}],"
+        + "\"UploadHosts\":[\"%s\"],\"UploadHeader\":[],\"SessionKey\":\"sess-1\"}";
+    String dead = String.format(address, "127.0.0.1:1");
+    server.onActionResult("ApplyUploadInfo", "{\"Data\":{\"UploadAddress\":" + dead + ","
+        + "\"CandidateUploadAddresses\":{\"MainUploadAddresses\":[" + dead + "],\"BackupUploadAddresses\":["
+        + String.format(address, server.authority()) + "],\"FallbackUploadAddresses\":[" + dead + "]}}}");
+    Path file = sparseFile("one-part.mp4", 20 * MIB);
+
+    UploadResult result = uploader.upload(UploadRequest.of(file, "s"), UploadListener.NONE);
+
+    assertThat(result.vid()).isEqualTo("v0test");
+    // one multipart upload: the dead host is left after its first failure, the init is not repeated
+    assertThat(server.gatewayRequests()).extracting(Recorded::rawQuery)
+        .containsExactly("uploads", "partNumber=1&uploadID=up-123", "uploadID=up-123&ObjectContentType=video/mp4");
+    assertThat(server.actionRequests("CommitUploadInfo").get(0).query()).containsEntry("SessionKey", "sess-1");
+  }
+
+  @Test
   void atMostConcurrencyPartsAreInFlight() throws IOException {
     Path file = sparseFile("four-parts.mp4", 80 * MIB);
     CountDownLatch twoPartsArrived = new CountDownLatch(2);

@@ -26,6 +26,8 @@ public enum ApiError {
     INVALID_PARAMETER(400, "InvalidParameter", null, "The parameter %s has an invalid value %s: %s."),
     SPACE_NOT_FOUND(404, "ResourceNotFound", null, "The space %s does not exist."),
     DOMAIN_NOT_FOUND(404, "ResourceNotFound", null, "The domain %s does not exist in space %s."),
+    FILE_NAME_COMMITTED(400, "InvalidParameter", null,
+            "The FileName %s holds the committed media %s, which cannot be overwritten; choose another FileName."),
     FILE_NAME_IN_USE(400, "InvalidParameter", null, "The FileName %s is already used in space %s."),
     SESSION_NOT_FOUND(400, "InvalidParameter", null, "The SessionKey %s does not belong to space %s."),
     /** The emulator's choice: a repeated commit that overlaps the first one is asked to retry (spec §7 is silent). */

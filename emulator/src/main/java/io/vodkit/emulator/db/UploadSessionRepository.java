@@ -43,6 +43,20 @@ public final class UploadSessionRepository {
         });
     }
 
+    /** The Vid the object at {@code storeUri} was committed as, if any session for it was committed. */
+    public Optional<String> committedVidOf(String storeUri) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT committed_vid FROM upload_sessions WHERE store_uri = ? AND committed_vid IS NOT NULL "
+                            + "LIMIT 1")) {
+                ps.setString(1, storeUri);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** Claims the session for {@code vid}; false when it was already committed (or claimed). */
     public boolean claimForCommit(String sessionKey, String vid) {
         return database.run(c -> {

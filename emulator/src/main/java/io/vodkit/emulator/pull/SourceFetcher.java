@@ -5,9 +5,7 @@ import io.vodkit.emulator.storage.StagedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -40,10 +38,8 @@ public final class SourceFetcher {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String USER_AGENT = "vodkit-emulator-url-pull";
 
-    /** Metadata endpoints outside the link-local range. */
-    private static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
-
     private final UrlPullConfig config;
+    private final SourceGuard guard;
     private final ExecutorService executor;
     /**
      * Made by the first fetch: a JDK HTTP client keeps a selector thread waiting in native code from its creation
@@ -51,9 +47,13 @@ public final class SourceFetcher {
      */
     private HttpClient http;
 
-    /** @param executor runs the HTTP client's asynchronous work; owned by the caller */
-    public SourceFetcher(UrlPullConfig config, ExecutorService executor) {
+    /**
+     * @param guard    refuses sources (and redirect targets) the emulator must not connect to
+     * @param executor runs the HTTP client's asynchronous work; owned by the caller
+     */
+    public SourceFetcher(UrlPullConfig config, SourceGuard guard, ExecutorService executor) {
         this.config = config;
+        this.guard = guard;
         this.executor = executor;
     }
 
@@ -78,7 +78,7 @@ public final class SourceFetcher {
     public StagedFile fetch(URI source, Sink sink) throws FetchFailure, InterruptedException {
         URI current = source;
         for (int redirects = 0; ; redirects++) {
-            checkScheme(current, redirects > 0);
+            checkTarget(current, redirects > 0);
             HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(current);
             int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
@@ -168,7 +168,7 @@ public final class SourceFetcher {
         }
     }
 
-    private static void checkScheme(URI uri, boolean redirected) throws FetchFailure {
+    private void checkTarget(URI uri, boolean redirected) throws FetchFailure {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchFailure((redirected ? "redirect to a non-http(s) URL refused: "
@@ -177,29 +177,7 @@ public final class SourceFetcher {
         if (uri.getHost() == null) {
             throw new FetchFailure("the URL has no host: " + uri);
         }
-        checkAddress(uri.getHost());
-    }
-
-    /**
-     * Refuses hosts that resolve to link-local or cloud-metadata addresses (169.254.0.0/16 — where
-     * 169.254.169.254 lives —, fe80::/10, 100.100.100.200, fd00:ec2::254) or to the unspecified address, so a URL
-     * pull cannot read a machine's instance credentials. A name that does not resolve is left to the request,
-     * which reports "host not found".
-     */
-    static void checkAddress(String host) throws FetchFailure {
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            return;
-        }
-        for (InetAddress address : addresses) {
-            if (address.isLinkLocalAddress() || address.isAnyLocalAddress()
-                    || METADATA_ADDRESSES.contains(address.getHostAddress())) {
-                throw new FetchFailure("refused: " + host + " is a link-local or cloud-metadata address ("
-                        + address.getHostAddress() + ")");
-            }
-        }
+        guard.check(uri);
     }
 
     /** Releases the connection of a response whose body is not wanted. */

@@ -12,12 +12,14 @@ import java.util.Objects;
  * @param maxRedirects     redirects followed at most (default 5; http and https only)
  * @param workers          fetches running at once (default 2); further jobs wait in the database as {@code initial}
  * @param maxInterruptions fetches cut short by a stop before a job is marked failed (default 3)
+ * @param allowPrivateSources pull from loopback and private addresses even when the emulator is bound beyond
+ *                         loopback (default false; see {@link SourceGuard})
  */
 public record UrlPullConfig(Duration connectTimeout, Duration readTimeout, long maxBytes, int maxRedirects,
-                            int workers, int maxInterruptions) {
+                            int workers, int maxInterruptions, boolean allowPrivateSources) {
 
     public static final UrlPullConfig DEFAULTS = new UrlPullConfig(Duration.ofSeconds(10), Duration.ofSeconds(30),
-            10L * 1024 * 1024 * 1024, 5, 2, 3);
+            10L * 1024 * 1024 * 1024, 5, 2, 3, false);
 
     public UrlPullConfig {
         Objects.requireNonNull(connectTimeout, "connectTimeout == null");
@@ -33,14 +35,22 @@ public record UrlPullConfig(Duration connectTimeout, Duration readTimeout, long 
     }
 
     public UrlPullConfig withReadTimeout(Duration readTimeout) {
-        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions);
+        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
+                allowPrivateSources);
     }
 
     public UrlPullConfig withMaxBytes(long maxBytes) {
-        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions);
+        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
+                allowPrivateSources);
     }
 
     public UrlPullConfig withWorkers(int workers) {
-        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions);
+        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
+                allowPrivateSources);
+    }
+
+    public UrlPullConfig withAllowPrivateSources(boolean allowPrivateSources) {
+        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
+                allowPrivateSources);
     }
 }

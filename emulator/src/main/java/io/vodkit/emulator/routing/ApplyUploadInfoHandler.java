@@ -6,7 +6,11 @@ import io.vodkit.emulator.service.UploadSessions;
 import java.util.List;
 import java.util.Set;
 
-/** ApplyUploadInfo (spec §5): SpaceName, FileName | FileExtension, FileType, StorageClass, FileSize, SessionKey. */
+/**
+ * ApplyUploadInfo (spec §5): SpaceName, FileName | FileExtension, FileType, StorageClass, FileSize, SessionKey; with
+ * {@code NeedFallback} (spec §5.1, §5.3) also {@code CandidateUploadAddresses}: the same upload (StoreUri, Auth,
+ * SessionKey) reachable through Main, Backup and Fallback hosts that each lead to this emulator's gateway.
+ */
 public final class ApplyUploadInfoHandler implements ActionHandler {
     private static final Set<String> FILE_TYPES = Set.of("media", "image", "object");
 
@@ -32,8 +36,19 @@ public final class ApplyUploadInfoHandler implements ActionHandler {
                 params.text("FileName").orElse(null),
                 params.text("FileExtension").orElse(null),
                 params.text("SessionKey").orElse(null)));
-        return new ApplyUploadInfoResult(new ApplyUploadInfoResult.Data(new ApplyUploadInfoResult.UploadAddress(
+        ApplyUploadInfoResult.CandidateUploadAddresses candidates = null;
+        if (params.flag("NeedFallback")) {
+            List<List<String>> hosts = sessions.candidateHosts();
+            candidates = new ApplyUploadInfoResult.CandidateUploadAddresses(List.of(address(grant, hosts.get(0))),
+                    List.of(address(grant, hosts.get(1))), List.of(address(grant, hosts.get(2))));
+        }
+        return new ApplyUploadInfoResult(new ApplyUploadInfoResult.Data(address(grant, grant.uploadHosts()),
+                candidates));
+    }
+
+    private static ApplyUploadInfoResult.UploadAddress address(UploadSessions.UploadGrant grant, List<String> hosts) {
+        return new ApplyUploadInfoResult.UploadAddress(
                 List.of(new ApplyUploadInfoResult.StoreInfo(grant.storeUri(), grant.auth())),
-                grant.uploadHosts(), List.of(), grant.sessionKey())));
+                hosts, List.of(), grant.sessionKey());
     }
 }

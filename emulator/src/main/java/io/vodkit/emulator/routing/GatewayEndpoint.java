@@ -11,6 +11,7 @@ import io.vodkit.emulator.security.UploadTokens;
 import io.vodkit.emulator.service.DirectUploads;
 import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.MultipartUploads;
+import io.vodkit.emulator.service.ObjectPublisher;
 import io.vodkit.emulator.service.ServerStats;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The storage upload gateway (spec §6): every step is a request to {@code /<StoreUri>} authorised by the
  * {@code Auth} token ApplyUploadInfo issued for exactly that StoreUri. Replies use the §6.2 body and carry
- * {@code X-Tt-Logid}.
+ * {@code X-Tt-Logid}. A committed StoreUri is immutable: every step on it is refused, its token has ended.
  */
 public final class GatewayEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayEndpoint.class);
@@ -34,9 +35,12 @@ public final class GatewayEndpoint {
     private final GatewayStep part;
     private final GatewayStep complete;
     private final GatewayStep listParts;
+    private final ObjectPublisher publisher;
 
     public GatewayEndpoint(UploadTokens tokens, Ids ids, ServerStats stats, LinkShaper link,
-                           DirectUploads directUploads, MultipartUploads multipartUploads) {
+                           DirectUploads directUploads, MultipartUploads multipartUploads,
+                           ObjectPublisher publisher) {
+        this.publisher = publisher;
         this.tokens = tokens;
         this.ids = ids;
         this.stats = stats;
@@ -86,6 +90,7 @@ public final class GatewayEndpoint {
             String storeUri = StorePath.decode(path);
             QueryString query = parseQuery(ctx.req().getQueryString());
             UploadTokenClaims claims = tokens.verify(ctx.header("Authorization"), storeUri);
+            publisher.requireUncommitted(storeUri);
             GatewayRequest request = new GatewayRequest(claims, query, ctx::header,
                     new ObservedInputStream(link.body(ctx), stats::bytesReceived), ctx.req().getContentLengthLong());
             Object payload = selector.select(query).handle(request);

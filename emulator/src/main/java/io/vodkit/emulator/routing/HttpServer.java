@@ -67,6 +67,9 @@ public final class HttpServer implements AutoCloseable {
             config.startupWatcherEnabled = false;
             config.http.disableCompression();
             config.jetty.threadPool = pool;
+            // header values exactly as sent: Jetty's header cache would otherwise hand back its own spelling of a
+            // well-known value (charset=UTF-8 for charset=utf-8) and break signatures over content-type
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             if (faults.enabled()) {
                 config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(faults), "/*",
                         EnumSet.of(DispatcherType.REQUEST)));

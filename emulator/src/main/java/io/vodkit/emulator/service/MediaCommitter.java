@@ -83,11 +83,14 @@ public final class MediaCommitter {
                 .orElseThrow(() -> ApiError.UPLOAD_NOT_COMPLETE.exception(session.storeUri()));
 
         String vid = ids.vid();
-        if (!sessions.claimForCommit(session.sessionKey(), vid)) {
+        // claimed while no upload can publish over the object, which from then on is immutable
+        if (!publisher.whileLocked(session.storeUri(), () -> sessions.claimForCommit(session.sessionKey(), vid))) {
             String winner = sessions.find(session.sessionKey()).map(UploadSession::committedVid).orElse("");
             return committedBefore(session.sessionKey(), winner);
         }
         try {
+            object = objects.findByStoreUri(session.storeUri())
+                    .orElseThrow(() -> ApiError.UPLOAD_NOT_COMPLETE.exception(session.storeUri()));
             CommittedMedia committed = describe(space, vid, object, request.functions());
             media.insert(new MediaRecord(vid, space, session.sessionKey(), object.fileName(), object.storeUri(),
                     committed.posterUri(), Json.text(committed.sourceInfo()),

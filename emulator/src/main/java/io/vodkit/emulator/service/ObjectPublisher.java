@@ -3,6 +3,7 @@ package io.vodkit.emulator.service;
 import io.vodkit.emulator.api.GatewayError;
 import io.vodkit.emulator.db.ObjectRepository;
 import io.vodkit.emulator.db.StoredObject;
+import io.vodkit.emulator.db.UploadSessionRepository;
 import io.vodkit.emulator.storage.ObjectStore;
 import io.vodkit.emulator.storage.StagedFile;
 import io.vodkit.emulator.storage.StripedLocks;
@@ -10,12 +11,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Makes a staged object visible under its FileName: checks the FileName is not another space's, moves the bytes
  * into place, records the object and removes the bytes of the object it replaces. One FileName at a time.
+ * Committed objects are immutable: nothing is published over a StoreUri whose upload was committed as a Vid.
  */
 public final class ObjectPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectPublisher.class);
@@ -23,16 +26,42 @@ public final class ObjectPublisher {
     private final ObjectRepository objects;
     private final ObjectStore store;
     private final Clock clock;
+    private final UploadSessionRepository sessions;
     private final StripedLocks locks = new StripedLocks(64);
 
-    public ObjectPublisher(ObjectRepository objects, ObjectStore store, Clock clock) {
+    public ObjectPublisher(ObjectRepository objects, ObjectStore store, Clock clock,
+                           UploadSessionRepository sessions) {
         this.objects = objects;
         this.store = store;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
-    /** Fails early (before any bytes are read) when the FileName belongs to another space. */
+    /**
+     * Refuses any change to a committed object: its upload token has ended.
+     *
+     * @throws io.vodkit.emulator.api.GatewayException UPLOAD_COMMITTED
+     */
+    public void requireUncommitted(String storeUri) {
+        sessions.committedVidOf(storeUri).ifPresent(vid -> {
+            throw GatewayError.UPLOAD_COMMITTED.exception(storeUri, vid);
+        });
+    }
+
+    /** Runs {@code work} while no object can be published at {@code storeUri} (a commit claims its session so). */
+    public <T> T whileLocked(String storeUri, Supplier<T> work) {
+        Lock lock = locks.lockFor(Spaces.fileNameOf(storeUri));
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Fails early (before any bytes are read) when the FileName belongs to another space or is committed. */
     public void checkOwner(String spaceName, String storeUri) {
+        requireUncommitted(storeUri);
         String fileName = Spaces.fileNameOf(storeUri);
         objects.findByFileName(fileName)
                 .filter(existing -> !existing.spaceName().equals(spaceName))
@@ -51,6 +80,7 @@ public final class ObjectPublisher {
         Lock lock = locks.lockFor(fileName);
         lock.lock();
         try {
+            requireUncommitted(storeUri);
             Optional<StoredObject> replaced = objects.findByFileName(fileName);
             if (replaced.isPresent() && !replaced.get().spaceName().equals(spaceName)) {
                 throw GatewayError.OBJECT_IN_USE.exception(fileName, replaced.get().spaceName());

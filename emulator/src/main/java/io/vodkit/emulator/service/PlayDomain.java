@@ -40,6 +40,11 @@ public final class PlayDomain {
         return address.hostPort();
     }
 
+    /** Scheme and authority of play and download URLs: {@code http://host:port}. */
+    public String origin() {
+        return "http://" + domain();
+    }
+
     /** Whether {@code domain} names this play domain (case-insensitive). */
     public boolean matches(String domain) {
         return domain().equalsIgnoreCase(domain);
@@ -68,6 +73,6 @@ public final class PlayDomain {
      */
     public String signedUrl(String fileName, Instant now, String rand, boolean backup) {
         String token = urlAuth.token("/" + fileName, now.getEpochSecond(), rand, backup ? 1 : 0);
-        return "http://" + domain() + "/" + QueryString.pathEncode(fileName) + "?" + SIGN_NAME + "=" + token;
+        return origin() + "/" + QueryString.pathEncode(fileName) + "?" + SIGN_NAME + "=" + token;
     }
 }

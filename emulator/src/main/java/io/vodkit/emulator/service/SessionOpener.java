@@ -30,7 +30,7 @@ public final class SessionOpener {
      * {@code space}, which must be known.
      *
      * @throws io.vodkit.emulator.api.ApiException INVALID_PARAMETER for a bad name, FILE_NAME_IN_USE when another
-     *                                             space owns the FileName
+     *                                             space owns the FileName, FILE_NAME_COMMITTED when it holds a Vid
      */
     public UploadSession open(String space, String fileName, String fileExtension) {
         validate(fileName, fileExtension);
@@ -41,6 +41,9 @@ public final class SessionOpener {
         if (existing.isPresent() && !existing.get().spaceName().equals(space)) {
             throw ApiError.FILE_NAME_IN_USE.exception(name, existing.get().spaceName());
         }
+        sessions.committedVidOf(Spaces.storeUri(space, name)).ifPresent(vid -> {
+            throw ApiError.FILE_NAME_COMMITTED.exception(name, vid);
+        });
         UploadSession session = new UploadSession(ids.sessionKey(), space, Spaces.storeUri(space, name), name,
                 clock.instant(), null);
         sessions.insert(session);

@@ -5,6 +5,8 @@ import io.vodkit.emulator.db.UploadSessionRepository;
 import io.vodkit.emulator.security.UploadTokenClaims;
 import io.vodkit.emulator.security.UploadTokens;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,5 +67,30 @@ public final class UploadSessions {
 
     private List<String> uploadHosts() {
         return configuredUploadHosts.isEmpty() ? List.of(address.hostPort()) : configuredUploadHosts;
+    }
+
+    /**
+     * The hosts of the Main, Backup and Fallback candidate addresses: every name of the gateway, each list starting
+     * with a different one where there are several. The names are the upload hosts, and when they are the default
+     * {@code 127.0.0.1:<port>} also {@code localhost:<port>} (the emulator's choice: distinct names, one gateway, so
+     * failing over is real but always lands on this emulator).
+     */
+    public List<List<String>> candidateHosts() {
+        List<String> names = new ArrayList<>(uploadHosts());
+        if (configuredUploadHosts.isEmpty()) {
+            String hostPort = address.hostPort();
+            int colon = hostPort.lastIndexOf(':');
+            String host = hostPort.substring(0, colon);
+            if (host.equals("127.0.0.1")) {
+                names.add("localhost" + hostPort.substring(colon));
+            }
+        }
+        List<List<String>> candidates = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<String> rotated = new ArrayList<>(names);
+            Collections.rotate(rotated, -(i % names.size()));
+            candidates.add(List.copyOf(rotated));
+        }
+        return List.copyOf(candidates);
     }
 }

@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /stall/NAME} sends the headers and the first half, then nothing until the server closes;</li>
  *   <li>{@code /redirect/N/NAME} answers N more redirects before {@code /files/NAME};</li>
  *   <li>{@code /loop/NAME} redirects to itself forever;</li>
+ *   <li>{@code /away/NAME?URL} redirects to {@code URL};</li>
  * </ul>
  * a missing file or any other path is 404.
  */
@@ -36,6 +39,7 @@ public final class SourceServer implements AutoCloseable {
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger gatedRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
 
     public SourceServer(Path folder) throws IOException {
         this.folder = folder;
@@ -59,7 +63,14 @@ public final class SourceServer implements AutoCloseable {
         return gatedRequests.get();
     }
 
+    /** How many requests for {@code path} (e.g. {@code /files/clip.mp4}, query ignored) arrived. */
+    public int requests(String path) {
+        AtomicInteger count = gets.get(path);
+        return count == null ? 0 : count.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        gets.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
         String[] parts = exchange.getRequestURI().getPath().split("/", 3);
         String route = parts.length == 3 ? parts[1] : "";
         String rest = parts.length == 3 ? parts[2] : "";
@@ -72,6 +83,7 @@ public final class SourceServer implements AutoCloseable {
                     redirect(exchange, left == 0 ? "/files/" + hop[1] : "/redirect/" + (left - 1) + "/" + hop[1]);
                 }
                 case "loop" -> redirect(exchange, "/loop/" + rest);
+                case "away" -> redirect(exchange, exchange.getRequestURI().getQuery());
                 default -> exchange.sendResponseHeaders(404, -1);
             }
         } catch (IOException clientGone) {
