@@ -1,5 +1,6 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.output.Launcher;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -43,6 +44,7 @@ public final class CliContext {
     private final boolean errIsTerminal;
     private final CompletableFuture<Void> shutdown;
     private final ProgressHook progress;
+    private final boolean toolCall;
     private final AtomicInteger stoppable = new AtomicInteger();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
@@ -64,6 +66,12 @@ public final class CliContext {
      */
     public CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
                       boolean errIsTerminal, CompletableFuture<Void> shutdown, ProgressHook progress) {
+        this(env, workingDir, in, out, err, errIsTerminal, shutdown, progress, false);
+    }
+
+    private CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
+                       boolean errIsTerminal, CompletableFuture<Void> shutdown, ProgressHook progress,
+                       boolean toolCall) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
         this.in = Objects.requireNonNull(in, "in");
@@ -74,6 +82,20 @@ public final class CliContext {
         this.errIsTerminal = errIsTerminal;
         this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.toolCall = toolCall;
+    }
+
+    /**
+     * This context for a command run by an MCP tool call: its arguments are values ({@code @FILE} is not read) and
+     * the local files it uploads must lie in the agent's workspace (see {@code UploadAllowlist}).
+     */
+    public CliContext forToolCall() {
+        return new CliContext(env, workingDir, in, outStream, errStream, errIsTerminal, shutdown, progress, true);
+    }
+
+    /** Whether the command runs for an MCP tool call rather than from a command line. */
+    public boolean toolCall() {
+        return toolCall;
     }
 
     /**
@@ -123,12 +145,13 @@ public final class CliContext {
     }
 
     /**
-     * The word that starts vodkit again in a command printed for the user to run next (a resume hint): the path the
-     * {@code ./vodkit} launcher was started by ({@code VODKIT_LAUNCHER}, which it sets), else {@code vodkit}.
+     * What starts vodkit again in a command printed for the user to run next (a resume hint, how to stop the local
+     * emulator): the path the {@code ./vodkit} launcher was started by ({@code VODKIT_LAUNCHER}, which it sets), else
+     * {@code vodkit}.
      */
-    public String launcher() {
+    public Launcher launcher() {
         String launcher = env.get("VODKIT_LAUNCHER");
-        return launcher == null || launcher.isBlank() ? "vodkit" : launcher;
+        return launcher == null || launcher.isBlank() ? Launcher.ON_PATH : new Launcher(launcher);
     }
 
     public Path workingDir() {

@@ -13,6 +13,7 @@ import io.vodkit.cli.commands.ServeCommand;
 import io.vodkit.cli.commands.UploadCommand;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.client.VodException;
+import io.vodkit.client.VodServiceException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -45,6 +46,7 @@ public final class VodkitCli {
         cmd.addSubcommand(new PlayUrlCommand(context));
         cmd.addSubcommand(new DoctorCommand(context));
         cmd.addSubcommand(new CompletionCommand(context));
+        cmd.setExpandAtFiles(false); // @FILE is the commands' to read (bounded, never echoed), not picocli's
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(context, ex, debug));
@@ -73,12 +75,23 @@ public final class VodkitCli {
         return failure.exitCode();
     }
 
+    /** The service's error code, when the service refused the request, as a {@code "Code"} field. */
+    private static Map<String, Object> serviceCode(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof VodServiceException refused && refused.code() != null
+                    && !refused.code().isBlank()) {
+                return Map.of("Code", refused.code());
+            }
+        }
+        return Map.of();
+    }
+
     private static CliException asCliException(Exception ex) {
         if (ex instanceof CliException cli) {
             return cli;
         }
         if (ex instanceof VodException vod) {
-            return new CliException(ExitCodes.FAILED, vod.getMessage(), Map.of(), vod);
+            return new CliException(ExitCodes.FAILED, vod.getMessage(), serviceCode(vod), vod);
         }
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName()
                 : ex.getClass().getSimpleName() + ": " + ex.getMessage();

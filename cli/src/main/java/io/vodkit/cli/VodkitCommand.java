@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
             "  BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY, VOD_SPACE_NAME, VOD_ENDPOINT,",
             "  VOD_REGION, VOD_POLL_INTERVAL, VOD_POLL_MAX, VOD_URL_EXPIRE_MINUTES,",
             "  VOD_PLAY_DOMAIN, VOD_ENHANCE_VERSION, VOD_REQUEST_TIMEOUT, VOD_MAX_ATTEMPTS,",
-            "  VODKIT_HOME, VODKIT_FFMPEG"})
+            "  VODKIT_HOME, VODKIT_FFMPEG, VOD_UPLOAD_ALLOWED_DIRS"})
 public final class VodkitCommand implements Runnable {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -149,8 +149,8 @@ class BadInputTest {
                         "upload", "ok.mp4"),
                 // PARAMS
                 local("PARAMS that are not JSON", invalid, "PARAMS is not valid JSON", none, "enhance", "{\"video\":"),
-                local("PARAMS that are a JSON array", invalid, "PARAMS must be a JSON object", none, "enhance", "[1]"),
-                local("a missing PARAMS file", invalid, "cannot read PARAMS file", none, "enhance", "@params.json"),
+                local("PARAMS that are a JSON array", invalid, "PARAMS must be one JSON object", none, "enhance", "[1]"),
+                local("a missing PARAMS file", invalid, "PARAMS file not found", none, "enhance", "@params.json"),
                 // refused by the service
                 local("a wrong secret", failed, "SignatureDoesNotMatch",
                         (dir, env) -> env.put("BYTEPLUS_SECRETKEY", "not-the-secret"), "upload", "ok.mp4"),

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodkit.cli.support.BackgroundEmulators;
 import io.vodkit.cli.support.CliProcess;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestMedia;
-import io.vodkit.emulator.Emulator;
-import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.owner.DataDirOwner;
-import io.vodkit.emulator.owner.Lifetime;
-import io.vodkit.emulator.support.SourceServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,18 +26,25 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One emulator per data folder, with real processes: commands use a running {@code vodkit serve}, wait for another
- * command's embedded emulator, are not misled by what a killed owner left, and {@code serve} refuses an owned folder.
+ * One emulator per data folder, with real processes: commands use a running {@code vodkit serve}, share one
+ * background emulator when started together, are not misled by what a killed owner left, and {@code serve} refuses
+ * an owned folder.
  */
 class DataFolderOwnerEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
+
+    @AfterEach
+    void stopBackgroundEmulators() {
+        BackgroundEmulators.stopIn(tmp.resolve("home"));
+    }
 
     private Path localData() {
         return tmp.resolve("home").resolve("local");
@@ -63,8 +67,8 @@ class DataFolderOwnerEndToEndTest {
             Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 300_000, 31);
             Finished upload = finish(CliProcess.start(tmp, Map.of(), "upload", file.toString()));
             assertThat(upload.exitCode()).as(upload.stderr()).isZero();
-            assertThat(upload.stderr()).contains("using the local emulator already serving " + localData() + " at "
-                    + endpoint + " (pid " + serve.pid() + ")");
+            assertThat(upload.stderr()).contains("using the local emulator at " + endpoint + " (pid " + serve.pid()
+                    + ", data in " + localData());
             JsonNode stats = JSON.readTree(URI.create(endpoint + "/_vodkit/stats").toURL());
             assertThat(stats.get("vids").asLong()).as("the serve process committed it").isEqualTo(1);
             assertThat(stats.get("bytes_received").asLong()).isGreaterThanOrEqualTo(300_000);
@@ -97,57 +101,45 @@ class DataFolderOwnerEndToEndTest {
         Finished upload = finish(CliProcess.start(tmp, Map.of(), "upload", file.toString()));
 
         assertThat(upload.exitCode()).as(upload.stderr()).isZero();
-        assertThat(upload.stderr()).contains("using the local emulator at").doesNotContain("already serving")
-                .doesNotContain("waiting");
-        assertThat(localData().resolve(DataDirOwner.INFO_FILE)).doesNotExist();
+        assertThat(upload.stderr()).contains("started the local emulator in the background at")
+                .doesNotContain("pid " + serve.pid());
+        assertThat(JSON.readTree(localData().resolve(DataDirOwner.INFO_FILE).toFile()).get("pid").asLong())
+                .as("the new owner published itself").isNotEqualTo(serve.pid());
     }
 
     @Test
-    void twoEmbeddedUploadsOnOneHomeBothSucceedTheSecondAfterWaitingForTheFirst() throws Exception {
-        Path served = Files.createDirectories(tmp.resolve("served"));
-        Path pulled = TestMedia.randomFile(served.resolve("pulled.mp4"), 200_000, 33);
-        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 200_000, 34);
-        Map<String, String> env = Map.of("VOD_POLL_INTERVAL", "0.2");
-        try (SourceServer source = new SourceServer(served)) {
-            Process first = CliProcess.start(tmp, env, "upload", source.url("/gated/pulled.mp4"));
-            Lines firstErr = Lines.of(first);
-            firstErr.await("using the local emulator at");
-            Process second = CliProcess.start(tmp, env, "upload", file.toString());
-            Lines secondErr = Lines.of(second);
-            secondErr.await("is in use by another vodkit command (pid " + first.pid() + "); waiting for it to finish");
-            assertThat(second.isAlive()).isTrue();
+    void twoCommandsStartedAtOnceShareOneBackgroundEmulator() throws Exception {
+        Path first = TestMedia.randomFile(tmp.resolve("a.mp4"), 200_000, 33);
+        Path second = TestMedia.randomFile(tmp.resolve("b.mp4"), 200_000, 34);
+        Process one = CliProcess.start(tmp, Map.of(), "upload", first.toString());
+        Process two = CliProcess.start(tmp, Map.of(), "upload", second.toString());
+        Finished oneDone = finish(one);
+        Finished twoDone = finish(two);
 
-            source.open();
-            Finished firstDone = finish(first, firstErr);
-            Finished secondDone = finish(second, secondErr);
-
-            assertThat(firstDone.exitCode()).as(firstDone.stderr()).isZero();
-            assertThat(firstDone.line().get("SourceUrl").asText()).endsWith("/gated/pulled.mp4");
-            assertThat(secondDone.exitCode()).as(secondDone.stderr()).isZero();
-            assertThat(secondDone.line().get("Vid").asText()).isNotEqualTo(firstDone.line().get("Vid").asText());
-            assertThat(secondDone.stderr()).containsOnlyOnce("waiting for it to finish");
-            assertThat(TestMedia.md5(pulled)).isNotEqualTo(TestMedia.md5(file));
-        }
+        assertThat(oneDone.exitCode()).as(oneDone.stderr()).isZero();
+        assertThat(twoDone.exitCode()).as(twoDone.stderr()).isZero();
+        assertThat(BackgroundEmulators.running(localData())).as("one emulator serves the folder").hasSize(1);
+        String endpoint = JSON.readTree(localData().resolve(DataDirOwner.INFO_FILE).toFile()).get("endpoint")
+                .asText();
+        assertThat(oneDone.line().get("PlayURL").asText()).startsWith(endpoint + "/");
+        assertThat(twoDone.line().get("PlayURL").asText()).startsWith(endpoint + "/");
+        assertThat(TestMedia.downloadMd5(twoDone.line().get("PlayURL").asText())).isEqualTo(TestMedia.md5(second));
     }
 
     @Test
-    void aStopRequestWhileWaitingEndsTheCommandWithOneErrorLine() throws Exception {
-        EmulatorConfig config = EmulatorConfig.defaults(localData()).withPort(0);
+    void aStopRequestWhileAnEmulatorIsStartingEndsTheCommandWithOneErrorLine() throws Exception {
         Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 10_000, 35);
-        try (Emulator owner = Emulator.start(config, Lifetime.SINGLE_COMMAND)) {
+        try (DataDirOwner starting = DataDirOwner.acquire(Files.createDirectories(localData()))) {
             CompletableFuture<Void> shutdown = new CompletableFuture<>();
             CompletableFuture<CliResult> run = CompletableFuture.supplyAsync(() -> CliRun.run(
                     Map.of("VODKIT_HOME", tmp.resolve("home").toString()), tmp, shutdown, "upload", file.toString()));
-            Thread.sleep(500);
-            assertThat(run).isNotDone();
             shutdown.complete(null);
             CliResult result = run.get(30, TimeUnit.SECONDS);
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(result.single().get("error").asText()).isEqualTo("stopped while waiting for the local "
-                    + "emulator in " + localData() + " (in use by another vodkit command (pid "
-                    + ProcessHandle.current().pid() + "))");
-            assertThat(owner.spaces()).as("the owner was left alone").doesNotContain("local");
+                    + "emulator in " + localData() + " to start");
+            assertThat(BackgroundEmulators.running(localData())).as("none was started beside the owner").isEmpty();
         }
     }
 
@@ -174,14 +166,6 @@ class DataFolderOwnerEndToEndTest {
             });
             reader.start();
             return new Lines(lines, reader);
-        }
-
-        void await(String text) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (lines.stream().noneMatch(line -> line.contains(text))) {
-                assertThat(System.nanoTime()).as("waiting for '%s' in %s", text, lines).isLessThan(deadline);
-                Thread.sleep(50);
-            }
         }
 
         String text() throws InterruptedException {

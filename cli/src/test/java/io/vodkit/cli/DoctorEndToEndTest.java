@@ -3,6 +3,7 @@ package io.vodkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.cli.support.BackgroundEmulators;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DoctorEndToEndTest {
     @TempDir
     Path tmp;
+
+    @AfterEach
+    void stopBackgroundEmulators() {
+        BackgroundEmulators.stopIn(tmp.resolve("home"));
+    }
 
     /** The checks of the run's single JSON line, by name. */
     private static Map<String, JsonNode> checks(CliResult result) {
@@ -35,12 +42,15 @@ class DoctorEndToEndTest {
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.single().get("ok").asBoolean()).isTrue();
+            assertThat(result.single().get("service").asText()).isEqualTo("BytePlus at " + vod.endpoint());
             Map<String, JsonNode> checks = checks(result);
             assertThat(checks).containsOnlyKeys("credentials", "endpoint", "signature", "space", "clock", "home",
                     "ffmpeg");
             checks.values().stream().filter(check -> check.get("essential").asBoolean())
                     .forEach(check -> assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue());
-            assertThat(checks.get("endpoint").get("detail").asText()).contains(vod.endpoint().toString());
+            assertThat(checks.get("endpoint").get("detail").asText()).startsWith(vod.endpoint() + " is reachable")
+                    .doesNotContain("HTTP 4");
+            assertThat(checks.get("signature").get("detail").asText()).contains("the credentials are valid");
             assertThat(checks.get("space").get("detail").asText()).startsWith(TestEmulator.SPACE + " exists");
             assertThat(checks.get("clock").get("detail").asText()).startsWith("the local clock is");
             assertThat(result.stdout()).doesNotContain(TestEmulator.SECRET_KEY);
@@ -59,6 +69,8 @@ class DoctorEndToEndTest {
             assertThat(result.single().get("ok").asBoolean()).isFalse();
             Map<String, JsonNode> checks = checks(result);
             assertThat(checks.get("endpoint").get("ok").asBoolean()).isTrue();
+            assertThat(checks.get("endpoint").get("detail").asText()).contains("is reachable")
+                    .doesNotContain("HTTP 401");
             assertThat(checks.get("signature").get("ok").asBoolean()).isFalse();
             assertThat(checks.get("signature").get("detail").asText())
                     .startsWith("the service refused the credentials: check BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY")
@@ -88,13 +100,19 @@ class DoctorEndToEndTest {
     }
 
     @Test
-    void withoutCredentialsItChecksTheLocalEmulator() {
+    void withoutCredentialsItSaysItCheckedTheLocalEmulatorAndThatNoAccountIsConfigured() {
         CliResult result = CliRun.run(Map.of("VODKIT_HOME", tmp.resolve("home").toString()), tmp, "doctor");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.single().get("service").asText())
+                .isEqualTo("local emulator: no BytePlus account configured");
         Map<String, JsonNode> checks = checks(result);
-        assertThat(checks.get("credentials").get("detail").asText()).startsWith("none set: using the local emulator");
+        assertThat(checks.get("credentials").get("ok").asBoolean()).as("no account is no passing check").isFalse();
+        assertThat(checks.get("credentials").get("essential").asBoolean()).isFalse();
+        assertThat(checks.get("credentials").get("detail").asText())
+                .startsWith("no BytePlus account configured: commands use the local emulator");
         assertThat(checks.get("signature").get("ok").asBoolean()).isTrue();
+        assertThat(checks.get("signature").get("detail").asText()).startsWith("the local emulator accepted");
         assertThat(checks.get("space").get("detail").asText()).startsWith("local exists");
     }
 
@@ -105,8 +123,13 @@ class DoctorEndToEndTest {
                 "VODKIT_HOME", notAFolder.toString()), tmp, "doctor");
 
         assertThat(incomplete.exitCode()).isEqualTo(ExitCodes.FAILED);
-        Map<String, JsonNode> checks = checks(incomplete);
-        assertThat(checks.get("credentials").get("detail").asText()).contains("BYTEPLUS_SECRETKEY is missing");
+        assertThat(incomplete.single().get("service").asText()).isEqualTo("none: the settings are invalid");
+        assertThat(checks(incomplete).get("settings").get("detail").asText())
+                .contains("BYTEPLUS_SECRETKEY is missing");
+
+        Map<String, JsonNode> checks = checks(CliRun.run(Map.of("VODKIT_HOME", notAFolder.toString(),
+                "VOD_ENDPOINT", "http://127.0.0.1:9", "BYTEPLUS_ACCESSKEY", "AK", "BYTEPLUS_SECRETKEY", "SK"), tmp,
+                "doctor"));
         assertThat(checks.get("home").get("ok").asBoolean()).isFalse();
         assertThat(checks.get("home").get("detail").asText()).contains("is not writable");
 

@@ -1,5 +1,7 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.support.BackgroundEmulators;
+import org.junit.jupiter.api.AfterEach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +31,11 @@ class EnhanceEndToEndTest {
     @TempDir
     Path tmp;
 
+    @AfterEach
+    void stopBackgroundEmulators() {
+        BackgroundEmulators.stopIn(tmp.resolve("home"));
+    }
+
     private Map<String, String> env(TestEmulator vod) {
         Map<String, String> env = vod.env(tmp);
         env.put("VOD_POLL_INTERVAL", "0.2");
@@ -36,26 +43,32 @@ class EnhanceEndToEndTest {
         return env;
     }
 
+    /** What SKILL.md tells agents never to show a person: parameter names and values. */
+    private static final List<String> INTERNAL_NAMES = List.of("config", "repair_style", "common", "short_series",
+            "--tier", "bit_depth", "old_film", "aigc", "ugc");
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"video\":\"v0a\",\"repair_style\":1}                                   | | 'config' is required (recommended default: common)",
-        "{\"video\":\"v0a\",\"config\":\"cinema\",\"repair_style\":1}              | | 'config' must be one of common, ugc",
-        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":7}              | | 'repair_style' must be 1 (standard) or 2 (pro)",
-        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"res\":\"3k\"} | | 'res' must be one of 240p",
-        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2,\"bit_depth\":24} | | 'bit_depth' must be one of 8, 10, 12, or 16",
-        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"bit_depth\":10} | | 'bit_depth' is supported only with the Pro tier",
-        "{\"config\":\"common\",\"repair_style\":1}                                 | | 'video' is required",
-        "vid://v0a                                                                | --config=common --tier=gold | --tier must be standard or pro",
-        "vid://v0a                                                                | --config=common --bit-depth=10 --tier=standard | 'bit_depth' is supported only with the Pro tier",
-        "{\"video\":                                                                | | PARAMS is not valid JSON",
-        "[1]                                                                      | | PARAMS must be a JSON object",
-        "@missing.json                                                            | | cannot read PARAMS file",
-        "{\"type\":\"File\",\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1} | | 'type' must be Vid or DirectUrl; got 'File'",
-        "{\"type\":\"Vid\",\"video\":\"directurl://a.mp4\",\"config\":\"common\",\"repair_style\":1} | | 'video' has a directurl:// prefix but 'type' is Vid",
-        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"tier\":2} | | unknown parameter 'tier'",
-        "{\"video\":\"v0a\",\"config\":\"film\",\"repair_style\":3}              | | 'config' must be one of common, ugc, short_series, aigc, old_film; got 'film'; 'repair_style' must be 1 (standard) or 2 (pro)",
+        "{\"video\":\"v0a\",\"repair_style\":1}                                   | | the kind of video is missing: general video, short video / user-generated content, short drama / short series, AI-generated content, or old film | config",
+        "{\"video\":\"v0a\",\"config\":\"cinema\",\"repair_style\":1}              | | the kind of video is not one vodkit knows | config",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":7}              | | the restoration tier must be Standard or Pro | repair_style",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"res\":\"3k\"} | | the output resolution must be the same as the source or one of 240p | res",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2,\"bit_depth\":24} | | the color depth must be 8-bit, 10-bit, 12-bit or 16-bit | bit_depth",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"bit_depth\":10} | | a color depth can be chosen only with the Pro tier | bit_depth",
+        "{\"config\":\"common\",\"repair_style\":1}                                 | | which video to restore is missing | video",
+        "vid://v0a                                                                | --config=common --tier=gold | the restoration tier must be Standard or Pro | --tier",
+        "vid://v0a                                                                | --config=common --bit-depth=10 --tier=standard | a color depth can be chosen only with the Pro tier | bit_depth",
+        "{\"video\":                                                                | | PARAMS is not valid JSON (line 1, column 10) | ",
+        "{\"video\":\"v0a\"} {\"video\":\"v0b\"}                                   | | PARAMS is not valid JSON | ",
+        "[1]                                                                      | | PARAMS must be one JSON object | ",
+        "@missing.json                                                            | | PARAMS file not found: | ",
+        "{\"type\":\"File\",\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1} | | the video must be named by its Vid or by its file name in the space | type",
+        "{\"type\":\"Vid\",\"video\":\"directurl://a.mp4\",\"config\":\"common\",\"repair_style\":1} | | the video is named as a file name (directurl://…) but said to be a Vid | type",
+        "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"tier\":2} | | the restoration settings hold a field vodkit does not know | tier",
+        "{\"video\":\"v0a\",\"config\":\"film\",\"repair_style\":3}              | | the kind of video is not one vodkit knows: general video, short video / user-generated content, short drama / short series, AI-generated content, or old film or classic footage that needs repair; the restoration tier must be Standard or Pro | config repair_style",
     })
-    void eachBadParameterIsRefusedBeforeAnyRequest(String params, String flags, String error) throws Exception {
+    void eachBadParameterIsRefusedBeforeAnyRequestInTheUsersWords(String params, String flags, String error,
+                                                                  String parameters) throws Exception {
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
             List<String> args = new ArrayList<>(List.of("enhance", params));
             if (flags != null) {
@@ -65,8 +78,28 @@ class EnhanceEndToEndTest {
             CliResult result = CliRun.run(env(vod), tmp, args.toArray(String[]::new));
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
-            assertThat(result.single().get("error").asText()).startsWith(error);
+            JsonNode line = result.single();
+            String message = line.get("error").asText();
+            assertThat(message).startsWith(error);
+            if (parameters != null) {
+                assertThat(INTERNAL_NAMES).allSatisfy(name -> assertThat(message).doesNotContain(name));
+                assertThat(line.get("Code").asText()).isEqualTo("InvalidParameter");
+                assertThat(line.get("Parameters")).extracting(JsonNode::asText)
+                        .containsExactly(parameters.split(" "));
+            }
             assertThat(vod.stats().get("requests").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void aParamsFileIsOneJsonObjectInAnyLayoutReadByVodkitNotSplitIntoWords() throws Exception {
+        Files.writeString(tmp.resolve("params.json"), "{\n  \"video\" : \"vid://v0missing\",\n\t\"config\": "
+                + "\"common\",\r\n  \"repair_style\": 1\n}\n");
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            CliResult result = CliRun.run(env(vod), tmp, "enhance", "@params.json", "--res", "720p");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+            assertThat(result.single().get("error").asText()).as("the service was asked").contains("v0missing");
         }
     }
 
@@ -159,8 +192,11 @@ class EnhanceEndToEndTest {
                     "--tier", "pro");
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
-            assertThat(result.single().get("error").asText()).contains("allowlisted")
-                    .contains("https://console.byteplus.com/workorder/create").contains("Permission denied");
+            JsonNode line = result.single();
+            assertThat(line.get("error").asText()).contains("Pro restoration tier is not enabled")
+                    .contains("allowlisted").contains("https://console.byteplus.com/workorder/create")
+                    .contains("HTTP 403").doesNotContainIgnoringCase("RepairStyle").doesNotContain("repair_style");
+            assertThat(line.get("Code").asText()).isEqualTo("RequestForbidden");
         }
     }
 
@@ -193,8 +229,8 @@ class EnhanceEndToEndTest {
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
             JsonNode line = result.single();
-            assertThat(line.get("error").asText())
-                    .startsWith("The restoration job failed with InvalidParameter.InvalidMediaStream");
+            assertThat(line.get("error").asText()).as("the code is a field, not the text")
+                    .startsWith("The restoration job failed: ").doesNotContain("InvalidParameter");
             assertThat(line.get("Status").asText()).isEqualTo("Failed");
             assertThat(line.get("Code").asText()).isEqualTo("InvalidParameter.InvalidMediaStream");
             assertThat(line.get("RunId").asText()).startsWith("hb:");
@@ -203,7 +239,7 @@ class EnhanceEndToEndTest {
     }
 
     @Test
-    void aTimedOutEmbeddedRunIsResumedByTheHintCommand() throws Exception {
+    void aTimedOutLocalRunIsResumedByTheHintCommand() throws Exception {
         TestVideos videos = TestVideos.orSkip();
         Path clip = videos.clean(tmp.resolve("clip.mkv"), 1);
         Path home = tmp.resolve("home");
@@ -233,10 +269,8 @@ class EnhanceEndToEndTest {
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.single().get("RunId").asText()).isEqualTo(runId);
         String url = resumed.single().get("VideoUrls").get(0).get("Url").asText();
-        try (TestEmulator served = TestEmulator.start(TestEmulator.config(home.resolve("local"),
-                EmulatorConfig.STICKY_PORT, List.of()), Clock.systemUTC())) {
-            assertThat(TestVideos.download(url, tmp.resolve("out.mp4"))).isEqualTo(200);
-        }
+        assertThat(TestVideos.download(url, tmp.resolve("out.mp4"))).as("served after the command exited")
+                .isEqualTo(200);
     }
 
     private JsonNode upload(TestEmulator vod, Path file) {

@@ -1,5 +1,6 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.support.BackgroundEmulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,7 @@ class McpServerEndToEndTest {
         if (client != null) {
             client.closeGracefully();
         }
+        BackgroundEmulators.stopIn(tmp.resolve("home"));
     }
 
     /** Starts {@code vodkit mcp} with {@code env} (over the inherited one) and initializes a session. */
@@ -150,11 +152,17 @@ class McpServerEndToEndTest {
 
             assertThat(error("upload_media", Map.of("source", tmp.resolve("missing.mp4").toString())))
                     .contains("missing.mp4");
-            assertThat(error("upload_media", Map.of("source", "a.mp4", "colour", "red")))
-                    .isEqualTo("upload_media: unknown argument 'colour'; expected source, space, title, wait");
+            CallToolResult unknown = call("upload_media", Map.of("source", "a.mp4", "colour", "red"), null);
+            assertThat(unknown.isError()).isTrue();
+            assertThat(only(unknown).get("error").asText()).isEqualTo("upload_media: unknown argument 'colour'");
+            assertThat(only(unknown).get("Expected")).extracting(JsonNode::asText)
+                    .containsExactly("source", "space", "title", "wait");
+            CallToolResult unknownEnhance = call("enhance_video", Map.of("video", "vid://v0a", "colour", "red"), null);
+            assertThat(only(unknownEnhance).get("error").asText()).as("no parameter names in the text")
+                    .isEqualTo("enhance_video: unknown argument 'colour'");
             assertThat(error("enhance_video", Map.of("config", "common"))).isEqualTo("enhance_video: 'video' is required");
             assertThat(error("enhance_video", Map.of("video", "vid://v0a", "config", "cinema", "tier", "standard")))
-                    .startsWith("'config' must be one of common, ugc");
+                    .startsWith("the kind of video is not one vodkit knows: general video");
             assertThat(error("get_upload_status", Map.of("JobIds", List.of(1, 2))))
                     .isEqualTo("get_upload_status: 'JobIds' must hold strings, got 1");
             assertThat(error("get_play_url", Map.of("source", "https://example.com/a.mp4")))
@@ -204,7 +212,7 @@ class McpServerEndToEndTest {
     }
 
     @Test
-    void withoutCredentialsTheLocalEmulatorServesEveryCallForAsLongAsTheServerRuns() throws Exception {
+    void withoutCredentialsTheLocalEmulatorServesEveryCallAndItsUrlsOutliveTheServer() throws Exception {
         Path file = TestMedia.randomFile(tmp.resolve("song.wav"), 200_000, 23);
         start(Map.of());
 
@@ -218,13 +226,19 @@ class McpServerEndToEndTest {
         JsonNode played = success("get_play_url", Map.of("source", "directurl://" + second.get("FileName").asText(),
                 "space", "other"), null);
         assertThat(TestMedia.downloadMd5(played.get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
-        assertThat(stderr).anyMatch(line -> line.contains("using the local emulator"));
+        assertThat(stderr).anyMatch(line -> line.contains("started the local emulator in the background"));
 
         CliResult again = CliRun.run(Map.of("VODKIT_HOME", tmp.resolve("home").toString()), tmp, "upload",
                 file.toString());
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.stderr()).contains("using the local emulator already serving " + tmp.resolve("home/local"));
+        assertThat(again.stderr()).contains("using the local emulator at").contains("data in "
+                + tmp.resolve("home/local"));
         assertThat(again.single().get("Skipped").asBoolean()).as("the MCP upload is in the same ledger").isTrue();
         assertThat(again.single().get("Vid").asText()).isEqualTo(first.get("Vid").asText());
+
+        client.closeGracefully();
+        client = null;
+        assertThat(TestMedia.downloadMd5(first.get("PlayURL").asText())).as("after the MCP server ended")
+                .isEqualTo(TestMedia.md5(file));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodkit.cli.support.BackgroundEmulators;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.Checkout;
@@ -19,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * README.md as a new user follows it, in a checkout ({@link Checkout}) with no credentials and a fresh
  * {@code HOME}: every line of its {@code sh} blocks runs as printed, in order, from the checkout (the fresh-machine
  * command, putting {@code vodkit} on PATH, installing the skill), and every MCP client configuration shown to a user
- * (README, SKILL.md, {@code vodkit mcp --help}) starts a server that an MCP client can list the tools of.
+ * (README, SKILL.md, {@code vodkit mcp --help}) starts a server that an MCP client can list the tools of. The
+ * background emulators those commands start are stopped by the README's own {@code vodkit serve --stop}, and in
+ * the teardown whatever the test failed to reach.
  */
 class ReadmeTest {
     /** The README's test command: it is the build this test runs in, so it is not run again from here. */
@@ -36,6 +40,14 @@ class ReadmeTest {
 
     @TempDir
     Path tmp;
+
+    /** The {@code VODKIT_HOME}s of the users this test played, whose background emulators the teardown stops. */
+    private final List<Path> vodkitHomes = new ArrayList<>();
+
+    @AfterEach
+    void stopBackgroundEmulators() {
+        vodkitHomes.forEach(BackgroundEmulators::stopIn);
+    }
 
     private static String readme() throws IOException {
         return PrintedCommands.repositoryFile("README.md");
@@ -64,20 +76,26 @@ class ReadmeTest {
         Checkout checkout = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("vodkit")));
         Path home = Files.createDirectories(tmp.resolve("home"));
         Map<String, String> env = Shell.userEnv(home, home.resolve(".local/bin"));
+        vodkitHomes.add(home.resolve(".vodkit"));
         List<String> lines = PrintedCommands.codeLines(readme(), "sh").stream()
                 .filter(line -> !line.startsWith(TEST_COMMAND)).toList();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
 
         List<JsonNode> uploads = new ArrayList<>();
+        List<JsonNode> stops = new ArrayList<>();
         for (String line : lines) {
             CliResult result = Shell.run(checkout.root(), env, line);
             PrintedCommands.assertRan(line, result);
             result.lines().stream().filter(json -> json.has("Vid")).forEach(uploads::add);
+            result.lines().stream().filter(json -> json.has("stopped")).forEach(stops::add);
         }
 
         assertThat(uploads).as("uploads").hasSizeGreaterThanOrEqualTo(2);
         assertThat(uploads).extracting(json -> json.get("Vid").asText()).containsOnly(uploads.get(0).get("Vid")
                 .asText());
+        assertThat(stops).as("the README's serve --stop stopped the emulator its uploads started")
+                .singleElement().satisfies(stop -> assertThat(stop.get("stopped").asBoolean()).isTrue());
+        assertThat(BackgroundEmulators.running(home.resolve(".vodkit/local"))).isEmpty();
         assertThat(home.resolve(".local/bin/vodkit")).isSymbolicLink();
         assertThat(home.resolve(".claude/skills/vodkit/SKILL.md"))
                 .hasSameTextualContentAs(checkout.root().resolve("skill/SKILL.md"));
@@ -99,6 +117,7 @@ class ReadmeTest {
             JsonNode server = servers.next();
             assertThat(servers.hasNext()).as(configuration).isFalse();
             Path home = Files.createTempDirectory(tmp, "home");
+            vodkitHomes.add(home.resolve(".vodkit"));
             Map<String, String> env = Shell.userEnv(home, bin);
             server.path("env").fields().forEachRemaining(variable -> env.put(variable.getKey(),
                     variable.getValue().asText()));

@@ -2,10 +2,18 @@ package io.vodkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vodkit.cli.support.BackgroundEmulators;
+import io.vodkit.cli.support.Checkout;
+import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.PrintedCommands;
+import io.vodkit.cli.support.Shell;
+import io.vodkit.cli.support.TestMedia;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code skill/SKILL.md} is in the skill format and every command in its {@code bash} blocks runs as written, in
  * document order, by bash with {@code vodkit} on PATH, against an emulator ({@link PrintedCommands} says which
  * liberties are taken: fixture files, the example host, {@code <Field>} placeholders filled from earlier output, as
- * the document tells the agent to do).
+ * the document tells the agent to do). Its {@code vodkit serve --stop} also stops, as printed, the background emulator
+ * a command without credentials started, as the document says it does.
  */
 class SkillDocumentTest {
     @TempDir
@@ -48,6 +57,32 @@ class SkillDocumentTest {
             assertThat(question).as("the question shows '%s'", internal).doesNotContain(internal);
         }
         assertThat(skill()).contains("https://console.byteplus.com/workorder/create");
+    }
+
+    @AfterEach
+    void stopBackgroundEmulators() {
+        BackgroundEmulators.stopIn(tmp.resolve("agent/.vodkit"));
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void theStopCommandStopsTheEmulatorACommandWithoutCredentialsStarted() throws Exception {
+        List<String> stops = PrintedCommands.codeLines(skill(), "bash").stream()
+                .filter(line -> line.contains("serve --stop")).toList();
+        assertThat(stops).hasSize(1);
+        Path agent = Files.createDirectories(tmp.resolve("agent"));
+        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout"))).linkInto(tmp.resolve("bin"));
+        Map<String, String> env = Shell.userEnv(agent, bin);
+        TestMedia.randomFile(agent.resolve("clip.mp4"), 50_000, 11);
+        CliResult upload = Shell.run(agent, env, "vodkit upload clip.mp4");
+        assertThat(upload.exitCode()).as(upload.toString()).isZero();
+        assertThat(BackgroundEmulators.running(agent.resolve(".vodkit/local"))).hasSize(1);
+
+        CliResult stopped = Shell.run(agent, env, stops.get(0));
+
+        PrintedCommands.assertRan(stops.get(0), stopped);
+        assertThat(stopped.single().get("stopped").asBoolean()).as(stopped.toString()).isTrue();
+        assertThat(BackgroundEmulators.running(agent.resolve(".vodkit/local"))).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.vodkit.cli;
 
+import org.junit.jupiter.api.AfterEach;
+import io.vodkit.cli.support.BackgroundEmulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,11 @@ class StaleLedgerEndToEndTest {
     @TempDir
     Path tmp;
 
+    @AfterEach
+    void stopBackgroundEmulators() {
+        BackgroundEmulators.stopIn(tmp.resolve("home"));
+    }
+
     private Path home;
     private Path file;
 
@@ -45,7 +52,8 @@ class StaleLedgerEndToEndTest {
     void againstTheLocalEmulatorAFileWhoseEarlierUploadIsGoneGoesUpAgainAndIsSkippedNextTime() throws Exception {
         Map<String, String> env = Map.of("VODKIT_HOME", home.toString(), "HOME", home.toString());
         String gone = upload(env).get("Vid").asText();
-        // the user resets the emulator; no emulator runs between commands (each embeds its own and stops it)
+        // the user stops and resets the emulator
+        BackgroundEmulators.stopIn(home);
         Files.move(home.resolve("local"), tmp.resolve("old-local"));
 
         CliResult again = CliRun.run(env, tmp, "upload", file.toString());

@@ -132,6 +132,73 @@ class UploadResumeEndToEndTest {
         return current;
     }
 
+    /**
+     * Uploads once with OpenAPI calls going through a link that drops CommitUploadInfo (storage calls go straight to
+     * the emulator), so the client stops after its last part and the merge, before committing; heals the link, then
+     * hands over to {@code then}.
+     */
+    private void afterAStopBeforeTheCommit(AfterInterruption then) throws Exception {
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"));
+             CorruptingProxy openApi = CorruptingProxy.cuttingAt(vod.port(), "Action=CommitUploadInfo")) {
+            Map<String, String> env = vod.env(tmp.resolve("home"));
+            env.put("VOD_ENDPOINT", "http://" + openApi.hostPort());
+            env.put("VOD_MAX_ATTEMPTS", "1");
+            CliResult stopped = CliRun.run(env, tmp, "upload", file.toString());
+            assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.FAILED);
+            assertThat(vod.stats().get("bytes_received").asLong()).isGreaterThanOrEqualTo(65 * MIB);
+            openApi.heal();
+            then.run(vod, env);
+        }
+    }
+
+    @Test
+    void aRerunAfterAStopBetweenTheMergeAndTheCommitOnlyCommits() throws Exception {
+        afterAStopBeforeTheCommit((vod, env) -> {
+            long before = vod.stats().get("bytes_received").asLong();
+
+            CliResult resumed = CliRun.run(env, tmp, "upload", file.toString());
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.stderr()).contains("all 4 parts are stored and merged; committing")
+                    .doesNotContain("starting fresh");
+            assertThat(vod.stats().get("bytes_received").asLong() - before).as("no byte goes up again").isZero();
+            assertOneWholeMediaAndNoOrphan(vod, resumed);
+        });
+    }
+
+    @Test
+    void aRerunAfterAKillBeforeTheMergeWasRecordedMergesAgainAndCommits() throws Exception {
+        afterAStopBeforeTheCommit((vod, env) -> {
+            try (Stream<Path> saved = Files.list(tmp.resolve("home/checkpoints"))) {
+                Path checkpoint = saved.findFirst().orElseThrow();
+                String text = Files.readString(checkpoint);
+                assertThat(text).contains("\"merged\":true");
+                Files.writeString(checkpoint, text.replace("\"merged\":true", "\"merged\":false"));
+            }
+            long before = vod.stats().get("bytes_received").asLong();
+
+            CliResult resumed = CliRun.run(env, tmp, "upload", file.toString());
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.stderr()).contains("all 4 parts were stored and are merged; committing")
+                    .doesNotContain("starting fresh");
+            assertThat(vod.stats().get("bytes_received").asLong() - before).as("only the merge body goes up again")
+                    .isLessThan(1024);
+            assertOneWholeMediaAndNoOrphan(vod, resumed);
+        });
+    }
+
+    private void assertOneWholeMediaAndNoOrphan(TestEmulator vod, CliResult resumed) throws Exception {
+        assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
+        assertThat(vod.stats().get("vids").asLong()).isEqualTo(1);
+        try (Stream<Path> objects = Files.walk(vod.dataDir().resolve("objects"))) {
+            assertThat(objects.filter(Files::isRegularFile)).as("one stored object, no orphan").hasSize(1);
+        }
+        try (Stream<Path> left = Files.list(tmp.resolve("home/checkpoints"))) {
+            assertThat(left).as("the checkpoint is gone once committed").isEmpty();
+        }
+    }
+
     @Test
     void anUploadTheStorageNoLongerKnowsStartsFreshAndSaysSo() throws Exception {
         afterAnInterruptedUpload((vod, env) -> {

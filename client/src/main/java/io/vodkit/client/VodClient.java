@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.http.RetryPolicy;
+import io.vodkit.client.http.TrustedCertificates;
 import io.vodkit.client.internal.LazyMapper;
 import io.vodkit.client.upload.StorageGateway;
 import java.util.Objects;
@@ -37,7 +38,8 @@ public final class VodClient implements AutoCloseable {
     // a lambda, not ObjectMapper::new: the method reference would load and verify ObjectMapper right away
     LazyMapper mapper = new LazyMapper(() -> new ObjectMapper());
     this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout(),
-        config.endpoint().getScheme().equalsIgnoreCase("https"));
+        config.endpoint().getScheme().equalsIgnoreCase("https"),
+        config.trustedCertificates() == null ? null : TrustedCertificates.sslContext(config.trustedCertificates()));
     this.api = new ApiCaller(transport, config, mapper, retry);
     this.storage = new StorageGateway(transport, config.endpoint(), retry);
   }

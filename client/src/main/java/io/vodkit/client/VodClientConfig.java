@@ -1,6 +1,7 @@
 package io.vodkit.client;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,12 +19,15 @@ import java.util.Objects;
  *       size), and the longest silence (no byte sent or received) of any request; a request that overruns either
  *       fails with a retryable {@link io.vodkit.client.http.TransportException}
  *   <li>{@code clock}: {@link Clock#systemUTC()} (used for {@code X-Date} and URL signing)
+ *   <li>{@code trustedCertificates}: none, the JDK's trusted roots only; else a PEM file of certificates trusted as
+ *       well over https (e.g. the CA of an emulator served with {@code vodkit serve --tls})
  * </ul>
  *
  * {@code credentials} is required. The endpoint must be {@code http} or {@code https} with a host and no path.
  */
 public record VodClientConfig(URI endpoint, String region, Credentials credentials,
-                              Duration connectTimeout, Duration requestTimeout, Clock clock) {
+                              Duration connectTimeout, Duration requestTimeout, Clock clock,
+                              Path trustedCertificates) {
 
   public static final String DEFAULT_ENDPOINT = "https://vod.byteplusapi.com";
   public static final String DEFAULT_REGION = "ap-singapore-1";
@@ -42,6 +46,17 @@ public record VodClientConfig(URI endpoint, String region, Credentials credentia
     requestTimeout = checkDuration("requestTimeout",
         requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout);
     clock = clock == null ? Clock.systemUTC() : clock;
+  }
+
+  /** A config that trusts the JDK's roots only. */
+  public VodClientConfig(URI endpoint, String region, Credentials credentials, Duration connectTimeout,
+                         Duration requestTimeout, Clock clock) {
+    this(endpoint, region, credentials, connectTimeout, requestTimeout, clock, null);
+  }
+
+  /** The same config, trusting the certificates in {@code pem} as well (null: the JDK's roots only). */
+  public VodClientConfig withTrustedCertificates(Path pem) {
+    return new VodClientConfig(endpoint, region, credentials, connectTimeout, requestTimeout, clock, pem);
   }
 
   /** A config with default timeouts and the system UTC clock; {@code null} endpoint or region take defaults. */

@@ -56,6 +56,7 @@ import io.vodkit.emulator.service.ServerStats;
 import io.vodkit.emulator.service.SessionOpener;
 import io.vodkit.emulator.service.Spaces;
 import io.vodkit.emulator.service.UploadSessions;
+import io.vodkit.emulator.service.UploadSweeper;
 import io.vodkit.emulator.storage.ObjectStore;
 import io.vodkit.emulator.storage.PartStore;
 import java.io.IOException;
@@ -70,11 +71,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Everything an emulator is made of, wired from its configuration, data directory and database. */
 final class Components {
+    private static final Logger LOG = LoggerFactory.getLogger(Components.class);
     static final String OBJECTS_DIR = "objects";
     static final String MULTIPART_DIR = "multipart";
     static final String WORK_DIR = "work";
@@ -113,10 +120,17 @@ final class Components {
     final MediaCommitter committer;
     final SourceGuard sourceGuard;
     final ExecutorService pullHttpPool;
+    final UrlJobRepository urlJobs;
     final PullWorkers pullWorkers;
     final UrlPulls urlPulls;
     final ServerStats stats = new ServerStats();
     final FaultInjector faults;
+    final UploadSweeper sweeper;
+    private final ScheduledExecutorService sweeps = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "vodkit-upload-sweeper");
+        thread.setDaemon(true);
+        return thread;
+    });
     final String accessKey;
     final String secretKey;
 
@@ -131,15 +145,19 @@ final class Components {
         this.sessions = new UploadSessionRepository(database);
         this.media = new MediaRepository(database);
         this.spaces = new Spaces(new SpaceRepository(database), clock);
-        this.objectStore = new ObjectStore(dataDir.resolve(OBJECTS_DIR));
+        this.objectStore = new ObjectStore(dataDir.resolve(OBJECTS_DIR), config.disk());
         this.publisher = new ObjectPublisher(objects, objectStore, clock, sessions);
         MultipartUploadRepository uploads = new MultipartUploadRepository(database);
         this.multipartUploads = new MultipartUploads(uploads, new MultipartPartRepository(database),
-                new PartStore(dataDir.resolve(MULTIPART_DIR)), objects, objectStore, publisher, ids, clock);
+                new PartStore(dataDir.resolve(MULTIPART_DIR), config.disk()), objects, objectStore, publisher, ids,
+                clock);
         this.tokens = new UploadTokens(
                 Base64.getUrlDecoder().decode(settings.findOrCreate("upload.token-secret", ids::hmacSecret)), clock);
-        this.accessKey = config.accessKey() == null ? ids.accessKey() : config.accessKey();
-        this.secretKey = config.secretKey() == null ? ids.secretKey() : config.secretKey();
+        // generated keys are kept, so clients (and uploads in flight) go on working across restarts
+        this.accessKey = config.accessKey() == null ? settings.findOrCreate("credentials.access-key", ids::accessKey)
+                : config.accessKey();
+        this.secretKey = config.secretKey() == null ? settings.findOrCreate("credentials.secret-key", ids::secretKey)
+                : config.secretKey();
         Set<String> regions = Stream.of("ap-singapore-1", "ap-southeast-1", config.region())
                 .collect(Collectors.toSet());
         this.verifier = new SignatureVerifier(new CredentialStore(Map.of(accessKey, secretKey)), regions,
@@ -156,7 +174,7 @@ final class Components {
         this.sessionOpener = new SessionOpener(sessions, objects, ids, clock);
         this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
                 inspector, ids, clock, dataDir.resolve(WORK_DIR));
-        UrlJobRepository urlJobs = new UrlJobRepository(database);
+        this.urlJobs = new UrlJobRepository(database);
         this.sourceGuard = new SourceGuard(config.host(), config.urlPull().allowPrivateSources());
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
         PullIngest ingest = new PullIngest(new SourceFetcher(config.urlPull(), sourceGuard, pullHttpPool), sessions,
@@ -164,6 +182,32 @@ final class Components {
         this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
                 PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
         this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock);
+        this.sweeper = new UploadSweeper(sessions, objects, objectStore, multipartUploads, clock,
+                config.uploadGracePeriod());
+    }
+
+    /** Sweeps uploads never committed now and then ({@link UploadSweeper#period()}), until {@link #stopSweeps}. */
+    void startSweeps() {
+        long millis = sweeper.period().toMillis();
+        sweeps.scheduleWithFixedDelay(() -> {
+            try {
+                sweeper.sweep();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Sweeping uploads never committed failed: {}", e.toString());
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops sweeping, waiting briefly for a sweep under way. */
+    void stopSweeps() {
+        sweeps.shutdownNow();
+        try {
+            if (!sweeps.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("The upload sweeper did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the URL pull workers (their running jobs stay processing for the next start) and their HTTP pool. */
@@ -178,7 +222,7 @@ final class Components {
     /** Registers the configured spaces and removes what a previous run left half-done. */
     void prepare() throws IOException {
         spaces.register(config.spaces());
-        multipartUploads.sweepExpired();
+        sweeper.sweep();
         multipartUploads.sweepOrphans();
         objectStore.sweep(objects.objectIds());
         executionRepository.requeueInterrupted(MAX_ENHANCE_ATTEMPTS, EnhanceTask.CODE_INTERNAL, clock.instant());

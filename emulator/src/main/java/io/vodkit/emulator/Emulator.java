@@ -3,15 +3,20 @@ package io.vodkit.emulator;
 import io.vodkit.emulator.db.Database;
 import io.vodkit.emulator.owner.DataDirOwnedException;
 import io.vodkit.emulator.owner.DataDirOwner;
+import io.vodkit.emulator.owner.DataDirUnsafeException;
 import io.vodkit.emulator.owner.Lifetime;
 import io.vodkit.emulator.owner.OwnerInfo;
 import io.vodkit.emulator.routing.HttpServer;
+import io.vodkit.emulator.service.PublicAddress;
+import io.vodkit.emulator.storage.PrivateFiles;
+import io.vodkit.emulator.tls.LocalCertificates;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,15 +39,17 @@ public final class Emulator implements AutoCloseable {
     private final Database database;
     private final HttpServer server;
     private final String advertisedHost;
+    private final Optional<LocalCertificates> tls;
     private final DataDirOwner owner;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Emulator(Components components, Database database, HttpServer server, String advertisedHost,
-                     DataDirOwner owner) {
+                     Optional<LocalCertificates> tls, DataDirOwner owner) {
         this.components = components;
         this.database = database;
         this.server = server;
         this.advertisedHost = advertisedHost;
+        this.tls = tls;
         this.owner = owner;
     }
 
@@ -62,19 +69,22 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * Takes the data directory (creating it), opens (creating and migrating) its database, binds the port, starts
-     * serving and publishes how to reach it in the data directory ({@link DataDirOwner}).
+     * Takes the data directory (creating it mode 700, narrowing an existing one to 700), opens (creating, checking and
+     * migrating) its database, binds the port (over HTTPS with the data directory's certificates when the config asks
+     * for TLS), starts serving and publishes how to reach it in the data directory ({@link DataDirOwner}).
      *
      * @param clock    the time source for signatures, tokens, URL auth and expiry (tests inject one)
-     * @param lifetime published for other vodkit processes: whether to use this emulator or wait for it to end
+     * @param lifetime published for other vodkit processes: run until stopped, or in the background until idle
      * @throws DataDirOwnedException when another emulator owns the data directory (nothing was opened)
      * @throws BindException         when an explicitly requested port cannot be bound
+     * @throws DataDirUnsafeException when users other than its owner can write into the data directory
+     * @throws io.vodkit.emulator.db.DatabaseDamagedException when its database is damaged
      */
     public static Emulator start(EmulatorConfig config, Clock clock, Lifetime lifetime) throws IOException {
         Objects.requireNonNull(config, "config == null");
         Objects.requireNonNull(clock, "clock == null");
         Objects.requireNonNull(lifetime, "lifetime == null");
-        Path dataDir = Files.createDirectories(config.dataDir());
+        Path dataDir = privateDataDir(config.dataDir());
         DataDirOwner owner = DataDirOwner.acquire(dataDir);
         Database database;
         try {
@@ -88,11 +98,14 @@ public final class Emulator implements AutoCloseable {
             Components components = new Components(config, clock, dataDir, database);
             components.prepare();
             String advertisedHost = advertisedHost(config.host());
-            HttpServer server = bind(components, advertisedHost);
+            Optional<LocalCertificates> tls = config.tls()
+                    ? Optional.of(LocalCertificates.ensure(dataDir, config.host(), clock)) : Optional.empty();
+            HttpServer server = bind(components, advertisedHost, tls);
             components.settings.put(PORT_SETTING, String.valueOf(server.port()));
             components.enhanceWorkers.start();
             components.pullWorkers.start();
-            emulator = new Emulator(components, database, server, advertisedHost, owner);
+            components.startSweeps();
+            emulator = new Emulator(components, database, server, advertisedHost, tls, owner);
         } catch (IOException | RuntimeException e) {
             try {
                 database.close();
@@ -103,7 +116,8 @@ public final class Emulator implements AutoCloseable {
         }
         try {
             owner.publish(new OwnerInfo(emulator.endpoint(), emulator.region(), emulator.accessKey(),
-                    emulator.secretKey(), ProcessHandle.current().pid(), lifetime));
+                    emulator.secretKey(), ProcessHandle.current().pid(), lifetime,
+                    emulator.caCertificate().orElse(null)));
         } catch (IOException | RuntimeException e) {
             emulator.close();
             throw e;
@@ -114,31 +128,61 @@ public final class Emulator implements AutoCloseable {
         return emulator;
     }
 
-    private static HttpServer bind(Components components, String advertisedHost) throws IOException {
+    /** The data directory, private to its owner; refused when others can write into it. */
+    private static Path privateDataDir(Path dataDir) throws IOException {
+        String permissions = PrivateFiles.othersCanWrite(dataDir);
+        if (!permissions.isEmpty()) {
+            throw new DataDirUnsafeException(dataDir, permissions);
+        }
+        return PrivateFiles.directory(dataDir);
+    }
+
+    private static HttpServer bind(Components components, String advertisedHost, Optional<LocalCertificates> tls)
+            throws IOException {
         EmulatorConfig config = components.config;
         int port = config.port();
         if (port == EmulatorConfig.STICKY_PORT) {
             port = components.settings.find(PORT_SETTING).map(Integer::parseInt).orElse(0);
         }
         try {
-            return start(components, advertisedHost, port);
+            return start(components, advertisedHost, tls, port);
         } catch (BindException e) {
             if (config.port() != EmulatorConfig.STICKY_PORT || port == 0) {
                 throw e;
             }
             LOG.info("Previous port is taken, binding any free port port={}", port);
-            return start(components, advertisedHost, 0);
+            return start(components, advertisedHost, tls, 0);
         }
     }
 
-    private static HttpServer start(Components components, String advertisedHost, int port) throws IOException {
-        return HttpServer.start(components.config.host(), port, components.stats, components.faults,
-                boundPort -> components.endpoints(() -> hostPort(advertisedHost, boundPort.getAsInt())));
+    private static HttpServer start(Components components, String advertisedHost, Optional<LocalCertificates> tls,
+                                    int port) throws IOException {
+        Optional<Instant> expiry = tls.map(LocalCertificates::serverNotAfter);
+        return HttpServer.start(components.config.host(), port, tls.map(LocalCertificates::serverContext),
+                components.stats, components.faults, boundPort -> components.endpoints(new PublicAddress() {
+                    @Override
+                    public String hostPort() {
+                        return Emulator.hostPort(advertisedHost, boundPort.getAsInt());
+                    }
+
+                    @Override
+                    public Optional<Instant> certificateExpiry() {
+                        return expiry;
+                    }
+                }));
     }
 
-    /** {@code http://<host>:<port>}; a wildcard bind address is advertised as 127.0.0.1. */
+    /**
+     * {@code http://<host>:<port>}, or {@code https://…} when serving TLS; a wildcard bind address is advertised as
+     * 127.0.0.1.
+     */
     public URI endpoint() {
-        return URI.create("http://" + hostPort(advertisedHost, port()));
+        return URI.create((tls.isPresent() ? "https" : "http") + "://" + hostPort(advertisedHost, port()));
+    }
+
+    /** The CA certificate (PEM) that clients trust to reach it over HTTPS; empty when it serves plain HTTP. */
+    public Optional<Path> caCertificate() {
+        return tls.map(LocalCertificates::caCertFile);
     }
 
     public int port() {
@@ -162,7 +206,18 @@ public final class Emulator implements AutoCloseable {
         return components.spaces.all();
     }
 
-    /** True when the credentials were generated for this run (none were configured). */
+    /**
+     * How long it has gone unused: zero while a request is being served or a URL pull or restoration is unfinished,
+     * else the time since the last request ended (or since it started).
+     */
+    public Duration idleTime() {
+        if (components.executionRepository.countUnfinished() > 0 || components.urlJobs.countUnfinished() > 0) {
+            return Duration.ZERO;
+        }
+        return components.stats.sinceLastRequest();
+    }
+
+    /** True when the credentials were generated (none were configured); the data directory keeps them. */
     public boolean generatedCredentials() {
         return components.config.accessKey() == null;
     }
@@ -186,6 +241,7 @@ public final class Emulator implements AutoCloseable {
             server.close();
         } finally {
             try {
+                components.stopSweeps();
                 components.enhanceWorkers.close();
             } finally {
                 try {

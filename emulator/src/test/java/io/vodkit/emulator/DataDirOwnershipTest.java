@@ -37,17 +37,17 @@ class DataDirOwnershipTest {
     void aSecondEmulatorOnTheFolderIsRefusedWithWhatTheOwnerPublished() throws Exception {
         Path data = tmp.resolve("data");
         Path alias = Files.createSymbolicLink(tmp.resolve("alias"), Files.createDirectories(data));
-        try (Emulator first = Emulator.start(TestEmulator.config(data), Lifetime.SINGLE_COMMAND)) {
+        try (Emulator first = Emulator.start(TestEmulator.config(data), Lifetime.BACKGROUND)) {
             for (Path folder : new Path[] {data, alias}) {
                 assertThatThrownBy(() -> Emulator.start(TestEmulator.config(folder)))
                         .isInstanceOfSatisfying(DataDirOwnedException.class, owned -> {
                             assertThat(owned.dataDir()).isEqualTo(folder);
                             assertThat(owned.owner()).contains(new OwnerInfo(first.endpoint(), first.region(),
                                     TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY, ProcessHandle.current().pid(),
-                                    Lifetime.SINGLE_COMMAND));
+                                    Lifetime.BACKGROUND));
                             assertThat(owned.getMessage()).contains(folder.toString())
                                     .contains("pid " + ProcessHandle.current().pid()).contains(first.endpoint()
-                                            .toString()).contains("for one command")
+                                            .toString()).contains("background")
                                     .doesNotContain(TestEmulator.SECRET_KEY);
                         });
             }
@@ -59,6 +59,24 @@ class DataDirOwnershipTest {
         try (Emulator next = Emulator.start(TestEmulator.config(data))) {
             assertThat(published(data).get("lifetime").asText()).isEqualTo("LONG_LIVED");
         }
+    }
+
+    @Test
+    void othersCanTellWhetherAFolderIsInUseAndHowToReachItsEmulatorWithoutDisturbingIt() throws Exception {
+        Path data = tmp.resolve("data");
+        assertThat(DataDirOwner.inUse(data)).as("no folder yet").isFalse();
+        try (DataDirOwner starting = DataDirOwner.acquire(Files.createDirectories(data))) {
+            assertThat(DataDirOwner.inUse(data)).as("owned, nothing published yet").isTrue();
+            assertThat(DataDirOwner.published(data)).isEmpty();
+        }
+        assertThat(DataDirOwner.inUse(data)).isFalse();
+        try (Emulator emulator = Emulator.start(TestEmulator.config(data), Lifetime.BACKGROUND)) {
+            assertThat(DataDirOwner.inUse(data)).isTrue();
+            assertThat(DataDirOwner.published(data)).map(OwnerInfo::endpoint).contains(emulator.endpoint());
+            assertThat(DataDirOwner.inUse(data)).as("asking twice does not release the owner's lock").isTrue();
+        }
+        assertThat(DataDirOwner.inUse(data)).isFalse();
+        assertThat(DataDirOwner.published(data)).isEmpty();
     }
 
     @Test

@@ -254,6 +254,20 @@ class UrlPullTest {
     }
 
     @Test
+    void anUnfinishedPullKeepsTheEmulatorFromBeingIdle() throws Exception {
+        try (TestEmulator vod = start(FAST.withReadTimeout(Duration.ofSeconds(20)))) {
+            String jobId = submit(vod, source.url("/gated/clip.mp4"), "").get(0);
+            awaitGatedRequests(1);
+
+            assertThat(vod.emulator().idleTime()).as("a pull runs, no request does").isZero();
+
+            source.open();
+            assertThat(awaitFinal(vod, jobId).path("State").asText()).isEqualTo("success");
+            assertThat(vod.emulator().idleTime()).as("done: idle since the last query").isPositive();
+        }
+    }
+
+    @Test
     void aPullInterruptedThreeTimesFails() throws Exception {
         UrlPullConfig pull = FAST.withReadTimeout(Duration.ofSeconds(20));
         String jobId = null;

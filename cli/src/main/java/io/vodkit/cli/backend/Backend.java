@@ -9,28 +9,26 @@ import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.api.CreateSpace;
 import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.url.PlayUrlResolver;
-import io.vodkit.emulator.owner.Lifetime;
 import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
  * The service one command talks to: BytePlus (or the endpoint given) when credentials are set, otherwise the local
- * emulator of {@code $VODKIT_HOME/local} ({@link LocalEmulator}): the long-lived one serving that folder if there is
- * one, else one started in-process on its sticky loopback port. The embedded emulator refuses the Pro restoration
- * tier, as the cloud does for accounts that are not allowlisted ({@code vodkit serve --allow-pro} serves it).
+ * emulator of {@code $VODKIT_HOME/local} ({@link LocalEmulator}): the one serving that folder if there is one, else
+ * one started in the background on its sticky loopback port, which outlives the command. The background emulator
+ * refuses the Pro restoration tier, as the cloud does for accounts that are not allowlisted
+ * ({@code vodkit serve --allow-pro} serves it).
  */
 public final class Backend implements AutoCloseable {
     /** The space used against the local emulator when none is named. */
     public static final String LOCAL_DEFAULT_SPACE = "local";
 
     private final VodClient client;
-    private final Optional<LocalEmulator> emulator;
     private final String spaceName;
     private final PlayUrlResolver playUrls;
 
-    private Backend(VodClient client, Optional<LocalEmulator> emulator, String spaceName, Settings settings) {
+    private Backend(VodClient client, String spaceName, Settings settings) {
         this.client = client;
-        this.emulator = emulator;
         this.spaceName = spaceName;
         this.playUrls = new PlayUrlResolver(client.api(), settings.playDomain().orElse(null), settings.urlExpiry(),
                 client.config().clock(), new SecureRandom());
@@ -49,16 +47,11 @@ public final class Backend implements AutoCloseable {
                     settings.region(),
                     new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()), null,
                     settings.requestTimeout(), null);
-            return new Backend(client(config, settings), Optional.empty(), spaceName, settings);
-        }
-        if (settings.accessKey().isPresent() || settings.secretKey().isPresent()) {
-            throw CliException.invalidInput("incomplete credentials: set both BYTEPLUS_ACCESSKEY and "
-                    + "BYTEPLUS_SECRETKEY (" + (settings.accessKey().isPresent() ? "BYTEPLUS_SECRETKEY"
-                    : "BYTEPLUS_ACCESSKEY") + " is missing)");
+            return new Backend(client(config, settings), spaceName, settings);
         }
         if (settings.endpoint().isPresent()) {
-            throw CliException.invalidInput("VOD_ENDPOINT is set but BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY "
-                    + "are not; set them, or unset VOD_ENDPOINT to use the local emulator");
+            throw CliException.invalidInput("VOD_ENDPOINT (or VOD_HOST) is set but no credentials are: set "
+                    + "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY, or unset it to use the local emulator");
         }
         return local(settings, space.orElse(LOCAL_DEFAULT_SPACE), context);
     }
@@ -73,24 +66,24 @@ public final class Backend implements AutoCloseable {
                 : "local:" + settings.localDataDir();
     }
 
-    /** No credentials and no endpoint are set: commands run against the embedded local emulator. */
+    /** No credentials and no endpoint are set: commands run against the local emulator. */
     public static boolean usesLocalEmulator(Settings settings) {
-        return settings.accessKey().isEmpty() && settings.secretKey().isEmpty() && settings.endpoint().isEmpty();
+        return !settings.hasCredentials() && settings.endpoint().isEmpty();
     }
 
-    /** The local emulator; one joined is asked for the space (it may have been started without it). */
+    /** The local emulator, joined or started in the background; one joined is asked for the space. */
     private static Backend local(Settings settings, String spaceName, CliContext context) {
-        LocalEmulator emulator = LocalEmulator.open(settings, spaceName, Lifetime.SINGLE_COMMAND, context);
+        LocalEmulator emulator = LocalEmulator.connect(settings, spaceName, context);
         VodClient client = client(new VodClientConfig(emulator.endpoint(), emulator.region(),
-                emulator.credentials(), null, settings.requestTimeout(), null), settings);
+                emulator.credentials(), null, settings.requestTimeout(), null,
+                emulator.trustedCertificate().orElse(null)), settings);
         try {
-            if (emulator.joined()) {
+            if (!emulator.knowsSpace()) {
                 new CreateSpace(client.api()).call(spaceName);
             }
-            return new Backend(client, Optional.of(emulator), spaceName, settings);
+            return new Backend(client, spaceName, settings);
         } catch (RuntimeException e) {
             client.close();
-            emulator.close();
             throw e;
         }
     }
@@ -115,6 +108,5 @@ public final class Backend implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        emulator.ifPresent(LocalEmulator::close);
     }
 }

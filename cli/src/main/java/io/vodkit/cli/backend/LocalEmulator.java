@@ -5,15 +5,15 @@ import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.client.Credentials;
-import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
-import io.vodkit.emulator.owner.DataDirOwnedException;
-import io.vodkit.emulator.owner.Lifetime;
+import io.vodkit.emulator.owner.DataDirOwner;
 import io.vodkit.emulator.owner.OwnerInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,113 +22,134 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The local emulator of {@code $VODKIT_HOME/local} as a command (or the MCP server) uses it. One emulator owns a data
- * folder at a time: when none does, this one starts it on the folder's sticky loopback port (and stops it at close);
- * when a long-lived one ({@code vodkit serve}, {@code vodkit mcp}) does, this one uses it and leaves it running; when
- * another command's embedded emulator does, this one waits for that command to finish, then starts its own.
+ * The local emulator of {@code $VODKIT_HOME/local} as a command (or the MCP server) reaches it: the one serving that
+ * folder ({@code vodkit serve}, or the background emulator an earlier command started), else a background emulator
+ * started now ({@link BackgroundEmulator}). Either way it keeps serving after the command exits, so the URLs the
+ * command prints keep working, until {@code vodkit serve --stop} ({@link #stop}) or, for the background one, until
+ * it has been idle for {@code VODKIT_IDLE_MINUTES}.
+ *
+ * @param trustedCertificate the CA certificate to trust when it serves HTTPS ({@code vodkit serve --tls})
+ * @param knowsSpace         whether it was started here with the command's space (one joined is asked to create it)
  */
-public final class LocalEmulator implements AutoCloseable {
-    /** How often the folder is tried again while another command owns it. */
-    private static final Duration RETRY = Duration.ofMillis(200);
-
-    private final Optional<Emulator> started;
-    private final URI endpoint;
-    private final String region;
-    private final Credentials credentials;
-
-    private LocalEmulator(Optional<Emulator> started, URI endpoint, String region, Credentials credentials) {
-        this.started = started;
-        this.endpoint = endpoint;
-        this.region = region;
-        this.credentials = credentials;
-    }
+public record LocalEmulator(URI endpoint, String region, Credentials credentials, Optional<Path> trustedCertificate,
+                            boolean knowsSpace) {
+    /** How long {@code serve --stop} waits for the emulator to end (it lets in-flight requests finish first). */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * Starts or joins the emulator of {@code settings.localDataDir()}, saying which on stderr.
+     * Joins the emulator serving {@code settings.localDataDir()}, or starts one in the background; says on stderr
+     * where it runs and how to stop it.
      *
-     * @param spaceName a space an emulator started here knows (one joined is asked for it by the caller)
-     * @param lifetime  what an emulator started here publishes: {@link Lifetime#LONG_LIVED} for a server
+     * @param spaceName the command's space: a started emulator knows it
      * @throws CliException when {@code spaceName} is invalid, the emulator cannot start, or a stop request arrives
-     *                      while waiting
+     *                      while waiting for it
      */
-    public static LocalEmulator open(Settings settings, String spaceName, Lifetime lifetime, CliContext context) {
+    public static LocalEmulator connect(Settings settings, String spaceName, CliContext context) {
         Path dataDir = settings.localDataDir();
-        EmulatorConfig config;
         try {
-            config = new EmulatorConfig("127.0.0.1", EmulatorConfig.STICKY_PORT, dataDir, null, null,
-                    List.of(spaceName), settings.region(), settings.ffmpeg().orElse(null), List.of(), null, false);
+            new EmulatorConfig("127.0.0.1", EmulatorConfig.STICKY_PORT, dataDir, null, null, List.of(spaceName),
+                    settings.region(), settings.ffmpeg().orElse(null), List.of(), null, false);
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
-        try (CliContext.Stoppable waiting = context.stoppable()) {
-            boolean told = false;
-            while (true) {
-                try {
-                    Emulator emulator = Emulator.start(config, lifetime);
-                    context.notice("no BytePlus credentials; using the local emulator at " + emulator.endpoint()
-                            + " (data in " + dataDir + "; `vodkit serve` serves it again later)");
-                    return new LocalEmulator(Optional.of(emulator), emulator.endpoint(), emulator.region(),
-                            new Credentials(emulator.accessKey(), emulator.secretKey()));
-                } catch (DataDirOwnedException owned) {
-                    Optional<OwnerInfo> owner = owned.owner();
-                    if (owner.isPresent() && owner.get().lifetime() == Lifetime.LONG_LIVED) {
-                        OwnerInfo serving = owner.get();
-                        context.notice("no BytePlus credentials; using the local emulator already serving "
-                                + dataDir + " at " + serving.endpoint() + " (pid " + serving.pid() + ")");
-                        return new LocalEmulator(Optional.empty(), serving.endpoint(), serving.region(),
-                                new Credentials(serving.accessKey(), serving.secretKey()));
-                    }
-                    String waitingFor = owner.map(o -> "another vodkit command (pid " + o.pid() + ")")
-                            .orElse("another vodkit process that is starting it");
-                    if (!told) { // once: while the owner stops, its lock outlives its published details
-                        context.notice("the local emulator in " + dataDir + " is in use by " + waitingFor
-                                + "; waiting for it to finish");
-                        told = true;
-                    }
-                    pause(context, dataDir, waitingFor);
-                } catch (IOException e) {
-                    throw new CliException(ExitCodes.FAILED, "cannot start the local emulator in " + dataDir + ": "
-                            + e.getMessage(), Map.of(), e);
-                }
+        String stop = stopCommand(dataDir, context);
+        Optional<OwnerInfo> serving = DataDirOwner.published(dataDir);
+        if (serving.isPresent()) {
+            context.notice("no BytePlus credentials; using the local emulator at " + serving.get().endpoint()
+                    + " (pid " + serving.get().pid() + ", data in " + dataDir + "; stop it with `" + stop + "`)");
+            return of(serving.get(), false);
+        }
+        BackgroundEmulator.Ready ready = BackgroundEmulator.start(settings, spaceName, context);
+        OwnerInfo owner = ready.owner();
+        context.notice("no BytePlus credentials; " + (ready.startedHere() ? "started" : "using") + " the local "
+                + "emulator in the background at " + owner.endpoint() + " (pid " + owner.pid() + ", data in "
+                + dataDir + ", log in " + dataDir.resolve(BackgroundEmulator.LOG_FILE) + "); it keeps the printed "
+                + "URLs working until `" + stop + "` or " + describe(settings.idleTime()) + " without use");
+        return of(owner, ready.startedHere());
+    }
+
+    private static LocalEmulator of(OwnerInfo owner, boolean knowsSpace) {
+        return new LocalEmulator(owner.endpoint(), owner.region(),
+                new Credentials(owner.accessKey(), owner.secretKey()), owner.trustedCertificate(), knowsSpace);
+    }
+
+    /**
+     * Stops the emulator serving {@code dataDir} (SIGTERM; it finishes in-flight requests and re-queues running jobs
+     * for its next start) and waits for it to end.
+     *
+     * @return the JSON line to print: {@code stopped}, {@code pid}, {@code endpoint}, {@code data}, or
+     *         {@code stopped: false} with a {@code message} when none serves the folder
+     */
+    public static Map<String, Object> stop(Path dataDir, CliContext context) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        Optional<OwnerInfo> serving = awaitPublished(dataDir, context);
+        if (serving.isEmpty()) {
+            line.put("stopped", false);
+            line.put("data", dataDir.toString());
+            line.put("message", "no local emulator serves " + dataDir);
+            return line;
+        }
+        OwnerInfo owner = serving.get();
+        if (owner.pid() == ProcessHandle.current().pid()) {
+            throw new CliException(ExitCodes.FAILED, "the local emulator of " + dataDir + " runs in this process "
+                    + "(pid " + owner.pid() + "); stop it there");
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(owner.pid());
+        if (process.isPresent()) {
+            process.get().destroy();
+            try {
+                process.get().onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new CliException(ExitCodes.FAILED, "the local emulator of " + dataDir + " (pid " + owner.pid()
+                        + ") did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(ExitCodes.FAILED, "interrupted while stopping the local emulator of "
+                        + dataDir);
+            } catch (ExecutionException e) {
+                throw new CliException(ExitCodes.FAILED, "cannot stop the local emulator of " + dataDir + ": "
+                        + e.getCause(), Map.of(), e);
             }
         }
+        line.put("stopped", true);
+        line.put("pid", owner.pid());
+        line.put("endpoint", owner.endpoint().toString());
+        line.put("data", dataDir.toString());
+        return line;
     }
 
-    /** Sleeps a little, unless the process is asked to stop. */
-    private static void pause(CliContext context, Path dataDir, String waitingFor) {
+    /** What the owner published; while one is starting (folder owned, nothing published yet), waits for it. */
+    private static Optional<OwnerInfo> awaitPublished(Path dataDir, CliContext context) {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         try {
-            context.shutdown().get(RETRY.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stillRunning) {
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // a stop request all the same
+            Optional<OwnerInfo> owner = DataDirOwner.published(dataDir);
+            while (owner.isEmpty() && DataDirOwner.inUse(dataDir) && System.nanoTime() < deadline
+                    && BackgroundEmulator.waited(context)) {
+                owner = DataDirOwner.published(dataDir);
+            }
+            return owner;
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot tell whether an emulator serves " + dataDir + ": "
+                    + e.getMessage(), Map.of(), e);
         }
-        throw new CliException(ExitCodes.FAILED, "stopped while waiting for the local emulator in " + dataDir
-                + " (in use by " + waitingFor + ")");
     }
 
-    public URI endpoint() {
-        return endpoint;
+    /**
+     * {@code vodkit serve --stop} as the user types it ({@link CliContext#launcher()}), with {@code --data DIR} when
+     * {@code dataDir} is not the default data folder.
+     */
+    public static String stopCommand(Path dataDir, CliContext context) {
+        List<String> arguments = new ArrayList<>(List.of("serve", "--stop"));
+        Path defaultData = Settings.resolve(Map.of(), context.env(), context.workingDir()).localDataDir();
+        if (!defaultData.equals(dataDir)) {
+            arguments.addAll(List.of("--data", dataDir.toString()));
+        }
+        return context.launcher().command(arguments);
     }
 
-    public String region() {
-        return region;
-    }
-
-    public Credentials credentials() {
-        return credentials;
-    }
-
-    /** Whether it is a long-lived emulator another process (or the MCP server) started and keeps running. */
-    public boolean joined() {
-        return started.isEmpty();
-    }
-
-    /** Stops the emulator if it was started here; one joined keeps running. */
-    @Override
-    public void close() {
-        started.ifPresent(Emulator::close);
+    /** An idle time for messages: {@code 30 min}, or {@code 3 s} when not whole minutes. */
+    public static String describe(Duration idle) {
+        long seconds = idle.toSeconds();
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 }

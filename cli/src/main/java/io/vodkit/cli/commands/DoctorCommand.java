@@ -31,10 +31,12 @@ import picocli.CommandLine.Parameters;
  * {@code {"ok", "checks": [{"name", "ok", "essential", "detail"}…]}}; exit 0 when every essential check passed.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the setup and print one JSON line {\"ok\",\"checks\":[{\"name\",\"ok\",\"essential\","
-                + "\"detail\"}…]}; exit 0 when every essential check passed, 1 otherwise.",
-            "Checks: credentials (set, incomplete, or none: the local emulator), the endpoint answering, the "
-                    + "signature being accepted (a signed QueryUploadTaskInfo), the space, the clock against the "
+        description = {"Check the setup and print one JSON line {\"ok\",\"service\",\"checks\":[{\"name\",\"ok\","
+                + "\"essential\",\"detail\"}…]}; exit 0 when every essential check passed, 1 otherwise.",
+            "\"service\" names the service checked: \"BytePlus at URL\", or \"local emulator: no BytePlus account "
+                    + "configured\" (then the credentials check fails, not essential: commands work locally).",
+            "Checks: credentials (set, incomplete, or none: the local emulator), the endpoint being reachable, the "
+                    + "credentials being accepted (a signed QueryUploadTaskInfo), the space, the clock against the "
                     + "server's Date (refused beyond 15 min), $VODKIT_HOME writable, ffmpeg/ffprobe (optional: "
                     + "only the local emulator's media features need them)."},
         footerHeading = "%nExamples:%n",
@@ -44,6 +46,7 @@ import picocli.CommandLine.Parameters;
 public final class DoctorCommand implements Callable<Integer> {
     /** A JobId no service knows: QueryUploadTaskInfo answers it without touching any space. */
     private static final String PROBE_JOB_ID = "vodkit-doctor-probe";
+    private static final String NO_ACCOUNT = "no BytePlus account configured";
 
     private final CliContext context;
 
@@ -65,28 +68,32 @@ public final class DoctorCommand implements Callable<Integer> {
             settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         } catch (CliException invalid) {
             checks.add(Check.fail("settings", invalid.getMessage()));
-            return report(checks);
+            return report("none: the settings are invalid", checks);
         }
         Optional<String> spaceName = Optional.ofNullable(space).filter(name -> !name.isBlank())
                 .or(settings::spaceName);
         boolean local = Backend.usesLocalEmulator(settings);
+        String serviceName = local ? "local emulator: " + NO_ACCOUNT
+                : "BytePlus at " + settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT);
         // Without a space the cloud checks still run; only the space check says what is missing.
         try (Backend backend = Backend.open(settings, Optional.of(spaceName.orElse(Backend.LOCAL_DEFAULT_SPACE)),
                 context)) {
-            checks.add(Check.pass("credentials", local
-                    ? "none set: using the local emulator (data in " + settings.localDataDir() + ")"
-                    : "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY set; region " + settings.region()));
-            checks.addAll(service(backend, local ? Optional.of(backend.spaceName()) : spaceName));
+            checks.add(local ? new Check("credentials", false, false, NO_ACCOUNT + ": commands use the local "
+                    + "emulator (data in " + settings.localDataDir() + "); set BYTEPLUS_ACCESSKEY and "
+                    + "BYTEPLUS_SECRETKEY to use BytePlus")
+                    : Check.pass("credentials", "set for " + serviceName + ", region " + settings.region()
+                    + "; the signed call below shows whether the service accepts them"));
+            checks.addAll(service(backend, local ? Optional.of(backend.spaceName()) : spaceName, local));
         } catch (CliException misconfigured) {
             checks.add(Check.fail("credentials", misconfigured.getMessage()));
         }
         checks.add(LocalChecks.home(settings.home()));
         checks.add(LocalChecks.ffmpeg(settings));
-        return report(checks);
+        return report(serviceName, checks);
     }
 
     /** Endpoint, signature, space and clock: each needs the one before it. */
-    private List<Check> service(Backend backend, Optional<String> spaceName) {
+    private List<Check> service(Backend backend, Optional<String> spaceName, boolean local) {
         EndpointProbe probe = EndpointProbe.of(backend.client().config().endpoint(), Clock.systemUTC());
         if (!probe.reachable()) {
             String skipped = "not checked: the endpoint is unreachable";
@@ -94,7 +101,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     Check.fail("space", skipped), Check.fail("clock", skipped));
         }
         List<Check> checks = new ArrayList<>(List.of(Check.pass("endpoint", probe.detail())));
-        Check signature = signature(backend);
+        Check signature = signature(backend, local);
         checks.add(signature);
         checks.add(!signature.ok() ? Check.fail("space", "not checked: the signature was refused")
                 : spaceName.map(name -> space(backend, name)).orElseGet(() -> new Check("space", false, false,
@@ -104,13 +111,15 @@ public final class DoctorCommand implements Callable<Integer> {
         return checks;
     }
 
-    private static Check signature(Backend backend) {
+    /** The credentials, checked with a signed call. */
+    private static Check signature(Backend backend, boolean local) {
         try {
             new QueryUploadTaskInfo(backend.client().api()).call(List.of(PROBE_JOB_ID));
-            return Check.pass("signature", "a signed request (QueryUploadTaskInfo) was accepted");
+            return Check.pass("signature", local ? "the local emulator accepted a request signed with its own keys "
+                    + "(QueryUploadTaskInfo)" : "the service accepted a signed request (QueryUploadTaskInfo): the "
+                    + "credentials are valid");
         } catch (VodServiceException refused) {
-            boolean credentials = refused.httpStatus() == 401 || refused.httpStatus() == 403;
-            return Check.fail("signature", (credentials ? "the service refused the credentials: check "
+            return Check.fail("signature", (refused.isRefusal() ? "the service refused the credentials: check "
                     + "BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY and VOD_REGION (" : "a signed request failed (")
                     + refused.getMessage() + ")");
         } catch (VodException failed) {
@@ -129,10 +138,12 @@ public final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    private int report(List<Check> checks) {
+    /** @param serviceName the service checked, e.g. {@code BytePlus at https://…} */
+    private int report(String serviceName, List<Check> checks) {
         boolean ok = checks.stream().allMatch(check -> check.ok() || !check.essential());
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("ok", ok);
+        line.put("service", serviceName);
         line.put("checks", checks);
         new JsonLines(context.out()).write(line);
         return ok ? ExitCodes.OK : ExitCodes.FAILED;

@@ -1,21 +1,24 @@
 package io.vodkit.cli.commands;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
+import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.client.enhance.EnhanceParams;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "enhance", mixinStandardHelpOptions = true,
         description = {"Restore the quality of an uploaded video (StartExecution / GetExecution) and print a URL "
                 + "that downloads the result, as one JSON line.",
-            "PARAMS: inline JSON, @file.json, or just the video (vid://… or directurl://…) when flags give the "
+            "PARAMS: inline JSON, @file.json (one JSON object, at most 1 MiB), or just the video (vid://… or directurl://…) when flags give the "
                     + "rest. Fields: type (Vid|DirectUrl), video, config (common|ugc|short_series|aigc|old_film), "
                     + "repair_style (1 standard | 2 pro), res (240p…1080p, 2k, 4k; omitted = source), "
                     + "bit_depth (8|10|12|16, Pro only). Flags override the JSON."},
@@ -47,7 +50,10 @@ import picocli.CommandLine.Parameters;
             "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE`",
             "continues the same job."})
 public final class EnhanceCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The largest {@code @FILE} of PARAMS read. */
+    static final int MAX_PARAMS_FILE_BYTES = 1 << 20;
 
     private final CliContext context;
 
@@ -91,7 +97,7 @@ public final class EnhanceCommand implements Callable<Integer> {
             if (request.bitDepth() != null && request.bitDepth() == 16) {
                 follower.enhancer().sourceDuration(request).ifPresent(seconds -> request.durationViolation(seconds)
                         .ifPresent(violation -> {
-                            throw CliException.invalidInput(violation);
+                            throw invalidParameters(violation, List.of("bit_depth"));
                         }));
             }
             String runId = follower.enhancer().submit(request, backend.spaceName());
@@ -105,8 +111,7 @@ public final class EnhanceCommand implements Callable<Integer> {
     private ObjectNode merged() {
         JsonNode base = readParams();
         if (!base.isObject()) {
-            throw CliException.invalidInput("PARAMS must be a JSON object, e.g. "
-                    + "{\"video\":\"vid://v0…\",\"config\":\"common\",\"repair_style\":1}");
+            throw CliException.invalidInput("PARAMS must be one JSON object (see vodkit enhance --help)");
         }
         ObjectNode json = (ObjectNode) base;
         putIfSet(json, "type", type);
@@ -117,39 +122,64 @@ public final class EnhanceCommand implements Callable<Integer> {
             switch (tier.strip().toLowerCase(Locale.ROOT)) {
                 case "standard" -> json.put("repair_style", EnhanceParams.STANDARD);
                 case "pro" -> json.put("repair_style", EnhanceParams.PRO);
-                default -> throw CliException.invalidInput("--tier must be standard or pro; got '" + tier + "'");
+                default -> throw invalidParameters("the restoration tier must be Standard or Pro",
+                        List.of("--tier"));
             }
         }
         return json;
     }
 
+    /**
+     * PARAMS as JSON: {@code @FILE} holds one JSON object (any layout, at most {@link #MAX_PARAMS_FILE_BYTES}),
+     * text starting with {@code {} or {@code [} is inline JSON, anything else names the video. A JSON error gives
+     * where the text went wrong, never the text itself (a file may hold anything).
+     */
     private JsonNode readParams() {
-        String text = params.strip();
-        if (text.startsWith("@")) {
-            Path file = context.workingDir().resolve(text.substring(1));
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw CliException.invalidInput("cannot read PARAMS file " + file + ": " + e.getMessage());
-            }
-        } else if (!text.startsWith("{") && !text.startsWith("[")) {
-            return JSON.createObjectNode().put("video", text);
-        }
+        Optional<Path> file = ArgumentFile.reference(params, context);
+        String what = file.map(path -> "PARAMS file " + path).orElse("PARAMS");
         try {
-            JsonNode node = JSON.readTree(text);
-            return node == null ? JSON.createObjectNode() : node;
+            if (file.isPresent()) {
+                return present(JSON.readTree(ArgumentFile.read(file.get(), "PARAMS file", MAX_PARAMS_FILE_BYTES)),
+                        what);
+            }
+            String text = params.strip();
+            if (!text.startsWith("{") && !text.startsWith("[")) {
+                return JSON.createObjectNode().put("video", text);
+            }
+            return present(JSON.readTree(text), what);
         } catch (JsonProcessingException e) {
-            throw CliException.invalidInput("PARAMS is not valid JSON: " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            throw CliException.invalidInput(what + " is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + "; it must hold one JSON object");
+        } catch (IOException e) {
+            throw CliException.invalidInput("cannot read " + what + " (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private static JsonNode present(JsonNode node, String what) {
+        if (node == null || node.isMissingNode()) {
+            throw CliException.invalidInput(what + " is empty; it must hold one JSON object");
+        }
+        return node;
     }
 
     /** The parameters, or one error line naming every violation (so all can be fixed at once). */
     private static EnhanceParams validate(ObjectNode json) {
         EnhanceParams.Parsed parsed = EnhanceParams.parse(json);
         if (parsed instanceof EnhanceParams.Invalid invalid) {
-            throw CliException.invalidInput(String.join("; ", invalid.violations()));
+            throw invalidParameters(invalid.message(), invalid.parameters());
         }
         return ((EnhanceParams.Valid) parsed).params();
+    }
+
+    /**
+     * Invalid input in the user's words; the parameter names (which a person is not shown) go in
+     * {@code "Code"} and {@code "Parameters"} for programs.
+     */
+    private static CliException invalidParameters(String message, List<String> parameters) {
+        return new CliException(ExitCodes.INVALID_INPUT, message,
+                Map.of("Code", "InvalidParameter", "Parameters", parameters), null);
     }
 
     private static void putIfSet(ObjectNode json, String field, String value) {

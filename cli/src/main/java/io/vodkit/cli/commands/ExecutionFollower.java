@@ -87,10 +87,10 @@ final class ExecutionFollower {
     }
 
     private CliException timedOut(String runId, PollOutcome.TimedOut<Execution> timedOut) {
-        List<String> words = new ArrayList<>(List.of(context.launcher(), "poll", runId, backend.spaceName()));
-        words.addAll(service.asArguments());
+        List<String> arguments = new ArrayList<>(List.of("poll", runId, backend.spaceName()));
+        arguments.addAll(service.asArguments());
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("resume_hint", ResumeHint.of(TIMEOUT_DESCRIPTION, words));
+        extra.put("resume_hint", new ResumeHint(TIMEOUT_DESCRIPTION, context.launcher().command(arguments)));
         extra.put("RunId", runId);
         extra.put("Status", timedOut.last() == null ? "" : timedOut.last().status());
         String failing = timedOut.lastFailure() == null ? ""
@@ -100,10 +100,10 @@ final class ExecutionFollower {
     }
 
     private static CliException failed(Execution done, String space) {
-        String reason = done.message().isEmpty() ? "" : ": " + done.message();
+        String reason = done.message().isEmpty() ? " (the service gave no reason; see Code)" : ": " + done.message();
         String text = Execution.TERMINATED.equals(done.status())
-                ? "The restoration job was terminated (" + done.code() + ")" + reason + "; please resubmit"
-                : "The restoration job failed with " + (done.code().isEmpty() ? "no code" : done.code()) + reason;
+                ? "The restoration job was terminated" + reason + "; please resubmit"
+                : "The restoration job failed" + reason;
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("Status", done.status());
         extra.put("Code", done.code());

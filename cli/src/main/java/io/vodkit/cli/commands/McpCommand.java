@@ -16,8 +16,9 @@ import picocli.CommandLine.Mixin;
             "Tools: upload_media, get_upload_status, enhance_video, get_execution, get_play_url. Each runs the "
                     + "matching command (upload, poll-upload, enhance, poll, play-url) and returns its JSON; "
                     + "failures are tool errors carrying its {\"error\"} JSON. Uploads and polls send progress "
-                    + "notifications when the client gives a progressToken. Without credentials the local emulator "
-                    + "runs for as long as the server does."},
+                    + "notifications when the client gives a progressToken. Without credentials the server starts the "
+                    + "local emulator in the background (or uses the one running), which outlives it: "
+                    + "`vodkit serve --stop` stops it."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit mcp                      # on the local emulator without credentials",

@@ -3,12 +3,15 @@ package io.vodkit.cli.commands;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.backend.LocalEmulator;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.faults.FaultPlan;
 import io.vodkit.emulator.owner.DataDirOwnedException;
+import io.vodkit.emulator.owner.DataDirUnsafeException;
+import io.vodkit.emulator.owner.Lifetime;
 import io.vodkit.emulator.pull.UrlPullConfig;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +34,9 @@ import picocli.CommandLine.Option;
             "Prints one JSON line when ready: {\"endpoint\",\"region\",\"access_key\",\"spaces\",…}; "
                     + "the secret key is printed only when it was generated.",
             "One emulator uses a data folder at a time: while this one runs, vodkit commands without credentials "
-                    + "use it; a folder another emulator uses is refused."},
+                    + "use it; a folder another emulator uses is refused.",
+            "Commands without credentials start one in the background when none runs; it serves until "
+                    + "`vodkit serve --stop` or VODKIT_IDLE_MINUTES (default 30) without requests or running jobs."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit serve               # data in $VODKIT_HOME/local, its usual port",
@@ -36,9 +44,13 @@ import picocli.CommandLine.Option;
             "      --access-key AK --secret-key SK",
             "  vodkit serve --allow-pro   # also restore with the Pro tier",
             "  vodkit serve --fault-rate 0.2   # fail 1 request in 5 on purpose",
+            "  vodkit serve --stop        # stop the emulator serving $VODKIT_HOME/local",
+            "  vodkit serve --tls         # HTTPS; ca_cert: the CA's PEM to trust",
             "Then point any BytePlus client at it: VOD_ENDPOINT is the endpoint it prints,",
             "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY are its keys (AK and SK above)."})
 public final class ServeCommand implements Callable<Integer> {
+    /** How often the background emulator looks whether it has been idle long enough. */
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(30);
     private final CliContext context;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
@@ -87,6 +99,22 @@ public final class ServeCommand implements Callable<Integer> {
                     + " s or a truncated answer.")
     String faultRate;
 
+    @Option(names = "--stop",
+            description = "Stop the emulator serving the data folder (--data, default $VODKIT_HOME/local) and print "
+                    + "one JSON line {\"stopped\",…}; exit 0 also when none runs.")
+    boolean stop;
+
+    @Option(names = "--background", hidden = true,
+            description = "Run as the background emulator commands start: ignore SIGINT/SIGHUP, stop after "
+                    + "VODKIT_IDLE_MINUTES without requests or running jobs.")
+    boolean background;
+
+    @Option(names = "--tls",
+            description = "Serve HTTPS instead of HTTP: on first use a local CA and a server certificate (for "
+                    + "127.0.0.1, localhost and --host) are made in the data folder; the ready line names the CA's "
+                    + "PEM (ca_cert) for clients to trust, and every URL handed out is https.")
+    boolean tls;
+
     public ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -111,38 +139,75 @@ public final class ServeCommand implements Callable<Integer> {
         flags.put("VOD_REGION", region);
         Settings settings = Settings.resolve(flags, context.env(), context.workingDir());
         Path dataDir = data == null ? settings.localDataDir() : context.workingDir().resolve(data).normalize();
+        if (stop) {
+            new JsonLines(context.out()).write(LocalEmulator.stop(dataDir, context));
+            return ExitCodes.OK;
+        }
         EmulatorConfig config;
         try {
             config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir, accessKey,
                     secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null, allowPro)
                     .withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate)
                     .withFaults(rate == 0 ? FaultPlan.OFF : FaultPlan.of(rate))
-                    .withUrlPull(UrlPullConfig.DEFAULTS.withAllowPrivateSources(allowPrivateSources));
+                    .withUrlPull(UrlPullConfig.DEFAULTS.withAllowPrivateSources(allowPrivateSources)).withTls(tls);
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
-        try (CliContext.Stoppable running = context.stoppable(); Emulator emulator = Emulator.start(config)) {
-            new JsonLines(context.out()).write(ready(emulator, dataDir));
+        try (CliContext.Stoppable running = context.stoppable();
+             Emulator emulator = Emulator.start(config, background ? Lifetime.BACKGROUND : Lifetime.LONG_LIVED)) {
+            new JsonLines(context.out()).write(ready(emulator, dataDir, !background));
             if (rate > 0) {
                 context.err().println("vodkit: failing " + BigDecimal.valueOf(rate).movePointRight(2)
                         .stripTrailingZeros().toPlainString() + "% of requests on purpose (--fault-rate); "
                         + "/_vodkit/stats counts them");
             }
-            context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");
-            context.shutdown().join();
+            if (background) {
+                IgnoredSignals.hangUpAndInterrupt();
+                context.err().println("vodkit: emulator serving " + emulator.endpoint() + " in the background; stops "
+                        + "after " + LocalEmulator.describe(settings.idleTime()) + " without use, or with `"
+                        + LocalEmulator.stopCommand(dataDir, context) + "`");
+                context.err().flush();
+                awaitIdleOrStop(emulator, settings.idleTime());
+            } else {
+                context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");
+                context.shutdown().join();
+            }
             context.err().println("vodkit: emulator stopping");
         } catch (DataDirOwnedException e) {
             throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
-                    + "; stop that one first, or serve another folder with --data DIR", Map.of(), e);
+                    + "; stop that one first (`" + LocalEmulator.stopCommand(dataDir, context) + "`), or serve another "
+                    + "folder with --data DIR", Map.of(), e);
         } catch (BindException e) {
             throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
                     + "; stop what uses that port, or choose another with --port N (--port 0 = any free port)",
                     Map.of(), e);
+        } catch (DataDirUnsafeException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
+                    + ", or serve another folder with --data DIR", Map.of(), e);
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILED, "cannot start the emulator with data in " + dataDir + ": "
                     + e.getMessage(), Map.of(), e);
         }
         return ExitCodes.OK;
+    }
+
+    /** Returns once a stop is requested, or once the emulator has gone {@code idle} without use. */
+    private void awaitIdleOrStop(Emulator emulator, Duration idle) throws InterruptedException {
+        Duration check = idle.dividedBy(4).compareTo(IDLE_CHECK) > 0 ? IDLE_CHECK : idle.dividedBy(4);
+        while (true) {
+            try {
+                context.shutdown().get(Math.max(check.toMillis(), 1), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException notYet) {
+                if (emulator.idleTime().compareTo(idle) >= 0) {
+                    context.err().println("vodkit: no requests and no running jobs for "
+                            + LocalEmulator.describe(idle) + " (VODKIT_IDLE_MINUTES)");
+                    return;
+                }
+            } catch (ExecutionException e) {
+                return;
+            }
+        }
     }
 
     /** {@code --fault-rate}: a number from 0 to 1. */
@@ -158,12 +223,14 @@ public final class ServeCommand implements Callable<Integer> {
         throw CliException.invalidInput("--fault-rate must be a number from 0 to 1, got '" + text + "'");
     }
 
-    private static Map<String, Object> ready(Emulator emulator, Path dataDir) {
+    /** @param secret whether a generated secret key may be shown (the background emulator's goes to a log file) */
+    private static Map<String, Object> ready(Emulator emulator, Path dataDir, boolean secret) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("endpoint", emulator.endpoint().toString());
+        emulator.caCertificate().ifPresent(ca -> line.put("ca_cert", ca.toAbsolutePath().toString()));
         line.put("region", emulator.region());
         line.put("access_key", emulator.accessKey());
-        if (emulator.generatedCredentials()) {
+        if (emulator.generatedCredentials() && secret) {
             line.put("secret_key", emulator.secretKey());
         }
         line.put("spaces", emulator.spaces());

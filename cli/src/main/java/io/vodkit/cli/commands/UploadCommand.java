@@ -7,6 +7,7 @@ import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ByteSize;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.config.UploadAllowlist;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.ledger.LedgerUploads;
 import io.vodkit.cli.ledger.MediaPresence;
@@ -57,13 +58,15 @@ import picocli.CommandLine.Parameters;
         description = {"Upload local media files, or have the service pull http(s) URLs, into a VOD space; print one "
                 + "JSON line per source with its Vid and play URL.",
             "SOURCE is a file path, a folder (its audio and video files by extension; -r for subfolders too), an "
-                    + "http(s) URL, or @FILE listing one source per line (# comments). The last argument is the "
-                    + "SPACE when there are several and it is none of these and does not look like a file name "
+                    + "http(s) URL, or @FILE listing one source per line, as written (# comments). The last "
+                    + "argument is the SPACE when there are several and it is none of these and does not look like a file name "
                     + "(x.mp4, dir/x).",
             "Files already uploaded to the same space (same MD5 and size, per the ledger in $VODKIT_HOME) are "
                     + "not sent again: their line is the earlier upload's, with \"Skipped\": true (--force sends "
                     + "them). The local emulator is first asked whether the earlier Vid still exists; the cloud "
-                    + "is not: there --force re-sends what is gone."},
+                    + "is not: there --force re-sends what is gone.",
+            "With VOD_UPLOAD_ALLOWED_DIRS set, local files must lie in the working directory, the temp directory "
+                    + "or those folders (links resolved); others are refused (exit 2)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit upload movie.mp4            # to VOD_SPACE_NAME, or the local emulator",
@@ -151,7 +154,7 @@ public final class UploadCommand implements Callable<Integer> {
             throw CliException.invalidInput("--jobs must be between 1 and " + BatchUploader.MAX_JOBS + ", got " + jobs);
         }
         long partBytes = partSizeBytes(partSize);
-        UploadSources parsed = UploadSources.parse(positionals, context.workingDir(), recursive, context::notice);
+        UploadSources parsed = UploadSources.parse(positionals, context, recursive, context::notice);
         List<Source> sources = check(parsed.sources());
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
@@ -193,6 +196,7 @@ public final class UploadCommand implements Callable<Integer> {
         }
         List<Source> sources = new ArrayList<>();
         Set<Path> files = new HashSet<>();
+        UploadAllowlist allowlist = UploadAllowlist.of(context.env(), context.workingDir(), context.toolCall());
         for (UploadSources.Item item : items) {
             String text = item.text();
             if (UrlPullRequest.isUrl(text)) {
@@ -209,6 +213,7 @@ public final class UploadCommand implements Callable<Integer> {
                 context.notice("listed more than once, uploaded once: " + file);
                 continue;
             }
+            allowlist.check(file);
             try {
                 sources.add(new Source(file.toString(), file, LocalMediaFile.inspect(file).size(), null, null));
             } catch (VodException invalid) {
@@ -334,8 +339,12 @@ public final class UploadCommand implements Callable<Integer> {
             return PullReport.failure(outcome.failure().getMessage(), file);
         }
         UploadResult result = outcome.result();
-        String playUrl = backend.playUrls().playUrlOrEmpty(result.spaceName(), result.fileName(),
-                result.vid());
+        String playUrl;
+        try {
+            playUrl = backend.playUrls().playUrlOrEmpty(result.spaceName(), result.fileName(), result.vid());
+        } catch (VodException refused) { // the credentials were refused, also for a file the ledger skipped
+            return PullReport.failure(refused.getMessage(), file);
+        }
         UploadOutput json = UploadOutput.of(result.vid(), playUrl, result.posterUri(), result.fileName(),
                 result.spaceName(), file, null);
         return new PullReport.Line(outcome.skipped() ? json.asSkipped() : json, ExitCodes.OK);

@@ -19,12 +19,15 @@ import java.util.function.Function;
 public record Settings(Optional<String> accessKey, Optional<String> secretKey, Optional<String> spaceName,
                        Optional<URI> endpoint, String region, Duration pollInterval, int pollMax,
                        Duration urlExpiry, Optional<String> playDomain, Path home, Optional<Path> ffmpeg,
-                       String enhanceVersion, Duration requestTimeout, int maxAttempts) {
+                       String enhanceVersion, Duration requestTimeout, int maxAttempts, Duration idleTime) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.byteplusapi.com");
     public static final String DEFAULT_REGION = "ap-singapore-1";
     /** StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}); it has drifted between releases. */
     public static final String DEFAULT_ENHANCE_VERSION = StartExecution.DEFAULT_VERSION;
+
+    /** How long the background emulator serves without requests or running jobs before it stops. */
+    public static final int DEFAULT_IDLE_MINUTES = 30;
 
     /** Resolves settings; {@code flags} holds the values given on the command line under the variable names. */
     public static Settings resolve(Map<String, String> flags, Map<String, String> env, Path workingDir) {
@@ -40,13 +43,14 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
             }
         });
         Lookup in = new Lookup(merged);
+        Optional<KeyPair> keys = KeyPair.find(in::get);
         Path home = in.get("VODKIT_HOME").map(Path::of)
                 .orElseGet(() -> Path.of(in.get("HOME").orElse(System.getProperty("user.home")), ".vodkit"));
         return new Settings(
-                in.get("BYTEPLUS_ACCESSKEY"),
-                in.get("BYTEPLUS_SECRETKEY"),
+                keys.map(KeyPair::accessKey),
+                keys.map(KeyPair::secretKey),
                 in.get("VOD_SPACE_NAME"),
-                in.get("VOD_ENDPOINT").map(Settings::endpoint),
+                in.get("VOD_ENDPOINT").map(Settings::endpoint).or(() -> in.get("VOD_HOST").map(Settings::host)),
                 in.get("VOD_REGION").orElse(DEFAULT_REGION),
                 Duration.ofMillis(Math.round(in.positiveNumber("VOD_POLL_INTERVAL", 5) * 1000)),
                 (int) in.positiveWhole("VOD_POLL_MAX", 360),
@@ -57,7 +61,8 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                 in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION),
                 Duration.ofMillis(Math.round(in.positiveNumber("VOD_REQUEST_TIMEOUT",
                         VodClientConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds()) * 1000)),
-                (int) in.positiveWhole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts()));
+                (int) in.positiveWhole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts()),
+                Duration.ofMillis(Math.round(in.positiveNumber("VODKIT_IDLE_MINUTES", DEFAULT_IDLE_MINUTES) * 60_000)));
     }
 
     /** Credentials are complete, so the cloud (or the endpoint given) is used rather than the local emulator. */
@@ -65,7 +70,7 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
         return accessKey.isPresent() && secretKey.isPresent();
     }
 
-    /** Where the embedded emulator keeps its data. */
+    /** Where the local emulator keeps its data. */
     public Path localDataDir() {
         return home.resolve("local");
     }
@@ -82,6 +87,15 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput("VOD_ENDPOINT '" + value + "' is not a valid http(s) URL");
         }
+    }
+
+    /** {@code VOD_HOST}, as the official skill has it: {@code host[:port]}, always https. */
+    private static URI host(String value) {
+        if (!value.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+            throw CliException.invalidInput("VOD_HOST must be host[:port] (https is used), got '" + value
+                    + "'; set VOD_ENDPOINT for a full URL");
+        }
+        return URI.create("https://" + value);
     }
 
     private record Lookup(Map<String, String> values) {

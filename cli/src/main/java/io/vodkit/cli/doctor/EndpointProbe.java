@@ -32,8 +32,9 @@ public record EndpointProbe(boolean reachable, String detail, Optional<Instant> 
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/")).timeout(TIMEOUT)
                     .GET().build(), HttpResponse.BodyHandlers.discarding());
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            return new EndpointProbe(true, endpoint + " answered HTTP " + response.statusCode() + " in " + millis
-                    + " ms", response.headers().firstValue("Date").flatMap(EndpointProbe::httpDate), clock.instant());
+            return new EndpointProbe(true, endpoint + " is reachable (answered an unsigned request in " + millis
+                    + " ms; the credentials are checked by the signed call)",
+                    response.headers().firstValue("Date").flatMap(EndpointProbe::httpDate), clock.instant());
         } catch (IOException e) {
             return new EndpointProbe(false, "cannot reach " + endpoint + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), Optional.empty(), clock.instant());

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A vodkit command run inside this process exactly as from a shell (same parsing, settings, output and errors), with
- * its JSON lines captured instead of printed; its stderr is the server's.
+ * A vodkit command run inside this process as from a shell (same parsing, settings, output and errors), with its
+ * JSON lines captured instead of printed; its stderr is the server's. It runs as a {@linkplain
+ * CliContext#forToolCall() tool call}: an argument is a value, never an {@code @FILE} to read, and local files must
+ * lie in the workspace.
  *
  * @param exitCode the command's exit code
  * @param lines    the JSON lines it printed
@@ -28,7 +30,7 @@ record InProcessCommand(int exitCode, List<String> lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CliContext context = new CliContext(env, server.workingDir(), InputStream.nullInputStream(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), server.errStream(), false, server.shutdown(),
-                progress);
+                progress).forToolCall();
         int exitCode = VodkitCli.execute(context, args.toArray(String[]::new));
         return new InProcessCommand(exitCode, out.toString(StandardCharsets.UTF_8).lines()
                 .filter(line -> !line.isBlank()).toList());

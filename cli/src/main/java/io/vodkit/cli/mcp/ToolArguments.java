@@ -1,6 +1,7 @@
 package io.vodkit.cli.mcp;
 
 import io.vodkit.cli.CliException;
+import io.vodkit.cli.ExitCodes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,8 @@ import java.util.Set;
 
 /**
  * The arguments of one tool call, read with the checks a command line gets from picocli: unknown names, wrong
- * types and missing values are invalid input, reported as the usual {@code {"error"}} JSON.
+ * types and missing values are invalid input, reported as the usual {@code {"error"}} JSON (the argument names a
+ * tool takes in its {@code "Expected"} field, not in the text a person is shown).
  */
 final class ToolArguments {
     private final String tool;
@@ -21,7 +23,8 @@ final class ToolArguments {
         this.values = values == null ? Map.of() : values;
         for (String name : this.values.keySet()) {
             if (!known.contains(name)) {
-                throw invalid("unknown argument '" + name + "'; expected " + String.join(", ", known));
+                throw new CliException(ExitCodes.INVALID_INPUT, tool + ": unknown argument '" + name + "'",
+                        Map.of("Code", "InvalidArgument", "Expected", List.copyOf(known)), null);
             }
         }
     }

@@ -4,24 +4,20 @@ import io.vodkit.cli.CliContext;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.backend.LocalEmulator;
 import io.vodkit.cli.config.Settings;
-import io.vodkit.emulator.owner.Lifetime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The environment tool calls run in: the server's own, with its flags written over it. Without credentials the
- * server holds the local emulator as a long-lived one (starting it, or using the one {@code vodkit serve} runs), so
- * that the URLs a call returns keep playing for as long as the server runs; each call's command reaches it as any
- * vodkit command does, so calls and commands run from a shell share the ledger.
+ * server starts the local emulator in the background at once (or finds the one serving the data folder) and says so
+ * on stderr; each call's command reaches it as any vodkit command does, so calls and commands run from a shell share
+ * it and the ledger, and the URLs a call returns keep playing after the server exits.
  */
-final class ToolEnvironment implements AutoCloseable {
+final class ToolEnvironment {
     private final Map<String, String> base;
-    private final Optional<LocalEmulator> emulator;
 
-    private ToolEnvironment(Map<String, String> base, Optional<LocalEmulator> emulator) {
+    private ToolEnvironment(Map<String, String> base) {
         this.base = Map.copyOf(base);
-        this.emulator = emulator;
     }
 
     /** @param flags the server's service flags under the names of the variables they override */
@@ -33,11 +29,10 @@ final class ToolEnvironment implements AutoCloseable {
                 env.put(name, value);
             }
         });
-        if (!Backend.usesLocalEmulator(settings)) {
-            return new ToolEnvironment(env, Optional.empty());
+        if (Backend.usesLocalEmulator(settings)) {
+            LocalEmulator.connect(settings, settings.spaceName().orElse(Backend.LOCAL_DEFAULT_SPACE), context);
         }
-        return new ToolEnvironment(env, Optional.of(LocalEmulator.open(settings,
-                settings.spaceName().orElse(Backend.LOCAL_DEFAULT_SPACE), Lifetime.LONG_LIVED, context)));
+        return new ToolEnvironment(env);
     }
 
     /** The environment of one call; a space it names becomes its {@code VOD_SPACE_NAME}. */
@@ -46,10 +41,5 @@ final class ToolEnvironment implements AutoCloseable {
         env.putAll(call.env());
         call.space().ifPresent(space -> env.put("VOD_SPACE_NAME", space));
         return env;
-    }
-
-    @Override
-    public void close() {
-        emulator.ifPresent(LocalEmulator::close);
     }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * vodkit's MCP server: the {@link VodkitTools} on the official SDK's stdio transport (JSON-RPC on stdin/stdout, one
- * message per line), each call run in-process as its command. The SDK's own schema check of tool arguments is off so
+ * message per line; a line that is not one is answered with a JSON-RPC error, see {@link JsonRpcInput}), each call
+ * run in-process as its command. The SDK's own schema check of tool arguments is off so
  * that a bad argument gets the same {@code {"error"}} tool error as every other failure.
  */
 public final class VodkitMcpServer {
@@ -32,10 +33,10 @@ public final class VodkitMcpServer {
      * @param flags the server's service flags (under the variable names), applied to every call
      */
     public static void serve(CliContext context, Map<String, String> flags, String version) {
-        try (CliContext.Stoppable running = context.stoppable();
-             ToolEnvironment environment = ToolEnvironment.open(context, flags)) {
+        try (CliContext.Stoppable running = context.stoppable()) {
+            ToolEnvironment environment = ToolEnvironment.open(context, flags);
             McpJsonMapper mapper = McpJsonDefaults.getMapper();
-            EndOfInput input = new EndOfInput(context.in());
+            JsonRpcInput input = new JsonRpcInput(context.in(), context.outStream(), mapper);
             List<VodkitTool> tools = VodkitTools.all();
             McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(mapper, input,
                             context.outStream()))

@@ -1,7 +1,9 @@
 package io.vodkit.cli.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vodkit.cli.CliException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,5 +75,51 @@ class SettingsTest {
 
         assertThat(Settings.resolve(Map.of(), Map.of("VOD_SPACE_NAME", "from_env"), dir).spaceName())
                 .contains("from_env");
+    }
+
+    @Test
+    void theLegacyVolcengineKeysAreUsedAfterTheByteplusOnes() {
+        Settings legacy = Settings.resolve(Map.of(), Map.of("VOLCENGINE_ACCESS_KEY", "ak-v",
+                "VOLCENGINE_SECRET_KEY", "sk-v"), dir);
+        assertThat(legacy.accessKey()).contains("ak-v");
+        assertThat(legacy.secretKey()).contains("sk-v");
+
+        Settings both = Settings.resolve(Map.of(), Map.of("VOLCENGINE_ACCESS_KEY", "ak-v",
+                "VOLCENGINE_SECRET_KEY", "sk-v", "BYTEPLUS_ACCESSKEY", "ak-b", "BYTEPLUS_SECRETKEY", "sk-b"), dir);
+        assertThat(both.accessKey()).contains("ak-b");
+        assertThat(both.secretKey()).contains("sk-b");
+    }
+
+    @Test
+    void oneKeyOfAPairWithoutTheOtherIsInvalidInputNamingTheMissingOne() {
+        assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("BYTEPLUS_SECRETKEY", "sk",
+                "VOLCENGINE_ACCESS_KEY", "ak-v", "VOLCENGINE_SECRET_KEY", "sk-v"), dir))
+                .isInstanceOfSatisfying(CliException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(2);
+                    assertThat(e.getMessage()).startsWith("incomplete credentials: BYTEPLUS_ACCESSKEY is missing")
+                            .doesNotContain("sk");
+                });
+        assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("VOLCENGINE_ACCESS_KEY", "ak-v"), dir))
+                .hasMessageStartingWith("incomplete credentials: VOLCENGINE_SECRET_KEY is missing");
+    }
+
+    @Test
+    void vodHostIsAnHttpsHostAndVodEndpointWins() {
+        assertThat(Settings.resolve(Map.of(), Map.of("VOD_HOST", "vod.example.com:8443"), dir).endpoint())
+                .contains(URI.create("https://vod.example.com:8443"));
+        assertThat(Settings.resolve(Map.of(), Map.of("VOD_HOST", "vod.example.com",
+                "VOD_ENDPOINT", "http://127.0.0.1:9000"), dir).endpoint())
+                .contains(URI.create("http://127.0.0.1:9000"));
+        assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("VOD_HOST", "https://vod.example.com/x"), dir))
+                .isInstanceOf(CliException.class).hasMessageStartingWith("VOD_HOST must be host[:port]");
+    }
+
+    @Test
+    void theIdleTimeOfTheBackgroundEmulatorIsThirtyMinutesOrVodkitIdleMinutes() {
+        assertThat(Settings.resolve(Map.of(), Map.of(), dir).idleTime()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Settings.resolve(Map.of(), Map.of("VODKIT_IDLE_MINUTES", "0.05"), dir).idleTime())
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("VODKIT_IDLE_MINUTES", "0"), dir))
+                .hasMessage("VODKIT_IDLE_MINUTES must be a positive number, got '0'");
     }
 }

@@ -38,6 +38,7 @@ public final class CliProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("BYTEPLUS_") || k.startsWith("VOD"));
         builder.environment().put("VODKIT_HOME", dir.resolve("home").toString());
+        builder.environment().put("VODKIT_IDLE_MINUTES", CliRun.SAFETY_IDLE_MINUTES);
         builder.environment().putAll(env);
         return builder.start();
     }

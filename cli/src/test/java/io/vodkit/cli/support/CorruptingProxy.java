@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A loopback TCP proxy that spoils the client-to-server stream at {@code offset} bytes into the first connection
  * that carries that many bytes: either it flips one byte there (a body corrupted in transit), or, when cutting, it
- * drops that connection and every later one until {@link #heal()} (the network went away).
+ * drops that connection and every later one until {@link #heal()} (the network went away). A proxy made with
+ * {@link #cuttingAt(int, String)} cuts instead where the client first sends that text (e.g. an Action name).
  */
 public final class CorruptingProxy implements AutoCloseable {
     private final ServerSocket server;
@@ -21,6 +23,8 @@ public final class CorruptingProxy implements AutoCloseable {
     private final long offset;
     private final AtomicBoolean corrupted = new AtomicBoolean();
     private final boolean cut;
+    /** Text whose first appearance in a client-to-server stream cuts it; null to cut at {@link #offset}. */
+    private final String marker;
     private volatile boolean healed;
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
 
@@ -29,7 +33,12 @@ public final class CorruptingProxy implements AutoCloseable {
     }
 
     private CorruptingProxy(int targetPort, long offset, boolean cut) throws IOException {
+        this(targetPort, offset, cut, null);
+    }
+
+    private CorruptingProxy(int targetPort, long offset, boolean cut, String marker) throws IOException {
         this.cut = cut;
+        this.marker = marker;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetPort = targetPort;
         this.offset = offset;
@@ -39,6 +48,14 @@ public final class CorruptingProxy implements AutoCloseable {
     /** A proxy that drops the connection at {@code offset}, and all later ones until healed. */
     public static CorruptingProxy cutting(int targetPort, long offset) throws IOException {
         return new CorruptingProxy(targetPort, offset, true);
+    }
+
+    /**
+     * A proxy that drops the first connection on which the client sends {@code marker} (before passing it on), and
+     * all later ones until healed.
+     */
+    public static CorruptingProxy cuttingAt(int targetPort, String marker) throws IOException {
+        return new CorruptingProxy(targetPort, -1, true, marker);
     }
 
     /** From now on every byte passes untouched. */
@@ -74,8 +91,19 @@ public final class CorruptingProxy implements AutoCloseable {
     private void pump(Socket from, Socket to, boolean corrupt) {
         byte[] buffer = new byte[64 * 1024];
         long position = 0;
+        String seen = "";
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buffer)) >= 0; position += n) {
+                if (corrupt && marker != null) {
+                    seen = seen + new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+                    if (!healed && seen.contains(marker)) {
+                        corrupted.set(true);
+                        return;
+                    }
+                    seen = seen.substring(Math.max(0, seen.length() - marker.length()));
+                    out.write(buffer, 0, n);
+                    continue;
+                }
                 if (corrupt && !healed && position <= offset && offset < position + n
                         && corrupted.compareAndSet(false, true)) {
                     if (cut) {

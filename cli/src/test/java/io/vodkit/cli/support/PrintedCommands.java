@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * first entry), the fields being seeded by an upload, a restoration and a URL pull made before the first command.
  * How a command is driven depends on it: {@code serve} runs until its first line and is then stopped with SIGTERM,
  * {@code mcp} is asked {@code initialize} and {@code tools/list} by an MCP client; every other line runs to its end
- * and must exit 0 and print JSON lines (at least one, unless its output is redirected).
+ * and must exit 0 and print JSON lines (at least one, unless its output is redirected). Closing stops the background
+ * emulator of its {@code VODKIT_HOME}, should a command have started one, and checks that none is left.
  */
 public final class PrintedCommands implements AutoCloseable {
     public static final String SPACE = "my_space";
@@ -75,6 +76,7 @@ public final class PrintedCommands implements AutoCloseable {
     private final Path clip;
     private final TestEmulator emulator;
     private final SourceServer source;
+    private final Path vodkitHome;
     private final Map<String, String> env;
     private final Map<String, String> fields = new HashMap<>();
 
@@ -97,7 +99,8 @@ public final class PrintedCommands implements AutoCloseable {
             emulator.close();
             throw e;
         }
-        env = emulator.env(tmp.resolve("vodkit-home"));
+        vodkitHome = tmp.resolve("vodkit-home");
+        env = emulator.env(vodkitHome);
         env.putAll(Shell.userEnv(workDir, bin));
         env.put("VOD_SPACE_NAME", SPACE);
         env.put("VOD_POLL_INTERVAL", "0.2");
@@ -253,7 +256,11 @@ public final class PrintedCommands implements AutoCloseable {
         try {
             source.close();
         } finally {
-            emulator.close();
+            try {
+                emulator.close();
+            } finally {
+                BackgroundEmulators.stopIn(vodkitHome);
+            }
         }
     }
 }

@@ -42,6 +42,9 @@ public record EnhanceParams(String type, String video, String config, int repair
   public static final List<Integer> BIT_DEPTHS = List.of(8, 10, 12, 16);
   /** {@code res} values meaning "keep the source resolution". */
   static final Set<String> ORIGINAL = Set.of("", "original", "source", "same", "native", "none", "default");
+  /** The kinds of video, in the words the user chooses from (the {@link #CONFIGS} in order). */
+  static final String KINDS = "general video, short video / user-generated content, short drama / short series, "
+      + "AI-generated content, or old film or classic footage that needs repair";
   static final Set<String> FIELDS = Set.of("type", "video", "config", "repair_style", "res", "bit_depth");
 
   /** The outcome of {@link #parse}: valid parameters, or every violation found. */
@@ -51,12 +54,32 @@ public record EnhanceParams(String type, String video, String config, int repair
   public record Valid(EnhanceParams params) implements Parsed {
   }
 
-  /** @param violations one sentence each, in field order; never empty */
-  public record Invalid(List<String> violations) implements Parsed {
+  /** @param violations in field order; never empty */
+  public record Invalid(List<Violation> violations) implements Parsed {
 
     public Invalid {
       violations = List.copyOf(violations);
     }
+
+    /** The messages, for a person, as one text. */
+    public String message() {
+      return String.join("; ", violations.stream().map(Violation::message).toList());
+    }
+
+    /** The parameters at fault, each once, in order. */
+    public List<String> parameters() {
+      return violations.stream().map(Violation::parameter).distinct().toList();
+    }
+  }
+
+  /**
+   * One problem with the parameters.
+   *
+   * @param parameter the field at fault (a code for programs: {@code config}, {@code repair_style}, …)
+   * @param message   what is wrong, in the words a person chooses with (video type, tier, resolution, color
+   *                  depth), never the field names or codes, and never the value given
+   */
+  public record Violation(String parameter, String message) {
   }
 
   public EnhanceParams {
@@ -93,22 +116,20 @@ public record EnhanceParams(String type, String video, String config, int repair
       return Optional.empty();
     }
     return Optional.of(String.format(Locale.ROOT,
-        "'bit_depth' 16 is supported only for sources of at most %.0f s; this source is %.1f s",
+        "16-bit color depth is available only for videos of at most %.0f seconds; this one is %.1f seconds",
         MAX_16_BIT_SECONDS, seconds));
   }
 
   /** Validates the parameters object; pure (no I/O). */
   public static Parsed parse(JsonNode json) {
-    List<String> violations = new ArrayList<>();
+    List<Violation> violations = new ArrayList<>();
     if (json == null || !json.isObject()) {
-      return new Invalid(List.of("the parameters must be a JSON object, e.g. "
-          + "{\"type\":\"Vid\",\"video\":\"v0…\",\"config\":\"common\",\"repair_style\":1}"));
+      return new Invalid(List.of(new Violation("PARAMS", "the restoration settings must be one JSON object")));
     }
     for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
-        violations.add("unknown parameter '" + name + "' (known: type, video, config, repair_style, res, "
-            + "bit_depth)");
+        violations.add(new Violation(name, "the restoration settings hold a field vodkit does not know"));
       }
     }
     MediaSource source = MediaSource.parse(text(json.get("video")).orElse(""));
@@ -116,36 +137,36 @@ public record EnhanceParams(String type, String video, String config, int repair
     String prefixType = source.prefixType().orElse(null);
     String type = type(json.get("type"), prefixType, violations);
     if (video.isBlank()) {
-      violations.add("'video' is required: a Vid (vid://…) or, with type DirectUrl, a FileName in the space");
+      violations.add(new Violation("video", "which video to restore is missing: its Vid (vid://…) or its file "
+          + "name in the space (directurl://…)"));
     }
     String config = text(json.get("config")).orElse("");
     if (config.isEmpty()) {
-      violations.add("'config' is required (recommended default: common); on the command line --config NAME");
+      violations.add(new Violation("config", "the kind of video is missing: " + KINDS));
     } else if (!CONFIGS.contains(config)) {
-      violations.add("'config' must be one of " + String.join(", ", CONFIGS) + "; got '" + config + "'");
+      violations.add(new Violation("config", "the kind of video is not one vodkit knows: " + KINDS));
     }
     Integer repairStyle = whole(json.get("repair_style"));
     if (text(json.get("repair_style")).isEmpty() && !isBoolean(json.get("repair_style"))) {
-      violations.add("'repair_style' is required: 1 (standard) or 2 (pro); on the command line --tier "
-          + "standard|pro");
+      violations.add(new Violation("repair_style", "the restoration tier is missing: Standard or Pro"));
     } else if (repairStyle == null || (repairStyle != STANDARD && repairStyle != PRO)) {
-      violations.add("'repair_style' must be 1 (standard) or 2 (pro); got " + json.get("repair_style"));
+      violations.add(new Violation("repair_style", "the restoration tier must be Standard or Pro"));
     }
     String res = text(json.get("res")).map(r -> r.toLowerCase(Locale.ROOT)).orElse("");
     if (ORIGINAL.contains(res)) {
       res = null;
     } else if (!RESOLUTIONS.contains(res)) {
-      violations.add("'res' must be one of " + String.join(", ", RESOLUTIONS) + " (or omitted / 'original' for the "
-          + "source resolution); got '" + res + "'");
+      violations.add(new Violation("res", "the output resolution must be the same as the source or one of "
+          + "240p, 360p, 480p, 540p, 720p, 1080p, 2K, 4K"));
     }
     Integer bitDepth = null;
     JsonNode bitDepthNode = json.get("bit_depth");
     if (bitDepthNode != null && !bitDepthNode.isNull() && !bitDepthNode.asText().isEmpty()) {
       bitDepth = whole(bitDepthNode);
       if (bitDepth == null || !BIT_DEPTHS.contains(bitDepth)) {
-        violations.add("'bit_depth' must be one of 8, 10, 12, or 16");
+        violations.add(new Violation("bit_depth", "the color depth must be 8-bit, 10-bit, 12-bit or 16-bit"));
       } else if (repairStyle != null && repairStyle != PRO) {
-        violations.add("'bit_depth' is supported only with the Pro tier (repair_style 2)");
+        violations.add(new Violation("bit_depth", "a color depth can be chosen only with the Pro tier"));
       }
     }
     if (!violations.isEmpty()) {
@@ -154,7 +175,7 @@ public record EnhanceParams(String type, String video, String config, int repair
     return new Valid(new EnhanceParams(type, video.strip(), config, repairStyle, res, bitDepth));
   }
 
-  private static String type(JsonNode node, String prefixType, List<String> violations) {
+  private static String type(JsonNode node, String prefixType, List<Violation> violations) {
     Optional<String> given = text(node);
     if (given.isEmpty()) {
       return prefixType == null ? MediaInput.VID : prefixType;
@@ -165,14 +186,18 @@ public record EnhanceParams(String type, String video, String config, int repair
       default -> null;
     };
     if (type == null) {
-      violations.add("'type' must be Vid or DirectUrl; got '" + given.get() + "'");
+      violations.add(new Violation("type", "the video must be named by its Vid or by its file name in the space"));
       return MediaInput.VID;
     }
     if (prefixType != null && !prefixType.equals(type)) {
-      violations.add("'video' has a " + MediaSource.prefix(prefixType)
-          + " prefix but 'type' is " + type);
+      violations.add(new Violation("type", "the video is named as " + describe(prefixType) + " ("
+          + MediaSource.prefix(prefixType) + "…) but said to be " + describe(type)));
     }
     return type;
+  }
+
+  private static String describe(String type) {
+    return MediaInput.VID.equals(type) ? "a Vid" : "a file name";
   }
 
   /** A string value (numbers as their text); empty for absent, null, booleans and containers. */

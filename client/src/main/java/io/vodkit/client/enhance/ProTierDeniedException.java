@@ -11,10 +11,9 @@ public final class ProTierDeniedException extends VodException {
   public static final String APPLY_URL = "https://console.byteplus.com/workorder/create";
 
   public ProTierDeniedException(VodServiceException cause) {
-    super("The Pro restoration tier (repair_style 2) is not enabled for this account: BytePlus enables it only for "
-        + "allowlisted accounts. Apply at " + APPLY_URL + " (work order: enable Pro video enhancement), or use the "
-        + "Standard tier (repair_style 1). The service said: HTTP " + cause.httpStatus() + " " + cause.code()
-        + (cause.serviceMessage().isEmpty() ? "" : ": " + cause.serviceMessage()), cause);
+    super("The Pro restoration tier is not enabled for this account (the service refused it: HTTP "
+        + cause.httpStatus() + ", permission denied). BytePlus enables it only for allowlisted accounts: apply at "
+        + APPLY_URL + " (work order: enable Pro video enhancement), or use the Standard tier.", cause);
   }
 
   /** HTTP 403, or a message containing "Permission denied" (spec §4.3, as the skill documents it). */

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * The one HTTP stage every vodkit call goes through: a JDK {@link HttpClient} forced to HTTP/1.1, with a connect
@@ -45,6 +46,15 @@ public final class HttpTransport implements AutoCloseable {
    *            endpoint's scheme is also the storage hosts' scheme), which spares building the TLS stack
    */
   public HttpTransport(Duration connectTimeout, Duration requestTimeout, boolean tls) {
+    this(connectTimeout, requestTimeout, tls, null);
+  }
+
+  /**
+   * @param tls        as above
+   * @param sslContext the TLS context of {@code https} requests, e.g. {@link TrustedCertificates#sslContext}; null for
+   *                   the JDK's default (only used when {@code tls})
+   */
+  public HttpTransport(Duration connectTimeout, Duration requestTimeout, boolean tls, SSLContext sslContext) {
     Objects.requireNonNull(connectTimeout, "connectTimeout == null");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
     this.executor = Executors.newFixedThreadPool(EXECUTOR_THREADS, new NamedThreadFactory("vodkit-http"));
@@ -58,6 +68,8 @@ public final class HttpTransport implements AutoCloseable {
         .executor(executor);
     if (!tls) {
       builder.sslContext(PlainHttpOnly.context()).sslParameters(PlainHttpOnly.parameters());
+    } else if (sslContext != null) {
+      builder.sslContext(sslContext);
     }
     this.client = builder.build();
   }

@@ -1,6 +1,7 @@
 package io.vodkit.client.upload;
 
 import io.vodkit.client.VodException;
+import io.vodkit.client.VodHttpException;
 import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.api.ApplyUploadInfo;
 import io.vodkit.client.api.CommitUploadInfo;
@@ -105,8 +106,19 @@ public final class MediaUploader {
     StorageTarget target = route.target();
     String sessionKey = route.sessionKey();
 
-    CommittedMedia committed = commitUploadInfo.call(new CommitUploadInfo.Request(request.spaceName(),
-        sessionKey, functions(request.title()), null));
+    CommittedMedia committed;
+    try {
+      committed = commitUploadInfo.call(new CommitUploadInfo.Request(request.spaceName(), sessionKey,
+          functions(request.title()), null));
+    } catch (VodHttpException e) {
+      if (resumed.isEmpty() || !resumed.get().merged() || e.isTransient()) {
+        throw e;
+      }
+      checkpoints.delete(identity); // the service no longer knows the merged upload: start again, once
+      checkpoints.notice("the interrupted upload of " + identity.file() + " cannot be committed ("
+          + e.getMessage() + "); starting fresh");
+      return upload(request, listener);
+    }
     if (identity != null) {
       checkpoints.delete(identity);
     }
@@ -136,6 +148,10 @@ public final class MediaUploader {
           attempt -> storage.directUpload(target.withHost(host), whole, attempt)));
       return;
     }
+    if (checkpoint != null && checkpoint.merged()) {
+      progress.attempt().onBytesSent(media.size()); // every byte is stored already: only the commit is left
+      return;
+    }
     String uploadId = checkpoint != null ? checkpoint.uploadId()
         : hosts.call(host -> storage.initMultipartUpload(target.withHost(host)));
     UploadCheckpoint started = checkpoint;
@@ -162,12 +178,23 @@ public final class MediaUploader {
       checkpoints.notice(identity.file() + " changed since its interrupted upload; starting fresh");
       return Optional.empty();
     }
+    if (checkpoint.merged()) {
+      checkpoints.notice("resuming the upload of " + identity.file() + ": all " + plan.parts().size()
+          + " parts are stored and merged; committing");
+      return Optional.of(checkpoint);
+    }
+    HostFailover hosts = new HostFailover(checkpoint.uploadHosts(), () -> false, storage.retryPolicy());
     Map<Integer, StoredPart> held;
     try {
-      held = new HostFailover(checkpoint.uploadHosts(), () -> false, storage.retryPolicy()).call(host ->
-          storage.listParts(new StorageTarget(host, checkpoint.storeUri(), checkpoint.auth(), List.of()),
-              checkpoint.uploadId()));
+      held = hosts.call(host -> storage.listParts(target(checkpoint, host), checkpoint.uploadId()));
     } catch (StorageException e) {
+      Optional<UploadCheckpoint> merged = mergedAgain(checkpoint, plan, hosts);
+      if (merged.isPresent()) {
+        checkpoints.save(merged.get());
+        checkpoints.notice("resuming the upload of " + identity.file() + ": all " + plan.parts().size()
+            + " parts were stored and are merged; committing");
+        return merged;
+      }
       checkpoints.delete(identity);
       checkpoints.notice("the interrupted upload of " + identity.file() + " cannot be resumed (" + e.getMessage()
           + "); starting fresh");
@@ -181,13 +208,41 @@ public final class MediaUploader {
         confirmed.put(part.number(), crc);
       }
     }
-    UploadCheckpoint kept = new UploadCheckpoint(checkpoint.file(), checkpoint.size(), checkpoint.modifiedMillis(),
-        checkpoint.sampleSha256(), checkpoint.endpoint(), checkpoint.spaceName(), checkpoint.partSizeBytes(),
-        checkpoint.storeUri(), checkpoint.auth(), checkpoint.uploadHosts(), checkpoint.sessionKey(),
-        checkpoint.uploadId(), checkpoint.objectContentType(), confirmed);
+    UploadCheckpoint kept = checkpoint.withParts(confirmed);
     checkpoints.notice("resuming the upload of " + identity.file() + ": " + confirmed.size() + " of "
         + plan.parts().size() + " parts are already stored");
     return Optional.of(kept);
+  }
+
+  /**
+   * When every part was stored but the upload is no longer listed — the client stopped after sending the merge,
+   * before hearing its answer — the merge is sent again (a storage answers a repeated merge of the same parts with
+   * the merged object); empty when that fails too.
+   */
+  private Optional<UploadCheckpoint> mergedAgain(UploadCheckpoint checkpoint, PartPlan plan, HostFailover hosts) {
+    List<String> crcs = new ArrayList<>(plan.parts().size());
+    for (PartPlan.Part part : plan.parts()) {
+      String crc = checkpoint.partCrcs().get(part.number());
+      if (crc == null) {
+        return Optional.empty();
+      }
+      crcs.add(crc);
+    }
+    try {
+      hosts.call(host -> {
+        storage.completeMultipartUpload(target(checkpoint, host), checkpoint.uploadId(), crcs,
+            checkpoint.objectContentType());
+        return checkpoint.uploadId();
+      });
+      return Optional.of(checkpoint.asMerged());
+    } catch (StorageException e) {
+      LOG.debug("merging the parts again failed: uploadId={} reason={}", checkpoint.uploadId(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static StorageTarget target(UploadCheckpoint checkpoint, String host) {
+    return new StorageTarget(host, checkpoint.storeUri(), checkpoint.auth(), List.of());
   }
 
   private void uploadParts(PartPlan plan, ParallelParts parallel, FileChannel channel, StorageTarget target,
@@ -222,6 +277,9 @@ public final class MediaUploader {
       storage.completeMultipartUpload(target.withHost(host), uploadId, crcs, objectContentType);
       return uploadId;
     });
+    if (checkpoint != null) {
+      checkpoints.save(state.get().asMerged()); // a stop before the commit now only commits on the next run
+    }
   }
 
   /** Runs one request attempt with its own byte counter, taking its bytes back if it fails. */

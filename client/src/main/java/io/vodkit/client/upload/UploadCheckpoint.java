@@ -17,11 +17,12 @@ import java.util.TreeMap;
  * @param auth           the upload token (a secret: never printed; the file is readable by its owner only)
  * @param objectContentType what the storage answered to part 1 (sent again at the merge)
  * @param partCrcs       finished parts: part number → CRC-32
+ * @param merged         the storage merged every part into the object: only CommitUploadInfo is left to do
  */
 public record UploadCheckpoint(String file, long size, long modifiedMillis, String sampleSha256, String endpoint,
                                String spaceName, long partSizeBytes, String storeUri, String auth,
                                List<String> uploadHosts, String sessionKey, String uploadId,
-                               String objectContentType, Map<Integer, String> partCrcs) {
+                               String objectContentType, Map<Integer, String> partCrcs, boolean merged) {
 
   public UploadCheckpoint {
     uploadHosts = List.copyOf(uploadHosts);
@@ -32,7 +33,7 @@ public record UploadCheckpoint(String file, long size, long modifiedMillis, Stri
   public UploadCheckpoint started(String storeUri, String auth, List<String> uploadHosts, String sessionKey,
                                   String uploadId) {
     return new UploadCheckpoint(file, size, modifiedMillis, sampleSha256, endpoint, spaceName, partSizeBytes,
-        storeUri, auth, uploadHosts, sessionKey, uploadId, objectContentType, Map.of());
+        storeUri, auth, uploadHosts, sessionKey, uploadId, objectContentType, Map.of(), false);
   }
 
   /** This checkpoint with {@code part} recorded as finished. */
@@ -41,7 +42,19 @@ public record UploadCheckpoint(String file, long size, long modifiedMillis, Stri
     parts.put(part.partNumber(), part.crc32());
     return new UploadCheckpoint(file, size, modifiedMillis, sampleSha256, endpoint, spaceName, partSizeBytes,
         storeUri, auth, uploadHosts, sessionKey, uploadId,
-        part.partNumber() == 1 ? part.objectContentType() : objectContentType, parts);
+        part.partNumber() == 1 ? part.objectContentType() : objectContentType, parts, false);
+  }
+
+  /** This checkpoint with its parts {@code confirmed} by the storage (the others are to be sent again). */
+  public UploadCheckpoint withParts(Map<Integer, String> confirmed) {
+    return new UploadCheckpoint(file, size, modifiedMillis, sampleSha256, endpoint, spaceName, partSizeBytes,
+        storeUri, auth, uploadHosts, sessionKey, uploadId, objectContentType, confirmed, false);
+  }
+
+  /** This checkpoint once the storage merged the parts. */
+  public UploadCheckpoint asMerged() {
+    return new UploadCheckpoint(file, size, modifiedMillis, sampleSha256, endpoint, spaceName, partSizeBytes,
+        storeUri, auth, uploadHosts, sessionKey, uploadId, objectContentType, partCrcs, true);
   }
 
   /** Whether this checkpoint describes the same bytes, destination and plan. */
@@ -54,6 +67,6 @@ public record UploadCheckpoint(String file, long size, long modifiedMillis, Stri
   @Override
   public String toString() {
     return "UploadCheckpoint[file=" + file + ", storeUri=" + storeUri + ", uploadId=" + uploadId + ", parts="
-        + partCrcs.keySet() + ", auth=██]";
+        + partCrcs.keySet() + ", merged=" + merged + ", auth=██]";
   }
 }

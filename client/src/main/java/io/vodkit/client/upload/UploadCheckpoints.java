@@ -69,7 +69,7 @@ public final class UploadCheckpoints {
   UploadCheckpoint describe(Path file, long size, String endpoint, String space, long partSizeBytes) {
     try {
       return new UploadCheckpoint(file.toString(), size, Files.getLastModifiedTime(file).toMillis(),
-          sampleHash(file, size), endpoint, space, partSizeBytes, "", "", List.of(), "", "", "", Map.of());
+          sampleHash(file, size), endpoint, space, partSizeBytes, "", "", List.of(), "", "", "", Map.of(), false);
     } catch (IOException e) {
       throw new VodException("Cannot read " + file + ": " + e.getMessage(), e);
     }

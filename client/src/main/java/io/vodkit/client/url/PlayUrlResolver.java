@@ -1,6 +1,7 @@
 package io.vodkit.client.url;
 
 import io.vodkit.client.VodException;
+import io.vodkit.client.VodHttpException;
 import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.api.DescribeDomainConfig;
 import io.vodkit.client.api.DomainConfig;
@@ -105,7 +106,7 @@ public final class PlayUrlResolver {
    * The URL to report for a finished upload or restoration, never failing it: {@link #playUrl} on the space's play
    * domain; when the space has no usable domain and {@code vid} is given, the Vid's own URL ({@link #playUrlOfVid});
    * {@code ""} when neither gives one. A service error here is logged and gives {@code ""}, because the media exists
-   * and its Vid or FileName must still be reported.
+   * and its Vid or FileName must still be reported; a 401 or 403 is thrown, as the credentials are what failed.
    *
    * @param vid the uploaded Vid, or {@code null} (e.g. for a restoration output, which is a FileName only)
    */
@@ -114,6 +115,9 @@ public final class PlayUrlResolver {
       String url = playUrl(spaceName, fileName);
       return url.isEmpty() && vid != null && !vid.isEmpty() ? playUrlOfVid(vid) : url;
     } catch (VodException e) {
+      if (VodHttpException.isRefusal(e)) {
+        throw e;
+      }
       LOG.warn("no play URL for {} in space {}: {}", fileName, spaceName, e.getMessage());
       return "";
     }
@@ -147,6 +151,9 @@ public final class PlayUrlResolver {
       typeA = signingRule(describeDomainConfig.call(DescribeDomainConfig.Request.playDomain(spaceName, authority)),
           authority);
     } catch (VodException e) {
+      if (VodHttpException.isRefusal(e)) {
+        throw e;
+      }
       LOG.warn("DescribeDomainConfig failed for the configured play domain, URLs stay unsigned: domain={} reason={}",
           authority, e.getMessage());
       typeA = Optional.empty();
@@ -174,6 +181,9 @@ public final class PlayUrlResolver {
       try {
         config = describeDomainConfig.call(DescribeDomainConfig.Request.playDomain(spaceName, domain.domain()));
       } catch (VodException e) {
+        if (VodHttpException.isRefusal(e)) {
+          throw e;
+        }
         LOG.warn("skipping play domain, its config is unavailable: domain={} reason={}", domain.domain(),
             e.getMessage());
         continue;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.api.MediaInput;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,28 +17,37 @@ class EnhanceParamsTest {
     return EnhanceParams.parse(JSON.readTree(json));
   }
 
+  /** The names SKILL.md tells agents never to show a person, and the other codes of the parameters. */
+  private static final List<String> CODES = List.of("config", "repair_style", "bit_depth", "'res'", "common", "ugc",
+      "short_series", "aigc", "old_film", "--tier", "--config", "DirectUrl", "conifg", "8k", "9k");
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "{\"video\":\"v0a\",\"repair_style\":1}                                      | 'config' is required (recommended default: common)",
-      "{\"video\":\"v0a\",\"config\":\"film\",\"repair_style\":1}                     | 'config' must be one of common, ugc, short_series, aigc, old_film",
-      "{\"video\":\"v0a\",\"config\":\"common\"}                                      | 'repair_style' is required: 1 (standard) or 2 (pro); on the command line --tier standard|pro",
-      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":3}                   | 'repair_style' must be 1 (standard) or 2 (pro); got 3",
-      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":true}                | 'repair_style' must be 1 (standard) or 2 (pro); got true",
-      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"res\":\"8k\"}     | 'res' must be one of 240p, 360p",
-      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2,\"bit_depth\":9}    | 'bit_depth' must be one of 8, 10, 12, or 16",
-      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2,\"bit_depth\":true} | 'bit_depth' must be one of 8, 10, 12, or 16",
-      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"bit_depth\":10}   | 'bit_depth' is supported only with the Pro tier",
-      "{\"config\":\"common\",\"repair_style\":1}                                     | 'video' is required",
-      "{\"video\":\"v0a\",\"type\":\"Url\",\"config\":\"common\",\"repair_style\":1}    | 'type' must be Vid or DirectUrl",
-      "{\"video\":\"directurl://a.mp4\",\"type\":\"Vid\",\"config\":\"common\",\"repair_style\":1} | 'video' has a directurl:// prefix but 'type' is Vid",
-      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"conifg\":1}       | unknown parameter 'conifg'",
-      "[1, 2]                                                                      | the parameters must be a JSON object",
+      "{\"video\":\"v0a\",\"repair_style\":1}                                      | config       | the kind of video is missing: general video, short video / user-generated content",
+      "{\"video\":\"v0a\",\"config\":\"film\",\"repair_style\":1}                     | config       | the kind of video is not one vodkit knows: general video",
+      "{\"video\":\"v0a\",\"config\":\"common\"}                                      | repair_style | the restoration tier is missing: Standard or Pro",
+      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":3}                   | repair_style | the restoration tier must be Standard or Pro",
+      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":true}                | repair_style | the restoration tier must be Standard or Pro",
+      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"res\":\"8k\"}     | res          | the output resolution must be the same as the source or one of 240p, 360p",
+      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2,\"bit_depth\":9}    | bit_depth    | the color depth must be 8-bit, 10-bit, 12-bit or 16-bit",
+      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2,\"bit_depth\":true} | bit_depth    | the color depth must be 8-bit, 10-bit, 12-bit or 16-bit",
+      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"bit_depth\":10}   | bit_depth    | a color depth can be chosen only with the Pro tier",
+      "{\"config\":\"common\",\"repair_style\":1}                                     | video        | which video to restore is missing",
+      "{\"video\":\"v0a\",\"type\":\"Url\",\"config\":\"common\",\"repair_style\":1}    | type         | the video must be named by its Vid or by its file name",
+      "{\"video\":\"directurl://a.mp4\",\"type\":\"Vid\",\"config\":\"common\",\"repair_style\":1} | type | the video is named as a file name (directurl://…) but said to be a Vid",
+      "{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1,\"conifg\":1}       | conifg       | the restoration settings hold a field vodkit does not know",
+      "[1, 2]                                                                      | PARAMS       | the restoration settings must be one JSON object",
   })
-  void eachViolationIsReportedClearly(String json, String expected) throws Exception {
+  void eachViolationNamesItsParameterAsACodeAndSpeaksTheUsersWords(String json, String parameter, String expected)
+      throws Exception {
     EnhanceParams.Parsed parsed = parse(json);
 
     assertThat(parsed).isInstanceOf(EnhanceParams.Invalid.class);
-    assertThat(((EnhanceParams.Invalid) parsed).violations()).hasSize(1).first().asString().startsWith(expected);
+    EnhanceParams.Invalid invalid = (EnhanceParams.Invalid) parsed;
+    assertThat(invalid.violations()).hasSize(1);
+    assertThat(invalid.parameters()).containsExactly(parameter);
+    assertThat(invalid.message()).startsWith(expected);
+    assertThat(CODES).allSatisfy(code -> assertThat(invalid.message()).doesNotContain(code));
   }
 
   @Test
@@ -45,6 +55,8 @@ class EnhanceParamsTest {
     EnhanceParams.Parsed parsed = parse("{\"repair_style\":5,\"res\":\"9k\"}");
 
     assertThat(((EnhanceParams.Invalid) parsed).violations()).hasSize(4);
+    assertThat(((EnhanceParams.Invalid) parsed).parameters()).containsExactly("video", "config", "repair_style",
+        "res");
   }
 
   @ParameterizedTest
@@ -86,6 +98,6 @@ class EnhanceParamsTest {
     assertThat(params.durationViolation(40)).isEmpty();
     assertThat(params.durationViolation(0)).isEmpty();
     assertThat(params.durationViolation(41.5)).hasValueSatisfying(v -> assertThat(v)
-        .isEqualTo("'bit_depth' 16 is supported only for sources of at most 40 s; this source is 41.5 s"));
+        .isEqualTo("16-bit color depth is available only for videos of at most 40 seconds; this one is 41.5 seconds"));
   }
 }

@@ -37,6 +37,8 @@ class RetryPolicyTest {
         Arguments.of("HTTP 429", new VodHttpException("429", 429, null), false, true),
         Arguments.of("HTTP 500 service error", new VodServiceException(500, "InternalError", null, "", "", "X"),
             false, true),
+        Arguments.of("HTTP 507, the service's disk is full",
+            new VodServiceException(507, "InsufficientStorage", null, "", "", "X"), true, false),
         Arguments.of("HTTP 401", new VodServiceException(401, "SignatureDoesNotMatch", 100010, "", "", "X"),
             true, false),
         Arguments.of("HTTP 400", new VodServiceException(400, "InvalidParameter", null, "", "", "X"), true, false),

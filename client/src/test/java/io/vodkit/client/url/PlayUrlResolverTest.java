@@ -161,12 +161,22 @@ class PlayUrlResolverTest {
   }
 
   @Test
-  void aResultUrlNeverFailsTheResult() {
-    server.onAction("ListDomain", r -> Reply.json(403,
-        FakeVodServer.errorEnvelope("ListDomain", "AccessDenied", 100013, "User is not authorized")));
+  void aResultUrlThatCannotBeFoundDoesNotFailTheResult() {
+    server.onAction("ListDomain", r -> Reply.json(400,
+        FakeVodServer.errorEnvelope("ListDomain", "InvalidParameter", 100001, "SpaceName is not valid")));
 
     assertThat(resolver(null).playUrlOrEmpty("s", "a.mp4", "v0abc")).isEmpty();
     assertThat(server.actionRequests("GetPlayInfo")).isEmpty();
+  }
+
+  @Test
+  void refusedCredentialsFailTheResultUrlWithTheServicesMessage() {
+    server.onAction("ListDomain", r -> Reply.json(403,
+        FakeVodServer.errorEnvelope("ListDomain", "AccessDenied", 100013, "User is not authorized")));
+
+    assertThatThrownBy(() -> resolver(null).playUrlOrEmpty("s", "a.mp4", "v0abc"))
+        .isInstanceOfSatisfying(VodServiceException.class, e -> assertThat(e.httpStatus()).isEqualTo(403))
+        .hasMessageContaining("User is not authorized");
   }
 
   @Test
@@ -184,8 +194,8 @@ class PlayUrlResolverTest {
   @Test
   void aResultUrlIsEmptyWhenTheVidFallbackFails() {
     listDomains();
-    server.onAction("UpdateMediaPublishStatus", r -> Reply.json(403,
-        FakeVodServer.errorEnvelope("UpdateMediaPublishStatus", "AccessDenied", 100013, "no")));
+    server.onAction("UpdateMediaPublishStatus", r -> Reply.json(404,
+        FakeVodServer.errorEnvelope("UpdateMediaPublishStatus", "ResourceNotFound", 100014, "no")));
 
     assertThat(resolver(null).playUrlOrEmpty("s", "a.mp4", "v0abc")).isEmpty();
   }

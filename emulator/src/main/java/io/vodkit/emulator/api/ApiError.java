@@ -47,6 +47,9 @@ public enum ApiError {
     CLIENT_TOKEN_REUSED(400, "InvalidParameter", null,
             "The ClientToken %s was already used for execution %s with a different Input or Operation."),
     TOO_MANY_EXECUTIONS(429, "RequestLimitExceeded", null, "%d executions are already waiting; retry later."),
+    /** The emulator's choice of status and code (507 Insufficient Storage). */
+    DISK_FULL(507, "InsufficientStorage", null,
+            "There is no space left on the emulator's disk; free some space there and try again."),
     INTERNAL_ERROR(500, "InternalError", null, "The request processing has failed due to some unknown error.");
 
     private final int httpStatus;

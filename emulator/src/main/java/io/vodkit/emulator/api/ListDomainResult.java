@@ -1,5 +1,6 @@
 package io.vodkit.emulator.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -36,6 +37,9 @@ public record ListDomainResult(
             @JsonProperty("CreateTime") String createTime) {
     }
 
-    public record Certificate(@JsonProperty("HttpsStatus") String httpsStatus) {
+    /** {@code ExpiredAt} (ISO-8601 with {@code Z}, as the official skill parses it) only when HTTPS is served. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Certificate(@JsonProperty("HttpsStatus") String httpsStatus,
+                              @JsonProperty("ExpiredAt") String expiredAt) {
     }
 }

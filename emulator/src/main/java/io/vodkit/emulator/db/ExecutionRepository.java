@@ -138,9 +138,21 @@ public final class ExecutionRepository {
 
     /** Jobs waiting for a worker. */
     public int countPending() {
+        return countWithStatus(ExecutionRecord.PENDING_START);
+    }
+
+    /** Jobs not finished yet: waiting for a worker or running. */
+    public int countUnfinished() {
+        return countWithStatus(ExecutionRecord.PENDING_START, ExecutionRecord.RUNNING);
+    }
+
+    private int countWithStatus(String... statuses) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM executions WHERE status = ?")) {
-                ps.setString(1, ExecutionRecord.PENDING_START);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM executions WHERE status IN ("
+                    + "?, ".repeat(statuses.length - 1) + "?)")) {
+                for (int i = 0; i < statuses.length; i++) {
+                    ps.setString(i + 1, statuses[i]);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;
                 }

@@ -103,6 +103,23 @@ public final class MultipartUploadRepository {
         });
     }
 
+    /** The ids of every upload of {@code storeUri} on record, merged or not. */
+    public List<String> idsOf(String storeUri) {
+        return database.run(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT upload_id FROM multipart_uploads WHERE store_uri = ?")) {
+                ps.setString(1, storeUri);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return List.copyOf(ids);
+        });
+    }
+
     public long countActiveAt(Instant now) {
         return database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -60,6 +60,16 @@ public final class ObjectRepository {
         });
     }
 
+    /** Forgets the object stored under {@code storeUri} (its bytes are the caller's to delete). */
+    public void deleteByStoreUri(String storeUri) {
+        database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM objects WHERE store_uri = ?")) {
+                ps.setString(1, storeUri);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private Optional<StoredObject> findBy(String column, String value) {
         return database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(

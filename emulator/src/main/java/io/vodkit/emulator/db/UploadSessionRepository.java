@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Table {@code upload_sessions}. */
@@ -77,6 +79,38 @@ public final class UploadSessionRepository {
                 ps.setString(1, sessionKey);
                 ps.setString(2, vid);
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Sessions granted before {@code cutoff} and never committed, except those of URL pulls (their jobs own them).
+     */
+    public List<UploadSession> uncommittedBefore(Instant cutoff) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT session_key, space_name, store_uri, file_name, created_at, committed_vid "
+                            + "FROM upload_sessions s WHERE committed_vid IS NULL AND created_at < ? "
+                            + "AND NOT EXISTS (SELECT 1 FROM url_jobs j WHERE j.session_key = s.session_key)")) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                List<UploadSession> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(read(rs));
+                    }
+                }
+                return List.copyOf(found);
+            }
+        });
+    }
+
+    /** Deletes the session unless it is committed (or being committed); whether it was deleted. */
+    public boolean deleteUncommitted(String sessionKey) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM upload_sessions WHERE session_key = ? AND committed_vid IS NULL")) {
+                ps.setString(1, sessionKey);
+                return ps.executeUpdate() == 1;
             }
         });
     }

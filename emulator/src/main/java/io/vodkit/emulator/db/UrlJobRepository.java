@@ -166,9 +166,21 @@ public final class UrlJobRepository {
 
     /** Jobs waiting to be fetched. */
     public int countInitial() {
+        return countInState(UrlJobState.INITIAL);
+    }
+
+    /** Jobs not finished yet: waiting to be fetched or being fetched. */
+    public int countUnfinished() {
+        return countInState(UrlJobState.INITIAL, UrlJobState.PROCESSING);
+    }
+
+    private int countInState(UrlJobState... states) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM url_jobs WHERE state = ?")) {
-                ps.setString(1, UrlJobState.INITIAL.wireName());
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM url_jobs WHERE state IN ("
+                    + "?, ".repeat(states.length - 1) + "?)")) {
+                for (int i = 0; i < states.length; i++) {
+                    ps.setString(i + 1, states[i].wireName());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;
                 }

@@ -18,6 +18,7 @@ import io.vodkit.emulator.service.MediaInspector;
 import io.vodkit.emulator.service.ObjectPublisher;
 import io.vodkit.emulator.service.SourceInfos;
 import io.vodkit.emulator.service.Spaces;
+import io.vodkit.emulator.storage.Disk;
 import io.vodkit.emulator.storage.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,6 +112,11 @@ public final class EnhanceTask {
         } catch (MediaException e) {
             fail(job, CODE_INTERNAL, e.getMessage());
         } catch (IOException | RuntimeException e) {
+            if (Disk.isFull(e)) {
+                LOG.warn("Enhance failed: no space left on the disk runId={} error={}", job.runId(), e.toString());
+                fail(job, CODE_INTERNAL, Disk.FULL_MESSAGE);
+                return;
+            }
             LOG.error("Enhance failed runId={}", job.runId(), e);
             fail(job, CODE_INTERNAL, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {

@@ -1,18 +1,16 @@
 package io.vodkit.emulator.owner;
 
 import io.vodkit.emulator.api.Json;
+import io.vodkit.emulator.storage.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +73,48 @@ public final class DataDirOwner implements AutoCloseable {
         }
     }
 
+    /**
+     * What the live owner of {@code dataDir} published: how to reach the emulator serving it. Empty when none serves
+     * it, or one is still starting ({@link #inUse} tells these apart). Cheap: one small file read.
+     */
+    public static Optional<OwnerInfo> published(Path dataDir) {
+        synchronized (OWNED) {
+            DataDirOwner held = OWNED.get(realPath(dataDir));
+            if (held != null) {
+                return held.published;
+            }
+        }
+        return readLive(dataDir);
+    }
+
+    /**
+     * Whether an emulator, in this JVM or another process, owns {@code dataDir} (serving it, starting or stopping).
+     * Another process is detected by taking the lock and releasing it at once.
+     */
+    public static boolean inUse(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return false;
+        }
+        Path folder = dataDir.toRealPath();
+        synchronized (OWNED) {
+            if (OWNED.containsKey(folder)) {
+                return true;
+            }
+            try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
+                return !locked(channel);
+            }
+        }
+    }
+
+    private static Path realPath(Path dataDir) {
+        try {
+            return dataDir.toRealPath();
+        } catch (IOException missing) {
+            return dataDir.toAbsolutePath().normalize();
+        }
+    }
+
     /** Deletes what a previous owner that died published, or was publishing. */
     private static void removeStale(Path folder) throws IOException {
         Files.deleteIfExists(folder.resolve(INFO_FILE));
@@ -108,7 +148,7 @@ public final class DataDirOwner implements AutoCloseable {
     /** Tells others how to reach the emulator: {@value #INFO_FILE}, readable by this user only. */
     public void publish(OwnerInfo info) throws IOException {
         Path target = folder.resolve(INFO_FILE);
-        Path temp = Files.createTempFile(folder, "." + INFO_FILE + ".", TEMP_SUFFIX, ownerOnly());
+        Path temp = Files.createTempFile(folder, "." + INFO_FILE + ".", TEMP_SUFFIX, PrivateFiles.fileAttributes());
         try {
             Files.write(temp, Json.bytes(info));
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -117,13 +157,6 @@ public final class DataDirOwner implements AutoCloseable {
             throw e;
         }
         published = Optional.of(info);
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                "rw-------"))}
-                : new FileAttribute<?>[0];
     }
 
     /** Stops telling others how to reach the emulator (it is stopping); the folder stays owned. */

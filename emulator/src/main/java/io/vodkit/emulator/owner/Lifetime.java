@@ -1,9 +1,12 @@
 package io.vodkit.emulator.owner;
 
-/** How long an emulator means to run, which tells another vodkit what to do with a data folder it owns. */
+/** How long an emulator means to run; other vodkit processes use either one while it serves. */
 public enum Lifetime {
-    /** Runs until stopped ({@code vodkit serve}, {@code vodkit mcp}): other vodkit commands use it. */
+    /** Runs until stopped: {@code vodkit serve} in the foreground. */
     LONG_LIVED,
-    /** Embedded in one command and stopped when that command ends: other vodkit commands wait for it. */
-    SINGLE_COMMAND
+    /**
+     * Started in the background by a command without credentials; runs until {@code vodkit serve --stop} or until it
+     * has been idle for a while, so that the URLs commands print keep working after they exit.
+     */
+    BACKGROUND
 }

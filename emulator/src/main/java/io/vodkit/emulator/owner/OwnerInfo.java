@@ -1,7 +1,10 @@
 package io.vodkit.emulator.owner;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -12,11 +15,14 @@ import java.util.Objects;
  * @param accessKey the access key it accepts
  * @param secretKey the secret key that goes with it
  * @param pid       the id of the process it runs in
- * @param lifetime  whether it runs until stopped or only for one command
+ * @param lifetime  whether it runs until stopped or in the background until idle
+ * @param caCert    when it serves HTTPS: the CA certificate (PEM file) to trust; null over plain HTTP
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("region") String region,
                         @JsonProperty("access_key") String accessKey, @JsonProperty("secret_key") String secretKey,
-                        @JsonProperty("pid") long pid, @JsonProperty("lifetime") Lifetime lifetime) {
+                        @JsonProperty("pid") long pid, @JsonProperty("lifetime") Lifetime lifetime,
+                        @JsonProperty("ca_cert") Path caCert) {
 
     public OwnerInfo {
         Objects.requireNonNull(endpoint, "endpoint == null");
@@ -26,21 +32,30 @@ public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("r
         Objects.requireNonNull(lifetime, "lifetime == null");
     }
 
+    /** An emulator over plain HTTP. */
+    public OwnerInfo(URI endpoint, String region, String accessKey, String secretKey, long pid, Lifetime lifetime) {
+        this(endpoint, region, accessKey, secretKey, pid, lifetime, null);
+    }
+
+    /** The CA certificate to trust, when it serves HTTPS. */
+    public Optional<Path> trustedCertificate() {
+        return Optional.ofNullable(caCert);
+    }
+
     /** Whether its process still runs (published information of a process that died is stale). */
     boolean processAlive() {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    /** For messages: {@code pid N, http://…, long-lived|for one command}. */
+    /** For messages: {@code pid N, http://…, long-lived|background}. */
     public String describe() {
-        return "pid " + pid + ", " + endpoint + ", "
-                + (lifetime == Lifetime.LONG_LIVED ? "long-lived" : "for one command");
+        return "pid " + pid + ", " + endpoint + ", " + (lifetime == Lifetime.LONG_LIVED ? "long-lived" : "background");
     }
 
     /** Never prints the secret key. */
     @Override
     public String toString() {
         return "OwnerInfo[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey
-                + ", secretKey=██, pid=" + pid + ", lifetime=" + lifetime + "]";
+                + ", secretKey=██, pid=" + pid + ", lifetime=" + lifetime + ", caCert=" + caCert + "]";
     }
 }

@@ -5,6 +5,7 @@ import io.vodkit.emulator.api.Json;
 import io.vodkit.emulator.db.UrlJob;
 import io.vodkit.emulator.db.UrlJobRepository;
 import io.vodkit.emulator.service.MediaCommitter;
+import io.vodkit.emulator.storage.Disk;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -104,6 +105,10 @@ public final class PullWorkers implements AutoCloseable {
             if (closed) {
                 LOG.info("URL pull cut short by stop jobId={} reason={}", job.jobId(), e.getMessage());
                 return false;
+            }
+            if (Disk.isFull(e)) {
+                LOG.warn("URL pull failed: no space left on the disk jobId={} error={}", job.jobId(), e.toString());
+                return failed(job, Disk.FULL_MESSAGE);
             }
             LOG.warn("URL pull failed unexpectedly jobId={}", job.jobId(), e);
             return failed(job, "ingest failed: " + e.getMessage());

@@ -13,6 +13,7 @@ import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.MultipartUploads;
 import io.vodkit.emulator.service.ObjectPublisher;
 import io.vodkit.emulator.service.ServerStats;
+import io.vodkit.emulator.storage.Disk;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,13 @@ public final class GatewayEndpoint {
                     e.getMessage());
             write(ctx, e.error().httpStatus(), GatewayResponse.failed(e));
         } catch (IOException | RuntimeException e) {
+            if (Disk.isFull(e)) {
+                LOG.warn("Gateway request failed: no space left on the disk method={} path={} logid={} error={}",
+                        ctx.req().getMethod(), path, logId, e.toString());
+                GatewayException full = GatewayError.DISK_FULL.exception(logId);
+                write(ctx, full.error().httpStatus(), GatewayResponse.failed(full));
+                return;
+            }
             LOG.error("Gateway request failed method={} path={} logid={}", ctx.req().getMethod(), path, logId, e);
             GatewayException failure = GatewayError.INTERNAL_ERROR.exception(logId);
             write(ctx, failure.error().httpStatus(), GatewayResponse.failed(failure));

@@ -17,7 +17,9 @@ import java.util.List;
 
 /**
  * GetPlayInfo (spec §10.2): one {@code PlayInfoList} entry, the original file, with type-A signed URLs on the play
- * domain (master key for MainPlayUrl, backup key for BackupPlayUrl). Only published media has play URLs; the
+ * domain (master key for MainPlayUrl, backup key for BackupPlayUrl), over the emulator's scheme. Only published
+ * media has play URLs. {@code Ssl=1} asks for https URLs: an emulator serving plain HTTP cannot give working ones and
+ * refuses it (400 InvalidParameter, naming {@code vodkit serve --tls}) rather than answering {@code http://}. The
  * filter parameters (Format, Codec, Definition, …) are accepted and ignored.
  */
 public final class GetPlayInfoHandler implements ActionHandler {
@@ -39,6 +41,14 @@ public final class GetPlayInfoHandler implements ActionHandler {
     @Override
     public Object handle(Params params) {
         String vid = params.requireText("Vid");
+        String ssl = params.text("Ssl").orElse("0");
+        if (!ssl.equals("0") && !ssl.equals("1")) {
+            throw ApiError.INVALID_PARAMETER.exception("Ssl", ssl, "must be 0 or 1");
+        }
+        if (ssl.equals("1") && playDomain.certificateExpiry().isEmpty()) {
+            throw ApiError.INVALID_PARAMETER.exception("Ssl", ssl, "this emulator serves plain HTTP, so it has no "
+                    + "https play URLs; serve it with `vodkit serve --tls`, or leave Ssl out");
+        }
         MediaRecord found = media.find(vid).orElseThrow(() -> ApiError.MEDIA_NOT_FOUND.exception(vid));
         if (!media.publishStatus(vid).orElse("").equals(MediaRepository.PUBLISHED)) {
             throw ApiError.MEDIA_NOT_PUBLISHED.exception(vid);

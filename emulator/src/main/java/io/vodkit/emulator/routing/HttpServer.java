@@ -14,18 +14,29 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP listener (Javalin 6 on Jetty 11, bounded named thread pool) serving OpenAPI on {@code /}, the upload
- * gateway ({@code PUT /<StoreUri>}, {@code GET /<StoreUri>?uploadID=}), downloads ({@code GET|HEAD /<FileName>})
- * and {@code /_vodkit/stats}; a {@link FaultInjector} in front of them when faults are planned.
+ * The one HTTP (or, with TLS, HTTPS-only) listener (Javalin 6 on Jetty 11, bounded named thread pool) serving
+ * OpenAPI on {@code /}, the upload gateway ({@code PUT /<StoreUri>}, {@code GET /<StoreUri>?uploadID=}), downloads
+ * ({@code GET|HEAD /<FileName>}) and {@code /_vodkit/stats}; a {@link FaultInjector} in front of them when faults are
+ * planned.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -53,11 +64,13 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Binds {@code host:port} (0 = any free port) and starts serving.
      *
+     * @param tls    when present, the listener speaks HTTPS only, with this server context (HTTP/1.1)
      * @param wiring builds the endpoints, given a supplier of the port actually bound
      * @throws BindException when the port cannot be bound
      */
-    public static HttpServer start(String host, int port, ServerStats stats, FaultInjector faults,
-                                   Function<IntSupplier, Endpoints> wiring) throws IOException {
+    public static HttpServer start(String host, int port, Optional<SSLContext> tls, ServerStats stats,
+                                   FaultInjector faults, Function<IntSupplier, Endpoints> wiring)
+            throws IOException {
         checkFree(host, port);
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_TIMEOUT_MILLIS,
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY));
@@ -70,6 +83,8 @@ public final class HttpServer implements AutoCloseable {
             // header values exactly as sent: Jetty's header cache would otherwise hand back its own spelling of a
             // well-known value (charset=UTF-8 for charset=utf-8) and break signatures over content-type
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            tls.ifPresent(context -> config.jetty.addConnector((server, http) -> httpsConnector(server, http,
+                    context, host, port)));
             if (faults.enabled()) {
                 config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(faults), "/*",
                         EnumSet.of(DispatcherType.REQUEST)));
@@ -87,6 +102,21 @@ public final class HttpServer implements AutoCloseable {
             throw bind;
         }
         return new HttpServer(app, gate, faults);
+    }
+
+    /** One HTTPS connector on {@code host:port}; Javalin then adds no plain one. */
+    private static ServerConnector httpsConnector(Server server, HttpConfiguration http, SSLContext context,
+                                                  String host, int port) {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setSslContext(context);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false); // clients reach it by IP address too, which carries no SNI
+        http.addCustomizer(secure); // Javalin's own configuration: this is its only connector
+        ServerConnector connector = new ServerConnector(server,
+                new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
     }
 
     public int port() {
@@ -152,13 +182,16 @@ public final class HttpServer implements AutoCloseable {
                 ctx.status(503).contentType("text/plain; charset=utf-8").result("Service Unavailable");
                 return;
             }
+            if (stats != null) {
+                stats.requestStarted();
+            }
             try {
-                if (stats != null) {
-                    stats.requestStarted();
-                }
                 handler.handle(ctx);
                 link.delayResponse();
             } finally {
+                if (stats != null) {
+                    stats.requestFinished();
+                }
                 gate.leave();
             }
         };

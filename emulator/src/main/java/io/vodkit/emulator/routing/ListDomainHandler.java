@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * ListDomain (spec §10.3): the emulator's single play domain, a VOD-origin ({@code SourceStationType=1}) byte
- * instance over http. Image domains and third-party origins list nothing.
+ * instance over the emulator's scheme: when it serves TLS, {@code Certificate.HttpsStatus} is {@code enable} with the
+ * server certificate's expiry as {@code ExpiredAt}. Image domains and third-party origins list nothing.
  */
 public final class ListDomainHandler implements ActionHandler {
     private final Spaces spaces;
@@ -38,7 +39,7 @@ public final class ListDomainHandler implements ActionHandler {
         String domain = playDomain.domain();
         List<ListDomainResult.Domain> all = domainType.equals("play") && sourceStationType == 1
                 ? List.of(new ListDomainResult.Domain(domain, domain, "enable", "enable", "online",
-                        new ListDomainResult.Certificate("disable"), playDomain.createdAt().toString()))
+                        certificate(), playDomain.createdAt().toString()))
                 : List.of();
         List<ListDomainResult.Domain> page = all.stream().skip(offset).limit(limit).toList();
         ListDomainResult.InstanceInfo play = page.isEmpty()
@@ -47,5 +48,11 @@ public final class ListDomainHandler implements ActionHandler {
                         List.of(new ListDomainResult.Instance(PlayDomain.INSTANCE_ID, page)), List.of());
         return new ListDomainResult(space, play, ListDomainResult.InstanceInfo.empty(), domain, all.size(),
                 (int) offset);
+    }
+
+    private ListDomainResult.Certificate certificate() {
+        return playDomain.certificateExpiry()
+                .map(expiry -> new ListDomainResult.Certificate("enable", expiry.toString()))
+                .orElse(new ListDomainResult.Certificate("disable", null));
     }
 }

@@ -11,6 +11,7 @@ import io.vodkit.emulator.security.SignatureVerifier;
 import io.vodkit.emulator.security.SignedRequest;
 import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.ServerStats;
+import io.vodkit.emulator.storage.Disk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -70,6 +71,12 @@ public final class OpenApiEndpoint {
                     requestId, e.error().httpStatus(), e.error().code(), e.getMessage());
             fail(ctx, requestId, action, version, e);
         } catch (IOException | RuntimeException e) {
+            if (Disk.isFull(e)) {
+                LOG.warn("OpenAPI action={} version={} requestId={} failed: no space left on the disk error={}",
+                        action, version, requestId, e.toString());
+                fail(ctx, requestId, action, version, ApiError.DISK_FULL.exception());
+                return;
+            }
             LOG.error("OpenAPI action={} version={} requestId={} failed", action, version, requestId, e);
             fail(ctx, requestId, action, version, ApiError.INTERNAL_ERROR.exception());
         }

@@ -10,6 +10,7 @@ import io.vodkit.emulator.db.StoredObject;
 import io.vodkit.emulator.security.UploadTokenClaims;
 import io.vodkit.emulator.storage.BodyTooLargeException;
 import io.vodkit.emulator.storage.ContentTypeSniffer;
+import io.vodkit.emulator.storage.Disk;
 import io.vodkit.emulator.storage.ObjectStore;
 import io.vodkit.emulator.storage.PartStore;
 import io.vodkit.emulator.storage.StagedFile;
@@ -86,6 +87,8 @@ public final class MultipartUploads {
             staged = partStore.receive(uploadId, partNumber, body, Limits.MAX_PART_BYTES);
         } catch (BodyTooLargeException e) {
             throw GatewayError.ENTITY_TOO_LARGE.exception(e.limitBytes());
+        } catch (IOException e) {
+            throw discardedIfDiskFull(uploadId, e);
         }
         if (!expected.matches(staged.checksums().crc32())) {
             staged.discard();
@@ -152,8 +155,14 @@ public final class MultipartUploads {
                     ? received.get(1).contentType()
                     : objectContentType;
             String objectId = ids.objectId();
-            StoredObject object = publisher.publish(claims.spaceName(), claims.storeUri(), objectId,
-                    objectStore.concatenate(objectId, sources), contentType);
+            StagedFile concatenated;
+            try {
+                concatenated = objectStore.concatenate(objectId, sources);
+            } catch (IOException e) {
+                throw discardedIfDiskFull(uploadId, e);
+            }
+            StoredObject object = publisher.publish(claims.spaceName(), claims.storeUri(), objectId, concatenated,
+                    contentType);
             uploads.markMerged(uploadId, String.join(",", manifest.partCrcs()));
             partStore.deleteUpload(uploadId);
             LOG.info("Multipart upload merged uploadId={} parts={} size={}", uploadId, sources.size(),
@@ -176,6 +185,33 @@ public final class MultipartUploads {
         for (MultipartUpload upload : uploads.expiredAt(clock.instant())) {
             LOG.info("Multipart upload expired uploadId={} storeUri={}", upload.uploadId(), upload.storeUri());
             discard(upload.uploadId());
+        }
+    }
+
+    /**
+     * A full disk ends the upload: its staged parts are removed to give the space back (the client is told, and
+     * starts again once there is room); {@code e} is returned to be thrown.
+     */
+    private IOException discardedIfDiskFull(String uploadId, IOException e) {
+        if (Disk.isFull(e)) {
+            Lock lock = locks.lockFor(uploadId);
+            lock.lock();
+            try {
+                discard(uploadId);
+                LOG.warn("Multipart upload removed: no space left on the disk uploadId={}", uploadId);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            } finally {
+                lock.unlock();
+            }
+        }
+        return e;
+    }
+
+    /** Removes every upload of {@code storeUri}, open or merged, with its staged parts. */
+    public void discardAll(String storeUri) throws IOException {
+        for (String uploadId : uploads.idsOf(storeUri)) {
+            discard(uploadId);
         }
     }
 

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The emulator's one play domain: its own {@code host:port} over http, protected by type-A URL auth whose master
- * and backup keys are generated once per data directory and kept in the settings table.
+ * The emulator's one play domain: its own {@code host:port} over its own scheme (https when it serves TLS),
+ * protected by type-A URL auth whose master and backup keys are generated once per data directory and kept in the
+ * settings table.
  */
 public final class PlayDomain {
     /** Type-A validity window ({@code SignedUrlAuthAction.Duration}). */
@@ -40,9 +42,14 @@ public final class PlayDomain {
         return address.hostPort();
     }
 
-    /** Scheme and authority of play and download URLs: {@code http://host:port}. */
+    /** When its certificate expires, if the domain serves HTTPS. */
+    public Optional<Instant> certificateExpiry() {
+        return address.certificateExpiry();
+    }
+
+    /** Scheme and authority of play and download URLs: {@code http://host:port}, {@code https://…} over TLS. */
     public String origin() {
-        return "http://" + domain();
+        return address.scheme() + "://" + domain();
     }
 
     /** Whether {@code domain} names this play domain (case-insensitive). */

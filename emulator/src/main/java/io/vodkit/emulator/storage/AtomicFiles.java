@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,10 +31,11 @@ final class AtomicFiles {
      * Streams {@code in} into a new temp file beside {@code target}, at most {@code maxBytes} bytes, computing the
      * MD5 too when {@code withMd5}.
      */
-    static StagedFile receive(InputStream in, Path target, long maxBytes, boolean withMd5) throws IOException {
+    static StagedFile receive(Disk disk, InputStream in, Path target, long maxBytes, boolean withMd5)
+            throws IOException {
         Path temp = newTemp(target);
         try (ChecksummingOutputStream out = new ChecksummingOutputStream(
-                new BufferedOutputStream(Files.newOutputStream(temp), BUFFER_BYTES), withMd5)) {
+                new BufferedOutputStream(Channels.newOutputStream(disk.openForWrite(temp)), BUFFER_BYTES), withMd5)) {
             byte[] buffer = new byte[BUFFER_BYTES];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 if (out.size() + n > maxBytes) {
@@ -53,14 +56,14 @@ final class AtomicFiles {
      * copied by the kernel ({@link FileChannel#transferTo}) while another thread reads the sources for the CRC and
      * MD5, so a merge takes about as long as its MD5 rather than the MD5 plus the copy.
      */
-    static StagedFile concatenate(List<Path> sources, Path target) throws IOException {
+    static StagedFile concatenate(Disk disk, List<Path> sources, Path target) throws IOException {
         Path temp = newTemp(target);
         FutureTask<Checksums> digest = new FutureTask<>(() -> checksums(sources));
         Thread digester = new Thread(digest, "vodkit-merge-digest");
         digester.setDaemon(true);
         digester.start();
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            try (WritableByteChannel out = disk.openForWrite(temp)) {
                 for (Path source : sources) {
                     transfer(source, out);
                 }
@@ -101,7 +104,7 @@ final class AtomicFiles {
         }
     }
 
-    private static void transfer(Path source, FileChannel out) throws IOException {
+    private static void transfer(Path source, WritableByteChannel out) throws IOException {
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             long size = in.size();
             for (long done = 0; done < size; ) {

@@ -18,9 +18,11 @@ public final class ObjectStore {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectStore.class);
 
     private final Path root;
+    private final Disk disk;
 
-    public ObjectStore(Path root) throws IOException {
+    public ObjectStore(Path root, Disk disk) throws IOException {
         this.root = Files.createDirectories(root);
+        this.disk = disk;
     }
 
     public Path path(String objectId) {
@@ -32,12 +34,12 @@ public final class ObjectStore {
 
     /** Streams a request body into a staged object, failing with {@link BodyTooLargeException} past the limit. */
     public StagedFile receive(String objectId, InputStream body, long maxBytes) throws IOException {
-        return AtomicFiles.receive(body, path(objectId), maxBytes, true);
+        return AtomicFiles.receive(disk, body, path(objectId), maxBytes, true);
     }
 
     /** Stages the concatenation of {@code sources} (multipart parts, or one generated file) as an object. */
     public StagedFile concatenate(String objectId, List<Path> sources) throws IOException {
-        return AtomicFiles.concatenate(sources, path(objectId));
+        return AtomicFiles.concatenate(disk, sources, path(objectId));
     }
 
     public void delete(String objectId) throws IOException {

@@ -18,9 +18,11 @@ public final class PartStore {
     private static final Logger LOG = LoggerFactory.getLogger(PartStore.class);
 
     private final Path root;
+    private final Disk disk;
 
-    public PartStore(Path root) throws IOException {
+    public PartStore(Path root, Disk disk) throws IOException {
         this.root = Files.createDirectories(root);
+        this.disk = disk;
     }
 
     public Path path(String uploadId, int partNumber) {
@@ -29,7 +31,7 @@ public final class PartStore {
 
     /** Stages a part with its CRC and size; no MD5 (only the merged object's MD5 is ever asked for). */
     public StagedFile receive(String uploadId, int partNumber, InputStream body, long maxBytes) throws IOException {
-        return AtomicFiles.receive(body, path(uploadId, partNumber), maxBytes, false);
+        return AtomicFiles.receive(disk, body, path(uploadId, partNumber), maxBytes, false);
     }
 
     /** Removes the upload's staging directory and everything in it. */

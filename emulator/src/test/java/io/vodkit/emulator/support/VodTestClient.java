@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
 import java.util.zip.CRC32;
 
 /** Drives a running emulator over real loopback HTTP, signing OpenAPI calls with {@link TestSigner}. */
@@ -54,7 +55,7 @@ public final class VodTestClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
     private final URI endpoint;
     private final String accessKey;
     private final String secretKey;
@@ -62,6 +63,14 @@ public final class VodTestClient {
     private final Clock clock;
 
     public VodTestClient(URI endpoint, String accessKey, String secretKey, String region, Clock clock) {
+        this(endpoint, accessKey, secretKey, region, clock, null);
+    }
+
+    /** A client of an https endpoint whose certificate {@code tls} trusts (null: the JDK's default). */
+    public VodTestClient(URI endpoint, String accessKey, String secretKey, String region, Clock clock,
+                         SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        this.http = (tls == null ? builder : builder.sslContext(tls)).build();
         this.endpoint = endpoint;
         this.accessKey = accessKey;
         this.secretKey = secretKey;

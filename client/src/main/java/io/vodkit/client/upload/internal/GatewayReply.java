@@ -1,6 +1,7 @@
 package io.vodkit.client.upload.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.client.VodHttpException;
 import io.vodkit.client.internal.Json;
 import io.vodkit.client.internal.JsonTree;
 import io.vodkit.client.internal.ResponseEnvelope;
@@ -25,7 +26,8 @@ public final class GatewayReply {
    */
   public static JsonNode payload(GatewayStep step, int partNumber, String host,
                                  int httpStatus, String logId, byte[] body) {
-    boolean serverError = httpStatus >= 500;
+    // 507: the storage's disk is full; sending the bytes again, here or to another host of it, cannot help
+    boolean serverError = httpStatus >= 500 && httpStatus != VodHttpException.INSUFFICIENT_STORAGE;
     JsonNode root = parse(body);
     if (root == null) {
       throw new StorageException(step, partNumber, host, httpStatus, 0, serverError,
@@ -50,7 +52,7 @@ public final class GatewayReply {
     String reason = "HTTP " + httpStatus + ", " + message + " (success " + success + ", code " + code
         + ", error_code " + errorCode + ")" + logIdSuffix(logId);
     throw new StorageException(step, partNumber, host, httpStatus, errorCode != 0 ? errorCode : code,
-        serverError || code >= 500, reason, null);
+        serverError || (code >= 500 && httpStatus != VodHttpException.INSUFFICIENT_STORAGE), reason, null);
   }
 
   private static JsonNode parse(byte[] body) {

@@ -29,6 +29,7 @@ class GatewayReplyTest {
       "200|1|400|4002|false|bad part",
       "200|1|500|0|true|internal error",
       "503|-1|503|5003|true|busy",
+      "507|-1|507|5070|false|no space left on the emulator's disk",
   })
   void failureBecomesStorageException(int status, int success, int code, int errorCode, boolean retryable,
                                       String message) {

@@ -1,0 +1,44 @@
+package io.vodkit.emulator.support;
+
+import io.vodkit.emulator.storage.Disk;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A disk with room for {@code capacity} bytes in all: a write past it fails as Linux says (ENOSPC). */
+public final class FillingDisk implements Disk {
+    private final long capacity;
+    private final AtomicLong written = new AtomicLong();
+
+    public FillingDisk(long capacity) {
+        this.capacity = capacity;
+    }
+
+    @Override
+    public WritableByteChannel openForWrite(Path file) throws IOException {
+        WritableByteChannel real = Disk.LOCAL.openForWrite(file);
+        return new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer source) throws IOException {
+                if (written.get() + source.remaining() > capacity) {
+                    throw new IOException("No space left on device");
+                }
+                int n = real.write(source);
+                written.addAndGet(n);
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return real.isOpen();
+            }
+
+            @Override
+            public void close() throws IOException {
+                real.close();
+            }
+        };
+    }
+}
