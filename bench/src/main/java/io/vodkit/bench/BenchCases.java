@@ -29,8 +29,15 @@ final class BenchCases {
     add(cases, "H.264 CRF 45", clips.compressed(clean, dir.resolve("crf45.mp4"), 45), clean, deblocking, null);
     add(cases, "old film", clips.oldFilm(clean, dir.resolve("film.mp4"), 7), clean, List.of("old_film", "common"),
         null);
+    add(cases, "old film, 150 kb/s H.264", clips.oldFilmStarved(clean, dir.resolve("film150.mp4"), 7, 150), clean,
+        List.of("old_film", "common"), null);
+    Path dark = clips.dark(clean, dir.resolve("dark.mkv"));
+    add(cases, "low light, noise σ≈5.8, CRF 20", clips.noisy(dark, dir.resolve("dark-noisy.mp4"), 10, 20), dark,
+        List.of("common", "ugc"), null);
     add(cases, "640×360 → 720p", clips.lowRes(clean720, dir.resolve("low360.mp4"), HEIGHT), clean720,
         List.of("common"), UPSCALED_HEIGHT);
+    add(cases, "720p 25 fps, noise σ≈5.8, CRF 20 (speed)", clips.noisy(clean720, dir.resolve("noise720.mp4"), 10,
+        20), clean720, List.of("common"), null);
     return cases;
   }
 

@@ -3,6 +3,7 @@ package io.vodkit.bench;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.ProcessRunner;
+import io.vodkit.emulator.media.ReferenceScore;
 import io.vodkit.emulator.restore.DegradedClips;
 import io.vodkit.emulator.restore.PlannedStep;
 import io.vodkit.emulator.restore.RestoreReport;
@@ -83,8 +84,8 @@ public final class RestoreBench {
           benchCase.spec().config(), benchCase.tier());
       double[] baseline = before.get(benchCase.degraded());
       if (baseline == null) {
-        baseline = new double[] {clips.psnr(benchCase.degraded(), benchCase.reference()),
-            clips.ssim(benchCase.degraded(), benchCase.reference())};
+        ReferenceScore score = clips.score(benchCase.degraded(), benchCase.reference());
+        baseline = new double[] {score.psnr().y(), score.ssim().all()};
         before.put(benchCase.degraded(), baseline);
       }
       rows.add(restore(benchCase, work.resolve("restored-" + index + ".mp4"), options.runs(), baseline));
@@ -96,15 +97,20 @@ public final class RestoreBench {
   private BenchRow restore(BenchCase benchCase, Path output, int runs, double[] baseline) throws MediaException {
     List<Double> fps = new ArrayList<>();
     List<Double> seconds = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
     RestoreReport report = null;
     for (int run = 0; run < runs; run++) {
+      double cpuStart = CpuClock.seconds();
       report = restorer.restore(benchCase.degraded(), output, benchCase.spec());
+      cpu.add(CpuClock.seconds() - cpuStart);
       fps.add(report.framesPerSecond());
       seconds.add(report.elapsedSeconds());
     }
     String chain = report.steps().isEmpty() ? "(none)"
         : report.steps().stream().map(PlannedStep::filter).collect(Collectors.joining(", "));
-    return new BenchRow(benchCase, baseline[0], clips.psnr(output, benchCase.reference()), baseline[1],
-        clips.ssim(output, benchCase.reference()), Medians.of(fps), Medians.of(seconds), chain);
+    double videoSeconds = report.after().fps() > 0 ? report.frames() / report.after().fps() : 0;
+    ReferenceScore after = clips.score(output, benchCase.reference());
+    return new BenchRow(benchCase, baseline[0], after.psnr().y(), baseline[1], after.ssim().all(), Medians.of(fps),
+        Medians.of(seconds), Medians.of(cpu), videoSeconds, report.sizeRatio(), report.leftAsIs() != null, chain);
   }
 }

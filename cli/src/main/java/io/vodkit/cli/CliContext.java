@@ -42,6 +42,7 @@ public final class CliContext {
     private final PrintStream errStream;
     private final PrintWriter err;
     private final boolean errIsTerminal;
+    private final boolean outIsTerminal;
     private final CompletableFuture<Void> shutdown;
     private final ProgressHook progress;
     private final boolean toolCall;
@@ -66,12 +67,20 @@ public final class CliContext {
      */
     public CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
                       boolean errIsTerminal, CompletableFuture<Void> shutdown, ProgressHook progress) {
-        this(env, workingDir, in, out, err, errIsTerminal, shutdown, progress, false);
+        this(env, workingDir, in, out, err, errIsTerminal, false, shutdown, progress, false);
+    }
+
+    /** As above; {@code outIsTerminal}: stdout is an interactive terminal (tables instead of JSON lines). */
+    public CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
+                      boolean errIsTerminal, boolean outIsTerminal, CompletableFuture<Void> shutdown,
+                      ProgressHook progress) {
+        this(env, workingDir, in, out, err, errIsTerminal, outIsTerminal, shutdown, progress, false);
     }
 
     private CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
-                       boolean errIsTerminal, CompletableFuture<Void> shutdown, ProgressHook progress,
-                       boolean toolCall) {
+                       boolean errIsTerminal, boolean outIsTerminal, CompletableFuture<Void> shutdown,
+                       ProgressHook progress, boolean toolCall) {
+        this.outIsTerminal = outIsTerminal;
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
         this.in = Objects.requireNonNull(in, "in");
@@ -90,7 +99,7 @@ public final class CliContext {
      * the local files it uploads must lie in the agent's workspace (see {@code UploadAllowlist}).
      */
     public CliContext forToolCall() {
-        return new CliContext(env, workingDir, in, outStream, errStream, errIsTerminal, shutdown, progress, true);
+        return new CliContext(env, workingDir, in, outStream, errStream, errIsTerminal, outIsTerminal, shutdown, progress, true);
     }
 
     /** Whether the command runs for an MCP tool call rather than from a command line. */
@@ -107,7 +116,7 @@ public final class CliContext {
                 new FileInputStream(FileDescriptor.in),
                 new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
-                stderrIsTerminal(), new CompletableFuture<>(), ProgressHook.NONE);
+                isTerminal(2), isTerminal(1), new CompletableFuture<>(), ProgressHook.NONE);
         Runtime.getRuntime().addShutdownHook(new Thread(context::stopRequested, "vodkit-shutdown"));
         return context;
     }
@@ -198,10 +207,15 @@ public final class CliContext {
         return progress;
     }
 
-    /** On Linux, fd 2 links to a pty or tty device when stderr is a terminal. */
-    private static boolean stderrIsTerminal() {
+    /** Whether stdout is an interactive terminal (where a person would rather read a table). */
+    public boolean outIsTerminal() {
+        return outIsTerminal;
+    }
+
+    /** On Linux, fd 1 or 2 links to a pty or tty device when it is a terminal. */
+    private static boolean isTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (Exception notLinux) {
             return System.console() != null;

@@ -1,7 +1,14 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.commands.CompareCommand;
 import io.vodkit.cli.commands.CompletionCommand;
+import io.vodkit.cli.commands.ConsoleCommand;
 import io.vodkit.cli.commands.DoctorCommand;
+import io.vodkit.cli.commands.DownloadCommand;
+import io.vodkit.cli.commands.InfoCommand;
+import io.vodkit.cli.commands.LsCommand;
+import io.vodkit.cli.commands.RmCommand;
+import io.vodkit.cli.commands.UpdateCommand;
 import io.vodkit.cli.commands.EnhanceCommand;
 import io.vodkit.cli.commands.JobsCommand;
 import io.vodkit.cli.commands.McpCommand;
@@ -41,9 +48,16 @@ public final class VodkitCli {
         cmd.addSubcommand(new PollCommand(context));
         cmd.addSubcommand(new JobsCommand(context));
         cmd.addSubcommand(new ServeCommand(context));
+        cmd.addSubcommand(new ConsoleCommand(context));
         cmd.addSubcommand(new SampleCommand(context));
         cmd.addSubcommand(new McpCommand(context));
         cmd.addSubcommand(new PlayUrlCommand(context));
+        cmd.addSubcommand(new InfoCommand(context));
+        cmd.addSubcommand(new LsCommand(context));
+        cmd.addSubcommand(new DownloadCommand(context));
+        cmd.addSubcommand(new UpdateCommand(context));
+        cmd.addSubcommand(new RmCommand(context));
+        cmd.addSubcommand(new CompareCommand(context));
         cmd.addSubcommand(new DoctorCommand(context));
         cmd.addSubcommand(new CompletionCommand(context));
         cmd.setExpandAtFiles(false); // @FILE is the commands' to read (bounded, never echoed), not picocli's

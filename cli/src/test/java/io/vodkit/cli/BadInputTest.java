@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
+import io.vodkit.cli.support.FakeService;
 import io.vodkit.cli.support.TestEmulator;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +36,7 @@ class BadInputTest {
     Path tmp;
 
     private TestEmulator vod;
-    private HttpServer badServer;
-    private final List<String> badServerActions = new CopyOnWriteArrayList<>();
+    private FakeService badServer;
 
     /** Prepares the working directory or the environment of one row. */
     @FunctionalInterface
@@ -64,13 +58,16 @@ class BadInputTest {
         Files.createDirectories(tmp.resolve("docs/sub"));
         Files.write(tmp.resolve("docs/readme.txt"), new byte[] {1});
         Files.write(tmp.resolve("docs/sub/clip.mp4"), new byte[] {1});
+        try (RandomAccessFile big = new RandomAccessFile(tmp.resolve("big.mp4").toFile(), "rw")) {
+            big.setLength(64L << 20); // sparse: a multipart-sized file that costs no disk
+        }
     }
 
     @AfterEach
     void stop() {
         vod.close();
         if (badServer != null) {
-            badServer.stop(0);
+            badServer.close();
         }
     }
 
@@ -111,6 +108,74 @@ class BadInputTest {
                 local("a part size that is not a size", invalid, "--part-size", none,
                         "upload", "ok.mp4", "--part-size", "big"),
                 local("zero jobs", invalid, "--jobs", none, "upload", "ok.mp4", "--jobs", "0"),
+                // values the service would refuse, refused before the first byte (issue 11 item 6)
+                local("a part size above 5 GiB", invalid, "--part-size must be 20 MiB to 5 GiB, got '6GiB'", none,
+                        "upload", "big.mp4", "--part-size", "6GiB"),
+                local("a concurrency above 64", invalid, "--concurrency must be 1 to 64, got 65", none,
+                        "upload", "big.mp4", "--concurrency", "65"),
+                local("a title longer than 512 characters", invalid,
+                        "the title is at most 512 characters, got 600", none,
+                        "upload", "big.mp4", "--title", "t".repeat(600)),
+                local("a URL pull title longer than 128 characters", invalid,
+                        "for a URL: the title is at most 128 characters, got 129", none,
+                        "upload", "http://127.0.0.1:9/clip.mp4", "--title", "t".repeat(129)),
+                local("a FileName with a leading slash", invalid, "--file-name must be a storage path of at most "
+                        + "2048 bytes", none, "upload", "big.mp4", "--file-name", "/clips/a.mp4"),
+                local("a FileName with a question mark", invalid, "got the character ?", none,
+                        "upload", "ok.mp4", "--file-name", "a?.mp4"),
+                local("a URL pull FileName over 1024 characters", invalid, "--file-name must be a storage path of "
+                        + "at most 1024 characters", none, "upload", "http://127.0.0.1:9/clip.mp4", "--file-name",
+                        "a".repeat(1021) + ".mp4"),
+                local("17 tags", invalid, "at most 16 tags per media, got 17", none, "upload", "big.mp4",
+                        "--tags", String.join(",", Stream.iterate(1, n -> n + 1).limit(17).map(n -> "t" + n)
+                                .toList())),
+                local("URL pull tags over 36 characters", invalid,
+                        "for a URL: the tags text of a URL pull is at most 36 characters, got 37", none,
+                        "upload", "http://127.0.0.1:9/clip.mp4", "--tags", "x".repeat(37)),
+                local("callback args over 512 bytes", invalid,
+                        "for a URL: callback args are at most 512 bytes (UTF-8), got 513", none,
+                        "upload", "http://127.0.0.1:9/clip.mp4", "--callback-args", "c".repeat(513)),
+                local("a zero poll interval flag on upload", invalid,
+                        "--poll-interval must be 0.1 to 3600 seconds, got '0'", none,
+                        "upload", "http://127.0.0.1:9/clip.mp4", "--poll-interval", "0"),
+                local("a poll interval flag that is not a number on poll-upload", invalid,
+                        "--poll-interval must be 0.1 to 3600 seconds, got 'soon'", none,
+                        "poll-upload", "job1", "--poll-interval", "soon"),
+                local("a zero poll max flag on enhance", invalid, "--poll-max must be 1 to 1000000, got '0'", none,
+                        "enhance", enhance, "--poll-max", "0"),
+                local("a poll max flag above the limit on poll", invalid,
+                        "--poll-max must be 1 to 1000000, got '1000001'", none,
+                        "poll", "hb:0123", "--poll-max", "1000001"),
+                local("a poll interval above an hour", invalid,
+                        "VOD_POLL_INTERVAL must be 0.1 to 3600 seconds, got '3601'",
+                        (dir, env) -> env.put("VOD_POLL_INTERVAL", "3601"), "poll", "hb:0123"),
+                local("a request timeout too large for a clock", invalid,
+                        "VOD_REQUEST_TIMEOUT must be 0.1 to 3600 seconds, got '1e300'",
+                        (dir, env) -> env.put("VOD_REQUEST_TIMEOUT", "1e300"), "upload", "ok.mp4"),
+                local("more tries than an int holds", invalid, "VOD_MAX_ATTEMPTS must be 1 to 100, got '99999999999'",
+                        (dir, env) -> env.put("VOD_MAX_ATTEMPTS", "99999999999"), "upload", "ok.mp4"),
+                local("a URL expiry beyond a year", invalid,
+                        "VOD_URL_EXPIRE_MINUTES must be 1 to 525600 minutes, got '150000000000000000'",
+                        (dir, env) -> env.put("VOD_URL_EXPIRE_MINUTES", "150000000000000000"), "upload", "big.mp4"),
+                local("a URL expiry in scientific notation", invalid,
+                        "VOD_URL_EXPIRE_MINUTES must be 1 to 525600 minutes, got '1.5e17'",
+                        (dir, env) -> env.put("VOD_URL_EXPIRE_MINUTES", "1.5e17"), "upload", "big.mp4"),
+                local("an endpoint with a path", invalid, "VOD_ENDPOINT must be an http(s) URL with a host and no "
+                        + "path, query or fragment", (dir, env) -> env.put("VOD_ENDPOINT", "http://127.0.0.1:1/vod"),
+                        "upload", "ok.mp4"),
+                local("an endpoint flag with a port out of range", invalid, "--endpoint must be an http(s) URL",
+                        none, "upload", "ok.mp4", "--endpoint", "http://127.0.0.1:99999"),
+                local("a region that is not a region name", invalid,
+                        "--region must be 1 to 64 lower-case letters, digits and hyphens", none,
+                        "upload", "ok.mp4", "--region", "ap singapore"),
+                local("a sample into a missing folder", invalid, "the folder " + "/no/such/dir does not exist", none,
+                        "sample", "/no/such/dir/x.wav"),
+                local("a sample onto a folder", invalid, "out.wav: it is a folder", (dir, env) ->
+                        Files.createDirectory(dir.resolve("out.wav")), "sample", "out.wav"),
+                local("a data folder that is a file", invalid, "--data must be a folder that exists or can be "
+                        + "made, and is writable, got " + "/", none, "serve", "--port", "0", "--data", "ok.mp4"),
+                local("a data folder under a file", invalid, "ok.mp4 is a file", none,
+                        "serve", "--port", "0", "--data", "ok.mp4/data"),
                 local("a fault rate that is not a number", invalid, "--fault-rate must be a number from 0 to 1", none,
                         "serve", "--port", "0", "--fault-rate", "often"),
                 local("a fault rate above 1", invalid, "got '1.5'", none, "serve", "--port", "0", "--fault-rate", "1.5"),
@@ -139,9 +204,9 @@ class BadInputTest {
                         (dir, env) -> env.put("VOD_POLL_INTERVAL", "-1"), "upload", "ok.mp4"),
                 local("a non-numeric url expiry", invalid, "VOD_URL_EXPIRE_MINUTES",
                         (dir, env) -> env.put("VOD_URL_EXPIRE_MINUTES", "soon"), "upload", "ok.mp4"),
-                local("a zero request timeout", invalid, "VOD_REQUEST_TIMEOUT must be a positive number",
+                local("a zero request timeout", invalid, "VOD_REQUEST_TIMEOUT must be 0.1 to 3600 seconds, got '0'",
                         (dir, env) -> env.put("VOD_REQUEST_TIMEOUT", "0"), "upload", "ok.mp4"),
-                local("zero tries per request", invalid, "VOD_MAX_ATTEMPTS must be a positive whole number",
+                local("zero tries per request", invalid, "VOD_MAX_ATTEMPTS must be 1 to 100, got '0'",
                         (dir, env) -> env.put("VOD_MAX_ATTEMPTS", "0"), "upload", "ok.mp4"),
                 local("a malformed .env, named without its content", invalid, ".env line 2",
                         (dir, env) -> Files.writeString(dir.resolve(".env"),
@@ -211,9 +276,11 @@ class BadInputTest {
             assertThat(stats.get("vids").asLong()).as("Vids committed").isZero();
             if (exitCode == ExitCodes.INVALID_INPUT) {
                 assertThat(stats.get("requests").asLong()).as("requests reaching the service").isZero();
+                assertThat(stats.get("bytes_received").asLong()).as("bytes reaching the service").isZero();
+                assertThat(stats.get("uploads_in_progress").asLong()).as("uploads begun").isZero();
             }
         } else {
-            assertThat(badServerActions).as("requests reaching the service").isNotEmpty()
+            assertThat(badServer.actions()).as("requests reaching the service").isNotEmpty()
                     .doesNotContain("CommitUploadInfo");
         }
     }
@@ -242,29 +309,11 @@ class BadInputTest {
 
     /** Starts a loopback service that gives {@code answer} to everything; returns the environment pointing at it. */
     private Map<String, String> serveBadly(BadAnswer answer) throws IOException {
-        badServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        badServer.createContext("/", exchange -> {
-            String query = exchange.getRequestURI().getRawQuery();
-            badServerActions.add(query != null && query.contains("Action=")
-                    ? query.replaceAll(".*Action=([A-Za-z]+).*", "$1") : exchange.getRequestURI().getPath());
-            exchange.getRequestBody().readAllBytes();
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-            exchange.getResponseHeaders().set("Retry-After", "0");
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        badServer.start();
+        badServer = FakeService.start(action -> new FakeService.Answer(answer.status(), answer.contentType(),
+                answer.body()));
         Files.write(tmp.resolve("clip.mp4"), new byte[] {1, 2, 3});
-        Map<String, String> env = new HashMap<>();
-        env.put("VOD_ENDPOINT", "http://127.0.0.1:" + badServer.getAddress().getPort());
-        env.put("BYTEPLUS_ACCESSKEY", "AK");
-        env.put("BYTEPLUS_SECRETKEY", "SK");
-        env.put("VOD_SPACE_NAME", "s");
-        env.put("VODKIT_HOME", tmp.resolve("home").toString());
-        env.put("VOD_POLL_INTERVAL", "0.01");
+        Map<String, String> env = new HashMap<>(badServer.env(tmp.resolve("home")));
+        env.put("VOD_POLL_INTERVAL", "0.1");
         env.put("VOD_POLL_MAX", "3");
         return env;
     }

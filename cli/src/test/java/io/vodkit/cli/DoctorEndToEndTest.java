@@ -148,6 +148,6 @@ class DoctorEndToEndTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(checks(result).get("settings").get("detail").asText())
-                .isEqualTo("VOD_POLL_MAX must be a positive whole number, got 'many'");
+                .isEqualTo("VOD_POLL_MAX must be 1 to 1000000, got 'many'");
     }
 }

@@ -147,6 +147,56 @@ class EnhanceEndToEndTest {
         }
     }
 
+    @Test
+    void withCompareTheResultLineNestsTheComparisonOfSourceAndResultAndThePictureIsDrawn() throws Exception {
+        TestVideos videos = TestVideos.orSkip();
+        Path clean = videos.clean(tmp.resolve("clean.mkv"), 2);
+        Path noisy = videos.noisy(clean, tmp.resolve("noisy.mp4"));
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            String fileName = upload(vod, noisy).get("FileName").asText();
+
+            CliResult result = CliRun.run(env(vod), tmp, "enhance", "directurl://" + fileName, "--config", "common",
+                    "--tier", "standard", "--compare", "cmp/before-after.html");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            JsonNode line = result.single();
+            assertThat(line.get("Status").asText()).isEqualTo("Success");
+            JsonNode compare = line.get("Compare");
+            assertThat(compare.get("before").get("source").asText()).isEqualTo("directurl://" + fileName);
+            assertThat(compare.get("after").get("source").asText())
+                    .isEqualTo(line.get("VideoUrls").get(0).get("Source").asText());
+            assertThat(compare.get("comparable").asBoolean()).isTrue();
+            assertThat(compare.get("after_vs_before").get("psnr").get("y").asDouble()).isBetween(20.0, 60.0);
+            assertThat(compare.get("changes").get("better").toString()).contains("noise");
+            assertThat(Files.readString(tmp.resolve("cmp/before-after.html"))).contains("<input type=\"range\"");
+            JsonNode restoration = compare.get("restoration");
+            assertThat(restoration.get("done").get(0).asText()).startsWith("σ̂=").contains("fftdnoiz");
+            assertThat(restoration.get("after").get("noise").asDouble())
+                    .isLessThan(restoration.get("before").get("noise").asDouble());
+            assertThat(restoration.get("size_ratio").asDouble()).isPositive().isLessThanOrEqualTo(1.5);
+
+            CliResult jobs = CliRun.run(env(vod), tmp, "jobs");
+            assertThat(jobs.exitCode()).as(jobs.toString()).isZero();
+            assertThat(jobs.single().get("Restoration")).isEqualTo(restoration);
+            CliResult again = CliRun.run(env(vod), tmp, "compare", "directurl://" + fileName,
+                    compare.get("after").get("source").asText());
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(again.single().get("restoration")).isEqualTo(restoration);
+        }
+    }
+
+    @Test
+    void aBadComparePictureIsRefusedBeforeTheJobIsSubmitted() throws Exception {
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            CliResult result = CliRun.run(env(vod), tmp, "enhance", "vid://v0a", "--config", "common",
+                    "--tier", "standard", "--compare", "x.jpg");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(result.single().get("error").asText()).isEqualTo("--out must name a .png or .html file; got 'x.jpg'");
+            assertThat(vod.stats().get("requests").asLong()).isZero();
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "360p, standard, '', h264, yuv420p, 360, .mp4",
@@ -253,8 +303,8 @@ class EnhanceEndToEndTest {
 
         assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(ExitCodes.TIMED_OUT);
         JsonNode line = timedOut.single();
-        assertThat(line.get("error").asText()).isEqualTo("Polling timed out (1 attempts × 0.2s); the job is still "
-                + "processing");
+        assertThat(line.get("error").asText()).matches("Polling timed out after [0-9.]+ s \\(1 poll, 0\\.2 s apart\\); "
+                + "the job is still processing");
         String runId = line.get("RunId").asText();
         String command = line.get("resume_hint").get("command").asText();
         assertThat(command).isEqualTo("vodkit poll " + runId + " local --home " + home);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code vodkit completion} prints a script bash can use (the examples of every {@code --help}: HelpExamplesTest). */
 class HelpAndCompletionTest {
     private static final List<String> COMMANDS = List.of("upload", "poll-upload", "enhance", "poll", "serve",
-            "sample", "mcp", "doctor", "play-url", "completion");
+            "console", "sample", "mcp", "doctor", "play-url", "completion", "info", "ls", "download", "update", "rm",
+            "compare");
 
     @TempDir
     Path tmp;
@@ -29,7 +30,7 @@ class HelpAndCompletionTest {
         assertThat(bash.stdout()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_vodkit");
         COMMANDS.forEach(name -> assertThat(bash.stdout()).contains(name));
         Path script = Files.writeString(tmp.resolve("vodkit.bash"), bash.stdout());
-        assertThat(complete(script, "vodkit do")).isEqualTo("doctor");
+        assertThat(complete(script, "vodkit doc")).isEqualTo("doctor");
         assertThat(complete(script, "vodkit play-url --play")).isEqualTo("--play-domain");
     }
 

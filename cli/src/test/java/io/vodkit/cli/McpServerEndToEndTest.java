@@ -12,6 +12,7 @@ import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -21,13 +22,18 @@ import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestMedia;
 import io.vodkit.cli.support.TestVideos;
 import io.vodkit.emulator.support.SourceServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,11 +115,14 @@ class McpServerEndToEndTest {
 
             List<Tool> tools = client.listTools().tools();
             assertThat(tools).extracting(Tool::name).containsExactlyInAnyOrder("upload_media", "get_upload_status",
-                    "enhance_video", "get_execution", "get_play_url");
+                    "enhance_video", "get_execution", "get_play_url", "get_media_info", "list_media",
+                    "download_media", "delete_media");
             assertThat(tools).allSatisfy(tool -> {
                 assertThat(tool.description()).isNotBlank();
                 assertThat(tool.inputSchema()).containsEntry("type", "object").containsKey("properties");
-                assertThat((List<?>) tool.inputSchema().get("required")).isNotEmpty();
+                if (!tool.name().equals("list_media")) {
+                    assertThat((List<?>) tool.inputSchema().get("required")).isNotEmpty();
+                }
             });
 
             JsonNode uploaded = success("upload_media", Map.of("source", file.toString(), "title", "via mcp"),
@@ -212,6 +221,34 @@ class McpServerEndToEndTest {
     }
 
     @Test
+    void enhanceVideoReturnsTheComparisonPictureAsAnImageBesideTheJson() throws Exception {
+        TestVideos videos = TestVideos.orSkip();
+        Path clean = videos.clean(tmp.resolve("clean.mkv"), 1);
+        Path noisy = videos.noisy(clean, tmp.resolve("noisy.mp4"));
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            start(vod.env(tmp.resolve("home")));
+            String vid = success("upload_media", Map.of("source", noisy.toString()), null).get("Vid").asText();
+
+            CallToolResult result = call("enhance_video", Map.of("video", "vid://" + vid, "config", "common",
+                    "tier", "standard"), null);
+
+            assertThat(result.isError()).as("%s\nstderr: %s", result, stderr).isFalse();
+            assertThat(result.content()).hasSize(2);
+            JsonNode line = JSON.readTree(((TextContent) result.content().get(0)).text());
+            assertThat(line.get("Status").asText()).isEqualTo("Success");
+            JsonNode compare = line.get("Compare");
+            assertThat(compare.get("comparable").asBoolean()).as(compare.toString()).isTrue();
+            assertThat(compare.get("before").get("source").asText()).isEqualTo("vid://" + vid);
+            assertThat(compare.get("changes").get("better").toString()).contains("noise");
+            ImageContent image = (ImageContent) result.content().get(1);
+            assertThat(image.mimeType()).isEqualTo("image/png");
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(image.data())));
+            assertThat(png.getWidth()).isEqualTo(compare.get("picture").get("width").asInt()).isEqualTo(664);
+            assertThat(png.getHeight()).isEqualTo(compare.get("picture").get("height").asInt());
+        }
+    }
+
+    @Test
     void withoutCredentialsTheLocalEmulatorServesEveryCallAndItsUrlsOutliveTheServer() throws Exception {
         Path file = TestMedia.randomFile(tmp.resolve("song.wav"), 200_000, 23);
         start(Map.of());
@@ -240,5 +277,43 @@ class McpServerEndToEndTest {
         client = null;
         assertThat(TestMedia.downloadMd5(first.get("PlayURL").asText())).as("after the MCP server ended")
                 .isEqualTo(TestMedia.md5(file));
+    }
+
+    @Test
+    void mediaToolsReadListDownloadAndDeleteOnlyAnExplicitListOfVids() throws Exception {
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 200_000, 23);
+        try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+            start(vod.env(tmp.resolve("home")));
+            String vid = success("upload_media", Map.of("source", file.toString(), "title", "kept"), null)
+                    .get("Vid").asText();
+            Tool delete = client.listTools().tools().stream().filter(tool -> tool.name().equals("delete_media"))
+                    .findFirst().orElseThrow();
+            assertThat(delete.description()).contains("DESTRUCTIVE");
+            assertThat(delete.inputSchema().get("required")).isEqualTo(List.of("Vids"));
+
+            JsonNode info = success("get_media_info", Map.of("Vids", List.of(vid)), null);
+            assertThat(info.get("Title").asText()).isEqualTo("kept");
+            JsonNode listed = success("list_media", Map.of("limit", 5), null);
+            assertThat(listed.get("Vid").asText()).isEqualTo(vid);
+            JsonNode downloaded = success("download_media", Map.of("source", "vid://" + vid, "output",
+                    tmp.resolve("copy.mp4").toString()), null);
+            assertThat(downloaded.get("Md5").asText()).isEqualTo(TestMedia.md5(file));
+            assertThat(TestMedia.md5(tmp.resolve("copy.mp4"))).isEqualTo(TestMedia.md5(file));
+            CallToolResult again = call("download_media", Map.of("source", "vid://" + vid, "output",
+                    tmp.resolve("copy.mp4").toString()), null);
+            assertThat(again.isError()).isTrue();
+            assertThat(only(again).get("error").asText()).contains("--force");
+
+            CallToolResult noList = call("delete_media", Map.of(), null);
+            assertThat(noList.isError()).isTrue();
+            assertThat(only(noList).get("error").asText()).contains("'Vids' is required");
+            assertThat(success("get_media_info", Map.of("Vids", vid), null).get("Vid").asText()).isEqualTo(vid);
+
+            JsonNode deleted = success("delete_media", Map.of("Vids", List.of(vid)), null);
+            assertThat(deleted.get("Deleted").asBoolean()).isTrue();
+            CallToolResult gone = call("get_media_info", Map.of("Vids", vid), null);
+            assertThat(gone.isError()).isTrue();
+            assertThat(only(gone).get("error").asText()).contains(vid);
+        }
     }
 }

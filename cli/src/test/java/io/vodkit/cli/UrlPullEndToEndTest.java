@@ -158,8 +158,8 @@ class UrlPullEndToEndTest {
 
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.TIMED_OUT);
         JsonNode timeout = first.single();
-        assertThat(timeout.get("error").asText()).isEqualTo(
-                "Polling timed out (1 attempts × 0.2s); the URL pull upload is still processing");
+        assertThat(timeout.get("error").asText()).matches(
+                "Polling timed out after [0-9.]+ s \\(1 poll, 0\\.2 s apart\\); the URL pull upload is still processing");
         assertThat(timeout.get("State").asText()).isIn("initial", "processing");
         String jobId = timeout.get("JobIds").asText();
         JsonNode hint = timeout.get("resume_hint");

@@ -6,6 +6,7 @@ import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.http.TrustedCertificates;
 import io.vodkit.client.internal.LazyMapper;
+import io.vodkit.client.media.MediaManager;
 import io.vodkit.client.upload.StorageGateway;
 import java.util.Objects;
 
@@ -27,6 +28,7 @@ public final class VodClient implements AutoCloseable {
   private final HttpTransport transport;
   private final ApiCaller api;
   private final StorageGateway storage;
+  private final MediaManager media;
 
   /** A client whose OpenAPI calls retry transient failures with {@link RetryPolicy#defaults()}. */
   public VodClient(VodClientConfig config) {
@@ -42,6 +44,7 @@ public final class VodClient implements AutoCloseable {
         config.trustedCertificates() == null ? null : TrustedCertificates.sslContext(config.trustedCertificates()));
     this.api = new ApiCaller(transport, config, mapper, retry);
     this.storage = new StorageGateway(transport, config.endpoint(), retry);
+    this.media = new MediaManager(api, transport);
   }
 
   public VodClientConfig config() {
@@ -56,6 +59,11 @@ public final class VodClient implements AutoCloseable {
   /** Storage upload-gateway calls. */
   public StorageGateway storage() {
     return storage;
+  }
+
+  /** Media management: read, list, update, delete and download what is in a space. */
+  public MediaManager media() {
+    return media;
   }
 
   /** Shuts down the HTTP executor. Calls made afterwards fail. */

@@ -1,10 +1,10 @@
 package io.vodkit.client;
 
+import io.vodkit.client.limits.Limits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +15,7 @@ import java.util.Objects;
  *       storage upload hosts, so {@code http://127.0.0.1:PORT} talks plain HTTP to an emulator everywhere)
  *   <li>{@code region}: {@value #DEFAULT_REGION} (the region in the credential scope)
  *   <li>{@code connectTimeout}: 10 s
- *   <li>{@code requestTimeout}: 60 s (the wait for a reply, per OpenAPI call; storage PUTs add time for their body
+ *   <li>{@code requestTimeout}: 60 s, within {@link Limits#REQUEST_TIMEOUT} (the wait for a reply, per OpenAPI call; storage PUTs add time for their body
  *       size), and the longest silence (no byte sent or received) of any request; a request that overruns either
  *       fails with a retryable {@link io.vodkit.client.http.TransportException}
  *   <li>{@code clock}: {@link Clock#systemUTC()} (used for {@code X-Date} and URL signing)
@@ -23,7 +23,8 @@ import java.util.Objects;
  *       well over https (e.g. the CA of an emulator served with {@code vodkit serve --tls})
  * </ul>
  *
- * {@code credentials} is required. The endpoint must be {@code http} or {@code https} with a host and no path.
+ * {@code credentials} is required. The endpoint and region must be within {@link Limits#ENDPOINT} and
+ * {@link Limits#REGION}.
  */
 public record VodClientConfig(URI endpoint, String region, Credentials credentials,
                               Duration connectTimeout, Duration requestTimeout, Clock clock,
@@ -36,15 +37,11 @@ public record VodClientConfig(URI endpoint, String region, Credentials credentia
 
   public VodClientConfig {
     endpoint = checkEndpoint(endpoint == null ? URI.create(DEFAULT_ENDPOINT) : endpoint);
-    region = region == null ? DEFAULT_REGION : region;
-    if (region.isBlank()) {
-      throw new IllegalArgumentException("region is blank");
-    }
+    region = Limits.REGION.check(region == null ? DEFAULT_REGION : region);
     Objects.requireNonNull(credentials, "credentials == null");
     connectTimeout = checkDuration("connectTimeout",
         connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout);
-    requestTimeout = checkDuration("requestTimeout",
-        requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout);
+    requestTimeout = Limits.REQUEST_TIMEOUT.check(requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout);
     clock = clock == null ? Clock.systemUTC() : clock;
   }
 
@@ -65,21 +62,7 @@ public record VodClientConfig(URI endpoint, String region, Credentials credentia
   }
 
   private static URI checkEndpoint(URI endpoint) {
-    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("endpoint scheme must be http or https: " + endpoint);
-    }
-    if (endpoint.getHost() == null) {
-      throw new IllegalArgumentException("endpoint has no host: " + endpoint);
-    }
-    String path = endpoint.getRawPath();
-    if (path != null && !path.isEmpty() && !path.equals("/")) {
-      throw new IllegalArgumentException("endpoint must not have a path: " + endpoint);
-    }
-    if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
-      throw new IllegalArgumentException("endpoint must not have a query or fragment: " + endpoint);
-    }
-    return endpoint;
+    return Limits.ENDPOINT.check(endpoint);
   }
 
   private static Duration checkDuration(String name, Duration value) {

@@ -50,7 +50,7 @@ class VodClientConfigTest {
     assertThatThrownBy(() -> new VodClientConfig(null, null, KEYS, Duration.ZERO, null, null))
         .hasMessage("connectTimeout <= 0: PT0S");
     assertThatThrownBy(() -> new VodClientConfig(null, null, KEYS, null, Duration.ofSeconds(-1), null))
-        .hasMessage("requestTimeout <= 0: PT-1S");
+        .hasMessage("requestTimeout must be 0.1 to 3600 seconds, got -1 seconds");
     assertThatThrownBy(() -> VodClientConfig.of(null, null, null)).hasMessage("credentials == null");
     assertThatThrownBy(() -> new Credentials("AK", " ")).hasMessage("secretKey is blank");
   }

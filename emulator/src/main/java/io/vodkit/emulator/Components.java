@@ -1,5 +1,8 @@
 package io.vodkit.emulator;
 
+import io.vodkit.emulator.console.ConsoleEndpoint;
+import io.vodkit.emulator.console.ConsoleStore;
+import io.vodkit.emulator.console.ConsoleToken;
 import io.vodkit.emulator.db.Database;
 import io.vodkit.emulator.db.ExecutionRepository;
 import io.vodkit.emulator.db.MediaRepository;
@@ -10,6 +13,7 @@ import io.vodkit.emulator.db.SettingsRepository;
 import io.vodkit.emulator.db.SpaceRepository;
 import io.vodkit.emulator.db.UploadSessionRepository;
 import io.vodkit.emulator.db.UrlJobRepository;
+import io.vodkit.emulator.db.WorkflowRepository;
 import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.jobs.EnhanceTask;
 import io.vodkit.emulator.jobs.ExecutionService;
@@ -35,6 +39,7 @@ import io.vodkit.emulator.routing.GetStorageConfigHandler;
 import io.vodkit.emulator.routing.HttpServer;
 import io.vodkit.emulator.routing.LinkShaper;
 import io.vodkit.emulator.routing.ListDomainHandler;
+import io.vodkit.emulator.routing.MediaActions;
 import io.vodkit.emulator.routing.OpenApiEndpoint;
 import io.vodkit.emulator.routing.QueryUploadTaskInfoHandler;
 import io.vodkit.emulator.routing.StartExecutionHandler;
@@ -48,6 +53,7 @@ import io.vodkit.emulator.service.DirectUploads;
 import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.MediaCommitter;
 import io.vodkit.emulator.service.MediaInspector;
+import io.vodkit.emulator.service.MediaLibrary;
 import io.vodkit.emulator.service.MultipartUploads;
 import io.vodkit.emulator.service.ObjectPublisher;
 import io.vodkit.emulator.service.PlayDomain;
@@ -57,6 +63,7 @@ import io.vodkit.emulator.service.SessionOpener;
 import io.vodkit.emulator.service.Spaces;
 import io.vodkit.emulator.service.UploadSessions;
 import io.vodkit.emulator.service.UploadSweeper;
+import io.vodkit.emulator.service.Workflows;
 import io.vodkit.emulator.storage.ObjectStore;
 import io.vodkit.emulator.storage.PartStore;
 import java.io.IOException;
@@ -123,6 +130,8 @@ final class Components {
     final UrlJobRepository urlJobs;
     final PullWorkers pullWorkers;
     final UrlPulls urlPulls;
+    final WorkflowRepository workflowRepository;
+    final Workflows workflows;
     final ServerStats stats = new ServerStats();
     final FaultInjector faults;
     final UploadSweeper sweeper;
@@ -133,6 +142,9 @@ final class Components {
     });
     final String accessKey;
     final String secretKey;
+    final ConsoleToken consoleToken;
+    final ConsoleStore consoleStore;
+    final MediaLibrary mediaLibrary;
 
     Components(EmulatorConfig config, Clock clock, Path dataDir, Database database) throws IOException {
         this.config = config;
@@ -172,8 +184,11 @@ final class Components {
         this.executions = new ExecutionService(executionRepository, media, objects, objectStore, spaces, inspector,
                 enhanceWorkers, ids, clock, config.allowPro());
         this.sessionOpener = new SessionOpener(sessions, objects, ids, clock);
+        this.workflowRepository = new WorkflowRepository(database);
+        this.workflows = new Workflows(workflowRepository, objectStore, publisher, inspector, tools,
+                new ProcessRunner(RESTORE_PROCESS_TIMEOUT), ids, dataDir.resolve(WORK_DIR));
         this.committer = new MediaCommitter(spaces, sessions, objects, media, objectStore, publisher,
-                inspector, ids, clock, dataDir.resolve(WORK_DIR));
+                inspector, ids, clock, dataDir.resolve(WORK_DIR), workflows);
         this.urlJobs = new UrlJobRepository(database);
         this.sourceGuard = new SourceGuard(config.host(), config.urlPull().allowPrivateSources());
         this.pullHttpPool = PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull-http");
@@ -181,7 +196,11 @@ final class Components {
                 objects, objectStore, publisher, committer);
         this.pullWorkers = new PullWorkers(urlJobs, ingest, clock, config.urlPull(),
                 PullWorkers.workerPool(config.urlPull().workers(), "vodkit-pull"));
-        this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock);
+        this.urlPulls = new UrlPulls(database, spaces, sessionOpener, urlJobs, pullWorkers, ids, clock, workflows);
+        this.consoleToken = ConsoleToken.random(new SecureRandom());
+        this.consoleStore = new ConsoleStore(database);
+        this.mediaLibrary = new MediaLibrary(media, objects, objectStore, executionRepository, workflowRepository,
+                sessions);
         this.sweeper = new UploadSweeper(sessions, objects, objectStore, multipartUploads, clock,
                 config.uploadGracePeriod());
     }
@@ -210,12 +229,19 @@ final class Components {
         }
     }
 
-    /** Stops the URL pull workers (their running jobs stay processing for the next start) and their HTTP pool. */
+    /**
+     * Stops the URL pull workers (their running jobs stay processing for the next start), their HTTP pool and the
+     * workflow runs.
+     */
     void stopPulls() {
         try {
             pullWorkers.close();
         } finally {
-            pullHttpPool.shutdownNow();
+            try {
+                pullHttpPool.shutdownNow();
+            } finally {
+                workflows.close();
+            }
         }
     }
 
@@ -234,6 +260,18 @@ final class Components {
                 }
             }
         }
+    }
+
+    /** GetMediaInfos … DeleteMediaTosFile (media-management.md A1: 2023-07-01 for DeleteMediaTosFile). */
+    private void registerMediaActions(ActionRouter router) {
+        MediaActions actions = new MediaActions(mediaLibrary, spaces, clock);
+        router.register("GetMediaInfos", List.of("2023-01-01", "2022-12-01", "2023-07-01"), actions.getMediaInfos())
+                .register("GetMediaList", List.of("2023-01-01", "2022-12-01"), actions.getMediaList())
+                .register("UpdateMediaInfo", MEDIA_VERSIONS, actions.updateMediaInfo())
+                .register("UpdateMediaStorageClass", List.of("2023-01-01", "2022-12-01"),
+                        actions.updateMediaStorageClass())
+                .register("DeleteMedia", MEDIA_VERSIONS, actions.deleteMedia())
+                .register("DeleteMediaTosFile", List.of("2023-07-01", "2022-12-01"), actions.deleteMediaTosFile());
     }
 
     /** The HTTP endpoints, for a listener reachable at {@code address}. */
@@ -257,12 +295,15 @@ final class Components {
                 .register("GetExecution", EXECUTION_VERSIONS, new GetExecutionHandler(executions))
                 .register("GetPlayInfo", MEDIA_VERSIONS, new GetPlayInfoHandler(media, playDomain, ids, clock))
                 .register("UpdateMediaPublishStatus", MEDIA_VERSIONS, new UpdateMediaPublishStatusHandler(media));
+        registerMediaActions(router);
         LinkShaper link = LinkShaper.of(config.linkLatency(), config.linkRateBytesPerSecond());
         return new HttpServer.Endpoints(
                 new OpenApiEndpoint(verifier, router, ids, stats, link, config.region()),
                 new GatewayEndpoint(tokens, ids, stats, link, new DirectUploads(objectStore, publisher, ids),
                         multipartUploads, publisher),
                 new DownloadEndpoint(objects, objectStore, playDomain, clock),
-                new StatsEndpoint(stats, multipartUploads, media, faults), link);
+                new StatsEndpoint(stats, multipartUploads, media, faults),
+                new ConsoleEndpoint(consoleToken, consoleStore, mediaLibrary, spaces, uploadSessions, committer,
+                        urlPulls, executions, playDomain, ids, clock), link);
     }
 }

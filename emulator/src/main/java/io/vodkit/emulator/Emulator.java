@@ -1,5 +1,6 @@
 package io.vodkit.emulator;
 
+import io.vodkit.emulator.console.ConsoleEndpoint;
 import io.vodkit.emulator.db.Database;
 import io.vodkit.emulator.owner.DataDirOwnedException;
 import io.vodkit.emulator.owner.DataDirOwner;
@@ -8,6 +9,7 @@ import io.vodkit.emulator.owner.Lifetime;
 import io.vodkit.emulator.owner.OwnerInfo;
 import io.vodkit.emulator.routing.HttpServer;
 import io.vodkit.emulator.service.PublicAddress;
+import io.vodkit.emulator.service.WorkflowTemplate;
 import io.vodkit.emulator.storage.PrivateFiles;
 import io.vodkit.emulator.tls.LocalCertificates;
 import java.io.IOException;
@@ -117,7 +119,7 @@ public final class Emulator implements AutoCloseable {
         try {
             owner.publish(new OwnerInfo(emulator.endpoint(), emulator.region(), emulator.accessKey(),
                     emulator.secretKey(), ProcessHandle.current().pid(), lifetime,
-                    emulator.caCertificate().orElse(null)));
+                    emulator.caCertificate().orElse(null), emulator.consoleUrl()));
         } catch (IOException | RuntimeException e) {
             emulator.close();
             throw e;
@@ -189,6 +191,11 @@ public final class Emulator implements AutoCloseable {
         return server.port();
     }
 
+    /** The web console's address, with this run's token: whoever has it can read and change the space. */
+    public URI consoleUrl() {
+        return URI.create(endpoint() + ConsoleEndpoint.PATH + "/" + components.consoleToken.query());
+    }
+
     public String accessKey() {
         return components.accessKey;
     }
@@ -215,6 +222,15 @@ public final class Emulator implements AutoCloseable {
             return Duration.ZERO;
         }
         return components.stats.sinceLastRequest();
+    }
+
+    /**
+     * Defines (or redefines) a workflow template that StartWorkflow can name; kept in the data folder.
+     *
+     * @throws IllegalStateException without ffmpeg
+     */
+    public void defineWorkflowTemplate(WorkflowTemplate template) {
+        components.workflows.define(template);
     }
 
     /** True when the credentials were generated (none were configured); the data directory keeps them. */

@@ -44,7 +44,7 @@ class DataDirOwnershipTest {
                             assertThat(owned.dataDir()).isEqualTo(folder);
                             assertThat(owned.owner()).contains(new OwnerInfo(first.endpoint(), first.region(),
                                     TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY, ProcessHandle.current().pid(),
-                                    Lifetime.BACKGROUND));
+                                    Lifetime.BACKGROUND, null, first.consoleUrl()));
                             assertThat(owned.getMessage()).contains(folder.toString())
                                     .contains("pid " + ProcessHandle.current().pid()).contains(first.endpoint()
                                             .toString()).contains("background")

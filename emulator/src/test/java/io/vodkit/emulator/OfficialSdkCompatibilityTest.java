@@ -4,18 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byteplus.service.vod.IVodService;
 import com.byteplus.service.vod.impl.VodServiceImpl;
+import com.byteplus.service.vod.model.business.VodMediaInfo;
 import com.byteplus.service.vod.model.business.VodPlayInfo;
 import com.byteplus.service.vod.model.business.VodURLSet;
 import com.byteplus.service.vod.model.business.VodUrlUploadURLSet;
+import com.byteplus.service.vod.model.request.VodDeleteMediaRequest;
+import com.byteplus.service.vod.model.request.VodGetMediaInfosRequest;
+import com.byteplus.service.vod.model.request.VodGetMediaListRequest;
 import com.byteplus.service.vod.model.request.VodGetPlayInfoRequest;
 import com.byteplus.service.vod.model.request.VodQueryUploadTaskInfoRequest;
+import com.byteplus.service.vod.model.request.VodUpdateMediaInfoRequest;
 import com.byteplus.service.vod.model.request.VodUpdateMediaPublishStatusRequest;
 import com.byteplus.service.vod.model.request.VodUploadMediaRequest;
 import com.byteplus.service.vod.model.request.VodUrlUploadRequest;
 import com.byteplus.service.vod.model.response.VodCommitUploadInfoResponse;
+import com.byteplus.service.vod.model.response.VodDeleteMediaResponse;
+import com.byteplus.service.vod.model.response.VodGetMediaInfosResponse;
+import com.byteplus.service.vod.model.response.VodGetMediaListResponse;
 import com.byteplus.service.vod.model.response.VodGetPlayInfoResponse;
 import com.byteplus.service.vod.model.response.VodQueryUploadTaskInfoResponse;
+import com.byteplus.service.vod.model.response.VodUpdateMediaInfoResponse;
 import com.byteplus.service.vod.model.response.VodUrlUploadResponse;
+import com.google.protobuf.Int64Value;
+import com.google.protobuf.StringValue;
 import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
@@ -50,7 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The unmodified official BytePlus Java SDK ({@code com.byteplus:byteplus-sdk-java}) against the emulator on a random
  * loopback port: its own {@code uploadMedia} (one PUT below 20 MiB, the gateway multipart protocol above),
  * {@code uploadMediaByUrl} + {@code queryUploadTaskInfo}, then {@code updateMediaPublishStatus} + {@code getPlayInfo}
- * whose play URL must serve the very bytes uploaded. The SDK's OpenAPI calls go to the emulator over plain HTTP
+ * whose play URL must serve the very bytes uploaded; and {@code getMediaInfos}, {@code getMediaList},
+ * {@code updateMediaInfo}, {@code deleteMedia}, read back through the SDK's own response models. The SDK's OpenAPI calls go to the emulator over plain HTTP
  * ({@code setHost}/{@code setScheme}); its storage URLs are hard-wired to {@code https://<UploadHost>/…}, so the Apache
  * HttpClient handed to it opens plain sockets for {@code https} routes (no TLS, nothing else changed).
  */
@@ -148,6 +160,54 @@ class OfficialSdkCompatibilityTest {
                     .newBuilder().setJobIds(jobId + ",nosuchjob").build());
             assertThat(unknown.getResult().getData().getNotExistJobIdsList()).containsExactly("nosuchjob");
         }
+    }
+
+    @Test
+    void mediaIsReadListedUpdatedAndDeletedThroughTheSdksOwnModels() throws Exception {
+        Path file = randomFile("managed.mp4", 200_000, 4);
+        String vid = upload(file);
+        String other = upload(randomFile("other.mp4", 1000, 5));
+
+        VodUpdateMediaInfoResponse updated = sdk.updateMediaInfo(VodUpdateMediaInfoRequest.newBuilder().setVid(vid)
+                .setTitle(StringValue.of("Managed")).setTags(StringValue.of("sea,dawn"))
+                .setClassificationId(Int64Value.of(42)).build());
+        assertThat(updated.getResponseMetadata().hasError()).as(updated.toString()).isFalse();
+
+        VodGetMediaInfosResponse infos = sdk.getMediaInfos(VodGetMediaInfosRequest.newBuilder()
+                .setVids(vid + ",v0nosuchvid").build());
+        assertThat(infos.getResponseMetadata().hasError()).as(infos.toString()).isFalse();
+        assertThat(infos.getResult().getNotExistVidsList()).containsExactly("v0nosuchvid");
+        VodMediaInfo info = infos.getResult().getMediaInfoList(0);
+        assertThat(info.getBasicInfo().getVid()).isEqualTo(vid);
+        assertThat(info.getBasicInfo().getTitle()).isEqualTo("Managed");
+        assertThat(info.getBasicInfo().getTagsList()).containsExactly("sea", "dawn");
+        assertThat(info.getBasicInfo().getClassification().getClassificationId()).isEqualTo(42);
+        assertThat(info.getBasicInfo().getPublishStatus()).isEqualTo("Unpublished");
+        assertThat(info.getBasicInfo().getTosStorageClass()).isEqualTo("STANDARD");
+        assertThat(info.getBasicInfo().getCreateTime()).endsWith("Z");
+        assertThat(info.getSourceInfo().getSize()).isEqualTo(200_000);
+        assertThat(info.getSourceInfo().getMd5()).isEqualTo(md5(file));
+
+        // the SDK sends every string field of the request, unset ones as ""
+        VodGetMediaListResponse list = sdk.getMediaList(VodGetMediaListRequest.newBuilder()
+                .setSpaceName(TestEmulator.SPACE).setOrder("Asc").setPageSize("1").setOffset("1").build());
+        assertThat(list.getResponseMetadata().hasError()).as(list.toString()).isFalse();
+        assertThat(list.getResult().getTotalCount()).isEqualTo(2);
+        assertThat(list.getResult().getPageSize()).isEqualTo(1);
+        assertThat(list.getResult().getOffset()).isEqualTo(1);
+        assertThat(list.getResult().getMediaInfoListList()).singleElement()
+                .satisfies(media -> assertThat(media.getBasicInfo().getVid()).isEqualTo(other));
+        VodGetMediaListResponse tagged = sdk.getMediaList(VodGetMediaListRequest.newBuilder()
+                .setSpaceName(TestEmulator.SPACE).setTags("dawn").build());
+        assertThat(tagged.getResult().getMediaInfoListList()).extracting(media -> media.getBasicInfo().getVid())
+                .containsExactly(vid);
+
+        VodDeleteMediaResponse deleted = sdk.deleteMedia(VodDeleteMediaRequest.newBuilder()
+                .setVids(vid + ",v0nosuchvid").build());
+        assertThat(deleted.getResponseMetadata().hasError()).as(deleted.toString()).isFalse();
+        assertThat(deleted.getResult().getNotExistVidsList()).containsExactly("v0nosuchvid");
+        assertThat(sdk.getMediaInfos(VodGetMediaInfosRequest.newBuilder().setVids(vid).build()).getResult()
+                .getNotExistVidsList()).containsExactly(vid);
     }
 
     private String upload(Path file) throws Exception {

@@ -39,10 +39,8 @@ public final class Backend implements AutoCloseable {
      * Configuration errors are raised before anything is started.
      */
     public static Backend open(Settings settings, Optional<String> spaceArg, CliContext context) {
-        Optional<String> space = spaceArg.filter(s -> !s.isBlank()).or(settings::spaceName);
+        String spaceName = spaceName(settings, spaceArg);
         if (settings.hasCredentials()) {
-            String spaceName = space.orElseThrow(() -> CliException.invalidInput(
-                    "no space given: pass SPACE or set VOD_SPACE_NAME"));
             VodClientConfig config = new VodClientConfig(settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT),
                     settings.region(),
                     new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()), null,
@@ -53,7 +51,20 @@ public final class Backend implements AutoCloseable {
             throw CliException.invalidInput("VOD_ENDPOINT (or VOD_HOST) is set but no credentials are: set "
                     + "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY, or unset it to use the local emulator");
         }
-        return local(settings, space.orElse(LOCAL_DEFAULT_SPACE), context);
+        return local(settings, spaceName, context);
+    }
+
+    /**
+     * The space a command works in, decided without a request: {@code spaceArg} (the command's SPACE), else
+     * {@code VOD_SPACE_NAME}, else {@value #LOCAL_DEFAULT_SPACE} for the local emulator; the cloud needs one.
+     */
+    public static String spaceName(Settings settings, Optional<String> spaceArg) {
+        Optional<String> space = spaceArg.filter(s -> !s.isBlank()).or(settings::spaceName);
+        if (settings.hasCredentials()) {
+            return space.orElseThrow(() -> CliException.invalidInput(
+                    "no space given: pass SPACE or set VOD_SPACE_NAME"));
+        }
+        return space.orElse(LOCAL_DEFAULT_SPACE);
     }
 
     /**

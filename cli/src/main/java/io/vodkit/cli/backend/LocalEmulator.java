@@ -30,9 +30,11 @@ import java.util.concurrent.TimeoutException;
  *
  * @param trustedCertificate the CA certificate to trust when it serves HTTPS ({@code vodkit serve --tls})
  * @param knowsSpace         whether it was started here with the command's space (one joined is asked to create it)
+ * @param console            its web console's address with the token of this run; empty for an emulator too old to
+ *                           publish one
  */
 public record LocalEmulator(URI endpoint, String region, Credentials credentials, Optional<Path> trustedCertificate,
-                            boolean knowsSpace) {
+                            boolean knowsSpace, Optional<URI> console) {
     /** How long {@code serve --stop} waits for the emulator to end (it lets in-flight requests finish first). */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -70,7 +72,8 @@ public record LocalEmulator(URI endpoint, String region, Credentials credentials
 
     private static LocalEmulator of(OwnerInfo owner, boolean knowsSpace) {
         return new LocalEmulator(owner.endpoint(), owner.region(),
-                new Credentials(owner.accessKey(), owner.secretKey()), owner.trustedCertificate(), knowsSpace);
+                new Credentials(owner.accessKey(), owner.secretKey()), owner.trustedCertificate(), knowsSpace,
+                Optional.ofNullable(owner.console()));
     }
 
     /**

@@ -10,12 +10,19 @@ import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.compare.CompareJob;
+import io.vodkit.cli.compare.CompareSources;
+import io.vodkit.cli.compare.MediaCache;
+import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
+import io.vodkit.client.api.MediaSource;
 import io.vodkit.client.enhance.EnhanceParams;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,10 +50,14 @@ import picocli.CommandLine.Parameters;
             "  vodkit enhance directurl://<FileName> my_space --config old_film \\",
             "      --tier standard --res 720p",
             "  vodkit enhance @params.json --tier pro --bit-depth 10",
+            "  vodkit enhance vid://<Vid> --config common --tier standard --download out.mp4",
+            "  vodkit enhance vid://<Vid> --config common --tier standard --compare diff.png",
             "Output:",
             "  {\"Status\":\"Success\",\"SpaceName\",\"RunId\",",
             "   \"VideoUrls\":[{\"FileId\",\"DirectUrl\",\"Source\",\"Url\"}],",
             "   \"AudioUrls\":[],\"Texts\":[]}",
+            "   (+ \"Download\":{\"Source\",\"Path\",\"Size\",\"Md5\"} with --download)",
+            "  with --compare also \"Compare\":{…}: `vodkit compare` of source and result",
             "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE`",
             "continues the same job."})
 public final class EnhanceCommand implements Callable<Integer> {
@@ -79,8 +90,23 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Option(names = "--bit-depth", paramLabel = "N", description = "Output bit depth: 8, 10, 12 or 16 (Pro only).")
     String bitDepth;
 
+    @Option(names = "--download", paramLabel = "PATH",
+            description = "When the job succeeds, download the restored video to PATH (a file, or a directory).")
+    String download;
+
+    @Option(names = "--force", description = "With --download: overwrite PATH if it exists.")
+    boolean force;
+
+    @Option(names = "--compare", paramLabel = "FILE.png|FILE.html",
+            description = "When the job succeeds, compare the source with the result (as `vodkit compare`), nest "
+                    + "the measures in the line as \"Compare\" and draw the picture here.")
+    Path compare;
+
     @Mixin
     ServiceOptions service;
+
+    @Mixin
+    PollOptions poll;
 
     public EnhanceCommand(CliContext context) {
         this.context = context;
@@ -89,11 +115,19 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EnhanceParams request = validate(merged());
-        Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
+        if (download != null && !Files.isDirectory(context.workingDir().resolve(download))) {
+            MediaDownloads.target(context.workingDir(), download, "restored.mp4", force);
+        }
+        Path picture = compare == null ? null : CompareJob.checkPicturePath(context.workingDir().resolve(compare));
+        Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
+        CompareJob compareJob = picture == null ? null : new CompareJob(CompareJob.tools(settings.ffmpeg()));
         try (Ledger ledger = Ledger.open(settings.home());
              Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
-            ExecutionFollower follower = new ExecutionFollower(context, backend, settings, service, jobLog);
+            ExecutionFollower follower = new ExecutionFollower(context, backend, settings, service, poll, jobLog);
+            if (download != null) {
+                follower.downloading(download, force);
+            }
             if (request.bitDepth() != null && request.bitDepth() == 16) {
                 follower.enhancer().sourceDuration(request).ifPresent(seconds -> request.durationViolation(seconds)
                         .ifPresent(violation -> {
@@ -103,7 +137,29 @@ public final class EnhanceCommand implements Callable<Integer> {
             String runId = follower.enhancer().submit(request, backend.spaceName());
             jobLog.restoreSubmitted(backend.spaceName(), runId, request.source());
             context.notice("restoration submitted, RunId " + runId);
-            return follower.follow(runId);
+            if (compareJob == null) {
+                return follower.follow(runId);
+            }
+            return follower.follow(runId, (outputSpace, fileName) -> {
+                Map<String, Object> comparison = new LinkedHashMap<>(compare(compareJob, settings, backend,
+                        request.source(), MediaSource.DIRECT_URL_PREFIX + fileName, picture));
+                CompareCommand.restoration(ledger.jobs(), Backend.ledgerEndpoint(settings), outputSpace,
+                        MediaSource.DIRECT_URL_PREFIX + fileName).ifPresent(s -> comparison.put("restoration", s));
+                return Map.of("Compare", comparison);
+            });
+        }
+    }
+
+    /** The comparison of the source with the restored file; a failure is reported inside it, the job succeeded. */
+    private Map<String, Object> compare(CompareJob job, Settings settings, Backend backend, String before,
+                                        String after, Path picture) {
+        context.notice("comparing " + before + " with " + after);
+        try (CompareSources sources = CompareSources.borrowing(context.workingDir(),
+                new MediaCache(settings.home(), settings.requestTimeout()), backend)) {
+            return job.run(sources.resolve("BEFORE", before), sources.resolve("AFTER", after), null, picture,
+                    CompareJob.DEFAULT_FRAMES);
+        } catch (CliException e) {
+            return Map.of("error", e.getMessage());
         }
     }
 

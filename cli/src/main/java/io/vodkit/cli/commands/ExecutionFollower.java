@@ -4,9 +4,11 @@ import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.EnhanceOutput;
+import io.vodkit.client.api.MediaSource;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.client.api.Execution;
@@ -32,16 +34,23 @@ final class ExecutionFollower {
     private final Backend backend;
     private final Settings settings;
     private final ServiceOptions service;
+    private final PollOptions poll;
     private final Enhancer enhancer;
     private final JobLog jobLog;
+    private String downloadTo;
+    private boolean overwrite;
 
-    /** @param jobLog where the job's last known state is recorded */
+    /**
+     * @param service the service flags, and {@code poll} the polling flags, repeated in a resume hint
+     * @param jobLog  where the job's last known state is recorded
+     */
     ExecutionFollower(CliContext context, Backend backend, Settings settings, ServiceOptions service,
-                      JobLog jobLog) {
+                      PollOptions poll, JobLog jobLog) {
         this.context = context;
         this.backend = backend;
         this.settings = settings;
         this.service = service;
+        this.poll = poll;
         this.jobLog = jobLog;
         this.enhancer = new Enhancer(backend.client().api(), settings.enhanceVersion(),
                 new JobPoller(pollConfig(settings)));
@@ -51,12 +60,32 @@ final class ExecutionFollower {
         return new PollConfig(settings.pollInterval(), settings.pollMax());
     }
 
+    /** On success, also download the restored video to {@code path} (a file, or a directory to write into). */
+    ExecutionFollower downloading(String path, boolean force) {
+        this.downloadTo = path;
+        this.overwrite = force;
+        return this;
+    }
+
     Enhancer enhancer() {
         return enhancer;
     }
 
+    /** What to add to a successful job's line: fields nested under their names. */
+    @FunctionalInterface
+    interface OnSuccess {
+        OnSuccess NOTHING = (space, fileName) -> Map.of();
+
+        Map<String, Object> extra(String space, String fileName);
+    }
+
     /** Polls {@code runId} and prints the outcome; returns the exit code. */
     int follow(String runId) {
+        return follow(runId, OnSuccess.NOTHING);
+    }
+
+    /** As {@link #follow(String)}, adding what {@code onSuccess} returns to a successful job's line. */
+    int follow(String runId, OnSuccess onSuccess) {
         AtomicReference<String> lastStatus = new AtomicReference<>();
         PollOutcome<Execution> outcome = enhancer.await(runId, execution -> {
             String state = runId + " " + (execution.status().isEmpty() ? "submitted" : execution.status());
@@ -82,21 +111,28 @@ final class ExecutionFollower {
                     + "StoreUri", Map.of("RunId", runId, "SpaceName", space), null);
         }
         String url = backend.playUrls().playUrlOrEmpty(space, fileName, null);
-        new JsonLines(context.out()).write(EnhanceOutput.success(space, runId, done.fileId(), fileName, url));
+        EnhanceOutput output = EnhanceOutput.success(space, runId, done.fileId(), fileName, url);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (downloadTo != null) {
+            extra.put("Download", new MediaDownloads(context, backend)
+                    .download(MediaSource.DIRECT_URL_PREFIX + fileName, downloadTo, overwrite));
+        }
+        extra.putAll(onSuccess.extra(space, fileName));
+        new JsonLines(context.out()).write(extra.isEmpty() ? output : output.with(extra));
         return ExitCodes.OK;
     }
 
     private CliException timedOut(String runId, PollOutcome.TimedOut<Execution> timedOut) {
         List<String> arguments = new ArrayList<>(List.of("poll", runId, backend.spaceName()));
-        arguments.addAll(service.asArguments());
+        arguments.addAll(poll.asArguments(service));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("resume_hint", new ResumeHint(TIMEOUT_DESCRIPTION, context.launcher().command(arguments)));
         extra.put("RunId", runId);
         extra.put("Status", timedOut.last() == null ? "" : timedOut.last().status());
         String failing = timedOut.lastFailure() == null ? ""
                 : " (the last query failed: " + timedOut.lastFailure().getMessage() + ")";
-        return new CliException(ExitCodes.TIMED_OUT, "Polling timed out (" + pollConfig(settings).describe()
-                + "); the job is still processing" + failing, extra, null);
+        return new CliException(ExitCodes.TIMED_OUT, "Polling timed out " + pollConfig(settings).describeWait(
+                timedOut.waited(), timedOut.attempts()) + "; the job is still processing" + failing, extra, null);
     }
 
     private static CliException failed(Execution done, String space) {

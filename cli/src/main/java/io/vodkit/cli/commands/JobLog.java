@@ -74,7 +74,8 @@ final class JobLog {
         String space = execution.spaceName().isEmpty() ? spaceName : execution.spaceName();
         Instant now = clock.instant();
         jobs.record(new JobEntry(endpoint, JobKind.RESTORE, execution.runId(), space, "", state, execution.status(),
-                "", execution.outputFileName(), state == JobState.FAILED ? failure(execution) : "", now, now));
+                "", execution.outputFileName(), state == JobState.FAILED ? failure(execution) : "", now, now,
+                execution.report().isObject() ? execution.report().toString() : ""));
     }
 
     /** GetExecution answered {@code ResourceNotFound} (unknown or expired RunId): the job will never be found. */

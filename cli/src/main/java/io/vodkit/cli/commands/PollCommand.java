@@ -3,6 +3,7 @@ package io.vodkit.cli.commands;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
         description = "Poll a restoration job (GetExecution) until it ends and print the same line as "
                 + "`vodkit enhance`.",
         footerHeading = "%nExamples:%n",
-        footer = {"  vodkit poll <RunId> my_space   # the resume_hint of a timed-out enhance"})
+        footer = {"  vodkit poll <RunId> my_space   # the resume_hint of a timed-out enhance",
+            "  vodkit poll <RunId> my_space --poll-interval 30 --poll-max 120"})
 public final class PollCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -30,6 +32,9 @@ public final class PollCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service;
 
+    @Mixin
+    PollOptions poll;
+
     public PollCommand(CliContext context) {
         this.context = context;
     }
@@ -39,10 +44,10 @@ public final class PollCommand implements Callable<Integer> {
         if (runId.isBlank()) {
             throw CliException.invalidInput("RUN_ID is empty");
         }
-        Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
+        Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
              Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
-            return new ExecutionFollower(context, backend, settings, service, JobLog.of(ledger, settings))
+            return new ExecutionFollower(context, backend, settings, service, poll, JobLog.of(ledger, settings))
                     .follow(runId.strip());
         }
     }

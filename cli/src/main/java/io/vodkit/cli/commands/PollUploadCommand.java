@@ -3,6 +3,7 @@ package io.vodkit.cli.commands;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
@@ -28,11 +29,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "poll-upload", mixinStandardHelpOptions = true,
         description = {"Wait for URL pull upload jobs that were already submitted and print one JSON line per job "
                 + "(as `vodkit upload URL` does).",
-            "Polls QueryUploadTaskInfo every VOD_POLL_INTERVAL seconds, at most VOD_POLL_MAX times."},
+            "Polls QueryUploadTaskInfo every --poll-interval (VOD_POLL_INTERVAL) seconds, at most --poll-max "
+                    + "(VOD_POLL_MAX) times."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit poll-upload <JobId> my_space   # the resume_hint of a timed-out pull",
-            "  vodkit poll-upload <JobId>,<JobId> my_space   # several, comma-separated"})
+            "  vodkit poll-upload <JobId>,<JobId> my_space --poll-interval 10 --poll-max 60"})
 public final class PollUploadCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -45,6 +47,9 @@ public final class PollUploadCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service;
 
+    @Mixin
+    PollOptions poll;
+
     public PollUploadCommand(CliContext context) {
         this.context = context;
     }
@@ -56,19 +61,19 @@ public final class PollUploadCommand implements Callable<Integer> {
         if (ids.isEmpty()) {
             throw CliException.invalidInput("no JobId given");
         }
-        Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
+        Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
              Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
-            PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
-            PullResult result = new UrlPuller(backend.client().api(), new JobPoller(poll)).await(ids,
+            PollConfig pollConfig = new PollConfig(settings.pollInterval(), settings.pollMax());
+            PullResult result = new UrlPuller(backend.client().api(), new JobPoller(pollConfig)).await(ids,
                     PullReport.stateChanges(context::notice, context.progress()));
-            PullReport report = new PullReport(backend, poll, context.launcher(), service.asArguments());
+            PullReport report = new PullReport(backend, pollConfig, context.launcher(), poll.asArguments(service));
             JsonLines out = new JsonLines(context.out());
             List<PullReport.Line> lines = new ArrayList<>();
             for (PullJobStatus status : result.jobs()) {
                 jobLog.pullObserved(backend.spaceName(), status);
-                PullReport.Line line = report.line(status, "", result.timedOut());
+                PullReport.Line line = report.line(status, "", result);
                 lines.add(line);
                 out.write(line.json());
             }

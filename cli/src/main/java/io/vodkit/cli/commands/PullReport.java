@@ -11,6 +11,7 @@ import io.vodkit.client.api.UploadTask;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.pull.PullJobState;
 import io.vodkit.client.pull.PullJobStatus;
+import io.vodkit.client.pull.PullResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +54,9 @@ final class PullReport {
      * The line of one job.
      *
      * @param sourceUrl the URL submitted (used when the service does not echo it)
-     * @param timedOut  whether polling ran out of attempts (only unfinished jobs then time out)
+     * @param result    how waiting ended (only unfinished jobs time out, when polling ran out of attempts)
      */
-    Line line(PullJobStatus status, String sourceUrl, boolean timedOut) {
+    Line line(PullJobStatus status, String sourceUrl, PullResult result) {
         String source = status.task().map(UploadTask::sourceUrl).filter(s -> !s.isEmpty()).orElse(sourceUrl);
         if (status.state() == PullJobState.SUCCESS) {
             return new Line(success(status.task().orElseThrow(), source), ExitCodes.OK);
@@ -69,10 +70,10 @@ final class PullReport {
             }
             return new Line(json, ExitCodes.FAILED);
         }
-        if (!timedOut) {
+        if (!result.timedOut()) {
             throw new IllegalStateException("job " + status.jobId() + " unfinished although polling did not time out");
         }
-        return new Line(timedOutLine(status), ExitCodes.TIMED_OUT);
+        return new Line(timedOutLine(status, result), ExitCodes.TIMED_OUT);
     }
 
     /** The space the jobs were submitted to. */
@@ -126,7 +127,7 @@ final class PullReport {
         return UploadOutput.of(task.vid(), playUrl, task.posterUri(), fileName, space, sourceUrl, task.jobId());
     }
 
-    private Map<String, Object> timedOutLine(PullJobStatus status) {
+    private Map<String, Object> timedOutLine(PullJobStatus status, PullResult result) {
         String space = status.task().map(UploadTask::spaceName).filter(s -> !s.isEmpty())
                 .orElse(backend.spaceName());
         List<String> arguments = new ArrayList<>(List.of(RESUME_COMMAND));
@@ -134,7 +135,8 @@ final class PullReport {
         arguments.add(space);
         arguments.addAll(serviceArguments);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("error", "Polling timed out (" + poll.describe() + "); the URL pull upload is still processing");
+        json.put("error", "Polling timed out " + poll.describeWait(result.waited(), result.attempts())
+                + "; the URL pull upload is still processing");
         json.put("resume_hint", new ResumeHint(RESUME_DESCRIPTION, launcher.command(arguments)));
         json.put("JobIds", status.jobId());
         json.put("State", status.rawState().isEmpty() ? "unknown" : status.rawState());

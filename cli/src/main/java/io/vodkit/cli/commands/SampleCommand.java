@@ -3,11 +3,11 @@ package io.vodkit.cli.commands;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.config.OutputPaths;
 import io.vodkit.cli.output.JsonLines;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (seconds < 1 || seconds > 3600) {
             throw CliException.invalidInput("--seconds must be between 1 and 3600, got " + seconds);
         }
-        Path file = context.workingDir().resolve(path).toAbsolutePath().normalize();
+        Path file = OutputPaths.file("FILE", context.workingDir().resolve(path).toAbsolutePath().normalize());
         long dataBytes = (long) SAMPLE_RATE * 2 * seconds;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             out.write(header(dataBytes));
@@ -63,7 +63,7 @@ public final class SampleCommand implements Callable<Integer> {
                 out.write(sample.clear().putShort(value).array());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new CliException(ExitCodes.FAILED, "cannot write " + file + ": " + e.getMessage(), Map.of(), e);
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("File", file.toString());

@@ -3,6 +3,7 @@ package io.vodkit.cli.commands;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
+import io.vodkit.cli.config.OutputPaths;
 import io.vodkit.cli.backend.LocalEmulator;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.JsonLines;
@@ -13,11 +14,13 @@ import io.vodkit.emulator.owner.DataDirOwnedException;
 import io.vodkit.emulator.owner.DataDirUnsafeException;
 import io.vodkit.emulator.owner.Lifetime;
 import io.vodkit.emulator.pull.UrlPullConfig;
+import io.vodkit.emulator.service.WorkflowTemplate;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +34,9 @@ import picocli.CommandLine.Option;
 /** {@code vodkit serve}: runs the local BytePlus VOD emulator until SIGINT/SIGTERM. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the local BytePlus VOD emulator (OpenAPI, upload gateway, playback) until stopped.",
-            "Prints one JSON line when ready: {\"endpoint\",\"region\",\"access_key\",\"spaces\",…}; "
-                    + "the secret key is printed only when it was generated.",
+            "Prints one JSON line when ready: {\"endpoint\",\"region\",\"access_key\",\"spaces\",\"console\",…}; "
+                    + "the secret key is printed only when it was generated; console is the web console's address "
+                    + "(its token is new at each start).",
             "One emulator uses a data folder at a time: while this one runs, vodkit commands without credentials "
                     + "use it; a folder another emulator uses is refused.",
             "Commands without credentials start one in the background when none runs; it serves until "
@@ -46,6 +50,7 @@ import picocli.CommandLine.Option;
             "  vodkit serve --fault-rate 0.2   # fail 1 request in 5 on purpose",
             "  vodkit serve --stop        # stop the emulator serving $VODKIT_HOME/local",
             "  vodkit serve --tls         # HTTPS; ca_cert: the CA's PEM to trust",
+            "  vodkit serve --workflow-template hd=transcode:720p   # upload --workflow hd",
             "Then point any BytePlus client at it: VOD_ENDPOINT is the endpoint it prints,",
             "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY are its keys (AK and SK above)."})
 public final class ServeCommand implements Callable<Integer> {
@@ -71,6 +76,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--space", paramLabel = "NAME", description = "A space to create (repeatable).")
     List<String> spaces = List.of();
+
+    @Option(names = "--workflow-template", paramLabel = "ID=transcode:HEIGHTp",
+            description = "A workflow template StartWorkflow (upload --workflow ID) can run, e.g. "
+                    + "hd=transcode:720p: an H.264 MP4 of that height, listed in the media's TranscodeInfos "
+                    + "(repeatable; needs ffmpeg; kept in the data folder).")
+    List<String> workflowTemplates = new ArrayList<>();
 
     @Option(names = "--region", description = "Region the emulator signs for (default: VOD_REGION or ap-singapore-1).")
     String region;
@@ -135,10 +146,19 @@ public final class ServeCommand implements Callable<Integer> {
         if ((accessKey == null) != (secretKey == null)) {
             throw CliException.invalidInput("--access-key and --secret-key go together: give both or neither");
         }
+        List<WorkflowTemplate> templates = new ArrayList<>();
+        for (String definition : workflowTemplates) {
+            try {
+                templates.add(WorkflowTemplate.parse(definition));
+            } catch (IllegalArgumentException e) {
+                throw CliException.invalidInput("--workflow-template: " + e.getMessage());
+            }
+        }
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("VOD_REGION", region);
         Settings settings = Settings.resolve(flags, context.env(), context.workingDir());
-        Path dataDir = data == null ? settings.localDataDir() : context.workingDir().resolve(data).normalize();
+        Path dataDir = data == null ? settings.localDataDir()
+                : OutputPaths.folder("--data", context.workingDir().resolve(data).normalize());
         if (stop) {
             new JsonLines(context.out()).write(LocalEmulator.stop(dataDir, context));
             return ExitCodes.OK;
@@ -155,6 +175,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
         try (CliContext.Stoppable running = context.stoppable();
              Emulator emulator = Emulator.start(config, background ? Lifetime.BACKGROUND : Lifetime.LONG_LIVED)) {
+            for (WorkflowTemplate template : templates) {
+                try {
+                    emulator.defineWorkflowTemplate(template);
+                } catch (IllegalStateException e) {
+                    throw CliException.invalidInput("--workflow-template: " + e.getMessage());
+                }
+            }
             new JsonLines(context.out()).write(ready(emulator, dataDir, !background));
             if (rate > 0) {
                 context.err().println("vodkit: failing " + BigDecimal.valueOf(rate).movePointRight(2)
@@ -235,6 +262,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         line.put("spaces", emulator.spaces());
         line.put("data", dataDir.toString());
+        line.put("console", emulator.consoleUrl().toString());
         return line;
     }
 }

@@ -5,9 +5,12 @@ import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ByteSize;
+import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.config.UserValues;
 import io.vodkit.cli.config.UploadAllowlist;
+import io.vodkit.cli.config.UploadMetadataOptions;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.ledger.LedgerUploads;
 import io.vodkit.cli.ledger.MediaPresence;
@@ -19,6 +22,8 @@ import io.vodkit.client.VodException;
 import io.vodkit.client.api.UrlUploadJob;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
+import io.vodkit.client.limits.InvalidValueException;
+import io.vodkit.client.limits.Limits;
 import io.vodkit.client.pull.PullJobStatus;
 import io.vodkit.client.pull.PullResult;
 import io.vodkit.client.pull.UrlPullRequest;
@@ -40,6 +45,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,10 +85,14 @@ import picocli.CommandLine.Parameters;
             "Output, one line per SOURCE:",
             "  {\"Vid\",\"Source\":\"vid://…\",\"PlayURL\",\"PosterUri\",\"FileName\",\"SpaceName\",",
             "   \"SourceUrl\"} (+ \"JobId\" for URLs, \"Skipped\":true for files sent before)",
-            "A URL pull still running after VOD_POLL_MAX polls prints (exit 3)",
+            "A URL pull still running after --poll-max (VOD_POLL_MAX) polls prints (exit 3)",
             "  {\"error\",\"resume_hint\":{\"description\",\"command\"},\"JobIds\",\"State\"}:",
             "  run its command to keep waiting for the same job (nothing is re-submitted)."})
 public final class UploadCommand implements Callable<Integer> {
+    /** The flag of each request value a {@link Limits} refusal names. */
+    private static final Map<String, String> FLAGS = Map.of("fileName", "--file-name", "partSize", "--part-size",
+            "concurrency", "--concurrency", "jobs", "--jobs");
+
     private final CliContext context;
 
     @Parameters(arity = "1..*", paramLabel = "SOURCE",
@@ -112,56 +122,52 @@ public final class UploadCommand implements Callable<Integer> {
             description = "Start large uploads fresh instead of resuming an interrupted upload of the same file.")
     boolean noResume;
 
-    @Option(names = "--title", description = "Title stored with the media.")
-    String title;
-
-    @Option(names = "--tags", description = "Comma-separated tags (URL sources).")
-    String tags;
-
     @Option(names = "--file-name", paramLabel = "NAME",
             description = "Storage FileName to use (one source only).")
     String fileName;
 
-    @Option(names = "--callback-args", paramLabel = "TEXT", description = "Passed through to callbacks (URL sources).")
-    String callbackArgs;
+    @Mixin
+    UploadMetadataOptions metadata;
 
     @Mixin
     ServiceOptions service;
+
+    @Mixin
+    PollOptions poll;
 
     public UploadCommand(CliContext context) {
         this.context = context;
     }
 
     /**
-     * A checked source: a local file of {@code size} bytes, or a URL, or a file found in a folder that cannot be
-     * uploaded ({@code problem} says why).
+     * A checked source: a local file of {@code size} bytes and its request, or a URL, or a file found in a folder
+     * that cannot be uploaded ({@code problem} says why).
      */
-    private record Source(String text, Path file, long size, UrlPullRequest url, String problem) {
+    private record Source(String text, Path file, long size, UploadRequest upload, UrlPullRequest url,
+                          String problem) {
 
         boolean uploadable() {
-            return file != null && problem == null;
+            return upload != null && problem == null;
         }
     }
 
     @Override
     public Integer call() {
         long startNanos = System.nanoTime();
-        if (concurrency != null && (concurrency < 1 || concurrency > UploadRequest.MAX_CONCURRENCY)) {
-            throw CliException.invalidInput("--concurrency must be between 1 and " + UploadRequest.MAX_CONCURRENCY
-                    + ", got " + concurrency);
+        if (concurrency != null) {
+            UserValues.check("--concurrency", null, () -> Limits.CONCURRENCY.check((long) concurrency));
         }
-        if (jobs < 1 || jobs > BatchUploader.MAX_JOBS) {
-            throw CliException.invalidInput("--jobs must be between 1 and " + BatchUploader.MAX_JOBS + ", got " + jobs);
-        }
+        UserValues.check("--jobs", null, () -> Limits.JOBS.check((long) jobs));
         long partBytes = partSizeBytes(partSize);
         UploadSources parsed = UploadSources.parse(positionals, context, recursive, context::notice);
-        List<Source> sources = check(parsed.sources());
-        Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
+        Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
+        String space = Backend.spaceName(settings, parsed.space());
+        List<Source> sources = check(parsed.sources(), space, partBytes);
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, parsed.space(), context)) {
+             Backend backend = Backend.open(settings, Optional.of(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
-            PollConfig poll = new PollConfig(settings.pollInterval(), settings.pollMax());
-            UrlPuller puller = new UrlPuller(backend.client().api(), new JobPoller(poll));
+            PollConfig pollConfig = new PollConfig(settings.pollInterval(), settings.pollMax());
+            UrlPuller puller = new UrlPuller(backend.client().api(), new JobPoller(pollConfig));
             List<Source> files = sources.stream().filter(Source::uploadable).toList();
             UploadResults results;
             try (ProgressDisplay progress = ProgressDisplay.forFiles(files.size(),
@@ -175,9 +181,9 @@ public final class UploadCommand implements Callable<Integer> {
                 Map<Integer, UrlUploadJob> pulls = submitUrls(sources, backend, puller, results, jobLog);
                 LedgerUploads uploaded = new LedgerUploads(ledger.uploads(), Backend.ledgerEndpoint(settings), force,
                         presence(settings, backend), Clock.systemUTC(), message -> notice(progress, message));
-                uploadFiles(sources, backend, partBytes, checkpoints(settings, progress), uploaded, progress, results);
-                awaitUrls(pulls, sources, puller, new PullReport(backend, poll, context.launcher(), service.asArguments()), jobLog,
-                        results, progress);
+                uploadFiles(sources, backend, checkpoints(settings, progress), uploaded, progress, results);
+                awaitUrls(pulls, sources, puller, new PullReport(backend, pollConfig, context.launcher(),
+                        poll.asArguments(service)), jobLog, results, progress);
             }
             context.err().println(results.summary(Duration.ofNanos(System.nanoTime() - startNanos)).describe());
             context.err().flush();
@@ -186,10 +192,11 @@ public final class UploadCommand implements Callable<Integer> {
     }
 
     /**
-     * Every source checked before any request: files must be uploadable, URLs must name a file extension. A file
-     * found in a folder that cannot be uploaded fails alone; a file listed twice is uploaded once.
+     * Every source checked before any request: files must be uploadable, URLs must name a file extension, and the
+     * request of each must be within the service's {@link Limits} (a refusal names the flag). A file found in a
+     * folder that cannot be uploaded fails alone; a file listed twice is uploaded once.
      */
-    private List<Source> check(List<UploadSources.Item> items) {
+    private List<Source> check(List<UploadSources.Item> items, String space, long partBytes) {
         if (fileName != null && items.size() > 1) {
             throw CliException.invalidInput("--file-name names one object; give exactly one SOURCE (got "
                     + items.size() + ")");
@@ -201,10 +208,12 @@ public final class UploadCommand implements Callable<Integer> {
             String text = item.text();
             if (UrlPullRequest.isUrl(text)) {
                 try {
-                    sources.add(new Source(text, null, 0, new UrlPullRequest(text, title, tags, fileName,
-                            callbackArgs), null));
+                    sources.add(new Source(text, null, 0, null, new UrlPullRequest(text, fileName,
+                            metadata.metadata(true)), null));
                 } catch (VodException invalid) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
+                } catch (InvalidValueException refused) {
+                    throw UserValues.refused(refused, FLAGS);
                 }
                 continue;
             }
@@ -215,17 +224,20 @@ public final class UploadCommand implements Callable<Integer> {
             }
             allowlist.check(file);
             try {
-                sources.add(new Source(file.toString(), file, LocalMediaFile.inspect(file).size(), null, null));
+                sources.add(new Source(file.toString(), file, LocalMediaFile.inspect(file).size(),
+                        new UploadRequest(file, space, concurrency == null ? UploadRequest.AUTO_CONCURRENCY
+                                : concurrency, partBytes, metadata.metadata(false), fileName), null, null));
             } catch (VodException invalid) {
                 if (!item.inFolder()) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
                 }
-                sources.add(new Source(file.toString(), file, 0, null, invalid.getMessage()));
+                sources.add(new Source(file.toString(), file, 0, null, null, invalid.getMessage()));
+            } catch (InvalidValueException refused) {
+                throw UserValues.refused(refused, FLAGS);
             }
         }
-        boolean anyFile = sources.stream().anyMatch(source -> source.file() != null);
-        if (anyFile && (tags != null || callbackArgs != null)) {
-            throw CliException.invalidInput("--tags and --callback-args apply to URL sources only");
+        if (sources.stream().anyMatch(source -> source.file() != null)) {
+            metadata.metadata(false);
         }
         return sources;
     }
@@ -269,7 +281,7 @@ public final class UploadCommand implements Callable<Integer> {
         for (Map.Entry<Integer, UrlUploadJob> pull : pulls.entrySet()) {
             PullJobStatus status = result.jobs().get(n++);
             jobLog.pullObserved(report.spaceName(), status);
-            results.put(pull.getKey(), report.line(status, sources.get(pull.getKey()).text(), result.timedOut()));
+            results.put(pull.getKey(), report.line(status, sources.get(pull.getKey()).text(), result));
         }
     }
 
@@ -294,15 +306,13 @@ public final class UploadCommand implements Callable<Integer> {
      * The local files, {@code --jobs} at a time, each with its parts in parallel and a progress bar; a file the
      * ledger knows is skipped. Each file's line is put as soon as the file is done.
      */
-    private void uploadFiles(List<Source> sources, Backend backend, long partBytes, UploadCheckpoints checkpoints,
+    private void uploadFiles(List<Source> sources, Backend backend, UploadCheckpoints checkpoints,
                              LedgerUploads ledger, ProgressDisplay progress, UploadResults results) {
         Map<UploadRequest, Integer> positions = new HashMap<>();
         List<UploadRequest> requests = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             if (sources.get(i).uploadable()) {
-                UploadRequest request = new UploadRequest(sources.get(i).file(), backend.spaceName(),
-                        concurrency == null ? UploadRequest.AUTO_CONCURRENCY : concurrency, partBytes, title,
-                        fileName);
+                UploadRequest request = sources.get(i).upload();
                 positions.put(request, i);
                 requests.add(request);
             }
@@ -355,16 +365,20 @@ public final class UploadCommand implements Callable<Integer> {
         progress.printAbove(() -> context.notice(message));
     }
 
-    /** {@code --part-size}: absent → 20 MiB; below 20 MiB or not a size → invalid input. */
+    /** {@code --part-size}: absent → 20 MiB; outside {@link Limits#PART_SIZE} or not a size → invalid input. */
     static long partSizeBytes(String text) {
         if (text == null) {
             return PartPlan.DEFAULT_PART_SIZE_BYTES;
         }
-        try {
-            return PartPlan.checkPartSize(ByteSize.parse(text));
-        } catch (IllegalArgumentException e) {
-            throw CliException.invalidInput("--part-size must be at least 20MiB (e.g. 20MiB, 64MiB, 1GiB or bytes), "
-                    + "got " + text);
-        }
+        return UserValues.check("--part-size", text, () -> {
+            long bytes;
+            try {
+                bytes = ByteSize.parse(text);
+            } catch (IllegalArgumentException notASize) {
+                throw new InvalidValueException(Limits.PART_SIZE.name(), Limits.PART_SIZE.accepted()
+                        + " (bytes, or a whole number with KiB, MiB or GiB)", "not a size");
+            }
+            return Limits.PART_SIZE.check(bytes);
+        });
     }
 }

@@ -4,13 +4,18 @@ import io.vodkit.cli.CliException;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.api.StartExecution;
 import io.vodkit.client.http.RetryPolicy;
+import io.vodkit.client.limits.InvalidValueException;
+import io.vodkit.client.limits.Limit;
+import io.vodkit.client.limits.Limits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The resolved settings of one run: each from its flag, else the environment, else {@code .env} in the working
@@ -42,7 +47,7 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                 merged.put(k, v);
             }
         });
-        Lookup in = new Lookup(merged);
+        Lookup in = new Lookup(merged, flags);
         Optional<KeyPair> keys = KeyPair.find(in::get);
         Path home = in.get("VODKIT_HOME").map(Path::of)
                 .orElseGet(() -> Path.of(in.get("HOME").orElse(System.getProperty("user.home")), ".vodkit"));
@@ -50,18 +55,19 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                 keys.map(KeyPair::accessKey),
                 keys.map(KeyPair::secretKey),
                 in.get("VOD_SPACE_NAME"),
-                in.get("VOD_ENDPOINT").map(Settings::endpoint).or(() -> in.get("VOD_HOST").map(Settings::host)),
-                in.get("VOD_REGION").orElse(DEFAULT_REGION),
-                Duration.ofMillis(Math.round(in.positiveNumber("VOD_POLL_INTERVAL", 5) * 1000)),
-                (int) in.positiveWhole("VOD_POLL_MAX", 360),
-                Duration.ofMinutes(in.positiveWhole("VOD_URL_EXPIRE_MINUTES", 60)),
+                in.get("VOD_ENDPOINT").map(value -> in.checked("VOD_ENDPOINT", () -> endpoint(value)))
+                        .or(() -> in.get("VOD_HOST").map(Settings::host)),
+                in.checked("VOD_REGION", () -> Limits.REGION.check(in.get("VOD_REGION").orElse(DEFAULT_REGION))),
+                in.duration("VOD_POLL_INTERVAL", ChronoUnit.SECONDS, 5, Limits.POLL_INTERVAL),
+                (int) in.whole("VOD_POLL_MAX", 360, Limits.POLL_MAX),
+                in.duration("VOD_URL_EXPIRE_MINUTES", ChronoUnit.MINUTES, 60, Limits.URL_EXPIRY),
                 in.get("VOD_PLAY_DOMAIN"),
                 home.toAbsolutePath(),
                 in.get("VODKIT_FFMPEG").map(Path::of),
                 in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION),
-                Duration.ofMillis(Math.round(in.positiveNumber("VOD_REQUEST_TIMEOUT",
-                        VodClientConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds()) * 1000)),
-                (int) in.positiveWhole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts()),
+                in.duration("VOD_REQUEST_TIMEOUT", ChronoUnit.SECONDS,
+                        VodClientConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds(), Limits.REQUEST_TIMEOUT),
+                (int) in.whole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts(), Limits.MAX_ATTEMPTS),
                 Duration.ofMillis(Math.round(in.positiveNumber("VODKIT_IDLE_MINUTES", DEFAULT_IDLE_MINUTES) * 60_000)));
     }
 
@@ -75,18 +81,17 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
         return home.resolve("local");
     }
 
+    /** {@code host}, {@code host:port} or an http(s) URL (a trailing {@code /} dropped), within the client's rule. */
     private static URI endpoint(String value) {
         String withScheme = value.contains("://") ? value : "https://" + value;
+        URI uri;
         try {
-            URI uri = URI.create(withScheme.endsWith("/") ? withScheme.substring(0, withScheme.length() - 1)
+            uri = URI.create(withScheme.endsWith("/") ? withScheme.substring(0, withScheme.length() - 1)
                     : withScheme);
-            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-            return uri;
         } catch (IllegalArgumentException e) {
-            throw CliException.invalidInput("VOD_ENDPOINT '" + value + "' is not a valid http(s) URL");
+            throw new InvalidValueException(Limits.ENDPOINT.name(), Limits.ENDPOINT.accepted(), "'" + value + "'");
         }
+        return Limits.ENDPOINT.check(uri);
     }
 
     /** {@code VOD_HOST}, as the official skill has it: {@code host[:port]}, always https. */
@@ -98,33 +103,64 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
         return URI.create("https://" + value);
     }
 
-    private record Lookup(Map<String, String> values) {
+    /** The merged values; {@code flags} tells which came from the command line, to name them by their flag. */
+    private record Lookup(Map<String, String> values, Map<String, String> flags) {
+        /** The flags that set variables, named as a refusal names them. */
+        private static final Map<String, String> FLAG_NAMES = Map.of("VOD_ENDPOINT", "--endpoint",
+                "VOD_REGION", "--region", "VOD_POLL_INTERVAL", "--poll-interval", "VOD_POLL_MAX", "--poll-max");
+
         Optional<String> get(String name) {
             return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
         }
 
+        /** {@code check}; a value outside the client's limits is invalid input naming its flag or variable. */
+        <T> T checked(String name, Supplier<T> check) {
+            return UserValues.check(label(name), get(name).orElse(null), check);
+        }
+
+        /** A number of {@code unit}s (fractions to the millisecond) within {@code limit}; absent: {@code fallback}. */
+        Duration duration(String name, ChronoUnit unit, double fallback, Limit<Duration> limit) {
+            double amount = get(name).map(raw -> parsed(name, limit, Double::valueOf)).orElse(fallback);
+            // Math.round saturates (and gives 0 for NaN), so any number typed becomes a Duration the limit judges
+            Duration value = Duration.ofMillis(Math.round(amount * unit.getDuration().toMillis()));
+            return checked(name, () -> limit.check(value));
+        }
+
+        /** A whole number within {@code limit}; absent: {@code fallback}. */
+        long whole(String name, long fallback, Limit<Long> limit) {
+            long value = get(name).map(raw -> parsed(name, limit, Long::valueOf)).orElse(fallback);
+            return checked(name, () -> limit.check(value));
+        }
+
+        private <N extends Number> N parsed(String name, Limit<?> limit, Function<String, N> parse) {
+            return checked(name, () -> {
+                try {
+                    return parse.apply(get(name).orElseThrow());
+                } catch (NumberFormatException e) {
+                    throw new InvalidValueException(limit.name(), limit.accepted(), "not a number");
+                }
+            });
+        }
+
+        /** A positive number (no service limit applies, e.g. {@code VODKIT_IDLE_MINUTES}); absent: {@code fallback}. */
         double positiveNumber(String name, double fallback) {
-            return positive(name, fallback, Double::parseDouble, "number").doubleValue();
-        }
-
-        long positiveWhole(String name, long fallback) {
-            return positive(name, fallback, Long::parseLong, "whole number").longValue();
-        }
-
-        private Number positive(String name, Number fallback, Function<String, Number> parse, String kind) {
             Optional<String> raw = get(name);
             if (raw.isEmpty()) {
                 return fallback;
             }
             try {
-                Number value = parse.apply(raw.get());
-                if (value.doubleValue() > 0 && Double.isFinite(value.doubleValue())) {
+                double value = Double.parseDouble(raw.get());
+                if (value > 0 && Double.isFinite(value)) {
                     return value;
                 }
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw CliException.invalidInput(name + " must be a positive " + kind + ", got '" + raw.get() + "'");
+            throw CliException.invalidInput(label(name) + " must be a positive number, got '" + raw.get() + "'");
+        }
+
+        private String label(String name) {
+            return flags.get(name) != null ? FLAG_NAMES.getOrDefault(name, name) : name;
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class JobRepository {
     private static final String COLUMNS = "endpoint, kind, job_id, space_name, source, state, service_state, vid, "
-            + "output, error, submitted_at, updated_at";
+            + "output, error, submitted_at, updated_at, report";
 
     private final LedgerDatabase database;
 
@@ -25,11 +25,12 @@ public final class JobRepository {
     public void record(JobEntry job) {
         database.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (" + COLUMNS + ") VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint, kind, job_id) DO UPDATE SET "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint, kind, job_id) DO UPDATE SET "
                     + "space_name = CASE WHEN space_name = '' THEN excluded.space_name ELSE space_name END, "
                     + "source = CASE WHEN source = '' THEN excluded.source ELSE source END, "
                     + "state = excluded.state, service_state = excluded.service_state, vid = excluded.vid, "
-                    + "output = excluded.output, error = excluded.error, updated_at = excluded.updated_at")) {
+                    + "output = excluded.output, error = excluded.error, updated_at = excluded.updated_at, "
+                    + "report = CASE WHEN excluded.report = '' THEN report ELSE excluded.report END")) {
                 ps.setString(1, job.endpoint());
                 ps.setString(2, job.kind().wireName());
                 ps.setString(3, job.jobId());
@@ -42,9 +43,16 @@ public final class JobRepository {
                 ps.setString(10, job.error());
                 ps.setLong(11, job.submittedAt().toEpochMilli());
                 ps.setLong(12, job.updatedAt().toEpochMilli());
+                ps.setString(13, job.report());
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** The restoration of {@code endpoint} whose output is {@code fileName} in {@code spaceName}, if known here. */
+    public Optional<JobEntry> restorationWithOutput(String endpoint, String spaceName, String fileName) {
+        return list(endpoint, Optional.of(JobKind.RESTORE), Optional.empty(), Optional.of(spaceName)).stream()
+                .filter(job -> job.output().equals(fileName)).reduce((first, second) -> second);
     }
 
     /** The jobs of {@code endpoint}, oldest first, narrowed by each filter given. */
@@ -89,6 +97,6 @@ public final class JobRepository {
                 rs.getString(3), rs.getString(4), rs.getString(5),
                 JobState.fromWire(state).orElseThrow(() -> new SQLException("unknown job state '" + state + "'")),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)));
+                Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)), rs.getString(13));
     }
 }

@@ -42,7 +42,9 @@ final class LedgerMigrations {
                         error         TEXT NOT NULL,
                         submitted_at  INTEGER NOT NULL,
                         updated_at    INTEGER NOT NULL,
-                        PRIMARY KEY (endpoint, kind, job_id))"""));
+                        PRIMARY KEY (endpoint, kind, job_id))"""),
+            // a restoration's report (what it found, did and measured), kept with the job for `vodkit jobs`
+            List.of("ALTER TABLE jobs ADD COLUMN report TEXT NOT NULL DEFAULT ''"));
 
     private LedgerMigrations() {
     }

@@ -6,14 +6,22 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.ProgressHook;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
  * that a bad argument gets the same {@code {"error"}} tool error as every other failure.
  */
 public final class VodkitMcpServer {
+    private static final ObjectMapper LINES = new ObjectMapper();
+
     private VodkitMcpServer() {
     }
 
@@ -70,13 +80,31 @@ public final class VodkitMcpServer {
         }).build();
     }
 
-    /** The command's JSON lines as text content (and as structured content when there is one line). */
+    /**
+     * The command's JSON lines as text content (and as structured content when there is one line), and the PNG of
+     * a comparison ({@code Compare.picture}) as an image beside them.
+     */
     private static CallToolResult result(InProcessCommand outcome, McpJsonMapper mapper) {
         CallToolResult.Builder result = CallToolResult.builder().isError(outcome.exitCode() != ExitCodes.OK);
         outcome.lines().forEach(result::addTextContent);
         if (outcome.lines().size() == 1) {
             result.structuredContent(mapper, outcome.lines().get(0));
+            comparisonPicture(outcome.lines().get(0)).ifPresent(png -> result.addContent(
+                    new ImageContent(null, Base64.getEncoder().encodeToString(png), "image/png")));
         }
         return result.build();
+    }
+
+    /** The PNG a line's {@code Compare.picture.file} names, if there is one and it can be read. */
+    static Optional<byte[]> comparisonPicture(String line) {
+        try {
+            JsonNode picture = LINES.readTree(line).path("Compare").path("picture");
+            if (!"png".equals(picture.path("format").asText())) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.readAllBytes(Path.of(picture.path("file").asText())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

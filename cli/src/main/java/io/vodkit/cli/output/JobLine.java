@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code JobId}, {@code SourceUrl}, {@code Vid} and {@code FileName} (as {@code vodkit upload URL} prints), a
  * restoration {@code RunId}, {@code Video} and {@code DirectUrl} (as {@code vodkit enhance}). {@code State} is
  * {@code running}, {@code success} or {@code failed} for both, {@code ServiceState} the service's own word. A
- * running job has the {@code Command} that waits for it to end.
+ * running job has the {@code Command} that waits for it to end; a restoration whose service reported what it did has
+ * {@code Restoration} ({@link RestorationSummary}).
  */
 public final class JobLine {
     private JobLine() {
@@ -41,6 +42,7 @@ public final class JobLine {
         if (!job.error().isEmpty()) {
             json.put("Error", job.error());
         }
+        RestorationSummary.of(job.report()).ifPresent(summary -> json.put("Restoration", summary));
         json.put("SubmittedAt", job.submittedAt().toString());
         json.put("UpdatedAt", job.updatedAt().toString());
         if (job.state() == JobState.RUNNING) {

@@ -58,14 +58,14 @@ class SettingsTest {
     @Test
     void dotEnvValuesAreTakenLiterallyNothingIsExpandedOrRun() throws Exception {
         Files.writeString(dir.resolve(".env"), "BYTEPLUS_ACCESSKEY=$(touch pwned)\n"
-                + "BYTEPLUS_SECRETKEY=`touch pwned`\nVOD_SPACE_NAME=${HOME}\nVOD_REGION=\"a\\nb\"\n");
+                + "BYTEPLUS_SECRETKEY=`touch pwned`\nVOD_SPACE_NAME=${HOME}\nVOD_PLAY_DOMAIN=\"a\\nb\"\n");
 
         Settings settings = Settings.resolve(Map.of(), Map.of(), dir);
 
         assertThat(settings.accessKey()).contains("$(touch pwned)");
         assertThat(settings.secretKey()).contains("`touch pwned`");
         assertThat(settings.spaceName()).contains("${HOME}");
-        assertThat(settings.region()).isEqualTo("a\\nb");
+        assertThat(settings.playDomain()).contains("a\\nb");
         assertThat(dir.resolve("pwned")).doesNotExist();
     }
 

@@ -113,7 +113,7 @@ class LedgerTest {
             statement.execute("PRAGMA user_version = 99");
         }
         assertThatThrownBy(() -> Ledger.open(newer)).isInstanceOf(CliException.class)
-                .hasMessageContaining("schema version 99 is newer than this vodkit's (1)");
+                .hasMessageContaining("schema version 99 is newer than this vodkit's (2)");
     }
 
     @Test

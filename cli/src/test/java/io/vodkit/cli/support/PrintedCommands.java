@@ -66,6 +66,10 @@ public final class PrintedCommands implements AutoCloseable {
         FIXTURES.put("videos/day2/outro.mov", (file, commands) -> commands.copyClip(file));
         FIXTURES.put("footage/take1.mp4", (file, commands) -> commands.copyClip(file));
         FIXTURES.put("footage/day2/take2.mov", (file, commands) -> commands.copyClip(file));
+        for (String name : List.of("before.mp4", "after.mp4", "clean.mp4")) {
+            FIXTURES.put(name, (file, commands) -> commands.copyClip(file));
+        }
+        FIXTURES.put("downloads/.keep", (file, commands) -> Files.createFile(file));
         FIXTURES.put("urls.txt", (file, commands) -> Files.writeString(file, "# one source per line\n"
                 + commands.sourceUrl("a.mp4") + "\n" + commands.sourceUrl("b.mov") + "\n"));
         FIXTURES.put("params.json", (file, commands) -> Files.writeString(file, "{\n  \"video\": \"vid://"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
+import io.vodkit.emulator.service.WorkflowTemplate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,6 +60,11 @@ public final class TestEmulator implements AutoCloseable {
         env.put("VODKIT_HOME", home.toString());
         env.put("HOME", home.toString());
         return env;
+    }
+
+    /** Defines a workflow template, as {@code serve --workflow-template ID=SPEC} does. */
+    public void defineWorkflowTemplate(String definition) {
+        emulator.defineWorkflowTemplate(WorkflowTemplate.parse(definition));
     }
 
     public int port() {

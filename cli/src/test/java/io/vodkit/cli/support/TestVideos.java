@@ -47,6 +47,24 @@ public final class TestVideos {
         return clips.noisy(clean, out, 20, 14);
     }
 
+    /** {@code clean} scaled to {@code height} lines (bicubic), near-lossless H.264 in MP4. */
+    public Path scaled(Path clean, Path out, int height) throws MediaException {
+        return clips.lowRes(clean, out, height);
+    }
+
+    /** {@code clean} as H.264 at {@code crf}, in MP4. */
+    public Path compressed(Path clean, Path out, int crf) throws MediaException {
+        return clips.compressed(clean, out, crf);
+    }
+
+    /** A 320×180 clip of other content ({@code mandelbrot}), H.264 in MP4, no audio. */
+    public Path otherContent(Path out, double seconds) throws MediaException {
+        RUNNER.run(java.util.List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y", "-f", "lavfi",
+                "-i", "mandelbrot=size=320x180:rate=25", "-t", String.valueOf(seconds), "-c:v", "libx264",
+                "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-f", "mp4", out.toString()));
+        return out;
+    }
+
     /** Mean Y-PSNR (dB) of {@code video} against {@code reference}, scaled to the reference's size. */
     public double psnr(Path video, Path reference) throws MediaException {
         return clips.psnr(video, reference);

@@ -105,7 +105,8 @@ public final class ApiCaller {
    * <ul>
    *   <li>reads and lookups ({@code Get…}, {@code Query…}, {@code List…}, {@code Describe…});
    *   <li>ApplyUploadInfo, which only hands out an upload address (an unused one expires);
-   *   <li>UpdateMediaPublishStatus, which sets a state;
+   *   <li>UpdateMediaPublishStatus, UpdateMediaInfo and UpdateMediaStorageClass, which set a state;
+   *   <li>DeleteMediaTosFile, for which a file already gone counts as deleted;
    *   <li>CreateSpace, sent only to the local emulator, which creates a missing space and accepts an existing one;
    *   <li>StartExecution: every submission carries its own {@code Control.ClientToken} (spec §9.1), so a repeat
    *       names the same job ({@link StartExecution});
@@ -119,7 +120,9 @@ public final class ApiCaller {
   static boolean isIdempotent(String action) {
     return action.startsWith("Get") || action.startsWith("Query") || action.startsWith("List")
         || action.startsWith("Describe") || action.equals("ApplyUploadInfo")
-        || action.equals("UpdateMediaPublishStatus") || action.equals(CreateSpace.ACTION)
+        || action.equals("UpdateMediaPublishStatus") || action.equals("UpdateMediaInfo")
+        || action.equals("UpdateMediaStorageClass") || action.equals("DeleteMediaTosFile")
+        || action.equals(CreateSpace.ACTION)
         || action.equals(StartExecution.ACTION)
         || action.equals(CommitUploadInfo.ACTION) || action.equals(UploadMediaByUrl.ACTION);
   }

@@ -1,5 +1,7 @@
 package io.vodkit.client.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Set;
 
 /**
@@ -13,9 +15,17 @@ import java.util.Set;
  * @param spaceName {@code Meta.SpaceName}
  * @param fileId    {@code Output.Task.Enhance.FileId}
  * @param storeUri  {@code Output.Task.Enhance.StoreUri}
+ * @param report    {@code Report}: what the restoration found, did and measured (an emulator extension; a missing
+ *                  node when the service sends none)
  */
 public record Execution(String runId, String status, String code, String message, String spaceName, String fileId,
-                        String storeUri) {
+                        String storeUri, JsonNode report) {
+
+  /** An execution without a report. */
+  public Execution(String runId, String status, String code, String message, String spaceName, String fileId,
+                   String storeUri) {
+    this(runId, status, code, message, spaceName, fileId, storeUri, MissingNode.getInstance());
+  }
 
   public static final String SUCCESS = "Success";
   public static final String FAILED = "Failed";

@@ -25,6 +25,6 @@ public final class GetExecution {
     String reportedRunId = Json.text(result, "RunId");
     return new Execution(reportedRunId.isEmpty() ? runId : reportedRunId, Json.text(result, "Status"),
         Json.text(result, "Code"), Json.text(result, "Message"), Json.text(result.path("Meta"), "SpaceName"),
-        Json.text(enhance, "FileId"), Json.text(enhance, "StoreUri"));
+        Json.text(enhance, "FileId"), Json.text(enhance, "StoreUri"), result.path("Report"));
   }
 }

@@ -49,11 +49,6 @@ public record UploadFunction(String name, Map<String, Object> input) {
     return new UploadFunction("Snapshot", Map.of("SnapshotTime", time));
   }
 
-  /** {@code AddOptionInfo} with a {@code Title}. */
-  public static UploadFunction addOptionInfo(String title) {
-    return new UploadFunction("AddOptionInfo", Map.of("Title", Objects.requireNonNull(title, "title == null")));
-  }
-
   /**
    * {@code functions} as the JSON array text of CommitUploadInfo's {@code Functions} parameter, written with Jackson's
    * streaming generator: binding records, or even printing a tree node, would build an {@code ObjectMapper} (some

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.client.VodException;
+import io.vodkit.client.media.UploadMetadata;
 import io.vodkit.client.internal.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,25 +28,38 @@ public final class UploadMediaByUrl {
   public static final int MAX_URL_SETS = 20;
 
   /**
-   * One {@code URLSets} entry; {@code null} fields are left out.
+   * One {@code URLSets} entry (media-management.md A13); {@code null} fields are left out.
    *
    * @param sourceUrl     the http(s) URL of the file itself (required)
    * @param fileExtension {@code .}-prefixed suffix, e.g. {@code .mp4}
    * @param fileName      storage FileName to use, or {@code null} for a generated one
-   * @param title         media title
-   * @param tags          comma-separated tags
-   * @param callbackArgs  passed through to callbacks and QueryUploadTaskInfo
+   * @param storageClass  1 standard, 2 archive, 3 IA
+   * @param templateId    workflow template to start after the pull
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record UrlSet(@JsonProperty("SourceUrl") String sourceUrl,
                        @JsonProperty("FileExtension") String fileExtension,
                        @JsonProperty("FileName") String fileName,
                        @JsonProperty("Title") String title,
+                       @JsonProperty("Description") String description,
                        @JsonProperty("Tags") String tags,
+                       @JsonProperty("Category") String category,
+                       @JsonProperty("ClassificationId") Long classificationId,
+                       @JsonProperty("RecordType") Integer recordType,
+                       @JsonProperty("StorageClass") Integer storageClass,
+                       @JsonProperty("TemplateId") String templateId,
                        @JsonProperty("CallbackArgs") String callbackArgs) {
 
     public UrlSet {
       Objects.requireNonNull(sourceUrl, "sourceUrl == null");
+    }
+
+    /** The URLSet of {@code sourceUrl} carrying {@code metadata}. */
+    public static UrlSet of(String sourceUrl, String fileExtension, String fileName, UploadMetadata metadata) {
+      int storageClass = metadata.storageClassNumber();
+      return new UrlSet(sourceUrl, fileExtension, fileName, metadata.title(), metadata.description(),
+          metadata.tags(), metadata.category(), metadata.classificationId(), metadata.recordType(),
+          storageClass == 0 ? null : storageClass, metadata.workflowTemplate(), metadata.callbackArgs());
     }
 
     /** This URLSet with a FileName: its own, else a fresh {@code <32 hex digits><FileExtension>}. */
@@ -54,7 +68,8 @@ public final class UploadMediaByUrl {
         return this;
       }
       String name = UUID.randomUUID().toString().replace("-", "") + (fileExtension == null ? "" : fileExtension);
-      return new UrlSet(sourceUrl, fileExtension, name, title, tags, callbackArgs);
+      return new UrlSet(sourceUrl, fileExtension, name, title, description, tags, category, classificationId,
+          recordType, storageClass, templateId, callbackArgs);
     }
   }
 

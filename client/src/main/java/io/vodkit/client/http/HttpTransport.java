@@ -92,10 +92,18 @@ public final class HttpTransport implements AutoCloseable {
    * @param what a short description for error messages, e.g. {@code "ApplyUploadInfo"}
    */
   public HttpResponse<byte[]> send(HttpRequest request, String what) {
+    return send(request, HttpResponse.BodyHandlers.ofByteArray(), what);
+  }
+
+  /**
+   * As {@link #send(HttpRequest, String)}, with the reply body handed to {@code body} (a download streamed to a
+   * file); the silence limit applies until the whole body has arrived.
+   */
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body, String what) {
     ActivityWatch activity = new ActivityWatch();
-    HttpRequest watched = request.bodyPublisher().filter(body -> body.contentLength() != 0)
-        .map(body -> HttpRequest.newBuilder(request, (name, value) -> true)
-            .method(request.method(), activity.watch(body)).build())
+    HttpRequest watched = request.bodyPublisher().filter(published -> published.contentLength() != 0)
+        .map(published -> HttpRequest.newBuilder(request, (name, value) -> true)
+            .method(request.method(), activity.watch(published)).build())
         .orElse(request);
     SilenceAlarm alarm = new SilenceAlarm(Thread.currentThread());
     long limit = requestTimeout.toNanos();
@@ -106,7 +114,7 @@ public final class HttpTransport implements AutoCloseable {
     }, checkPeriodNanos, checkPeriodNanos, TimeUnit.NANOSECONDS);
     inFlight.incrementAndGet();
     try {
-      return client.send(watched, activity.watch(HttpResponse.BodyHandlers.ofByteArray()));
+      return client.send(watched, activity.watch(body));
     } catch (InterruptedException e) {
       if (alarm.disarm()) {
         throw new TransportException(what, "nothing sent or received from " + request.uri().getAuthority()

@@ -1,6 +1,7 @@
 package io.vodkit.client.http;
 
 import io.vodkit.client.VodException;
+import io.vodkit.client.limits.Limits;
 import io.vodkit.client.VodHttpException;
 import java.time.Duration;
 import java.util.Objects;
@@ -38,9 +39,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
   private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
   public RetryPolicy {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts < 1: " + maxAttempts);
-    }
+    Limits.MAX_ATTEMPTS.check((long) maxAttempts);
     Objects.requireNonNull(baseDelay, "baseDelay == null");
     Objects.requireNonNull(maxDelay, "maxDelay == null");
     Objects.requireNonNull(sleeper, "sleeper == null");

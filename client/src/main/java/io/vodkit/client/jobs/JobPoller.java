@@ -5,6 +5,7 @@ import io.vodkit.client.http.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,10 +27,20 @@ public final class JobPoller {
 
   private final PollConfig config;
   private final Sleeper sleeper;
+  private final LongSupplier nanoTime;
 
-  public JobPoller(PollConfig config, Sleeper sleeper) {
+  /**
+   * @param sleeper  waits between two queries
+   * @param nanoTime a monotonic clock in nanoseconds ({@link System#nanoTime()}), which times the wait
+   */
+  public JobPoller(PollConfig config, Sleeper sleeper, LongSupplier nanoTime) {
     this.config = Objects.requireNonNull(config, "config == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
+  }
+
+  public JobPoller(PollConfig config, Sleeper sleeper) {
+    this(config, sleeper, System::nanoTime);
   }
 
   public JobPoller(PollConfig config) {
@@ -42,6 +53,7 @@ public final class JobPoller {
    * @param observer sees every successful answer (for progress output); must not block
    */
   public <T> PollOutcome<T> poll(Supplier<T> query, Predicate<T> isFinal, Consumer<T> observer) {
+    long start = nanoTime.getAsLong();
     T last = null;
     VodException lastFailure = null;
     for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
@@ -51,7 +63,7 @@ public final class JobPoller {
         lastFailure = null;
         observer.accept(answer);
         if (isFinal.test(answer)) {
-          return new PollOutcome.Finished<>(answer, attempt);
+          return new PollOutcome.Finished<>(answer, attempt, since(start));
         }
       } catch (VodException e) {
         if (!RetryPolicy.isTransient(e, true)) {
@@ -64,7 +76,11 @@ public final class JobPoller {
         pause();
       }
     }
-    return new PollOutcome.TimedOut<>(last, config.maxAttempts(), lastFailure);
+    return new PollOutcome.TimedOut<>(last, config.maxAttempts(), since(start), lastFailure);
+  }
+
+  private Duration since(long startNanos) {
+    return Duration.ofNanos(nanoTime.getAsLong() - startNanos);
   }
 
 

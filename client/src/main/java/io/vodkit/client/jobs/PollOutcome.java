@@ -1,6 +1,7 @@
 package io.vodkit.client.jobs;
 
 import io.vodkit.client.VodException;
+import java.time.Duration;
 
 /**
  * How polling ended: the job reached a final state, or the attempts ran out first.
@@ -15,8 +16,11 @@ public sealed interface PollOutcome<T> {
   /** The queries made. */
   int attempts();
 
+  /** The time polling took, measured from the first query to the last answer. */
+  Duration waited();
+
   /** A query saw a final state (success or failure: the caller reads which from {@link #last()}). */
-  record Finished<T>(T last, int attempts) implements PollOutcome<T> {
+  record Finished<T>(T last, int attempts, Duration waited) implements PollOutcome<T> {
   }
 
   /**
@@ -24,6 +28,6 @@ public sealed interface PollOutcome<T> {
    *
    * @param lastFailure the transient failure of the last query, or {@code null} when it answered
    */
-  record TimedOut<T>(T last, int attempts, VodException lastFailure) implements PollOutcome<T> {
+  record TimedOut<T>(T last, int attempts, Duration waited, VodException lastFailure) implements PollOutcome<T> {
   }
 }

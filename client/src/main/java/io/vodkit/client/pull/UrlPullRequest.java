@@ -2,6 +2,8 @@ package io.vodkit.client.pull;
 
 import io.vodkit.client.VodException;
 import io.vodkit.client.api.UploadMediaByUrl;
+import io.vodkit.client.limits.Limits;
+import io.vodkit.client.media.UploadMetadata;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -11,22 +13,23 @@ import java.util.Objects;
  * One URL to pull into VOD. The file extension is taken from the URL path (as the skill does); a URL that is not
  * http(s) or whose path has no extension is refused here, before any request.
  *
- * @param sourceUrl    the http(s) URL of the media file
- * @param title        media title, or {@code null}
- * @param tags         comma-separated tags, or {@code null}
- * @param fileName     storage FileName to ask for, or {@code null} to let the service choose
- * @param callbackArgs passed through, or {@code null}
+ * @param sourceUrl the http(s) URL of the media file
+ * @param fileName  storage FileName to ask for, or {@code null} to let the service choose
+ * @param metadata  what is stored with the media (checked against the URL pull limits here), or {@code null}
+ * @throws io.vodkit.client.limits.InvalidValueException for a FileName outside {@link Limits#URL_FILE_NAME}
  */
-public record UrlPullRequest(String sourceUrl, String title, String tags, String fileName, String callbackArgs) {
+public record UrlPullRequest(String sourceUrl, String fileName, UploadMetadata metadata) {
 
   public UrlPullRequest {
     Objects.requireNonNull(sourceUrl, "sourceUrl == null");
     extensionOf(sourceUrl);
+    Limits.URL_FILE_NAME.check(fileName);
+    metadata = metadata == null ? UploadMetadata.NONE : metadata.check(true);
   }
 
   /** A request with only the URL. */
   public static UrlPullRequest of(String sourceUrl) {
-    return new UrlPullRequest(sourceUrl, null, null, null, null);
+    return new UrlPullRequest(sourceUrl, null, null);
   }
 
   /** True for text that starts with {@code http://} or {@code https://} (any case): what the CLI treats as a URL. */
@@ -42,7 +45,7 @@ public record UrlPullRequest(String sourceUrl, String title, String tags, String
 
   /** The URLSet UploadMediaByUrl sends for this request. */
   public UploadMediaByUrl.UrlSet toUrlSet() {
-    return new UploadMediaByUrl.UrlSet(sourceUrl, fileExtension(), fileName, title, tags, callbackArgs);
+    return UploadMediaByUrl.UrlSet.of(sourceUrl, fileExtension(), fileName, metadata);
   }
 
   /**

@@ -73,7 +73,7 @@ public final class UrlPuller {
         statuses -> statuses.stream().allMatch(s -> s.state().isFinal()),
         statuses -> { });
     return new PullResult(List.copyOf(latest.values()), outcome instanceof PollOutcome.TimedOut,
-        outcome.attempts());
+        outcome.attempts(), outcome.waited());
   }
 
   /**

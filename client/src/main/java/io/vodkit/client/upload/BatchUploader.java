@@ -2,6 +2,7 @@ package io.vodkit.client.upload;
 
 import io.vodkit.client.VodException;
 import io.vodkit.client.internal.NamedThreadFactory;
+import io.vodkit.client.limits.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,7 @@ public final class BatchUploader {
 
   /** Files in flight when the caller does not choose. */
   public static final int DEFAULT_JOBS = 2;
-  public static final int MAX_JOBS = 16;
+  public static final int MAX_JOBS = Limits.MAX_JOBS;
 
   /**
    * How one file went: exactly one of {@code result} and {@code failure} is set; {@code skipped} when the result is
@@ -48,10 +49,7 @@ public final class BatchUploader {
    */
   public BatchUploader(MediaUploader uploader, int jobs, UploadLedger ledger) {
     this.uploader = Objects.requireNonNull(uploader, "uploader == null");
-    if (jobs < 1 || jobs > MAX_JOBS) {
-      throw new IllegalArgumentException("jobs must be 1…" + MAX_JOBS + ": " + jobs);
-    }
-    this.jobs = jobs;
+    this.jobs = Limits.JOBS.check((long) jobs).intValue();
     this.ledger = Objects.requireNonNull(ledger, "ledger == null");
   }
 

@@ -1,13 +1,16 @@
 package io.vodkit.client.upload;
 
 import io.vodkit.client.VodException;
+import io.vodkit.client.limits.InvalidValueException;
+import io.vodkit.client.limits.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A local file checked before any request: it exists, is a regular readable file, is not empty, and its name has
- * an extension the service accepts as {@code FileExtension} ({@code .} plus 1–7 characters).
+ * A local file checked before any request: it exists, is a regular readable file, is not empty nor larger than
+ * {@link Limits#FILE_SIZE}, and its name has an extension the service accepts as {@code FileExtension} ({@code .}
+ * plus 1–7 characters).
  *
  * @param path      the file
  * @param size      bytes
@@ -40,6 +43,11 @@ public record LocalMediaFile(Path path, long size, String extension) {
     }
     if (size == 0) {
       throw new VodException("File is empty (0 bytes), nothing to upload: " + file);
+    }
+    try {
+      Limits.FILE_SIZE.check(size);
+    } catch (InvalidValueException tooLarge) {
+      throw new VodException("File is too large for the service (" + tooLarge.getMessage() + "): " + file);
     }
     return new LocalMediaFile(file, size, extensionOf(file));
   }

@@ -7,6 +7,7 @@ import io.vodkit.client.api.ApplyUploadInfo;
 import io.vodkit.client.api.CommitUploadInfo;
 import io.vodkit.client.api.CommittedMedia;
 import io.vodkit.client.api.UploadFunction;
+import io.vodkit.client.media.UploadMetadata;
 import io.vodkit.client.upload.internal.FirstFailure;
 import io.vodkit.client.upload.internal.HostFailover;
 import io.vodkit.client.upload.internal.ParallelParts;
@@ -79,7 +80,8 @@ public final class MediaUploader {
           checkpoint.auth(), List.of()), checkpoint.uploadHosts(), checkpoint.sessionKey()));
     } else {
       routes = UploadRoute.of(applyUploadInfo.call(new ApplyUploadInfo.Request(request.spaceName(),
-          request.fileName(), media.extension(), media.size(), FILE_TYPE_MEDIA, 0, null, true)));
+          request.fileName(), media.extension(), media.size(), FILE_TYPE_MEDIA,
+          request.metadata().storageClassNumber(), null, true)));
     }
     LOG.debug("upload start file={} bytes={} space={} storeUri={} parts={} resumed={} routes={}", media.path(),
         media.size(), request.spaceName(), routes.get(0).target().storeUri(),
@@ -109,7 +111,7 @@ public final class MediaUploader {
     CommittedMedia committed;
     try {
       committed = commitUploadInfo.call(new CommitUploadInfo.Request(request.spaceName(), sessionKey,
-          functions(request.title()), null));
+          functions(request.metadata()), request.metadata().callbackArgs()));
     } catch (VodHttpException e) {
       if (resumed.isEmpty() || !resumed.get().merged() || e.isTransient()) {
         throw e;
@@ -293,11 +295,10 @@ public final class MediaUploader {
     }
   }
 
-  private static List<UploadFunction> functions(String title) {
+  /** GetMeta and Snapshot, then what the metadata adds (AddOptionInfo, StartWorkflow). */
+  private static List<UploadFunction> functions(UploadMetadata metadata) {
     List<UploadFunction> functions = new ArrayList<>(UploadFunction.defaults());
-    if (title != null && !title.isBlank()) {
-      functions.add(UploadFunction.addOptionInfo(title));
-    }
+    functions.addAll(metadata.functions());
     return functions;
   }
 

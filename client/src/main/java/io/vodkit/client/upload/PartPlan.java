@@ -1,5 +1,6 @@
 package io.vodkit.client.upload;
 
+import io.vodkit.client.limits.Limits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,11 +31,11 @@ import java.util.List;
 public record PartPlan(long fileSize, long partSizeBytes, boolean direct, List<Part> parts) {
 
   /** 20 MiB: the smallest part size, and the size from which uploads go in parts. */
-  public static final long MIN_PART_SIZE_BYTES = 20L * 1024 * 1024;
+  public static final long MIN_PART_SIZE_BYTES = Limits.MIN_PART_SIZE_BYTES;
   /** Default part size: {@value #MIN_PART_SIZE_BYTES} bytes, as the official SDKs use. */
   public static final long DEFAULT_PART_SIZE_BYTES = MIN_PART_SIZE_BYTES;
   /** The most parts one multipart upload may have. */
-  public static final int MAX_PARTS = 10_000;
+  public static final int MAX_PARTS = Limits.MAX_PARTS;
   /** The most parts in flight that {@link #defaultConcurrency()} picks. */
   public static final int MAX_DEFAULT_CONCURRENCY = 8;
 
@@ -51,13 +52,17 @@ public record PartPlan(long fileSize, long partSizeBytes, boolean direct, List<P
   /**
    * Plans the upload of {@code fileSize} bytes.
    *
-   * @throws IllegalArgumentException if {@code fileSize < 0} or {@code partSizeBytes < 20 MiB}
+   * @throws IllegalArgumentException if {@code fileSize < 0} or above {@link Limits#FILE_SIZE}, or
+   *     {@code partSizeBytes} is outside {@link Limits#PART_SIZE}
    */
   public static PartPlan of(long fileSize, long partSizeBytes) {
     if (fileSize < 0) {
       throw new IllegalArgumentException("fileSize < 0: " + fileSize);
     }
     checkPartSize(partSizeBytes);
+    if (fileSize > 0) {
+      Limits.FILE_SIZE.check(fileSize);
+    }
     if (fileSize < MIN_PART_SIZE_BYTES) {
       return new PartPlan(fileSize, partSizeBytes, true, List.of(new Part(1, 0, fileSize)));
     }
@@ -82,13 +87,10 @@ public record PartPlan(long fileSize, long partSizeBytes, boolean direct, List<P
   /**
    * Checks a requested part size.
    *
-   * @throws IllegalArgumentException naming the value when it is below {@value #MIN_PART_SIZE_BYTES}
+   * @throws io.vodkit.client.limits.InvalidValueException when it is outside {@link Limits#PART_SIZE}
    */
   public static long checkPartSize(long partSizeBytes) {
-    if (partSizeBytes < MIN_PART_SIZE_BYTES) {
-      throw new IllegalArgumentException("partSizeBytes < " + MIN_PART_SIZE_BYTES + " (20 MiB): " + partSizeBytes);
-    }
-    return partSizeBytes;
+    return Limits.PART_SIZE.check(partSizeBytes);
   }
 
   private static long ceilDiv(long a, long b) {

@@ -11,6 +11,7 @@ import io.vodkit.client.api.ListDomain;
 import io.vodkit.client.api.UpdateMediaPublishStatus;
 import io.vodkit.client.api.UrlAuthRule;
 import io.vodkit.client.internal.PercentEncoding;
+import io.vodkit.client.limits.Limits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -56,7 +57,8 @@ public final class PlayUrlResolver {
   /**
    * @param playDomain the configured play domain ({@code VOD_PLAY_DOMAIN}): {@code host}, {@code https://host} or
    *                   {@code http://host:port}; {@code null} or blank = discover with ListDomain
-   * @param urlExpiry  how long signed URLs stay valid ({@code VOD_URL_EXPIRE_MINUTES})
+   * @param urlExpiry  how long signed URLs stay valid ({@code VOD_URL_EXPIRE_MINUTES}), within
+   *                   {@link Limits#URL_EXPIRY}
    * @param clock      the time source
    * @param random     source of the type A random part
    */
@@ -67,9 +69,7 @@ public final class PlayUrlResolver {
     this.getPlayInfo = new GetPlayInfo(api);
     this.configuredDomain = playDomain == null || playDomain.isBlank() ? null : playDomain.trim();
     this.urlExpiry = Objects.requireNonNull(urlExpiry, "urlExpiry == null");
-    if (urlExpiry.isNegative()) {
-      throw new IllegalArgumentException("urlExpiry < 0: " + urlExpiry);
-    }
+    Limits.URL_EXPIRY.check(urlExpiry);
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.signer = new TypeASigner(random);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vodkit.client.FakeVodTestBase;
 import io.vodkit.client.VodException;
+import io.vodkit.client.media.UploadMetadata;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,8 @@ class UploadStepsTest extends FakeVodTestBase {
     server.onActionResult("CommitUploadInfo", "{\"Data\":{\"Vid\":\"v1\"}}");
 
     new CommitUploadInfo(client.api()).call(new CommitUploadInfo.Request("s", "k",
-        List.of(UploadFunction.getMeta(), UploadFunction.addOptionInfo("My \"clip\""), UploadFunction.snapshot(1.5)),
+        List.of(UploadFunction.getMeta(), UploadMetadata.title("My \"clip\"").functions().get(0),
+            UploadFunction.snapshot(1.5)),
         "cb"));
 
     Map<String, String> query = server.actionRequests("CommitUploadInfo").get(0).query();

@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vodkit.client.VodServiceException;
 import io.vodkit.client.http.TransportException;
+import io.vodkit.client.limits.InvalidValueException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class JobPollerTest {
   private final List<Duration> sleeps = new ArrayList<>();
-  private final JobPoller poller = new JobPoller(new PollConfig(Duration.ofSeconds(2), 4), sleeps::add);
+  /** A monotonic clock that moves only when the poller sleeps or a query says it took time. */
+  private final AtomicLong nanos = new AtomicLong();
+  private final PollConfig config = new PollConfig(Duration.ofSeconds(2), 4);
+  private final JobPoller poller = new JobPoller(config, pause -> {
+    sleeps.add(pause);
+    nanos.addAndGet(pause.toNanos());
+  }, nanos::get);
 
   private static Supplier<String> answers(Object... answers) {
     Iterator<Object> it = List.of(answers).iterator();
@@ -33,7 +41,7 @@ class JobPollerTest {
     PollOutcome<String> outcome = poller.poll(answers("initial", "processing", "success"), "success"::equals,
         seen::add);
 
-    assertThat(outcome).isEqualTo(new PollOutcome.Finished<>("success", 3));
+    assertThat(outcome).isEqualTo(new PollOutcome.Finished<>("success", 3, Duration.ofSeconds(4)));
     assertThat(seen).containsExactly("initial", "processing", "success");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
@@ -42,7 +50,7 @@ class JobPollerTest {
   void timesOutAfterMaxAttemptsWithTheLastState() {
     PollOutcome<String> outcome = poller.poll(answers("a", "b", "c", "d", "never asked"), s -> false, s -> { });
 
-    assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("d", 4, null));
+    assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("d", 4, Duration.ofSeconds(6), null));
     assertThat(sleeps).hasSize(3);
   }
 
@@ -54,7 +62,7 @@ class JobPollerTest {
         new VodServiceException(429, "FlowLimitExceeded", null, "slow down", "r2", "GetExecution"),
         "Success"), "Success"::equals, s -> { });
 
-    assertThat(outcome).isEqualTo(new PollOutcome.Finished<>("Success", 4));
+    assertThat(outcome).isEqualTo(new PollOutcome.Finished<>("Success", 4, Duration.ofSeconds(6)));
   }
 
   @Test
@@ -62,7 +70,7 @@ class JobPollerTest {
     VodServiceException busy = new VodServiceException(503, "ServiceUnavailable", null, "busy", "r", "GetExecution");
     PollOutcome<String> outcome = poller.poll(answers("Running", busy, busy, busy), s -> false, s -> { });
 
-    assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("Running", 4, busy));
+    assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("Running", 4, Duration.ofSeconds(6), busy));
   }
 
   @Test
@@ -74,13 +82,35 @@ class JobPollerTest {
   }
 
   @Test
-  void describesItsBudgetLikeTheTimeOutMessage() {
-    assertThat(new PollConfig(Duration.ofSeconds(5), 360).describe()).isEqualTo("360 attempts × 5s");
-    assertThat(new PollConfig(Duration.ofMillis(1500), 2).describe()).isEqualTo("2 attempts × 1.5s");
+  void theTimeWaitedIsMeasuredNotIntervalTimesCount() {
+    Supplier<String> slow = () -> {
+      nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+      return "Running";
+    };
+
+    PollOutcome<String> outcome = poller.poll(slow, s -> false, s -> { });
+
+    assertThat(outcome.waited()).isEqualTo(Duration.ofSeconds(4 * 3 + 3 * 2));
+    assertThat(config.describeWait(outcome.waited(), outcome.attempts()))
+        .isEqualTo("after 18 s (4 polls, 2 s apart)");
   }
 
   @Test
-  void rejectsAnEmptyBudget() {
-    assertThatThrownBy(() -> new PollConfig(Duration.ofSeconds(1), 0)).hasMessageContaining("maxAttempts < 1");
+  void describesTimesAsAPersonReadsThem() {
+    assertThat(new PollConfig(Duration.ofMillis(200), 1).describeWait(Duration.ofMillis(612), 1))
+        .isEqualTo("after 0.61 s (1 poll, 0.2 s apart)");
+    assertThat(PollConfig.readable(Duration.ofMillis(42_460))).isEqualTo("42.5 s");
+    assertThat(PollConfig.readable(Duration.ofSeconds(1805))).isEqualTo("30 min 5 s");
+    assertThat(PollConfig.readable(Duration.ofSeconds(7230))).isEqualTo("2 h 0 min");
+  }
+
+  @Test
+  void refusesABudgetOutsideTheLimits() {
+    assertThatThrownBy(() -> new PollConfig(Duration.ofSeconds(1), 0))
+        .isInstanceOf(InvalidValueException.class).hasMessage("pollMax must be 1 to 1000000, got 0");
+    assertThatThrownBy(() -> new PollConfig(Duration.ZERO, 1))
+        .hasMessage("pollInterval must be 0.1 to 3600 seconds, got 0 seconds");
+    assertThatThrownBy(() -> new PollConfig(Duration.ofHours(2), 1))
+        .hasMessage("pollInterval must be 0.1 to 3600 seconds, got 7200 seconds");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodkit.client.media.UploadMetadata;
 import io.vodkit.client.FakeVodServer;
 import io.vodkit.client.FakeVodTestBase;
 import io.vodkit.client.VodException;
@@ -45,7 +46,8 @@ class UrlPullerTest extends FakeVodTestBase {
       return FakeVodServer.Reply.json(200, FakeVodServer.envelope("UploadMediaByUrl", "{\"Data\":" + data + "}"));
     });
     List<UrlPullRequest> requests = IntStream.range(0, 25)
-        .mapToObj(i -> new UrlPullRequest("http://h/" + i + ".mp4", i == 0 ? "first" : null, null, null, null))
+        .mapToObj(i -> new UrlPullRequest("http://h/" + i + ".mp4", null,
+            i == 0 ? UploadMetadata.title("first") : null))
         .toList();
 
     List<UrlUploadJob> jobs = puller(1).submit("space1", requests);

@@ -3,6 +3,7 @@ package io.vodkit.client.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vodkit.client.media.UploadMetadata;
 import io.vodkit.client.Credentials;
 import io.vodkit.client.FakeVodServer;
 import io.vodkit.client.FakeVodServer.Recorded;
@@ -128,7 +129,8 @@ class MediaUploaderTest {
     Path file = Files.writeString(dir.resolve("hello.mov"), "hello world");
     AtomicLong lastProgress = new AtomicLong();
 
-    UploadResult result = uploader.upload(new UploadRequest(file, "s", 4, 20 * MIB, "My title", "dir/hello.mov"),
+    UploadResult result = uploader.upload(new UploadRequest(file, "s", 4, 20 * MIB,
+            UploadMetadata.title("My title"), "dir/hello.mov"),
         p -> lastProgress.set(p.bytesSent()));
 
     assertThat(server.gatewayRequests()).singleElement().satisfies(put -> {
@@ -344,11 +346,13 @@ class MediaUploaderTest {
   void requestValidatesItsArguments() {
     Path file = dir.resolve("a.mp4");
     assertThatThrownBy(() -> new UploadRequest(file, "s", -1, 20 * MIB, null, null))
-        .hasMessage("concurrency < 0: -1");
+        .hasMessage("concurrency must be 1 to 64, got -1");
     assertThatThrownBy(() -> new UploadRequest(file, "s", 65, 20 * MIB, null, null))
-        .hasMessage("concurrency > 64: 65");
+        .hasMessage("concurrency must be 1 to 64, got 65");
     assertThatThrownBy(() -> new UploadRequest(file, "s", 4, 5 * MIB, null, null))
-        .hasMessageContaining("partSizeBytes").hasMessageEndingWith(": " + 5 * MIB);
+        .hasMessage("partSize must be 20 MiB to 5 GiB, got 5 MiB");
+    assertThatThrownBy(() -> new UploadRequest(file, "s", 4, 20 * MIB, null, "/a.mp4"))
+        .hasMessageStartingWith("fileName must be a storage path").hasMessageEndingWith("got a leading /");
   }
 
   private void uploadHosts(String... hosts) {

@@ -71,8 +71,18 @@ class PartPlanTest {
   void partSizeBelowTwentyMebibytesIsRefusedNamingTheValue(long partSize) {
     assertThatThrownBy(() -> PartPlan.of(100, partSize))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("partSizeBytes")
-        .hasMessageEndingWith(": " + partSize);
+        .hasMessageStartingWith("partSize must be 20 MiB to 5 GiB, got ");
+  }
+
+  @Test
+  void partSizeAboveFiveGibibytesIsRefused() {
+    assertThatThrownBy(() -> PartPlan.of(100, 6L << 30)).hasMessage("partSize must be 20 MiB to 5 GiB, got 6 GiB");
+  }
+
+  @Test
+  void aFileTooLargeForTenThousandFiveGibibyteParts() {
+    assertThatThrownBy(() -> PartPlan.of(10_000L * (5L << 30) + 1, DEFAULT))
+        .hasMessage("fileSize must be 1 byte to 48.83 TiB (53687091200000 bytes), got 48.83 TiB (53687091200001 bytes)");
   }
 
   @Test

@@ -23,6 +23,9 @@ public enum ApiError {
             "Invalid Authorization header, Pls check authorization header. %s"),
     METHOD_NOT_ALLOWED(405, "MethodNotAllowed", null, "HTTP Method Not Allowed."),
     REQUEST_TOO_LARGE(413, "RequestEntityTooLarge", null, "The request body is larger than %d bytes."),
+    /** media-management.md A16 (DeleteMedia's documented code and message, used for every list limit). */
+    ITEM_LIMIT_EXCEEDED(400, "InvalidParameter.ItemLimitExceeded", null,
+            "The number of %s entered is greater than the limit (%d)."),
     INVALID_PARAMETER(400, "InvalidParameter", null, "The parameter %s has an invalid value %s: %s."),
     SPACE_NOT_FOUND(404, "ResourceNotFound", null, "The space %s does not exist."),
     DOMAIN_NOT_FOUND(404, "ResourceNotFound", null, "The domain %s does not exist in space %s."),
@@ -34,6 +37,8 @@ public enum ApiError {
     COMMIT_IN_PROGRESS(503, "ServiceUnavailable", null,
             "The SessionKey %s is being committed by another request; retry shortly."),
     UPLOAD_NOT_COMPLETE(400, "InvalidParameter", null, "The upload of %s is not complete."),
+    /** The emulator's choice of code (StartWorkflow's error is not documented, media-management.md A12). */
+    WORKFLOW_TEMPLATE_NOT_FOUND(400, "InvalidParameter", null, "The workflow template %s does not exist."),
     MEDIA_NOT_FOUND(404, "ResourceNotFound", null, "The media %s does not exist."),
     FILE_NOT_FOUND(404, "ResourceNotFound", null, "The file %s does not exist in space %s."),
     EXECUTION_NOT_FOUND(404, "ResourceNotFound", null, "The execution %s does not exist."),

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Table {@code executions}: the persistent queue and state of restoration jobs. */
@@ -132,6 +134,25 @@ public final class ExecutionRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(read(rs)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /** The StoreUris of the outputs of the finished restorations of {@code vid} (Input.Type Vid). */
+    public List<String> outputStoreUrisOf(String vid) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT json_extract(output, '$.Task.Enhance.StoreUri') "
+                    + "FROM executions WHERE json_extract(input, '$.Vid') = ? AND output IS NOT NULL")) {
+                ps.setString(1, vid);
+                List<String> uris = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(1) != null) {
+                            uris.add(rs.getString(1));
+                        }
+                    }
+                }
+                return List.copyOf(uris);
             }
         });
     }

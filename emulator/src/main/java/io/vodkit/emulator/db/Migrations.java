@@ -121,7 +121,24 @@ final class Migrations {
                     // of the same parts can be answered again
                     "ALTER TABLE multipart_uploads ADD COLUMN merged_manifest TEXT",
                     // StartExecution looks a job up by its Control.ClientToken (idempotent submission)
-                    "CREATE INDEX executions_by_client_token ON executions (json_extract(control, '$.ClientToken'))")));
+                    "CREATE INDEX executions_by_client_token ON executions (json_extract(control, '$.ClientToken'))")),
+            new Migration(5, List.of(
+                    // the StorageClass asked for at ApplyUploadInfo / in a URLSet, carried to the media at commit
+                    "ALTER TABLE upload_sessions ADD COLUMN storage_class TEXT NOT NULL DEFAULT 'STANDARD'",
+                    "ALTER TABLE media ADD COLUMN storage_class TEXT NOT NULL DEFAULT 'STANDARD'",
+                    "CREATE INDEX media_by_space ON media (space_name, created_at)",
+                    // StartWorkflow: the templates the emulator runs, and what their runs produced per Vid
+                    """
+                    CREATE TABLE workflow_templates (
+                        template_id TEXT PRIMARY KEY,
+                        spec        TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE transcodes (
+                        vid         TEXT NOT NULL,
+                        template_id TEXT NOT NULL,
+                        file_name   TEXT NOT NULL,
+                        info        TEXT NOT NULL,
+                        PRIMARY KEY (vid, template_id))""")));
 
     private Migrations() {
     }

@@ -46,6 +46,20 @@ public final class ObjectRepository {
         });
     }
 
+    /** Forgets the object with {@code fileName}; returns it, or empty when there was none. */
+    public Optional<StoredObject> remove(String fileName) {
+        return database.run(c -> {
+            Optional<StoredObject> found = findByFileName(fileName);
+            if (found.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM objects WHERE file_name = ?")) {
+                    ps.setString(1, fileName);
+                    ps.executeUpdate();
+                }
+            }
+            return found;
+        });
+    }
+
     /** The ids of all stored objects (to find orphaned files at start-up). */
     public Set<String> objectIds() {
         return database.run(c -> {

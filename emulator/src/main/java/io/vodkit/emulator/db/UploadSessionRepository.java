@@ -45,6 +45,18 @@ public final class UploadSessionRepository {
         });
     }
 
+    /** Records the storage class (STANDARD, ARCHIVE or IA) the media committed from this session gets. */
+    public void setStorageClass(String sessionKey, String storageClass) {
+        database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE upload_sessions SET storage_class = ? WHERE session_key = ?")) {
+                ps.setString(1, storageClass);
+                ps.setString(2, sessionKey);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** The Vid the object at {@code storeUri} was committed as, if any session for it was committed. */
     public Optional<String> committedVidOf(String storeUri) {
         return database.run(c -> {
@@ -55,6 +67,17 @@ public final class UploadSessionRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /** After {@code vid} was deleted: its FileName is free for a new upload (a repeated commit finds no object). */
+    public void forgetDeleted(String vid) {
+        database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE upload_sessions SET committed_vid = NULL WHERE committed_vid = ?")) {
+                ps.setString(1, vid);
+                return ps.executeUpdate();
             }
         });
     }

@@ -17,12 +17,13 @@ import java.util.Objects;
  * @param pid       the id of the process it runs in
  * @param lifetime  whether it runs until stopped or in the background until idle
  * @param caCert    when it serves HTTPS: the CA certificate (PEM file) to trust; null over plain HTTP
+ * @param console   its web console's address with the token of this run, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("region") String region,
                         @JsonProperty("access_key") String accessKey, @JsonProperty("secret_key") String secretKey,
                         @JsonProperty("pid") long pid, @JsonProperty("lifetime") Lifetime lifetime,
-                        @JsonProperty("ca_cert") Path caCert) {
+                        @JsonProperty("ca_cert") Path caCert, @JsonProperty("console") URI console) {
 
     public OwnerInfo {
         Objects.requireNonNull(endpoint, "endpoint == null");
@@ -34,7 +35,7 @@ public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("r
 
     /** An emulator over plain HTTP. */
     public OwnerInfo(URI endpoint, String region, String accessKey, String secretKey, long pid, Lifetime lifetime) {
-        this(endpoint, region, accessKey, secretKey, pid, lifetime, null);
+        this(endpoint, region, accessKey, secretKey, pid, lifetime, null, null);
     }
 
     /** The CA certificate to trust, when it serves HTTPS. */
@@ -56,6 +57,7 @@ public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("r
     @Override
     public String toString() {
         return "OwnerInfo[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey
-                + ", secretKey=██, pid=" + pid + ", lifetime=" + lifetime + ", caCert=" + caCert + "]";
+                + ", secretKey=██, pid=" + pid + ", lifetime=" + lifetime + ", caCert=" + caCert + ", console="
+                + (console == null ? null : "██") + "]";
     }
 }

@@ -15,6 +15,7 @@ import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.MediaCommitter;
 import io.vodkit.emulator.service.SessionOpener;
 import io.vodkit.emulator.service.Spaces;
+import io.vodkit.emulator.service.Workflows;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -48,9 +49,11 @@ public final class UrlPulls {
      * @param md5           expected MD5 of the source, or null
      * @param callbackArgs  pass-through, or null
      * @param options       the AddOptionInfo input (Title, Tags, …); empty for none
+     * @param storageClass  1 standard, 2 archive, 3 IA, 0 the default
+     * @param templateId    the workflow template to start once pulled, or null
      */
     public record Submission(String sourceUrl, String fileName, String fileExtension, String md5,
-                             String callbackArgs, ObjectNode options) {
+                             String callbackArgs, ObjectNode options, long storageClass, String templateId) {
     }
 
     private final Database database;
@@ -60,9 +63,10 @@ public final class UrlPulls {
     private final PullWorkers workers;
     private final Ids ids;
     private final Clock clock;
+    private final Workflows workflows;
 
     public UrlPulls(Database database, Spaces spaces, SessionOpener sessions, UrlJobRepository jobs,
-                    PullWorkers workers, Ids ids, Clock clock) {
+                    PullWorkers workers, Ids ids, Clock clock, Workflows workflows) {
         this.database = database;
         this.spaces = spaces;
         this.sessions = sessions;
@@ -70,6 +74,7 @@ public final class UrlPulls {
         this.workers = workers;
         this.ids = ids;
         this.clock = clock;
+        this.workflows = workflows;
     }
 
     /**
@@ -91,7 +96,7 @@ public final class UrlPulls {
             SessionOpener.validate(submission.fileName(), extension);
             MediaCommitter.checkCallbackArgs(submission.callbackArgs());
             extensions.add(extension);
-            functions.add(functionsJson(submission.options()));
+            functions.add(functionsJson(submission.options(), submission.templateId()));
         }
         String requestId = ids.requestId();
         Instant now = clock.instant();
@@ -107,6 +112,7 @@ public final class UrlPulls {
                     continue;
                 }
                 UploadSession session = sessions.open(space, submission.fileName(), extensions.get(i));
+                sessions.storageClass(session.sessionKey(), submission.storageClass());
                 UrlJob job = new UrlJob(ids.jobId(), requestId, space, submission.sourceUrl(), session.sessionKey(),
                         orEmpty(submission.md5()), functions.get(i), orEmpty(submission.callbackArgs()),
                         UrlJobState.INITIAL, 0, "", "", "{}", "", now, now);
@@ -161,15 +167,21 @@ public final class UrlPulls {
         throw ApiError.INVALID_PARAMETER.exception("SourceUrl", sourceUrl, "must be an http or https URL");
     }
 
-    /** GetMeta, a Snapshot at 0 s and, when given, AddOptionInfo: validated now, run at commit. */
-    private static String functionsJson(ObjectNode options) {
+    /**
+     * GetMeta, a Snapshot at 0 s and, when given, AddOptionInfo and StartWorkflow: validated now (an unknown
+     * template refuses the submission), run at commit.
+     */
+    private String functionsJson(ObjectNode options, String templateId) {
         ArrayNode functions = JsonNodeFactory.instance.arrayNode();
         functions.addObject().put("Name", "GetMeta");
         functions.addObject().put("Name", "Snapshot").putObject("Input").put("SnapshotTime", 0);
         if (!options.isEmpty()) {
             functions.addObject().put("Name", "AddOptionInfo").set("Input", options);
         }
-        CommitFunctions.parse(functions);
+        if (templateId != null) {
+            functions.addObject().put("Name", "StartWorkflow").putObject("Input").put("TemplateId", templateId);
+        }
+        workflows.requireKnown(CommitFunctions.parse(functions).templateIds());
         return Json.text(functions);
     }
 

@@ -14,9 +14,13 @@ import java.util.Set;
  * @param preset the encoder preset, or {@code null} (FFV1 has none)
  * @param crf the constant rate factor, or {@code null} for lossless FFV1
  * @param audio {@code copy}, {@code aac} (the container refuses the source codec), or {@code none}
+ * @param maxKbps a VBV ceiling in kbit/s with a one-second buffer, or {@code null} for none
  */
 public record EncodeSettings(String videoCodec, String pixFmt, String container, String preset, Integer crf,
-                             String audio) {
+                             String audio, Integer maxKbps) {
+
+  /** The video codec value meaning "the input's video stream, copied unchanged". */
+  public static final String COPY = "copy";
 
   /** x264/x265 quality: CRF ≤ 16 keeps the encoder from eating the restoration's gain. */
   public static final int CRF = 16;
@@ -37,12 +41,30 @@ public record EncodeSettings(String videoCodec, String pixFmt, String container,
     String audio = sourceAudio == null ? "none"
         : "matroska".equals(container) || MP4_AUDIO.contains(sourceAudio.codec()) ? "copy" : "aac";
     return switch (bitDepth) {
-      case 8 -> new EncodeSettings("libx264", "yuv420p", container, "veryfast", CRF, audio);
-      case 10 -> new EncodeSettings("libx265", "yuv420p10le", container, "superfast", CRF, audio);
-      case 12 -> new EncodeSettings("libx265", "yuv420p12le", container, "superfast", CRF, audio);
-      case 16 -> new EncodeSettings("ffv1", "yuv420p16le", container, null, null, audio);
+      case 8 -> new EncodeSettings("libx264", "yuv420p", container, "veryfast", CRF, audio, null);
+      case 10 -> new EncodeSettings("libx265", "yuv420p10le", container, "superfast", CRF, audio, null);
+      case 12 -> new EncodeSettings("libx265", "yuv420p12le", container, "superfast", CRF, audio, null);
+      case 16 -> new EncodeSettings("ffv1", "yuv420p16le", container, null, null, audio, null);
       default -> throw new IllegalArgumentException("bitDepth must be 8, 10, 12 or 16: " + bitDepth);
     };
+  }
+
+  /** The input's video stream copied into MP4, the audio as {@link #forBitDepth} treats it. */
+  public static EncodeSettings copy(AudioStreamInfo sourceAudio) {
+    return new EncodeSettings(COPY, null, "mp4", null, null, forBitDepth(8, sourceAudio).audio(), null);
+  }
+
+  /** These settings with the CRF and ceiling of {@code rate}; lossless FFV1 and a copy stay as they are. */
+  public EncodeSettings sized(OutputRate rate) {
+    if (crf == null) {
+      return this;
+    }
+    return new EncodeSettings(videoCodec, pixFmt, container, preset, rate.crf(), audio, rate.maxKbps());
+  }
+
+  /** True when the video stream is copied, not encoded. */
+  public boolean copiesVideo() {
+    return COPY.equals(videoCodec);
   }
 
   /** The file extension for the container: {@code .mp4} or {@code .mkv}. */
@@ -52,12 +74,19 @@ public record EncodeSettings(String videoCodec, String pixFmt, String container,
 
   /** Encoder arguments for the video stream, the audio stream and the muxer (maps not included). */
   public List<String> ffmpegArgs() {
-    List<String> args = new ArrayList<>(List.of("-c:v", videoCodec, "-pix_fmt", pixFmt));
+    List<String> args = new ArrayList<>(List.of("-c:v", videoCodec));
+    if (pixFmt != null) {
+      args.addAll(List.of("-pix_fmt", pixFmt));
+    }
     switch (videoCodec) {
       case "libx264" -> args.addAll(List.of("-preset", preset, "-crf", String.valueOf(crf)));
       case "libx265" -> args.addAll(List.of("-preset", preset, "-crf", String.valueOf(crf),
           "-x265-params", "log-level=error", "-tag:v", "hvc1"));
-      default -> args.addAll(List.of("-level", "3", "-g", "1", "-slices", "4", "-slicecrc", "1"));
+      case "ffv1" -> args.addAll(List.of("-level", "3", "-g", "1", "-slices", "4", "-slicecrc", "1"));
+      default -> { }
+    }
+    if (maxKbps != null) {
+      args.addAll(List.of("-maxrate", maxKbps + "k", "-bufsize", maxKbps + "k"));
     }
     switch (audio) {
       case "copy" -> args.addAll(List.of("-c:a", "copy"));

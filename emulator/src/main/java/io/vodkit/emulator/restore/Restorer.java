@@ -6,6 +6,7 @@ import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.MediaProbe;
 import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.media.ProcessRunner;
+import io.vodkit.emulator.media.VideoStreamInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ public final class Restorer {
   public static final double MAX_16_BIT_SOURCE_SECONDS = 40;
 
   private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
+  /** Video codecs an MP4 output can carry as they are, when the picture is left as it is. */
+  private static final Set<String> COPYABLE_CODECS = Set.of("h264", "hevc", "av1", "mpeg4", "vp9");
 
   private final FfmpegTools tools;
   private final ProcessRunner runner;
@@ -68,9 +72,16 @@ public final class Restorer {
     Analysis before = analyzer.analyze(input, info);
     List<PlannedStep> steps = RestorationPlan.plan(before, spec);
     String chain = RestorationPlan.filterChain(steps);
-    EncodeSettings encode = EncodeSettings.forBitDepth(spec.bitDepth(), info.audio());
-    LOG.info("restore start input={} config={} repairStyle={} steps={} chain={}", input.getFileName(),
-        spec.config(), spec.repairStyle(), steps.stream().map(PlannedStep::name).toList(), chain);
+    boolean passThrough = steps.isEmpty() && spec.bitDepth() == 8 && before.bitDepth() == 8
+        && COPYABLE_CODECS.contains(before.codec());
+    String leftAsIs = passThrough ? "nothing found that restoration improves without loss"
+        + (RestorationPlan.notes(before).isEmpty() ? "" : " (see notes)")
+        + ": the video stream is copied unchanged" : null;
+    OutputRate rate = outputRate(info, spec);
+    EncodeSettings encode = passThrough ? EncodeSettings.copy(info.audio())
+        : EncodeSettings.forBitDepth(spec.bitDepth(), info.audio()).sized(rate);
+    LOG.info("restore start input={} config={} repairStyle={} steps={} chain={} leftAsIs={}", input.getFileName(),
+        spec.config(), spec.repairStyle(), steps.stream().map(PlannedStep::name).toList(), chain, passThrough);
 
     Path partial = output.resolveSibling(output.getFileName() + ".part");
     long restoreStart = System.nanoTime();
@@ -81,7 +92,7 @@ public final class Restorer {
       } else {
         List<String> cmd = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y",
             "-i", input.toString()));
-        cmd.addAll(encodeArgs(0, chain, encode));
+        cmd.addAll(passThrough ? copyArgs(encode) : encodeArgs(0, chain, encode));
         cmd.add(partial.toString());
         runner.run(cmd);
       }
@@ -100,7 +111,33 @@ public final class Restorer {
     LOG.info("restore done input={} frames={} restoreSeconds={} elapsedSeconds={}", input.getFileName(), frames,
         restoreSeconds, elapsed);
     return new RestoreReport(before, after, steps, chain, encode, frames, elapsed,
-        restoreSeconds > 0 ? frames / restoreSeconds : 0);
+        restoreSeconds > 0 ? frames / restoreSeconds : 0, RestorationPlan.notes(before), leftAsIs,
+        passThrough || encode.maxKbps() == null && encode.crf() == null ? null : rate.rule(),
+        info.sizeBytes() > 0 ? (double) outInfo.sizeBytes() / info.sizeBytes() : 0);
+  }
+
+  /** The output's rate for the input's quality class and the target size ({@link OutputRate}). */
+  static OutputRate outputRate(ProbeResult info, RestoreSpec spec) {
+    VideoStreamInfo video = info.video();
+    double kbps = video.bitRate() > 0 ? video.bitRate() / 1000.0
+        : info.bitRate() > 0 ? (info.bitRate() - (info.hasAudio() ? info.audio().bitRate() : 0)) / 1000.0 : 0;
+    long sourcePixels = (long) video.width() * video.height();
+    long targetPixels = sourcePixels;
+    if (spec.targetHeight() != null && video.height() > 0) {
+      int height = spec.targetHeight() / 2 * 2;
+      targetPixels = (long) (Math.round((double) video.width() * height / video.height() / 2) * 2) * height;
+    }
+    return OutputRate.of(kbps, sourcePixels, video.fps(), targetPixels);
+  }
+
+  /** The input's video (and audio, as {@code encode} says) copied, timestamps kept. */
+  static List<String> copyArgs(EncodeSettings encode) {
+    List<String> args = new ArrayList<>(List.of("-map", "0:v:0"));
+    if (!"none".equals(encode.audio())) {
+      args.addAll(List.of("-map", "0:a:0?"));
+    }
+    args.addAll(encode.ffmpegArgs());
+    return args;
   }
 
   /**

@@ -35,7 +35,7 @@ public final class ApplyUploadInfoHandler implements ActionHandler {
         UploadSessions.UploadGrant grant = sessions.apply(new UploadSessions.ApplyRequest(space,
                 params.text("FileName").orElse(null),
                 params.text("FileExtension").orElse(null),
-                params.text("SessionKey").orElse(null)));
+                params.text("SessionKey").orElse(null), params.integer("StorageClass").orElse(0L)));
         ApplyUploadInfoResult.CandidateUploadAddresses candidates = null;
         if (params.flag("NeedFallback")) {
             List<List<String>> hosts = sessions.candidateHosts();

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.util.JavalinBindException;
+import io.vodkit.emulator.console.ConsoleEndpoint;
 import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.service.ServerStats;
 import jakarta.servlet.DispatcherType;
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP (or, with TLS, HTTPS-only) listener (Javalin 6 on Jetty 11, bounded named thread pool) serving
  * OpenAPI on {@code /}, the upload gateway ({@code PUT /<StoreUri>}, {@code GET /<StoreUri>?uploadID=}), downloads
- * ({@code GET|HEAD /<FileName>}) and {@code /_vodkit/stats}; a {@link FaultInjector} in front of them when faults are
- * planned.
+ * ({@code GET|HEAD /<FileName>}), {@code /_vodkit/stats} and the console ({@code /console/}); a
+ * {@link FaultInjector} in front of them when faults are planned.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -48,7 +49,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** The handlers behind the listener, and the simulated link they are reached over. */
     public record Endpoints(OpenApiEndpoint openApi, GatewayEndpoint gateway, DownloadEndpoint download,
-                            StatsEndpoint stats, LinkShaper link) {
+                            StatsEndpoint stats, ConsoleEndpoint console, LinkShaper link) {
     }
 
     private final Javalin app;
@@ -158,6 +159,9 @@ public final class HttpServer implements AutoCloseable {
         LinkShaper link = endpoints.link();
         app.addHttpHandler(HandlerType.GET, StatsEndpoint.PATH,
                 gated(gate, null, LinkShaper.off(), endpoints.stats()::handle));
+        // before "/*": the console is neither counted nor shaped, it watches the service like the stats query
+        endpoints.console().routes((method, path, handler) ->
+                app.addHttpHandler(method, path, gated(gate, null, LinkShaper.off(), handler)));
         app.addHttpHandler(HandlerType.GET, "/", gated(gate, stats, link, endpoints.openApi()::handle));
         app.addHttpHandler(HandlerType.POST, "/", gated(gate, stats, link, endpoints.openApi()::handle));
         app.addHttpHandler(HandlerType.PUT, "/", gated(gate, stats, link, endpoints.openApi()::methodNotAllowed));

@@ -8,7 +8,10 @@ import io.vodkit.emulator.api.Json;
 import io.vodkit.emulator.api.QueryString;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +76,34 @@ public final class Params {
         }
         String text = value.asText();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    /**
+     * A parameter that was sent, {@code ""} included (UpdateMediaInfo's wrappers: present and empty clears the
+     * field); empty only when absent or null.
+     */
+    public Optional<String> given(String name) {
+        JsonNode value = values.get(name);
+        if (value == null || value.isNull() || value.isContainerNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(value.asText());
+    }
+
+    /**
+     * A comma list ({@code Vids}, {@code Tags}, {@code Status}, …) or a JSON array of strings: items trimmed, empty
+     * ones and repeats dropped, in the order given; empty when absent.
+     */
+    public List<String> list(String name) {
+        JsonNode value = values.get(name);
+        Set<String> items = new LinkedHashSet<>();
+        if (value != null && value.isArray()) {
+            value.forEach(item -> items.add(item.asText().strip()));
+        } else {
+            text(name).ifPresent(text -> Arrays.stream(text.split(",")).map(String::strip).forEach(items::add));
+        }
+        items.remove("");
+        return List.copyOf(items);
     }
 
     public String requireText(String name) {

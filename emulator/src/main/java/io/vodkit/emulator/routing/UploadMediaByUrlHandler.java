@@ -17,7 +17,7 @@ import java.util.List;
 public final class UploadMediaByUrlHandler implements ActionHandler {
     private static final String URL_SETS = "URLSets";
     private static final List<String> OPTION_FIELDS =
-            List.of("Title", "Tags", "Description", "Category", "ClassificationId");
+            List.of("Title", "Tags", "Description", "Category", "ClassificationId", "RecordType");
 
     private final UrlPulls pulls;
 
@@ -43,7 +43,8 @@ public final class UploadMediaByUrlHandler implements ActionHandler {
                 throw ApiError.MISSING_PARAMETER.exception("URLSets[].SourceUrl");
             }
             submissions.add(new UrlPulls.Submission(sourceUrl, text(set, "FileName"), text(set, "FileExtension"),
-                    text(set, "Md5"), text(set, "CallbackArgs"), options(set)));
+                    text(set, "Md5"), text(set, "CallbackArgs"), options(set), storageClass(set),
+                    text(set, "TemplateId")));
         }
         List<UploadMediaByUrlResult.Job> jobs = pulls.submit(space, submissions).stream()
                 .map(job -> new UploadMediaByUrlResult.Job(job.jobId(), job.sourceUrl()))
@@ -61,6 +62,16 @@ public final class UploadMediaByUrlHandler implements ActionHandler {
             }
         }
         return options;
+    }
+
+    /** {@code StorageClass} as a whole number (0 when absent or not set). */
+    private static long storageClass(JsonNode set) {
+        String value = text(set, "StorageClass");
+        try {
+            return value == null ? 0 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiError.INVALID_PARAMETER.exception("URLSets[].StorageClass", value, "must be 1, 2 or 3");
+        }
     }
 
     /** A scalar field as text; null when absent, null or "". */

@@ -5,22 +5,29 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.emulator.api.ApiError;
 import io.vodkit.emulator.api.NestedJson;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CommitUploadInfo {@code Functions} the emulator performs (spec §7.2): GetMeta, Snapshot and AddOptionInfo.
- * Other function names (StartWorkflow, CaptionUpload) are accepted and ignored, with a log line.
+ * The CommitUploadInfo {@code Functions} the emulator performs (spec §7.2): GetMeta, Snapshot, AddOptionInfo and
+ * StartWorkflow ({@code TemplateId} and {@code TemplateIds}, media-management.md A12). Other function names
+ * (CaptionUpload) are accepted and ignored, with a log line.
  *
  * @param snapshotSeconds the Snapshot time, or {@code null} when no Snapshot was requested
  * @param options the AddOptionInfo input (an empty object when absent)
+ * @param templateIds the workflow templates to start, without repeats
  */
-public record CommitFunctions(boolean getMeta, Double snapshotSeconds, ObjectNode options) {
+public record CommitFunctions(boolean getMeta, Double snapshotSeconds, ObjectNode options, List<String> templateIds) {
     private static final Logger LOG = LoggerFactory.getLogger(CommitFunctions.class);
     private static final String PARAMETER = "Functions";
 
-    public static final CommitFunctions NONE = new CommitFunctions(false, null, JsonNodeFactory.instance.objectNode());
+    public static final CommitFunctions NONE = new CommitFunctions(false, null, JsonNodeFactory.instance.objectNode(),
+            List.of());
 
     /** Parses {@code Functions} given as a JSON array or a JSON-encoded string; absent → {@link #NONE}. */
     public static CommitFunctions parse(JsonNode value) {
@@ -34,6 +41,7 @@ public record CommitFunctions(boolean getMeta, Double snapshotSeconds, ObjectNod
         boolean getMeta = false;
         Double snapshot = null;
         ObjectNode options = JsonNodeFactory.instance.objectNode();
+        Set<String> templates = new LinkedHashSet<>();
         for (JsonNode function : functions.get()) {
             String name = function.path("Name").asText("");
             JsonNode input = NestedJson.structure(PARAMETER, function.get("Input"))
@@ -42,11 +50,12 @@ public record CommitFunctions(boolean getMeta, Double snapshotSeconds, ObjectNod
                 case "GetMeta" -> getMeta = true;
                 case "Snapshot" -> snapshot = snapshotTime(input);
                 case "AddOptionInfo" -> options = optionInfo(input);
+                case "StartWorkflow" -> templates.addAll(templateIds(input));
                 case "" -> throw ApiError.INVALID_PARAMETER.exception(PARAMETER, function, "a function has no Name");
                 default -> LOG.info("Ignoring unsupported upload function name={}", name);
             }
         }
-        return new CommitFunctions(getMeta, snapshot, options);
+        return new CommitFunctions(getMeta, snapshot, options, List.copyOf(templates));
     }
 
     private static double snapshotTime(JsonNode input) {
@@ -63,6 +72,21 @@ public record CommitFunctions(boolean getMeta, Double snapshotSeconds, ObjectNod
             // reported below
         }
         throw ApiError.INVALID_PARAMETER.exception("SnapshotTime", time.asText(), "must be a number of seconds >= 0");
+    }
+
+    /** {@code TemplateId} and {@code TemplateIds}; {@code ""} and {@code []} (the Java SDK's defaults) are none. */
+    private static List<String> templateIds(JsonNode input) {
+        List<String> ids = new ArrayList<>();
+        String one = input.path("TemplateId").asText("").strip();
+        if (!one.isEmpty()) {
+            ids.add(one);
+        }
+        input.path("TemplateIds").forEach(id -> {
+            if (!id.asText("").isBlank()) {
+                ids.add(id.asText().strip());
+            }
+        });
+        return ids;
     }
 
     private static ObjectNode optionInfo(JsonNode input) {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * CommitUploadInfo (spec §7): turns a completed upload into a Vid, once per SessionKey, running the requested
- * functions (GetMeta, Snapshot, AddOptionInfo).
+ * functions (GetMeta, Snapshot, AddOptionInfo) and starting the requested workflows; a workflow template that does
+ * not exist refuses the commit before a Vid is made.
  *
  * <p>Repeating a commit is safe (the emulator's choice; the spec is silent): a SessionKey that is already committed
  * answers what its first commit answered (same Vid, PosterUri and SourceInfo; the repeat's Functions and
@@ -53,10 +54,11 @@ public final class MediaCommitter {
     private final Ids ids;
     private final Clock clock;
     private final Path workDir;
+    private final Workflows workflows;
 
     public MediaCommitter(Spaces spaces, UploadSessionRepository sessions, ObjectRepository objects,
                           MediaRepository media, ObjectStore objectStore, ObjectPublisher publisher,
-                          MediaInspector inspector, Ids ids, Clock clock, Path workDir) {
+                          MediaInspector inspector, Ids ids, Clock clock, Path workDir, Workflows workflows) {
         this.spaces = spaces;
         this.sessions = sessions;
         this.objects = objects;
@@ -67,12 +69,14 @@ public final class MediaCommitter {
         this.ids = ids;
         this.clock = clock;
         this.workDir = workDir;
+        this.workflows = workflows;
     }
 
     public CommittedMedia commit(CommitRequest request) throws IOException {
         String space = spaces.requireKnown(request.spaceName());
         String callbackArgs = request.callbackArgs() == null ? "" : request.callbackArgs();
         checkCallbackArgs(callbackArgs);
+        workflows.requireKnown(request.functions().templateIds());
         UploadSession session = sessions.find(request.sessionKey())
                 .filter(s -> s.spaceName().equals(space))
                 .orElseThrow(() -> ApiError.SESSION_NOT_FOUND.exception(request.sessionKey(), space));
@@ -97,6 +101,7 @@ public final class MediaCommitter {
                     Json.text(request.functions().options()), callbackArgs, clock.instant()));
             LOG.info("Committed vid={} space={} storeUri={} poster={}", vid, space, object.storeUri(),
                     !committed.posterUri().isEmpty());
+            workflows.start(space, vid, object, request.functions().templateIds());
             return committed;
         } catch (IOException | RuntimeException e) {
             sessions.releaseClaim(session.sessionKey(), vid);

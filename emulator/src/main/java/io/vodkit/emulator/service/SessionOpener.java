@@ -50,6 +50,26 @@ public final class SessionOpener {
         return session;
     }
 
+    /**
+     * Records the integer StorageClass of ApplyUploadInfo or a URLSet (1 standard, 2 archive, 3 IA; 0 = default)
+     * for the media the session becomes.
+     */
+    public void storageClass(String sessionKey, long storageClass) {
+        if (storageClass != 0) {
+            sessions.setStorageClass(sessionKey, storageClassName(storageClass));
+        }
+    }
+
+    /** STANDARD, ARCHIVE or IA for 1, 2 or 3 (media-management.md A14.2); INVALID_PARAMETER for anything else. */
+    static String storageClassName(long storageClass) {
+        return switch ((int) storageClass) {
+            case 1 -> "STANDARD";
+            case 2 -> "ARCHIVE";
+            case 3 -> "IA";
+            default -> throw ApiError.INVALID_PARAMETER.exception("StorageClass", storageClass, "must be 1, 2 or 3");
+        };
+    }
+
     /** Checks a FileName and a FileExtension (either may be null) against {@link FileNameRules}. */
     public static void validate(String fileName, String fileExtension) {
         if (fileExtension != null) {

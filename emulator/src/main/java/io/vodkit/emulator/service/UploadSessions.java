@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class UploadSessions {
 
     /** ApplyUploadInfo input; {@code fileName}, {@code fileExtension} and {@code sessionKey} may be null. */
-    public record ApplyRequest(String spaceName, String fileName, String fileExtension, String sessionKey) {
+    public record ApplyRequest(String spaceName, String fileName, String fileExtension, String sessionKey,
+                               long storageClass) {
     }
 
     /** What the client needs to upload: where, with which token, and the SessionKey to commit. */
@@ -51,6 +52,7 @@ public final class UploadSessions {
         SessionOpener.validate(request.fileName(), request.fileExtension());
         UploadSession session = reusable(request, space).orElseGet(
                 () -> opener.open(space, request.fileName(), request.fileExtension()));
+        opener.storageClass(session.sessionKey(), request.storageClass());
         UploadTokenClaims claims = new UploadTokenClaims(space, session.storeUri(),
                 clock.instant().plus(Limits.UPLOAD_TOKEN_LIFETIME).getEpochSecond());
         return new UploadGrant(session.sessionKey(), session.storeUri(), tokens.mint(claims), uploadHosts());

@@ -5,21 +5,18 @@ import io.vodkit.emulator.media.FramePipeline;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.MediaProbe;
 import io.vodkit.emulator.media.ProcessRunner;
+import io.vodkit.emulator.media.ReferenceScore;
+import io.vodkit.emulator.media.ReferenceScorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Generates a clean reference clip and degraded copies of it with ffmpeg (and Java for film damage), and measures
  * Y-PSNR and SSIM against the reference. Shared by the restore tests and the bench.
  */
 public final class DegradedClips {
-
-  private static final Pattern PSNR_Y = Pattern.compile("PSNR y:([0-9.]+|inf)");
-  private static final Pattern SSIM_ALL = Pattern.compile("SSIM .*All:([0-9.]+)");
 
   private final FfmpegTools tools;
   private final ProcessRunner runner;
@@ -55,42 +52,54 @@ public final class DegradedClips {
 
   /** Film damage from {@link FilmDamageSynth} (flicker, grain, scratches, dust), near-lossless H.264. */
   public Path oldFilm(Path clean, Path out, long seed) throws MediaException {
+    return oldFilm(clean, out, seed, List.of("-crf", "12"));
+  }
+
+  /**
+   * Film damage as {@link #oldFilm(Path, Path, long)}, then starved H.264 at {@code kbps} (one pass, a VBV ceiling
+   * of the same rate): the grain and damage baked into a heavily compressed file, as old film is usually found.
+   */
+  public Path oldFilmStarved(Path clean, Path out, long seed, int kbps) throws MediaException {
+    return oldFilm(clean, out, seed, List.of("-b:v", kbps + "k", "-maxrate", kbps + "k", "-bufsize", 2 * kbps + "k"));
+  }
+
+  private Path oldFilm(Path clean, Path out, long seed, List<String> rate) throws MediaException {
+    List<String> args = new ArrayList<>(List.of("-map", "0:v:0", "-map", "1:a:0?", "-fps_mode", "passthrough",
+        "-c:v", "libx264", "-preset", "veryfast"));
+    args.addAll(rate);
+    args.addAll(List.of("-pix_fmt", "yuv420p", "-c:a", "copy", "-f", "mp4"));
     new FramePipeline(tools, runner).run(clean, new MediaProbe(tools, runner).probe(clean).video(),
-        new FilmDamageSynth(seed), List.of("-map", "0:v:0", "-map", "1:a:0?", "-fps_mode", "passthrough",
-            "-c:v", "libx264", "-preset",
-            "veryfast", "-crf", "12", "-pix_fmt", "yuv420p", "-c:a", "copy", "-f", "mp4"), out);
+        new FilmDamageSynth(seed), args, out);
     return out;
   }
 
   /**
-   * Mean Y-PSNR in dB of {@code video} against {@code reference}, frame by frame from each one's first frame
-   * (start offsets removed), scaled to the reference's size first.
+   * A low-light version of {@code clean}, losslessly: dimmed to about a quarter of its levels and flattened, the
+   * clean reference of a dark scene.
    */
+  public Path dark(Path clean, Path out) throws MediaException {
+    run(List.of("-i", clean.toString(), "-vf", "eq=brightness=-0.3:contrast=0.45:saturation=0.6", "-c:v",
+        "libx264", "-qp", "0", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "copy", "-f", "matroska",
+        out.toString()));
+    return out;
+  }
+
+  /**
+   * Y-PSNR and SSIM of {@code video} against {@code reference}, frame by frame from each one's first frame, scaled
+   * to the reference's size first (the production {@link ReferenceScorer}, as {@code vodkit compare} scores).
+   */
+  public ReferenceScore score(Path video, Path reference) throws MediaException {
+    return new ReferenceScorer(tools, runner).score(video, reference);
+  }
+
+  /** Mean Y-PSNR in dB of {@code video} against {@code reference} ({@link ReferenceScorer#IDENTICAL_PSNR} if equal). */
   public double psnr(Path video, Path reference) throws MediaException {
-    String log = compare(video, reference, "psnr");
-    Matcher m = PSNR_Y.matcher(log);
-    if (!m.find()) {
-      throw new MediaException("no PSNR in ffmpeg output: " + log);
-    }
-    return "inf".equals(m.group(1)) ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+    return score(video, reference).psnr().y();
   }
 
   /** Mean SSIM (all planes) of {@code video} against {@code reference}. */
   public double ssim(Path video, Path reference) throws MediaException {
-    String log = compare(video, reference, "ssim");
-    Matcher m = SSIM_ALL.matcher(log);
-    if (!m.find()) {
-      throw new MediaException("no SSIM in ffmpeg output: " + log);
-    }
-    return Double.parseDouble(m.group(1));
-  }
-
-  private String compare(Path video, Path reference, String filter) throws MediaException {
-    return runner.run(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "info", "-nostats",
-        "-i", video.toString(), "-i", reference.toString(), "-lavfi",
-        "[0:v]setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]setpts=PTS-STARTPTS,format=yuv420p[r];"
-            + "[a][r]scale2ref=flags=bicubic[as][rs];[as][rs]" + filter,
-        "-f", "null", "-")).stderrTail();
+    return score(video, reference).ssim().all();
   }
 
   private Path encode(Path clean, Path out, String filter, int crf) throws MediaException {

@@ -35,27 +35,28 @@ class RestorationPlanTest {
             "nlmeans=s=6.2:p=5:r=9"),
         Arguments.of("common", 1, measured("h264", 2.5, 10, 4.5, 0.3, 0, FilmDamage.NONE), false, "null"),
         Arguments.of("common", 1, measured("h264", 20, 2, 4, 0.3, 0, FilmDamage.NONE), false, "fftdnoiz=sigma=30.0"),
-        Arguments.of("common", 1, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false,
-            "deblock=filter=strong:block=8,cas=0.3"),
-        Arguments.of("common", 1, measured("hevc", 0.6, 50, 5.0, 0.3, 0, FilmDamage.NONE), false,
-            "deblock=filter=strong:block=8"),
+        // blocky H.264/HEVC: left as it is (in-loop deblocking), not sharpened (compression softness)
+        Arguments.of("common", 1, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false, "null"),
+        Arguments.of("common", 1, measured("hevc", 0.6, 50, 5.0, 0.3, 0, FilmDamage.NONE), false, "null"),
         Arguments.of("common", 1, measured("mpeg2video", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false,
-            "spp=quality=3:qp=8,cas=0.3"),
-        Arguments.of("common", 2, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false,
-            "spp=quality=3:qp=8,cas=0.3"),
+            "spp=quality=3:qp=8"),
+        Arguments.of("common", 1, measured("mpeg4", 0.6, 50, 5.0, 0.3, 0, FilmDamage.NONE), false,
+            "spp=quality=3:qp=8"),
+        Arguments.of("common", 2, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false, "null"),
+        Arguments.of("common", 1, measured("h264", 0.6, 10, 6.8, 0.3, 0, FilmDamage.NONE), false, "cas=0.3"),
         Arguments.of("common", 1, measured("h264", 1.2, 10, 4.5, 5, 2, DAMAGED), false, "null"),
         Arguments.of("ugc", 1, measured("h264", 2.2, 10, 4.5, 1.5, 0, FilmDamage.NONE), false,
             "deflicker=size=5:mode=am,fftdnoiz=sigma=4.4"),
-        Arguments.of("ugc", 1, measured("h264", 0.8, 30, 6, 0.5, 0, FilmDamage.NONE), false,
-            "deblock=filter=strong:block=8,cas=0.3"),
+        Arguments.of("ugc", 1, measured("h264", 0.8, 30, 6, 0.5, 0, FilmDamage.NONE), false, "null"),
         Arguments.of("short_series", 1, measured("h264", 2.8, 10, 4.5, 0.3, 0, FilmDamage.NONE), false, "null"),
         Arguments.of("short_series", 1, measured("h264", 4, 10, 4.5, 0.3, 0, FilmDamage.NONE), false,
             "fftdnoiz=sigma=6.0"),
         Arguments.of("short_series", 2, measured("h264", 4, 10, 4.5, 0.3, 0, FilmDamage.NONE), false,
             "nlmeans=s=2.1:p=5:r=9"),
-        Arguments.of("short_series", 1, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false,
-            "deblock=filter=weak:block=8,cas=0.4"),
+        Arguments.of("short_series", 1, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false, "null"),
         Arguments.of("aigc", 1, measured("h264", 9, 50, 6, 2, 1.0, FilmDamage.NONE), false,
+            "deflicker=size=5:mode=am"),
+        Arguments.of("aigc", 1, measured("h264", 9, 10, 6, 2, 1.0, FilmDamage.NONE), false,
             "deflicker=size=5:mode=am,deband,cas=0.4"),
         Arguments.of("aigc", 1, measured("h264", 1.2, 10, 4.5, 0.3, 0.2, FilmDamage.NONE), false, "null"),
         Arguments.of("old_film", 1, measured("h264", 6.5, 3, 4.7, 3.4, 0, DAMAGED), true,
@@ -82,14 +83,23 @@ class RestorationPlanTest {
 
   @Test
   void reasonsQuoteTheMeasurementAndTheRule() {
-    List<PlannedStep> steps = RestorationPlan.plan(measured("h264", 8.8, 50, 6.8, 0.3, 0, FilmDamage.NONE),
-        RestoreSpec.standard("common"));
+    List<PlannedStep> steps = RestorationPlan.plan(measured("mpeg2video", 8.8, 50, 6.8, 0.3, 0,
+        FilmDamage.NONE), RestoreSpec.standard("common"));
 
     assertThat(steps).extracting(PlannedStep::reason).containsExactly(
         "σ̂=8.8 > 2.5 → fftdnoiz sigma=17.6",
-        "blockdetect=50.0 > 15.0 → deblock=filter=strong:block=8 for h264",
-        "blur=6.80 > 5.5 → cas=0.3");
-    assertThat(steps).extracting(PlannedStep::name).containsExactly("denoise", "deblock", "sharpen");
+        "blockdetect=50.0 > 15.0 → spp=quality=3:qp=8 for mpeg2video");
+    assertThat(steps).extracting(PlannedStep::name).containsExactly("denoise", "deblock");
+  }
+
+  @Test
+  void compressionArtefactsLeftAloneAreExplainedInTheNotes() {
+    Analysis blocky = measured("h264", 0.6, 50, 6.8, 0.3, 1.0, FilmDamage.NONE);
+
+    assertThat(RestorationPlan.notes(blocky)).singleElement().asString()
+        .startsWith("blockdetect=50.0 > 15.0: h264 compression artefacts; its decoder already deblocks in the loop")
+        .contains("softness (blur=6.80) is compression loss").contains("contours (banding=1.00%)");
+    assertThat(RestorationPlan.notes(clean())).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}x{1} → height {2}, style {3}")

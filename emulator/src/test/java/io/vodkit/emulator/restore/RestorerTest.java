@@ -56,14 +56,33 @@ class RestorerTest {
   }
 
   @Test
-  void deblockingLowersBlockinessOfACrf45Clip() throws MediaException {
+  void compressedH264IsLeftAsItIsAndTheReportSaysWhy() throws MediaException {
     Path blocky = clips.compressed(clean, dir.resolve("crf45.mp4"), 45);
+    Path out = dir.resolve("restored.mp4");
 
-    RestoreReport report = restorer.restore(blocky, dir.resolve("restored.mp4"), RestoreSpec.standard("common"));
+    RestoreReport report = restorer.restore(blocky, out, RestoreSpec.standard("common"));
 
     assertThat(report.before().blockiness()).isGreaterThan(RestorationPlan.BLOCKINESS_THRESHOLD);
-    assertThat(report.after().blockiness()).isLessThan(report.before().blockiness() / 2);
-    assertThat(report.steps()).extracting(PlannedStep::name).contains("deblock");
+    assertThat(report.steps()).isEmpty();
+    assertThat(report.leftAsIs()).startsWith("nothing found that restoration improves without loss (see notes)");
+    assertThat(report.notes()).singleElement().asString().contains("h264 compression artefacts");
+    assertThat(report.encode().copiesVideo()).isTrue();
+    assertThat(clips.psnr(out, clean)).isEqualTo(clips.psnr(blocky, clean));
+    assertThat(report.sizeRatio()).isBetween(0.95, 1.05);
+    assertThat(probe(out).audio()).isNotNull();
+  }
+
+  @Test
+  void aNoisyRestorationStaysWithinTheSizeRuleAndRecordsIt() throws MediaException {
+    Path noisy = clips.noisy(clean, dir.resolve("noisy.mp4"), 20, 14);
+    Path out = dir.resolve("restored.mp4");
+
+    RestoreReport report = restorer.restore(noisy, out, RestoreSpec.standard("common"));
+
+    assertThat(report.leftAsIs()).isNull();
+    assertThat(report.rate()).contains("at most").contains("1.5 × input");
+    assertThat(report.encode().maxKbps()).isPositive();
+    assertThat(report.sizeRatio()).isPositive().isLessThanOrEqualTo(OutputRate.MAX_SIZE_RATIO);
   }
 
   @Test
@@ -94,7 +113,9 @@ class RestorerTest {
 
     assertThat(report.steps()).isEmpty();
     assertThat(report.filterChain()).isEqualTo("null");
-    assertThat(clips.psnr(out, clean)).isGreaterThan(42);
+    assertThat(report.leftAsIs()).isEqualTo("nothing found that restoration improves without loss: the video "
+        + "stream is copied unchanged");
+    assertThat(clips.psnr(out, clean)).isEqualTo(clips.psnr(clean, clean));
   }
 
   @Test
@@ -137,7 +158,9 @@ class RestorerTest {
     assertThat(result.video().bitDepth()).isEqualTo(bitDepth);
     assertThat(result.audio().codec()).isEqualTo("aac");
     assertThat(result.durationSeconds()).isCloseTo(2.0, within(0.1));
-    assertThat(report.encode().pixFmt()).isEqualTo(pixFmt);
+    // a clean 8-bit source is left as it is; other depths must be encoded
+    assertThat(report.encode().copiesVideo()).isEqualTo(bitDepth == 8);
+    assertThat(report.encode().pixFmt()).isEqualTo(bitDepth == 8 ? null : pixFmt);
     assertThat(report.after().bitDepth()).isEqualTo(bitDepth);
   }
 

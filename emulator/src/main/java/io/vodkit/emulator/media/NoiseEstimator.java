@@ -1,15 +1,15 @@
-package io.vodkit.emulator.restore;
+package io.vodkit.emulator.media;
 
 /**
  * Immerkær's fast noise variance estimator (1996, "Fast Noise Variance Estimation"): convolve the luma plane with
  * the mask {@code [1 -2 1; -2 4 -2; 1 -2 1]} and take σ̂ = sqrt(π/2) / (6 (W-2)(H-2)) · Σ|conv|.
  */
-final class NoiseEstimator {
+public final class NoiseEstimator {
 
   private NoiseEstimator() {}
 
   /** σ̂ of an 8-bit luma plane ({@code width × height} bytes, row by row); 0 for planes under 3×3. */
-  static double sigma(byte[] luma, int width, int height) {
+  public static double sigma(byte[] luma, int width, int height) {
     if (width < 3 || height < 3) {
       return 0;
     }

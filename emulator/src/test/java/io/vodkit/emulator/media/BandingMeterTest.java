@@ -1,4 +1,4 @@
-package io.vodkit.emulator.restore;
+package io.vodkit.emulator.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,19 +1,19 @@
-package io.vodkit.emulator.restore;
+package io.vodkit.emulator.media;
 
 /**
  * Measures banding (false contours): a step of one or two luma levels between two flat runs, the pattern that
  * 8-bit quantisation of smooth gradients leaves. Real edges (bigger steps) and noisy areas (no flat runs) do not
  * count.
  */
-final class BandingMeter {
+public final class BandingMeter {
 
   /** A run of at least this many equal pixels on each side makes a step a false contour. */
-  static final int FLAT_RUN = 4;
+  public static final int FLAT_RUN = 4;
 
   private BandingMeter() {}
 
   /** Percentage of pixels that sit on a horizontal false contour in an 8-bit luma plane. */
-  static double percent(byte[] luma, int width, int height) {
+  public static double percent(byte[] luma, int width, int height) {
     if (width < 2 * FLAT_RUN + 1) {
       return 0;
     }
