@@ -1,5 +1,6 @@
 package io.vodkit.cli;
 
+import io.vodkit.cli.output.Launcher;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -150,6 +151,16 @@ public final class CliContext {
 
     public Map<String, String> env() {
         return env;
+    }
+
+    /**
+     * What starts vodkit again in a command printed for the user to run next (a resume hint, how to stop the local
+     * emulator): the path the {@code ./vodkit} launcher was started by ({@code VODKIT_LAUNCHER}, which it sets), else
+     * {@code vodkit}.
+     */
+    public Launcher launcher() {
+        String launcher = env.get("VODKIT_LAUNCHER");
+        return launcher == null || launcher.isBlank() ? Launcher.ON_PATH : new Launcher(launcher);
     }
 
     public Path workingDir() {

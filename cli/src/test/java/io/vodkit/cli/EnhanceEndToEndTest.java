@@ -5,8 +5,10 @@ import org.junit.jupiter.api.AfterEach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.cli.support.Checkout;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
+import io.vodkit.cli.support.Shell;
 import io.vodkit.cli.support.TestEmulator;
 import io.vodkit.cli.support.TestVideos;
 import io.vodkit.emulator.EmulatorConfig;
@@ -308,9 +310,11 @@ class EnhanceEndToEndTest {
         assertThat(command).isEqualTo("vodkit poll " + runId + " local --home " + home);
         assertThat(line.get("resume_hint").get("description").asText()).contains("resume polling");
 
-        List<String> words = new ArrayList<>(Arrays.asList(command.split(" ")));
-        CliResult resumed = CliRun.run(Map.of("HOME", tmp.toString(), "VOD_POLL_INTERVAL", "0.2"), tmp,
-                words.subList(1, words.size()).toArray(String[]::new));
+        // as printed, by bash, with vodkit on PATH (a symlink to a checkout's launcher, as the README puts it)
+        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout"))).linkInto(tmp.resolve("bin"));
+        Map<String, String> shellEnv = Shell.userEnv(tmp, bin);
+        shellEnv.put("VOD_POLL_INTERVAL", "0.2");
+        CliResult resumed = Shell.run(tmp, shellEnv, command);
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.single().get("RunId").asText()).isEqualTo(runId);

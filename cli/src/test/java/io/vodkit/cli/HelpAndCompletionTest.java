@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every command's {@code --help} shows examples; {@code vodkit completion} prints a script bash can use. */
+/** {@code vodkit completion} prints a script bash can use (the examples of every {@code --help}: HelpExamplesTest). */
 class HelpAndCompletionTest {
     private static final List<String> COMMANDS = List.of("upload", "poll-upload", "enhance", "poll", "serve",
             "console", "sample", "mcp", "doctor", "play-url", "completion", "info", "ls", "download", "update", "rm",
@@ -24,25 +21,6 @@ class HelpAndCompletionTest {
 
     @TempDir
     Path tmp;
-
-    private static List<String> subcommands() {
-        CliContext context = new CliContext(Map.of(), Path.of("."), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), false, new CompletableFuture<>());
-        return List.copyOf(VodkitCli.commandLine(context, false).getSubcommands().keySet());
-    }
-
-    @Test
-    void everyCommandsHelpEndsWithExamplesThatRunVodkit() {
-        List<String> names = subcommands();
-        assertThat(names).containsAll(COMMANDS);
-        for (String name : names) {
-            CliResult help = CliRun.run(Map.of(), tmp, name, "--help");
-
-            assertThat(help.exitCode()).as(name).isZero();
-            String examples = help.stdout().substring(Math.max(0, help.stdout().indexOf("Examples:")));
-            assertThat(examples).as("examples of " + name).startsWith("Examples:").contains("  vodkit " + name);
-        }
-    }
 
     @Test
     void theBashScriptCompletesSubcommands() throws Exception {

@@ -101,6 +101,42 @@ class LauncherTest {
         assertThat(listed.group(1).split("\\|")).containsExactlyInAnyOrderElementsOf(commands);
     }
 
+    @Test
+    void aSymlinkOnPathRunsTheCheckoutItPointsTo() throws Exception {
+        Path bin = Files.createDirectories(root.resolve("elsewhere/bin"));
+        Files.createSymbolicLink(bin.resolve("vodkit"), root.resolve("vodkit"));
+        Path away = Files.createDirectories(root.resolve("elsewhere/work"));
+
+        Result result = run(away, Map.of("PATH", bin + ":/usr/bin:/bin"), "/bin/bash", "-c", "vodkit upload 3");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(3);
+        assertThat(result.stdout()).isEqualTo("{\"args\":2}\n");
+    }
+
+    @Test
+    void aStaleJarIsBuiltWithoutColourCodesInTheBuildOutput() throws Exception {
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        // a stand-in for Maven that colours its output as Debian's Maven 3.8 does even in batch mode, notes its
+        // arguments and "builds" the jar
+        Path mvn = Files.writeString(bin.resolve("mvn"), """
+                #!/bin/sh
+                printf '%s\\n' "$@" > mvn-args
+                printf '\\033[0m\\033[1m[INFO] BUILD SUCCESS\\033[m\\n'
+                printf '\\033[1;31m[WARNING]\\033[0m a warning\\n' >&2
+                touch cli/target/vodkit.jar
+                """);
+        assertThat(mvn.toFile().setExecutable(true)).isTrue();
+        Files.writeString(Files.createDirectories(root.resolve("client/src")).resolve("Changed.java"), "");
+
+        Result result = run(root, Map.of("PATH", bin + ":/usr/bin:/bin"), "/bin/bash", "vodkit", "upload", "3");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(3);
+        assertThat(result.stdout()).isEqualTo("{\"args\":2}\n");
+        assertThat(result.stderr()).contains("[INFO] BUILD SUCCESS").contains("[WARNING] a warning")
+                .doesNotContain("\u001b");
+        assertThat(Files.readAllLines(root.resolve("mvn-args"))).contains("-B", "-Dstyle.color=never");
+    }
+
     /** The archives and the recordings not yet adopted ({@code *.jsa.PID}) in cli/target. */
     private List<String> archiveFiles() throws IOException {
         try (Stream<Path> files = Files.list(root.resolve("cli/target"))) {
@@ -111,16 +147,24 @@ class LauncherTest {
     private record Result(int exit, String stdout, String stderr) {
     }
 
-    private Result launch(String... args) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(root, "out", ".txt");
-        Path err = Files.createTempFile(root, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("/bin/bash", root.resolve("vodkit")
-                .toString()), Stream.of(args)).toList())
+    /** Runs {@code command} in {@code dir} with the environment {@code env} and the JDK as JAVA_HOME. */
+    private static Result run(Path dir, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private Result launch(String... args) throws IOException, InterruptedException {
+        return run(root, System.getenv(), Stream.concat(Stream.of("/bin/bash", root.resolve("vodkit").toString()),
+                Stream.of(args)).toArray(String[]::new));
     }
 
     private void writeProbeJar(Path jar) throws IOException {

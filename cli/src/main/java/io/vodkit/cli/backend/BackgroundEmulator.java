@@ -77,7 +77,7 @@ final class BackgroundEmulator {
                                 + ": " + lastError(log).orElse("it exited with code " + child.exitValue())
                                 + " (log: " + log + ")");
                     }
-                    child = launch(settings, spaceName, log);
+                    child = launch(settings, spaceName, log, context);
                     starts++;
                 }
                 if (System.nanoTime() > deadline) {
@@ -95,8 +95,12 @@ final class BackgroundEmulator {
         }
     }
 
-    /** {@code java … io.vodkit.cli.Main serve --background --data DIR …}, detached, output appended to the log. */
-    private static Process launch(Settings settings, String spaceName, Path log) throws IOException {
+    /**
+     * {@code java … io.vodkit.cli.Main serve --background --data DIR …}, detached, output appended to the log; the
+     * launcher it names in its log is a path from the root, as it runs in the data folder.
+     */
+    private static Process launch(Settings settings, String spaceName, Path log, CliContext context)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
@@ -116,6 +120,10 @@ final class BackgroundEmulator {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("BYTEPLUS_") || name.startsWith("VOLCENGINE_")
                 || name.startsWith("VOD_"));
+        String launcher = context.launcher().word();
+        if (launcher.contains("/")) {
+            env.put("VODKIT_LAUNCHER", context.workingDir().resolve(launcher).toAbsolutePath().normalize().toString());
+        }
         env.put("VODKIT_IDLE_MINUTES", String.valueOf(settings.idleTime().toMillis() / 60_000.0));
         settings.ffmpeg().ifPresentOrElse(ffmpeg -> env.put("VODKIT_FFMPEG", ffmpeg.toString()),
                 () -> env.remove("VODKIT_FFMPEG"));

@@ -4,7 +4,6 @@ import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.config.Settings;
-import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.client.Credentials;
 import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.owner.DataDirOwner;
@@ -55,7 +54,7 @@ public record LocalEmulator(URI endpoint, String region, Credentials credentials
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
-        String stop = stopCommand(settings, context);
+        String stop = stopCommand(dataDir, context);
         Optional<OwnerInfo> serving = DataDirOwner.published(dataDir);
         if (serving.isPresent()) {
             context.notice("no BytePlus credentials; using the local emulator at " + serving.get().endpoint()
@@ -138,14 +137,17 @@ public record LocalEmulator(URI endpoint, String region, Credentials credentials
         }
     }
 
-    /** {@code vodkit serve --stop}, with {@code --data DIR} when the default data folder is another one. */
-    private static String stopCommand(Settings settings, CliContext context) {
-        List<String> words = new ArrayList<>(List.of("vodkit", "serve", "--stop"));
+    /**
+     * {@code vodkit serve --stop} as the user types it ({@link CliContext#launcher()}), with {@code --data DIR} when
+     * {@code dataDir} is not the default data folder.
+     */
+    public static String stopCommand(Path dataDir, CliContext context) {
+        List<String> arguments = new ArrayList<>(List.of("serve", "--stop"));
         Path defaultData = Settings.resolve(Map.of(), context.env(), context.workingDir()).localDataDir();
-        if (!defaultData.equals(settings.localDataDir())) {
-            words.addAll(List.of("--data", settings.localDataDir().toString()));
+        if (!defaultData.equals(dataDir)) {
+            arguments.addAll(List.of("--data", dataDir.toString()));
         }
-        return ResumeHint.of("", words).command();
+        return context.launcher().command(arguments);
     }
 
     /** An idle time for messages: {@code 30 min}, or {@code 3 s} when not whole minutes. */

@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
                 + "not JSON)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  source <(vodkit completion bash)                  # this shell; add it to ~/.bashrc to keep it",
-            "  vodkit completion bash > /etc/bash_completion.d/vodkit",
-            "  source <(vodkit completion zsh)                   # in ~/.zshrc"})
+            "  source <(vodkit completion bash)                        # this shell",
+            "  echo 'source <(vodkit completion bash)' >> ~/.bashrc    # every new one",
+            "  source <(vodkit completion zsh)                         # in ~/.zshrc"})
 public final class CompletionCommand implements Callable<Integer> {
     private final CliContext context;
 

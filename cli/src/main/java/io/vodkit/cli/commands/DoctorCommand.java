@@ -41,8 +41,8 @@ import picocli.CommandLine.Parameters;
                     + "only the local emulator's media features need them)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit doctor                           # the settings every command would use",
-            "  vodkit doctor my_space --endpoint https://vod.byteplusapi.com"})
+            "  vodkit doctor            # the settings every command would use",
+            "  vodkit doctor my_space   # and that this space exists"})
 public final class DoctorCommand implements Callable<Integer> {
     /** A JobId no service knows: QueryUploadTaskInfo answers it without touching any space. */
     private static final String PROBE_JOB_ID = "vodkit-doctor-probe";

@@ -123,10 +123,10 @@ final class ExecutionFollower {
     }
 
     private CliException timedOut(String runId, PollOutcome.TimedOut<Execution> timedOut) {
-        List<String> words = new ArrayList<>(List.of("vodkit", "poll", runId, backend.spaceName()));
-        words.addAll(poll.asArguments(service));
+        List<String> arguments = new ArrayList<>(List.of("poll", runId, backend.spaceName()));
+        arguments.addAll(poll.asArguments(service));
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("resume_hint", ResumeHint.of(TIMEOUT_DESCRIPTION, words));
+        extra.put("resume_hint", new ResumeHint(TIMEOUT_DESCRIPTION, context.launcher().command(arguments)));
         extra.put("RunId", runId);
         extra.put("Status", timedOut.last() == null ? "" : timedOut.last().status());
         String failing = timedOut.lastFailure() == null ? ""

@@ -94,7 +94,7 @@ public final class JobsCommand implements Callable<Integer> {
                 context.notice("no jobs recorded for " + endpoint + " that match");
             }
             JsonLines out = new JsonLines(context.out());
-            jobs.forEach(job -> out.write(JobLine.of(job, service.asArguments())));
+            jobs.forEach(job -> out.write(JobLine.of(job, context.launcher(), service.asArguments())));
             return ExitCodes.OK;
         }
     }

@@ -21,11 +21,12 @@ import picocli.CommandLine.Mixin;
                     + "`vodkit serve --stop` stops it."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit mcp                               # tools on the local emulator (no credentials set)",
-            "  vodkit mcp --home /data/vodkit           # flags apply to every tool call",
-            "  MCP client configuration (e.g. .mcp.json):",
-            "  {\"mcpServers\":{\"vodkit\":{\"command\":\"/path/to/vodkit\",\"args\":[\"mcp\"],"
-                    + "\"env\":{\"VOD_SPACE_NAME\":\"my_space\"}}}}"})
+            "  vodkit mcp                      # on the local emulator without credentials",
+            "  vodkit mcp --home ~/agent-data  # flags apply to every tool call",
+            "MCP client configuration (.mcp.json, Claude Desktop; \"command\" is the absolute",
+            "path of vodkit unless it is on the client's PATH):",
+            "  {\"mcpServers\":{\"vodkit\":{\"command\":\"vodkit\",\"args\":[\"mcp\"],",
+            "   \"env\":{\"VOD_SPACE_NAME\":\"my_space\"}}}}"})
 public final class McpCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -30,9 +30,10 @@ import picocli.CommandLine.Parameters;
                     + "play domain). A Vid: published (playback needs it), then the URL GetPlayInfo returns."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit play-url vid://v0d123abc",
-            "  vodkit play-url directurl://enhance/clip_common_0123.mp4 my_space",
-            "  VOD_URL_EXPIRE_MINUTES=1440 vodkit play-url directurl://movie.mp4 --play-domain cdn.example.com"})
+            "  vodkit play-url vid://<Vid>",
+            "  vodkit play-url directurl://<DirectUrl> my_space",
+            "  VOD_URL_EXPIRE_MINUTES=1440 vodkit play-url vid://<Vid> \\",
+            "      --play-domain cdn.example.com"})
 public final class PlayUrlCommand implements Callable<Integer> {
     private static final Pattern VID = Pattern.compile("[A-Za-z0-9_-]+");
 

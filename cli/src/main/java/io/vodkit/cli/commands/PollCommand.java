@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
         description = "Poll a restoration job (GetExecution) until it ends and print the same line as "
                 + "`vodkit enhance`.",
         footerHeading = "%nExamples:%n",
-        footer = {"  vodkit poll 'hb:0123…' my_space   # the resume_hint of a timed-out enhance",
-            "  vodkit poll 'hb:0123…' my_space --poll-interval 30 --poll-max 120"})
+        footer = {"  vodkit poll <RunId> my_space   # the resume_hint of a timed-out enhance",
+            "  vodkit poll <RunId> my_space --poll-interval 30 --poll-max 120"})
 public final class PollCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -33,8 +33,8 @@ import picocli.CommandLine.Parameters;
                     + "(VOD_POLL_MAX) times."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit poll-upload c8f9e1d2 my_space",
-            "  vodkit poll-upload job1,job2,job3 my_space --poll-interval 10 --poll-max 60"})
+            "  vodkit poll-upload <JobId> my_space   # the resume_hint of a timed-out pull",
+            "  vodkit poll-upload <JobId>,<JobId> my_space --poll-interval 10 --poll-max 60"})
 public final class PollUploadCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -68,7 +68,7 @@ public final class PollUploadCommand implements Callable<Integer> {
             PollConfig pollConfig = new PollConfig(settings.pollInterval(), settings.pollMax());
             PullResult result = new UrlPuller(backend.client().api(), new JobPoller(pollConfig)).await(ids,
                     PullReport.stateChanges(context::notice, context.progress()));
-            PullReport report = new PullReport(backend, pollConfig, poll.asArguments(service));
+            PullReport report = new PullReport(backend, pollConfig, context.launcher(), poll.asArguments(service));
             JsonLines out = new JsonLines(context.out());
             List<PullReport.Line> lines = new ArrayList<>();
             for (PullJobStatus status : result.jobs()) {

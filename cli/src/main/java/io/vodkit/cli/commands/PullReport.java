@@ -3,6 +3,7 @@ package io.vodkit.cli.commands;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.ProgressHook;
 import io.vodkit.cli.backend.Backend;
+import io.vodkit.cli.output.Launcher;
 import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.cli.output.UploadOutput;
 import io.vodkit.client.api.SourceInfo;
@@ -35,12 +36,17 @@ final class PullReport {
 
     private final Backend backend;
     private final PollConfig poll;
+    private final Launcher launcher;
     private final List<String> serviceArguments;
 
-    /** @param serviceArguments the service flags of this run, repeated in resume commands */
-    PullReport(Backend backend, PollConfig poll, List<String> serviceArguments) {
+    /**
+     * @param launcher         what starts vodkit in resume commands ({@link io.vodkit.cli.CliContext#launcher()})
+     * @param serviceArguments the service flags of this run, repeated in resume commands
+     */
+    PullReport(Backend backend, PollConfig poll, Launcher launcher, List<String> serviceArguments) {
         this.backend = backend;
         this.poll = poll;
+        this.launcher = launcher;
         this.serviceArguments = List.copyOf(serviceArguments);
     }
 
@@ -124,14 +130,14 @@ final class PullReport {
     private Map<String, Object> timedOutLine(PullJobStatus status, PullResult result) {
         String space = status.task().map(UploadTask::spaceName).filter(s -> !s.isEmpty())
                 .orElse(backend.spaceName());
-        List<String> arguments = new ArrayList<>(List.of("vodkit", RESUME_COMMAND));
+        List<String> arguments = new ArrayList<>(List.of(RESUME_COMMAND));
         arguments.add(status.jobId());
         arguments.add(space);
         arguments.addAll(serviceArguments);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("error", "Polling timed out " + poll.describeWait(result.waited(), result.attempts())
                 + "; the URL pull upload is still processing");
-        json.put("resume_hint", ResumeHint.of(RESUME_DESCRIPTION, arguments));
+        json.put("resume_hint", new ResumeHint(RESUME_DESCRIPTION, launcher.command(arguments)));
         json.put("JobIds", status.jobId());
         json.put("State", status.rawState().isEmpty() ? "unknown" : status.rawState());
         return json;

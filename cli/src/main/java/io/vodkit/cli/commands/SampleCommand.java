@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit sample demo.wav && vodkit upload demo.wav",
-            "  vodkit sample long.wav --seconds 600"})
+            "  vodkit sample long.wav --seconds 30"})
 public final class SampleCommand implements Callable<Integer> {
     private static final int SAMPLE_RATE = 48_000;
     private static final int HEADER_BYTES = 44;

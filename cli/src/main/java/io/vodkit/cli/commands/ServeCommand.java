@@ -44,16 +44,15 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit serve               # data in $VODKIT_HOME/local, its usual port",
-            "  vodkit serve --port 0 --data /tmp/vod --space demo \\",
+            "  vodkit serve --port 0 --data vod-data --space demo \\",
             "      --access-key AK --secret-key SK",
             "  vodkit serve --allow-pro   # also restore with the Pro tier",
             "  vodkit serve --fault-rate 0.2   # fail 1 request in 5 on purpose",
             "  vodkit serve --stop        # stop the emulator serving $VODKIT_HOME/local",
             "  vodkit serve --tls         # HTTPS; ca_cert: the CA's PEM to trust",
             "  vodkit serve --workflow-template hd=transcode:720p   # upload --workflow hd",
-            "Then point clients at it:",
-            "  export VOD_ENDPOINT=http://127.0.0.1:PORT BYTEPLUS_ACCESSKEY=AK \\",
-            "      BYTEPLUS_SECRETKEY=SK"})
+            "Then point any BytePlus client at it: VOD_ENDPOINT is the endpoint it prints,",
+            "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY are its keys (AK and SK above)."})
 public final class ServeCommand implements Callable<Integer> {
     /** How often the background emulator looks whether it has been idle long enough. */
     private static final Duration IDLE_CHECK = Duration.ofSeconds(30);
@@ -192,8 +191,8 @@ public final class ServeCommand implements Callable<Integer> {
             if (background) {
                 IgnoredSignals.hangUpAndInterrupt();
                 context.err().println("vodkit: emulator serving " + emulator.endpoint() + " in the background; stops "
-                        + "after " + LocalEmulator.describe(settings.idleTime()) + " without use, or with "
-                        + "`vodkit serve --stop`");
+                        + "after " + LocalEmulator.describe(settings.idleTime()) + " without use, or with `"
+                        + LocalEmulator.stopCommand(dataDir, context) + "`");
                 context.err().flush();
                 awaitIdleOrStop(emulator, settings.idleTime());
             } else {
@@ -203,7 +202,8 @@ public final class ServeCommand implements Callable<Integer> {
             context.err().println("vodkit: emulator stopping");
         } catch (DataDirOwnedException e) {
             throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
-                    + "; stop that one first (`vodkit serve --stop`), or serve another folder with --data DIR", Map.of(), e);
+                    + "; stop that one first (`" + LocalEmulator.stopCommand(dataDir, context) + "`), or serve another "
+                    + "folder with --data DIR", Map.of(), e);
         } catch (BindException e) {
             throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
                     + "; stop what uses that port, or choose another with --port N (--port 0 = any free port)",

@@ -182,8 +182,8 @@ public final class UploadCommand implements Callable<Integer> {
                 LedgerUploads uploaded = new LedgerUploads(ledger.uploads(), Backend.ledgerEndpoint(settings), force,
                         presence(settings, backend), Clock.systemUTC(), message -> notice(progress, message));
                 uploadFiles(sources, backend, checkpoints(settings, progress), uploaded, progress, results);
-                awaitUrls(pulls, sources, puller, new PullReport(backend, pollConfig, poll.asArguments(service)),
-                        jobLog, results, progress);
+                awaitUrls(pulls, sources, puller, new PullReport(backend, pollConfig, context.launcher(),
+                        poll.asArguments(service)), jobLog, results, progress);
             }
             context.err().println(results.summary(Duration.ofNanos(System.nanoTime() - startNanos)).describe());
             context.err().flush();

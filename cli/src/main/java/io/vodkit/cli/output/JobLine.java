@@ -20,8 +20,11 @@ public final class JobLine {
     private JobLine() {
     }
 
-    /** @param serviceArguments the service flags of this run, repeated in {@code Command} */
-    public static Map<String, Object> of(JobEntry job, List<String> serviceArguments) {
+    /**
+     * @param launcher         what starts vodkit in {@code Command} ({@link io.vodkit.cli.CliContext#launcher()})
+     * @param serviceArguments the service flags of this run, repeated in {@code Command}
+     */
+    public static Map<String, Object> of(JobEntry job, Launcher launcher, List<String> serviceArguments) {
         boolean pull = job.kind() == JobKind.PULL;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("Kind", job.kind().wireName());
@@ -43,10 +46,10 @@ public final class JobLine {
         json.put("SubmittedAt", job.submittedAt().toString());
         json.put("UpdatedAt", job.updatedAt().toString());
         if (job.state() == JobState.RUNNING) {
-            List<String> words = new ArrayList<>(List.of("vodkit", pull ? "poll-upload" : "poll", job.jobId(),
+            List<String> arguments = new ArrayList<>(List.of(pull ? "poll-upload" : "poll", job.jobId(),
                     job.spaceName()));
-            words.addAll(serviceArguments);
-            json.put("Command", ResumeHint.of("", words).command());
+            arguments.addAll(serviceArguments);
+            json.put("Command", launcher.command(arguments));
         }
         return json;
     }

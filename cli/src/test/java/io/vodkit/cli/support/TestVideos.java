@@ -1,7 +1,5 @@
 package io.vodkit.cli.support;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.MediaProbe;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Tiny test clips made with ffmpeg at test time (by the emulator tests' {@link DegradedClips}), ffprobe facts, Y-PSNR,
@@ -35,11 +32,9 @@ public final class TestVideos {
         this.clips = new DegradedClips(tools, RUNNER);
     }
 
-    /** ffmpeg and ffprobe from PATH; skips the calling test when they are absent. */
+    /** ffmpeg and ffprobe from PATH; skips the calling test when they are absent (the emulator tests' rule). */
     public static TestVideos orSkip() {
-        Optional<FfmpegTools> tools = FfmpegTools.locate(null);
-        assumeTrue(tools.isPresent(), "ffmpeg/ffprobe not on PATH");
-        return new TestVideos(tools.get());
+        return new TestVideos(io.vodkit.emulator.media.TestMedia.toolsOrSkip());
     }
 
     /** A lossless 320×180 {@code testsrc2} clip with a sine track, in Matroska. */

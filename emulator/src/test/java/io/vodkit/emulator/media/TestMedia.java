@@ -1,5 +1,6 @@
 package io.vodkit.emulator.media;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -15,10 +16,17 @@ public final class TestMedia {
 
   private TestMedia() {}
 
-  /** The tools on PATH; aborts the calling test (as skipped) when ffmpeg or ffprobe is absent. */
+  /**
+   * The tools on PATH; aborts the calling test (as skipped) when ffmpeg or ffprobe is absent, or fails it when
+   * {@code VODKIT_TEST_REQUIRE_FFMPEG} is set (CI sets it, so no media test is skipped there unnoticed).
+   */
   public static FfmpegTools toolsOrSkip() {
     Optional<FfmpegTools> tools = FfmpegTools.locate(null);
-    assumeTrue(tools.isPresent(), "ffmpeg/ffprobe not on PATH");
+    String message = "ffmpeg/ffprobe not on PATH";
+    if (System.getenv("VODKIT_TEST_REQUIRE_FFMPEG") != null) {
+      assertTrue(tools.isPresent(), message + " (VODKIT_TEST_REQUIRE_FFMPEG is set)");
+    }
+    assumeTrue(tools.isPresent(), message);
     return tools.get();
   }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ResumeHintTest {
+class LauncherCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
@@ -19,14 +19,14 @@ class ResumeHintTest {
         "\"\"                       | ''",
     })
     void wordsAreSingleQuotedOnlyWhenNeeded(String word, String quoted) {
-        assertThat(ResumeHint.quote(word)).isEqualTo(quoted);
+        assertThat(Launcher.quote(word)).isEqualTo(quoted);
     }
 
     @Test
-    void theCommandJoinsQuotedWords() {
-        ResumeHint hint = ResumeHint.of("d", List.of("vodkit", "poll", "hb:1", "my space", "--home", "/h"));
-
-        assertThat(hint.command()).isEqualTo("vodkit poll hb:1 'my space' --home /h");
-        assertThat(hint.description()).isEqualTo("d");
+    void theCommandIsTheLauncherThenTheQuotedArguments() {
+        assertThat(Launcher.ON_PATH.command(List.of("poll", "hb:1", "my space", "--home", "/h")))
+                .isEqualTo("vodkit poll hb:1 'my space' --home /h");
+        assertThat(new Launcher("my tools/vodkit").command(List.of("serve", "--stop")))
+                .isEqualTo("'my tools/vodkit' serve --stop");
     }
 }
