@@ -44,7 +44,7 @@ class TlsServeEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path README = Path.of("..", "README.md");
     private static final Pattern TLS_BLOCK = Pattern.compile(
-            "#### HTTPS: `vodkit serve --tls`.*?```sh\\n(.*?)```", Pattern.DOTALL);
+            "#### HTTPS: `vodkit serve --tls`.*?```text\\n(.*?)```", Pattern.DOTALL);
 
     @TempDir
     Path tmp;

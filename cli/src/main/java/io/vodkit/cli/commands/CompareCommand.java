@@ -45,7 +45,6 @@ import picocli.CommandLine.Parameters;
             "  vodkit compare before.mp4 after.mp4 --out comparison.png --frames 3",
             "  vodkit compare before.mp4 after.mp4 --reference clean.mp4 \\",
             "      --out comparison.html",
-            "  vodkit compare vid://v0d123abc directurl://enhance/clip.mp4 --space my_space",
             "Output:",
             "  {\"before\":{…,\"measures\":{\"noise\":{\"value\",\"unit\",\"better\"},…}},",
             "   \"after\":{…},\"changes\":{\"better\":[…],\"worse\":[…],\"same\":[…]},",

@@ -37,9 +37,8 @@ import picocli.CommandLine.Parameters;
             "More than one item: asks first on a terminal; elsewhere needs --yes."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vodkit rm vid://<Vid>",
-            "  vodkit rm <Vid> directurl://<FileName> --yes",
-            "  vodkit rm v0aaa v0bbb --space my_space --yes"})
+            "  vodkit rm directurl://<DirectUrl>   # a restoration output",
+            "  vodkit rm vid://<Vid> --space my_space --yes"})
 public final class RmCommand implements Callable<Integer> {
     private final CliContext context;
 

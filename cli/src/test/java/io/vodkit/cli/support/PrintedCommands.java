@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * <p>The liberties taken, and only these: the files the commands name exist first ({@link #FIXTURES}: add the ones
  * a new example names); {@code https://example.com/NAME} is served from a loopback server's {@code /files/NAME}; a
  * {@code <Field>} placeholder becomes that field of the latest output line that had it (for {@code VideoUrls}, its
- * first entry), the fields being seeded by an upload, a restoration and a URL pull made before the first command.
+ * first entry), the fields being seeded by uploads (one tagged and archived), a restoration and a URL pull made
+ * before the first command.
  * How a command is driven depends on it: {@code serve} runs until its first line and is then stopped with SIGTERM,
  * {@code mcp} is asked {@code initialize} and {@code tools/list} by an MCP client; every other line runs to its end
  * and must exit 0 and print JSON lines (at least one, unless its output is redirected). Closing stops the background
@@ -133,7 +134,9 @@ public final class PrintedCommands implements AutoCloseable {
      */
     private void seed() throws IOException {
         copyClip(workDir.resolve("seed.mp4"));
-        runInProcess(env, ExitCodes.OK, "upload", "seed.mp4");
+        runInProcess(env, ExitCodes.OK, "upload", "seed.mp4", "--tags", "sea,holiday", "--storage-class",
+                "archive"); // what the ls examples filter for
+        runInProcess(env, ExitCodes.OK, "upload", "seed.mp4", "--force");
         runInProcess(env, ExitCodes.OK, "enhance", "vid://" + field("Vid"), "--config", "common", "--tier",
                 "standard");
         Map<String, String> impatient = new HashMap<>(env);
