@@ -104,6 +104,11 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         Path picture = out == null ? null : CompareJob.checkPicturePath(context.workingDir().resolve(out));
         CompareJob.checkFrames(frames);
+        CompareSources.checkLocal(context.workingDir(), "BEFORE", before);
+        CompareSources.checkLocal(context.workingDir(), "AFTER", after);
+        if (reference != null) {
+            CompareSources.checkLocal(context.workingDir(), "--reference", reference);
+        }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         CompareJob job = new CompareJob(CompareJob.tools(settings.ffmpeg()));
         try (CompareSources sources = new CompareSources(context.workingDir(),

@@ -49,6 +49,13 @@ public final class CompareSources implements AutoCloseable {
                 && !lower.startsWith(MediaSource.VID_PREFIX) && !lower.startsWith(MediaSource.DIRECT_URL_PREFIX);
     }
 
+    /** Refuses a local {@code source} that is not a file: cheap, so commands check it before any other work. */
+    public static void checkLocal(Path workingDir, String role, String source) {
+        if (isLocal(source) && !Files.isRegularFile(workingDir.resolve(source).normalize())) {
+            throw CliException.invalidInput(role + ": no such file: " + source);
+        }
+    }
+
     /**
      * The local file for {@code source}.
      *
@@ -57,11 +64,8 @@ public final class CompareSources implements AutoCloseable {
      */
     public Comparer.Named resolve(String role, String source) {
         if (isLocal(source)) {
-            Path file = workingDir.resolve(source).normalize();
-            if (!Files.isRegularFile(file)) {
-                throw CliException.invalidInput(role + ": no such file: " + source);
-            }
-            return new Comparer.Named(source, file);
+            checkLocal(workingDir, role, source);
+            return new Comparer.Named(source, workingDir.resolve(source).normalize());
         }
         String lower = source.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
