@@ -2,6 +2,7 @@ package io.vodkit.cli.compare;
 
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
+import io.vodkit.emulator.media.ComparisonJson;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.ProcessRunner;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class CompareJob {
                 info.put("width", layout.width());
                 info.put("height", layout.height());
             }
-            info.put("moments", moments.stream().map(m -> Numbers.round(m.seconds(), 3)).toList());
+            info.put("moments", moments.stream().map(m -> ComparisonJson.round(m.seconds(), 3)).toList());
             json.put("picture", info);
         }
         return json;

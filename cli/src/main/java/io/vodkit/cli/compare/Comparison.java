@@ -1,7 +1,6 @@
 package io.vodkit.cli.compare;
 
-import io.vodkit.emulator.media.Measure;
-import java.util.ArrayList;
+import io.vodkit.emulator.media.ComparisonJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +71,7 @@ record Comparison(Side before, Side after, Fidelity afterVsBefore, Reference ref
 
     /** Per measure: is AFTER better, worse or the same as BEFORE. */
     Map<String, List<String>> changes() {
-        Map<String, List<String>> changes = new LinkedHashMap<>();
-        changes.put("better", new ArrayList<>());
-        changes.put("worse", new ArrayList<>());
-        changes.put("same", new ArrayList<>());
-        for (Measure m : Measure.ALL) {
-            changes.get(m.change(before.measures(), after.measures())).add(m.name());
-        }
-        return changes;
+        return ComparisonJson.changes(before.measures(), after.measures());
     }
 
     private static Map<String, Object> fidelity(Fidelity f) {
@@ -90,23 +82,9 @@ record Comparison(Side before, Side after, Fidelity afterVsBefore, Reference ref
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("source", side.source());
         json.put("file", side.file().toString());
-        json.put("width", side.video().width());
-        json.put("height", side.video().height());
-        json.put("fps", Numbers.round(side.video().fps(), 3));
-        json.put("duration_s", Numbers.round(side.probe().durationSeconds(), 3));
-        json.put("bitrate_kbps", Numbers.round(side.probe().bitRate() / 1000.0, 1));
-        json.put("size_bytes", side.probe().sizeBytes());
-        json.put("video_codec", side.video().codec());
+        json.putAll(ComparisonJson.stream(side.probe()));
         json.put("has_audio", side.probe().hasAudio());
-        Map<String, Object> measures = new LinkedHashMap<>();
-        for (Measure m : Measure.ALL) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("value", Numbers.round(m.value(side.measures()), 3));
-            one.put("unit", m.unit());
-            one.put("better", m.better());
-            measures.put(m.name(), one);
-        }
-        json.put("measures", measures);
+        json.put("measures", ComparisonJson.measures(side.measures()));
         return json;
     }
 }

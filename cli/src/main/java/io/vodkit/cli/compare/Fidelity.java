@@ -1,8 +1,7 @@
 package io.vodkit.cli.compare;
 
-import io.vodkit.emulator.media.PlaneScores;
+import io.vodkit.emulator.media.ComparisonJson;
 import io.vodkit.emulator.media.ReferenceScore;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,24 +17,11 @@ record Fidelity(ReferenceScore score, String reason) {
     }
 
     Map<String, Object> json() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("psnr", planes(score.psnr(), "dB", 2));
-        json.put("ssim", planes(score.ssim(), "0-1", 4));
+        Map<String, Object> json = ComparisonJson.scores(score);
         if (score.seconds() > 0) {
-            json.put("window", Map.of("start_s", Numbers.round(score.startSeconds(), 2), "seconds",
-                    Numbers.round(score.seconds(), 2)));
+            json.put("window", Map.of("start_s", ComparisonJson.round(score.startSeconds(), 2), "seconds",
+                    ComparisonJson.round(score.seconds(), 2)));
         }
-        return json;
-    }
-
-    private static Map<String, Object> planes(PlaneScores s, String unit, int decimals) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("y", Numbers.round(s.y(), decimals));
-        json.put("u", Numbers.round(s.u(), decimals));
-        json.put("v", Numbers.round(s.v(), decimals));
-        json.put("all", Numbers.round(s.all(), decimals));
-        json.put("unit", unit);
-        json.put("better", "higher");
         return json;
     }
 }

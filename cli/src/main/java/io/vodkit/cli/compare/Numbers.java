@@ -1,19 +1,10 @@
 package io.vodkit.cli.compare;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 
-/** Rounding for printed measures. */
+/** Measures as text in the comparison picture. */
 final class Numbers {
     private Numbers() {
-    }
-
-    static double round(double value, int decimals) {
-        if (!Double.isFinite(value)) {
-            return value;
-        }
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }
 
     static String format(double value, int decimals) {

@@ -47,6 +47,11 @@ public final class Json {
         }
     }
 
+    /** {@code value} (maps, lists, records…) as a JSON tree. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     public static <T> T convert(JsonNode node, Class<T> type) {
         return MAPPER.convertValue(node, type);
     }

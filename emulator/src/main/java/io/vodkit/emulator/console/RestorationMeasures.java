@@ -2,27 +2,25 @@ package io.vodkit.emulator.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.emulator.api.Json;
+import io.vodkit.emulator.media.ComparisonJson;
 import io.vodkit.emulator.media.FfmpegTools;
-import io.vodkit.emulator.media.Measure;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.MediaProbe;
 import io.vodkit.emulator.media.PictureMeasures;
 import io.vodkit.emulator.media.PictureMeter;
-import io.vodkit.emulator.media.PlaneScores;
 import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.media.SameContentScorer;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,7 +35,6 @@ import java.util.function.Function;
 final class RestorationMeasures {
     /** How long a request waits while another restoration is being measured. */
     private static final long WAIT_SECONDS = 120;
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Optional<FfmpegTools> tools;
     private final ProcessRunner runner;
@@ -109,28 +106,20 @@ final class RestorationMeasures {
         PictureMeasures am = meter.measure(after, a);
         SameContentScorer.Result score = new SameContentScorer(ffmpeg, runner).score(
                 new SameContentScorer.Input("AFTER", after, a), new SameContentScorer.Input("BEFORE", before, b));
-        ObjectNode json = NODES.objectNode();
-        json.set("before", side(b, bm));
-        json.set("after", side(a, am));
-        ObjectNode changes = json.putObject("changes");
-        changes.putArray("better");
-        changes.putArray("worse");
-        changes.putArray("same");
-        for (Measure m : Measure.ALL) {
-            changes.withArray(m.change(bm, am)).add(m.name());
-        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("before", side(b, bm));
+        json.put("after", side(a, am));
+        json.put("changes", ComparisonJson.changes(bm, am));
         json.put("comparable", score.comparable());
         if (score.comparable()) {
             if (b.video().width() != a.video().width() || b.video().height() != a.video().height()) {
                 json.put("scaled", "AFTER " + size(a) + " scaled to BEFORE's " + size(b));
             }
-            ObjectNode fidelity = json.putObject("after_vs_before");
-            fidelity.set("psnr", planes(score.score().psnr(), "dB", 2));
-            fidelity.set("ssim", planes(score.score().ssim(), "0-1", 4));
+            json.put("after_vs_before", ComparisonJson.scores(score.score()));
         } else {
             json.put("reason", score.reason());
         }
-        return json;
+        return (ObjectNode) Json.tree(json);
     }
 
     private static ProbeResult video(ProbeResult info, String role) throws MediaException {
@@ -140,27 +129,10 @@ final class RestorationMeasures {
         return info;
     }
 
-    private static ObjectNode side(ProbeResult info, PictureMeasures measures) {
-        ObjectNode json = NODES.objectNode();
-        json.put("width", info.video().width());
-        json.put("height", info.video().height());
-        json.put("fps", round(info.video().fps(), 3));
-        json.put("duration_s", round(info.durationSeconds(), 3));
-        json.put("bitrate_kbps", round(info.bitRate() / 1000.0, 1));
-        json.put("size_bytes", info.sizeBytes());
-        json.put("video_codec", info.video().codec());
-        ObjectNode all = json.putObject("measures");
-        for (Measure m : Measure.ALL) {
-            all.putObject(m.name()).put("value", round(m.value(measures), 3)).put("unit", m.unit())
-                    .put("better", m.better());
-        }
+    private static Map<String, Object> side(ProbeResult info, PictureMeasures measures) {
+        Map<String, Object> json = ComparisonJson.stream(info);
+        json.put("measures", ComparisonJson.measures(measures));
         return json;
-    }
-
-    private static ObjectNode planes(PlaneScores s, String unit, int decimals) {
-        return NODES.objectNode().put("y", round(s.y(), decimals)).put("u", round(s.u(), decimals))
-                .put("v", round(s.v(), decimals)).put("all", round(s.all(), decimals)).put("unit", unit)
-                .put("better", "higher");
     }
 
     private Path file(String fileName, String what) {
@@ -185,10 +157,6 @@ final class RestorationMeasures {
         return info.video().width() + "x" + info.video().height();
     }
 
-    private static double round(double value, int decimals) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP)
-                .doubleValue() : value;
-    }
 
     private static String firstLine(String message) {
         String text = message == null ? "" : message.strip();
