@@ -57,7 +57,7 @@ public final class Comparer {
             info = probe.probe(named.file());
         } catch (MediaException e) {
             throw CliException.invalidInput(role + " (" + named.source() + ") is not a readable media file: "
-                    + firstLine(e.getMessage()));
+                    + e.firstLine());
         }
         if (!info.hasVideo()) {
             throw CliException.invalidInput(role + " (" + named.source() + ") has no video stream"
@@ -71,7 +71,7 @@ public final class Comparer {
             return new Side(named.source(), named.file(), info, meter.measure(named.file(), info));
         } catch (MediaException e) {
             throw CliException.invalidInput(role + " (" + named.source() + ") could not be decoded: "
-                    + firstLine(e.getMessage()));
+                    + e.firstLine());
         }
     }
 
@@ -83,14 +83,8 @@ public final class Comparer {
                     new SameContentScorer.Input(referenceName, reference.file(), reference.probe()));
         } catch (MediaException e) {
             throw new CliException(ExitCodes.FAILED, "cannot score " + videoName + " against " + referenceName
-                    + ": " + firstLine(e.getMessage()), Map.of(), e);
+                    + ": " + e.firstLine(), Map.of(), e);
         }
         return new Fidelity(result.score(), result.reason());
-    }
-
-    private static String firstLine(String message) {
-        String text = message == null ? "" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline) + " …";
     }
 }

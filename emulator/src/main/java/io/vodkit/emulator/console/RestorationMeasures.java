@@ -86,7 +86,7 @@ final class RestorationMeasures {
             Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return measures;
         } catch (MediaException e) {
-            throw new ConsoleException(500, "measuring the restoration failed: " + firstLine(e.getMessage()));
+            throw new ConsoleException(500, "measuring the restoration failed: " + e.firstLine());
         } finally {
             measuring.unlock();
         }
@@ -155,12 +155,5 @@ final class RestorationMeasures {
 
     private static String size(ProbeResult info) {
         return info.video().width() + "x" + info.video().height();
-    }
-
-
-    private static String firstLine(String message) {
-        String text = message == null ? "" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline) + " …";
     }
 }

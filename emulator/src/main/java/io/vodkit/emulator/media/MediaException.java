@@ -12,4 +12,11 @@ public class MediaException extends Exception {
   public MediaException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** The message's first line (ffmpeg's output can follow it), marked with " …" when more was cut. */
+  public String firstLine() {
+    String text = getMessage() == null ? "" : getMessage().strip();
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline) + " …";
+  }
 }
