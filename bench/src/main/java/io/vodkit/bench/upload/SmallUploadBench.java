@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Small-file latency of the real CLI: {@code ./vodkit upload} of a fresh 100 KB file (new bytes every run, so the
@@ -82,10 +84,18 @@ final class SmallUploadBench {
             }
         }
         Path work = Files.createTempDirectory("vodkit-small-upload-bench");
-        ChildJvm jvm = new ChildJvm(Files.createDirectories(out.resolve("upload-logs")));
-        String table = measure(jvm, work, runs, System.err);
-        System.out.print(table);
-        Files.writeString(out.resolve("small-upload-latest.md"), table);
+        try {
+            ChildJvm jvm = new ChildJvm(Files.createDirectories(out.resolve("upload-logs")));
+            String table = measure(jvm, work, runs, System.err);
+            System.out.print(table);
+            Files.writeString(out.resolve("small-upload-latest.md"), table);
+        } finally {
+            try (Stream<Path> paths = Files.walk(work)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 
     /** Runs the three rows ({@value #RUNS} runs each) and renders their table. */
