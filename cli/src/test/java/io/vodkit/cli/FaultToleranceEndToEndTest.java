@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,11 +120,14 @@ class FaultToleranceEndToEndTest {
                 .isEqualTo(TestMedia.md5(file));
     }
 
-    /** Every kind of fault was injected, each exactly as often as the script says: every step was reached. */
+    /** Every kind of fault was injected, each exactly as often as the scripts say: every step was reached. */
     private static void assertInjected(JsonNode stats, Map<Fault, Integer> expected) {
-        for (Fault fault : Fault.values()) {
-            assertThat(stats.get("faults").get(fault.label()).asLong()).as(fault.label() + " faults in " + stats)
-                    .isEqualTo(expected.get(fault).longValue());
-        }
+        Map<String, Long> injected = new TreeMap<>();
+        stats.get("faults").properties().forEach(kind -> injected.put(kind.getKey(), kind.getValue().asLong()));
+        Map<String, Long> scripted = new TreeMap<>();
+        expected.forEach((fault, count) -> scripted.put(fault.label(), count.longValue()));
+        assertThat(scripted).as("every kind of fault").containsOnlyKeys(
+                Arrays.stream(Fault.values()).map(Fault::label).toList());
+        assertThat(injected).as("faults injected, in " + stats).isEqualTo(scripted);
     }
 }
