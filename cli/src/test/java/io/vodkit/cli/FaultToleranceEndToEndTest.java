@@ -41,7 +41,8 @@ class FaultToleranceEndToEndTest {
     Path tmp;
 
     private TestEmulator start() throws Exception {
-        return TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of()).withFaults(FAULTS),
+        return TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
+                .newBuilder().faults(FAULTS).build(),
                 Clock.systemUTC());
     }
 

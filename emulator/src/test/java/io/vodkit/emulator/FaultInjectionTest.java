@@ -62,7 +62,7 @@ class FaultInjectionTest {
     }
 
     private Emulator start(FaultPlan plan) throws IOException {
-        return Emulator.start(TestEmulator.config(dataDir).withFaults(plan));
+        return Emulator.start(TestEmulator.config(dataDir).newBuilder().faults(plan).build());
     }
 
     private static FaultPlan only(Fault fault) {
@@ -182,12 +182,12 @@ class FaultInjectionTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 0 to 1");
         }
         assertThat(FaultPlan.of(0).enabled()).isFalse();
-        assertThat(EmulatorConfig.defaults(dataDir).faults()).isEqualTo(FaultPlan.OFF);
+        assertThat(EmulatorConfig.defaults(dataDir).lab().faults()).isEqualTo(FaultPlan.OFF);
     }
 
     private static List<Integer> statuses(FaultPlan plan, Path dataDir) throws IOException {
         List<Integer> statuses = new ArrayList<>();
-        try (Emulator vod = Emulator.start(TestEmulator.config(dataDir).withFaults(plan))) {
+        try (Emulator vod = Emulator.start(TestEmulator.config(dataDir).newBuilder().faults(plan).build())) {
             for (int i = 0; i < 20; i++) {
                 statuses.add(exchange(vod, LIST_DOMAIN, new byte[0]).status());
             }
