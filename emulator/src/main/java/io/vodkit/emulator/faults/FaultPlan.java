@@ -49,7 +49,7 @@ public record FaultPlan(double rate, Set<Fault> kinds, Duration stall, long seed
     }
 
     /** The kinds in declaration order (the order draws index into). */
-    List<Fault> orderedKinds() {
+    public List<Fault> orderedKinds() {
         return Arrays.stream(Fault.values()).filter(kinds::contains).toList();
     }
 
