@@ -96,7 +96,7 @@ class UploadResumeEndToEndTest {
     @Test
     void aRerunAfterKillDashNineMidUploadContinuesIt() throws Exception {
         try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
-                .withLinkRate(16 * MIB), Clock.systemUTC())) {
+                .newBuilder().linkRate(16 * MIB).build(), Clock.systemUTC())) {
             Map<String, String> env = vod.env(tmp.resolve("home"));
             Process upload = CliProcess.start(tmp, env, "upload", file.toString(), "--concurrency", "1");
             try {
