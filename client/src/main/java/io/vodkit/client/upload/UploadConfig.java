@@ -49,8 +49,9 @@ public record UploadConfig(long partSizeBytes, long multipartThresholdBytes, int
 
   /** A builder holding this config's values. */
   public Builder toBuilder() {
-    return new Builder().partSize(partSizeBytes).multipartThreshold(multipartThresholdBytes)
-        .partsInFlight(partsInFlight).minimumPartSize(minimumPartSizeBytes);
+    Builder builder = new Builder().partSize(partSizeBytes).multipartThreshold(multipartThresholdBytes)
+        .minimumPartSize(minimumPartSizeBytes);
+    return partsInFlight == AUTO_PARTS_IN_FLIGHT ? builder : builder.partsInFlight(partsInFlight);
   }
 
   /** The parts in flight for {@code plan}: {@link #partsInFlight()}, or the plan's default when it is auto. */
@@ -62,7 +63,8 @@ public record UploadConfig(long partSizeBytes, long multipartThresholdBytes, int
   public static final class Builder {
     private long partSizeBytes = Limits.MIN_PART_SIZE_BYTES;
     private long multipartThresholdBytes = Limits.MIN_PART_SIZE_BYTES;
-    private int partsInFlight = AUTO_PARTS_IN_FLIGHT;
+    /** {@code null}: let the file size choose. */
+    private Integer partsInFlight;
     private long minimumPartSizeBytes = Limits.MIN_PART_SIZE_BYTES;
 
     private Builder() {
@@ -78,7 +80,7 @@ public record UploadConfig(long partSizeBytes, long multipartThresholdBytes, int
       return this;
     }
 
-    /** Parts of one file in flight, or {@value UploadConfig#AUTO_PARTS_IN_FLIGHT} for the file size's choice. */
+    /** Parts of one file in flight, 1…{@value Limits#MAX_CONCURRENCY} (unset: the file size chooses). */
     public Builder partsInFlight(int parts) {
       this.partsInFlight = parts;
       return this;
@@ -93,8 +95,13 @@ public record UploadConfig(long partSizeBytes, long multipartThresholdBytes, int
       return this;
     }
 
+    /** @throws io.vodkit.client.limits.InvalidValueException for a value outside {@link Limits} */
     public UploadConfig build() {
-      return new UploadConfig(partSizeBytes, multipartThresholdBytes, partsInFlight, minimumPartSizeBytes);
+      if (partsInFlight != null) {
+        Limits.CONCURRENCY.check((long) partsInFlight);
+      }
+      return new UploadConfig(partSizeBytes, multipartThresholdBytes,
+          partsInFlight == null ? AUTO_PARTS_IN_FLIGHT : partsInFlight, minimumPartSizeBytes);
     }
   }
 }

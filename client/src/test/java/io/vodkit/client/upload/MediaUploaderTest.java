@@ -356,6 +356,8 @@ class MediaUploaderTest {
     Path file = Files.writeString(dir.resolve("a.mp4"), "x");
     assertThatThrownBy(() -> UploadConfig.builder().partsInFlight(-1).build())
         .hasMessage("concurrency must be 1 to 64, got -1");
+    assertThatThrownBy(() -> UploadConfig.builder().partsInFlight(0).build())
+        .hasMessage("concurrency must be 1 to 64, got 0");
     assertThatThrownBy(() -> UploadConfig.builder().partsInFlight(65).build())
         .hasMessage("concurrency must be 1 to 64, got 65");
     assertThatThrownBy(() -> UploadConfig.builder().partSize(5 * MIB).build())
