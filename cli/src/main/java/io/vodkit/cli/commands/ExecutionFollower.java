@@ -13,7 +13,6 @@ import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.client.api.Execution;
 import io.vodkit.client.enhance.Enhancer;
-import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.jobs.PollOutcome;
 import java.util.ArrayList;
@@ -52,8 +51,7 @@ final class ExecutionFollower {
         this.service = service;
         this.poll = poll;
         this.jobLog = jobLog;
-        this.enhancer = new Enhancer(backend.client().api(), settings.enhanceVersion(),
-                new JobPoller(pollConfig(settings)));
+        this.enhancer = backend.client().restorations(settings.enhanceVersion(), pollConfig(settings));
     }
 
     static PollConfig pollConfig(Settings settings) {
