@@ -139,7 +139,7 @@ public final class UploadCommand implements Callable<Integer> {
 
     /** {@code --part-size} and {@code --concurrency} as the client's upload tuning; its refusal names the flag. */
     private UploadConfig tuning() {
-        UploadConfig.Builder tuning = UploadConfig.builder();
+        UploadConfig.Builder tuning = context.uploadTuning().toBuilder();
         if (partSize != null) {
             tuning.partSize(UserValues.check("--part-size", partSize, () -> bytes(partSize)));
         }
