@@ -8,7 +8,6 @@ import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.api.CreateSpace;
 import io.vodkit.client.http.RetryPolicy;
-import io.vodkit.client.url.PlayUrlConfig;
 import io.vodkit.client.url.PlayUrlResolver;
 import java.util.Optional;
 
@@ -106,7 +105,7 @@ public final class Backend implements AutoCloseable {
     /** A client that tries each request up to {@code VOD_MAX_ATTEMPTS} times, with the play URL settings. */
     private static VodClient client(VodClientConfig config, Settings settings) {
         return VodClient.builder(config).retry(RetryPolicy.defaults().withMaxAttempts(settings.maxAttempts()))
-                .playUrls(new PlayUrlConfig(settings.playDomain().orElse(null), settings.urlExpiry())).build();
+                .playUrls(settings.playUrls()).build();
     }
 
     public VodClient client() {

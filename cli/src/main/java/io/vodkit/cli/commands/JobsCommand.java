@@ -104,13 +104,13 @@ public final class JobsCommand implements Callable<Integer> {
         try (Backend backend = Backend.open(settings, spaceArg, context)) {
             List<JobEntry> pulls = running.stream().filter(job -> job.kind() == JobKind.PULL).toList();
             if (!pulls.isEmpty()) {
-                List<PullJobStatus> statuses = backend.client().pulls(ExecutionFollower.pollConfig(settings)).query(pulls.stream().map(JobEntry::jobId).toList());
+                List<PullJobStatus> statuses = backend.client().pulls(settings.poll())
+                        .query(pulls.stream().map(JobEntry::jobId).toList());
                 for (int i = 0; i < statuses.size(); i++) {
                     jobLog.pullObserved(pulls.get(i).spaceName(), statuses.get(i));
                 }
             }
-            Enhancer restorations = backend.client().restorations(settings.enhanceVersion(),
-                    ExecutionFollower.pollConfig(settings));
+            Enhancer restorations = backend.client().restorations(settings.enhanceVersion(), settings.poll());
             running.stream().filter(job -> job.kind() == JobKind.RESTORE).forEach(job -> {
                 try {
                     jobLog.restoreObserved(job.spaceName(), restorations.query(job.jobId()));

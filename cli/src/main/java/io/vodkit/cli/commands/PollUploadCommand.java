@@ -64,7 +64,7 @@ public final class PollUploadCommand implements Callable<Integer> {
         try (Ledger ledger = Ledger.open(settings.home());
              Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
-            PollConfig pollConfig = new PollConfig(settings.pollInterval(), settings.pollMax());
+            PollConfig pollConfig = settings.poll();
             PullResult result = backend.client().pulls(pollConfig).await(ids,
                     PullReport.stateChanges(context::notice, context.progress()));
             PullReport report = new PullReport(backend, pollConfig, context.launcher(), poll.asArguments(service));

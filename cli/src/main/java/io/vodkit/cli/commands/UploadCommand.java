@@ -13,7 +13,6 @@ import io.vodkit.cli.config.UploadAllowlist;
 import io.vodkit.cli.config.UploadMetadataOptions;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.client.VodException;
-import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.limits.InvalidValueException;
 import io.vodkit.client.limits.Limits;
 import io.vodkit.client.pull.UrlPullRequest;
@@ -131,7 +130,7 @@ public final class UploadCommand implements Callable<Integer> {
              Backend backend = Backend.open(settings, Optional.of(space), context)) {
             UploadRun.Options options = new UploadRun.Options(tuning, jobs, force,
                     noResume ? null : settings.home().resolve("checkpoints"),
-                    new PollConfig(settings.pollInterval(), settings.pollMax()), poll.asArguments(service));
+                    settings.poll(), poll.asArguments(service));
             return new UploadRun(context, backend, ledger, JobLog.of(ledger, settings), options)
                     .run(sources, startNanos);
         }
