@@ -80,14 +80,8 @@ public final class LedgerUploads implements UploadLedger {
         Path file = request.file();
         String path = file.toString();
         String space = request.spaceName();
-        long size;
-        long mtime;
-        try {
-            size = Files.size(file);
-            mtime = Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            throw new VodException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
+        long size = request.media().size(); // as inspected when the request was made: not asked again
+        long mtime = request.media().modifiedMillis();
         Optional<UploadEntry> sameStamp = uploads.latestByPath(endpoint, space, path)
                 .filter(entry -> entry.size() == size && entry.mtimeMillis() == mtime);
         if (force) { // nothing to look up: the MD5 is the service's once the file is up (see record)
