@@ -18,6 +18,7 @@ import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.jobs.EnhanceTask;
 import io.vodkit.emulator.jobs.ExecutionService;
 import io.vodkit.emulator.jobs.ExecutionWorkers;
+import io.vodkit.emulator.link.LinkShaper;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.restore.Restorer;
@@ -37,11 +38,11 @@ import io.vodkit.emulator.routing.GetExecutionHandler;
 import io.vodkit.emulator.routing.GetPlayInfoHandler;
 import io.vodkit.emulator.routing.GetStorageConfigHandler;
 import io.vodkit.emulator.routing.HttpServer;
-import io.vodkit.emulator.routing.LinkShaper;
 import io.vodkit.emulator.routing.ListDomainHandler;
 import io.vodkit.emulator.routing.MediaActions;
 import io.vodkit.emulator.routing.OpenApiEndpoint;
 import io.vodkit.emulator.routing.QueryUploadTaskInfoHandler;
+import io.vodkit.emulator.routing.RequestFilter;
 import io.vodkit.emulator.routing.StartExecutionHandler;
 import io.vodkit.emulator.routing.StatsEndpoint;
 import io.vodkit.emulator.routing.UpdateMediaPublishStatusHandler;
@@ -151,7 +152,7 @@ final class Components {
 
     Components(EmulatorConfig config, Clock clock, Path dataDir, Database database) throws IOException {
         this.config = config;
-        this.faults = new FaultInjector(config.faults(), StatsEndpoint.PATH);
+        this.faults = new FaultInjector(config.faults());
         this.clock = clock;
         this.dataDir = dataDir;
         this.ids = new Ids(new SecureRandom(), clock);
@@ -299,16 +300,20 @@ final class Components {
                 .register("GetPlayInfo", MEDIA_VERSIONS, new GetPlayInfoHandler(media, playDomain, ids, clock))
                 .register("UpdateMediaPublishStatus", MEDIA_VERSIONS, new UpdateMediaPublishStatusHandler(media));
         registerMediaActions(router);
-        LinkShaper link = LinkShaper.of(config.linkLatency(), config.linkRateBytesPerSecond());
         return new HttpServer.Endpoints(
-                new OpenApiEndpoint(verifier, router, ids, stats, link, config.region()),
-                new GatewayEndpoint(tokens, ids, stats, link, new DirectUploads(objectStore, publisher, ids),
+                new OpenApiEndpoint(verifier, router, ids, stats, config.region()),
+                new GatewayEndpoint(tokens, ids, stats, new DirectUploads(objectStore, publisher, ids),
                         multipartUploads, publisher),
                 new DownloadEndpoint(objects, objectStore, playDomain, clock),
-                new StatsEndpoint(stats, multipartUploads, media, faults),
+                new StatsEndpoint(stats, multipartUploads, media, faults::injected),
                 new ConsoleEndpoint(consoleToken, consoleStore, mediaLibrary, spaces, uploadSessions, committer,
                         urlPulls, executions, playDomain, ids, clock, tools, new ProcessRunner(MEDIA_PROCESS_TIMEOUT),
                         name -> objects.findByFileName(name).map(o -> objectStore.path(o.objectId())),
-                        dataDir.resolve(CONSOLE_MEASURES_DIR)), link);
+                        dataDir.resolve(CONSOLE_MEASURES_DIR)));
+    }
+
+    /** The network lab, the one place it is wired: fault injection, then link shaping, on each service request. */
+    List<RequestFilter> network() {
+        return List.of(faults, LinkShaper.of(config.linkLatency(), config.linkRateBytesPerSecond()));
     }
 }

@@ -161,7 +161,7 @@ public final class Emulator implements AutoCloseable {
                                     int port) throws IOException {
         Optional<Instant> expiry = tls.map(LocalCertificates::serverNotAfter);
         return HttpServer.start(components.config.host(), port, tls.map(LocalCertificates::serverContext),
-                components.stats, components.faults, boundPort -> components.endpoints(new PublicAddress() {
+                components.stats, components.network(), boundPort -> components.endpoints(new PublicAddress() {
                     @Override
                     public String hostPort() {
                         return Emulator.hostPort(advertisedHost, boundPort.getAsInt());

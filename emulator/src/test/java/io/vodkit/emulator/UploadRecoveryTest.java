@@ -1,6 +1,7 @@
 package io.vodkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vodkit.emulator.support.FillingDisk;
 import io.vodkit.emulator.support.TestEmulator;
@@ -43,7 +44,7 @@ class UploadRecoveryTest {
             byte[] part = UploadFlowTest.bytes(3000, 3);
             assertThat(putPart(vod, parted, uploadId, 1, part).status()).isEqualTo(200);
 
-            awaitUntil(() -> stored(data).size() == 1 && stagedParts(data).isEmpty());
+            await().atMost(WAIT).until(() -> stored(data).size() == 1 && stagedParts(data).isEmpty());
 
             assertThat(vod.download(committed.fileName()).status()).isEqualTo(200);
             assertThat(vod.download("abandoned.bin").status()).isEqualTo(404);
@@ -107,18 +108,6 @@ class UploadRecoveryTest {
             assertThat(committed.status()).as("signed with the keys of the first run: " + committed.text())
                     .isEqualTo(200);
             assertThat(committed.result().path("Data").path("SourceInfo").path("Size").asLong()).isEqualTo(5000);
-        }
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitUntil(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("condition not met within " + WAIT).isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 
