@@ -38,7 +38,8 @@ class FaultToleranceEndToEndTest {
     Path tmp;
 
     private TestEmulator start(FaultPlan faults) throws Exception {
-        return TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of()).withFaults(faults),
+        return TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
+                .newBuilder().faults(faults).build(),
                 Clock.systemUTC());
     }
 

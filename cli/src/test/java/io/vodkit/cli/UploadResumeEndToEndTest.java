@@ -103,7 +103,7 @@ class UploadResumeEndToEndTest {
         // a separate JVM uploads with the service's 20 MiB parts, so this file is full-sized
         file = TestMedia.randomFile(tmp.resolve("long.mp4"), 65 * MIB, 11);
         try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
-                .withLinkRate(16 * MIB), Clock.systemUTC())) {
+                .newBuilder().linkRate(16 * MIB).build(), Clock.systemUTC())) {
             Map<String, String> env = vod.env(tmp.resolve("home"));
             Process upload = CliProcess.start(tmp, env, "upload", file.toString(), "--concurrency", "1");
             try {

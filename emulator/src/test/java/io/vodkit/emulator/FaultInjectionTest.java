@@ -66,7 +66,7 @@ class FaultInjectionTest {
     }
 
     private Emulator start(FaultPlan plan) throws IOException {
-        return Emulator.start(TestEmulator.config(dataDir).withFaults(plan));
+        return Emulator.start(TestEmulator.config(dataDir).newBuilder().faults(plan).build());
     }
 
     /** Every request (but the stats query and the console) fails with {@code fault}: a random draw of one kind. */
@@ -231,7 +231,7 @@ class FaultInjectionTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 0 to 1");
         }
         assertThat(FaultPlan.of(0).enabled()).isFalse();
-        assertThat(EmulatorConfig.defaults(dataDir).faults()).isEqualTo(FaultPlan.OFF);
+        assertThat(EmulatorConfig.defaults(dataDir).lab().faults()).isEqualTo(FaultPlan.OFF);
     }
 
     private static JsonNode stats(Emulator vod) throws IOException {

@@ -58,7 +58,8 @@ class UrlPullTest {
     }
 
     private TestEmulator start(UrlPullConfig pull) throws Exception {
-        return TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withUrlPull(pull), Clock.systemUTC());
+        return TestEmulator.start(TestEmulator.config(tmp.resolve("data")).newBuilder().urlPull(pull).build(),
+                Clock.systemUTC());
     }
 
     @Test
@@ -339,8 +340,8 @@ class UrlPullTest {
 
     @Test
     void boundBeyondLoopbackPrivateSourcesNeedAllowPrivateSources() throws Exception {
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withHost("0.0.0.0")
-                .withUrlPull(FAST), Clock.systemUTC())) {
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).newBuilder().host("0.0.0.0")
+                .urlPull(FAST).build(), Clock.systemUTC())) {
             JsonNode job = awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
 
             assertThat(job.path("State").asText()).isEqualTo("failed");
@@ -349,8 +350,8 @@ class UrlPullTest {
                     + "--allow-private-sources to pull from private networks");
         }
         assertThat(source.requests("/files/clip.mp4")).isZero();
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withHost("0.0.0.0")
-                .withUrlPull(FAST.withAllowPrivateSources(true)), Clock.systemUTC())) {
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).newBuilder().host("0.0.0.0")
+                .urlPull(FAST.withAllowPrivateSources(true)).build(), Clock.systemUTC())) {
             JsonNode job = awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
 
             assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");

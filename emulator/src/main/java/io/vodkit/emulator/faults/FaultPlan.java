@@ -51,7 +51,7 @@ public record FaultPlan(double rate, Set<Fault> kinds, Duration stall, List<Faul
     }
 
     /** The kinds drawn at random, in declaration order (the order draws index into). */
-    List<Fault> orderedKinds() {
+    public List<Fault> orderedKinds() {
         return Arrays.stream(Fault.values()).filter(kinds::contains).toList();
     }
 

@@ -221,7 +221,7 @@ class ConsoleApiTest {
             Files.delete(kept);
         }
         try (TestEmulator noFfmpeg = TestEmulator.start(TestEmulator.config(dataDir)
-                .withFfmpeg(dataDir.resolve("no-ffmpeg")), Clock.systemUTC())) {
+                .newBuilder().ffmpeg(dataDir.resolve("no-ffmpeg")).build(), Clock.systemUTC())) {
             assertThat(new Console(noFfmpeg).error("GET", "/console/api/restorations/" + runId + "/measures", null))
                     .isEqualTo("503 ffmpeg is not available to the emulator, so it cannot measure restorations: "
                             + "install ffmpeg or set VODKIT_FFMPEG, then restart");

@@ -42,7 +42,8 @@ class ExecutionsHttpTest {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.error().path("Message").asText()).contains("Permission denied");
         }
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("pro")).withAllowPro(true),
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("pro"))
+                .newBuilder().allowPro(true).build(),
                 java.time.Clock.systemUTC())) {
             String fileName = vod.upload("clip.bin", new byte[] {1, 2, 3}).fileName();
 
@@ -122,7 +123,8 @@ class ExecutionsHttpTest {
         TestMedia.RUNNER.run(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y", "-f", "lavfi",
                 "-i", "color=c=gray:size=64x64:rate=2", "-t", "41", "-c:v", "libx264", "-preset", "ultrafast",
                 longClip.toString()));
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withAllowPro(true),
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"))
+                .newBuilder().allowPro(true).build(),
                 java.time.Clock.systemUTC())) {
             String fileName = vod.upload("long.mp4", Files.readAllBytes(longClip)).fileName();
 
