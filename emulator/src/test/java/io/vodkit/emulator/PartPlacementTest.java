@@ -1,5 +1,9 @@
 package io.vodkit.emulator;
 
+import static io.vodkit.emulator.UploadRecoveryTest.awaitUntil;
+import static io.vodkit.emulator.UploadRecoveryTest.files;
+import static io.vodkit.emulator.UploadRecoveryTest.init;
+import static io.vodkit.emulator.UploadRecoveryTest.putPart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vodkit.emulator.support.FillingDisk;
@@ -8,7 +12,6 @@ import io.vodkit.emulator.support.TestEmulator.Grant;
 import io.vodkit.emulator.support.VodTestClient;
 import io.vodkit.emulator.support.VodTestClient.Reply;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -16,11 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +32,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * no copy of the bytes, whatever order the parts come in, and nothing written into an object after its merge.
  */
 class PartPlacementTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     @TempDir
     Path tmp;
 
@@ -127,18 +126,6 @@ class PartPlacementTest {
         }
     }
 
-    private static String init(TestEmulator vod, Grant grant) {
-        Reply reply = vod.client().gatewayPut(grant.storeUri(), grant.auth(), "uploads", new byte[0],
-                Map.of("X-Storage-Mode", "gateway"));
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-        return reply.json().path("payload").path("uploadID").asText();
-    }
-
-    private static Reply putPart(TestEmulator vod, Grant grant, String uploadId, int number, byte[] data) {
-        return vod.client().gatewayPut(grant.storeUri(), grant.auth(), "partNumber=" + number + "&uploadID="
-                + uploadId, data, Map.of("Content-CRC32", VodTestClient.crc32(data), "X-Storage-Mode", "gateway"));
-    }
-
     private static Reply merge(TestEmulator vod, Grant grant, String uploadId, List<byte[]> parts) {
         List<String> entries = new ArrayList<>();
         for (int k = 0; k < parts.size(); k++) {
@@ -157,26 +144,5 @@ class PartPlacementTest {
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         parts.forEach(whole::writeBytes);
         return whole.toByteArray();
-    }
-
-    private static List<Path> files(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).toList();
-        }
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitUntil(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("condition not met within " + WAIT).isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

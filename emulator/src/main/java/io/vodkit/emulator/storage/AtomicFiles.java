@@ -107,7 +107,7 @@ final class AtomicFiles {
         return Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", TEMP_SUFFIX);
     }
 
-    /** Size, CRC, MD5 and head of the concatenation of {@code sources}, read in {@value #COPY_BUFFER_BYTES}-byte steps. */
+    /** Size, CRC, MD5 and head of the concatenation of {@code sources}, read in 1 MiB steps. */
     static Checksums checksums(List<FileRegion> sources) throws IOException {
         try (ChecksummingOutputStream sum = new ChecksummingOutputStream(OutputStream.nullOutputStream(), true)) {
             ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER_BYTES);

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class PartStore {
     private static final Logger LOG = LoggerFactory.getLogger(PartStore.class);
     private static final String DATA_SUFFIX = ".data";
+    /** Slots end before this offset: ext4 files end at 16 TiB (a part number far beyond the bytes is staged). */
+    private static final long MAX_SLOT_END = 8L << 40;
 
     private final Path root;
     private final Disk disk;
@@ -63,6 +65,9 @@ public final class PartStore {
             return Optional.empty();
         }
         long slotBytes = slot.orElse(length);
+        if ((partNumber - 1) * slotBytes + length > MAX_SLOT_END) {
+            return Optional.empty();
+        }
         Path data = dataFile(uploadId, slotBytes);
         if (slot.isEmpty()) {
             Files.createDirectories(data.getParent());

@@ -57,7 +57,7 @@ public final class UploadDigests {
         worker.allowCoreThreadTimeOut(true);
     }
 
-    /** Part {@code partNumber} of the upload was stored: digest, in the background, the parts now in sequence. */
+    /** A part of the upload was stored: digest, in the background, the parts now in sequence. */
     public void stored(String uploadId) {
         digests.computeIfAbsent(uploadId, id -> new Digest());
         worker.execute(() -> {
@@ -90,7 +90,8 @@ public final class UploadDigests {
     }
 
     private final class Digest {
-        private final ChecksummingOutputStream sum = new ChecksummingOutputStream(OutputStream.nullOutputStream(), true);
+        private final ChecksummingOutputStream sum =
+                new ChecksummingOutputStream(OutputStream.nullOutputStream(), true);
         private final List<String> crcs = new ArrayList<>();
         private boolean failed;
 
