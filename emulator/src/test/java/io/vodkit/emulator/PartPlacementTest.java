@@ -1,10 +1,10 @@
 package io.vodkit.emulator;
 
-import static io.vodkit.emulator.UploadRecoveryTest.awaitUntil;
 import static io.vodkit.emulator.UploadRecoveryTest.files;
 import static io.vodkit.emulator.UploadRecoveryTest.init;
 import static io.vodkit.emulator.UploadRecoveryTest.putPart;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vodkit.emulator.support.FillingDisk;
 import io.vodkit.emulator.support.TestEmulator;
@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ class PartPlacementTest {
                 UploadFlowTest.bytes(4000, 3), UploadFlowTest.bytes(2500, 4));
         // room for the parts once (14 500 bytes), not for a merged copy beside them
         FillingDisk disk = new FillingDisk(16_000);
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withDisk(disk),
-                Clock.systemUTC())) {
+        EmulatorConfig config = TestEmulator.config(tmp.resolve("data")).newBuilder().disk(disk).build();
+        try (TestEmulator vod = TestEmulator.start(config, Clock.systemUTC())) {
             Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "once.bin"));
             String uploadId = init(vod, grant);
             for (int k = 0; k < parts.size(); k++) {
@@ -110,7 +111,7 @@ class PartPlacementTest {
                         .getBytes(StandardCharsets.ISO_8859_1));
                 out.write(stray, 0, 1000);
                 out.flush();
-                awaitUntil(() -> bytesReceived(vod) >= before + 1000);
+                await().atMost(Duration.ofSeconds(20)).until(() -> bytesReceived(vod) >= before + 1000);
 
                 assertThat(merge(vod, grant, uploadId, parts).status()).isEqualTo(200);
                 out.write(stray, 1000, stray.length - 1000);
