@@ -113,14 +113,14 @@ class UploadRecoveryTest {
         }
     }
 
-    private static String init(TestEmulator vod, Grant grant) {
+    static String init(TestEmulator vod, Grant grant) {
         Reply reply = vod.client().gatewayPut(grant.storeUri(), grant.auth(), "uploads", new byte[0],
                 Map.of("X-Storage-Mode", "gateway"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.json().path("payload").path("uploadID").asText();
     }
 
-    private static Reply putPart(TestEmulator vod, Grant grant, String uploadId, int number, byte[] data) {
+    static Reply putPart(TestEmulator vod, Grant grant, String uploadId, int number, byte[] data) {
         return vod.client().gatewayPut(grant.storeUri(), grant.auth(), "partNumber=" + number + "&uploadID="
                 + uploadId, data, Map.of("Content-CRC32", VodTestClient.crc32(data), "X-Storage-Mode", "gateway"));
     }
@@ -134,7 +134,7 @@ class UploadRecoveryTest {
         return files(data.resolve("multipart"));
     }
 
-    private static List<Path> files(Path root) throws IOException {
+    static List<Path> files(Path root) throws IOException {
         if (!Files.exists(root)) {
             return List.of();
         }

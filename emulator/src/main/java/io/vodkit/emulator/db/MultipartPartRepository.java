@@ -2,8 +2,10 @@ package io.vodkit.emulator.db;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Table {@code multipart_parts}. */
 public final class MultipartPartRepository {
@@ -29,6 +31,21 @@ public final class MultipartPartRepository {
         });
     }
 
+    /** Part {@code partNumber} of the upload, if it was received. */
+    public Optional<MultipartPart> find(String uploadId, int partNumber) {
+        return database.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT upload_id, part_number, size, crc32, content_type FROM multipart_parts "
+                            + "WHERE upload_id = ? AND part_number = ?")) {
+                ps.setString(1, uploadId);
+                ps.setInt(2, partNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** The received parts in part-number order. */
     public List<MultipartPart> list(String uploadId) {
         return database.run(c -> {
@@ -39,12 +56,15 @@ public final class MultipartPartRepository {
                 ps.setString(1, uploadId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        parts.add(new MultipartPart(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
-                                rs.getString(5)));
+                        parts.add(read(rs));
                     }
                 }
             }
             return List.copyOf(parts);
         });
+    }
+
+    private static MultipartPart read(ResultSet rs) throws SQLException {
+        return new MultipartPart(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5));
     }
 }

@@ -9,15 +9,16 @@ import io.vodkit.emulator.db.ObjectRepository;
 import io.vodkit.emulator.db.StoredObject;
 import io.vodkit.emulator.security.UploadTokenClaims;
 import io.vodkit.emulator.storage.BodyTooLargeException;
+import io.vodkit.emulator.storage.Checksums;
 import io.vodkit.emulator.storage.ContentTypeSniffer;
 import io.vodkit.emulator.storage.Disk;
 import io.vodkit.emulator.storage.ObjectStore;
 import io.vodkit.emulator.storage.PartStore;
 import io.vodkit.emulator.storage.StagedFile;
 import io.vodkit.emulator.storage.StripedLocks;
+import io.vodkit.emulator.storage.UploadDigests;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class MultipartUploads {
     private final MultipartUploadRepository uploads;
     private final MultipartPartRepository parts;
     private final PartStore partStore;
+    private final UploadDigests digests;
     private final ObjectRepository objects;
     private final ObjectStore objectStore;
     private final ObjectPublisher publisher;
@@ -55,6 +57,8 @@ public final class MultipartUploads {
         this.uploads = uploads;
         this.parts = parts;
         this.partStore = partStore;
+        this.digests = new UploadDigests(partStore, (uploadId, partNumber) -> parts.find(uploadId, partNumber)
+                .map(part -> new UploadDigests.Part(part.size(), part.crc32())));
         this.objects = objects;
         this.objectStore = objectStore;
         this.publisher = publisher;
@@ -74,7 +78,12 @@ public final class MultipartUploads {
         return upload.uploadId();
     }
 
-    /** {@code PUT ?partNumber=N&uploadID=U}: stages one part after checking its CRC. */
+    /**
+     * {@code PUT ?partNumber=N&uploadID=U}: stores one part after checking its CRC, computed on the buffers that are
+     * written. A part goes straight to its place in the upload's file when it fits there and is not stored yet;
+     * otherwise it is staged beside and replaces the stored copy atomically (a re-send with the same bytes keeps the
+     * copy in place).
+     */
     public MultipartPart putPart(UploadTokenClaims claims, String uploadId, String partNumberText, InputStream body,
                                  ExpectedCrc expected, long contentLength) throws IOException {
         int partNumber = parsePartNumber(partNumberText);
@@ -82,6 +91,57 @@ public final class MultipartUploads {
         if (contentLength > Limits.MAX_PART_BYTES) {
             throw GatewayError.ENTITY_TOO_LARGE.exception(Limits.MAX_PART_BYTES);
         }
+        Optional<PartStore.SlotWrite> slot;
+        Lock lock = locks.lockFor(uploadId);
+        lock.lock();
+        try {
+            requireOpen(claims, uploadId);
+            slot = parts.find(uploadId, partNumber).isPresent() ? Optional.empty()
+                    : partStore.openSlot(uploadId, partNumber, contentLength);
+        } catch (IOException e) {
+            throw discardedIfDiskFull(uploadId, e);
+        } finally {
+            lock.unlock();
+        }
+        return slot.isPresent() ? putInPlace(claims, uploadId, partNumber, body, expected, slot.get())
+                : putStaged(claims, uploadId, partNumber, body, expected);
+    }
+
+    private MultipartPart putInPlace(UploadTokenClaims claims, String uploadId, int partNumber, InputStream body,
+                                     ExpectedCrc expected, PartStore.SlotWrite slot) throws IOException {
+        MultipartPart part;
+        try (slot) {
+            part = checked(claims, uploadId, partNumber, slot.write(body), expected);
+        } catch (IOException | RuntimeException e) {
+            Lock lock = locks.lockFor(uploadId);
+            lock.lock();
+            try {
+                slot.abandon(parts.list(uploadId).isEmpty());
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            } finally {
+                lock.unlock();
+            }
+            if (e instanceof IOException io) {
+                throw discardedIfDiskFull(uploadId, io);
+            }
+            throw e;
+        }
+        Lock lock = locks.lockFor(uploadId);
+        lock.lock();
+        try {
+            requireOpen(claims, uploadId);
+            partStore.dropStaged(uploadId, partNumber);
+            parts.put(part);
+            digests.stored(uploadId);
+            return part;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private MultipartPart putStaged(UploadTokenClaims claims, String uploadId, int partNumber, InputStream body,
+                                    ExpectedCrc expected) throws IOException {
         StagedFile staged;
         try {
             staged = partStore.receive(uploadId, partNumber, body, Limits.MAX_PART_BYTES);
@@ -90,19 +150,26 @@ public final class MultipartUploads {
         } catch (IOException e) {
             throw discardedIfDiskFull(uploadId, e);
         }
-        if (!expected.matches(staged.checksums().crc32())) {
+        MultipartPart part;
+        try {
+            part = checked(claims, uploadId, partNumber, staged.checksums(), expected);
+        } catch (RuntimeException e) {
             staged.discard();
-            throw GatewayError.CRC_MISMATCH.exception(expected.crc32(), staged.checksums().crc32());
+            throw e;
         }
-        MultipartPart part = new MultipartPart(uploadId, partNumber, staged.checksums().size(),
-                staged.checksums().crc32(),
-                ContentTypeSniffer.sniff(staged.checksums().head(), Spaces.fileNameOf(claims.storeUri())));
         Lock lock = locks.lockFor(uploadId);
         lock.lock();
         try {
             requireOpen(claims, uploadId);
+            Optional<MultipartPart> same = parts.find(uploadId, partNumber)
+                    .filter(earlier -> earlier.size() == part.size() && earlier.crc32().equals(part.crc32()));
+            if (same.isPresent()) {
+                staged.discard();
+                return same.get();
+            }
             staged.publish();
             parts.put(part);
+            digests.stored(uploadId);
             return part;
         } catch (IOException | RuntimeException e) {
             staged.discard();
@@ -112,6 +179,16 @@ public final class MultipartUploads {
         }
     }
 
+    /** The part as received, after its CRC was checked against the client's. */
+    private static MultipartPart checked(UploadTokenClaims claims, String uploadId, int partNumber,
+                                         Checksums checksums, ExpectedCrc expected) {
+        if (!expected.matches(checksums.crc32())) {
+            throw GatewayError.CRC_MISMATCH.exception(expected.crc32(), checksums.crc32());
+        }
+        return new MultipartPart(uploadId, partNumber, checksums.size(), checksums.crc32(),
+                ContentTypeSniffer.sniff(checksums.head(), Spaces.fileNameOf(claims.storeUri())));
+    }
+
     /** {@code GET ?uploadID=U}: the parts received so far. */
     public List<MultipartPart> listParts(UploadTokenClaims claims, String uploadId) throws IOException {
         requireOpen(claims, uploadId);
@@ -119,8 +196,9 @@ public final class MultipartUploads {
     }
 
     /**
-     * {@code PUT ?uploadID=U} with the merge body: checks every listed CRC against the stored parts 1..n,
-     * concatenates them into the object and removes the upload.
+     * {@code PUT ?uploadID=U} with the merge body: checks every listed CRC against the stored parts 1..n, makes
+     * them the object (the upload's file itself when the parts are in place, see {@link PartStore}) and removes the
+     * upload.
      *
      * @param objectContentType the client's {@code ObjectContentType}, or null/empty to use part 1's sniffed type
      */
@@ -138,7 +216,7 @@ public final class MultipartUploads {
             requireOpen(claims, uploadId);
             Map<Integer, MultipartPart> received = parts.list(uploadId).stream()
                     .collect(Collectors.toMap(MultipartPart::partNumber, Function.identity()));
-            List<Path> sources = new ArrayList<>();
+            List<Long> sizes = new ArrayList<>();
             for (int k = 0; k < manifest.partCrcs().size(); k++) {
                 int partNumber = k + 1;
                 MultipartPart part = received.get(partNumber);
@@ -149,23 +227,25 @@ public final class MultipartUploads {
                     throw GatewayError.CRC_MISMATCH.exception(manifest.partCrcs().get(k),
                             part.crc32() + " (part " + partNumber + ")");
                 }
-                sources.add(partStore.path(uploadId, partNumber));
+                sizes.add(part.size());
             }
             String contentType = objectContentType == null || objectContentType.isBlank()
                     ? received.get(1).contentType()
                     : objectContentType;
             String objectId = ids.objectId();
-            StagedFile concatenated;
+            StagedFile assembled;
             try {
-                concatenated = objectStore.concatenate(objectId, sources);
+                partStore.stopWrites(uploadId);
+                assembled = partStore.assemble(uploadId, sizes, objectStore.path(objectId),
+                        digests.finish(uploadId, manifest.partCrcs()));
             } catch (IOException e) {
                 throw discardedIfDiskFull(uploadId, e);
             }
-            StoredObject object = publisher.publish(claims.spaceName(), claims.storeUri(), objectId, concatenated,
+            StoredObject object = publisher.publish(claims.spaceName(), claims.storeUri(), objectId, assembled,
                     contentType);
             uploads.markMerged(uploadId, String.join(",", manifest.partCrcs()));
             partStore.deleteUpload(uploadId);
-            LOG.info("Multipart upload merged uploadId={} parts={} size={}", uploadId, sources.size(),
+            LOG.info("Multipart upload merged uploadId={} parts={} size={}", uploadId, sizes.size(),
                     object.size());
             return object;
         } finally {
@@ -241,6 +321,7 @@ public final class MultipartUploads {
     }
 
     private void discard(String uploadId) throws IOException {
+        digests.forget(uploadId);
         uploads.delete(uploadId);
         partStore.deleteUpload(uploadId);
     }

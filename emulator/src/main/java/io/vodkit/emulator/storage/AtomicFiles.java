@@ -1,11 +1,11 @@
 package io.vodkit.emulator.storage;
 
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -20,7 +20,7 @@ import java.util.concurrent.FutureTask;
 /** Temp-file-then-atomic-move writing: nothing half-written is ever visible under a final name. */
 final class AtomicFiles {
     static final String TEMP_SUFFIX = ".tmp";
-    private static final int BUFFER_BYTES = 64 * 1024;
+    private static final int BUFFER_BYTES = 256 * 1024;
     /** Read size when checksumming concatenated files (fewer, larger reads and digest updates). */
     private static final int COPY_BUFFER_BYTES = 1024 * 1024;
 
@@ -35,15 +35,8 @@ final class AtomicFiles {
             throws IOException {
         Path temp = newTemp(target);
         try (ChecksummingOutputStream out = new ChecksummingOutputStream(
-                new BufferedOutputStream(Channels.newOutputStream(disk.openForWrite(temp)), BUFFER_BYTES), withMd5)) {
-            byte[] buffer = new byte[BUFFER_BYTES];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                if (out.size() + n > maxBytes) {
-                    throw new BodyTooLargeException(maxBytes);
-                }
-                out.write(buffer, 0, n);
-            }
-            out.flush();
+                Channels.newOutputStream(disk.openForWrite(temp)), withMd5)) {
+            copy(in, out, maxBytes);
             return new StagedFile(temp, target, out.checksums());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -52,11 +45,25 @@ final class AtomicFiles {
     }
 
     /**
+     * Copies {@code in} to {@code out} in {@value #BUFFER_BYTES}-byte writes (each buffer filled first: fewer system
+     * calls), failing with {@link BodyTooLargeException} before writing past {@code maxBytes}.
+     */
+    static void copy(InputStream in, ChecksummingOutputStream out, long maxBytes) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        for (int n = in.readNBytes(buffer, 0, buffer.length); n > 0; n = in.readNBytes(buffer, 0, buffer.length)) {
+            if (out.size() + n > maxBytes) {
+                throw new BodyTooLargeException(maxBytes);
+            }
+            out.write(buffer, 0, n);
+        }
+    }
+
+    /**
      * Concatenates {@code sources} into a new temp file beside {@code target}, with its checksums. The bytes are
      * copied by the kernel ({@link FileChannel#transferTo}) while another thread reads the sources for the CRC and
      * MD5, so a merge takes about as long as its MD5 rather than the MD5 plus the copy.
      */
-    static StagedFile concatenate(Disk disk, List<Path> sources, Path target) throws IOException {
+    static StagedFile concatenate(Disk disk, List<FileRegion> sources, Path target) throws IOException {
         Path temp = newTemp(target);
         FutureTask<Checksums> digest = new FutureTask<>(() -> checksums(sources));
         Thread digester = new Thread(digest, "vodkit-merge-digest");
@@ -64,7 +71,7 @@ final class AtomicFiles {
         digester.start();
         try {
             try (WritableByteChannel out = disk.openForWrite(temp)) {
-                for (Path source : sources) {
+                for (FileRegion source : sources) {
                     transfer(source, out);
                 }
             }
@@ -74,6 +81,17 @@ final class AtomicFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /**
+     * Stages {@code file} as {@code target} without copying a byte: a hard link beside {@code target}, so publishing
+     * is a rename and {@code file} keeps its name (and its bytes) until its owner removes it.
+     */
+    static StagedFile link(Path file, Path target, Checksums checksums) throws IOException {
+        Path temp = newTemp(target);
+        Files.delete(temp);
+        Files.createLink(temp, file);
+        return new StagedFile(temp, target, checksums);
     }
 
     static void moveIntoPlace(Path temp, Path target) throws IOException {
@@ -89,14 +107,21 @@ final class AtomicFiles {
         return Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", TEMP_SUFFIX);
     }
 
-    /** Size, CRC, MD5 and head of the concatenation of {@code sources}, read in {@value #COPY_BUFFER_BYTES}-byte steps. */
-    private static Checksums checksums(List<Path> sources) throws IOException {
+    /** Size, CRC, MD5 and head of the concatenation of {@code sources}, read in 1 MiB steps. */
+    static Checksums checksums(List<FileRegion> sources) throws IOException {
         try (ChecksummingOutputStream sum = new ChecksummingOutputStream(OutputStream.nullOutputStream(), true)) {
-            byte[] buffer = new byte[COPY_BUFFER_BYTES];
-            for (Path source : sources) {
-                try (InputStream in = Files.newInputStream(source)) {
-                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                        sum.write(buffer, 0, n);
+            ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER_BYTES);
+            for (FileRegion source : sources) {
+                try (FileChannel in = FileChannel.open(source.file(), StandardOpenOption.READ)) {
+                    for (long done = 0; done < source.length(); ) {
+                        buffer.clear().limit((int) Math.min(buffer.capacity(), source.length() - done));
+                        int n = in.read(buffer, source.offset() + done);
+                        if (n < 0) {
+                            throw new EOFException(source.file() + " ended at " + (source.offset() + done)
+                                    + " bytes, short of " + (source.offset() + source.length()));
+                        }
+                        sum.write(buffer.array(), 0, n);
+                        done += n;
                     }
                 }
             }
@@ -104,13 +129,13 @@ final class AtomicFiles {
         }
     }
 
-    private static void transfer(Path source, WritableByteChannel out) throws IOException {
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
-            long size = in.size();
-            for (long done = 0; done < size; ) {
-                long n = in.transferTo(done, size - done, out);
+    static void transfer(FileRegion source, WritableByteChannel out) throws IOException {
+        try (FileChannel in = FileChannel.open(source.file(), StandardOpenOption.READ)) {
+            for (long done = 0; done < source.length(); ) {
+                long n = in.transferTo(source.offset() + done, source.length() - done, out);
                 if (n <= 0) {
-                    throw new EOFException(source + " ended at " + done + " of " + size + " bytes while merging");
+                    throw new EOFException(source.file() + " ended at " + (source.offset() + done) + " of "
+                            + (source.offset() + source.length()) + " bytes while merging");
                 }
                 done += n;
             }

@@ -2,7 +2,7 @@ package io.vodkit.emulator.storage;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -18,8 +18,12 @@ public interface Disk {
     /** The local file system. */
     Disk LOCAL = file -> FileChannel.open(file, StandardOpenOption.WRITE);
 
-    /** Opens {@code file}, which exists and is empty, for writing from its start. */
-    WritableByteChannel openForWrite(Path file) throws IOException;
+    /**
+     * Opens {@code file}, which exists, for writing from its start or, after {@code position(p)}, at {@code p}
+     * (multipart parts are written at their offset in the upload's one file). Closing the channel from another
+     * thread stops a write in progress, as {@link FileChannel} does.
+     */
+    SeekableByteChannel openForWrite(Path file) throws IOException;
 
     /** Whether {@code e} (or what caused it) says the disk is full ({@code ENOSPC}, {@code EDQUOT}). */
     static boolean isFull(Throwable e) {

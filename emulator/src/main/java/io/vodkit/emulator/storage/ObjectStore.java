@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -39,7 +40,11 @@ public final class ObjectStore {
 
     /** Stages the concatenation of {@code sources} (multipart parts, or one generated file) as an object. */
     public StagedFile concatenate(String objectId, List<Path> sources) throws IOException {
-        return AtomicFiles.concatenate(disk, sources, path(objectId));
+        List<FileRegion> regions = new ArrayList<>();
+        for (Path source : sources) {
+            regions.add(FileRegion.whole(source));
+        }
+        return AtomicFiles.concatenate(disk, regions, path(objectId));
     }
 
     public void delete(String objectId) throws IOException {

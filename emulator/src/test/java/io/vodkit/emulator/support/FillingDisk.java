@@ -3,7 +3,7 @@ package io.vodkit.emulator.support;
 import io.vodkit.emulator.storage.Disk;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,9 +17,9 @@ public final class FillingDisk implements Disk {
     }
 
     @Override
-    public WritableByteChannel openForWrite(Path file) throws IOException {
-        WritableByteChannel real = Disk.LOCAL.openForWrite(file);
-        return new WritableByteChannel() {
+    public SeekableByteChannel openForWrite(Path file) throws IOException {
+        SeekableByteChannel real = Disk.LOCAL.openForWrite(file);
+        return new SeekableByteChannel() {
             @Override
             public int write(ByteBuffer source) throws IOException {
                 if (written.get() + source.remaining() > capacity) {
@@ -28,6 +28,33 @@ public final class FillingDisk implements Disk {
                 int n = real.write(source);
                 written.addAndGet(n);
                 return n;
+            }
+
+            @Override
+            public int read(ByteBuffer target) throws IOException {
+                return real.read(target);
+            }
+
+            @Override
+            public long position() throws IOException {
+                return real.position();
+            }
+
+            @Override
+            public SeekableByteChannel position(long newPosition) throws IOException {
+                real.position(newPosition);
+                return this;
+            }
+
+            @Override
+            public long size() throws IOException {
+                return real.size();
+            }
+
+            @Override
+            public SeekableByteChannel truncate(long size) throws IOException {
+                real.truncate(size);
+                return this;
             }
 
             @Override
