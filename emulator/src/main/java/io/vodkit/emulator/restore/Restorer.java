@@ -106,7 +106,7 @@ public final class Restorer {
 
     ProbeResult outInfo = probe.probe(output);
     Analysis after = analyzer.analyze(output, outInfo);
-    long frames = probe.countVideoFrames(output);
+    long frames = probe.videoFrames(output, outInfo);
     double elapsed = (System.nanoTime() - start) / 1e9;
     LOG.info("restore done input={} frames={} restoreSeconds={} elapsedSeconds={}", input.getFileName(), frames,
         restoreSeconds, elapsed);

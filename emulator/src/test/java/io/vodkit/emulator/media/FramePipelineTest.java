@@ -24,7 +24,7 @@ class FramePipelineTest {
   void buildsDecoderAndEncoderCommands() {
     FramePipeline pipeline = new FramePipeline(new FfmpegTools(Path.of("/ff/ffmpeg"), Path.of("/ff/ffprobe")),
         TestMedia.RUNNER);
-    VideoStreamInfo video = new VideoStreamInfo("h264", 320, 180, 30000.0 / 1001, 0, "yuv420p", 8);
+    VideoStreamInfo video = new VideoStreamInfo("h264", 320, 180, 30000.0 / 1001, 0, "yuv420p", 8, 0);
 
     assertThat(pipeline.decodeCommand(Path.of("/in.mp4"))).containsExactly("/ff/ffmpeg", "-nostdin", "-v", "error",
         "-noautorotate", "-i", "/in.mp4", "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1");

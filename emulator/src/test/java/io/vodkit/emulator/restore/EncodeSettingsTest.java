@@ -33,7 +33,7 @@ class EncodeSettingsTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "8  | -c:v libx264 -pix_fmt yuv420p -preset veryfast -crf 16 -c:a copy -movflags +faststart -f mp4",
+      "8  | -c:v libx264 -pix_fmt yuv420p -preset ultrafast -x264-params cabac=1:deblock=0,0:bframes=2 -crf 16 -c:a copy -movflags +faststart -f mp4",
       "10 | -c:v libx265 -pix_fmt yuv420p10le -preset superfast -crf 16 -x265-params log-level=error -tag:v hvc1"
           + " -c:a copy -movflags +faststart -f mp4",
       "16 | -c:v ffv1 -pix_fmt yuv420p16le -level 3 -g 1 -slices 4 -slicecrc 1 -c:a copy -f matroska"})
