@@ -20,6 +20,7 @@ import io.vodkit.emulator.jobs.ExecutionService;
 import io.vodkit.emulator.jobs.ExecutionWorkers;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.ProcessRunner;
+import io.vodkit.emulator.restore.RestorationEngine;
 import io.vodkit.emulator.restore.Restorer;
 import io.vodkit.emulator.pull.PullIngest;
 import io.vodkit.emulator.pull.PullWorkers;
@@ -180,7 +181,7 @@ final class Components {
         this.tools = FfmpegTools.locate(config.ffmpeg());
         this.inspector = new MediaInspector(tools, MEDIA_PROCESS_TIMEOUT);
         this.executionRepository = new ExecutionRepository(database);
-        Optional<Restorer> restorer = tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
+        Optional<RestorationEngine> restorer = tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
         this.enhanceWorkers = new ExecutionWorkers(executionRepository, new EnhanceTask(executionRepository,
                 objects, objectStore, publisher, inspector, restorer, ids, clock, dataDir.resolve(WORK_DIR)),
                 clock, ENHANCE_WORKERS);

@@ -17,9 +17,9 @@ public final class MediaProbe {
   private static final Pattern PIX_FMT_DEPTH = Pattern.compile("(?:p|gray)(\\d{1,2})(?:le|be)$");
 
   private final FfmpegTools tools;
-  private final ProcessRunner runner;
+  private final CommandRunner runner;
 
-  public MediaProbe(FfmpegTools tools, ProcessRunner runner) {
+  public MediaProbe(FfmpegTools tools, CommandRunner runner) {
     this.tools = Objects.requireNonNull(tools, "tools == null");
     this.runner = Objects.requireNonNull(runner, "runner == null");
   }
@@ -92,20 +92,19 @@ public final class MediaProbe {
 
   /** The ffprobe command that prints the container's and the first video stream's start times. */
   public List<String> startCommand(Path file) {
-    return List.of(tools.ffprobe().toString(), "-v", "error", "-select_streams", "v:0", "-show_entries",
-        "stream=start_time:format=start_time", "-print_format", "json", file.toString());
+    return FfprobeCommand.of(tools).selectStreams("v:0").showEntries("stream=start_time:format=start_time")
+        .printFormat("json").build(file);
   }
 
   /** The ffprobe command that counts the first video stream's packets. */
   public List<String> countCommand(Path file) {
-    return List.of(tools.ffprobe().toString(), "-v", "error", "-select_streams", "v:0", "-count_packets",
-        "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", file.toString());
+    return FfprobeCommand.of(tools).selectStreams("v:0").countPackets().showEntries("stream=nb_read_packets")
+        .printFormat("csv=p=0").build(file);
   }
 
   /** The ffprobe command for {@code file}. */
   public List<String> command(Path file) {
-    return List.of(tools.ffprobe().toString(), "-v", "error", "-print_format", "json", "-show_format",
-        "-show_streams", file.toString());
+    return FfprobeCommand.of(tools).printFormat("json").showFormat().showStreams().build(file);
   }
 
   /**

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,9 +52,9 @@ public final class PictureMeter {
   }
 
   private final FfmpegTools tools;
-  private final ProcessRunner runner;
+  private final CommandRunner runner;
 
-  public PictureMeter(FfmpegTools tools, ProcessRunner runner) {
+  public PictureMeter(FfmpegTools tools, CommandRunner runner) {
     this.tools = Objects.requireNonNull(tools, "tools == null");
     this.runner = Objects.requireNonNull(runner, "runner == null");
   }
@@ -131,13 +130,16 @@ public final class PictureMeter {
    * frames as raw 8-bit gray on stdout.
    */
   public List<String> command(Path video, double startSeconds, Path statsFile) {
-    return List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-noautorotate", "-noaccurate_seek",
-        "-ss", seconds(startSeconds), "-t", seconds(STATS_WINDOW_SECONDS), "-i", video.toString(),
-        "-filter_complex", "[0:v:0]split=2[stats][luma];[stats]select=not(mod(n\\," + STATS_STRIDE + ")),"
+    return FfmpegCommand.of(tools)
+        .input(FfmpegCommand.Input.file(video).noAutorotate().fromKeyFrame().seek(startSeconds)
+            .duration(STATS_WINDOW_SECONDS))
+        .filterGraph("[0:v:0]split=2[stats][luma];[stats]select=not(mod(n\\," + STATS_STRIDE + ")),"
             + "blockdetect,blurdetect,signalstats,metadata=mode=print:file="
             + FilterGraphs.escapeOption(statsFile.toString()) + "[s];[luma]trim=end_frame=" + LUMA_FRAMES
-            + ",format=gray[l]",
-        "-map", "[l]", "-fps_mode", "passthrough", "-f", "rawvideo", "pipe:1", "-map", "[s]", "-f", "null", "-");
+            + ",format=gray[l]")
+        .output(FfmpegCommand.Output.stdout().map("[l]").keepTimestamps().format("rawvideo"))
+        .output(FfmpegCommand.Output.discard().map("[s]"))
+        .build();
   }
 
   /** The median of the frames' σ̂; 0 for no frame. */
@@ -175,9 +177,5 @@ public final class PictureMeter {
 
   private static double mean(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-  }
-
-  private static String seconds(double value) {
-    return String.format(Locale.ROOT, "%.3f", value);
   }
 }

@@ -1,8 +1,7 @@
 package io.vodkit.emulator.restore;
 
 import io.vodkit.emulator.media.AudioStreamInfo;
-import java.util.ArrayList;
-import java.util.List;
+import io.vodkit.emulator.media.FfmpegCommand;
 import java.util.Set;
 
 /**
@@ -85,33 +84,32 @@ public record EncodeSettings(String videoCodec, String pixFmt, String container,
     return "matroska".equals(container) ? ".mkv" : ".mp4";
   }
 
-  /** Encoder arguments for the video stream, the audio stream and the muxer (maps not included). */
-  public List<String> ffmpegArgs() {
-    List<String> args = new ArrayList<>(List.of("-c:v", videoCodec));
+  /** Adds the encoder options for the video stream, the audio stream and the muxer (maps not included). */
+  public FfmpegCommand.Output applyTo(FfmpegCommand.Output out) {
+    out.videoCodec(videoCodec);
     if (pixFmt != null) {
-      args.addAll(List.of("-pix_fmt", pixFmt));
+      out.pixelFormat(pixFmt);
     }
     switch (videoCodec) {
-      case "libx264" -> args.addAll(List.of("-preset", preset, "-x264-params", X264_PARAMS, "-crf",
-          String.valueOf(crf)));
-      case "libx265" -> args.addAll(List.of("-preset", preset, "-crf", String.valueOf(crf),
-          "-x265-params", "log-level=error", "-tag:v", "hvc1"));
-      case "ffv1" -> args.addAll(List.of("-level", "3", "-g", "1", "-slices", "4", "-slicecrc", "1"));
+      case "libx264" -> out.option("-preset", preset).option("-x264-params", X264_PARAMS)
+          .option("-crf", String.valueOf(crf));
+      case "libx265" -> out.option("-preset", preset).option("-crf", String.valueOf(crf))
+          .option("-x265-params", "log-level=error").option("-tag:v", "hvc1");
+      case "ffv1" -> out.option("-level", "3").option("-g", "1").option("-slices", "4").option("-slicecrc", "1");
       default -> { }
     }
     if (maxKbps != null) {
-      args.addAll(List.of("-maxrate", maxKbps + "k",
-          "-bufsize", Math.max(1, Math.round(maxKbps * VBV_BUFFER_SECONDS)) + "k"));
+      out.option("-maxrate", maxKbps + "k")
+          .option("-bufsize", Math.max(1, Math.round(maxKbps * VBV_BUFFER_SECONDS)) + "k");
     }
     switch (audio) {
-      case "copy" -> args.addAll(List.of("-c:a", "copy"));
-      case "aac" -> args.addAll(List.of("-c:a", "aac", "-b:a", AAC_BITRATE));
-      default -> args.add("-an");
+      case "copy" -> out.audioCodec("copy");
+      case "aac" -> out.audioCodec("aac").option("-b:a", AAC_BITRATE);
+      default -> out.flag("-an");
     }
     if ("mp4".equals(container)) {
-      args.addAll(List.of("-movflags", "+faststart"));
+      out.option("-movflags", "+faststart");
     }
-    args.addAll(List.of("-f", container));
-    return List.copyOf(args);
+    return out.format(container);
   }
 }

@@ -147,7 +147,7 @@ class RestorerTest {
   void encodesTheRequestedBitDepthAndKeepsTheAudio(int bitDepth, String codec, String pixFmt, String format)
       throws MediaException {
     RestoreSpec spec = new RestoreSpec("common", RestoreSpec.PRO, null, null, bitDepth);
-    Path out = dir.resolve("restored" + Restorer.outputExtension(spec));
+    Path out = dir.resolve("restored" + RestorationEngine.outputExtension(spec));
 
     RestoreReport report = restorer.restore(clean, out, spec);
 
