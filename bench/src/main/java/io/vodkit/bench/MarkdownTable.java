@@ -23,7 +23,8 @@ final class MarkdownTable {
           "| %s | %s | %s | %.2f → %.2f | %+.2f | %.4f → %.4f | %s | %.2f× | %.0f | %.2f | %.2f | %.1f | %.2f | %s |%n",
           c.degradation(), c.spec().config(), c.tier(), row.psnrBefore(), row.psnrAfter(), row.psnrGain(),
           row.ssimBefore(), row.ssimAfter(), row.verdict(), row.sizeRatio(), row.medianFps(),
-          row.medianJobSeconds(), row.medianCpuSeconds(), row.framesPerSecondByCpu(), row.realTimeByCpu(), row.chain().replace("|", "\\|")));
+          row.medianJobSeconds(), row.medianCpuSeconds(), row.framesPerSecondByCpu(), row.realTimeByCpu(),
+          row.chain().replace("|", "\\|")));
     }
     return out.toString();
   }

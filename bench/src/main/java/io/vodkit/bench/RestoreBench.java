@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * The restoration benchmark: generates a clean clip, degrades it in known ways, restores each degradation with
  * each relevant template and tier, and prints a Markdown table of PSNR and SSIM before → after and the speed.
  *
- * <p>Usage: {@code RestoreBench [--runs N] [--seconds S] [--out DIR] [--only TEXT]}. Timing columns are medians over the runs.
+ * <p>Usage: {@code RestoreBench [--runs N] [--seconds S] [--out DIR] [--only TEXT]}. Timing columns are medians
+ * over the runs.
  */
 public final class RestoreBench {
 

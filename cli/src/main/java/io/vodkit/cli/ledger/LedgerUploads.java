@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,9 @@ import java.util.function.Consumer;
  * recorded for its path is taken from the ledger instead of read again (as rsync and git trust a stat match), so an
  * unchanged folder is checked without reading its files; any other file is hashed once, streamed. Identical files
  * in one run go up once: a file whose bytes are already going up waits for that upload and is then skipped too (or
- * goes up itself if that upload failed). With {@code force} nothing is skipped, and every upload is still recorded.
+ * goes up itself if that upload failed). With {@code force} nothing is skipped and nothing is looked up, so the file
+ * is not read for its MD5: every upload is still recorded, with the MD5 the service reports for the stored bytes
+ * (read from the file only when the service reports none).
  * Before a skip, {@link MediaPresence} says whether the earlier Vid is still in the service (each Vid asked at most
  * once a run); when it is gone, its entries are forgotten, the user is told, and the file goes up again.
  */
@@ -49,7 +52,7 @@ public final class LedgerUploads implements UploadLedger {
     /** The Vids this run found gone: the user has been told. */
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
 
-    /** A file's size, last-modified time and MD5 as seen before its upload. */
+    /** A file's size, last-modified time and MD5 as seen before its upload ({@code null}: not read, forced). */
     private record Stamp(long size, long mtimeMillis, String md5) {
     }
 
@@ -77,22 +80,16 @@ public final class LedgerUploads implements UploadLedger {
         Path file = request.file();
         String path = file.toString();
         String space = request.spaceName();
-        long size;
-        long mtime;
-        try {
-            size = Files.size(file);
-            mtime = Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            throw new VodException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
+        long size = request.media().size(); // as inspected when the request was made: not asked again
+        long mtime = request.media().modifiedMillis();
         Optional<UploadEntry> sameStamp = uploads.latestByPath(endpoint, space, path)
                 .filter(entry -> entry.size() == size && entry.mtimeMillis() == mtime);
-        String md5 = sameStamp.map(UploadEntry::md5).orElseGet(() -> md5(file));
-        Stamp stamp = new Stamp(size, mtime, md5);
-        if (force) {
-            stamps.put(file, stamp);
+        if (force) { // nothing to look up: the MD5 is the service's once the file is up (see record)
+            stamps.put(file, new Stamp(size, mtime, sameStamp.map(UploadEntry::md5).orElse(null)));
             return Optional.empty();
         }
+        String md5 = sameStamp.map(UploadEntry::md5).orElseGet(() -> md5(file));
+        Stamp stamp = new Stamp(size, mtime, md5);
         if (sameStamp.isPresent() && stillPresent(file, sameStamp.get())) {
             return Optional.of(result(sameStamp.get()));
         }
@@ -156,6 +153,11 @@ public final class LedgerUploads implements UploadLedger {
         }
         present.add(result.vid());
         try {
+            if (stamp.md5() == null) {
+                String reported = result.sourceInfo().md5();
+                stamp = new Stamp(stamp.size(), stamp.mtimeMillis(),
+                        reported.matches("[0-9a-fA-F]{32}") ? reported.toLowerCase(Locale.ROOT) : md5(request.file()));
+            }
             insert(request.file().toString(), request.spaceName(), stamp, result.vid(), result.fileName(),
                     result.storeUri(), result.posterUri(), clock.instant());
         } catch (RuntimeException e) {
@@ -176,6 +178,9 @@ public final class LedgerUploads implements UploadLedger {
 
     /** Ends this run's upload of the file's bytes, waking the files with the same bytes that wait for it. */
     private void release(UploadRequest request, Stamp stamp) {
+        if (stamp.md5() == null) {
+            return; // a forced upload: never in the running uploads
+        }
         CompletableFuture<Void> upload = running.remove(new Content(request.spaceName(), stamp.md5(), stamp.size()));
         if (upload != null) {
             upload.complete(null);

@@ -31,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one claimed job: restores the source object with the {@link RestorationEngine} and stores the result as a new object
+ * Runs one claimed job: restores the source object with the {@link RestorationEngine} and stores the result as a
+ * new object
  * {@code enhance/<source stem>_<config>_<run id hex>.<ext>} in the same space, then records Success (with Output and
  * Report) or Failed (with a task code).
  */
@@ -54,7 +55,8 @@ public final class EnhanceTask {
 
     /** @param restorer empty when ffmpeg is not available: every job then fails with {@code InternalError} */
     public EnhanceTask(ExecutionRepository executions, ObjectRepository objects, ObjectStore objectStore,
-                       ObjectPublisher publisher, MediaInspector inspector, Optional<RestorationEngine> restorer, Ids ids,
+                       ObjectPublisher publisher, MediaInspector inspector, Optional<RestorationEngine> restorer,
+                       Ids ids,
                        Clock clock, Path workDir) {
         this.executions = executions;
         this.objects = objects;

@@ -45,7 +45,7 @@ public final class ProcessRunner implements CommandRunner {
     return timeout;
   }
 
-  /** Runs the command as {@link CommandRunner#run(List, StdinWriter, StdoutReader)} says, each stream on its own thread. */
+  /** Runs the command as {@link CommandRunner#run(List, StdinWriter, StdoutReader)} says, a thread per stream. */
   @Override
   public ProcessResult run(List<String> command, StdinWriter stdin, StdoutReader stdout) throws MediaException {
     Objects.requireNonNull(command, "command == null");

@@ -31,7 +31,8 @@ class EncodeSettingsTest {
     assertThat(settings.container()).isEqualTo(container);
     assertThat(settings.audio()).isEqualTo(audio);
     assertThat(settings.extension()).isEqualTo(extension);
-    assertThat(RestorationEngine.outputExtension(new RestoreSpec("common", 2, null, null, bitDepth))).isEqualTo(extension);
+    assertThat(RestorationEngine.outputExtension(new RestoreSpec("common", 2, null, null, bitDepth)))
+        .isEqualTo(extension);
   }
 
   @ParameterizedTest

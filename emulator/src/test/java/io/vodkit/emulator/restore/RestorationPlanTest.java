@@ -30,11 +30,13 @@ class RestorationPlanTest {
     return Stream.of(
         // config, style, analysis, Java film repair?, ffmpeg chain
         Arguments.of("common", 1, clean(), false, "null"),
-        Arguments.of("common", 1, measured("h264", 8.8, 2, 4, 0.3, 0, FilmDamage.NONE), false, "hqdn3d=26.4:26.4:17.6:17.6"),
+        Arguments.of("common", 1, measured("h264", 8.8, 2, 4, 0.3, 0, FilmDamage.NONE), false,
+            "hqdn3d=26.4:26.4:17.6:17.6"),
         Arguments.of("common", 2, measured("h264", 8.8, 2, 4, 0.3, 0, FilmDamage.NONE), false,
             "nlmeans=s=6.2:p=5:r=9"),
         Arguments.of("common", 1, measured("h264", 2.5, 10, 4.5, 0.3, 0, FilmDamage.NONE), false, "null"),
-        Arguments.of("common", 1, measured("h264", 20, 2, 4, 0.3, 0, FilmDamage.NONE), false, "hqdn3d=60.0:60.0:40.0:40.0"),
+        Arguments.of("common", 1, measured("h264", 20, 2, 4, 0.3, 0, FilmDamage.NONE), false,
+            "hqdn3d=60.0:60.0:40.0:40.0"),
         // blocky H.264/HEVC: left as it is (in-loop deblocking), not sharpened (compression softness)
         Arguments.of("common", 1, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false, "null"),
         Arguments.of("common", 1, measured("hevc", 0.6, 50, 5.0, 0.3, 0, FilmDamage.NONE), false, "null"),
