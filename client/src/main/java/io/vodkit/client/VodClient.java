@@ -1,12 +1,11 @@
 package io.vodkit.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.http.TrustedCertificates;
-import io.vodkit.client.internal.LazyMapper;
 import io.vodkit.client.enhance.Enhancer;
+import io.vodkit.client.internal.Json;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.media.MediaManager;
@@ -53,12 +52,10 @@ public final class VodClient implements AutoCloseable {
 
   private VodClient(VodClientConfig config, RetryPolicy retry, PlayUrlConfig playUrlConfig) {
     this.config = Objects.requireNonNull(config, "config == null");
-    // a lambda, not ObjectMapper::new: the method reference would load and verify ObjectMapper right away
-    LazyMapper mapper = new LazyMapper(() -> new ObjectMapper());
     this.transport = new HttpTransport(config.connectTimeout(), config.requestTimeout(),
         config.endpoint().getScheme().equalsIgnoreCase("https"),
         config.trustedCertificates() == null ? null : TrustedCertificates.sslContext(config.trustedCertificates()));
-    this.api = new ApiCaller(transport, config, mapper, retry);
+    this.api = new ApiCaller(transport, config, Json::mapper, retry);
     this.storage = new StorageGateway(transport, config.endpoint(), retry);
     this.media = new MediaManager(api, transport);
     this.playUrls = new PlayUrlResolver(api, playUrlConfig.playDomain(), playUrlConfig.urlExpiry(),
