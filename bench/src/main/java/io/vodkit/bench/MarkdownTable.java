@@ -15,15 +15,16 @@ final class MarkdownTable {
             + "whole bench %.1f min.%n%n", options.seconds(), BenchCases.WIDTH, BenchCases.HEIGHT, options.runs(),
         minutes));
     out.append("| degradation | config | tier | Y-PSNR before → after (dB) | Δ dB | SSIM before → after | rule "
-        + "| out/in size | fps | job s | CPU s | × real time (CPU, 2 cores) | steps |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "| out/in size | fps | job s | CPU s | job fps (CPU, 2 cores) | × real time (CPU, 2 cores) | steps |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (BenchRow row : rows) {
       BenchCase c = row.benchCase();
       out.append(String.format(Locale.ROOT,
-          "| %s | %s | %s | %.2f → %.2f | %+.2f | %.4f → %.4f | %s | %.2f× | %.0f | %.2f | %.2f | %.2f | %s |%n",
+          "| %s | %s | %s | %.2f → %.2f | %+.2f | %.4f → %.4f | %s | %.2f× | %.0f | %.2f | %.2f | %.1f | %.2f | %s |%n",
           c.degradation(), c.spec().config(), c.tier(), row.psnrBefore(), row.psnrAfter(), row.psnrGain(),
           row.ssimBefore(), row.ssimAfter(), row.verdict(), row.sizeRatio(), row.medianFps(),
-          row.medianJobSeconds(), row.medianCpuSeconds(), row.realTimeByCpu(), row.chain().replace("|", "\\|")));
+          row.medianJobSeconds(), row.medianCpuSeconds(), row.framesPerSecondByCpu(), row.realTimeByCpu(),
+          row.chain().replace("|", "\\|")));
     }
     return out.toString();
   }

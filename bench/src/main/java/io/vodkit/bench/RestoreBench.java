@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * The restoration benchmark: generates a clean clip, degrades it in known ways, restores each degradation with
  * each relevant template and tier, and prints a Markdown table of PSNR and SSIM before → after and the speed.
  *
- * <p>Usage: {@code RestoreBench [--runs N] [--seconds S] [--out DIR]}. Timing columns are medians over the runs.
+ * <p>Usage: {@code RestoreBench [--runs N] [--seconds S] [--out DIR] [--only TEXT]}. Timing columns are medians
+ * over the runs.
  */
 public final class RestoreBench {
 
@@ -51,7 +52,7 @@ public final class RestoreBench {
       options = BenchOptions.parse(args);
     } catch (IllegalArgumentException e) {
       err.println("restore bench: " + e.getMessage());
-      err.println("usage: restore [--runs N] [--seconds S] [--out DIR]");
+      err.println("usage: restore [--runs N] [--seconds S] [--out DIR] [--only TEXT]");
       return 2;
     }
     FfmpegTools tools = FfmpegTools.locate(null).orElse(null);
@@ -74,7 +75,7 @@ public final class RestoreBench {
   String measure(Path work, BenchOptions options) throws MediaException {
     long start = System.nanoTime();
     progress.println("generating clips in " + work);
-    List<BenchCase> cases = BenchCases.generate(clips, work, options.seconds());
+    List<BenchCase> cases = BenchCases.generate(clips, work, options.seconds(), options.only());
     Map<Path, double[]> before = new HashMap<>();
     List<BenchRow> rows = new ArrayList<>();
     int index = 0;
@@ -111,6 +112,6 @@ public final class RestoreBench {
     double videoSeconds = report.after().fps() > 0 ? report.frames() / report.after().fps() : 0;
     ReferenceScore after = clips.score(output, benchCase.reference());
     return new BenchRow(benchCase, baseline[0], after.psnr().y(), baseline[1], after.ssim().all(), Medians.of(fps),
-        Medians.of(seconds), Medians.of(cpu), videoSeconds, report.sizeRatio(), report.leftAsIs() != null, chain);
+        Medians.of(seconds), Medians.of(cpu), videoSeconds, report.frames(), report.sizeRatio(), report.leftAsIs() != null, chain);
   }
 }

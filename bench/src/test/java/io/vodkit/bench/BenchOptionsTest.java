@@ -13,13 +13,13 @@ class BenchOptionsTest {
 
   @Test
   void defaultsAndOverrides() {
-    assertThat(BenchOptions.parse(new String[0])).isEqualTo(new BenchOptions(3, 2, Path.of("bench-results")));
-    assertThat(BenchOptions.parse(new String[] {"--runs", "1", "--seconds", "4", "--out", "/tmp/b"}))
-        .isEqualTo(new BenchOptions(1, 4, Path.of("/tmp/b")));
+    assertThat(BenchOptions.parse(new String[0])).isEqualTo(new BenchOptions(3, 2, Path.of("bench-results"), ""));
+    assertThat(BenchOptions.parse(new String[] {"--runs", "1", "--seconds", "4", "--out", "/tmp/b", "--only", "720p"}))
+        .isEqualTo(new BenchOptions(1, 4, Path.of("/tmp/b"), "720p"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--runs 0", "--seconds 0", "--seconds 61", "--frobnicate 1", "--runs"})
+  @ValueSource(strings = {"--runs 0", "--seconds 0", "--seconds 61", "--frobnicate 1", "--runs", "--only"})
   void rejectsBadOptions(String args) {
     assertThatThrownBy(() -> BenchOptions.parse(args.split(" "))).isInstanceOf(IllegalArgumentException.class);
   }

@@ -170,7 +170,7 @@ class EnhanceEndToEndTest {
             assertThat(compare.get("changes").get("better").toString()).contains("noise");
             assertThat(Files.readString(tmp.resolve("cmp/before-after.html"))).contains("<input type=\"range\"");
             JsonNode restoration = compare.get("restoration");
-            assertThat(restoration.get("done").get(0).asText()).startsWith("σ̂=").contains("fftdnoiz");
+            assertThat(restoration.get("done").get(0).asText()).startsWith("σ̂=").contains("hqdn3d");
             assertThat(restoration.get("after").get("noise").asDouble())
                     .isLessThan(restoration.get("before").get("noise").asDouble());
             assertThat(restoration.get("size_ratio").asDouble()).isPositive().isLessThanOrEqualTo(1.5);

@@ -9,6 +9,7 @@ import io.vodkit.emulator.jobs.ExecutionService;
 import io.vodkit.emulator.jobs.ExecutionWorkers;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.ProcessRunner;
+import io.vodkit.emulator.restore.RestorationEngine;
 import io.vodkit.emulator.restore.Restorer;
 import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.MediaInspector;
@@ -35,7 +36,8 @@ public record Restorations(Optional<FfmpegTools> tools, MediaInspector inspector
         Optional<FfmpegTools> tools = FfmpegTools.locate(config.ffmpeg());
         MediaInspector inspector = new MediaInspector(tools, MEDIA_PROCESS_TIMEOUT);
         ExecutionRepository repository = new ExecutionRepository(database);
-        Optional<Restorer> restorer = tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
+        Optional<RestorationEngine> restorer =
+                tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
         ExecutionWorkers workers = new ExecutionWorkers(repository, new EnhanceTask(repository, store.objects(),
                 store.objectStore(), store.publisher(), inspector, restorer, ids, clock, store.work()), clock,
                 ENHANCE_WORKERS);

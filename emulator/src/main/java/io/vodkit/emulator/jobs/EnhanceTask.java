@@ -12,7 +12,7 @@ import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.media.VideoStreamInfo;
 import io.vodkit.emulator.restore.RestoreReport;
 import io.vodkit.emulator.restore.RestoreSpec;
-import io.vodkit.emulator.restore.Restorer;
+import io.vodkit.emulator.restore.RestorationEngine;
 import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.MediaInspector;
 import io.vodkit.emulator.service.ObjectPublisher;
@@ -31,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one claimed job: restores the source object with the {@link Restorer} and stores the result as a new object
+ * Runs one claimed job: restores the source object with the {@link RestorationEngine} and stores the result as a
+ * new object
  * {@code enhance/<source stem>_<config>_<run id hex>.<ext>} in the same space, then records Success (with Output and
  * Report) or Failed (with a task code).
  */
@@ -47,14 +48,15 @@ public final class EnhanceTask {
     private final ObjectStore objectStore;
     private final ObjectPublisher publisher;
     private final MediaInspector inspector;
-    private final Optional<Restorer> restorer;
+    private final Optional<RestorationEngine> restorer;
     private final Ids ids;
     private final Clock clock;
     private final Path workDir;
 
     /** @param restorer empty when ffmpeg is not available: every job then fails with {@code InternalError} */
     public EnhanceTask(ExecutionRepository executions, ObjectRepository objects, ObjectStore objectStore,
-                       ObjectPublisher publisher, MediaInspector inspector, Optional<Restorer> restorer, Ids ids,
+                       ObjectPublisher publisher, MediaInspector inspector, Optional<RestorationEngine> restorer,
+                       Ids ids,
                        Clock clock, Path workDir) {
         this.executions = executions;
         this.objects = objects;
@@ -95,7 +97,7 @@ public final class EnhanceTask {
         }
         RestoreSpec spec = new RestoreSpec(job.config(), job.repairStyle(), job.targetHeight(), job.fps(),
                 job.bitDepth());
-        String extension = Restorer.outputExtension(spec);
+        String extension = RestorationEngine.outputExtension(spec);
         String fileName = outputFileName(job.sourceFileName(), job.config(), job.runId(), extension);
         Path restored = workDir.resolve(ids.objectId() + extension);
         try {

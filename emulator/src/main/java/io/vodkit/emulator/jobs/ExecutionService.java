@@ -12,7 +12,7 @@ import io.vodkit.emulator.db.MediaRepository;
 import io.vodkit.emulator.db.ObjectRepository;
 import io.vodkit.emulator.db.StoredObject;
 import io.vodkit.emulator.restore.RestoreSpec;
-import io.vodkit.emulator.restore.Restorer;
+import io.vodkit.emulator.restore.RestorationEngine;
 import io.vodkit.emulator.service.Ids;
 import io.vodkit.emulator.service.MediaInspector;
 import io.vodkit.emulator.service.Spaces;
@@ -120,11 +120,11 @@ public final class ExecutionService {
         }
         if (spec.bitDepth() == 16) {
             inspector.probe(objectStore.path(source.object().objectId()))
-                    .filter(p -> p.durationSeconds() > Restorer.MAX_16_BIT_SOURCE_SECONDS)
+                    .filter(p -> p.durationSeconds() > RestorationEngine.MAX_16_BIT_SOURCE_SECONDS)
                     .ifPresent(p -> {
                         throw ApiError.INVALID_PARAMETER.exception("Target.BitDepth", 16, String.format(Locale.ROOT,
                                 "16-bit output is limited to sources of at most %.0f s; this source is %.1f s",
-                                Restorer.MAX_16_BIT_SOURCE_SECONDS, p.durationSeconds()));
+                                RestorationEngine.MAX_16_BIT_SOURCE_SECONDS, p.durationSeconds()));
                     });
         }
         if (executions.countPending() >= MAX_PENDING) {

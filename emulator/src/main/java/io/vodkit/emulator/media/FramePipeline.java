@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Streams a video through Java: one ffmpeg decodes the first video stream to raw {@code yuv420p} frames, a
@@ -22,9 +22,9 @@ public final class FramePipeline {
   private static final int PIPE_BUFFER_BYTES = 1 << 20;
 
   private final FfmpegTools tools;
-  private final ProcessRunner runner;
+  private final CommandRunner runner;
 
-  public FramePipeline(FfmpegTools tools, ProcessRunner runner) {
+  public FramePipeline(FfmpegTools tools, CommandRunner runner) {
     this.tools = Objects.requireNonNull(tools, "tools == null");
     this.runner = Objects.requireNonNull(runner, "runner == null");
   }
@@ -35,17 +35,17 @@ public final class FramePipeline {
    * @param input the source file
    * @param video the source's video stream (size and frame rate of the raw frames)
    * @param processor changes each frame in place
-   * @param encodeArgs encoder arguments placed after its two inputs and before {@code output}
+   * @param encoding adds the maps and encoder options to the encoder's output
    * @param output the file the encoder writes
    * @return the number of frames that went through
    * @throws MediaException when either ffmpeg fails or times out
    */
-  public long run(Path input, VideoStreamInfo video, FrameProcessor processor, List<String> encodeArgs, Path output)
-      throws MediaException {
+  public long run(Path input, VideoStreamInfo video, FrameProcessor processor,
+                  UnaryOperator<FfmpegCommand.Output> encoding, Path output) throws MediaException {
     Objects.requireNonNull(processor, "processor == null");
     AtomicLong frames = new AtomicLong();
     double delay = new MediaProbe(tools, runner).videoStartDelaySeconds(input);
-    List<String> encoder = encodeCommand(input, video, delay, encodeArgs, output);
+    List<String> encoder = encodeCommand(input, video, delay, encoding, output);
     runner.run(decodeCommand(input), null, decoded -> runner.run(encoder,
         encoderStdin -> frames.set(pump(decoded, encoderStdin, video.width(), video.height(), processor)), null));
     return frames.get();
@@ -57,26 +57,26 @@ public final class FramePipeline {
    * probed average frame rate).
    */
   public List<String> decodeCommand(Path input) {
-    return List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-noautorotate", "-i", input.toString(),
-        "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1");
+    return FfmpegCommand.of(tools).input(FfmpegCommand.Input.file(input).noAutorotate())
+        .output(FfmpegCommand.Output.stdout().map("0:v:0").keepTimestamps().format("rawvideo")
+            .pixelFormat("yuv420p"))
+        .build();
   }
 
   /**
    * The encoder: raw frames from stdin as input 0 (delayed by {@code videoDelaySeconds}, the source video's start
-   * after its first stream, to keep audio in sync), {@code input} as input 1, then {@code encodeArgs}.
+   * after its first stream, to keep audio in sync), {@code input} as input 1, then what {@code encoding} adds.
    */
   public List<String> encodeCommand(Path input, VideoStreamInfo video, double videoDelaySeconds,
-                                    List<String> encodeArgs, Path output) {
-    List<String> cmd = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y",
-        "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", video.width() + "x" + video.height(),
-        "-framerate", frameRate(video.fps())));
+                                    UnaryOperator<FfmpegCommand.Output> encoding, Path output) {
+    FfmpegCommand.Input frames = FfmpegCommand.Input.stdin().rawVideo("yuv420p", video.width(), video.height(),
+        frameRate(video.fps()));
     if (videoDelaySeconds > 0) {
-      cmd.addAll(List.of("-itsoffset", String.format(Locale.ROOT, "%.6f", videoDelaySeconds)));
+      frames.option("-itsoffset", String.format(Locale.ROOT, "%.6f", videoDelaySeconds));
     }
-    cmd.addAll(List.of("-i", "pipe:0", "-i", input.toString()));
-    cmd.addAll(encodeArgs);
-    cmd.add(output.toString());
-    return cmd;
+    return FfmpegCommand.of(tools).overwrite().input(frames).input(FfmpegCommand.Input.file(input))
+        .output(encoding.apply(FfmpegCommand.Output.file(output)))
+        .build();
   }
 
   static String frameRate(double fps) {

@@ -17,9 +17,9 @@ public final class MediaProbe {
   private static final Pattern PIX_FMT_DEPTH = Pattern.compile("(?:p|gray)(\\d{1,2})(?:le|be)$");
 
   private final FfmpegTools tools;
-  private final ProcessRunner runner;
+  private final CommandRunner runner;
 
-  public MediaProbe(FfmpegTools tools, ProcessRunner runner) {
+  public MediaProbe(FfmpegTools tools, CommandRunner runner) {
     this.tools = Objects.requireNonNull(tools, "tools == null");
     this.runner = Objects.requireNonNull(runner, "runner == null");
   }
@@ -44,6 +44,15 @@ public final class MediaProbe {
     } catch (IOException e) {
       throw new MediaException("cannot read size of " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The number of frames of the first video stream: as the container states it ({@code probe}), else counted by
+   * {@link #countVideoFrames}.
+   */
+  public long videoFrames(Path file, ProbeResult probe) throws MediaException {
+    long stated = probe.hasVideo() ? probe.video().frames() : 0;
+    return stated > 0 ? stated : countVideoFrames(file);
   }
 
   /**
@@ -83,20 +92,19 @@ public final class MediaProbe {
 
   /** The ffprobe command that prints the container's and the first video stream's start times. */
   public List<String> startCommand(Path file) {
-    return List.of(tools.ffprobe().toString(), "-v", "error", "-select_streams", "v:0", "-show_entries",
-        "stream=start_time:format=start_time", "-print_format", "json", file.toString());
+    return FfprobeCommand.of(tools).selectStreams("v:0").showEntries("stream=start_time:format=start_time")
+        .printFormat("json").build(file);
   }
 
   /** The ffprobe command that counts the first video stream's packets. */
   public List<String> countCommand(Path file) {
-    return List.of(tools.ffprobe().toString(), "-v", "error", "-select_streams", "v:0", "-count_packets",
-        "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", file.toString());
+    return FfprobeCommand.of(tools).selectStreams("v:0").countPackets().showEntries("stream=nb_read_packets")
+        .printFormat("csv=p=0").build(file);
   }
 
   /** The ffprobe command for {@code file}. */
   public List<String> command(Path file) {
-    return List.of(tools.ffprobe().toString(), "-v", "error", "-print_format", "json", "-show_format",
-        "-show_streams", file.toString());
+    return FfprobeCommand.of(tools).printFormat("json").showFormat().showStreams().build(file);
   }
 
   /**
@@ -138,7 +146,7 @@ public final class MediaProbe {
     String pixFmt = stream.path("pix_fmt").asText("");
     return new VideoStreamInfo(stream.path("codec_name").asText(""), asInt(stream, "width"),
         asInt(stream, "height"), fps, asLong(stream, "bit_rate"), pixFmt,
-        bitDepth(asInt(stream, "bits_per_raw_sample"), pixFmt));
+        bitDepth(asInt(stream, "bits_per_raw_sample"), pixFmt), asLong(stream, "nb_frames"));
   }
 
   /** Bits per sample: ffprobe's {@code bits_per_raw_sample} when set, else read from the pixel format name. */

@@ -9,7 +9,7 @@ package io.vodkit.emulator.media;
  * @param blur mean of ffmpeg {@code blurdetect} (Marziliano edge width in pixels; higher is softer)
  * @param bandingPercent percentage of luma pixels on false contours (1-2 level steps between flat runs)
  * @param flickerPercent standard deviation of the per-frame mean luma, as a percentage of its mean
- * @param framesAnalysed how many frames the ffmpeg statistics measured (every {@link PictureMeter#STATS_STRIDE}rd)
+ * @param framesAnalysed how many frames the ffmpeg statistics measured (every {@link PictureMeter#STATS_STRIDE}th)
  */
 public record PictureMeasures(double noiseSigma, double blockiness, double blur, double bandingPercent,
                               double flickerPercent, int framesAnalysed) {}

@@ -1,31 +1,37 @@
 package io.vodkit.emulator.media;
 
 import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Measures a video's picture without a reference, on a window from its middle: ffmpeg {@code blockdetect},
- * {@code blurdetect} and {@code signalstats} on every {@link #STATS_STRIDE}rd frame of up to
- * {@link #STATS_WINDOW_SECONDS} seconds, and, on
- * {@link #LUMA_FRAMES} consecutive raw luma frames read in Java, Immerkær's noise σ̂ and banding. The restoration
- * engine's analysis and {@code vodkit compare} both measure through this class, so their numbers agree.
+ * Measures a video's picture without a reference, on a window from its middle, decoded once by one ffmpeg process:
+ * {@code blockdetect}, {@code blurdetect} and {@code signalstats} on every {@link #STATS_STRIDE}th frame of up to
+ * {@link #STATS_WINDOW_SECONDS} seconds, and, on the window's first {@link #LUMA_FRAMES} raw luma frames read in
+ * Java, Immerkær's noise σ̂ and banding. The window starts at the key frame at or before the middle minus half the
+ * window ({@code -noaccurate_seek}), so nothing before it is decoded. The restoration engine's analysis and
+ * {@code vodkit compare} both measure through this class, so their numbers agree.
  */
 public final class PictureMeter {
 
-  /** Seconds of video the ffmpeg statistics cover. */
-  public static final double STATS_WINDOW_SECONDS = 2;
   /**
-   * The ffmpeg statistics take every this-many-th frame of the window: at 720p the detectors cost three times the
-   * decoding, and a third of the frames measures a clip as well (flicker included: its spread over 2 s).
+   * Seconds of video the ffmpeg statistics cover. Decoding the window and the detectors on its frames are paid
+   * before and after every restoration, so the window is kept short: one second.
    */
-  public static final int STATS_STRIDE = 3;
+  public static final double STATS_WINDOW_SECONDS = 1;
+  /**
+   * The ffmpeg statistics take every this-many-th frame of the window (5 frames of a 25 fps second): at 720p the
+   * detectors cost about 60 ms of CPU a frame, three times the decoding, and their means (and the spread of the
+   * mean luma, the flicker) settle on a few frames.
+   */
+  public static final int STATS_STRIDE = 5;
   /** Consecutive luma frames read for σ̂ and banding (and the restoration's damage detector). */
   public static final int LUMA_FRAMES = 6;
 
@@ -46,9 +52,9 @@ public final class PictureMeter {
   }
 
   private final FfmpegTools tools;
-  private final ProcessRunner runner;
+  private final CommandRunner runner;
 
-  public PictureMeter(FfmpegTools tools, ProcessRunner runner) {
+  public PictureMeter(FfmpegTools tools, CommandRunner runner) {
     this.tools = Objects.requireNonNull(tools, "tools == null");
     this.runner = Objects.requireNonNull(runner, "runner == null");
   }
@@ -68,54 +74,72 @@ public final class PictureMeter {
     if (stream == null) {
       throw new MediaException("no video stream in " + video);
     }
-    double duration = info.durationSeconds();
-    double statsStart = Math.max(0, duration / 2 - STATS_WINDOW_SECONDS / 2);
-    String stats = runner.run(statsCommand(video, statsStart)).stdout();
-    List<Double> yavg = values(YAVG, stats);
-    if (yavg.isEmpty()) {
-      throw new MediaException("ffmpeg decoded no video frame from " + video);
-    }
-    double fps = stream.fps() > 0 ? stream.fps() : 25;
-    double lumaStart = Math.max(0, duration / 2 - LUMA_FRAMES / (2 * fps));
+    double start = Math.max(0, info.durationSeconds() / 2 - STATS_WINDOW_SECONDS / 2);
     int width = stream.width();
     int height = stream.height();
-    List<byte[]> frames = lumaFrames(video, lumaStart, width, height);
-    if (frames.isEmpty()) {
-      frames = lumaFrames(video, 0, width, height);
+    Pass pass = pass(video, start, width, height);
+    if (pass.yavg().isEmpty() && start > 0) {
+      pass = pass(video, 0, width, height);
     }
-    PictureMeasures measures = new PictureMeasures(medianSigma(frames, width, height), mean(values(BLOCK, stats)),
-        mean(values(BLUR, stats)), banding(frames, width, height), flickerPercent(yavg), yavg.size());
+    if (pass.yavg().isEmpty()) {
+      throw new MediaException("ffmpeg decoded no video frame from " + video);
+    }
+    List<byte[]> frames = pass.frames();
+    PictureMeasures measures = new PictureMeasures(medianSigma(frames, width, height), mean(pass.block()),
+        mean(pass.blur()), banding(frames, width, height), flickerPercent(pass.yavg()), pass.yavg().size());
     return new Sample(measures, frames, width, height);
   }
 
-  /** The statistics pass: per-frame metadata printed to stdout. */
-  public List<String> statsCommand(Path video, double startSeconds) {
-    return List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-ss", seconds(startSeconds),
-        "-t", seconds(STATS_WINDOW_SECONDS), "-i", video.toString(), "-map", "0:v:0",
-        "-vf", "select=not(mod(n\\," + STATS_STRIDE + ")),blockdetect,blurdetect,signalstats,"
-            + "metadata=mode=print:file=-", "-f", "null", "-");
-  }
+  private record Pass(List<Double> yavg, List<Double> block, List<Double> blur, List<byte[]> frames) {}
 
-  /** The luma pass: {@link #LUMA_FRAMES} frames as raw 8-bit gray on stdout, coded size (no autorotation). */
-  public List<String> lumaCommand(Path video, double startSeconds) {
-    return List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-noautorotate",
-        "-ss", seconds(startSeconds), "-i", video.toString(), "-map", "0:v:0", "-fps_mode", "passthrough",
-        "-frames:v", String.valueOf(LUMA_FRAMES), "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1");
-  }
-
-  private List<byte[]> lumaFrames(Path video, double startSeconds, int width, int height) throws MediaException {
-    List<byte[]> frames = new ArrayList<>();
-    runner.run(lumaCommand(video, startSeconds), null, stdout -> {
-      InputStream in = new BufferedInputStream(stdout);
-      while (frames.size() < LUMA_FRAMES) {
-        byte[] frame = in.readNBytes(width * height);
-        if (frame.length < width * height) {
-          break;
+  private Pass pass(Path video, double startSeconds, int width, int height) throws MediaException {
+    Path statsFile;
+    try {
+      statsFile = Files.createTempFile("vodkit-stats-", ".txt");
+    } catch (IOException e) {
+      throw new MediaException("cannot create a statistics file: " + e.getMessage(), e);
+    }
+    try {
+      List<byte[]> frames = new ArrayList<>();
+      runner.run(command(video, startSeconds, statsFile), null, stdout -> {
+        InputStream in = new BufferedInputStream(stdout);
+        while (frames.size() < LUMA_FRAMES) {
+          byte[] frame = in.readNBytes(width * height);
+          if (frame.length < width * height) {
+            break;
+          }
+          frames.add(frame);
         }
-        frames.add(frame);
+      });
+      String stats = Files.readString(statsFile);
+      return new Pass(values(YAVG, stats), values(BLOCK, stats), values(BLUR, stats), frames);
+    } catch (IOException e) {
+      throw new MediaException("cannot read " + statsFile + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(statsFile);
+      } catch (IOException e) {
+        // a temporary file left behind; nothing to do
       }
-    });
-    return frames;
+    }
+  }
+
+  /**
+   * The one pass: the window decoded once at its coded size (no autorotation); every {@link #STATS_STRIDE}th frame
+   * through the detectors, their per-frame metadata printed to {@code statsFile}; the first {@link #LUMA_FRAMES}
+   * frames as raw 8-bit gray on stdout.
+   */
+  public List<String> command(Path video, double startSeconds, Path statsFile) {
+    return FfmpegCommand.of(tools)
+        .input(FfmpegCommand.Input.file(video).noAutorotate().fromKeyFrame().seek(startSeconds)
+            .duration(STATS_WINDOW_SECONDS))
+        .filterGraph("[0:v:0]split=2[stats][luma];[stats]select=not(mod(n\\," + STATS_STRIDE + ")),"
+            + "blockdetect,blurdetect,signalstats,metadata=mode=print:file="
+            + FilterGraphs.escapeOption(statsFile.toString()) + "[s];[luma]trim=end_frame=" + LUMA_FRAMES
+            + ",format=gray[l]")
+        .output(FfmpegCommand.Output.stdout().map("[l]").keepTimestamps().format("rawvideo"))
+        .output(FfmpegCommand.Output.discard().map("[s]"))
+        .build();
   }
 
   /** The median of the frames' σ̂; 0 for no frame. */
@@ -153,9 +177,5 @@ public final class PictureMeter {
 
   private static double mean(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-  }
-
-  private static String seconds(double value) {
-    return String.format(Locale.ROOT, "%.3f", value);
   }
 }

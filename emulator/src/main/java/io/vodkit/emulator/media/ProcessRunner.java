@@ -1,7 +1,6 @@
 package io.vodkit.emulator.media;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,13 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an external program from an argument list (never through a shell), drains stdout and stderr on their own
- * named threads, bounds every wait by the timeout, and kills the process when the timeout passes.
+ * The real {@link CommandRunner}: runs an external program from an argument list (never through a shell), drains
+ * stdout and stderr on their own named threads, bounds every wait by the timeout, and kills the process and its
+ * children when the timeout passes.
  */
-public final class ProcessRunner {
-
-  /** Upper bound on stdout captured by {@link #run(List)}; stream larger outputs with a {@link StdoutReader}. */
-  public static final int MAX_CAPTURED_STDOUT_BYTES = 16 * 1024 * 1024;
+public final class ProcessRunner implements CommandRunner {
 
   /** How many trailing stderr lines are kept for {@link ProcessResult#stderrTail()} and error messages. */
   public static final int STDERR_TAIL_LINES = 30;
@@ -32,18 +29,6 @@ public final class ProcessRunner {
   private static final int MAX_STDERR_LINE_CHARS = 2000;
   private static final Duration KILL_GRACE = Duration.ofSeconds(5);
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
-
-  /** Consumes a process's stdout; runs on its own thread. */
-  @FunctionalInterface
-  public interface StdoutReader {
-    void read(InputStream stdout) throws IOException, MediaException;
-  }
-
-  /** Feeds a process's stdin; runs on its own thread. The stream is closed after it returns. */
-  @FunctionalInterface
-  public interface StdinWriter {
-    void write(OutputStream stdin) throws IOException, MediaException;
-  }
 
   private final Duration timeout;
 
@@ -60,26 +45,8 @@ public final class ProcessRunner {
     return timeout;
   }
 
-  /**
-   * Runs the command with an empty stdin and captures stdout (up to {@link #MAX_CAPTURED_STDOUT_BYTES}).
-   *
-   * @throws MediaException when the program cannot start, exits non-zero (the message names the binary and holds the
-   *     stderr tail), times out, or writes too much to stdout
-   */
-  public ProcessResult run(List<String> command) throws MediaException {
-    CapturingReader capture = new CapturingReader();
-    ProcessResult result = run(command, null, capture);
-    return new ProcessResult(result.exitCode(), capture.text(), result.stderrTail());
-  }
-
-  /**
-   * Runs the command, feeding stdin from {@code stdin} and handing stdout to {@code stdout}, each on its own thread.
-   * The returned result's {@code stdout} is empty.
-   *
-   * @param stdin writes the process's input, or {@code null} for an empty stdin
-   * @param stdout reads the process's output, or {@code null} to discard it
-   * @throws MediaException when the program cannot start, exits non-zero, times out, or a handler fails
-   */
+  /** Runs the command as {@link CommandRunner#run(List, StdinWriter, StdoutReader)} says, a thread per stream. */
+  @Override
   public ProcessResult run(List<String> command, StdinWriter stdin, StdoutReader stdout) throws MediaException {
     Objects.requireNonNull(command, "command == null");
     if (command.isEmpty()) {
@@ -217,31 +184,6 @@ public final class ProcessRunner {
 
     synchronized String text() {
       return String.join("\n", lines);
-    }
-  }
-
-  /** Captures stdout up to {@link #MAX_CAPTURED_STDOUT_BYTES}. */
-  private static final class CapturingReader implements StdoutReader {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-    @Override
-    public void read(InputStream stdout) throws IOException, MediaException {
-      byte[] buffer = new byte[8192];
-      int n;
-      while ((n = stdout.read(buffer)) != -1) {
-        synchronized (bytes) {
-          if (bytes.size() + n > MAX_CAPTURED_STDOUT_BYTES) {
-            throw new MediaException("stdout exceeded " + MAX_CAPTURED_STDOUT_BYTES + " bytes");
-          }
-          bytes.write(buffer, 0, n);
-        }
-      }
-    }
-
-    String text() {
-      synchronized (bytes) {
-        return bytes.toString(StandardCharsets.UTF_8);
-      }
     }
   }
 }

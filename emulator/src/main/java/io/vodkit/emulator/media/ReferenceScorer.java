@@ -1,9 +1,7 @@
 package io.vodkit.emulator.media;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,9 +23,9 @@ public final class ReferenceScorer {
       "SSIM Y:" + NUM + " \\([^)]*\\) U:" + NUM + " \\([^)]*\\) V:" + NUM + " \\([^)]*\\) All:" + NUM);
 
   private final FfmpegTools tools;
-  private final ProcessRunner runner;
+  private final CommandRunner runner;
 
-  public ReferenceScorer(FfmpegTools tools, ProcessRunner runner) {
+  public ReferenceScorer(FfmpegTools tools, CommandRunner runner) {
     this.tools = Objects.requireNonNull(tools, "tools == null");
     this.runner = Objects.requireNonNull(runner, "runner == null");
   }
@@ -58,23 +56,23 @@ public final class ReferenceScorer {
 
   /** The ffmpeg command: both inputs windowed alike, the video scaled to the reference, psnr and ssim side by side. */
   public List<String> command(Path video, Path reference, double startSeconds, double seconds) {
-    List<String> cmd = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-nostats",
-        "-v", "info"));
+    FfmpegCommand cmd = FfmpegCommand.of(tools).logLevel("info").flag("-hide_banner").flag("-nostats");
     for (Path input : List.of(video, reference)) {
+      FfmpegCommand.Input in = FfmpegCommand.Input.file(input);
       if (startSeconds > 0) {
-        cmd.addAll(List.of("-ss", num(startSeconds)));
+        in.seek(startSeconds);
       }
       if (seconds > 0) {
-        cmd.addAll(List.of("-t", num(seconds)));
+        in.duration(seconds);
       }
-      cmd.addAll(List.of("-i", input.toString()));
+      cmd.input(in);
     }
-    cmd.addAll(List.of("-filter_complex",
-        "[0:v]setpts=PTS-STARTPTS,format=yuv420p[v0];[1:v]setpts=PTS-STARTPTS,format=yuv420p[r0];"
+    return cmd.filterGraph("[0:v]setpts=PTS-STARTPTS,format=yuv420p[v0];[1:v]setpts=PTS-STARTPTS,format=yuv420p[r0];"
             + "[v0][r0]scale2ref=flags=bicubic[vs][rs];[vs]split[v1][v2];[rs]split[r1][r2];"
-            + "[v1][r1]psnr[p];[v2][r2]ssim[s]",
-        "-map", "[p]", "-f", "null", "-", "-map", "[s]", "-f", "null", "-"));
-    return List.copyOf(cmd);
+            + "[v1][r1]psnr[p];[v2][r2]ssim[s]")
+        .output(FfmpegCommand.Output.discard().map("[p]"))
+        .output(FfmpegCommand.Output.discard().map("[s]"))
+        .build();
   }
 
   private static PlaneScores planes(Matcher m) {
@@ -85,7 +83,4 @@ public final class ReferenceScorer {
     return "inf".equals(text) ? IDENTICAL_PSNR : Math.min(IDENTICAL_PSNR, Double.parseDouble(text));
   }
 
-  private static String num(double value) {
-    return String.format(Locale.ROOT, "%.3f", value);
-  }
 }

@@ -44,7 +44,7 @@ public final class SameContentScorer {
 
   private final ReferenceScorer scorer;
 
-  public SameContentScorer(FfmpegTools tools, ProcessRunner runner) {
+  public SameContentScorer(FfmpegTools tools, CommandRunner runner) {
     this.scorer = new ReferenceScorer(Objects.requireNonNull(tools, "tools == null"),
         Objects.requireNonNull(runner, "runner == null"));
   }

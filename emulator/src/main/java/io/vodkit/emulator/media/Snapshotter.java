@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /** Extracts one real video frame as a JPEG. */
@@ -14,10 +13,10 @@ public final class Snapshotter {
   private static final double END_MARGIN_SECONDS = 0.1;
 
   private final FfmpegTools tools;
-  private final ProcessRunner runner;
+  private final CommandRunner runner;
   private final MediaProbe probe;
 
-  public Snapshotter(FfmpegTools tools, ProcessRunner runner) {
+  public Snapshotter(FfmpegTools tools, CommandRunner runner) {
     this.tools = Objects.requireNonNull(tools, "tools == null");
     this.runner = Objects.requireNonNull(runner, "runner == null");
     this.probe = new MediaProbe(tools, runner);
@@ -56,8 +55,9 @@ public final class Snapshotter {
 
   /** The ffmpeg command that writes the frame at {@code atSeconds} of {@code video} to {@code jpegOut}. */
   public List<String> command(Path video, double atSeconds, Path jpegOut) {
-    return List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y",
-        "-ss", String.format(Locale.ROOT, "%.3f", atSeconds), "-i", video.toString(),
-        "-frames:v", "1", "-q:v", "2", "-f", "image2", "-update", "1", jpegOut.toString());
+    return FfmpegCommand.of(tools).overwrite().input(FfmpegCommand.Input.file(video).seek(atSeconds))
+        .output(FfmpegCommand.Output.file(jpegOut).frames(1).option("-q:v", "2").format("image2")
+            .option("-update", "1"))
+        .build();
   }
 }

@@ -10,6 +10,7 @@ package io.vodkit.emulator.media;
  * @param bitRate the stream bit rate in bits per second, 0 when the container does not say
  * @param pixFmt the pixel format, e.g. {@code yuv420p10le}; empty when unknown
  * @param bitDepth bits per sample of the pixel format (8 when it cannot be told)
+ * @param frames the frame count the container states (MP4 does), 0 when it does not say
  */
 public record VideoStreamInfo(String codec, int width, int height, double fps, long bitRate, String pixFmt,
-                              int bitDepth) {}
+                              int bitDepth, long frames) {}

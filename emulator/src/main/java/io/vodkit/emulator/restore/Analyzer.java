@@ -1,12 +1,12 @@
 package io.vodkit.emulator.restore;
 
+import io.vodkit.emulator.media.CommandRunner;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.MediaProbe;
 import io.vodkit.emulator.media.PictureMeasures;
 import io.vodkit.emulator.media.PictureMeter;
 import io.vodkit.emulator.media.ProbeResult;
-import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.media.VideoStreamInfo;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class Analyzer {
   private final MediaProbe probe;
   private final PictureMeter meter;
 
-  public Analyzer(FfmpegTools tools, ProcessRunner runner) {
+  public Analyzer(FfmpegTools tools, CommandRunner runner) {
     Objects.requireNonNull(tools, "tools == null");
     Objects.requireNonNull(runner, "runner == null");
     this.probe = new MediaProbe(tools, runner);

@@ -10,7 +10,7 @@ import java.util.Locale;
  * there is no detail left for a lower CRF to keep. Without a known input bit rate there is no ceiling.
  *
  * @param crf the x264/x265 constant rate factor
- * @param maxKbps the VBV ceiling in kbit/s (buffer of one second), or {@code null} for none
+ * @param maxKbps the VBV ceiling in kbit/s (buffer of half a second), or {@code null} for none
  * @param rule how the two were chosen, for the job report
  */
 public record OutputRate(int crf, Integer maxKbps, String rule) {

@@ -6,7 +6,7 @@ package io.vodkit.emulator.restore;
  * @param name a short name, e.g. {@code denoise}
  * @param engine where the step runs
  * @param filter the ffmpeg filter (for {@link Engine#FFMPEG}) or a description of the Java repair
- * @param reason the measurement and rule that called for it, e.g. {@code σ̂=8.8 > 2.5 → fftdnoiz sigma=17.6}
+ * @param reason the measurement and rule that called for it, e.g. {@code σ̂=8.8 > 2.5 → hqdn3d=26.4:26.4:17.6:17.6}
  */
 public record PlannedStep(String name, Engine engine, String filter, String reason) {
 

@@ -1,17 +1,17 @@
 package io.vodkit.emulator.restore;
 
+import io.vodkit.emulator.media.CommandRunner;
+import io.vodkit.emulator.media.FfmpegCommand;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.FramePipeline;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.MediaProbe;
 import io.vodkit.emulator.media.ProbeResult;
-import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.media.VideoStreamInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,24 +22,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Restores a video: analyse it, plan only the repairs the analysis calls for ({@link RestorationPlan}), run them
  * (ffmpeg filters, plus Java frame repair for old film), encode at the requested bit depth with the audio copied,
- * and analyse the result. Each process is bounded by the {@link ProcessRunner}'s timeout.
+ * and analyse the result. Every ffmpeg command is built by {@link FfmpegCommand} and run through the
+ * {@link CommandRunner}.
  */
-public final class Restorer {
-
-  /** 16-bit (FFV1) output is only made for sources up to this long, as the service documents. */
-  public static final double MAX_16_BIT_SOURCE_SECONDS = 40;
+public final class Restorer implements RestorationEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
   /** Video codecs an MP4 output can carry as they are, when the picture is left as it is. */
   private static final Set<String> COPYABLE_CODECS = Set.of("h264", "hevc", "av1", "mpeg4", "vp9");
 
   private final FfmpegTools tools;
-  private final ProcessRunner runner;
+  private final CommandRunner runner;
   private final MediaProbe probe;
   private final Analyzer analyzer;
   private final FramePipeline pipeline;
 
-  public Restorer(FfmpegTools tools, ProcessRunner runner) {
+  public Restorer(FfmpegTools tools, CommandRunner runner) {
     this.tools = Objects.requireNonNull(tools, "tools == null");
     this.runner = Objects.requireNonNull(runner, "runner == null");
     this.probe = new MediaProbe(tools, runner);
@@ -47,17 +45,8 @@ public final class Restorer {
     this.pipeline = new FramePipeline(tools, runner);
   }
 
-  /** The extension an output for {@code spec} should have: {@code .mp4}, or {@code .mkv} for 16-bit FFV1. */
-  public static String outputExtension(RestoreSpec spec) {
-    return EncodeSettings.forBitDepth(spec.bitDepth(), null).extension();
-  }
-
-  /**
-   * Restores {@code input} into {@code output} (written under a temporary name, then moved into place).
-   *
-   * @throws MediaException when the input has no video, a 16-bit job's source is longer than
-   *     {@link #MAX_16_BIT_SOURCE_SECONDS}, or ffmpeg fails or times out
-   */
+  /** Restores {@code input} into {@code output}, written under a temporary name and then moved into place. */
+  @Override
   public RestoreReport restore(Path input, Path output, RestoreSpec spec) throws MediaException {
     long start = System.nanoTime();
     ProbeResult info = probe.probe(input);
@@ -87,14 +76,13 @@ public final class Restorer {
     long restoreStart = System.nanoTime();
     try {
       if (RestorationPlan.needsFramePipeline(steps)) {
-        pipeline.run(input, info.video(), new FilmRepair(before.noiseSigma()), encodeArgs(1, chain, encode),
+        pipeline.run(input, info.video(), new FilmRepair(before.noiseSigma()), out -> encoding(out, 1, chain, encode),
             partial);
       } else {
-        List<String> cmd = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y",
-            "-i", input.toString()));
-        cmd.addAll(passThrough ? copyArgs(encode) : encodeArgs(0, chain, encode));
-        cmd.add(partial.toString());
-        runner.run(cmd);
+        FfmpegCommand.Output out = FfmpegCommand.Output.file(partial);
+        runner.run(FfmpegCommand.of(tools).overwrite().input(FfmpegCommand.Input.file(input))
+            .output(passThrough ? copy(out, encode) : encoding(out, 0, chain, encode))
+            .build());
       }
       Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -106,7 +94,7 @@ public final class Restorer {
 
     ProbeResult outInfo = probe.probe(output);
     Analysis after = analyzer.analyze(output, outInfo);
-    long frames = probe.countVideoFrames(output);
+    long frames = probe.videoFrames(output, outInfo);
     double elapsed = (System.nanoTime() - start) / 1e9;
     LOG.info("restore done input={} frames={} restoreSeconds={} elapsedSeconds={}", input.getFileName(), frames,
         restoreSeconds, elapsed);
@@ -131,27 +119,25 @@ public final class Restorer {
   }
 
   /** The input's video (and audio, as {@code encode} says) copied, timestamps kept. */
-  static List<String> copyArgs(EncodeSettings encode) {
-    List<String> args = new ArrayList<>(List.of("-map", "0:v:0"));
+  static FfmpegCommand.Output copy(FfmpegCommand.Output out, EncodeSettings encode) {
+    out.map("0:v:0");
     if (!"none".equals(encode.audio())) {
-      args.addAll(List.of("-map", "0:a:0?"));
+      out.map("0:a:0?");
     }
-    args.addAll(encode.ffmpegArgs());
-    return args;
+    return encode.applyTo(out);
   }
 
   /**
    * Maps, filter chain and encode settings; {@code audioInput} is the ffmpeg input index holding the audio. Frames
-   * keep their timestamps ({@code passthrough}), so no frame is duplicated or dropped unless a filter does it.
+   * keep their timestamps, so no frame is duplicated or dropped unless a filter does it.
    */
-  static List<String> encodeArgs(int audioInput, String chain, EncodeSettings encode) {
-    List<String> args = new ArrayList<>(List.of("-map", "0:v:0"));
+  static FfmpegCommand.Output encoding(FfmpegCommand.Output out, int audioInput, String chain,
+                                       EncodeSettings encode) {
+    out.map("0:v:0");
     if (!"none".equals(encode.audio())) {
-      args.addAll(List.of("-map", audioInput + ":a:0?"));
+      out.map(audioInput + ":a:0?");
     }
-    args.addAll(List.of("-vf", chain, "-fps_mode", "passthrough"));
-    args.addAll(encode.ffmpegArgs());
-    return args;
+    return encode.applyTo(out.videoFilter(chain).keepTimestamps());
   }
 
   private static void deleteQuietly(Path path) {

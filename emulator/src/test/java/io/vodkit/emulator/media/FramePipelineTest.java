@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,8 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FramePipelineTest {
 
-  private static final List<String> LOSSLESS = List.of("-map", "0:v:0", "-map", "1:a:0?", "-c:v", "libx264",
-      "-qp", "0", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "copy", "-f", "matroska");
+  private static final UnaryOperator<FfmpegCommand.Output> LOSSLESS = out -> out.map("0:v:0").map("1:a:0?")
+      .videoCodec("libx264").option("-qp", "0").option("-preset", "ultrafast").pixelFormat("yuv420p")
+      .audioCodec("copy").format("matroska");
 
   @TempDir Path dir;
 
@@ -24,15 +26,15 @@ class FramePipelineTest {
   void buildsDecoderAndEncoderCommands() {
     FramePipeline pipeline = new FramePipeline(new FfmpegTools(Path.of("/ff/ffmpeg"), Path.of("/ff/ffprobe")),
         TestMedia.RUNNER);
-    VideoStreamInfo video = new VideoStreamInfo("h264", 320, 180, 30000.0 / 1001, 0, "yuv420p", 8);
+    VideoStreamInfo video = new VideoStreamInfo("h264", 320, 180, 30000.0 / 1001, 0, "yuv420p", 8, 0);
 
     assertThat(pipeline.decodeCommand(Path.of("/in.mp4"))).containsExactly("/ff/ffmpeg", "-nostdin", "-v", "error",
         "-noautorotate", "-i", "/in.mp4", "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1");
-    assertThat(pipeline.encodeCommand(Path.of("/in.mp4"), video, 0, List.of("-c:v", "ffv1"), Path.of("/out.mkv")))
+    assertThat(pipeline.encodeCommand(Path.of("/in.mp4"), video, 0, out -> out.videoCodec("ffv1"), Path.of("/out.mkv")))
         .containsExactly("/ff/ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p",
             "-s", "320x180", "-framerate", "29.97003", "-i", "pipe:0", "-i", "/in.mp4", "-c:v", "ffv1",
             "/out.mkv");
-    assertThat(pipeline.encodeCommand(Path.of("/in.mp4"), video, 0.5, List.of(), Path.of("/out.mkv")))
+    assertThat(pipeline.encodeCommand(Path.of("/in.mp4"), video, 0.5, out -> out, Path.of("/out.mkv")))
         .containsSubsequence("-framerate", "29.97003", "-itsoffset", "0.500000", "-i", "pipe:0");
   }
 
@@ -65,7 +67,7 @@ class FramePipelineTest {
     assertThat(result.durationSeconds()).isCloseTo(2.0, within(0.1));
     List<Double> means = new ArrayList<>();
     pipeline.run(out, result.video(), (previous, current, next) -> means.add(mean(current.luma())),
-        List.of("-map", "0:v:0", "-f", "null"), Path.of("-"));
+        decoded -> decoded.map("0:v:0").format("null"), Path.of("-"));
     assertThat(means).hasSize(50).allSatisfy(mean -> assertThat(mean).isCloseTo(200, within(0.5)));
   }
 
@@ -93,7 +95,7 @@ class FramePipelineTest {
     VideoStreamInfo video = new MediaProbe(tools, TestMedia.RUNNER).probe(clip).video();
 
     assertThatThrownBy(() -> new FramePipeline(tools, TestMedia.RUNNER).run(clip, video, (p, c, n) -> { },
-        List.of("-c:v", "no_such_encoder"), dir.resolve("out.mkv")))
+        out -> out.videoCodec("no_such_encoder"), dir.resolve("out.mkv")))
         .isInstanceOf(MediaException.class).hasMessageContaining("ffmpeg exited with status");
   }
 

@@ -30,7 +30,7 @@ class MediaProbeTest {
         TestMedia.RUNNER);
 
     assertThat(probe.countCommand(Path.of("/data/in.mp4"))).containsExactly("/opt/ff/ffprobe", "-v", "error",
-        "-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0",
+        "-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets", "-print_format", "csv=p=0",
         "/data/in.mp4");
   }
 

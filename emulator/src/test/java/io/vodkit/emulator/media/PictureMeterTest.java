@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 class PictureMeterTest {
 
   @Test
-  void buildsTheStatisticsAndLumaCommands() {
+  void decodesTheWindowOnceForTheStatisticsAndTheLumaFrames() {
     PictureMeter meter = new PictureMeter(new FfmpegTools(Path.of("/ff/ffmpeg"), Path.of("/ff/ffprobe")), TestMedia.RUNNER);
 
-    assertThat(meter.statsCommand(Path.of("/in.mp4"), 3)).containsExactly("/ff/ffmpeg", "-nostdin", "-v",
-        "error", "-ss", "3.000", "-t", "2.000", "-i", "/in.mp4", "-map", "0:v:0", "-vf",
-        "select=not(mod(n\\,3)),blockdetect,blurdetect,signalstats,metadata=mode=print:file=-", "-f", "null", "-");
-    assertThat(meter.lumaCommand(Path.of("/in.mp4"), 0.5)).containsExactly("/ff/ffmpeg", "-nostdin", "-v",
-        "error", "-noautorotate", "-ss", "0.500", "-i", "/in.mp4", "-map", "0:v:0", "-fps_mode", "passthrough",
-        "-frames:v", "6", "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1");
+    assertThat(meter.command(Path.of("/in.mp4"), 3, Path.of("/t/a:b,[c]"))).containsExactly("/ff/ffmpeg",
+        "-nostdin", "-v", "error", "-noautorotate", "-noaccurate_seek", "-ss", "3.000", "-t", "1.000", "-i",
+        "/in.mp4", "-filter_complex", "[0:v:0]split=2[stats][luma];[stats]select=not(mod(n\\,5)),blockdetect,"
+            + "blurdetect,signalstats,metadata=mode=print:file=/t/a\\\\:b\\,\\[c\\][s];"
+            + "[luma]trim=end_frame=6,format=gray[l]",
+        "-map", "[l]", "-fps_mode", "passthrough", "-f", "rawvideo", "pipe:1", "-map", "[s]", "-f", "null", "-");
   }
 
   @Test

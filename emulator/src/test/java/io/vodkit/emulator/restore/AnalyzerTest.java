@@ -22,7 +22,7 @@ class AnalyzerTest {
 
     assertThat(analysis.codec()).isEqualTo("h264");
     assertThat(analysis.width()).isEqualTo(320);
-    assertThat(analysis.framesAnalysed()).isEqualTo(17); // every 3rd of 50 frames
+    assertThat(analysis.framesAnalysed()).isEqualTo(5); // every 5th of the 25 frames of a 1 s window
     assertThat(analysis.noiseSigma()).isBetween(0.5, 2.0);
     assertThat(analysis.blockiness()).isLessThan(RestorationPlan.BLOCKINESS_THRESHOLD);
     assertThat(analysis.blur()).isLessThan(RestorationPlan.SOFT_BLUR_THRESHOLD);

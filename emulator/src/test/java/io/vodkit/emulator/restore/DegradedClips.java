@@ -64,12 +64,14 @@ public final class DegradedClips {
   }
 
   private Path oldFilm(Path clean, Path out, long seed, List<String> rate) throws MediaException {
-    List<String> args = new ArrayList<>(List.of("-map", "0:v:0", "-map", "1:a:0?", "-fps_mode", "passthrough",
-        "-c:v", "libx264", "-preset", "veryfast"));
-    args.addAll(rate);
-    args.addAll(List.of("-pix_fmt", "yuv420p", "-c:a", "copy", "-f", "mp4"));
     new FramePipeline(tools, runner).run(clean, new MediaProbe(tools, runner).probe(clean).video(),
-        new FilmDamageSynth(seed), args, out);
+        new FilmDamageSynth(seed), encoder -> {
+          encoder.map("0:v:0").map("1:a:0?").keepTimestamps().videoCodec("libx264").option("-preset", "veryfast");
+          for (int i = 0; i < rate.size(); i += 2) {
+            encoder.option(rate.get(i), rate.get(i + 1));
+          }
+          return encoder.pixelFormat("yuv420p").audioCodec("copy").format("mp4");
+        }, out);
     return out;
   }
 

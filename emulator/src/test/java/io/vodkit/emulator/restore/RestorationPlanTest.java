@@ -30,11 +30,13 @@ class RestorationPlanTest {
     return Stream.of(
         // config, style, analysis, Java film repair?, ffmpeg chain
         Arguments.of("common", 1, clean(), false, "null"),
-        Arguments.of("common", 1, measured("h264", 8.8, 2, 4, 0.3, 0, FilmDamage.NONE), false, "fftdnoiz=sigma=17.6"),
+        Arguments.of("common", 1, measured("h264", 8.8, 2, 4, 0.3, 0, FilmDamage.NONE), false,
+            "hqdn3d=26.4:26.4:17.6:17.6"),
         Arguments.of("common", 2, measured("h264", 8.8, 2, 4, 0.3, 0, FilmDamage.NONE), false,
             "nlmeans=s=6.2:p=5:r=9"),
         Arguments.of("common", 1, measured("h264", 2.5, 10, 4.5, 0.3, 0, FilmDamage.NONE), false, "null"),
-        Arguments.of("common", 1, measured("h264", 20, 2, 4, 0.3, 0, FilmDamage.NONE), false, "fftdnoiz=sigma=30.0"),
+        Arguments.of("common", 1, measured("h264", 20, 2, 4, 0.3, 0, FilmDamage.NONE), false,
+            "hqdn3d=60.0:60.0:40.0:40.0"),
         // blocky H.264/HEVC: left as it is (in-loop deblocking), not sharpened (compression softness)
         Arguments.of("common", 1, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false, "null"),
         Arguments.of("common", 1, measured("hevc", 0.6, 50, 5.0, 0.3, 0, FilmDamage.NONE), false, "null"),
@@ -46,11 +48,11 @@ class RestorationPlanTest {
         Arguments.of("common", 1, measured("h264", 0.6, 10, 6.8, 0.3, 0, FilmDamage.NONE), false, "cas=0.3"),
         Arguments.of("common", 1, measured("h264", 1.2, 10, 4.5, 5, 2, DAMAGED), false, "null"),
         Arguments.of("ugc", 1, measured("h264", 2.2, 10, 4.5, 1.5, 0, FilmDamage.NONE), false,
-            "deflicker=size=5:mode=am,fftdnoiz=sigma=4.4"),
+            "deflicker=size=5:mode=am,hqdn3d=6.6:6.6:4.4:4.4"),
         Arguments.of("ugc", 1, measured("h264", 0.8, 30, 6, 0.5, 0, FilmDamage.NONE), false, "null"),
         Arguments.of("short_series", 1, measured("h264", 2.8, 10, 4.5, 0.3, 0, FilmDamage.NONE), false, "null"),
         Arguments.of("short_series", 1, measured("h264", 4, 10, 4.5, 0.3, 0, FilmDamage.NONE), false,
-            "fftdnoiz=sigma=6.0"),
+            "hqdn3d=9.0:9.0:6.0:6.0"),
         Arguments.of("short_series", 2, measured("h264", 4, 10, 4.5, 0.3, 0, FilmDamage.NONE), false,
             "nlmeans=s=2.1:p=5:r=9"),
         Arguments.of("short_series", 1, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false, "null"),
@@ -60,7 +62,7 @@ class RestorationPlanTest {
             "deflicker=size=5:mode=am,deband,cas=0.4"),
         Arguments.of("aigc", 1, measured("h264", 1.2, 10, 4.5, 0.3, 0.2, FilmDamage.NONE), false, "null"),
         Arguments.of("old_film", 1, measured("h264", 6.5, 3, 4.7, 3.4, 0, DAMAGED), true,
-            "deflicker=size=5:mode=am,fftdnoiz=sigma=13.0"),
+            "deflicker=size=5:mode=am,hqdn3d=19.5:19.5:13.0:13.0"),
         Arguments.of("old_film", 2, measured("h264", 6.5, 3, 4.7, 3.4, 0, DAMAGED), true,
             "deflicker=size=5:mode=am,nlmeans=s=4.6:p=5:r=9"),
         Arguments.of("old_film", 1, measured("h264", 1.2, 10, 6, 0.3, 0, ONE_SCRATCH), true, "cas=0.3"),
@@ -87,7 +89,7 @@ class RestorationPlanTest {
         FilmDamage.NONE), RestoreSpec.standard("common"));
 
     assertThat(steps).extracting(PlannedStep::reason).containsExactly(
-        "σ̂=8.8 > 2.5 → fftdnoiz sigma=17.6",
+        "σ̂=8.8 > 2.5 → hqdn3d=26.4:26.4:17.6:17.6",
         "blockdetect=50.0 > 15.0 → spp=quality=3:qp=8 for mpeg2video");
     assertThat(steps).extracting(PlannedStep::name).containsExactly("denoise", "deblock");
   }

@@ -47,8 +47,8 @@ class RestorerTest {
     assertThat(report.before().noiseSigma()).isGreaterThan(2.5);
     assertThat(report.after().noiseSigma()).isLessThan(report.before().noiseSigma() / 2);
     assertThat(report.steps()).extracting(PlannedStep::name).containsExactly("denoise");
-    assertThat(report.filterChain()).startsWith("fftdnoiz=sigma=");
-    assertThat(report.steps().get(0).reason()).startsWith("σ̂=").contains("> 2.5 → fftdnoiz sigma=");
+    assertThat(report.filterChain()).startsWith("hqdn3d=");
+    assertThat(report.steps().get(0).reason()).startsWith("σ̂=").contains("> 2.5 → hqdn3d=");
     assertThat(report.encode().videoCodec()).isEqualTo("libx264");
     assertThat(report.frames()).isEqualTo(50);
     assertThat(report.elapsedSeconds()).isPositive();
@@ -147,7 +147,7 @@ class RestorerTest {
   void encodesTheRequestedBitDepthAndKeepsTheAudio(int bitDepth, String codec, String pixFmt, String format)
       throws MediaException {
     RestoreSpec spec = new RestoreSpec("common", RestoreSpec.PRO, null, null, bitDepth);
-    Path out = dir.resolve("restored" + Restorer.outputExtension(spec));
+    Path out = dir.resolve("restored" + RestorationEngine.outputExtension(spec));
 
     RestoreReport report = restorer.restore(clean, out, spec);
 
