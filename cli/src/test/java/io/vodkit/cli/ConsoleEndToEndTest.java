@@ -1,6 +1,7 @@
 package io.vodkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,11 +77,8 @@ class ConsoleEndToEndTest {
             assertThat(page.statusCode()).as("the background emulator serves it after the command").isEqualTo(200);
             assertThat(page.body()).contains("<title>vodkit console</title>");
             assertThat(page.headers().firstValue("Set-Cookie").orElse("")).contains("HttpOnly", "SameSite=Strict");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!Files.exists(opened) && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // the opener runs after the line
-            }
-            assertThat(opened).hasContent(url);
+            // the opener runs after the line
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(opened).hasContent(url));
 
             Process again = CliProcess.start(tmp, Map.of(), "console");
             String second = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

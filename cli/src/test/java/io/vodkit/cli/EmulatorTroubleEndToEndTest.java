@@ -66,7 +66,7 @@ class EmulatorTroubleEndToEndTest {
         Path file = TestMedia.randomFile(tmp.resolve("big.mp4"), 25 * MIB, 51);
         FillingDisk disk = new FillingDisk(22 * MIB);
         try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
-                .withDisk(disk), Clock.systemUTC())) {
+                .newBuilder().disk(disk).build(), Clock.systemUTC())) {
             CliResult full = CliRun.run(vod.env(tmp.resolve("home")), tmp, "upload", file.toString(),
                     "--concurrency", "1");
 

@@ -209,7 +209,7 @@ class EnhanceEndToEndTest {
         TestVideos videos = TestVideos.orSkip();
         Path clip = videos.clean(tmp.resolve("clip.mkv"), 1);
         try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
-                .withAllowPro(true), Clock.systemUTC())) {
+                .newBuilder().allowPro(true).build(), Clock.systemUTC())) {
             String fileName = upload(vod, clip).get("FileName").asText();
             List<String> args = new ArrayList<>(List.of("enhance", "directurl://" + fileName, "--config", "ugc",
                     "--tier", tier, "--res", res));

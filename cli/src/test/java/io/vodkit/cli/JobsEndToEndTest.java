@@ -1,6 +1,7 @@
 package io.vodkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.cli.support.CliResult;
@@ -11,6 +12,7 @@ import io.vodkit.cli.support.TestVideos;
 import io.vodkit.emulator.support.SourceServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +63,9 @@ class JobsEndToEndTest {
     }
 
     /** The lines of {@code vodkit ARGS} once {@code done} holds for them (60 s at most). */
-    private List<JsonNode> await(Predicate<List<JsonNode>> done, String... args) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            List<JsonNode> lines = run(env("1"), ExitCodes.OK, args).lines();
-            if (done.test(lines) || System.nanoTime() > deadline) {
-                return lines;
-            }
-            Thread.sleep(200);
-        }
+    private List<JsonNode> awaitLines(Predicate<List<JsonNode>> done, String... args) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> run(env("1"), ExitCodes.OK, args).lines(), done);
     }
 
     @Test
@@ -103,7 +99,7 @@ class JobsEndToEndTest {
         assertThat(doneA.get("JobId").asText()).isEqualTo(jobA);
         assertThat(doneA.get("Vid").asText()).isNotBlank();
 
-        List<JsonNode> done = await(lines -> lines.size() == 2, "jobs", "--refresh", "--kind", "pull", "--state",
+        List<JsonNode> done = awaitLines(lines -> lines.size() == 2, "jobs", "--refresh", "--kind", "pull", "--state",
                 "success", "--space", TestEmulator.SPACE);
         assertThat(done).extracting(line -> line.get("JobId").asText()).containsExactly(jobA, jobB);
         JsonNode b = done.get(1);
@@ -142,7 +138,7 @@ class JobsEndToEndTest {
             assertThat(listed.get("Command").asText()).isEqualTo("vodkit poll " + runId + " " + TestEmulator.SPACE);
         }
 
-        JsonNode done = await(lines -> !lines.get(0).get("State").asText().equals("running"), "jobs", "--refresh",
+        JsonNode done = awaitLines(lines -> !lines.get(0).get("State").asText().equals("running"), "jobs", "--refresh",
                 "--kind", "restore").get(0);
 
         assertThat(done.get("State").asText()).as(done.toString()).isEqualTo("success");

@@ -1,6 +1,7 @@
 package io.vodkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +45,8 @@ class ServeRestartEndToEndTest {
             upload = CliProcess.start(tmp, Map.of(), "upload", file.toString(), "--concurrency", "1");
             CompletableFuture<String> out = read(upload, true);
             CompletableFuture<String> err = read(upload, false);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (stats(endpoint).get("bytes_received").asLong() < 25 * MIB) {
-                assertThat(System.nanoTime()).as("part 1 stored in time").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            await().alias("part 1 stored").atMost(Duration.ofSeconds(90))
+                    .until(() -> stats(endpoint).get("bytes_received").asLong(), received -> received >= 25 * MIB);
 
             serve.destroy();
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -1,6 +1,7 @@
 package io.vodkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vodkit.cli.support.CliProcess;
 import io.vodkit.cli.support.CliResult;
@@ -12,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,14 +96,12 @@ class UploadResumeEndToEndTest {
     @Test
     void aRerunAfterKillDashNineMidUploadContinuesIt() throws Exception {
         try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
-                .withLinkRate(16 * MIB), Clock.systemUTC())) {
+                .newBuilder().linkRate(16 * MIB).build(), Clock.systemUTC())) {
             Map<String, String> env = vod.env(tmp.resolve("home"));
             Process upload = CliProcess.start(tmp, env, "upload", file.toString(), "--concurrency", "1");
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (vod.stats().get("bytes_received").asLong() < 30 * MIB && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                await().alias("part 1 received").atMost(Duration.ofSeconds(60))
+                        .until(() -> vod.stats().get("bytes_received").asLong(), received -> received >= 30 * MIB);
             } finally {
                 upload.destroyForcibly();
             }
@@ -120,16 +121,11 @@ class UploadResumeEndToEndTest {
         }
     }
 
-    /** The emulator's byte count once bytes a killed client left in flight have all arrived. */
-    private static long settledBytesReceived(TestEmulator vod) throws Exception {
-        long previous = -1;
-        long current = vod.stats().get("bytes_received").asLong();
-        while (current != previous) {
-            Thread.sleep(300);
-            previous = current;
-            current = vod.stats().get("bytes_received").asLong();
-        }
-        return current;
+    /** The emulator's byte count once bytes a killed client left in flight have all arrived (300 ms unchanged). */
+    private static long settledBytesReceived(TestEmulator vod) {
+        AtomicLong previous = new AtomicLong(-1);
+        return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+                .until(() -> vod.stats().get("bytes_received").asLong(), count -> count == previous.getAndSet(count));
     }
 
     /**

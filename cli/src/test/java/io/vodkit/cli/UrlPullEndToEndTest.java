@@ -2,6 +2,7 @@ package io.vodkit.cli;
 
 import io.vodkit.cli.support.BackgroundEmulators;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.cli.support.CliResult;
@@ -217,21 +218,17 @@ class UrlPullEndToEndTest {
         assertThat(serve.get(30, TimeUnit.SECONDS).exitCode()).isZero();
     }
 
-    private static void awaitListening(int port, CompletableFuture<CliResult> serve) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
+    private static void awaitListening(int port, CompletableFuture<CliResult> serve) {
+        await().alias("serve listens on " + port).atMost(Duration.ofSeconds(30)).until(() -> {
             try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
+                return true;
             } catch (IOException notYet) {
                 if (serve.isDone()) {
                     throw new AssertionError("serve ended: " + serve.get());
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("serve did not listen on " + port);
-                }
-                Thread.sleep(50);
+                return false;
             }
-        }
+        });
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.vodkit.emulator;
 
 import io.vodkit.emulator.console.ConsoleEndpoint;
 import io.vodkit.emulator.db.Database;
+import io.vodkit.emulator.internal.Handles;
+import io.vodkit.emulator.internal.Service;
 import io.vodkit.emulator.owner.DataDirOwnedException;
 import io.vodkit.emulator.owner.DataDirOwner;
 import io.vodkit.emulator.owner.DataDirUnsafeException;
@@ -29,30 +31,32 @@ import org.slf4j.LoggerFactory;
 /**
  * A running local BytePlus VOD service: OpenAPI, upload gateway and play domain on one HTTP listener, state in
  * {@code <dataDir>/vodkit.db} and {@code <dataDir>/objects}. Ready when {@link #start} returns; close it to stop.
- * One emulator at a time owns a data folder, across processes ({@link DataDirOwner}), and publishes there how to
+ * One emulator at a time owns a data folder, across processes ({@link DataFolder}), and publishes there how to
  * reach it while it serves.
  */
 public final class Emulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
     static final String DATABASE_FILE = "vodkit.db";
-    private static final String PORT_SETTING = "http.port";
 
-    private final Components components;
-    private final Database database;
+    private final EmulatorConfig config;
+    private final Path dataDir;
+    private final Service service;
     private final HttpServer server;
     private final String advertisedHost;
     private final Optional<LocalCertificates> tls;
-    private final DataDirOwner owner;
+    /** The owner lock, the database, the background work and the listener, closed in reverse order. */
+    private final Handles handles;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Emulator(Components components, Database database, HttpServer server, String advertisedHost,
-                     Optional<LocalCertificates> tls, DataDirOwner owner) {
-        this.components = components;
-        this.database = database;
+    private Emulator(EmulatorConfig config, Path dataDir, Service service, HttpServer server, String advertisedHost,
+                     Optional<LocalCertificates> tls, Handles handles) {
+        this.config = config;
+        this.dataDir = dataDir;
+        this.service = service;
         this.server = server;
         this.advertisedHost = advertisedHost;
         this.tls = tls;
-        this.owner = owner;
+        this.handles = handles;
     }
 
     /** Starts a long-lived emulator with the system clock. */
@@ -73,7 +77,7 @@ public final class Emulator implements AutoCloseable {
     /**
      * Takes the data directory (creating it mode 700, narrowing an existing one to 700), opens (creating, checking and
      * migrating) its database, binds the port (over HTTPS with the data directory's certificates when the config asks
-     * for TLS), starts serving and publishes how to reach it in the data directory ({@link DataDirOwner}).
+     * for TLS), starts serving and publishes how to reach it in the data directory ({@link DataFolder}).
      *
      * @param clock    the time source for signatures, tokens, URL auth and expiry (tests inject one)
      * @param lifetime published for other vodkit processes: run until stopped, or in the background until idle
@@ -87,33 +91,23 @@ public final class Emulator implements AutoCloseable {
         Objects.requireNonNull(clock, "clock == null");
         Objects.requireNonNull(lifetime, "lifetime == null");
         Path dataDir = privateDataDir(config.dataDir());
-        DataDirOwner owner = DataDirOwner.acquire(dataDir);
-        Database database;
-        try {
-            database = Database.open(dataDir.resolve(DATABASE_FILE));
-        } catch (IOException | RuntimeException e) {
-            owner.close();
-            throw e;
-        }
+        Handles handles = new Handles();
+        DataDirOwner owner = handles.add(DataDirOwner.acquire(dataDir));
         Emulator emulator;
         try {
-            Components components = new Components(config, clock, dataDir, database);
-            components.prepare();
-            String advertisedHost = advertisedHost(config.host());
-            Optional<LocalCertificates> tls = config.tls()
-                    ? Optional.of(LocalCertificates.ensure(dataDir, config.host(), clock)) : Optional.empty();
-            HttpServer server = bind(components, advertisedHost, tls);
-            components.settings.put(PORT_SETTING, String.valueOf(server.port()));
-            components.enhanceWorkers.start();
-            components.pullWorkers.start();
-            components.startSweeps();
-            emulator = new Emulator(components, database, server, advertisedHost, tls, owner);
+            Database database = handles.add(Database.open(dataDir.resolve(DATABASE_FILE)));
+            Service service = Service.open(config, clock, dataDir, database);
+            String host = config.network().host();
+            String advertisedHost = advertisedHost(host);
+            Optional<LocalCertificates> tls = config.network().tls()
+                    ? Optional.of(LocalCertificates.ensure(dataDir, host, clock)) : Optional.empty();
+            HttpServer server = owner.bind(config.network().port(), service.store().settings(),
+                    port -> listen(config, service, advertisedHost, tls, port), HttpServer::port);
+            service.start(handles);
+            handles.add(server);
+            emulator = new Emulator(config, dataDir, service, server, advertisedHost, tls, handles);
         } catch (IOException | RuntimeException e) {
-            try {
-                database.close();
-            } finally {
-                owner.close();
-            }
+            handles.close();
             throw e;
         }
         try {
@@ -124,6 +118,7 @@ public final class Emulator implements AutoCloseable {
             emulator.close();
             throw e;
         }
+        handles.add(() -> withdraw(owner, dataDir));
         LOG.info("Emulator ready endpoint={} dataDir={} spaces={} accessKey={} generatedCredentials={} lifetime={}",
                 emulator.endpoint(), dataDir, emulator.spaces(), emulator.accessKey(),
                 emulator.generatedCredentials(), lifetime);
@@ -139,29 +134,11 @@ public final class Emulator implements AutoCloseable {
         return PrivateFiles.directory(dataDir);
     }
 
-    private static HttpServer bind(Components components, String advertisedHost, Optional<LocalCertificates> tls)
-            throws IOException {
-        EmulatorConfig config = components.config;
-        int port = config.port();
-        if (port == EmulatorConfig.STICKY_PORT) {
-            port = components.settings.find(PORT_SETTING).map(Integer::parseInt).orElse(0);
-        }
-        try {
-            return start(components, advertisedHost, tls, port);
-        } catch (BindException e) {
-            if (config.port() != EmulatorConfig.STICKY_PORT || port == 0) {
-                throw e;
-            }
-            LOG.info("Previous port is taken, binding any free port port={}", port);
-            return start(components, advertisedHost, tls, 0);
-        }
-    }
-
-    private static HttpServer start(Components components, String advertisedHost, Optional<LocalCertificates> tls,
-                                    int port) throws IOException {
+    private static HttpServer listen(EmulatorConfig config, Service service, String advertisedHost,
+                                     Optional<LocalCertificates> tls, int port) throws IOException {
         Optional<Instant> expiry = tls.map(LocalCertificates::serverNotAfter);
-        return HttpServer.start(components.config.host(), port, tls.map(LocalCertificates::serverContext),
-                components.stats, components.faults, boundPort -> components.endpoints(new PublicAddress() {
+        return HttpServer.start(config.network().host(), port, tls.map(LocalCertificates::serverContext),
+                service.stats(), service.network(), boundPort -> service.endpoints(new PublicAddress() {
                     @Override
                     public String hostPort() {
                         return Emulator.hostPort(advertisedHost, boundPort.getAsInt());
@@ -172,6 +149,15 @@ public final class Emulator implements AutoCloseable {
                         return expiry;
                     }
                 }));
+    }
+
+    /** Stops telling other processes how to reach it, first thing when it stops. */
+    private static void withdraw(DataDirOwner owner, Path dataDir) {
+        try {
+            owner.withdraw();
+        } catch (IOException e) {
+            LOG.warn("Cannot withdraw the published address dataDir={}: {}", dataDir, e.toString());
+        }
     }
 
     /**
@@ -193,24 +179,24 @@ public final class Emulator implements AutoCloseable {
 
     /** The web console's address, with this run's token: whoever has it can read and change the space. */
     public URI consoleUrl() {
-        return URI.create(endpoint() + ConsoleEndpoint.PATH + "/" + components.consoleToken.query());
+        return URI.create(endpoint() + ConsoleEndpoint.PATH + "/" + service.consoleToken().query());
     }
 
     public String accessKey() {
-        return components.accessKey;
+        return service.access().accessKey();
     }
 
     public String secretKey() {
-        return components.secretKey;
+        return service.access().secretKey();
     }
 
     public String region() {
-        return components.config.region();
+        return config.account().region();
     }
 
     /** Every space known: the configured ones plus those the data directory remembers, sorted by name. */
     public List<String> spaces() {
-        return components.spaces.all();
+        return service.store().spaces().all();
     }
 
     /**
@@ -218,10 +204,10 @@ public final class Emulator implements AutoCloseable {
      * else the time since the last request ended (or since it started).
      */
     public Duration idleTime() {
-        if (components.executionRepository.countUnfinished() > 0 || components.urlJobs.countUnfinished() > 0) {
+        if (service.restorations().repository().countUnfinished() > 0 || service.pulls().jobs().countUnfinished() > 0) {
             return Duration.ZERO;
         }
-        return components.stats.sinceLastRequest();
+        return service.stats().sinceLastRequest();
     }
 
     /**
@@ -230,18 +216,18 @@ public final class Emulator implements AutoCloseable {
      * @throws IllegalStateException without ffmpeg
      */
     public void defineWorkflowTemplate(WorkflowTemplate template) {
-        components.workflows.define(template);
+        service.restorations().workflows().define(template);
     }
 
     /** True when the credentials were generated (none were configured); the data directory keeps them. */
     public boolean generatedCredentials() {
-        return components.config.accessKey() == null;
+        return config.account().accessKey() == null;
     }
 
     /**
-     * Withdraws what it published, stops HTTP (waiting briefly for in-flight requests), the restoration and URL pull
-     * workers (an interrupted job is re-queued at the next start), closes the database and releases the data
-     * directory. Idempotent.
+     * Withdraws what it published, stops HTTP (waiting briefly for in-flight requests), the upload sweeper, the
+     * restoration and URL pull workers (an interrupted job is re-queued at the next start) and the workflow runs,
+     * closes the database and releases the data directory. Idempotent.
      */
     @Override
     public void close() {
@@ -249,36 +235,9 @@ public final class Emulator implements AutoCloseable {
             return;
         }
         try {
-            owner.withdraw();
-        } catch (IOException e) {
-            LOG.warn("Cannot withdraw the published address dataDir={}: {}", components.dataDir, e.toString());
-        }
-        try {
-            server.close();
+            handles.close();
         } finally {
-            try {
-                components.stopSweeps();
-                components.enhanceWorkers.close();
-            } finally {
-                try {
-                    components.stopPulls();
-                } finally {
-                    try {
-                        database.close();
-                    } finally {
-                        release();
-                    }
-                }
-            }
-        }
-    }
-
-    private void release() {
-        try {
-            owner.close();
-            LOG.info("Emulator stopped dataDir={}", components.dataDir);
-        } catch (IOException e) {
-            LOG.warn("Cannot release the data directory dataDir={}: {}", components.dataDir, e.toString());
+            LOG.info("Emulator stopped dataDir={}", dataDir);
         }
     }
 

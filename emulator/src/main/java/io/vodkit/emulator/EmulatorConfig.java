@@ -11,38 +11,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How to run an {@link Emulator}. The compact constructor validates and fills defaults:
- * <ul>
- *   <li>{@code host} null/blank → {@value #DEFAULT_HOST};</li>
- *   <li>{@code port}: N &gt; 0 exactly, 0 any free port, {@link #STICKY_PORT} the port this data directory used last
- *       time if it can be bound, else any free port;</li>
- *   <li>{@code accessKey}/{@code secretKey}: both null → the pair generated the first time the data directory was
- *       served, kept there so that clients go on working across restarts; one without the other is an error;</li>
- *   <li>{@code spaces} null → none (spaces remembered by the data directory stay known);</li>
- *   <li>{@code region} null/blank → {@value #DEFAULT_REGION} (signatures scoped to {@code ap-singapore-1} and
- *       {@code ap-southeast-1} are always accepted as well);</li>
- *   <li>{@code ffmpeg} null → {@code ffmpeg} on {@code PATH} at start; when absent, GetMeta reports storage facts
- *       only and Snapshot makes no poster, but uploads work;</li>
- *   <li>{@code uploadHosts} null/empty → {@code ["<host>:<bound port>"]} at start;</li>
- *   <li>{@code maxClockSkew} null → 15 minutes;</li>
- *   <li>{@code allowPro}: false → StartExecution refuses the Pro repair style (RepairStyle 2) with 403
- *       {@code Permission denied}, as BytePlus does for accounts that are not allowlisted;</li>
- *   <li>{@code urlPull} null → {@link UrlPullConfig#DEFAULTS} (how UploadMediaByUrl sources are fetched);</li>
- *   <li>link simulation, off by default: {@code linkLatency} null → zero, else a delay added before each response
- *       (≥ 0); {@code linkRateBytesPerSecond} 0 → unlimited, else the request-body rate of each connection;</li>
- *   <li>{@code faults} null → {@link FaultPlan#OFF}: requests fail on purpose only when a plan says so;</li>
- *   <li>{@code tls}: false → plain HTTP (see {@link #withTls});</li>
- *   <li>{@code uploadGracePeriod} null → {@link #DEFAULT_UPLOAD_GRACE_PERIOD}: an upload granted but not committed
- *       within it is removed with its bytes (&gt; 0);</li>
- *   <li>{@code disk} null → {@link Disk#LOCAL}.</li>
- * </ul>
+ * How to run an {@link Emulator}: its data folder plus one immutable value per concern ({@link Network},
+ * {@link Account}, {@link Storage}, {@link Restoration}, URL pulls, {@link Lab}). Made by {@link #builder(Path)}, or
+ * from another with {@link #newBuilder()}; each concern's compact constructor fills defaults and checks ranges, so a
+ * bad value is refused by {@link Builder#build()} with a message naming it. Adding a setting is one component in its
+ * concern plus its builder setter.
  */
-public record EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
-                             List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                             Duration maxClockSkew, boolean allowPro, UrlPullConfig urlPull, Duration linkLatency,
-                             long linkRateBytesPerSecond, FaultPlan faults, boolean tls,
-                             Duration uploadGracePeriod, Disk disk) {
-
+public final class EmulatorConfig {
     /** Reuse the data directory's previous port when it is free, else pick any free port. */
     public static final int STICKY_PORT = -1;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -51,193 +26,346 @@ public record EmulatorConfig(String host, int port, Path dataDir, String accessK
     /** How long an upload that was granted but never committed keeps its bytes (the upload token's lifetime). */
     public static final Duration DEFAULT_UPLOAD_GRACE_PERIOD = Limits.UPLOAD_TOKEN_LIFETIME;
 
-    public EmulatorConfig {
-        host = host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
-        if (port < STICKY_PORT || port > 65_535) {
-            throw new IllegalArgumentException("port must be -1 (sticky), 0 (any) or 1..65535: " + port);
-        }
-        Objects.requireNonNull(dataDir, "dataDir == null");
-        if ((accessKey == null) != (secretKey == null)) {
-            throw new IllegalArgumentException("accessKey and secretKey must both be given or both be null");
-        }
-        if (accessKey != null && (accessKey.isBlank() || secretKey.isBlank())) {
-            throw new IllegalArgumentException("accessKey and secretKey must not be blank");
-        }
-        spaces = spaces == null ? List.of() : spaces.stream().distinct().toList();
-        spaces.forEach(Spaces::checkName);
-        region = region == null || region.isBlank() ? DEFAULT_REGION : region.trim();
-        uploadHosts = uploadHosts == null ? List.of() : List.copyOf(uploadHosts);
-        for (String uploadHost : uploadHosts) {
-            if (uploadHost.isBlank() || uploadHost.contains("/")) {
-                throw new IllegalArgumentException("upload host must be host[:port] without scheme: " + uploadHost);
+    /**
+     * Where it listens and what it hands out.
+     *
+     * @param host        address to bind; null/blank → {@value #DEFAULT_HOST} (a wildcard is advertised as 127.0.0.1)
+     * @param port        N &gt; 0 exactly, 0 any free port, {@link #STICKY_PORT} the port this data directory used
+     *                    last time if it can be bound, else any free port
+     * @param tls         HTTPS instead of HTTP: the listener presents a certificate signed by a local CA kept in the
+     *                    data folder, and every URL handed out is https
+     * @param uploadHosts upload hosts ApplyUploadInfo hands out ({@code host[:port]}); empty → the listener's own
+     */
+    public record Network(String host, int port, boolean tls, List<String> uploadHosts) {
+        public Network {
+            host = host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
+            if (port < STICKY_PORT || port > 65_535) {
+                throw new IllegalArgumentException("port must be -1 (sticky), 0 (any) or 1..65535: " + port);
+            }
+            uploadHosts = uploadHosts == null ? List.of() : List.copyOf(uploadHosts);
+            for (String uploadHost : uploadHosts) {
+                if (uploadHost.isBlank() || uploadHost.contains("/")) {
+                    throw new IllegalArgumentException("upload host must be host[:port] without scheme: "
+                            + uploadHost);
+                }
             }
         }
-        maxClockSkew = maxClockSkew == null ? DEFAULT_MAX_CLOCK_SKEW : maxClockSkew;
-        if (maxClockSkew.isNegative()) {
-            throw new IllegalArgumentException("maxClockSkew < 0: " + maxClockSkew);
-        }
-        urlPull = urlPull == null ? UrlPullConfig.DEFAULTS : urlPull;
-        linkLatency = linkLatency == null ? Duration.ZERO : linkLatency;
-        if (linkLatency.isNegative()) {
-            throw new IllegalArgumentException("linkLatency < 0: " + linkLatency);
-        }
-        if (linkRateBytesPerSecond < 0) {
-            throw new IllegalArgumentException("linkRateBytesPerSecond < 0: " + linkRateBytesPerSecond);
-        }
-        faults = faults == null ? FaultPlan.OFF : faults;
-        uploadGracePeriod = uploadGracePeriod == null ? DEFAULT_UPLOAD_GRACE_PERIOD : uploadGracePeriod;
-        if (uploadGracePeriod.isNegative() || uploadGracePeriod.isZero()) {
-            throw new IllegalArgumentException("uploadGracePeriod <= 0: " + uploadGracePeriod);
-        }
-        disk = disk == null ? Disk.LOCAL : disk;
     }
 
-    /** The configuration over plain HTTP, with the default grace period and the local disk. */
-    public EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
-                          List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                          Duration maxClockSkew, boolean allowPro, UrlPullConfig urlPull, Duration linkLatency,
-                          long linkRateBytesPerSecond, FaultPlan faults) {
-        this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, allowPro,
-                urlPull, linkLatency, linkRateBytesPerSecond, faults, false, null, null);
+    /**
+     * Who may call it, and for what.
+     *
+     * @param accessKey    with {@code secretKey}: both null → the pair generated the first time the data directory
+     *                     was served, kept there so clients go on working across restarts; one without the other is an
+     *                     error
+     * @param region       null/blank → {@value #DEFAULT_REGION} (signatures scoped to {@code ap-singapore-1} and
+     *                     {@code ap-southeast-1} are always accepted as well)
+     * @param spaces       spaces to create; null → none (spaces the data directory remembers stay known)
+     * @param maxClockSkew null → {@link #DEFAULT_MAX_CLOCK_SKEW}
+     */
+    public record Account(String accessKey, String secretKey, String region, List<String> spaces,
+                          Duration maxClockSkew) {
+        public Account {
+            if ((accessKey == null) != (secretKey == null)) {
+                throw new IllegalArgumentException("accessKey and secretKey must both be given or both be null");
+            }
+            if (accessKey != null && (accessKey.isBlank() || secretKey.isBlank())) {
+                throw new IllegalArgumentException("accessKey and secretKey must not be blank");
+            }
+            region = region == null || region.isBlank() ? DEFAULT_REGION : region.trim();
+            spaces = spaces == null ? List.of() : spaces.stream().distinct().toList();
+            spaces.forEach(Spaces::checkName);
+            maxClockSkew = maxClockSkew == null ? DEFAULT_MAX_CLOCK_SKEW : maxClockSkew;
+            if (maxClockSkew.isNegative()) {
+                throw new IllegalArgumentException("maxClockSkew < 0: " + maxClockSkew);
+            }
+        }
+
+        /** Never prints the secret key. */
+        @Override
+        public String toString() {
+            return "Account[accessKey=" + accessKey + ", secretKey=" + (secretKey == null ? null : "██")
+                    + ", region=" + region + ", spaces=" + spaces + ", maxClockSkew=" + maxClockSkew + "]";
+        }
     }
 
-    /** The configuration without link simulation. */
-    public EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
-                          List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                          Duration maxClockSkew, boolean allowPro, UrlPullConfig urlPull) {
-        this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, allowPro,
-                urlPull, null, 0, null, false, null, null);
+    /**
+     * Where uploaded bytes go, and how long unfinished ones stay.
+     *
+     * @param disk              null → {@link Disk#LOCAL} (tests put a full disk here)
+     * @param uploadGracePeriod an upload granted but not committed within it is removed with its bytes (&gt; 0);
+     *                          null → {@link #DEFAULT_UPLOAD_GRACE_PERIOD}
+     */
+    public record Storage(Disk disk, Duration uploadGracePeriod) {
+        public Storage {
+            disk = disk == null ? Disk.LOCAL : disk;
+            uploadGracePeriod = uploadGracePeriod == null ? DEFAULT_UPLOAD_GRACE_PERIOD : uploadGracePeriod;
+            if (uploadGracePeriod.isNegative() || uploadGracePeriod.isZero()) {
+                throw new IllegalArgumentException("uploadGracePeriod <= 0: " + uploadGracePeriod);
+            }
+        }
     }
 
-    /** The configuration with default URL-pull settings. */
-    public EmulatorConfig(String host, int port, Path dataDir, String accessKey, String secretKey,
-                          List<String> spaces, String region, Path ffmpeg, List<String> uploadHosts,
-                          Duration maxClockSkew, boolean allowPro) {
-        this(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts, maxClockSkew, allowPro,
-                null);
+    /**
+     * Media tools and restoration.
+     *
+     * @param ffmpeg   null → {@code ffmpeg} on {@code PATH} at start; when absent, GetMeta reports storage facts only
+     *                 and Snapshot makes no poster, but uploads work
+     * @param allowPro false → StartExecution refuses the Pro repair style (RepairStyle 2) with 403
+     *                 {@code Permission denied}, as BytePlus does for accounts that are not allowlisted
+     */
+    public record Restoration(Path ffmpeg, boolean allowPro) {
+    }
+
+    /**
+     * The network lab, off by default: requests that fail on purpose and a simulated link.
+     *
+     * @param faults                 null → {@link FaultPlan#OFF}
+     * @param linkLatency            delay added before each response (≥ 0); null → zero
+     * @param linkRateBytesPerSecond request-body bytes per second per connection; 0 → unlimited
+     */
+    public record Lab(FaultPlan faults, Duration linkLatency, long linkRateBytesPerSecond) {
+        public Lab {
+            faults = faults == null ? FaultPlan.OFF : faults;
+            linkLatency = linkLatency == null ? Duration.ZERO : linkLatency;
+            if (linkLatency.isNegative()) {
+                throw new IllegalArgumentException("linkLatency < 0: " + linkLatency);
+            }
+            if (linkRateBytesPerSecond < 0) {
+                throw new IllegalArgumentException("linkRateBytesPerSecond < 0: " + linkRateBytesPerSecond);
+            }
+        }
+    }
+
+    private final Path dataDir;
+    private final Network network;
+    private final Account account;
+    private final Storage storage;
+    private final Restoration restoration;
+    private final UrlPullConfig urlPull;
+    private final Lab lab;
+
+    private EmulatorConfig(Builder builder) {
+        this.dataDir = Objects.requireNonNull(builder.dataDir, "dataDir == null");
+        this.network = new Network(builder.host, builder.port, builder.tls, builder.uploadHosts);
+        this.account = new Account(builder.accessKey, builder.secretKey, builder.region, builder.spaces,
+                builder.maxClockSkew);
+        this.storage = new Storage(builder.disk, builder.uploadGracePeriod);
+        this.restoration = new Restoration(builder.ffmpeg, builder.allowPro);
+        this.urlPull = builder.urlPull == null ? UrlPullConfig.DEFAULTS : builder.urlPull;
+        this.lab = new Lab(builder.faults, builder.linkLatency, builder.linkRateBytesPerSecond);
+    }
+
+    /** A builder for serving {@code dataDir}: loopback, sticky port, generated credentials, defaults elsewhere. */
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
     }
 
     /** Loopback, sticky port, generated credentials, no configured spaces, defaults for everything else. */
     public static EmulatorConfig defaults(Path dataDir) {
-        return new EmulatorConfig(null, STICKY_PORT, dataDir, null, null, List.of(), null, null, List.of(), null,
-                false, null);
+        return builder(dataDir).build();
     }
 
-    public EmulatorConfig withHost(String host) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
+    /** A builder holding this configuration, to make a variant of it. */
+    public Builder newBuilder() {
+        return new Builder(this);
     }
 
-    public EmulatorConfig withPort(int port) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
+    /** Where its database, objects, keys and certificates live (created mode 700). */
+    public Path dataDir() {
+        return dataDir;
     }
 
-    /** Fixed credentials; {@code (null, null)} for the pair generated once per data directory. */
-    public EmulatorConfig withCredentials(String accessKey, String secretKey) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
+    public Network network() {
+        return network;
     }
 
-    public EmulatorConfig withSpaces(List<String> spaces) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
+    public Account account() {
+        return account;
     }
 
-    public EmulatorConfig withRegion(String region) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
+    public Storage storage() {
+        return storage;
     }
 
-    public EmulatorConfig withFfmpeg(Path ffmpeg) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
+    public Restoration restoration() {
+        return restoration;
     }
 
-    public EmulatorConfig withUploadHosts(List<String> uploadHosts) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
+    /** How UploadMediaByUrl sources are fetched ({@link UrlPullConfig#DEFAULTS} unless set). */
+    public UrlPullConfig urlPull() {
+        return urlPull;
     }
 
-    public EmulatorConfig withMaxClockSkew(Duration maxClockSkew) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
-    }
-
-    /** Whether the Pro repair style is allowed (as for an allowlisted BytePlus account). */
-    public EmulatorConfig withAllowPro(boolean allowPro) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
-    }
-
-    public EmulatorConfig withUrlPull(UrlPullConfig urlPull) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
-    }
-
-    /** Delay added before each response; zero for none. */
-    public EmulatorConfig withLinkLatency(Duration linkLatency) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
-    }
-
-    /** Request-body bytes per second per connection; 0 for unlimited. */
-    public EmulatorConfig withLinkRate(long linkRateBytesPerSecond) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
-    }
-
-    /** Requests fail on purpose as {@code faults} says ({@link FaultPlan#OFF} for none). */
-    public EmulatorConfig withFaults(FaultPlan faults) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
-    }
-
-    /**
-     * HTTPS instead of HTTP: the listener presents a server certificate signed by a local CA kept in the data folder
-     * ({@link io.vodkit.emulator.tls.LocalCertificates}), and every URL the emulator hands out is https.
-     */
-    public EmulatorConfig withTls(boolean tls) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
-    }
-
-    /** How long an upload granted by ApplyUploadInfo may stay uncommitted before its bytes are removed. */
-    public EmulatorConfig withUploadGracePeriod(Duration uploadGracePeriod) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
-    }
-
-    /** Where uploaded bytes are written ({@link Disk#LOCAL}; tests put a full disk here). */
-    public EmulatorConfig withDisk(Disk disk) {
-        return new EmulatorConfig(host, port, dataDir, accessKey, secretKey, spaces, region, ffmpeg, uploadHosts,
-                maxClockSkew, allowPro, urlPull, linkLatency, linkRateBytesPerSecond, faults, tls,
-                uploadGracePeriod, disk);
+    public Lab lab() {
+        return lab;
     }
 
     /** Never prints the secret key. */
     @Override
     public String toString() {
-        return "EmulatorConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", accessKey="
-                + accessKey + ", secretKey=" + (secretKey == null ? null : "██") + ", spaces=" + spaces
-                + ", region=" + region + ", ffmpeg=" + ffmpeg + ", uploadHosts=" + uploadHosts + ", maxClockSkew="
-                + maxClockSkew + ", allowPro=" + allowPro + ", urlPull=" + urlPull + ", linkLatency=" + linkLatency
-                + ", linkRateBytesPerSecond=" + linkRateBytesPerSecond + ", faults=" + faults + ", tls=" + tls
-                + ", uploadGracePeriod=" + uploadGracePeriod + ", disk=" + disk + "]";
+        return "EmulatorConfig[dataDir=" + dataDir + ", " + network + ", " + account + ", " + storage + ", "
+                + restoration + ", urlPull=" + urlPull + ", " + lab + "]";
+    }
+
+    /** Collects settings; {@link #build()} checks them. Unset settings keep their defaults. */
+    public static final class Builder {
+        private Path dataDir;
+        private String host;
+        private int port = STICKY_PORT;
+        private boolean tls;
+        private List<String> uploadHosts;
+        private String accessKey;
+        private String secretKey;
+        private String region;
+        private List<String> spaces;
+        private Duration maxClockSkew;
+        private Disk disk;
+        private Duration uploadGracePeriod;
+        private Path ffmpeg;
+        private boolean allowPro;
+        private UrlPullConfig urlPull;
+        private FaultPlan faults;
+        private Duration linkLatency;
+        private long linkRateBytesPerSecond;
+
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        private Builder(EmulatorConfig config) {
+            this(config.dataDir);
+            network(config.network);
+            account(config.account);
+            storage(config.storage);
+            restoration(config.restoration);
+            urlPull(config.urlPull);
+            lab(config.lab);
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** Host, port, TLS and upload hosts at once. */
+        public Builder network(Network network) {
+            return host(network.host()).port(network.port()).tls(network.tls()).uploadHosts(network.uploadHosts());
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** N &gt; 0, 0 for any free port, {@link #STICKY_PORT} (the default) for the data folder's last port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** HTTPS with the data folder's local CA instead of HTTP. */
+        public Builder tls(boolean tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        public Builder uploadHosts(List<String> uploadHosts) {
+            this.uploadHosts = uploadHosts;
+            return this;
+        }
+
+        public Builder account(Account account) {
+            return credentials(account.accessKey(), account.secretKey()).region(account.region())
+                    .spaces(account.spaces()).maxClockSkew(account.maxClockSkew());
+        }
+
+        /** Fixed credentials; {@code (null, null)} (the default) for the pair generated once per data directory. */
+        public Builder credentials(String accessKey, String secretKey) {
+            this.accessKey = accessKey;
+            this.secretKey = secretKey;
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder spaces(List<String> spaces) {
+            this.spaces = spaces;
+            return this;
+        }
+
+        public Builder maxClockSkew(Duration maxClockSkew) {
+            this.maxClockSkew = maxClockSkew;
+            return this;
+        }
+
+        public Builder storage(Storage storage) {
+            return disk(storage.disk()).uploadGracePeriod(storage.uploadGracePeriod());
+        }
+
+        /** Where uploaded bytes are written ({@link Disk#LOCAL}; tests put a full disk here). */
+        public Builder disk(Disk disk) {
+            this.disk = disk;
+            return this;
+        }
+
+        /** How long an upload granted by ApplyUploadInfo may stay uncommitted before its bytes are removed. */
+        public Builder uploadGracePeriod(Duration uploadGracePeriod) {
+            this.uploadGracePeriod = uploadGracePeriod;
+            return this;
+        }
+
+        public Builder restoration(Restoration restoration) {
+            return ffmpeg(restoration.ffmpeg()).allowPro(restoration.allowPro());
+        }
+
+        public Builder ffmpeg(Path ffmpeg) {
+            this.ffmpeg = ffmpeg;
+            return this;
+        }
+
+        /** Whether the Pro repair style is allowed (as for an allowlisted BytePlus account). */
+        public Builder allowPro(boolean allowPro) {
+            this.allowPro = allowPro;
+            return this;
+        }
+
+        public Builder urlPull(UrlPullConfig urlPull) {
+            this.urlPull = urlPull;
+            return this;
+        }
+
+        public Builder lab(Lab lab) {
+            return faults(lab.faults()).linkLatency(lab.linkLatency()).linkRate(lab.linkRateBytesPerSecond());
+        }
+
+        /** Requests fail on purpose as {@code faults} says ({@link FaultPlan#OFF} for none). */
+        public Builder faults(FaultPlan faults) {
+            this.faults = faults;
+            return this;
+        }
+
+        /** Delay added before each response; zero for none. */
+        public Builder linkLatency(Duration linkLatency) {
+            this.linkLatency = linkLatency;
+            return this;
+        }
+
+        /** Request-body bytes per second per connection; 0 for unlimited. */
+        public Builder linkRate(long linkRateBytesPerSecond) {
+            this.linkRateBytesPerSecond = linkRateBytesPerSecond;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the first setting out of range
+         * @throws NullPointerException     without a data folder
+         */
+        public EmulatorConfig build() {
+            return new EmulatorConfig(this);
+        }
     }
 }

@@ -84,7 +84,7 @@ class DataAtRestTest {
 
     @Test
     void generatedKeysAreKeptAcrossRestarts() throws IOException {
-        EmulatorConfig config = EmulatorConfig.defaults(tmp.resolve("data")).withPort(0);
+        EmulatorConfig config = EmulatorConfig.builder(tmp.resolve("data")).port(0).build();
         String accessKey;
         String secretKey;
         try (Emulator first = Emulator.start(config)) {

@@ -187,11 +187,12 @@ class DataDirOwnershipTest {
     void ownershipIsTakenBeforeAnythingElseAndGivenBackWhenStartFails() throws Exception {
         Path data = tmp.resolve("data");
         try (Emulator first = Emulator.start(TestEmulator.config(data))) {
-            assertThatThrownBy(() -> Emulator.start(TestEmulator.config(data).withPort(first.port())))
+            assertThatThrownBy(() -> Emulator.start(TestEmulator.config(data).newBuilder().port(first.port()).build()))
                     .isInstanceOf(DataDirOwnedException.class);
         }
         try (Emulator blocker = Emulator.start(TestEmulator.config(tmp.resolve("other")))) {
-            assertThatThrownBy(() -> Emulator.start(TestEmulator.config(data).withPort(blocker.port())))
+            assertThatThrownBy(() -> Emulator.start(TestEmulator.config(data).newBuilder().port(blocker.port()).build()
+                    ))
                     .isInstanceOf(BindException.class);
         }
         try (Emulator emulator = Emulator.start(TestEmulator.config(data))) {

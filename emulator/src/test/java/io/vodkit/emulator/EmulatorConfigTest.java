@@ -17,66 +17,71 @@ class EmulatorConfigTest {
     void defaultsAreFilledIn() {
         EmulatorConfig config = EmulatorConfig.defaults(DIR);
 
-        assertThat(config.host()).isEqualTo("127.0.0.1");
-        assertThat(config.port()).isEqualTo(EmulatorConfig.STICKY_PORT);
-        assertThat(config.region()).isEqualTo("ap-singapore-1");
-        assertThat(config.spaces()).isEmpty();
-        assertThat(config.uploadHosts()).isEmpty();
-        assertThat(config.maxClockSkew()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(config.accessKey()).isNull();
-        assertThat(config.secretKey()).isNull();
-        assertThat(config.ffmpeg()).isNull();
+        assertThat(config.network().host()).isEqualTo("127.0.0.1");
+        assertThat(config.network().port()).isEqualTo(EmulatorConfig.STICKY_PORT);
+        assertThat(config.account().region()).isEqualTo("ap-singapore-1");
+        assertThat(config.account().spaces()).isEmpty();
+        assertThat(config.network().uploadHosts()).isEmpty();
+        assertThat(config.account().maxClockSkew()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.account().accessKey()).isNull();
+        assertThat(config.account().secretKey()).isNull();
+        assertThat(config.restoration().ffmpeg()).isNull();
     }
 
     @Test
     void nullsAndBlanksBecomeDefaults() {
-        EmulatorConfig config = new EmulatorConfig(" ", 0, DIR, null, null, null, "", null, null, null, false);
+        EmulatorConfig config = EmulatorConfig.builder(DIR).host(" ").port(0).region("").spaces(null).uploadHosts(null)
+                .build();
 
-        assertThat(config.host()).isEqualTo("127.0.0.1");
-        assertThat(config.region()).isEqualTo("ap-singapore-1");
-        assertThat(config.spaces()).isEmpty();
-        assertThat(config.uploadHosts()).isEmpty();
+        assertThat(config.network().host()).isEqualTo("127.0.0.1");
+        assertThat(config.account().region()).isEqualTo("ap-singapore-1");
+        assertThat(config.account().spaces()).isEmpty();
+        assertThat(config.network().uploadHosts()).isEmpty();
     }
 
     @Test
     void withersKeepOtherFields() {
-        EmulatorConfig config = EmulatorConfig.defaults(DIR).withPort(0).withSpaces(List.of("a", "b", "a"))
-                .withCredentials("AK", "SK").withUploadHosts(List.of("127.0.0.1:1", "127.0.0.1:2"))
-                .withRegion("ap-southeast-1").withHost("0.0.0.0").withMaxClockSkew(Duration.ofMinutes(1))
-                .withFfmpeg(Path.of("/usr/bin/ffmpeg"));
+        EmulatorConfig config = EmulatorConfig.builder(DIR).port(0).spaces(List.of("a", "b", "a"))
+                .credentials("AK", "SK").uploadHosts(List.of("127.0.0.1:1", "127.0.0.1:2"))
+                .region("ap-southeast-1").host("0.0.0.0").maxClockSkew(Duration.ofMinutes(1))
+                .ffmpeg(Path.of("/usr/bin/ffmpeg")).build();
 
-        assertThat(config.port()).isZero();
-        assertThat(config.spaces()).containsExactly("a", "b");
-        assertThat(config.accessKey()).isEqualTo("AK");
-        assertThat(config.uploadHosts()).containsExactly("127.0.0.1:1", "127.0.0.1:2");
-        assertThat(config.region()).isEqualTo("ap-southeast-1");
-        assertThat(config.host()).isEqualTo("0.0.0.0");
-        assertThat(config.maxClockSkew()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(config.ffmpeg()).isEqualTo(Path.of("/usr/bin/ffmpeg"));
+        assertThat(config.network().port()).isZero();
+        assertThat(config.account().spaces()).containsExactly("a", "b");
+        assertThat(config.account().accessKey()).isEqualTo("AK");
+        assertThat(config.network().uploadHosts()).containsExactly("127.0.0.1:1", "127.0.0.1:2");
+        assertThat(config.account().region()).isEqualTo("ap-southeast-1");
+        assertThat(config.network().host()).isEqualTo("0.0.0.0");
+        assertThat(config.account().maxClockSkew()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.restoration().ffmpeg()).isEqualTo(Path.of("/usr/bin/ffmpeg"));
         assertThat(config.dataDir()).isEqualTo(DIR);
     }
 
     @Test
     void toStringRedactsTheSecretKey() {
-        assertThat(EmulatorConfig.defaults(DIR).withCredentials("AKVISIBLE", "TOPSECRET").toString())
+        assertThat(EmulatorConfig.builder(DIR).credentials("AKVISIBLE", "TOPSECRET").build().toString())
                 .contains("AKVISIBLE").doesNotContain("TOPSECRET");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {-2, 65_536})
     void rejectsBadPorts(int port) {
-        assertThatThrownBy(() -> EmulatorConfig.defaults(DIR).withPort(port))
+        assertThatThrownBy(() -> EmulatorConfig.builder(DIR).port(port).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(String.valueOf(port));
     }
 
     @Test
     void rejectsInvalidValues() {
         EmulatorConfig base = EmulatorConfig.defaults(DIR);
-        assertThatThrownBy(() -> base.withCredentials("AK", null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> base.withCredentials(" ", "SK")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> base.withSpaces(List.of("has/slash"))).hasMessageContaining("has/slash");
-        assertThatThrownBy(() -> base.withUploadHosts(List.of("http://x"))).hasMessageContaining("http://x");
-        assertThatThrownBy(() -> base.withMaxClockSkew(Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> base.newBuilder().credentials("AK", null).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> base.newBuilder().credentials(" ", "SK").build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> base.newBuilder().spaces(List.of("has/slash")).build())
+                .hasMessageContaining("has/slash");
+        assertThatThrownBy(() -> base.newBuilder().uploadHosts(List.of("http://x")).build())
+                .hasMessageContaining("http://x");
+        assertThatThrownBy(() -> base.newBuilder().maxClockSkew(Duration.ofSeconds(-1)).build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EmulatorConfig.defaults(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("dataDir == null");

@@ -21,7 +21,7 @@ class EmulatorLifecycleTest {
 
     @Test
     void generatesCredentialsForTheRunWhenNoneAreConfigured() throws IOException {
-        EmulatorConfig config = EmulatorConfig.defaults(dataDir).withPort(0).withSpaces(List.of("demo"));
+        EmulatorConfig config = EmulatorConfig.builder(dataDir).port(0).spaces(List.of("demo")).build();
         try (Emulator emulator = Emulator.start(config)) {
             assertThat(emulator.generatedCredentials()).isTrue();
             assertThat(emulator.accessKey()).matches("AKLT[A-Za-z0-9]{32}");
@@ -37,13 +37,13 @@ class EmulatorLifecycleTest {
 
     @Test
     void configuredUploadHostsAreHandedOutInOrder() throws IOException {
-        EmulatorConfig config = TestEmulator.config(dataDir).withHost("0.0.0.0");
+        EmulatorConfig config = TestEmulator.config(dataDir).newBuilder().host("0.0.0.0").build();
         int port;
         try (Emulator probe = Emulator.start(config)) {
             port = probe.port();
         }
         List<String> hosts = List.of("127.0.0.1:1", "127.0.0.1:" + port);
-        try (TestEmulator vod = TestEmulator.start(config.withPort(port).withUploadHosts(hosts),
+        try (TestEmulator vod = TestEmulator.start(config.newBuilder().port(port).uploadHosts(hosts).build(),
                 Clock.systemUTC())) {
             assertThat(vod.emulator().endpoint().toString()).isEqualTo("http://127.0.0.1:" + port);
             assertThat(vod.apply(TestEmulator.SPACE, Map.of()).uploadHosts()).isEqualTo(hosts);

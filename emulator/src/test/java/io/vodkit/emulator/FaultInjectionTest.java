@@ -1,11 +1,14 @@
 package io.vodkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.emulator.faults.Fault;
 import io.vodkit.emulator.faults.FaultPlan;
+import io.vodkit.emulator.faults.FaultScript;
 import io.vodkit.emulator.support.TestEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,11 +66,12 @@ class FaultInjectionTest {
     }
 
     private Emulator start(FaultPlan plan) throws IOException {
-        return Emulator.start(TestEmulator.config(dataDir).withFaults(plan));
+        return Emulator.start(TestEmulator.config(dataDir).newBuilder().faults(plan).build());
     }
 
+    /** Every request (but the stats query and the console) fails with {@code fault}: a random draw of one kind. */
     private static FaultPlan only(Fault fault) {
-        return new FaultPlan(1, Set.of(fault), Duration.ofMillis(1500), 7);
+        return new FaultPlan(1, Set.of(fault), Duration.ofMillis(1500), List.of());
     }
 
     @Test
@@ -81,6 +86,8 @@ class FaultInjectionTest {
             assertThat(stats.get("requests").asLong()).as("handled").isZero();
             assertThat(stats.get("faults_injected").asLong()).isEqualTo(1);
             assertThat(stats.get("faults").get("error_500").asLong()).isEqualTo(1);
+            assertThat(exchange(vod, "GET /console/", new byte[0]).status())
+                    .as("the console watches the service, unfaulted: it answers itself (no token)").isEqualTo(401);
         }
     }
 
@@ -156,9 +163,7 @@ class FaultInjectionTest {
                 throw new IllegalStateException(e);
             }
         });
-        while (stats(vod).get("faults_injected").asLong() == 0) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> stats(vod).get("faults_injected").asLong() == 1);
         long started = System.nanoTime();
         vod.close();
 
@@ -167,32 +172,66 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aSeedGivesTheSameFaultsToTheSameSequenceOfRequests() throws Exception {
-        FaultPlan plan = new FaultPlan(0.5, Set.of(Fault.ERROR_503), Duration.ofSeconds(1), 42);
-        List<Integer> first = statuses(plan, dataDir.resolve("a"));
-        List<Integer> second = statuses(plan, dataDir.resolve("b"));
+    void aScriptFailsTheNextRequestsOnItsRouteInOrderThenLetsThemThrough() throws Exception {
+        FaultPlan plan = FaultPlan.OFF.withScript("ListDomain", "500, ok, 503, reset");
+        try (Emulator vod = start(plan)) {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Exchange other = exchange(vod, "GET /?Action=GetStorageConfig&Version=2023-01-01", new byte[0]);
+                assertThat(other.status()).as("another action is not on the route").isEqualTo(401);
+                Exchange exchange = exchange(vod, LIST_DOMAIN, new byte[0]);
+                statuses.add(exchange.reset() ? -1 : exchange.status());
+            }
 
-        assertThat(first).isEqualTo(second).contains(503, 401);
+            assertThat(statuses).as("401: served (unsigned); -1: reset").containsExactly(500, 401, 503, -1, 401, 401);
+            JsonNode stats = stats(vod);
+            assertThat(stats.get("faults_injected").asLong()).isEqualTo(3);
+            assertThat(stats.get("faults").properties()).extracting(Map.Entry::getKey)
+                    .containsExactly("error_500", "error_503", "reset");
+        }
+    }
+
+    @Test
+    void aGatewayRouteCountsOnlyItsMethodAndQueryParameterAndScriptsAreTriedInOrder() throws Exception {
+        FaultPlan plan = FaultPlan.OFF.withScript("PUT /*?partNumber", "500").withScript("PUT /*", "503, 503");
+        try (Emulator vod = start(plan)) {
+            assertThat(exchange(vod, "GET /demo/a.bin?uploadID=u", new byte[0]).status()).as("a GET")
+                    .isNotIn(500, 503);
+            assertThat(exchange(vod, "PUT /?Action=ListDomain", new byte[0]).status()).as("the OpenAPI path")
+                    .isNotIn(500, 503);
+            assertThat(exchange(vod, "PUT /demo/a.bin?uploadID=u&partNumber=1", new byte[] {1}).status())
+                    .isEqualTo(500);
+            assertThat(exchange(vod, "PUT /demo/a.bin?uploadID=u&partNumber=2", new byte[] {1}).status())
+                    .as("the part script is used up: the next script on the request's route").isEqualTo(503);
+            assertThat(exchange(vod, "PUT /demo/a.bin", new byte[] {1}).status()).isEqualTo(503);
+            assertThat(exchange(vod, "PUT /demo/a.bin", new byte[] {1}).status()).isNotIn(500, 503);
+        }
+    }
+
+    @Test
+    void aScriptIsWrittenAsARouteAndItsStepsAndAMistakeIsNamed() {
+        assertThat(FaultScript.parse("PUT /*?partNumber", "ok, 500, error_503, reset, stall, truncate"))
+                .hasToString("PUT /*?partNumber: ok, error_500, error_503, reset, stall, truncate");
+        assertThat(FaultScript.parse(" get /* ", "ok").route().method()).isEqualTo("GET");
+        assertThatThrownBy(() -> FaultScript.parse("CommitUploadInfo", "500, crash"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a fault script step is ok, 500, 503, reset, stall or truncate: 'crash'");
+        assertThatThrownBy(() -> FaultScript.parse("PUT /demo", "500"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a fault route is an OpenAPI action (CommitUploadInfo) or a method on the "
+                        + "gateway and downloads (PUT /*, PUT /*?partNumber, GET /*): PUT /demo");
+        assertThatThrownBy(() -> FaultScript.parse("ListDomain", " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("''");
     }
 
     @Test
     void theFaultRateMustBeANumberFromZeroToOne() {
         for (double rate : new double[] {-0.1, 1.5, Double.NaN}) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FaultPlan.of(rate))
+            assertThatThrownBy(() -> FaultPlan.of(rate))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 0 to 1");
         }
         assertThat(FaultPlan.of(0).enabled()).isFalse();
-        assertThat(EmulatorConfig.defaults(dataDir).faults()).isEqualTo(FaultPlan.OFF);
-    }
-
-    private static List<Integer> statuses(FaultPlan plan, Path dataDir) throws IOException {
-        List<Integer> statuses = new ArrayList<>();
-        try (Emulator vod = Emulator.start(TestEmulator.config(dataDir).withFaults(plan))) {
-            for (int i = 0; i < 20; i++) {
-                statuses.add(exchange(vod, LIST_DOMAIN, new byte[0]).status());
-            }
-        }
-        return statuses;
+        assertThat(EmulatorConfig.defaults(dataDir).lab().faults()).isEqualTo(FaultPlan.OFF);
     }
 
     private static JsonNode stats(Emulator vod) throws IOException {

@@ -27,7 +27,7 @@ class LinkSimulationTest {
         long rate = 1_000_000;
         byte[] body = new byte[600_000];
         new Random(5).nextBytes(body);
-        EmulatorConfig config = TestEmulator.config(dataDir).withLinkRate(rate);
+        EmulatorConfig config = TestEmulator.config(dataDir).newBuilder().linkRate(rate).build();
         try (TestEmulator vod = TestEmulator.start(config, Clock.systemUTC())) {
             Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileExtension", ".bin"));
 
@@ -44,7 +44,7 @@ class LinkSimulationTest {
     @Test
     void latencyIsAddedToEachResponse() throws IOException {
         Duration latency = Duration.ofMillis(300);
-        EmulatorConfig config = TestEmulator.config(dataDir).withLinkLatency(latency);
+        EmulatorConfig config = TestEmulator.config(dataDir).newBuilder().linkLatency(latency).build();
         try (TestEmulator vod = TestEmulator.start(config, Clock.systemUTC())) {
             long started = System.nanoTime();
             vod.apply(TestEmulator.SPACE, Map.of("FileExtension", ".bin"));
@@ -57,14 +57,14 @@ class LinkSimulationTest {
     @Test
     void linkSettingsDefaultToOffAndRejectNegatives() {
         EmulatorConfig config = EmulatorConfig.defaults(dataDir);
-        assertThat(config.linkLatency()).isZero();
-        assertThat(config.linkRateBytesPerSecond()).isZero();
-        assertThat(config.withLinkLatency(Duration.ofMillis(40)).withLinkRate(16_000_000))
-                .extracting(EmulatorConfig::linkLatency, EmulatorConfig::linkRateBytesPerSecond, EmulatorConfig::dataDir)
+        assertThat(config.lab().linkLatency()).isZero();
+        assertThat(config.lab().linkRateBytesPerSecond()).isZero();
+        assertThat(config.newBuilder().linkLatency(Duration.ofMillis(40)).linkRate(16_000_000).build())
+                .extracting(c -> c.lab().linkLatency(), c -> c.lab().linkRateBytesPerSecond(), EmulatorConfig::dataDir)
                 .containsExactly(Duration.ofMillis(40), 16_000_000L, dataDir);
-        assertThatThrownBy(() -> config.withLinkLatency(Duration.ofMillis(-1)))
+        assertThatThrownBy(() -> config.newBuilder().linkLatency(Duration.ofMillis(-1)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linkLatency");
-        assertThatThrownBy(() -> config.withLinkRate(-1))
+        assertThatThrownBy(() -> config.newBuilder().linkRate(-1).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linkRateBytesPerSecond");
     }
 }

@@ -1,6 +1,7 @@
 package io.vodkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.support.EmulatorTestBase;
@@ -147,18 +148,16 @@ class MediaManagementTest extends EmulatorTestBase {
                 .path("BasicInfo").path("VodUploadSource").asText()).isEqualTo("upload");
     }
 
-    private String awaitPulledVid(String jobId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
+    private String awaitPulledVid(String jobId) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> {
             JsonNode job = get("QueryUploadTaskInfo", Map.of("JobIds", jobId)).result().path("Data")
                     .path("MediaInfoList").get(0);
-            if (!job.path("Vid").asText().isEmpty()) {
-                return job.path("Vid").asText();
+            String vid = job.path("Vid").asText();
+            if (vid.isEmpty()) {
+                assertThat(job.path("State").asText()).isNotIn("failed", "fail");
             }
-            assertThat(job.path("State").asText()).isNotIn("failed", "fail");
-            assertThat(System.nanoTime()).as("pull still " + job.path("State").asText()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+            return vid;
+        }, vid -> !vid.isEmpty());
     }
 
     @Test

@@ -75,7 +75,8 @@ class MediaMetaTest {
     void withoutFfmpegGetMetaDegradesToStorageFactsAndNoPoster() throws IOException, MediaException {
         FfmpegTools tools = TestMedia.toolsOrSkip();
         byte[] clip = Files.readAllBytes(TestMedia.clip(tools, work.resolve("clip.mp4"), 160, 90, 0.5));
-        EmulatorConfig config = TestEmulator.config(dataDir).withFfmpeg(dataDir.resolve("no-such-ffmpeg"));
+        EmulatorConfig config = TestEmulator.config(dataDir)
+                .newBuilder().ffmpeg(dataDir.resolve("no-such-ffmpeg")).build();
         try (TestEmulator vod = TestEmulator.start(config, Clock.systemUTC())) {
             TestEmulator.Grant grant = vod.upload("media/plain.mp4", clip);
 

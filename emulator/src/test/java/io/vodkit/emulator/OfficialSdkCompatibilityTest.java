@@ -1,6 +1,7 @@
 package io.vodkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.byteplus.service.vod.IVodService;
 import com.byteplus.service.vod.impl.VodServiceImpl;
@@ -230,17 +231,11 @@ class OfficialSdkCompatibilityTest {
 
     private VodURLSet awaitPull(String jobId) throws Exception {
         VodQueryUploadTaskInfoRequest query = VodQueryUploadTaskInfoRequest.newBuilder().setJobIds(jobId).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> {
             VodQueryUploadTaskInfoResponse response = sdk.queryUploadTaskInfo(query);
             assertThat(response.getResponseMetadata().hasError()).as(response.toString()).isFalse();
-            VodURLSet job = response.getResult().getData().getMediaInfoList(0);
-            if (job.getState().equals("success") || job.getState().equals("failed")) {
-                return job;
-            }
-            assertThat(System.nanoTime()).as("job still " + job.getState()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+            return response.getResult().getData().getMediaInfoList(0);
+        }, job -> job.getState().equals("success") || job.getState().equals("failed"));
     }
 
     /** Publishes {@code vid}, asks GetPlayInfo for it and downloads its MainPlayUrl. */

@@ -108,7 +108,7 @@ class PlaybackTest {
 
     @Test
     void restartKeepsVidsObjectsSessionsAndDomainKeys() throws IOException {
-        EmulatorConfig config = TestEmulator.config(dataDir).withPort(EmulatorConfig.STICKY_PORT);
+        EmulatorConfig config = TestEmulator.config(dataDir).newBuilder().port(EmulatorConfig.STICKY_PORT).build();
         String vid;
         String sessionKey;
         String masterKey;
@@ -121,7 +121,8 @@ class PlaybackTest {
             port = first.emulator().port();
         }
 
-        try (TestEmulator second = TestEmulator.start(config.withSpaces(List.of()), Clock.systemUTC())) {
+        try (TestEmulator second = TestEmulator.start(config.newBuilder().spaces(List.of()).build(),
+                Clock.systemUTC())) {
             assertThat(second.emulator().port()).isEqualTo(port);
             assertThat(second.emulator().spaces()).containsExactly("demo", "other");
             assertThat(second.masterKey()).isEqualTo(masterKey);
@@ -133,12 +134,12 @@ class PlaybackTest {
 
     @Test
     void stickyPortFallsBackWhenTaken(@TempDir Path otherDir) throws IOException {
-        EmulatorConfig sticky = TestEmulator.config(dataDir).withPort(EmulatorConfig.STICKY_PORT);
+        EmulatorConfig sticky = TestEmulator.config(dataDir).newBuilder().port(EmulatorConfig.STICKY_PORT).build();
         int port;
         try (TestEmulator first = TestEmulator.start(sticky, Clock.systemUTC())) {
             port = first.emulator().port();
         }
-        try (TestEmulator squatter = TestEmulator.start(TestEmulator.config(otherDir).withPort(port),
+        try (TestEmulator squatter = TestEmulator.start(TestEmulator.config(otherDir).newBuilder().port(port).build(),
                 Clock.systemUTC());
              TestEmulator second = TestEmulator.start(sticky, Clock.systemUTC())) {
             assertThat(squatter.emulator().port()).isEqualTo(port);

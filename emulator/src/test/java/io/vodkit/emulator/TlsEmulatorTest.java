@@ -47,7 +47,7 @@ class TlsEmulatorTest {
     Path tmp;
 
     private EmulatorConfig tlsConfig() {
-        return TestEmulator.config(tmp.resolve("data")).withTls(true);
+        return TestEmulator.config(tmp.resolve("data")).newBuilder().tls(true).build();
     }
 
     @Test
@@ -73,7 +73,7 @@ class TlsEmulatorTest {
             assertThat(Files.readAllBytes(tls.resolve(LocalCertificates.SERVER_CERT))).isEqualTo(server);
             assertThat(get(again.endpoint().resolve("/_vodkit/stats"), trusting(again)).statusCode()).isEqualTo(200);
         }
-        try (Emulator everywhere = Emulator.start(tlsConfig().withHost("0.0.0.0"))) {
+        try (Emulator everywhere = Emulator.start(tlsConfig().newBuilder().host("0.0.0.0").build())) {
             assertThat(Files.readAllBytes(tls.resolve(LocalCertificates.CA_CERT))).as("the CA stays").isEqualTo(ca);
             assertThat(get(everywhere.endpoint().resolve("/_vodkit/stats"), trusting(everywhere)).statusCode())
                     .isEqualTo(200);

@@ -1,6 +1,7 @@
 package io.vodkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vodkit.emulator.support.FillingDisk;
 import io.vodkit.emulator.support.TestEmulator;
@@ -33,7 +34,8 @@ class UploadRecoveryTest {
     @Test
     void uploadsNeverCommittedAreRemovedAfterTheGracePeriodAndCommittedOnesStay() throws Exception {
         Path data = tmp.resolve("data");
-        EmulatorConfig config = TestEmulator.config(data).withUploadGracePeriod(Duration.ofMillis(400));
+        EmulatorConfig config = TestEmulator.config(data).newBuilder().uploadGracePeriod(Duration.ofMillis(400))
+                .build();
         try (TestEmulator vod = TestEmulator.start(config, Clock.systemUTC())) {
             Grant committed = vod.upload("kept.bin", UploadFlowTest.bytes(1000, 1));
             assertThat(vod.commit(TestEmulator.SPACE, committed.sessionKey(), null).status()).isEqualTo(200);
@@ -43,7 +45,7 @@ class UploadRecoveryTest {
             byte[] part = UploadFlowTest.bytes(3000, 3);
             assertThat(putPart(vod, parted, uploadId, 1, part).status()).isEqualTo(200);
 
-            awaitUntil(() -> stored(data).size() == 1 && stagedParts(data).isEmpty());
+            await().atMost(WAIT).until(() -> stored(data).size() == 1 && stagedParts(data).isEmpty());
 
             assertThat(vod.download(committed.fileName()).status()).isEqualTo(200);
             assertThat(vod.download("abandoned.bin").status()).isEqualTo(404);
@@ -56,7 +58,8 @@ class UploadRecoveryTest {
     void aFullDiskIsNamedToTheClientAndLeavesNoStagedParts() throws Exception {
         Path data = tmp.resolve("data");
         FillingDisk disk = new FillingDisk(5000);
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(data).withDisk(disk), Clock.systemUTC())) {
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(data).newBuilder().disk(disk).build(),
+                Clock.systemUTC())) {
             Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "big.bin"));
             String uploadId = init(vod, grant);
             assertThat(putPart(vod, grant, uploadId, 1, UploadFlowTest.bytes(3000, 1)).status()).isEqualTo(200);
@@ -79,8 +82,8 @@ class UploadRecoveryTest {
 
     @Test
     void aRestartedEmulatorKeepsItsKeysAndCompletesAnUploadItGrantedBefore() throws Exception {
-        EmulatorConfig config = EmulatorConfig.defaults(tmp.resolve("data")).withPort(0)
-                .withSpaces(List.of(TestEmulator.SPACE));
+        EmulatorConfig config = EmulatorConfig.builder(tmp.resolve("data")).port(0)
+                .spaces(List.of(TestEmulator.SPACE)).build();
         byte[] first = UploadFlowTest.bytes(3000, 1);
         byte[] second = UploadFlowTest.bytes(2000, 2);
         Grant grant;
@@ -94,7 +97,7 @@ class UploadRecoveryTest {
             port = vod.emulator().port();
             client = vod.client();
         }
-        try (TestEmulator again = TestEmulator.start(config.withPort(port), Clock.systemUTC())) {
+        try (TestEmulator again = TestEmulator.start(config.newBuilder().port(port).build(), Clock.systemUTC())) {
             assertThat(putPart(again, grant, uploadId, 2, second).status()).isEqualTo(200);
             Reply merged = again.client().gatewayPut(grant.storeUri(), grant.auth(), "uploadID=" + uploadId,
                     ("0:" + VodTestClient.crc32(first) + ",1:" + VodTestClient.crc32(second))
@@ -107,18 +110,6 @@ class UploadRecoveryTest {
             assertThat(committed.status()).as("signed with the keys of the first run: " + committed.text())
                     .isEqualTo(200);
             assertThat(committed.result().path("Data").path("SourceInfo").path("Size").asLong()).isEqualTo(5000);
-        }
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitUntil(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("condition not met within " + WAIT).isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 

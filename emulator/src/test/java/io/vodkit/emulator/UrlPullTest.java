@@ -1,6 +1,7 @@
 package io.vodkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.db.Database;
@@ -57,7 +58,8 @@ class UrlPullTest {
     }
 
     private TestEmulator start(UrlPullConfig pull) throws Exception {
-        return TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withUrlPull(pull), Clock.systemUTC());
+        return TestEmulator.start(TestEmulator.config(tmp.resolve("data")).newBuilder().urlPull(pull).build(),
+                Clock.systemUTC());
     }
 
     @Test
@@ -338,8 +340,8 @@ class UrlPullTest {
 
     @Test
     void boundBeyondLoopbackPrivateSourcesNeedAllowPrivateSources() throws Exception {
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withHost("0.0.0.0")
-                .withUrlPull(FAST), Clock.systemUTC())) {
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).newBuilder().host("0.0.0.0")
+                .urlPull(FAST).build(), Clock.systemUTC())) {
             JsonNode job = awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
 
             assertThat(job.path("State").asText()).isEqualTo("failed");
@@ -348,8 +350,8 @@ class UrlPullTest {
                     + "--allow-private-sources to pull from private networks");
         }
         assertThat(source.requests("/files/clip.mp4")).isZero();
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withHost("0.0.0.0")
-                .withUrlPull(FAST.withAllowPrivateSources(true)), Clock.systemUTC())) {
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).newBuilder().host("0.0.0.0")
+                .urlPull(FAST.withAllowPrivateSources(true)).build(), Clock.systemUTC())) {
             JsonNode job = awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
 
             assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
@@ -369,14 +371,9 @@ class UrlPullTest {
     }
 
     /** Waits until the source has seen {@code count} requests for the gated clip (a fetch is under way). */
-    private void awaitGatedRequests(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (source.gatedRequests() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no fetch of the gated clip arrived");
-            }
-            Thread.sleep(20);
-        }
+    private void awaitGatedRequests(int count) {
+        await().alias("a fetch of the gated clip").atMost(Duration.ofSeconds(10))
+                .until(() -> source.gatedRequests() >= count);
     }
 
     private List<String> submit(TestEmulator vod, String url, String extraFields) {
@@ -393,23 +390,13 @@ class UrlPullTest {
         return vod.client().get("QueryUploadTaskInfo", VERSION, Map.of("JobIds", jobIds)).result().path("Data");
     }
 
-    private static JsonNode awaitFinal(TestEmulator vod, String jobId) throws InterruptedException {
+    private static JsonNode awaitFinal(TestEmulator vod, String jobId) {
         return awaitJob(vod, jobId, job -> List.of("success", "failed").contains(job.path("State").asText()));
     }
 
     /** Queries until {@code done} holds (10 s at most). */
-    private static JsonNode awaitJob(TestEmulator vod, String jobId, Predicate<JsonNode> done)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            JsonNode job = query(vod, jobId).path("MediaInfoList").get(0);
-            if (done.test(job)) {
-                return job;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("job did not reach the expected state: " + job);
-            }
-            Thread.sleep(20);
-        }
+    private static JsonNode awaitJob(TestEmulator vod, String jobId, Predicate<JsonNode> done) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(() -> query(vod, jobId).path("MediaInfoList").get(0), done);
     }
 }

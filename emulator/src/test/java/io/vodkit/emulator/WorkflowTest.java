@@ -1,6 +1,7 @@
 package io.vodkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.media.FfmpegTools;
@@ -66,16 +67,10 @@ class WorkflowTest extends EmulatorTestBase {
         Files.deleteIfExists(clip);
     }
 
-    private JsonNode awaitTranscode(String vid, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonNode transcodes = vod.client().get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid)).result()
-                    .path("MediaInfoList").get(0).path("TranscodeInfos");
-            if (transcodes.size() > 0) {
-                return transcodes.get(0);
-            }
-            assertThat(System.nanoTime()).as("no transcode of " + vid + " yet").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private JsonNode awaitTranscode(String vid, Duration timeout) {
+        return await().alias("a transcode of " + vid).atMost(timeout).until(
+                () -> vod.client().get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid)).result()
+                        .path("MediaInfoList").get(0).path("TranscodeInfos"),
+                transcodes -> transcodes.size() > 0).get(0);
     }
 }

@@ -7,7 +7,7 @@ import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.Main;
 import io.vodkit.cli.config.Settings;
-import io.vodkit.emulator.owner.DataDirOwner;
+import io.vodkit.emulator.DataFolder;
 import io.vodkit.emulator.owner.OwnerInfo;
 import java.io.File;
 import java.io.IOException;
@@ -61,38 +61,27 @@ final class BackgroundEmulator {
     static Ready start(Settings settings, String spaceName, CliContext context) {
         Path dataDir = settings.localDataDir();
         Path log = dataDir.resolve(LOG_FILE);
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        Process child = null;
-        int starts = 0;
+        DataFolder.Joined joined;
         try {
-            Files.createDirectories(dataDir);
-            while (true) {
-                Optional<OwnerInfo> owner = DataDirOwner.published(dataDir);
-                if (owner.isPresent()) {
-                    return new Ready(owner.get(), child != null && owner.get().pid() == child.pid());
-                }
-                if ((child == null || !child.isAlive()) && !DataDirOwner.inUse(dataDir)) {
-                    if (starts == MAX_STARTS) {
-                        throw new CliException(ExitCodes.FAILED, "cannot start the local emulator in " + dataDir
-                                + ": " + lastError(log).orElse("it exited with code " + child.exitValue())
-                                + " (log: " + log + ")");
-                    }
-                    child = launch(settings, spaceName, log, context);
-                    starts++;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new CliException(ExitCodes.FAILED, "the local emulator in " + dataDir + " did not get "
-                            + "ready within " + START_TIMEOUT.toSeconds() + " s (log: " + log + ")");
-                }
-                if (!waited(context)) {
-                    throw new CliException(ExitCodes.FAILED, "stopped while waiting for the local emulator in "
-                            + dataDir + " to start");
-                }
-            }
+            joined = DataFolder.of(dataDir).joinOrStart(() -> launch(settings, spaceName, log, context), MAX_STARTS,
+                    START_TIMEOUT, () -> waited(context));
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILED, "cannot start the local emulator in " + dataDir + ": "
                     + e.getMessage(), Map.of(), e);
         }
+        if (joined instanceof DataFolder.Joined.Serving serving) {
+            return new Ready(serving.owner(), serving.startedHere());
+        }
+        if (joined instanceof DataFolder.Joined.Exited exited) {
+            throw new CliException(ExitCodes.FAILED, "cannot start the local emulator in " + dataDir + ": "
+                    + lastError(log).orElse("it exited with code " + exited.exitCode()) + " (log: " + log + ")");
+        }
+        if (joined instanceof DataFolder.Joined.TimedOut) {
+            throw new CliException(ExitCodes.FAILED, "the local emulator in " + dataDir + " did not get ready within "
+                    + START_TIMEOUT.toSeconds() + " s (log: " + log + ")");
+        }
+        throw new CliException(ExitCodes.FAILED, "stopped while waiting for the local emulator in " + dataDir
+                + " to start");
     }
 
     /**

@@ -6,7 +6,7 @@ import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.client.Credentials;
 import io.vodkit.emulator.EmulatorConfig;
-import io.vodkit.emulator.owner.DataDirOwner;
+import io.vodkit.emulator.DataFolder;
 import io.vodkit.emulator.owner.OwnerInfo;
 import java.io.IOException;
 import java.net.URI;
@@ -17,9 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The local emulator of {@code $VODKIT_HOME/local} as a command (or the MCP server) reaches it: the one serving that
@@ -49,13 +46,13 @@ public record LocalEmulator(URI endpoint, String region, Credentials credentials
     public static LocalEmulator connect(Settings settings, String spaceName, CliContext context) {
         Path dataDir = settings.localDataDir();
         try {
-            new EmulatorConfig("127.0.0.1", EmulatorConfig.STICKY_PORT, dataDir, null, null, List.of(spaceName),
-                    settings.region(), settings.ffmpeg().orElse(null), List.of(), null, false);
+            EmulatorConfig.builder(dataDir).spaces(List.of(spaceName)).region(settings.region())
+                    .ffmpeg(settings.ffmpeg().orElse(null)).build();
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
         String stop = stopCommand(dataDir, context);
-        Optional<OwnerInfo> serving = DataDirOwner.published(dataDir);
+        Optional<OwnerInfo> serving = DataFolder.of(dataDir).serving();
         if (serving.isPresent()) {
             context.notice("no BytePlus credentials; using the local emulator at " + serving.get().endpoint()
                     + " (pid " + serving.get().pid() + ", data in " + dataDir + "; stop it with `" + stop + "`)");
@@ -85,56 +82,24 @@ public record LocalEmulator(URI endpoint, String region, Credentials credentials
      */
     public static Map<String, Object> stop(Path dataDir, CliContext context) {
         Map<String, Object> line = new LinkedHashMap<>();
-        Optional<OwnerInfo> serving = awaitPublished(dataDir, context);
-        if (serving.isEmpty()) {
+        Optional<OwnerInfo> stopped;
+        try {
+            stopped = DataFolder.of(dataDir).stop(STOP_TIMEOUT, () -> BackgroundEmulator.waited(context));
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, e.getMessage(), Map.of(), e);
+        }
+        if (stopped.isEmpty()) {
             line.put("stopped", false);
             line.put("data", dataDir.toString());
             line.put("message", "no local emulator serves " + dataDir);
             return line;
         }
-        OwnerInfo owner = serving.get();
-        if (owner.pid() == ProcessHandle.current().pid()) {
-            throw new CliException(ExitCodes.FAILED, "the local emulator of " + dataDir + " runs in this process "
-                    + "(pid " + owner.pid() + "); stop it there");
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(owner.pid());
-        if (process.isPresent()) {
-            process.get().destroy();
-            try {
-                process.get().onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                throw new CliException(ExitCodes.FAILED, "the local emulator of " + dataDir + " (pid " + owner.pid()
-                        + ") did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CliException(ExitCodes.FAILED, "interrupted while stopping the local emulator of "
-                        + dataDir);
-            } catch (ExecutionException e) {
-                throw new CliException(ExitCodes.FAILED, "cannot stop the local emulator of " + dataDir + ": "
-                        + e.getCause(), Map.of(), e);
-            }
-        }
+        OwnerInfo owner = stopped.get();
         line.put("stopped", true);
         line.put("pid", owner.pid());
         line.put("endpoint", owner.endpoint().toString());
         line.put("data", dataDir.toString());
         return line;
-    }
-
-    /** What the owner published; while one is starting (folder owned, nothing published yet), waits for it. */
-    private static Optional<OwnerInfo> awaitPublished(Path dataDir, CliContext context) {
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        try {
-            Optional<OwnerInfo> owner = DataDirOwner.published(dataDir);
-            while (owner.isEmpty() && DataDirOwner.inUse(dataDir) && System.nanoTime() < deadline
-                    && BackgroundEmulator.waited(context)) {
-                owner = DataDirOwner.published(dataDir);
-            }
-            return owner;
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot tell whether an emulator serves " + dataDir + ": "
-                    + e.getMessage(), Map.of(), e);
-        }
     }
 
     /**

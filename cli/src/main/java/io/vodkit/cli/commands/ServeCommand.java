@@ -165,11 +165,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
         EmulatorConfig config;
         try {
-            config = new EmulatorConfig(host, port == null ? EmulatorConfig.STICKY_PORT : port, dataDir, accessKey,
-                    secretKey, spaces, settings.region(), settings.ffmpeg().orElse(null), List.of(), null, allowPro)
-                    .withLinkLatency(Duration.ofMillis(linkLatencyMs)).withLinkRate(linkRate)
-                    .withFaults(rate == 0 ? FaultPlan.OFF : FaultPlan.of(rate))
-                    .withUrlPull(UrlPullConfig.DEFAULTS.withAllowPrivateSources(allowPrivateSources)).withTls(tls);
+            config = EmulatorConfig.builder(dataDir).host(host)
+                    .port(port == null ? EmulatorConfig.STICKY_PORT : port).tls(tls)
+                    .credentials(accessKey, secretKey).spaces(spaces).region(settings.region())
+                    .ffmpeg(settings.ffmpeg().orElse(null)).allowPro(allowPro)
+                    .urlPull(UrlPullConfig.DEFAULTS.withAllowPrivateSources(allowPrivateSources))
+                    .faults(rate == 0 ? FaultPlan.OFF : FaultPlan.of(rate))
+                    .linkLatency(Duration.ofMillis(linkLatencyMs)).linkRate(linkRate).build();
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }

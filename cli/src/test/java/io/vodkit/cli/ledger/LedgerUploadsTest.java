@@ -2,6 +2,7 @@ package io.vodkit.cli.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.vodkit.client.VodException;
 import io.vodkit.client.api.SourceInfo;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,14 +113,21 @@ class LedgerUploadsTest {
                 .contains(Files.getLastModifiedTime(copy).toMillis());
     }
 
-    /** Finds a copy of {@link #file} on another thread while {@code run} sends {@code file} itself; it must wait. */
+    /**
+     * Finds a copy of {@link #file} on another thread while {@code run} sends {@code file} itself; it must wait: the
+     * finding thread comes to a wait (or, wrongly, to an end) and has no answer yet.
+     */
     private CompletableFuture<Optional<UploadResult>> copyFoundWhileSending(LedgerUploads run, UploadRequest sending)
             throws Exception {
         Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
         assertThat(run.find(sending)).isEmpty();
-        CompletableFuture<Optional<UploadResult>> copyFound = CompletableFuture.supplyAsync(
-                () -> run.find(UploadRequest.of(copy, "s")), pool);
-        Thread.sleep(200);
+        AtomicReference<Thread> finder = new AtomicReference<>();
+        CompletableFuture<Optional<UploadResult>> copyFound = CompletableFuture.supplyAsync(() -> {
+            finder.set(Thread.currentThread());
+            return run.find(UploadRequest.of(copy, "s"));
+        }, pool);
+        await().atMost(Duration.ofSeconds(10)).until(() -> copyFound.isDone()
+                || finder.get() != null && finder.get().getState() == Thread.State.WAITING);
         assertThat(copyFound).as("waits while the first copy goes up").isNotDone();
         return copyFound;
     }

@@ -94,9 +94,9 @@ public final class PrintedCommands implements AutoCloseable {
         }
         Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout"))).linkInto(tmp.resolve("bin"));
         // the seeded pull of a stalled source stays running as long as the session: its read never times out
-        EmulatorConfig config = new EmulatorConfig("127.0.0.1", 0, tmp.resolve("data"), TestEmulator.ACCESS_KEY,
-                TestEmulator.SECRET_KEY, List.of(SPACE), "ap-singapore-1", null, List.of(), null, true,
-                UrlPullConfig.DEFAULTS.withReadTimeout(Duration.ofHours(1)));
+        EmulatorConfig config = EmulatorConfig.builder(tmp.resolve("data")).port(0)
+                .credentials(TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY).spaces(List.of(SPACE)).allowPro(true)
+                .urlPull(UrlPullConfig.DEFAULTS.withReadTimeout(Duration.ofHours(1))).build();
         emulator = TestEmulator.start(config, Clock.systemUTC());
         try {
             source = new SourceServer(served);

@@ -44,10 +44,10 @@ public final class TestEmulator implements AutoCloseable {
         return new TestEmulator(Emulator.start(config, clock), config.dataDir());
     }
 
-    /** Fixed test credentials and the {@value #SPACE} space; Pro refused unless {@code withAllowPro}. */
+    /** Fixed test credentials and the {@value #SPACE} space; Pro refused unless {@code allowPro}. */
     public static EmulatorConfig config(Path dataDir, int port, List<String> uploadHosts) {
-        return new EmulatorConfig("127.0.0.1", port, dataDir, ACCESS_KEY, SECRET_KEY, List.of(SPACE),
-                "ap-singapore-1", null, uploadHosts, null, false);
+        return EmulatorConfig.builder(dataDir).port(port).credentials(ACCESS_KEY, SECRET_KEY).spaces(List.of(SPACE))
+                .uploadHosts(uploadHosts).build();
     }
 
     /** The environment of a user configured for this emulator; {@code home} isolates VODKIT_HOME. */

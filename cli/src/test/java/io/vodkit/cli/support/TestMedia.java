@@ -63,28 +63,12 @@ public final class TestMedia {
         }
     }
 
-    /** {@link #downloadMd5} once the server at {@code url} listens (a server that is still starting). */
-    public static String awaitDownloadMd5(String url, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                return downloadMd5(url);
-            } catch (java.net.ConnectException notYetListening) {
-                if (System.nanoTime() > deadline) {
-                    throw notYetListening;
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
     /**
      * Downloads {@code url} from a server that fails on purpose, and returns the MD5 of the body: an error status, a
      * reset, a stall (no byte for {@code timeout}) or a body shorter than its Content-Length is tried again, up to
      * {@code attempts} times. The body must match the ETag (the object's MD5) the server sends with it.
      */
-    public static String downloadMd5ThroughFaults(String url, Duration timeout, int attempts)
-            throws IOException, InterruptedException {
+    public static String downloadMd5ThroughFaults(String url, Duration timeout, int attempts) throws IOException {
         IOException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
@@ -118,7 +102,6 @@ public final class TestMedia {
             } finally {
                 connection.disconnect();
             }
-            Thread.sleep(100);
         }
         throw last;
     }

@@ -1,11 +1,10 @@
 package io.vodkit.emulator.faults;
 
 import io.vodkit.emulator.api.QueryString;
-import jakarta.servlet.Filter;
+import io.vodkit.emulator.routing.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,9 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
@@ -28,11 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A servlet filter in front of every endpoint (OpenAPI, upload gateway, downloads) that makes requests fail as its
- * {@link FaultPlan} says; one path (the stats query) is never faulted. Each fault is counted and logged at debug.
+ * The network lab's fault injection: a {@link RequestFilter} that makes service requests fail as its
+ * {@link FaultPlan} says, a script's next step first, else a random draw. Each fault is counted and logged at debug.
  * {@link #close()} ends running stalls at once, so a stopping emulator does not wait for them.
  */
-public final class FaultInjector implements Filter, AutoCloseable {
+public final class FaultInjector implements RequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
     /** Most request-body bytes read and dropped before a 5xx answer; the connection closes on a longer body. */
     static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
@@ -40,23 +40,16 @@ public final class FaultInjector implements Filter, AutoCloseable {
 
     private final FaultPlan plan;
     private final List<Fault> kinds;
-    private final String exemptPath;
-    private final Random random;
+    /** Per script of the plan, how many requests on its route took a step so far. */
+    private final List<AtomicInteger> taken;
     private final Map<Fault, LongAdder> injected = new EnumMap<>(Fault.class);
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    /** @param exemptPath a request path that is never faulted */
-    public FaultInjector(FaultPlan plan, String exemptPath) {
+    public FaultInjector(FaultPlan plan) {
         this.plan = plan;
         this.kinds = plan.orderedKinds();
-        this.exemptPath = exemptPath;
-        this.random = new Random(plan.seed());
-        kinds.forEach(fault -> injected.put(fault, new LongAdder()));
-    }
-
-    /** Whether any request can fail (the filter need not be installed otherwise). */
-    public boolean enabled() {
-        return plan.enabled();
+        this.taken = plan.scripts().stream().map(script -> new AtomicInteger()).toList();
+        plan.possibleKinds().forEach(fault -> injected.put(fault, new LongAdder()));
     }
 
     /** Faults injected so far, by {@link Fault#label()}, for every kind in the plan. */
@@ -67,11 +60,9 @@ public final class FaultInjector implements Filter, AutoCloseable {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+    public void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) req;
-        HttpServletResponse response = (HttpServletResponse) res;
-        Optional<Fault> fault = exemptPath.equals(request.getRequestURI()) ? Optional.empty() : draw();
+        Optional<Fault> fault = plan.enabled() ? next(request) : Optional.empty();
         if (fault.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -79,7 +70,7 @@ public final class FaultInjector implements Filter, AutoCloseable {
         injected.get(fault.get()).increment();
         if (LOG.isDebugEnabled()) {
             LOG.debug("Fault injected fault={} method={} path={} action={}", fault.get().label(), request.getMethod(),
-                    request.getRequestURI(), action(request.getQueryString()));
+                    request.getRequestURI(), query(request).first("Action").orElse("")); // never the signature
         }
         switch (fault.get()) {
             case ERROR_500 -> answer(request, response, 500, "Internal Server Error (injected fault)", null);
@@ -100,16 +91,37 @@ public final class FaultInjector implements Filter, AutoCloseable {
         closed.countDown();
     }
 
-    /** The OpenAPI action a query names, or {@code ""} (never the rest of the query, which may carry a signature). */
-    private static String action(String rawQuery) {
+    /** The request's query; empty when malformed (the service itself refuses it, unless a fault comes first). */
+    private static QueryString query(HttpServletRequest request) {
         try {
-            return QueryString.parse(rawQuery).first("Action").orElse("");
+            return QueryString.parse(request.getQueryString());
         } catch (IllegalArgumentException malformed) {
-            return "";
+            return QueryString.parse(null);
         }
     }
 
-    private synchronized Optional<Fault> draw() {
+    /** The next step of the first script on the request's route with steps left, else a random draw. */
+    private Optional<Fault> next(HttpServletRequest request) {
+        if (!plan.scripts().isEmpty()) {
+            QueryString query = query(request);
+            for (int i = 0; i < taken.size(); i++) {
+                FaultScript script = plan.scripts().get(i);
+                if (script.route().matches(request.getMethod(), request.getRequestURI(), query)) {
+                    int step = taken.get(i).getAndIncrement();
+                    if (step < script.steps().size()) {
+                        return script.steps().get(step);
+                    }
+                }
+            }
+        }
+        return draw();
+    }
+
+    private Optional<Fault> draw() {
+        if (plan.rate() == 0) {
+            return Optional.empty();
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         if (random.nextDouble() >= plan.rate()) {
             return Optional.empty();
         }

@@ -9,7 +9,7 @@ public final class DataDirOwnedException extends IOException {
     private final transient Path dataDir;
     private final transient Optional<OwnerInfo> owner;
 
-    DataDirOwnedException(Path dataDir, Optional<OwnerInfo> owner) {
+    public DataDirOwnedException(Path dataDir, Optional<OwnerInfo> owner) {
         super("the data folder " + dataDir + " is in use by another local emulator ("
                 + owner.map(OwnerInfo::describe).orElse("starting, address not published yet") + ")");
         this.dataDir = dataDir;

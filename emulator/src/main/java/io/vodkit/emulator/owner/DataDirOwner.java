@@ -1,8 +1,11 @@
 package io.vodkit.emulator.owner;
 
+import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.api.Json;
+import io.vodkit.emulator.db.SettingsRepository;
 import io.vodkit.emulator.storage.PrivateFiles;
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -14,6 +17,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Exclusive ownership of an emulator's data folder: an OS lock on {@value #LOCK_FILE} taken before the database is
@@ -25,8 +31,14 @@ import java.util.Optional;
  *
  * <p>Such a lock belongs to the whole process, and closing <em>any</em> channel on the file releases it. So the
  * folders this JVM owns are kept here, and a second start on one of them is refused without opening its lock file.
+ *
+ * <p>The owner also keeps the folder's port sticky: {@link #bind} remembers the port served, and a start asking for
+ * {@link EmulatorConfig#STICKY_PORT} binds it again when it is free.
  */
 public final class DataDirOwner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DataDirOwner.class);
+    /** The port the folder was last served on, in its database's settings. */
+    private static final String PORT_SETTING = "http.port";
     public static final String LOCK_FILE = "owner.lock";
     public static final String INFO_FILE = "owner.json";
     private static final String TEMP_SUFFIX = ".tmp";
@@ -143,6 +155,37 @@ public final class DataDirOwner implements AutoCloseable {
         } catch (IOException | IllegalArgumentException missingOrUnreadable) {
             return Optional.empty();
         }
+    }
+
+    /** Binds a listener on a port; {@link BindException} when that port is taken. */
+    @FunctionalInterface
+    public interface PortBinder<T> {
+        T bind(int port) throws IOException;
+    }
+
+    /**
+     * Binds {@code port} exactly (0 = any free port), or for {@link EmulatorConfig#STICKY_PORT} the port this folder
+     * was served on last time, or any free port when that one is taken; remembers the port bound for next time.
+     *
+     * @param boundPort the port a bound listener got
+     * @throws BindException when an explicitly requested port cannot be bound
+     */
+    public <T> T bind(int port, SettingsRepository settings, PortBinder<T> binder, ToIntFunction<T> boundPort)
+            throws IOException {
+        int chosen = port == EmulatorConfig.STICKY_PORT
+                ? settings.find(PORT_SETTING).map(Integer::parseInt).orElse(0) : port;
+        T bound;
+        try {
+            bound = binder.bind(chosen);
+        } catch (BindException e) {
+            if (port != EmulatorConfig.STICKY_PORT || chosen == 0) {
+                throw e;
+            }
+            LOG.info("Previous port is taken, binding any free port port={}", chosen);
+            bound = binder.bind(0);
+        }
+        settings.put(PORT_SETTING, String.valueOf(boundPort.applyAsInt(bound)));
+        return bound;
     }
 
     /** Tells others how to reach the emulator: {@value #INFO_FILE}, readable by this user only. */

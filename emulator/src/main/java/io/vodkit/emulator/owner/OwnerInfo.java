@@ -44,7 +44,7 @@ public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("r
     }
 
     /** Whether its process still runs (published information of a process that died is stale). */
-    boolean processAlive() {
+    public boolean processAlive() {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 

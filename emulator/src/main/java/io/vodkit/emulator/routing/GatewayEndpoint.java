@@ -30,7 +30,6 @@ public final class GatewayEndpoint {
     private final UploadTokens tokens;
     private final Ids ids;
     private final ServerStats stats;
-    private final LinkShaper link;
     private final GatewayStep direct;
     private final GatewayStep init;
     private final GatewayStep part;
@@ -38,14 +37,12 @@ public final class GatewayEndpoint {
     private final GatewayStep listParts;
     private final ObjectPublisher publisher;
 
-    public GatewayEndpoint(UploadTokens tokens, Ids ids, ServerStats stats, LinkShaper link,
-                           DirectUploads directUploads, MultipartUploads multipartUploads,
-                           ObjectPublisher publisher) {
+    public GatewayEndpoint(UploadTokens tokens, Ids ids, ServerStats stats, DirectUploads directUploads,
+                           MultipartUploads multipartUploads, ObjectPublisher publisher) {
         this.publisher = publisher;
         this.tokens = tokens;
         this.ids = ids;
         this.stats = stats;
-        this.link = link;
         this.direct = new DirectUploadStep(directUploads, stats);
         this.init = new InitUploadStep(multipartUploads);
         this.part = new UploadPartStep(multipartUploads);
@@ -93,7 +90,8 @@ public final class GatewayEndpoint {
             UploadTokenClaims claims = tokens.verify(ctx.header("Authorization"), storeUri);
             publisher.requireUncommitted(storeUri);
             GatewayRequest request = new GatewayRequest(claims, query, ctx::header,
-                    new ObservedInputStream(link.body(ctx), stats::bytesReceived), ctx.req().getContentLengthLong());
+                    new ObservedInputStream(ctx.req().getInputStream(), stats::bytesReceived),
+                    ctx.req().getContentLengthLong());
             Object payload = selector.select(query).handle(request);
             write(ctx, 200, GatewayResponse.ok(payload));
         } catch (GatewayException e) {

@@ -6,15 +6,19 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.util.JavalinBindException;
 import io.vodkit.emulator.console.ConsoleEndpoint;
-import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.service.ServerStats;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Function;
@@ -36,8 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP (or, with TLS, HTTPS-only) listener (Javalin 6 on Jetty 11, bounded named thread pool) serving
  * OpenAPI on {@code /}, the upload gateway ({@code PUT /<StoreUri>}, {@code GET /<StoreUri>?uploadID=}), downloads
- * ({@code GET|HEAD /<FileName>}), {@code /_vodkit/stats} and the console ({@code /console/}); a
- * {@link FaultInjector} in front of them when faults are planned.
+ * ({@code GET|HEAD /<FileName>}), {@code /_vodkit/stats} and the console ({@code /console/}); the
+ * {@link RequestFilter}s it is given (the network lab) in front of the service, never of the stats or the console.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -47,30 +51,31 @@ public final class HttpServer implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 1024;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
-    /** The handlers behind the listener, and the simulated link they are reached over. */
+    /** The handlers behind the listener. */
     public record Endpoints(OpenApiEndpoint openApi, GatewayEndpoint gateway, DownloadEndpoint download,
-                            StatsEndpoint stats, ConsoleEndpoint console, LinkShaper link) {
+                            StatsEndpoint stats, ConsoleEndpoint console) {
     }
 
     private final Javalin app;
     private final RequestGate gate;
-    private final FaultInjector faults;
+    private final List<RequestFilter> filters;
 
-    private HttpServer(Javalin app, RequestGate gate, FaultInjector faults) {
+    private HttpServer(Javalin app, RequestGate gate, List<RequestFilter> filters) {
         this.app = app;
         this.gate = gate;
-        this.faults = faults;
+        this.filters = filters;
     }
 
     /**
      * Binds {@code host:port} (0 = any free port) and starts serving.
      *
-     * @param tls    when present, the listener speaks HTTPS only, with this server context (HTTP/1.1)
-     * @param wiring builds the endpoints, given a supplier of the port actually bound
+     * @param tls     when present, the listener speaks HTTPS only, with this server context (HTTP/1.1)
+     * @param filters applied in order to every service request; closed by {@link #close()}
+     * @param wiring  builds the endpoints, given a supplier of the port actually bound
      * @throws BindException when the port cannot be bound
      */
     public static HttpServer start(String host, int port, Optional<SSLContext> tls, ServerStats stats,
-                                   FaultInjector faults, Function<IntSupplier, Endpoints> wiring)
+                                   List<RequestFilter> filters, Function<IntSupplier, Endpoints> wiring)
             throws IOException {
         checkFree(host, port);
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_TIMEOUT_MILLIS,
@@ -86,8 +91,9 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             tls.ifPresent(context -> config.jetty.addConnector((server, http) -> httpsConnector(server, http,
                     context, host, port)));
-            if (faults.enabled()) {
-                config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(faults), "/*",
+            if (!filters.isEmpty()) {
+                Filter service = serviceFilter(List.copyOf(filters));
+                config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(service), "/*",
                         EnumSet.of(DispatcherType.REQUEST)));
             }
         });
@@ -102,7 +108,34 @@ public final class HttpServer implements AutoCloseable {
             bind.initCause(e);
             throw bind;
         }
-        return new HttpServer(app, gate, faults);
+        return new HttpServer(app, gate, List.copyOf(filters));
+    }
+
+    /** One servlet filter passing each service request through {@code filters} in order, and others past them. */
+    private static Filter serviceFilter(List<RequestFilter> filters) {
+        return (req, res, chain) -> {
+            HttpServletRequest request = (HttpServletRequest) req;
+            if (watchesTheService(request.getRequestURI())) {
+                chain.doFilter(req, res);
+            } else {
+                through(filters, 0, chain).doFilter(request, res);
+            }
+        };
+    }
+
+    /** The chain from {@code filters[index]} on, ending in the service's own {@code last}. */
+    private static FilterChain through(List<RequestFilter> filters, int index, FilterChain last) {
+        if (index == filters.size()) {
+            return last;
+        }
+        return (req, res) -> filters.get(index).filter((HttpServletRequest) req, (HttpServletResponse) res,
+                through(filters, index + 1, last));
+    }
+
+    /** The stats query and the console: they watch the service, they are not its traffic. */
+    private static boolean watchesTheService(String path) {
+        return path.equals(StatsEndpoint.PATH) || path.equals(ConsoleEndpoint.PATH)
+                || path.startsWith(ConsoleEndpoint.PATH + "/");
     }
 
     /** One HTTPS connector on {@code host:port}; Javalin then adds no plain one. */
@@ -142,10 +175,10 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** Ends injected stalls, refuses new requests, waits briefly for in-flight ones, then stops Jetty. */
+    /** Ends what the filters hold up, refuses new requests, waits briefly for in-flight ones, then stops Jetty. */
     @Override
     public void close() {
-        faults.close();
+        filters.forEach(RequestFilter::close);
         int left = gate.closeAndAwait(SHUTDOWN_GRACE);
         if (left > 0) {
             LOG.warn("Stopping with requests still in flight count={} graceMillis={}", left,
@@ -155,32 +188,27 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void register(Javalin app, RequestGate gate, ServerStats stats, Endpoints endpoints) {
-        // the stats query itself is neither counted nor delayed: it observes the service, it is not traffic
-        LinkShaper link = endpoints.link();
-        app.addHttpHandler(HandlerType.GET, StatsEndpoint.PATH,
-                gated(gate, null, LinkShaper.off(), endpoints.stats()::handle));
-        // before "/*": the console is neither counted nor shaped, it watches the service like the stats query
+        // the stats query itself is not counted: it observes the service, it is not traffic
+        app.addHttpHandler(HandlerType.GET, StatsEndpoint.PATH, gated(gate, null, endpoints.stats()::handle));
+        // before "/*": the console is not counted, it watches the service like the stats query
         endpoints.console().routes((method, path, handler) ->
-                app.addHttpHandler(method, path, gated(gate, null, LinkShaper.off(), handler)));
-        app.addHttpHandler(HandlerType.GET, "/", gated(gate, stats, link, endpoints.openApi()::handle));
-        app.addHttpHandler(HandlerType.POST, "/", gated(gate, stats, link, endpoints.openApi()::handle));
-        app.addHttpHandler(HandlerType.PUT, "/", gated(gate, stats, link, endpoints.openApi()::methodNotAllowed));
-        app.addHttpHandler(HandlerType.GET, "/*", gated(gate, stats, link, ctx -> {
+                app.addHttpHandler(method, path, gated(gate, null, handler)));
+        app.addHttpHandler(HandlerType.GET, "/", gated(gate, stats, endpoints.openApi()::handle));
+        app.addHttpHandler(HandlerType.POST, "/", gated(gate, stats, endpoints.openApi()::handle));
+        app.addHttpHandler(HandlerType.PUT, "/", gated(gate, stats, endpoints.openApi()::methodNotAllowed));
+        app.addHttpHandler(HandlerType.GET, "/*", gated(gate, stats, ctx -> {
             if (GatewayEndpoint.isGatewayGet(ctx)) {
                 endpoints.gateway().get(ctx);
             } else {
                 endpoints.download().get(ctx);
             }
         }));
-        app.addHttpHandler(HandlerType.HEAD, "/*", gated(gate, stats, link, endpoints.download()::head));
-        app.addHttpHandler(HandlerType.PUT, "/*", gated(gate, stats, link, endpoints.gateway()::put));
+        app.addHttpHandler(HandlerType.HEAD, "/*", gated(gate, stats, endpoints.download()::head));
+        app.addHttpHandler(HandlerType.PUT, "/*", gated(gate, stats, endpoints.gateway()::put));
     }
 
-    /**
-     * Wraps {@code handler} in the shutdown gate; counts the request unless {@code stats} is null, and delays its
-     * response by the link's latency.
-     */
-    private static Handler gated(RequestGate gate, ServerStats stats, LinkShaper link, Handler handler) {
+    /** Wraps {@code handler} in the shutdown gate; counts the request unless {@code stats} is null. */
+    private static Handler gated(RequestGate gate, ServerStats stats, Handler handler) {
         return (Context ctx) -> {
             if (!gate.enter()) {
                 ctx.status(503).contentType("text/plain; charset=utf-8").result("Service Unavailable");
@@ -191,7 +219,6 @@ public final class HttpServer implements AutoCloseable {
             }
             try {
                 handler.handle(ctx);
-                link.delayResponse();
             } finally {
                 if (stats != null) {
                     stats.requestFinished();

@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /**
  * Tells an {@link Observer} how many bytes each read returned, right after the read: request bodies are counted into
- * the server stats and paced to a simulated link this way.
+ * the server stats this way.
  */
 final class ObservedInputStream extends FilterInputStream {
 

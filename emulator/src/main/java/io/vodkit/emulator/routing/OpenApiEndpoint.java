@@ -33,16 +33,14 @@ public final class OpenApiEndpoint {
     private final ActionRouter router;
     private final Ids ids;
     private final ServerStats stats;
-    private final LinkShaper link;
     private final String region;
 
     public OpenApiEndpoint(SignatureVerifier verifier, ActionRouter router, Ids ids, ServerStats stats,
-                           LinkShaper link, String region) {
+                           String region) {
         this.verifier = verifier;
         this.router = router;
         this.ids = ids;
         this.stats = stats;
-        this.link = link;
         this.region = region;
     }
 
@@ -114,7 +112,7 @@ public final class OpenApiEndpoint {
         if (declared > MAX_BODY_BYTES) {
             throw ApiError.REQUEST_TOO_LARGE.exception(MAX_BODY_BYTES);
         }
-        try (InputStream in = new ObservedInputStream(link.body(ctx), stats::bytesReceived)) {
+        try (InputStream in = new ObservedInputStream(ctx.req().getInputStream(), stats::bytesReceived)) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 throw ApiError.REQUEST_TOO_LARGE.exception(MAX_BODY_BYTES);

@@ -4,12 +4,12 @@ import io.javalin.http.Context;
 import io.vodkit.emulator.api.Json;
 import io.vodkit.emulator.api.StatsBody;
 import io.vodkit.emulator.db.MediaRepository;
-import io.vodkit.emulator.faults.FaultInjector;
 import io.vodkit.emulator.service.MultipartUploads;
 import io.vodkit.emulator.service.ServerStats;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /_vodkit/stats}: request and byte counters for tests and benchmarks, for loopback callers only.
@@ -23,10 +23,11 @@ public final class StatsEndpoint {
     private final ServerStats stats;
     private final MultipartUploads multipartUploads;
     private final MediaRepository media;
-    private final FaultInjector faults;
+    private final Supplier<Map<String, Long>> faults;
 
+    /** @param faults the faults injected so far by kind (the network lab's count) */
     public StatsEndpoint(ServerStats stats, MultipartUploads multipartUploads, MediaRepository media,
-                         FaultInjector faults) {
+                         Supplier<Map<String, Long>> faults) {
         this.stats = stats;
         this.multipartUploads = multipartUploads;
         this.media = media;
@@ -38,7 +39,7 @@ public final class StatsEndpoint {
             ctx.status(403).contentType("text/plain; charset=utf-8").result("Forbidden");
             return;
         }
-        Map<String, Long> injected = faults.injected();
+        Map<String, Long> injected = faults.get();
         StatsBody body = new StatsBody(stats.bytesReceived(), stats.requests(),
                 multipartUploads.activeCount() + stats.directUploadsInFlight(), media.count(),
                 injected.values().stream().mapToLong(Long::longValue).sum(), injected);

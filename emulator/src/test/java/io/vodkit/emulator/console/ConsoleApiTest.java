@@ -1,6 +1,7 @@
 package io.vodkit.emulator.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.api.Json;
@@ -18,11 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,20 +139,16 @@ class ConsoleApiTest {
             String jobId = console.send("POST", "/console/api/pulls", "{\"space\":\"demo\",\"url\":\""
                     + source.url("/files/pulled.mp4") + "\",\"title\":\"Pulled\"}").path("jobId").asText();
             assertThat(jobId).isNotEmpty();
-            JsonNode job = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (System.nanoTime() < deadline) {
+            // the pull runs on the emulator's workers
+            JsonNode job = await().atMost(Duration.ofSeconds(20)).until(() -> {
+                JsonNode found = null;
                 for (JsonNode pull : console.send("GET", "/console/api/jobs", null).path("pulls")) {
                     if (pull.path("jobId").asText().equals(jobId)) {
-                        job = pull;
+                        found = pull;
                     }
                 }
-                if (job != null && List.of("success", "failed").contains(job.path("state").asText())) {
-                    break;
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // the pull runs on the emulator's workers
-            }
-            assertThat(job).isNotNull();
+                return found;
+            }, found -> found != null && List.of("success", "failed").contains(found.path("state").asText()));
             assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("success");
             assertThat(job.path("sourceUrl").asText()).isEqualTo(source.url("/files/pulled.mp4"));
             assertThat(job.path("seconds").asDouble()).isGreaterThanOrEqualTo(0);
@@ -177,15 +174,15 @@ class ConsoleApiTest {
                     + grant.path("sessionKey").asText() + "\"}").path("vid").asText();
             runId = console.send("POST", "/console/api/restorations", "{\"vid\":\"" + vid
                     + "\",\"template\":\"common\",\"res\":\"480p\"}").path("runId").asText();
-            JsonNode job = console.send("GET", "/console/api/restorations/" + runId, null);
-            while (!List.of("Success", "Failed").contains(job.path("status").asText())) {
+            // the job runs on the emulator's worker; until it succeeds its measures are refused
+            JsonNode job = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                JsonNode running = console.send("GET", "/console/api/restorations/" + runId, null);
                 if (console.status("GET", "/console/api/restorations/" + runId + "/measures", null) == 409) {
                     assertThat(console.error("GET", "/console/api/restorations/" + runId + "/measures", null))
                             .startsWith("409 restoration " + runId + " is ").endsWith("once it has succeeded");
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200)); // the job runs on the emulator's worker
-                job = console.send("GET", "/console/api/restorations/" + runId, null);
-            }
+                return running;
+            }, running -> List.of("Success", "Failed").contains(running.path("status").asText()));
             assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("Success");
 
             JsonNode measures = console.send("GET", "/console/api/restorations/" + runId + "/measures", null);
@@ -224,7 +221,7 @@ class ConsoleApiTest {
             Files.delete(kept);
         }
         try (TestEmulator noFfmpeg = TestEmulator.start(TestEmulator.config(dataDir)
-                .withFfmpeg(dataDir.resolve("no-ffmpeg")), Clock.systemUTC())) {
+                .newBuilder().ffmpeg(dataDir.resolve("no-ffmpeg")).build(), Clock.systemUTC())) {
             assertThat(new Console(noFfmpeg).error("GET", "/console/api/restorations/" + runId + "/measures", null))
                     .isEqualTo("503 ffmpeg is not available to the emulator, so it cannot measure restorations: "
                             + "install ffmpeg or set VODKIT_FFMPEG, then restart");

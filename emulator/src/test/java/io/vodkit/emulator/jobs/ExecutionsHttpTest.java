@@ -1,6 +1,7 @@
 package io.vodkit.emulator.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +42,8 @@ class ExecutionsHttpTest {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.error().path("Message").asText()).contains("Permission denied");
         }
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("pro")).withAllowPro(true),
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("pro"))
+                .newBuilder().allowPro(true).build(),
                 java.time.Clock.systemUTC())) {
             String fileName = vod.upload("clip.bin", new byte[] {1, 2, 3}).fileName();
 
@@ -60,7 +62,7 @@ class ExecutionsHttpTest {
             String runId = start(vod, directUrl(fileName), moe("common", 1, "360p", null)).result()
                     .path("RunId").asText();
             assertThat(runId).matches("hb:[0-9a-f]{32}");
-            JsonNode done = await(vod, runId);
+            JsonNode done = awaitEnd(vod, runId);
 
             assertThat(done.path("Status").asText()).as(done.toString()).isEqualTo("Success");
             assertThat(done.path("Meta").path("SpaceName").asText()).isEqualTo(TestEmulator.SPACE);
@@ -103,11 +105,11 @@ class ExecutionsHttpTest {
             String notVideo = start(vod, directUrl(fileName), moe("ugc", 1, null, null)).result()
                     .path("RunId").asText();
 
-            JsonNode invalid = await(vod, badConfig);
+            JsonNode invalid = awaitEnd(vod, badConfig);
             assertThat(invalid.path("Status").asText()).isEqualTo("Failed");
             assertThat(invalid.path("Code").asText()).isEqualTo("InvalidParameter.InvalidParam");
             assertThat(invalid.path("Message").asText()).contains("Config must be one of");
-            JsonNode media = await(vod, notVideo);
+            JsonNode media = awaitEnd(vod, notVideo);
             assertThat(media.path("Status").asText()).isEqualTo("Failed");
             assertThat(media.path("Code").asText()).isEqualTo("InvalidParameter.InvalidMediaStream");
             assertThat(media.has("Output")).isFalse();
@@ -121,7 +123,8 @@ class ExecutionsHttpTest {
         TestMedia.RUNNER.run(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y", "-f", "lavfi",
                 "-i", "color=c=gray:size=64x64:rate=2", "-t", "41", "-c:v", "libx264", "-preset", "ultrafast",
                 longClip.toString()));
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).withAllowPro(true),
+        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"))
+                .newBuilder().allowPro(true).build(),
                 java.time.Clock.systemUTC())) {
             String fileName = vod.upload("long.mp4", Files.readAllBytes(longClip)).fileName();
 
@@ -144,7 +147,7 @@ class ExecutionsHttpTest {
             runId = start(vod, directUrl(fileName), moe("common", 1, null, null)).result().path("RunId").asText();
         }
         try (TestEmulator vod = TestEmulator.start(config, java.time.Clock.systemUTC())) {
-            assertThat(await(vod, runId).path("Status").asText()).isEqualTo("Success");
+            assertThat(awaitEnd(vod, runId).path("Status").asText()).isEqualTo("Success");
         }
     }
 
@@ -242,15 +245,9 @@ class ExecutionsHttpTest {
     }
 
     /** Polls GetExecution (the RunId's colon travels percent-encoded) until the job ends. */
-    private static JsonNode await(TestEmulator vod, String runId) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
-            JsonNode result = vod.client().get("GetExecution", VERSION, Map.of("RunId", runId)).result();
-            String status = result.path("Status").asText();
-            if (status.equals("Success") || status.equals("Failed") || System.nanoTime() > deadline) {
-                return result;
-            }
-            Thread.sleep(100);
-        }
+    private static JsonNode awaitEnd(TestEmulator vod, String runId) {
+        return await().atMost(DEADLINE).until(
+                () -> vod.client().get("GetExecution", VERSION, Map.of("RunId", runId)).result(),
+                result -> List.of("Success", "Failed").contains(result.path("Status").asText()));
     }
 }

@@ -40,8 +40,8 @@ public final class TestEmulator implements AutoCloseable {
 
     /** Port 0, fixed test credentials, spaces {@code demo} and {@code other}. */
     public static EmulatorConfig config(Path dataDir) {
-        return EmulatorConfig.defaults(dataDir).withPort(0).withCredentials(ACCESS_KEY, SECRET_KEY)
-                .withSpaces(List.of(SPACE, OTHER_SPACE));
+        return EmulatorConfig.builder(dataDir).port(0).credentials(ACCESS_KEY, SECRET_KEY)
+                .spaces(List.of(SPACE, OTHER_SPACE)).build();
     }
 
     public static TestEmulator start(Path dataDir) throws IOException {

@@ -1,4 +1,4 @@
-package io.vodkit.emulator.routing;
+package io.vodkit.emulator.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.vodkit.emulator.routing;
+package io.vodkit.emulator.link;
 
 /**
  * A token bucket of bytes: it fills at {@code bytesPerSecond} up to {@code burstBytes} and starts full. Taking more

@@ -1,0 +1,52 @@
+package io.vodkit.emulator.internal;
+
+import io.vodkit.emulator.db.Database;
+import io.vodkit.emulator.db.UrlJobRepository;
+import io.vodkit.emulator.pull.PullIngest;
+import io.vodkit.emulator.pull.PullWorkers;
+import io.vodkit.emulator.pull.SourceFetcher;
+import io.vodkit.emulator.pull.SourceGuard;
+import io.vodkit.emulator.pull.UrlPullConfig;
+import io.vodkit.emulator.pull.UrlPulls;
+import io.vodkit.emulator.service.Ids;
+import io.vodkit.emulator.service.MediaCommitter;
+import io.vodkit.emulator.service.Workflows;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+
+/** URL pulls (UploadMediaByUrl): the jobs, the workers that fetch their sources, and the guard on those sources. */
+public record Pulls(SourceGuard guard, UrlJobRepository jobs, PullWorkers workers, ExecutorService httpPool,
+                    UrlPulls urlPulls) {
+
+    /**
+     * @param host the address the emulator binds (sources on private addresses are refused beyond loopback)
+     */
+    public static Pulls open(UrlPullConfig config, String host, Database database, Store store,
+                             MediaCommitter committer, Workflows workflows, Ids ids, Clock clock) {
+        UrlJobRepository jobs = new UrlJobRepository(database);
+        SourceGuard guard = new SourceGuard(host, config.allowPrivateSources());
+        ExecutorService httpPool = PullWorkers.workerPool(config.workers(), "vodkit-pull-http");
+        PullIngest ingest = new PullIngest(new SourceFetcher(config, guard, httpPool), store.sessions(),
+                store.objects(), store.objectStore(), store.publisher(), committer);
+        PullWorkers workers = new PullWorkers(jobs, ingest, clock, config,
+                PullWorkers.workerPool(config.workers(), "vodkit-pull"));
+        UrlPulls urlPulls = new UrlPulls(database, store.spaces(), store.sessionOpener(), jobs, workers, ids, clock,
+                workflows);
+        return new Pulls(guard, jobs, workers, httpPool, urlPulls);
+    }
+
+    /**
+     * Starts the workers until the handle is closed; then they stop (running jobs stay processing for the next
+     * start) and so does their HTTP pool.
+     */
+    public Handles.Handle startWorkers() {
+        workers.start();
+        return () -> {
+            try {
+                workers.close();
+            } finally {
+                httpPool.shutdownNow();
+            }
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package io.vodkit.emulator.internal;
+
+import io.vodkit.emulator.EmulatorConfig;
+import io.vodkit.emulator.db.Database;
+import io.vodkit.emulator.db.ExecutionRepository;
+import io.vodkit.emulator.db.WorkflowRepository;
+import io.vodkit.emulator.jobs.EnhanceTask;
+import io.vodkit.emulator.jobs.ExecutionService;
+import io.vodkit.emulator.jobs.ExecutionWorkers;
+import io.vodkit.emulator.media.FfmpegTools;
+import io.vodkit.emulator.media.ProcessRunner;
+import io.vodkit.emulator.restore.Restorer;
+import io.vodkit.emulator.service.Ids;
+import io.vodkit.emulator.service.MediaInspector;
+import io.vodkit.emulator.service.Workflows;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What runs ffmpeg: media inspection, restorations (StartExecution) and workflows (StartWorkflow). */
+public record Restorations(Optional<FfmpegTools> tools, MediaInspector inspector, ExecutionRepository repository,
+                           ExecutionWorkers workers, ExecutionService executions, WorkflowRepository workflowRepository,
+                           Workflows workflows) {
+    /** The longest one ffmpeg run of an inspection or a console measure may take. */
+    public static final Duration MEDIA_PROCESS_TIMEOUT = Duration.ofSeconds(120);
+    /** The longest one ffmpeg run of a restoration may take. */
+    private static final Duration RESTORE_PROCESS_TIMEOUT = Duration.ofHours(2);
+    /** Restoration workers: ffmpeg already uses every core, so jobs run one at a time. */
+    private static final int ENHANCE_WORKERS = 1;
+    /** Starts after which an interrupted job fails instead of being re-queued. */
+    private static final int MAX_ENHANCE_ATTEMPTS = 3;
+
+    public static Restorations open(EmulatorConfig.Restoration config, Database database, Store store, Ids ids,
+                                    Clock clock) {
+        Optional<FfmpegTools> tools = FfmpegTools.locate(config.ffmpeg());
+        MediaInspector inspector = new MediaInspector(tools, MEDIA_PROCESS_TIMEOUT);
+        ExecutionRepository repository = new ExecutionRepository(database);
+        Optional<Restorer> restorer = tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
+        ExecutionWorkers workers = new ExecutionWorkers(repository, new EnhanceTask(repository, store.objects(),
+                store.objectStore(), store.publisher(), inspector, restorer, ids, clock, store.work()), clock,
+                ENHANCE_WORKERS);
+        ExecutionService executions = new ExecutionService(repository, store.media(), store.objects(),
+                store.objectStore(), store.spaces(), inspector, workers, ids, clock, config.allowPro());
+        WorkflowRepository workflowRepository = new WorkflowRepository(database);
+        Workflows workflows = new Workflows(workflowRepository, store.objectStore(), store.publisher(), inspector,
+                tools, new ProcessRunner(RESTORE_PROCESS_TIMEOUT), ids, store.work());
+        return new Restorations(tools, inspector, repository, workers, executions, workflowRepository, workflows);
+    }
+
+    /** Re-queues the restorations a previous run left running (or fails those interrupted too often). */
+    public void prepare(Clock clock) {
+        repository.requeueInterrupted(MAX_ENHANCE_ATTEMPTS, EnhanceTask.CODE_INTERNAL, clock.instant());
+    }
+
+    /** Starts the restoration workers until the handle is closed (an interrupted job is re-queued next start). */
+    public Handles.Handle startWorkers() {
+        workers.start();
+        return workers::close;
+    }
+
+    /** Stops the workflow runs when closed. */
+    public Handles.Handle workflowRuns() {
+        return workflows::close;
+    }
+}
