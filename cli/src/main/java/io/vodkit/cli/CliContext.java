@@ -1,6 +1,7 @@
 package io.vodkit.cli;
 
 import io.vodkit.cli.output.Launcher;
+import io.vodkit.client.upload.UploadConfig;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -46,6 +47,7 @@ public final class CliContext {
     private final CompletableFuture<Void> shutdown;
     private final ProgressHook progress;
     private final boolean toolCall;
+    private final UploadConfig uploadTuning;
     private final AtomicInteger stoppable = new AtomicInteger();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
@@ -67,19 +69,20 @@ public final class CliContext {
      */
     public CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
                       boolean errIsTerminal, CompletableFuture<Void> shutdown, ProgressHook progress) {
-        this(env, workingDir, in, out, err, errIsTerminal, false, shutdown, progress, false);
+        this(env, workingDir, in, out, err, errIsTerminal, false, shutdown, progress, false, UploadConfig.defaults());
     }
 
     /** As above; {@code outIsTerminal}: stdout is an interactive terminal (tables instead of JSON lines). */
     public CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
                       boolean errIsTerminal, boolean outIsTerminal, CompletableFuture<Void> shutdown,
                       ProgressHook progress) {
-        this(env, workingDir, in, out, err, errIsTerminal, outIsTerminal, shutdown, progress, false);
+        this(env, workingDir, in, out, err, errIsTerminal, outIsTerminal, shutdown, progress, false,
+                UploadConfig.defaults());
     }
 
     private CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
                        boolean errIsTerminal, boolean outIsTerminal, CompletableFuture<Void> shutdown,
-                       ProgressHook progress, boolean toolCall) {
+                       ProgressHook progress, boolean toolCall, UploadConfig uploadTuning) {
         this.outIsTerminal = outIsTerminal;
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
@@ -92,6 +95,7 @@ public final class CliContext {
         this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.toolCall = toolCall;
+        this.uploadTuning = Objects.requireNonNull(uploadTuning, "uploadTuning");
     }
 
     /**
@@ -99,7 +103,22 @@ public final class CliContext {
      * the local files it uploads must lie in the agent's workspace (see {@code UploadAllowlist}).
      */
     public CliContext forToolCall() {
-        return new CliContext(env, workingDir, in, outStream, errStream, errIsTerminal, outIsTerminal, shutdown, progress, true);
+        return new CliContext(env, workingDir, in, outStream, errStream, errIsTerminal, outIsTerminal, shutdown, progress, true,
+                uploadTuning);
+    }
+
+    /**
+     * This context with {@code tuning} as the upload settings {@code --part-size} and {@code --concurrency} start
+     * from, e.g. a lowered part-size minimum so that a test uploads a few hundred KiB in parts.
+     */
+    public CliContext withUploadTuning(UploadConfig tuning) {
+        return new CliContext(env, workingDir, in, outStream, errStream, errIsTerminal, outIsTerminal, shutdown, progress,
+                toolCall, tuning);
+    }
+
+    /** The upload settings {@code vodkit upload}'s flags apply to ({@link UploadConfig#defaults()} for a user). */
+    public UploadConfig uploadTuning() {
+        return uploadTuning;
     }
 
     /** Whether the command runs for an MCP tool call rather than from a command line. */

@@ -1,9 +1,18 @@
 package io.vodkit.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Entry point of the runnable jar: the exit code is the command's. */
 public final class Main {
+    /**
+     * Set by the {@code ./vodkit} launcher when this run records a class-data-sharing archive at exit: the file the
+     * JVM will write.
+     */
+    static final String CDS_RECORDING = "vodkit.cds.recording";
+
     private Main() {
     }
 
@@ -14,6 +23,24 @@ public final class Main {
         CliContext context = CliContext.system();
         int exitCode = VodkitCli.execute(context, args);
         context.ended();
+        if (exitCode == ExitCodes.INVALID_INPUT) {
+            markRecordingInvalid(System.getProperty(CDS_RECORDING));
+        }
         System.exit(exitCode);
+    }
+
+    /**
+     * Tells the launcher to drop the archive this run records: a run refused as invalid input stopped before the
+     * command's work, so its archive would share about half the classes a real run loads.
+     */
+    static void markRecordingInvalid(String recording) {
+        if (recording == null || recording.isBlank()) {
+            return;
+        }
+        try {
+            Files.newOutputStream(Path.of(recording + ".invalid")).close();
+        } catch (IOException | RuntimeException e) {
+            // at worst the launcher keeps a poorer archive
+        }
     }
 }

@@ -11,14 +11,12 @@ import io.vodkit.client.Credentials;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.upload.MediaUploader;
+import io.vodkit.client.upload.UploadConfig;
 import io.vodkit.client.upload.UploadListener;
 import io.vodkit.client.upload.UploadRequest;
 import io.vodkit.client.upload.UploadResult;
-import io.vodkit.client.url.PlayUrlResolver;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,19 +55,18 @@ class EmulatorLoadTest {
                     .get("endpoint").asText());
             try (VodClient client = new VodClient(VodClientConfig.of(endpoint, null,
                     new Credentials(TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY)))) {
-                MediaUploader uploader = new MediaUploader(client.api(), client.storage());
+                MediaUploader uploader = client.uploads()
+                        .withConfig(UploadConfig.builder().partsInFlight(2).build());
                 List<Future<UploadResult>> results = new ArrayList<>();
                 for (Path file : files) {
-                    results.add(pool.submit(() -> uploader.upload(new UploadRequest(file, TestEmulator.SPACE, 2,
-                            20L << 20, null, null), UploadListener.NONE)));
+                    results.add(pool.submit(() -> uploader.upload(UploadRequest.of(file, TestEmulator.SPACE),
+                            UploadListener.NONE)));
                 }
-                PlayUrlResolver urls = new PlayUrlResolver(client.api(), null, Duration.ofMinutes(10),
-                        client.config().clock(), new SecureRandom());
                 List<String> vids = new ArrayList<>();
                 for (int i = 0; i < UPLOADS; i++) {
                     UploadResult result = results.get(i).get();
                     vids.add(result.vid());
-                    assertThat(TestMedia.downloadMd5(urls.playUrl(result.spaceName(), result.fileName())))
+                    assertThat(TestMedia.downloadMd5(result.playUrl()))
                             .as("upload %d", i).isEqualTo(TestMedia.md5(files.get(i)));
                 }
                 assertThat(vids).doesNotHaveDuplicates().hasSize(UPLOADS);

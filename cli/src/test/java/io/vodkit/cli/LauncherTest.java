@@ -3,26 +3,19 @@ package io.vodkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -39,9 +32,14 @@ class LauncherTest {
     private static final Path LAUNCHER = Path.of(System.getProperty("user.dir")).resolveSibling("vodkit");
     private static final String PROGRAM = """
             public class Probe {
-                public static void main(String[] args) {
+                public static void main(String[] args) throws Exception {
                     System.out.println(new StringBuilder("{\\"args\\":").append(args.length).append('}'));
-                    System.exit(args.length > 1 ? Integer.parseInt(args[1]) : 0);
+                    int exit = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+                    String recording = System.getProperty("vodkit.cds.recording");
+                    if (exit == 2 && recording != null) { // as io.vodkit.cli.Main does
+                        new java.io.FileOutputStream(recording + ".invalid").close();
+                    }
+                    System.exit(exit);
                 }
             }
             """;
@@ -78,27 +76,40 @@ class LauncherTest {
     }
 
     @Test
-    void eachCommandGetsItsOwnArchiveAndLongLivedOnesWriteNone() throws Exception {
-        for (String command : List.of("upload", "enhance", "serve", "--version")) {
+    void eachCommandWordGetsItsOwnArchiveAndLongLivedOnesWriteNone() throws Exception {
+        // "compare" and "info" stand for any command: the launcher keys archives by the first word, with no list
+        for (String command : List.of("upload", "compare", "info", "serve", "--debug")) {
             launch(command); // records an archive (not serve)
             launch(command); // adopts it
         }
 
         assertThat(archiveFiles()).extracting(name -> name.replaceAll(".*-", ""))
-                .containsExactlyInAnyOrder("upload.jsa", "enhance.jsa", "other.jsa");
+                .containsExactlyInAnyOrder("upload.jsa", "compare.jsa", "info.jsa", "other.jsa");
     }
 
     @Test
-    void theLaunchersCommandListNamesEveryCommandButCompletion() throws IOException {
-        Matcher listed = Pattern.compile("(?m)^  ([a-z|-]+)\\) command_key=\"\\$1\" ;;$")
-                .matcher(Files.readString(LAUNCHER));
-        assertThat(listed.find()).as("the per-command case in " + LAUNCHER).isTrue();
-        CliContext context = new CliContext(Map.of(), root, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), false, new CompletableFuture<>());
-        Set<String> commands = new HashSet<>(VodkitCli.commandLine(context, false).getSubcommands().keySet());
-        commands.remove("completion"); // a one-off: it shares the "other" archive
+    void runsEndingInInvalidInputOrShowingHelpLeaveNoArchive() throws Exception {
+        for (int run = 1; run <= 2; run++) {
+            assertThat(launch("uplaod", "2").exit()).isEqualTo(2); // a typo: the CLI refuses it with exit 2
+            assertThat(launch("upload", "0", "--help").exit()).isZero();
+            assertThat(launch("upload", "0", "-V").exit()).isZero();
+        }
+        assertThat(archiveFiles()).as("no archive adopted, only the last typo's recording pending with its mark")
+                .noneMatch(name -> name.endsWith(".jsa")).noneMatch(name -> name.contains("-upload."));
 
-        assertThat(listed.group(1).split("\\|")).containsExactlyInAnyOrderElementsOf(commands);
+        launch("upload", "0"); // records; the typo's recording is dropped
+        launch("upload", "0"); // adopts
+        assertThat(archiveFiles()).singleElement().asString().endsWith("-upload.jsa");
+    }
+
+    @Test
+    void mainMarksTheRecordingOfARunItRefused() throws IOException {
+        Path recording = root.resolve("cli/target/vodkit-run-1-upload.jsa.42");
+
+        Main.markRecordingInvalid(recording.toString());
+        Main.markRecordingInvalid(null); // not started by the launcher: nothing to mark
+
+        assertThat(root.resolve("cli/target/vodkit-run-1-upload.jsa.42.invalid")).exists();
     }
 
     @Test

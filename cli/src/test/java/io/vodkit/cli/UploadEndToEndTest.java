@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code vodkit upload} against a real emulator over loopback HTTP. */
 class UploadEndToEndTest {
     private static final long MIB = 1024 * 1024;
+    /** The part size these tests upload with: {@link CliRun#SMALL_PARTS}. */
+    private static final long PART = CliRun.SMALL_PART;
 
     @TempDir
     Path tmp;
@@ -50,25 +52,27 @@ class UploadEndToEndTest {
 
     @Test
     void largeFileGoesUpInPartsAndDownloadsByteIdentical() throws Exception {
-        Path file = TestMedia.randomFile(tmp.resolve("big.mov"), 45 * MIB, 2);
+        long size = 2 * PART + PART / 4; // two whole parts and a short last one
+        Path file = TestMedia.randomFile(tmp.resolve("big.mov"), size, 2);
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
-            CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", file.toString(), "--concurrency", "3");
+            CliResult result = CliRun.run(CliRun.SMALL_PARTS, vod.env(tmp), tmp, "upload", file.toString(),
+                    "--concurrency", "3");
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             JsonNode line = result.single();
             assertThat(TestMedia.downloadMd5(line.get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
-            assertThat(vod.stats().get("bytes_received").asLong()).isGreaterThanOrEqualTo(45 * MIB);
+            assertThat(vod.stats().get("bytes_received").asLong()).isGreaterThanOrEqualTo(size);
         }
     }
 
     @Test
     void severalFilesGoUpTogetherWithTheSpaceLastAndALinePerFile() throws Exception {
-        Path small = TestMedia.randomFile(tmp.resolve("a.mp4"), MIB, 5);
-        Path parts = TestMedia.randomFile(tmp.resolve("b.mp4"), 41 * MIB, 6);
+        Path small = TestMedia.randomFile(tmp.resolve("a.mp4"), 200 * 1024, 5); // below the threshold: one PUT
+        Path parts = TestMedia.randomFile(tmp.resolve("b.mp4"), 2 * MIB + 1024, 6);
         Path tiny = TestMedia.randomFile(tmp.resolve("c.mp4"), 1024, 7);
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
-            CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", small.toString(), parts.toString(),
-                    tiny.toString(), TestEmulator.SPACE, "--jobs", "2", "--part-size", "20MiB");
+            CliResult result = CliRun.run(CliRun.SMALL_PARTS, vod.env(tmp), tmp, "upload", small.toString(),
+                    parts.toString(), tiny.toString(), TestEmulator.SPACE, "--jobs", "2", "--part-size", "1MiB");
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.lines()).hasSize(3);
@@ -106,8 +110,8 @@ class UploadEndToEndTest {
 
     @Test
     void corruptedPartIsRejectedAndTheUploadFailsCleanly() throws Exception {
-        Path file = TestMedia.randomFile(tmp.resolve("big.mp4"), 45 * MIB, 5);
-        assertCorruptionFailsUpload(file, 10 * MIB);
+        Path file = TestMedia.randomFile(tmp.resolve("big.mp4"), 2 * PART + PART / 4, 5);
+        assertCorruptionFailsUpload(file, PART / 2);
     }
 
     private void assertCorruptionFailsUpload(Path file, long corruptAt) throws Exception {
@@ -116,7 +120,8 @@ class UploadEndToEndTest {
             direct.close();
             try (CorruptingProxy proxy = new CorruptingProxy(port, corruptAt);
                  TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(proxy.hostPort()))) {
-                CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", file.toString(), "--concurrency", "1");
+                CliResult result = CliRun.run(CliRun.SMALL_PARTS, vod.env(tmp), tmp, "upload", file.toString(),
+                        "--concurrency", "1");
 
                 assertThat(proxy.corrupted()).isTrue();
                 assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
@@ -128,13 +133,13 @@ class UploadEndToEndTest {
 
     @Test
     void aFailingStorageHostIsSkippedForTheNextCandidate() throws Exception {
-        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 21 * MIB, 6);
+        Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), PART + 1024, 6);
         try (TestEmulator probe = TestEmulator.start(tmp.resolve("probe"))) {
             int port = probe.port();
             probe.close();
             try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port,
                     List.of("127.0.0.1:1", "127.0.0.1:" + port))) {
-                CliResult result = CliRun.run(vod.env(tmp), tmp, "upload", file.toString());
+                CliResult result = CliRun.run(CliRun.SMALL_PARTS, vod.env(tmp), tmp, "upload", file.toString());
 
                 assertThat(result.exitCode()).as(result.toString()).isZero();
                 assertThat(TestMedia.downloadMd5(result.single().get("PlayURL").asText()))

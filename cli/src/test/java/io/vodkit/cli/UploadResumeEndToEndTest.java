@@ -30,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UploadResumeEndToEndTest {
     private static final long MIB = 1024 * 1024;
+    /** The part size of the in-process runs ({@link CliRun#SMALL_PARTS}), and a file of 4 parts, the last short. */
+    private static final long PART = CliRun.SMALL_PART;
+    private static final long FILE_SIZE = 3 * PART + PART / 4;
 
     @TempDir
     Path tmp;
@@ -38,7 +41,7 @@ class UploadResumeEndToEndTest {
 
     @BeforeEach
     void media() throws Exception {
-        file = TestMedia.randomFile(tmp.resolve("long.mp4"), 65 * MIB, 11);
+        file = TestMedia.randomFile(tmp.resolve("long.mp4"), FILE_SIZE, 11);
     }
 
     /** What a test does once an upload was interrupted and the link came back. */
@@ -47,7 +50,7 @@ class UploadResumeEndToEndTest {
     }
 
     /**
-     * Uploads once through a link that goes down 30 MiB in (so part 1 of 4 is stored and the upload fails), heals
+     * Uploads once through a link that goes down 1.5 parts in (so part 1 of 4 is stored and the upload fails), heals
      * the link, then hands over to {@code then}.
      */
     private void afterAnInterruptedUpload(AfterInterruption then) throws Exception {
@@ -55,11 +58,12 @@ class UploadResumeEndToEndTest {
         try (TestEmulator probe = TestEmulator.start(tmp.resolve("probe"))) {
             port = probe.port();
         }
-        try (CorruptingProxy link = CorruptingProxy.cutting(port, 30 * MIB);
+        try (CorruptingProxy link = CorruptingProxy.cutting(port, PART + PART / 2);
              TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(link.hostPort()))) {
             Map<String, String> env = vod.env(tmp.resolve("home"));
             env.put("VOD_MAX_ATTEMPTS", "2");
-            CliResult failed = CliRun.run(env, tmp, "upload", file.toString(), "--concurrency", "1");
+            CliResult failed = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString(),
+                    "--concurrency", "1");
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.FAILED);
             link.heal();
             then.run(vod, env);
@@ -78,13 +82,14 @@ class UploadResumeEndToEndTest {
             }
             long before = vod.stats().get("bytes_received").asLong();
 
-            CliResult resumed = CliRun.run(env, tmp, "upload", file.toString(), "--concurrency", "1");
+            CliResult resumed = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString(),
+                    "--concurrency", "1");
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
             assertThat(resumed.stderr()).contains("resuming the upload").contains("1 of 4 parts");
             long sent = vod.stats().get("bytes_received").asLong() - before;
             assertThat(sent).as("only parts 2, 3 and 4 (and the small merge body) go up again")
-                    .isBetween(45 * MIB, 45 * MIB + 1024);
+                    .isBetween(FILE_SIZE - PART, FILE_SIZE - PART + 1024);
             assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText()))
                     .isEqualTo(TestMedia.md5(file));
             try (Stream<Path> left = Files.list(checkpoints)) {
@@ -95,6 +100,8 @@ class UploadResumeEndToEndTest {
 
     @Test
     void aRerunAfterKillDashNineMidUploadContinuesIt() throws Exception {
+        // a separate JVM uploads with the service's 20 MiB parts, so this file is full-sized
+        file = TestMedia.randomFile(tmp.resolve("long.mp4"), 65 * MIB, 11);
         try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
                 .newBuilder().linkRate(16 * MIB).build(), Clock.systemUTC())) {
             Map<String, String> env = vod.env(tmp.resolve("home"));
@@ -139,9 +146,9 @@ class UploadResumeEndToEndTest {
             Map<String, String> env = vod.env(tmp.resolve("home"));
             env.put("VOD_ENDPOINT", "http://" + openApi.hostPort());
             env.put("VOD_MAX_ATTEMPTS", "1");
-            CliResult stopped = CliRun.run(env, tmp, "upload", file.toString());
+            CliResult stopped = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString());
             assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.FAILED);
-            assertThat(vod.stats().get("bytes_received").asLong()).isGreaterThanOrEqualTo(65 * MIB);
+            assertThat(vod.stats().get("bytes_received").asLong()).isGreaterThanOrEqualTo(FILE_SIZE);
             openApi.heal();
             then.run(vod, env);
         }
@@ -152,7 +159,7 @@ class UploadResumeEndToEndTest {
         afterAStopBeforeTheCommit((vod, env) -> {
             long before = vod.stats().get("bytes_received").asLong();
 
-            CliResult resumed = CliRun.run(env, tmp, "upload", file.toString());
+            CliResult resumed = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString());
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
             assertThat(resumed.stderr()).contains("all 4 parts are stored and merged; committing")
@@ -173,7 +180,7 @@ class UploadResumeEndToEndTest {
             }
             long before = vod.stats().get("bytes_received").asLong();
 
-            CliResult resumed = CliRun.run(env, tmp, "upload", file.toString());
+            CliResult resumed = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString());
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
             assertThat(resumed.stderr()).contains("all 4 parts were stored and are merged; committing")
@@ -201,11 +208,11 @@ class UploadResumeEndToEndTest {
             int port = vod.port();
             vod.close();
             try (TestEmulator forgetful = TestEmulator.start(tmp.resolve("other-data"), port, List.of())) {
-                CliResult fresh = CliRun.run(env, tmp, "upload", file.toString());
+                CliResult fresh = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString());
 
                 assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
                 assertThat(fresh.stderr()).contains("cannot be resumed").contains("starting fresh");
-                assertThat(forgetful.stats().get("bytes_received").asLong()).isGreaterThanOrEqualTo(65 * MIB);
+                assertThat(forgetful.stats().get("bytes_received").asLong()).isGreaterThanOrEqualTo(FILE_SIZE);
                 assertThat(TestMedia.downloadMd5(fresh.single().get("PlayURL").asText()))
                         .isEqualTo(TestMedia.md5(file));
             }
@@ -217,7 +224,7 @@ class UploadResumeEndToEndTest {
         afterAnInterruptedUpload((vod, env) -> {
             Files.write(file, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
 
-            CliResult fresh = CliRun.run(env, tmp, "upload", file.toString());
+            CliResult fresh = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString());
 
             assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
             assertThat(fresh.stderr()).contains("changed since its interrupted upload; starting fresh");
@@ -231,11 +238,11 @@ class UploadResumeEndToEndTest {
         afterAnInterruptedUpload((vod, env) -> {
             long before = vod.stats().get("bytes_received").asLong();
 
-            CliResult fresh = CliRun.run(env, tmp, "upload", file.toString(), "--no-resume");
+            CliResult fresh = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString(), "--no-resume");
 
             assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
             assertThat(fresh.stderr()).doesNotContain("resuming");
-            assertThat(vod.stats().get("bytes_received").asLong() - before).isBetween(65 * MIB, 65 * MIB + 1024);
+            assertThat(vod.stats().get("bytes_received").asLong() - before).isBetween(FILE_SIZE, FILE_SIZE + 1024);
         });
     }
 }

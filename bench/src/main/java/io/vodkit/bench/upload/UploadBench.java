@@ -63,7 +63,8 @@ public final class UploadBench {
             work = Files.createTempDirectory("vodkit-upload-bench");
             ChildJvm jvm = new ChildJvm(logs);
             PageCache pageCache = PageCache.of(jvm.javaHome(), jvm.classPath(), err);
-            String table = new UploadBench(jvm, pageCache, err).measure(work, options);
+            String table = new UploadBench(jvm, pageCache, err).measure(work, options)
+                    + SmallUploadBench.measure(jvm, work, err);
             out.print(table);
             Files.writeString(options.out().resolve("upload-latest.md"), table);
             return 0;

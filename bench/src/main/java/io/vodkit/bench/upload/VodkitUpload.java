@@ -3,7 +3,6 @@ package io.vodkit.bench.upload;
 import io.vodkit.client.Credentials;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
-import io.vodkit.client.upload.MediaUploader;
 import io.vodkit.client.upload.UploadListener;
 import io.vodkit.client.upload.UploadRequest;
 
@@ -19,8 +18,7 @@ public final class VodkitUpload {
         VodClientConfig config = VodClientConfig.of(target.endpoint(), Target.REGION,
                 new Credentials(target.accessKey(), target.secretKey()));
         try (VodClient client = new VodClient(config)) {
-            new MediaUploader(client.api(), client.storage())
-                    .upload(UploadRequest.of(target.file(), target.space()), UploadListener.NONE);
+            client.uploads().upload(UploadRequest.of(target.file(), target.space()), UploadListener.NONE);
         }
         RunReport.print(start);
     }

@@ -9,7 +9,6 @@ import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.api.CreateSpace;
 import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.url.PlayUrlResolver;
-import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -25,13 +24,14 @@ public final class Backend implements AutoCloseable {
 
     private final VodClient client;
     private final String spaceName;
-    private final PlayUrlResolver playUrls;
+    private final boolean local;
+    private final String ledgerEndpoint;
 
     private Backend(VodClient client, String spaceName, Settings settings) {
         this.client = client;
         this.spaceName = spaceName;
-        this.playUrls = new PlayUrlResolver(client.api(), settings.playDomain().orElse(null), settings.urlExpiry(),
-                client.config().clock(), new SecureRandom());
+        this.local = usesLocalEmulator(settings);
+        this.ledgerEndpoint = ledgerEndpoint(settings);
     }
 
     /**
@@ -40,18 +40,18 @@ public final class Backend implements AutoCloseable {
      */
     public static Backend open(Settings settings, Optional<String> spaceArg, CliContext context) {
         String spaceName = spaceName(settings, spaceArg);
-        if (settings.hasCredentials()) {
-            VodClientConfig config = new VodClientConfig(settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT),
-                    settings.region(),
-                    new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()), null,
-                    settings.requestTimeout(), null);
-            return new Backend(client(config, settings), spaceName, settings);
+        if (usesLocalEmulator(settings)) {
+            return local(settings, spaceName, context);
         }
-        if (settings.endpoint().isPresent()) {
+        if (!settings.hasCredentials()) {
             throw CliException.invalidInput("VOD_ENDPOINT (or VOD_HOST) is set but no credentials are: set "
                     + "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY, or unset it to use the local emulator");
         }
-        return local(settings, spaceName, context);
+        VodClientConfig config = new VodClientConfig(settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT),
+                settings.region(),
+                new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()), null,
+                settings.requestTimeout(), null);
+        return new Backend(client(config, settings), spaceName, settings);
     }
 
     /**
@@ -77,7 +77,10 @@ public final class Backend implements AutoCloseable {
                 : "local:" + settings.localDataDir();
     }
 
-    /** No credentials and no endpoint are set: commands run against the local emulator. */
+    /**
+     * No credentials and no endpoint are set: commands run against the local emulator. The one rule {@link #open}
+     * follows, for a command that decides before (or without) opening a backend.
+     */
     public static boolean usesLocalEmulator(Settings settings) {
         return !settings.hasCredentials() && settings.endpoint().isEmpty();
     }
@@ -99,9 +102,10 @@ public final class Backend implements AutoCloseable {
         }
     }
 
-    /** A client that tries each request up to {@code VOD_MAX_ATTEMPTS} times. */
+    /** A client that tries each request up to {@code VOD_MAX_ATTEMPTS} times, with the play URL settings. */
     private static VodClient client(VodClientConfig config, Settings settings) {
-        return new VodClient(config, RetryPolicy.defaults().withMaxAttempts(settings.maxAttempts()));
+        return VodClient.builder(config).retry(RetryPolicy.defaults().withMaxAttempts(settings.maxAttempts()))
+                .playUrls(settings.playUrls()).build();
     }
 
     public VodClient client() {
@@ -113,7 +117,17 @@ public final class Backend implements AutoCloseable {
     }
 
     public PlayUrlResolver playUrls() {
-        return playUrls;
+        return client.playUrls();
+    }
+
+    /** Whether this is the local emulator (not the cloud or an endpoint given). */
+    public boolean local() {
+        return local;
+    }
+
+    /** {@link #ledgerEndpoint(Settings)} of this backend's settings. */
+    public String ledgerEndpoint() {
+        return ledgerEndpoint;
     }
 
     @Override

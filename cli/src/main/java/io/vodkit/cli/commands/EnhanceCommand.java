@@ -19,6 +19,7 @@ import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.client.api.MediaSource;
 import io.vodkit.client.enhance.EnhanceParams;
+import io.vodkit.client.enhance.InvalidEnhanceParamsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,13 +129,12 @@ public final class EnhanceCommand implements Callable<Integer> {
             if (download != null) {
                 follower.downloading(download, force);
             }
-            if (request.bitDepth() != null && request.bitDepth() == 16) {
-                follower.enhancer().sourceDuration(request).ifPresent(seconds -> request.durationViolation(seconds)
-                        .ifPresent(violation -> {
-                            throw invalidParameters(violation, List.of("bit_depth"));
-                        }));
+            String runId;
+            try {
+                runId = follower.enhancer().submit(request, backend.spaceName());
+            } catch (InvalidEnhanceParamsException invalid) {
+                throw invalidParameters(invalid.getMessage(), invalid.parameters());
             }
-            String runId = follower.enhancer().submit(request, backend.spaceName());
             jobLog.restoreSubmitted(backend.spaceName(), runId, request.source());
             context.notice("restoration submitted, RunId " + runId);
             if (compareJob == null) {
@@ -143,7 +143,7 @@ public final class EnhanceCommand implements Callable<Integer> {
             return follower.follow(runId, (outputSpace, fileName) -> {
                 Map<String, Object> comparison = new LinkedHashMap<>(compare(compareJob, settings, backend,
                         request.source(), MediaSource.DIRECT_URL_PREFIX + fileName, picture));
-                CompareCommand.restoration(ledger.jobs(), Backend.ledgerEndpoint(settings), outputSpace,
+                CompareCommand.restoration(ledger.jobs(), backend.ledgerEndpoint(), outputSpace,
                         MediaSource.DIRECT_URL_PREFIX + fileName).ifPresent(s -> comparison.put("restoration", s));
                 return Map.of("Compare", comparison);
             });

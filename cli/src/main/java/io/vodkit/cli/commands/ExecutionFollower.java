@@ -13,8 +13,6 @@ import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.client.api.Execution;
 import io.vodkit.client.enhance.Enhancer;
-import io.vodkit.client.jobs.JobPoller;
-import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.jobs.PollOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,12 +50,7 @@ final class ExecutionFollower {
         this.service = service;
         this.poll = poll;
         this.jobLog = jobLog;
-        this.enhancer = new Enhancer(backend.client().api(), settings.enhanceVersion(),
-                new JobPoller(pollConfig(settings)));
-    }
-
-    static PollConfig pollConfig(Settings settings) {
-        return new PollConfig(settings.pollInterval(), settings.pollMax());
+        this.enhancer = backend.client().restorations(settings.enhanceVersion(), settings.poll());
     }
 
     /** On success, also download the restored video to {@code path} (a file, or a directory to write into). */
@@ -131,7 +124,7 @@ final class ExecutionFollower {
         extra.put("Status", timedOut.last() == null ? "" : timedOut.last().status());
         String failing = timedOut.lastFailure() == null ? ""
                 : " (the last query failed: " + timedOut.lastFailure().getMessage() + ")";
-        return new CliException(ExitCodes.TIMED_OUT, "Polling timed out " + pollConfig(settings).describeWait(
+        return new CliException(ExitCodes.TIMED_OUT, "Polling timed out " + settings.poll().describeWait(
                 timedOut.waited(), timedOut.attempts()) + "; the job is still processing" + failing, extra, null);
     }
 

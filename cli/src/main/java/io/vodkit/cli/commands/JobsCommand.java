@@ -13,10 +13,8 @@ import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.output.JobLine;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.client.VodServiceException;
-import io.vodkit.client.api.GetExecution;
-import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.enhance.Enhancer;
 import io.vodkit.client.pull.PullJobStatus;
-import io.vodkit.client.pull.UrlPuller;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,17 +104,16 @@ public final class JobsCommand implements Callable<Integer> {
         try (Backend backend = Backend.open(settings, spaceArg, context)) {
             List<JobEntry> pulls = running.stream().filter(job -> job.kind() == JobKind.PULL).toList();
             if (!pulls.isEmpty()) {
-                UrlPuller puller = new UrlPuller(backend.client().api(),
-                        new JobPoller(ExecutionFollower.pollConfig(settings)));
-                List<PullJobStatus> statuses = puller.query(pulls.stream().map(JobEntry::jobId).toList());
+                List<PullJobStatus> statuses = backend.client().pulls(settings.poll())
+                        .query(pulls.stream().map(JobEntry::jobId).toList());
                 for (int i = 0; i < statuses.size(); i++) {
                     jobLog.pullObserved(pulls.get(i).spaceName(), statuses.get(i));
                 }
             }
-            GetExecution getExecution = new GetExecution(backend.client().api(), settings.enhanceVersion());
+            Enhancer restorations = backend.client().restorations(settings.enhanceVersion(), settings.poll());
             running.stream().filter(job -> job.kind() == JobKind.RESTORE).forEach(job -> {
                 try {
-                    jobLog.restoreObserved(job.spaceName(), getExecution.call(job.jobId()));
+                    jobLog.restoreObserved(job.spaceName(), restorations.query(job.jobId()));
                 } catch (VodServiceException e) {
                     if (!e.resourceNotFound()) {
                         throw e;

@@ -8,11 +8,10 @@ import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.output.JsonLines;
-import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.cli.output.UploadLine;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.pull.PullJobStatus;
 import io.vodkit.client.pull.PullResult;
-import io.vodkit.client.pull.UrlPuller;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,17 +64,17 @@ public final class PollUploadCommand implements Callable<Integer> {
         try (Ledger ledger = Ledger.open(settings.home());
              Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
-            PollConfig pollConfig = new PollConfig(settings.pollInterval(), settings.pollMax());
-            PullResult result = new UrlPuller(backend.client().api(), new JobPoller(pollConfig)).await(ids,
+            PollConfig pollConfig = settings.poll();
+            PullResult result = backend.client().pulls(pollConfig).await(ids,
                     PullReport.stateChanges(context::notice, context.progress()));
             PullReport report = new PullReport(backend, pollConfig, context.launcher(), poll.asArguments(service));
             JsonLines out = new JsonLines(context.out());
-            List<PullReport.Line> lines = new ArrayList<>();
+            List<UploadLine> lines = new ArrayList<>();
             for (PullJobStatus status : result.jobs()) {
                 jobLog.pullObserved(backend.spaceName(), status);
-                PullReport.Line line = report.line(status, "", result);
+                UploadLine line = report.line(status, "", result);
                 lines.add(line);
-                out.write(line.json());
+                out.write(line);
             }
             return PullReport.exitCode(lines);
         }

@@ -5,6 +5,7 @@ import io.vodkit.cli.ProgressHook;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.output.Launcher;
 import io.vodkit.cli.output.ResumeHint;
+import io.vodkit.cli.output.UploadLine;
 import io.vodkit.cli.output.UploadOutput;
 import io.vodkit.client.api.SourceInfo;
 import io.vodkit.client.api.UploadTask;
@@ -13,7 +14,6 @@ import io.vodkit.client.pull.PullJobState;
 import io.vodkit.client.pull.PullJobStatus;
 import io.vodkit.client.pull.PullResult;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +29,6 @@ final class PullReport {
     static final String RESUME_COMMAND = "poll-upload";
     static final String RESUME_DESCRIPTION = "The URL pull upload has not finished yet; resume polling the same job "
             + "(no re-submission) with the command below";
-
-    /** One output line (a JSON-serialisable value) and the exit code it stands for. */
-    record Line(Object json, int exitCode) {
-    }
 
     private final Backend backend;
     private final PollConfig poll;
@@ -56,24 +52,18 @@ final class PullReport {
      * @param sourceUrl the URL submitted (used when the service does not echo it)
      * @param result    how waiting ended (only unfinished jobs time out, when polling ran out of attempts)
      */
-    Line line(PullJobStatus status, String sourceUrl, PullResult result) {
+    UploadLine line(PullJobStatus status, String sourceUrl, PullResult result) {
         String source = status.task().map(UploadTask::sourceUrl).filter(s -> !s.isEmpty()).orElse(sourceUrl);
         if (status.state() == PullJobState.SUCCESS) {
-            return new Line(success(status.task().orElseThrow(), source), ExitCodes.OK);
+            return success(status.task().orElseThrow(), source);
         }
         if (status.state() == PullJobState.FAILED) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("error", status.failureReason());
-            json.put("JobId", status.jobId());
-            if (!source.isEmpty()) {
-                json.put("SourceUrl", source);
-            }
-            return new Line(json, ExitCodes.FAILED);
+            return new UploadLine.Failed(status.failureReason(), status.jobId(), source.isEmpty() ? null : source);
         }
         if (!result.timedOut()) {
             throw new IllegalStateException("job " + status.jobId() + " unfinished although polling did not time out");
         }
-        return new Line(timedOutLine(status, result), ExitCodes.TIMED_OUT);
+        return timedOutLine(status, result);
     }
 
     /** The space the jobs were submitted to. */
@@ -97,21 +87,13 @@ final class PullReport {
         };
     }
 
-    /** An error line for a source that failed before or without a job (e.g. a refused submission). */
-    static Line failure(String message, String sourceUrl) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("error", message);
-        json.put("SourceUrl", sourceUrl);
-        return new Line(json, ExitCodes.FAILED);
-    }
-
     /** How one job's poll reads in progress reports: {@code "JOBID STATE"}. */
     static String progress(PullJobStatus status) {
         return status.jobId() + " " + (status.rawState().isEmpty() ? "unknown" : status.rawState());
     }
 
     /** The exit code of a run: 0 when every line succeeded, else 3 if any timed out, else 1. */
-    static int exitCode(List<Line> lines) {
+    static int exitCode(List<? extends UploadLine> lines) {
         if (lines.stream().allMatch(line -> line.exitCode() == ExitCodes.OK)) {
             return ExitCodes.OK;
         }
@@ -127,20 +109,17 @@ final class PullReport {
         return UploadOutput.of(task.vid(), playUrl, task.posterUri(), fileName, space, sourceUrl, task.jobId());
     }
 
-    private Map<String, Object> timedOutLine(PullJobStatus status, PullResult result) {
+    private UploadLine.TimedOut timedOutLine(PullJobStatus status, PullResult result) {
         String space = status.task().map(UploadTask::spaceName).filter(s -> !s.isEmpty())
                 .orElse(backend.spaceName());
         List<String> arguments = new ArrayList<>(List.of(RESUME_COMMAND));
         arguments.add(status.jobId());
         arguments.add(space);
         arguments.addAll(serviceArguments);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("error", "Polling timed out " + poll.describeWait(result.waited(), result.attempts())
-                + "; the URL pull upload is still processing");
-        json.put("resume_hint", new ResumeHint(RESUME_DESCRIPTION, launcher.command(arguments)));
-        json.put("JobIds", status.jobId());
-        json.put("State", status.rawState().isEmpty() ? "unknown" : status.rawState());
-        return json;
+        return new UploadLine.TimedOut("Polling timed out " + poll.describeWait(result.waited(), result.attempts())
+                + "; the URL pull upload is still processing",
+                new ResumeHint(RESUME_DESCRIPTION, launcher.command(arguments)), status.jobId(),
+                status.rawState().isEmpty() ? "unknown" : status.rawState());
     }
 
     private static String withoutBucket(String storeUri) {

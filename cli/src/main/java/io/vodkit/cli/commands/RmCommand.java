@@ -92,7 +92,7 @@ public final class RmCommand implements Callable<Integer> {
                         exit = ExitCodes.FAILED;
                     } else {
                         // so that uploading the same file again sends it rather than naming the deleted Vid
-                        ledger.uploads().forget(Backend.ledgerEndpoint(settings), backend.spaceName(), vid);
+                        ledger.uploads().forget(backend.ledgerEndpoint(), backend.spaceName(), vid);
                         out.write(deleted("Vid", vid, MediaSource.VID_PREFIX + vid));
                     }
                 }

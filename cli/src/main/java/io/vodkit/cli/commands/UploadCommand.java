@@ -12,37 +12,15 @@ import io.vodkit.cli.config.UserValues;
 import io.vodkit.cli.config.UploadAllowlist;
 import io.vodkit.cli.config.UploadMetadataOptions;
 import io.vodkit.cli.ledger.Ledger;
-import io.vodkit.cli.ledger.LedgerUploads;
-import io.vodkit.cli.ledger.MediaPresence;
-import io.vodkit.cli.output.JsonLines;
-import io.vodkit.cli.output.OrderedLines;
-import io.vodkit.cli.output.ProgressDisplay;
-import io.vodkit.cli.output.UploadOutput;
 import io.vodkit.client.VodException;
-import io.vodkit.client.api.UrlUploadJob;
-import io.vodkit.client.jobs.JobPoller;
-import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.limits.InvalidValueException;
 import io.vodkit.client.limits.Limits;
-import io.vodkit.client.pull.PullJobStatus;
-import io.vodkit.client.pull.PullResult;
 import io.vodkit.client.pull.UrlPullRequest;
-import io.vodkit.client.pull.UrlPuller;
-import io.vodkit.client.upload.BatchUploader;
-import io.vodkit.client.upload.LocalMediaFile;
-import io.vodkit.client.upload.MediaUploader;
-import io.vodkit.client.upload.PartPlan;
-import io.vodkit.client.upload.UploadCheckpoints;
-import io.vodkit.client.upload.UploadListener;
+import io.vodkit.client.upload.UploadConfig;
 import io.vodkit.client.upload.UploadRequest;
-import io.vodkit.client.upload.UploadResult;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,55 +117,38 @@ public final class UploadCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /**
-     * A checked source: a local file of {@code size} bytes and its request, or a URL, or a file found in a folder
-     * that cannot be uploaded ({@code problem} says why).
-     */
-    private record Source(String text, Path file, long size, UploadRequest upload, UrlPullRequest url,
-                          String problem) {
-
-        boolean uploadable() {
-            return upload != null && problem == null;
-        }
-    }
-
     @Override
     public Integer call() {
         long startNanos = System.nanoTime();
-        if (concurrency != null) {
-            UserValues.check("--concurrency", null, () -> Limits.CONCURRENCY.check((long) concurrency));
-        }
         UserValues.check("--jobs", null, () -> Limits.JOBS.check((long) jobs));
-        long partBytes = partSizeBytes(partSize);
+        UploadConfig tuning = tuning();
         UploadSources parsed = UploadSources.parse(positionals, context, recursive, context::notice);
         Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
         String space = Backend.spaceName(settings, parsed.space());
-        List<Source> sources = check(parsed.sources(), space, partBytes);
+        List<UploadRun.Source> sources = check(parsed.sources(), space);
         try (Ledger ledger = Ledger.open(settings.home());
              Backend backend = Backend.open(settings, Optional.of(space), context)) {
-            JobLog jobLog = JobLog.of(ledger, settings);
-            PollConfig pollConfig = new PollConfig(settings.pollInterval(), settings.pollMax());
-            UrlPuller puller = new UrlPuller(backend.client().api(), new JobPoller(pollConfig));
-            List<Source> files = sources.stream().filter(Source::uploadable).toList();
-            UploadResults results;
-            try (ProgressDisplay progress = ProgressDisplay.forFiles(files.size(),
-                    files.stream().mapToLong(Source::size).sum(), context.errStream(), context.errIsTerminal())) {
-                results = new UploadResults(sources.size(), new OrderedLines(new JsonLines(context.out()), progress));
-                for (int i = 0; i < sources.size(); i++) {
-                    if (sources.get(i).problem() != null) {
-                        results.put(i, PullReport.failure(sources.get(i).problem(), sources.get(i).text()));
-                    }
-                }
-                Map<Integer, UrlUploadJob> pulls = submitUrls(sources, backend, puller, results, jobLog);
-                LedgerUploads uploaded = new LedgerUploads(ledger.uploads(), Backend.ledgerEndpoint(settings), force,
-                        presence(settings, backend), Clock.systemUTC(), message -> notice(progress, message));
-                uploadFiles(sources, backend, checkpoints(settings, progress), uploaded, progress, results);
-                awaitUrls(pulls, sources, puller, new PullReport(backend, pollConfig, context.launcher(),
-                        poll.asArguments(service)), jobLog, results, progress);
-            }
-            context.err().println(results.summary(Duration.ofNanos(System.nanoTime() - startNanos)).describe());
-            context.err().flush();
-            return results.exitCode();
+            UploadRun.Options options = new UploadRun.Options(tuning, jobs, force,
+                    noResume ? null : settings.home().resolve("checkpoints"),
+                    settings.poll(), poll.asArguments(service));
+            return new UploadRun(context, backend, ledger, JobLog.of(ledger, settings), options)
+                    .run(sources, startNanos);
+        }
+    }
+
+    /** {@code --part-size} and {@code --concurrency} as the client's upload tuning; its refusal names the flag. */
+    private UploadConfig tuning() {
+        UploadConfig.Builder tuning = context.uploadTuning().toBuilder();
+        if (partSize != null) {
+            tuning.partSize(UserValues.check("--part-size", partSize, () -> bytes(partSize)));
+        }
+        if (concurrency != null) {
+            tuning.partsInFlight(concurrency);
+        }
+        try {
+            return tuning.build();
+        } catch (InvalidValueException refused) {
+            throw UserValues.refused(refused, FLAGS, Map.of("partSize", String.valueOf(partSize)));
         }
     }
 
@@ -196,20 +157,20 @@ public final class UploadCommand implements Callable<Integer> {
      * request of each must be within the service's {@link Limits} (a refusal names the flag). A file found in a
      * folder that cannot be uploaded fails alone; a file listed twice is uploaded once.
      */
-    private List<Source> check(List<UploadSources.Item> items, String space, long partBytes) {
+    private List<UploadRun.Source> check(List<UploadSources.Item> items, String space) {
         if (fileName != null && items.size() > 1) {
             throw CliException.invalidInput("--file-name names one object; give exactly one SOURCE (got "
                     + items.size() + ")");
         }
-        List<Source> sources = new ArrayList<>();
+        List<UploadRun.Source> sources = new ArrayList<>();
         Set<Path> files = new HashSet<>();
         UploadAllowlist allowlist = UploadAllowlist.of(context.env(), context.workingDir(), context.toolCall());
         for (UploadSources.Item item : items) {
             String text = item.text();
             if (UrlPullRequest.isUrl(text)) {
                 try {
-                    sources.add(new Source(text, null, 0, null, new UrlPullRequest(text, fileName,
-                            metadata.metadata(true)), null));
+                    sources.add(new UploadRun.UrlSource(text,
+                            new UrlPullRequest(text, fileName, metadata.metadata(true))));
                 } catch (VodException invalid) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
                 } catch (InvalidValueException refused) {
@@ -224,161 +185,30 @@ public final class UploadCommand implements Callable<Integer> {
             }
             allowlist.check(file);
             try {
-                sources.add(new Source(file.toString(), file, LocalMediaFile.inspect(file).size(),
-                        new UploadRequest(file, space, concurrency == null ? UploadRequest.AUTO_CONCURRENCY
-                                : concurrency, partBytes, metadata.metadata(false), fileName), null, null));
+                sources.add(new UploadRun.FileSource(file.toString(), UploadRequest.of(file, space)
+                        .withMetadata(metadata.metadata(false)).withFileName(fileName)));
             } catch (VodException invalid) {
                 if (!item.inFolder()) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
                 }
-                sources.add(new Source(file.toString(), file, 0, null, null, invalid.getMessage()));
+                sources.add(new UploadRun.Unusable(file.toString(), invalid.getMessage()));
             } catch (InvalidValueException refused) {
                 throw UserValues.refused(refused, FLAGS);
             }
         }
-        if (sources.stream().anyMatch(source -> source.file() != null)) {
+        if (sources.stream().anyMatch(source -> !(source instanceof UploadRun.UrlSource))) {
             metadata.metadata(false);
         }
         return sources;
     }
 
-    /** Submits the URL sources and records them as jobs; a refused submission fails each of its URLs. */
-    private Map<Integer, UrlUploadJob> submitUrls(List<Source> sources, Backend backend, UrlPuller puller,
-                                                  UploadResults results, JobLog jobLog) {
-        List<Integer> positions = new ArrayList<>();
-        List<UrlPullRequest> requests = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) {
-            if (sources.get(i).url() != null) {
-                positions.add(i);
-                requests.add(sources.get(i).url());
-            }
-        }
-        Map<Integer, UrlUploadJob> pulls = new LinkedHashMap<>();
-        if (requests.isEmpty()) {
-            return pulls;
-        }
+    /** {@code --part-size} as bytes; its range is the client's to check. */
+    private static long bytes(String text) {
         try {
-            List<UrlUploadJob> submitted = puller.submit(backend.spaceName(), requests);
-            for (int n = 0; n < positions.size(); n++) {
-                pulls.put(positions.get(n), submitted.get(n));
-                jobLog.pullSubmitted(backend.spaceName(), submitted.get(n), sources.get(positions.get(n)).text());
-            }
-        } catch (VodException e) {
-            positions.forEach(i -> results.put(i, PullReport.failure(e.getMessage(), sources.get(i).text())));
+            return ByteSize.parse(text);
+        } catch (IllegalArgumentException notASize) {
+            throw new InvalidValueException(Limits.PART_SIZE.name(), Limits.PART_SIZE.accepted()
+                    + " (bytes, or a whole number with KiB, MiB or GiB)", "not a size");
         }
-        return pulls;
-    }
-
-    /** Waits for the submitted pulls, records how each ended (or how far it got) and puts its line. */
-    private void awaitUrls(Map<Integer, UrlUploadJob> pulls, List<Source> sources, UrlPuller puller,
-                           PullReport report, JobLog jobLog, UploadResults results, ProgressDisplay progress) {
-        if (pulls.isEmpty()) {
-            return;
-        }
-        PullResult result = puller.await(pulls.values().stream().map(UrlUploadJob::jobId).toList(),
-                PullReport.stateChanges(message -> notice(progress, message), context.progress()));
-        int n = 0;
-        for (Map.Entry<Integer, UrlUploadJob> pull : pulls.entrySet()) {
-            PullJobStatus status = result.jobs().get(n++);
-            jobLog.pullObserved(report.spaceName(), status);
-            results.put(pull.getKey(), report.line(status, sources.get(pull.getKey()).text(), result));
-        }
-    }
-
-    /**
-     * How an earlier upload is known to be still there before its file is skipped: the local emulator is asked, the
-     * cloud's ledger entries are trusted (see {@link MediaPresence}).
-     */
-    private static MediaPresence presence(Settings settings, Backend backend) {
-        return Backend.usesLocalEmulator(settings) ? MediaPresence.askGetPlayInfo(backend.client().api())
-                : MediaPresence.TRUST_LEDGER;
-    }
-
-    /** Where interrupted uploads are remembered ({@code $VODKIT_HOME/checkpoints}), unless {@code --no-resume}. */
-    private UploadCheckpoints checkpoints(Settings settings, ProgressDisplay progress) {
-        if (noResume) {
-            return UploadCheckpoints.disabled();
-        }
-        return UploadCheckpoints.in(settings.home().resolve("checkpoints"), notice -> notice(progress, notice));
-    }
-
-    /**
-     * The local files, {@code --jobs} at a time, each with its parts in parallel and a progress bar; a file the
-     * ledger knows is skipped. Each file's line is put as soon as the file is done.
-     */
-    private void uploadFiles(List<Source> sources, Backend backend, UploadCheckpoints checkpoints,
-                             LedgerUploads ledger, ProgressDisplay progress, UploadResults results) {
-        Map<UploadRequest, Integer> positions = new HashMap<>();
-        List<UploadRequest> requests = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) {
-            if (sources.get(i).uploadable()) {
-                UploadRequest request = sources.get(i).upload();
-                positions.put(request, i);
-                requests.add(request);
-            }
-        }
-        if (requests.isEmpty()) {
-            return;
-        }
-        MediaUploader uploader = new MediaUploader(backend.client().api(), backend.client().storage(),
-                checkpoints);
-        new BatchUploader(uploader, jobs, ledger).uploadAll(requests,
-                request -> reported(request,
-                        progress.started(request.file(), sources.get(positions.get(request)).size())),
-                outcome -> {
-                    int position = positions.get(outcome.request());
-                    long size = sources.get(position).size();
-                    boolean sent = outcome.succeeded() && !outcome.skipped();
-                    progress.finished(outcome.request().file(), size, sent);
-                    results.put(position, line(outcome, backend), outcome.skipped(), sent ? size : 0);
-                });
-    }
-
-    /** {@code listener}, and the context's progress hook too. */
-    private UploadListener reported(UploadRequest request, UploadListener listener) {
-        String label = request.file().getFileName().toString();
-        return progress -> {
-            listener.onProgress(progress);
-            context.progress().transferred(label, progress.bytesSent(), progress.totalBytes());
-        };
-    }
-
-    private static PullReport.Line line(BatchUploader.Outcome outcome, Backend backend) {
-        String file = outcome.request().file().toString();
-        if (!outcome.succeeded()) {
-            return PullReport.failure(outcome.failure().getMessage(), file);
-        }
-        UploadResult result = outcome.result();
-        String playUrl;
-        try {
-            playUrl = backend.playUrls().playUrlOrEmpty(result.spaceName(), result.fileName(), result.vid());
-        } catch (VodException refused) { // the credentials were refused, also for a file the ledger skipped
-            return PullReport.failure(refused.getMessage(), file);
-        }
-        UploadOutput json = UploadOutput.of(result.vid(), playUrl, result.posterUri(), result.fileName(),
-                result.spaceName(), file, null);
-        return new PullReport.Line(outcome.skipped() ? json.asSkipped() : json, ExitCodes.OK);
-    }
-
-    /** A notice while progress bars may be drawn: printed above them. */
-    private void notice(ProgressDisplay progress, String message) {
-        progress.printAbove(() -> context.notice(message));
-    }
-
-    /** {@code --part-size}: absent → 20 MiB; outside {@link Limits#PART_SIZE} or not a size → invalid input. */
-    static long partSizeBytes(String text) {
-        if (text == null) {
-            return PartPlan.DEFAULT_PART_SIZE_BYTES;
-        }
-        return UserValues.check("--part-size", text, () -> {
-            long bytes;
-            try {
-                bytes = ByteSize.parse(text);
-            } catch (IllegalArgumentException notASize) {
-                throw new InvalidValueException(Limits.PART_SIZE.name(), Limits.PART_SIZE.accepted()
-                        + " (bytes, or a whole number with KiB, MiB or GiB)", "not a size");
-            }
-            return Limits.PART_SIZE.check(bytes);
-        });
     }
 }

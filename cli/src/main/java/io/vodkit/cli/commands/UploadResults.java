@@ -3,6 +3,7 @@ package io.vodkit.cli.commands;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.output.BatchSummary;
 import io.vodkit.cli.output.OrderedLines;
+import io.vodkit.cli.output.UploadLine;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -12,13 +13,13 @@ import java.util.List;
  * counted for the exit code and the closing summary. Thread-safe.
  */
 final class UploadResults {
-    private final PullReport.Line[] lines;
+    private final UploadLine[] lines;
     private final OrderedLines out;
     private int skipped;
     private long bytesSent;
 
     UploadResults(int sources, OrderedLines out) {
-        this.lines = new PullReport.Line[sources];
+        this.lines = new UploadLine[sources];
         this.out = out;
     }
 
@@ -28,14 +29,14 @@ final class UploadResults {
      * @param skipped   whether the ledger showed the file was already uploaded
      * @param bytesSent the bytes of a local file that went up
      */
-    synchronized void put(int index, PullReport.Line line, boolean skipped, long bytesSent) {
+    synchronized void put(int index, UploadLine line, boolean skipped, long bytesSent) {
         lines[index] = line;
         this.skipped += skipped ? 1 : 0;
         this.bytesSent += bytesSent;
-        out.put(index, line.json());
+        out.put(index, line);
     }
 
-    synchronized void put(int index, PullReport.Line line) {
+    synchronized void put(int index, UploadLine line) {
         put(index, line, false, 0);
     }
 
@@ -45,20 +46,20 @@ final class UploadResults {
     }
 
     synchronized BatchSummary summary(Duration elapsed) {
-        List<PullReport.Line> all = all();
+        List<UploadLine> all = all();
         int ok = count(all, ExitCodes.OK);
         return new BatchSummary(ok - skipped, skipped, count(all, ExitCodes.FAILED), count(all, ExitCodes.TIMED_OUT),
                 bytesSent, elapsed);
     }
 
-    private List<PullReport.Line> all() {
+    private List<UploadLine> all() {
         if (Arrays.stream(lines).anyMatch(line -> line == null)) {
             throw new IllegalStateException("a source has no result line");
         }
         return List.of(lines);
     }
 
-    private static int count(List<PullReport.Line> lines, int exitCode) {
+    private static int count(List<UploadLine> lines, int exitCode) {
         return (int) lines.stream().filter(line -> line.exitCode() == exitCode).count();
     }
 }

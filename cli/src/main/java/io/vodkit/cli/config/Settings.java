@@ -4,9 +4,11 @@ import io.vodkit.cli.CliException;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.api.StartExecution;
 import io.vodkit.client.http.RetryPolicy;
+import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.limits.InvalidValueException;
 import io.vodkit.client.limits.Limit;
 import io.vodkit.client.limits.Limits;
+import io.vodkit.client.url.PlayUrlConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +21,13 @@ import java.util.function.Supplier;
 
 /**
  * The resolved settings of one run: each from its flag, else the environment, else {@code .env} in the working
- * directory, else its default. Values are validated here, once, with errors that name the setting.
+ * directory, else its default. Values are validated here, once, with errors that name the setting; what the client
+ * takes as one object per concern is one here too ({@link #poll()}: {@code VOD_POLL_INTERVAL}, {@code VOD_POLL_MAX};
+ * {@link #playUrls()}: {@code VOD_PLAY_DOMAIN}, {@code VOD_URL_EXPIRE_MINUTES}).
  */
 public record Settings(Optional<String> accessKey, Optional<String> secretKey, Optional<String> spaceName,
-                       Optional<URI> endpoint, String region, Duration pollInterval, int pollMax,
-                       Duration urlExpiry, Optional<String> playDomain, Path home, Optional<Path> ffmpeg,
+                       Optional<URI> endpoint, String region, PollConfig poll, PlayUrlConfig playUrls, Path home,
+                       Optional<Path> ffmpeg,
                        String enhanceVersion, Duration requestTimeout, int maxAttempts, Duration idleTime) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.byteplusapi.com");
@@ -58,10 +62,10 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
                 in.get("VOD_ENDPOINT").map(value -> in.checked("VOD_ENDPOINT", () -> endpoint(value)))
                         .or(() -> in.get("VOD_HOST").map(Settings::host)),
                 in.checked("VOD_REGION", () -> Limits.REGION.check(in.get("VOD_REGION").orElse(DEFAULT_REGION))),
-                in.duration("VOD_POLL_INTERVAL", ChronoUnit.SECONDS, 5, Limits.POLL_INTERVAL),
-                (int) in.whole("VOD_POLL_MAX", 360, Limits.POLL_MAX),
-                in.duration("VOD_URL_EXPIRE_MINUTES", ChronoUnit.MINUTES, 60, Limits.URL_EXPIRY),
-                in.get("VOD_PLAY_DOMAIN"),
+                new PollConfig(in.duration("VOD_POLL_INTERVAL", ChronoUnit.SECONDS, 5, Limits.POLL_INTERVAL),
+                        (int) in.whole("VOD_POLL_MAX", 360, Limits.POLL_MAX)),
+                new PlayUrlConfig(in.get("VOD_PLAY_DOMAIN").orElse(null),
+                        in.duration("VOD_URL_EXPIRE_MINUTES", ChronoUnit.MINUTES, 60, Limits.URL_EXPIRY)),
                 home.toAbsolutePath(),
                 in.get("VODKIT_FFMPEG").map(Path::of),
                 in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION),

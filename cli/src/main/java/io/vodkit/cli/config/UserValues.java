@@ -37,6 +37,17 @@ public final class UserValues {
         return invalid(flags.getOrDefault(refused.name(), refused.name()), refused, refused.got());
     }
 
+    /**
+     * {@link #refused(InvalidValueException, Map)}, showing the value as typed when {@code typed} has it under the
+     * client's name (e.g. {@code partSize → '6GiB'} rather than {@code 6 GiB}).
+     */
+    public static CliException refused(InvalidValueException refused, Map<String, String> flags,
+                                       Map<String, String> typed) {
+        String text = typed.get(refused.name());
+        return invalid(flags.getOrDefault(refused.name(), refused.name()), refused,
+                text == null ? refused.got() : "'" + text + "'");
+    }
+
     private static CliException invalid(String label, InvalidValueException refused, String got) {
         return new CliException(ExitCodes.INVALID_INPUT,
                 label + " must be " + refused.accepted() + ", got " + got, Map.of(), refused);

@@ -34,6 +34,7 @@ public final class Ledger implements AutoCloseable {
         LedgerDatabase database = null;
         try {
             Files.createDirectories(home);
+            SqliteLibraryCache.useIn(home);
             database = LedgerDatabase.open(file);
             database.write(LedgerMigrations::apply);
             return new Ledger(database);

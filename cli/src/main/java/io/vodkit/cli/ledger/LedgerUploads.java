@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * and is recorded with the MD5 the service reports for the stored bytes ({@code SourceInfo.Md5}), hashed after the
  * upload only when the service reports none; so a new file is read once, by the upload. Identical files in one run
  * go up once: a file of the same size as one going up waits for that upload and then looks again, so it is skipped
- * when its bytes are the same (or goes up itself if that upload failed). With {@code force} nothing is skipped, and
- * every upload is still recorded.
+ * when its bytes are the same (or goes up itself if that upload failed). With {@code force} nothing is skipped and
+ * nothing is looked up, so the file is not read for its MD5 either; every upload is still recorded.
  * Before a skip, {@link MediaPresence} says whether the earlier Vid is still in the service (each Vid asked at most
  * once a run); when it is gone, its entries are forgotten, the user is told, and the file goes up again.
  */
@@ -82,18 +82,12 @@ public final class LedgerUploads implements UploadLedger {
         Path file = request.file();
         String path = file.toString();
         String space = request.spaceName();
-        long size;
-        long mtime;
-        try {
-            size = Files.size(file);
-            mtime = Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            throw new VodException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
+        long size = request.media().size(); // as inspected when the request was made: not asked again
+        long mtime = request.media().modifiedMillis();
         Optional<UploadEntry> sameStamp = uploads.latestByPath(endpoint, space, path)
                 .filter(entry -> entry.size() == size && entry.mtimeMillis() == mtime);
         String md5 = sameStamp.map(UploadEntry::md5).orElse(null);
-        if (force) {
+        if (force) { // nothing to look up: the MD5 is the service's once the file is up (see record)
             stamps.put(file, new Stamp(size, mtime, md5));
             return Optional.empty();
         }
@@ -191,13 +185,16 @@ public final class LedgerUploads implements UploadLedger {
         if (stamp.md5() != null) {
             return stamp;
         }
-        String reported = result.sourceInfo() == null ? "" : result.sourceInfo().md5();
+        String reported = result.sourceInfo().md5();
         return new Stamp(stamp.size(), stamp.mtimeMillis(),
-                reported == null || reported.isEmpty() ? md5(file) : reported.toLowerCase(Locale.ROOT));
+                reported.matches("[0-9a-fA-F]{32}") ? reported.toLowerCase(Locale.ROOT) : md5(file));
     }
 
     /** Ends this run's upload of the file, waking the files of its size that wait for it. */
     private void release(UploadRequest request, Stamp stamp) {
+        if (force) {
+            return; // a forced run never registers its uploads
+        }
         CompletableFuture<Void> upload = running.remove(new SameSize(request.spaceName(), stamp.size()));
         if (upload != null) {
             upload.complete(null);

@@ -24,9 +24,9 @@ class SettingsTest {
         assertThat(settings.hasCredentials()).isFalse();
         assertThat(settings.endpoint()).isEmpty();
         assertThat(settings.region()).isEqualTo("ap-singapore-1");
-        assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(settings.pollMax()).isEqualTo(360);
-        assertThat(settings.urlExpiry()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(settings.poll().interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.poll().maxAttempts()).isEqualTo(360);
+        assertThat(settings.playUrls().urlExpiry()).isEqualTo(Duration.ofMinutes(60));
         assertThat(settings.localDataDir()).isEqualTo(Path.of("/home/u/.vodkit/local"));
     }
 
@@ -52,7 +52,7 @@ class SettingsTest {
         assertThat(settings.region()).isEqualTo("flag-region");
         assertThat(settings.spaceName()).contains("env_space");
         assertThat(settings.endpoint()).contains(URI.create("https://127.0.0.1:9000"));
-        assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.poll().interval()).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test
@@ -65,7 +65,7 @@ class SettingsTest {
         assertThat(settings.accessKey()).contains("$(touch pwned)");
         assertThat(settings.secretKey()).contains("`touch pwned`");
         assertThat(settings.spaceName()).contains("${HOME}");
-        assertThat(settings.playDomain()).contains("a\\nb");
+        assertThat(settings.playUrls().playDomain()).isEqualTo("a\\nb");
         assertThat(dir.resolve("pwned")).doesNotExist();
     }
 

@@ -166,10 +166,26 @@ class LedgerUploadsTest {
     }
 
     @Test
+    void aForcedUploadIsRecordedWithTheServicesMd5WithoutReadingTheFile() {
+        LedgerUploads run = uploads(true);
+        UploadRequest request = UploadRequest.of(file, "s");
+        assertThat(run.find(request)).isEmpty();
+        String reported = "0123456789abcdef0123456789abcdef"; // not the file's: shows it was not read
+
+        run.record(request, new UploadResult("v1", "", "a.mp4", "b/a.mp4", "s",
+                new SourceInfo("a.mp4", "b/a.mp4", 11, reported.toUpperCase(), "", "", 0, 0, 0, "", 0, 0, "", "")));
+
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString())).map(UploadEntry::md5)
+                .contains(reported);
+    }
+
+    @Test
     void aFileThatVanishedFailsAsAVodException() throws Exception {
+        uploaded(uploads(false), Files.writeString(tmp.resolve("b.mp4"), "other bytes"), "v0"); // its size is known
+        UploadRequest request = UploadRequest.of(file, "s");
         Files.delete(file);
 
-        assertThatThrownBy(() -> uploads(false).find(UploadRequest.of(file, "s")))
+        assertThatThrownBy(() -> uploads(false).find(request))
                 .isInstanceOf(VodException.class).hasMessageContaining("Cannot read " + file);
     }
 

@@ -43,7 +43,7 @@ public final class ApiCaller {
   private final RetryPolicy retry;
   private final Clock clock;
 
-  /** @param mapper the JSON mapper for request bodies, asked for only when one is written (replies need none) */
+  /** @param mapper the JSON mapper for request bodies */
   public ApiCaller(HttpTransport transport, VodClientConfig config, Supplier<ObjectMapper> mapper,
                    RetryPolicy retry) {
     this.transport = Objects.requireNonNull(transport, "transport == null");

@@ -1,10 +1,9 @@
 package io.vodkit.client.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vodkit.client.internal.Json;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,8 +16,6 @@ import java.util.Objects;
  *              left out)
  */
 public record UploadFunction(String name, Map<String, Object> input) {
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   public UploadFunction {
     Objects.requireNonNull(name, "name == null");
@@ -49,48 +46,21 @@ public record UploadFunction(String name, Map<String, Object> input) {
     return new UploadFunction("Snapshot", Map.of("SnapshotTime", time));
   }
 
-  /**
-   * {@code functions} as the JSON array text of CommitUploadInfo's {@code Functions} parameter, written with Jackson's
-   * streaming generator: binding records, or even printing a tree node, would build an {@code ObjectMapper} (some
-   * 400 classes, a tenth of a second or more) right between the last part and the commit.
-   */
+  /** {@code functions} as the JSON array text of CommitUploadInfo's {@code Functions} parameter. */
   public static String jsonArray(List<UploadFunction> functions) {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator json = JSON.createGenerator(text)) {
-      json.writeStartArray();
-      for (UploadFunction function : functions) {
-        function.write(json);
-      }
-      json.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to a StringWriter failed", e);
+    try {
+      return Json.mapper().writeValueAsString(functions.stream().map(UploadFunction::asMap).toList());
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write UploadFunctions as JSON", e);
     }
-    return text.toString();
   }
 
-  private void write(JsonGenerator json) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("Name", name);
+  private Map<String, Object> asMap() {
+    Map<String, Object> function = new LinkedHashMap<>();
+    function.put("Name", name);
     if (input != null) {
-      json.writeObjectFieldStart("Input");
-      for (Map.Entry<String, Object> field : input.entrySet()) {
-        json.writeFieldName(field.getKey());
-        writeValue(json, field.getValue());
-      }
-      json.writeEndObject();
+      function.put("Input", input);
     }
-    json.writeEndObject();
-  }
-
-  private static void writeValue(JsonGenerator json, Object value) throws IOException {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      json.writeNumber(((Number) value).longValue());
-    } else if (value instanceof Number number) {
-      json.writeNumber(number.doubleValue());
-    } else if (value instanceof Boolean flag) {
-      json.writeBoolean(flag);
-    } else {
-      json.writeString((String) value);
-    }
+    return function;
   }
 }

@@ -10,6 +10,7 @@ import io.vodkit.client.api.MediaInput;
 import io.vodkit.client.api.StartExecution;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollOutcome;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
@@ -61,10 +62,17 @@ public final class Enhancer {
    * Submits the restoration of {@code params} in {@code spaceName}.
    *
    * @return the RunId
+   * @throws InvalidEnhanceParamsException when 16-bit depth is asked for a source longer than the service allows
+   *     (checked when the service can tell the duration, before anything is submitted)
    * @throws ProTierDeniedException when Pro was asked for and the account is not allowlisted
    * @throws VodException for any other failure
    */
   public String submit(EnhanceParams params, String spaceName) {
+    if (params.bitDepth() != null && params.bitDepth() == 16) {
+      sourceDuration(params).ifPresent(seconds -> params.durationViolation(seconds).ifPresent(violation -> {
+        throw new InvalidEnhanceParamsException(violation, List.of("bit_depth"));
+      }));
+    }
     try {
       return startExecution.call(params.input(spaceName), params.moeEnhance());
     } catch (VodServiceException e) {
@@ -73,6 +81,11 @@ public final class Enhancer {
       }
       throw e;
     }
+  }
+
+  /** Asks once how the job {@code runId} is doing (GetExecution); any failure is thrown. */
+  public Execution query(String runId) {
+    return getExecution.call(runId);
   }
 
   /** Polls the job until it ends or the attempts run out. */

@@ -16,6 +16,8 @@ import javax.net.ssl.TrustManager;
  * every TLS use. Handing it to the JDK {@link java.net.http.HttpClient} keeps the client from building the default
  * {@link SSLContext} (the JSSE provider and the trust store: about a third of a second of start-up CPU) for
  * connections that never use TLS. An {@code https} request through such a transport fails with a clear message.
+ * Measured on the CLI path (a 100 KB {@code vodkit upload} to a running emulator, JDK 17, median of 15 and of 20
+ * runs): 0.18-0.19 s of CPU less than with the default context (1.26 -> 1.44 s, 1.39 -> 1.59 s; bench/README.md).
  */
 final class PlainHttpOnly {
 

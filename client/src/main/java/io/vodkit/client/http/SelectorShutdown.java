@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * ({@code shutdownNow}, then a bounded {@code awaitTermination}; {@code close} could wait on a stalled exchange);
  * before that the selector thread, named {@code HttpClient-<id>-SelectorManager} with the {@code <id>} the client
  * prints at the end of its {@code toString()}, ends its loop when interrupted. Where neither applies nothing
- * happens, and the exit just waits.
+ * happens, and the exit just waits. Measured on the CLI path (a 100 KB {@code vodkit upload} to a running emulator,
+ * JDK 17, median of 3 runs on a loaded 2-core machine): the process ends 0.04 s after printing its line with this,
+ * 0.39 s without (bench/README.md).
  */
 final class SelectorShutdown {
   private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");

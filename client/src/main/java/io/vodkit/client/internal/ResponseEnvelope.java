@@ -33,7 +33,7 @@ public final class ResponseEnvelope {
     }
     JsonNode root;
     try {
-      root = JsonTree.parse(body);
+      root = Json.tree(body);
     } catch (IOException e) {
       throw notJson(action, httpStatus, body, retryAfter);
     }

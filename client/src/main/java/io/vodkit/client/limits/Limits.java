@@ -38,6 +38,12 @@ public final class Limits {
   /** Part size of a multipart upload: {@value #MIN_PART_SIZE_BYTES} bytes to 5 GiB. */
   public static final Limit<Long> PART_SIZE = Limit.bytesBetween("partSize", MIN_PART_SIZE_BYTES,
       MAX_PART_SIZE_BYTES);
+  /**
+   * The smallest part size a client may be set to use ({@code UploadConfig.Builder#minimumPartSize}): 1 byte up to
+   * {@value #MIN_PART_SIZE_BYTES}. Below the service's minimum only for an emulator, so tests upload small files.
+   */
+  public static final Limit<Long> MINIMUM_PART_SIZE = Limit.bytesBetween("minimumPartSize", 1, MIN_PART_SIZE_BYTES);
+
   /** Bytes of one file: at most {@value #MAX_PARTS} parts of 5 GiB. */
   public static final Limit<Long> FILE_SIZE = Limit.bytesBetween("fileSize", 1, MAX_PARTS * MAX_PART_SIZE_BYTES);
   /** Parts of one file in flight: 1 to {@value #MAX_CONCURRENCY}. */
@@ -178,6 +184,24 @@ public final class Limits {
           }
           return Optional.empty();
         });
+  }
+
+  /**
+   * {@link #PART_SIZE} with its lower bound at {@code minimum} (within {@link #MINIMUM_PART_SIZE}); the same rule
+   * when {@code minimum} is the service's {@value #MIN_PART_SIZE_BYTES}.
+   */
+  public static Limit<Long> partSize(long minimum) {
+    MINIMUM_PART_SIZE.check(minimum);
+    return minimum == MIN_PART_SIZE_BYTES ? PART_SIZE : Limit.bytesBetween("partSize", minimum, MAX_PART_SIZE_BYTES);
+  }
+
+  /**
+   * The file size from which uploads go in parts: {@code minimum} (the smallest part size, within
+   * {@link #MINIMUM_PART_SIZE}) up to 5 GiB, the largest single PUT.
+   */
+  public static Limit<Long> multipartThreshold(long minimum) {
+    MINIMUM_PART_SIZE.check(minimum);
+    return Limit.bytesBetween("multipartThreshold", minimum, MAX_PART_SIZE_BYTES);
   }
 
   /** {@code storageClass} checked against {@link #STORAGE_CLASS} and spelled as the service wants it: upper case. */

@@ -17,37 +17,22 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Uploads several files, {@code jobs} at a time (each with its own parts in parallel), on a pool of named threads
- * that lives for one {@link #uploadAll} call. A file the {@link UploadLedger} already knows is skipped; every upload
- * is recorded in it. One file failing (a {@link VodException}) does not stop the others; anything else (a bug) is
- * thrown.
+ * {@link MediaUploader#uploadAll}: several files, {@code jobs} at a time (each with its own parts in parallel), on a
+ * pool of named threads that lives for one {@link #uploadAll} call. A file the {@link UploadLedger} already knows is
+ * skipped; every upload is recorded in it; each result, skipped or not, gets a fresh play URL. One file failing (a
+ * {@link VodException}) does not stop the others; anything else (a bug) is thrown.
  */
-public final class BatchUploader {
-
-  /** Files in flight when the caller does not choose. */
-  public static final int DEFAULT_JOBS = 2;
-  public static final int MAX_JOBS = Limits.MAX_JOBS;
-
-  /**
-   * How one file went: exactly one of {@code result} and {@code failure} is set; {@code skipped} when the result is
-   * the ledger's earlier upload (nothing was sent).
-   */
-  public record Outcome(UploadRequest request, UploadResult result, VodException failure, boolean skipped) {
-
-    public boolean succeeded() {
-      return failure == null;
-    }
-  }
+final class BatchUploader {
 
   private final MediaUploader uploader;
   private final int jobs;
   private final UploadLedger ledger;
 
   /**
-   * @param jobs   files in flight at most, 1…{@value #MAX_JOBS}
+   * @param jobs   files in flight at most, within {@link Limits#JOBS}
    * @param ledger earlier uploads to skip, and where new ones are recorded
    */
-  public BatchUploader(MediaUploader uploader, int jobs, UploadLedger ledger) {
+  BatchUploader(MediaUploader uploader, int jobs, UploadLedger ledger) {
     this.uploader = Objects.requireNonNull(uploader, "uploader == null");
     this.jobs = Limits.JOBS.check((long) jobs).intValue();
     this.ledger = Objects.requireNonNull(ledger, "ledger == null");
@@ -60,24 +45,24 @@ public final class BatchUploader {
    *                  file)
    * @param done      told of each outcome as soon as it is known (from a pool thread, one call at a time)
    */
-  public List<Outcome> uploadAll(List<UploadRequest> requests, Function<UploadRequest, UploadListener> listeners,
-                                 Consumer<Outcome> done) {
+  List<UploadOutcome> uploadAll(List<UploadRequest> requests, Function<UploadRequest, UploadListener> listeners,
+                                 Consumer<UploadOutcome> done) {
     ExecutorService pool = new ThreadPoolExecutor(jobs, jobs, 0L, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, requests.size())),
         new NamedThreadFactory("vodkit-upload-file"));
     Object reporting = new Object();
     try {
-      List<Future<Outcome>> futures = new ArrayList<>(requests.size());
+      List<Future<UploadOutcome>> futures = new ArrayList<>(requests.size());
       for (UploadRequest request : requests) {
         futures.add(pool.submit(() -> {
-          Outcome outcome = uploadOne(request, listeners);
+          UploadOutcome outcome = uploadOne(request, listeners);
           synchronized (reporting) {
             done.accept(outcome);
           }
           return outcome;
         }));
       }
-      List<Outcome> outcomes = new ArrayList<>(futures.size());
-      for (Future<Outcome> future : futures) {
+      List<UploadOutcome> outcomes = new ArrayList<>(futures.size());
+      for (Future<UploadOutcome> future : futures) {
         outcomes.add(future.get());
       }
       return outcomes;
@@ -97,23 +82,27 @@ public final class BatchUploader {
     }
   }
 
-  private Outcome uploadOne(UploadRequest request, Function<UploadRequest, UploadListener> listeners) {
+  private UploadOutcome uploadOne(UploadRequest request, Function<UploadRequest, UploadListener> listeners) {
+    UploadResult result;
+    boolean skipped;
     try {
       Optional<UploadResult> earlier = ledger.find(request);
-      if (earlier.isPresent()) {
-        return new Outcome(request, earlier.get(), null, true);
-      }
+      skipped = earlier.isPresent();
+      result = skipped ? earlier.get() : uploadAndRecord(request, listeners);
+      // resolved for a skipped file too: its line carries a fresh URL, and refused credentials show here
+      return new UploadOutcome(request, uploader.withPlayUrl(result), null, skipped);
     } catch (VodException e) {
-      return new Outcome(request, null, e, false);
+      return new UploadOutcome(request, null, e, false);
     }
+  }
+
+  private UploadResult uploadAndRecord(UploadRequest request, Function<UploadRequest, UploadListener> listeners) {
     boolean recorded = false;
     try {
-      UploadResult result = uploader.upload(request, listeners.apply(request));
+      UploadResult result = uploader.send(request, listeners.apply(request));
       ledger.record(request, result);
       recorded = true;
-      return new Outcome(request, result, null, false);
-    } catch (VodException e) {
-      return new Outcome(request, null, e, false);
+      return result;
     } finally {
       if (!recorded) {
         ledger.failed(request);

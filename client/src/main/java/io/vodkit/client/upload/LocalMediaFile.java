@@ -6,6 +6,7 @@ import io.vodkit.client.limits.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A local file checked before any request: it exists, is a regular readable file, is not empty nor larger than
@@ -13,10 +14,11 @@ import java.nio.file.Path;
  * plus 1–7 characters).
  *
  * @param path      the file
- * @param size      bytes
- * @param extension e.g. {@code .mp4}
+ * @param size           bytes
+ * @param modifiedMillis last-modified time, as inspected
+ * @param extension      e.g. {@code .mp4}
  */
-public record LocalMediaFile(Path path, long size, String extension) {
+public record LocalMediaFile(Path path, long size, long modifiedMillis, String extension) {
 
   /** The longest FileExtension the service accepts, dot included. */
   static final int MAX_EXTENSION_CHARS = 8;
@@ -26,21 +28,22 @@ public record LocalMediaFile(Path path, long size, String extension) {
     if (!Files.exists(file)) {
       throw new VodException("File not found: " + file);
     }
-    if (Files.isDirectory(file)) {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException e) {
+      throw new VodException("Cannot read the size of " + file + ": " + e.getMessage(), e);
+    }
+    if (attributes.isDirectory()) {
       throw new VodException("Is a directory, not a media file: " + file);
     }
-    if (!Files.isRegularFile(file)) {
+    if (!attributes.isRegularFile()) {
       throw new VodException("Not a regular file: " + file);
     }
     if (!Files.isReadable(file)) {
       throw new VodException("File is not readable: " + file);
     }
-    long size;
-    try {
-      size = Files.size(file);
-    } catch (IOException e) {
-      throw new VodException("Cannot read the size of " + file + ": " + e.getMessage(), e);
-    }
+    long size = attributes.size();
     if (size == 0) {
       throw new VodException("File is empty (0 bytes), nothing to upload: " + file);
     }
@@ -49,7 +52,7 @@ public record LocalMediaFile(Path path, long size, String extension) {
     } catch (InvalidValueException tooLarge) {
       throw new VodException("File is too large for the service (" + tooLarge.getMessage() + "): " + file);
     }
-    return new LocalMediaFile(file, size, extensionOf(file));
+    return new LocalMediaFile(file, size, attributes.lastModifiedTime().toMillis(), extensionOf(file));
   }
 
   private static String extensionOf(Path file) {

@@ -13,6 +13,7 @@ import io.vodkit.client.upload.internal.HostFailover;
 import io.vodkit.client.upload.internal.ParallelParts;
 import io.vodkit.client.upload.internal.ProgressTracker;
 import io.vodkit.client.upload.internal.UploadRoute;
+import io.vodkit.client.url.PlayUrlResolver;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
@@ -23,14 +24,24 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uploads one local file: check the file → ApplyUploadInfo → storage gateway (direct below 20 MiB, else parts in
- * parallel) → CommitUploadInfo. Storage requests fail over across {@code UploadHosts} (see {@link StorageGateway}
- * and {@link StorageException#retryable()}); memory use does not depend on the file size.
+ * The uploads of one {@link io.vodkit.client.VodClient} ({@code client.uploads()}): one file
+ * ({@link #upload}) or several ({@link #uploadAll}), each checked → ApplyUploadInfo → storage gateway (one PUT below
+ * the {@link UploadConfig} threshold, else parts in parallel) → CommitUploadInfo, resumed from its
+ * {@link UploadCheckpoints} when an earlier run was interrupted, and returned with a fresh play URL. Storage
+ * requests fail over across {@code UploadHosts} (see {@link StorageGateway} and {@link StorageException#retryable()});
+ * memory use does not depend on the file size. Immutable: {@code with…} gives a changed copy.
+ *
+ * <pre>{@code
+ * UploadResult result = client.uploads().withConfig(UploadConfig.builder().partsInFlight(8).build())
+ *     .upload(UploadRequest.of(file, "my_space"), UploadListener.NONE);
+ * result.vid(); result.playUrl();
+ * }</pre>
  */
 public final class MediaUploader {
 
@@ -41,36 +52,83 @@ public final class MediaUploader {
   private final CommitUploadInfo commitUploadInfo;
   private final StorageGateway storage;
   private final ApiCaller api;
+  private final PlayUrlResolver playUrls;
+  private final UploadConfig config;
   private final UploadCheckpoints checkpoints;
 
-  /** An uploader whose uploads always start fresh. */
-  public MediaUploader(ApiCaller api, StorageGateway storage) {
-    this(api, storage, UploadCheckpoints.disabled());
+  /**
+   * Uploads with the default {@link UploadConfig}, always starting fresh; {@code client.uploads()} makes one.
+   *
+   * @param playUrls resolves the play URL of each result
+   */
+  public MediaUploader(ApiCaller api, StorageGateway storage, PlayUrlResolver playUrls) {
+    this(api, storage, playUrls, UploadConfig.defaults(), UploadCheckpoints.disabled());
   }
 
-  /** An uploader that resumes interrupted multipart uploads it finds in {@code checkpoints}. */
-  public MediaUploader(ApiCaller api, StorageGateway storage, UploadCheckpoints checkpoints) {
+  private MediaUploader(ApiCaller api, StorageGateway storage, PlayUrlResolver playUrls, UploadConfig config,
+                        UploadCheckpoints checkpoints) {
     this.api = Objects.requireNonNull(api, "api == null");
+    this.storage = Objects.requireNonNull(storage, "storage == null");
+    this.playUrls = Objects.requireNonNull(playUrls, "playUrls == null");
+    this.config = Objects.requireNonNull(config, "config == null");
     this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints == null");
     this.applyUploadInfo = new ApplyUploadInfo(api);
     this.commitUploadInfo = new CommitUploadInfo(api);
-    this.storage = Objects.requireNonNull(storage, "storage == null");
+  }
+
+  /** This uploader with {@code config}'s part size, threshold and parts in flight. */
+  public MediaUploader withConfig(UploadConfig config) {
+    return new MediaUploader(api, storage, playUrls, config, checkpoints);
+  }
+
+  /** This uploader resuming the interrupted multipart uploads it finds in {@code checkpoints}. */
+  public MediaUploader withCheckpoints(UploadCheckpoints checkpoints) {
+    return new MediaUploader(api, storage, playUrls, config, checkpoints);
+  }
+
+  public UploadConfig config() {
+    return config;
   }
 
   /**
-   * Uploads and commits {@code request.file()}.
+   * Uploads and commits {@code request.file()}, and resolves its play URL.
    *
    * @param listener progress receiver ({@link UploadListener#NONE} for none)
    * @throws VodException for a bad file (before any request), {@link io.vodkit.client.VodServiceException} for an
    *                      OpenAPI error, {@link StorageException} for a storage failure
    */
   public UploadResult upload(UploadRequest request, UploadListener listener) {
+    return withPlayUrl(send(request, listener));
+  }
+
+  /**
+   * Uploads every request, {@code jobs} files at a time, skipping the files {@code ledger} already knows (their
+   * result is the earlier upload's) and recording the others in it; one file failing does not stop the others.
+   *
+   * @param jobs      files in flight at most, within {@link io.vodkit.client.limits.Limits#JOBS}
+   * @param listeners the progress listener of each request, asked for when its upload starts (not for a skipped
+   *                  file)
+   * @param done      told of each outcome as soon as it is known (from a pool thread, one call at a time)
+   * @return the outcomes in request order
+   */
+  public List<UploadOutcome> uploadAll(List<UploadRequest> requests, int jobs, UploadLedger ledger,
+                                       Function<UploadRequest, UploadListener> listeners,
+                                       Consumer<UploadOutcome> done) {
+    return new BatchUploader(this, jobs, ledger).uploadAll(requests, listeners, done);
+  }
+
+  /** {@code result} with the play URL of its stored file. */
+  UploadResult withPlayUrl(UploadResult result) {
+    return result.withPlayUrl(playUrls.playUrlOrEmpty(result.spaceName(), result.fileName(), result.vid()));
+  }
+
+  /** Uploads and commits {@code request.file()}; the result has no play URL yet. */
+  UploadResult send(UploadRequest request, UploadListener listener) {
     Objects.requireNonNull(listener, "listener == null");
-    LocalMediaFile media = LocalMediaFile.inspect(request.file());
-    PartPlan plan = PartPlan.of(media.size(), request.partSizeBytes());
+    LocalMediaFile media = request.media();
+    PartPlan plan = PartPlan.of(media.size(), config);
     UploadCheckpoint identity = plan.direct() || !checkpoints.enabled() ? null
-        : checkpoints.describe(media.path().toAbsolutePath(), media.size(), api.endpoint().toString(),
-            request.spaceName(), plan.partSizeBytes());
+        : checkpoints.describe(media, api.endpoint().toString(), request.spaceName(), plan.partSizeBytes());
     Optional<UploadCheckpoint> resumed = identity == null ? Optional.empty() : resumable(identity, plan);
 
     List<UploadRoute> routes;
@@ -92,7 +150,7 @@ public final class MediaUploader {
       for (int i = 0; route == null; i++) {
         UploadRoute next = routes.get(i);
         try {
-          store(next, plan, request, media, channel, listener, identity, i == 0 ? resumed.orElse(null) : null);
+          store(next, plan, media, channel, listener, identity, i == 0 ? resumed.orElse(null) : null);
           route = next;
         } catch (StorageException e) {
           if (!e.retryable() || i == routes.size() - 1) {
@@ -119,7 +177,7 @@ public final class MediaUploader {
       checkpoints.delete(identity); // the service no longer knows the merged upload: start again, once
       checkpoints.notice("the interrupted upload of " + identity.file() + " cannot be committed ("
           + e.getMessage() + "); starting fresh");
-      return upload(request, listener);
+      return send(request, listener);
     }
     if (identity != null) {
       checkpoints.delete(identity);
@@ -137,7 +195,7 @@ public final class MediaUploader {
    * Sends the file's bytes along {@code route}: one PUT, or the parts and the merge (resuming {@code checkpoint} when
    * given), failing over between the route's hosts.
    */
-  private void store(UploadRoute route, PartPlan plan, UploadRequest request, LocalMediaFile media,
+  private void store(UploadRoute route, PartPlan plan, LocalMediaFile media,
                      FileChannel channel, UploadListener listener, UploadCheckpoint identity,
                      UploadCheckpoint checkpoint) {
     StorageTarget target = route.target();
@@ -160,7 +218,7 @@ public final class MediaUploader {
     if (started == null && identity != null) {
       started = identity.started(target.storeUri(), target.auth(), route.hosts(), route.sessionKey(), uploadId);
     }
-    uploadParts(plan, new ParallelParts(request.concurrencyFor(plan), failure), channel, target, uploadId,
+    uploadParts(plan, new ParallelParts(config.partsInFlight(plan), failure), channel, target, uploadId,
         hosts, progress, started);
   }
 

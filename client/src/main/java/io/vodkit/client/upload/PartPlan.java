@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a file of a given size goes to the storage gateway (spec §6.3–§6.4), as a pure function of
- * {@code (fileSize, partSizeBytes)}:
+ * How a file of a given size goes to the storage gateway (spec §6.3–§6.4), as a pure function of the size and
+ * the {@link UploadConfig} (shown with its defaults, a 20 MiB threshold and part size):
  *
  * <ul>
  *   <li>{@code fileSize < 20 MiB}: one direct PUT ({@link #direct()}), described as a single part covering the file;
@@ -50,20 +50,30 @@ public record PartPlan(long fileSize, long partSizeBytes, boolean direct, List<P
   }
 
   /**
-   * Plans the upload of {@code fileSize} bytes.
+   * Plans the upload of {@code fileSize} bytes in {@code partSizeBytes} parts from 20 MiB up (the service's rule).
    *
    * @throws IllegalArgumentException if {@code fileSize < 0} or above {@link Limits#FILE_SIZE}, or
    *     {@code partSizeBytes} is outside {@link Limits#PART_SIZE}
    */
   public static PartPlan of(long fileSize, long partSizeBytes) {
+    return of(fileSize, UploadConfig.builder().partSize(partSizeBytes).build());
+  }
+
+  /**
+   * Plans the upload of {@code fileSize} bytes with {@code config}'s part size, direct below its multipart
+   * threshold.
+   *
+   * @throws IllegalArgumentException if {@code fileSize < 0} or above {@link Limits#FILE_SIZE}
+   */
+  public static PartPlan of(long fileSize, UploadConfig config) {
     if (fileSize < 0) {
       throw new IllegalArgumentException("fileSize < 0: " + fileSize);
     }
-    checkPartSize(partSizeBytes);
     if (fileSize > 0) {
       Limits.FILE_SIZE.check(fileSize);
     }
-    if (fileSize < MIN_PART_SIZE_BYTES) {
+    long partSizeBytes = config.partSizeBytes();
+    if (fileSize < config.multipartThresholdBytes()) {
       return new PartPlan(fileSize, partSizeBytes, true, List.of(new Part(1, 0, fileSize)));
     }
     long partSize = Math.max(partSizeBytes, ceilDiv(fileSize, MAX_PARTS));
@@ -82,15 +92,6 @@ public record PartPlan(long fileSize, long partSizeBytes, boolean direct, List<P
    */
   public int defaultConcurrency() {
     return direct ? 1 : Math.min(MAX_DEFAULT_CONCURRENCY, parts.size());
-  }
-
-  /**
-   * Checks a requested part size.
-   *
-   * @throws io.vodkit.client.limits.InvalidValueException when it is outside {@link Limits#PART_SIZE}
-   */
-  public static long checkPartSize(long partSizeBytes) {
-    return Limits.PART_SIZE.check(partSizeBytes);
   }
 
   private static long ceilDiv(long a, long b) {

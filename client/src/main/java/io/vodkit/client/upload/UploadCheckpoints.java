@@ -17,8 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -65,11 +63,13 @@ public final class UploadCheckpoints {
     notices.accept(message);
   }
 
-  /** A checkpoint describing {@code file} as it is now, for {@code endpoint}, {@code space} and the plan. */
-  UploadCheckpoint describe(Path file, long size, String endpoint, String space, long partSizeBytes) {
+  /** A checkpoint describing {@code media} as inspected, for {@code endpoint}, {@code space} and the plan. */
+  UploadCheckpoint describe(LocalMediaFile media, String endpoint, String space, long partSizeBytes) {
+    Path file = media.path().toAbsolutePath();
     try {
-      return new UploadCheckpoint(file.toString(), size, Files.getLastModifiedTime(file).toMillis(),
-          sampleHash(file, size), endpoint, space, partSizeBytes, "", "", List.of(), "", "", "", Map.of(), false);
+      return UploadCheckpoint.builder()
+          .file(file.toString(), media.size(), media.modifiedMillis(), sampleHash(file, media.size()))
+          .destination(endpoint, space, partSizeBytes).build();
     } catch (IOException e) {
       throw new VodException("Cannot read " + file + ": " + e.getMessage(), e);
     }

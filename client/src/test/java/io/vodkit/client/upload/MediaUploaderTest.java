@@ -12,6 +12,7 @@ import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.VodException;
 import io.vodkit.client.http.RetryPolicy;
+import io.vodkit.client.url.PlayUrlConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -41,6 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MediaUploaderTest {
 
   private static final long MIB = 1024L * 1024;
+  /** The part size and threshold of these tests, lowered from 20 MiB so that a few hundred KiB go up in parts. */
+  private static final long PART = 256 * 1024;
+  private static final UploadConfig SMALL_PARTS = UploadConfig.builder().minimumPartSize(PART).partSize(PART)
+      .multipartThreshold(PART).build();
   private static final String STORE_URI = "tos-vod-local-s/5f7fdb89.mp4";
   private static final String AUTH = "SpaceKey/s/1/:version:v2:token";
 
@@ -56,10 +61,11 @@ class MediaUploaderTest {
   @BeforeEach
   void start() throws IOException {
     server = new FakeVodServer();
-    client = new VodClient(new VodClientConfig(server.endpoint(), null, new Credentials("AK", "SK"),
-        Duration.ofSeconds(2), Duration.ofSeconds(20), null), new RetryPolicy(3, Duration.ofMillis(1),
-        Duration.ofMillis(1), waits::add, new SplittableRandom(3)));
-    uploader = new MediaUploader(client.api(), client.storage());
+    client = VodClient.builder(new VodClientConfig(server.endpoint(), null, new Credentials("AK", "SK"),
+        Duration.ofSeconds(2), Duration.ofSeconds(20), null)).retry(new RetryPolicy(3, Duration.ofMillis(1),
+        Duration.ofMillis(1), waits::add, new SplittableRandom(3)))
+        .playUrls(new PlayUrlConfig("https://cdn.example.com", Duration.ofMinutes(10))).build();
+    uploader = client.uploads().withConfig(SMALL_PARTS);
     server.onActionResult("CommitUploadInfo", "{\"Data\":{\"Vid\":\"v0test\",\"PosterUri\":\"tos-vod-local-s/cover\","
         + "\"SourceInfo\":{\"FileName\":\"5f7fdb89.mp4\",\"StoreUri\":\"" + STORE_URI + "\",\"Size\":1}}}");
     uploadHosts(server.authority());
@@ -73,8 +79,8 @@ class MediaUploaderTest {
   }
 
   @Test
-  void fortyFiveMebibytesGoUpAsTwoTwentyMebibytePartsAndAShortLastOne() throws IOException {
-    Path file = sparseFile("big.mp4", 45 * MIB);
+  void aFileOfTwoAndAQuarterPartsGoesUpAsTwoFullPartsAndAShortLastOne() throws IOException {
+    Path file = sparseFile("big.mp4", 2 * PART + PART / 4);
     List<UploadProgress> progress = new ArrayList<>();
 
     UploadResult result = uploader.upload(UploadRequest.of(file, "s"), p -> {
@@ -96,17 +102,17 @@ class MediaUploaderTest {
     assertThat(init.header("Content-Length")).isEqualTo("0");
     assertThat(init.header("X-Upload-Hint")).isEqualTo("fast");
 
-    String crc1 = crc(file, 0, 20 * MIB);
-    String crc2 = crc(file, 20 * MIB, 20 * MIB);
-    String crc3 = crc(file, 40 * MIB, 5 * MIB);
+    String crc1 = crc(file, 0, PART);
+    String crc2 = crc(file, PART, PART);
+    String crc3 = crc(file, 2 * PART, PART / 4);
     Map<String, Recorded> parts = gateway.subList(1, 4).stream()
         .collect(Collectors.toMap(r -> r.query().get("partNumber"), r -> r));
     assertThat(parts.get("1").rawQuery()).isEqualTo("partNumber=1&uploadID=up-123");
-    assertThat(parts.get("1").bodyLength()).isEqualTo(20 * MIB);
+    assertThat(parts.get("1").bodyLength()).isEqualTo(PART);
     assertThat(parts.get("1").header("Content-CRC32")).isEqualTo(crc1).isEqualTo(parts.get("1").bodyCrc32());
-    assertThat(parts.get("2").bodyLength()).isEqualTo(20 * MIB);
+    assertThat(parts.get("2").bodyLength()).isEqualTo(PART);
     assertThat(parts.get("2").header("Content-CRC32")).isEqualTo(crc2).isEqualTo(parts.get("2").bodyCrc32());
-    assertThat(parts.get("3").bodyLength()).isEqualTo(5 * MIB);
+    assertThat(parts.get("3").bodyLength()).isEqualTo(PART / 4);
     assertThat(parts.get("3").header("Content-CRC32")).isEqualTo(crc3).isEqualTo(parts.get("3").bodyCrc32());
     assertThat(parts.values()).allSatisfy(r -> assertThat(r.header("X-Upload-Hint")).isNull());
 
@@ -116,12 +122,12 @@ class MediaUploaderTest {
     assertThat(merge.header("Content-CRC32")).isNull();
 
     assertThat(result).isEqualTo(new UploadResult("v0test", "tos-vod-local-s/cover", "5f7fdb89.mp4", STORE_URI, "s",
-        result.sourceInfo()));
+        result.sourceInfo(), "https://cdn.example.com/5f7fdb89.mp4"));
     assertThat(server.actionRequests("ApplyUploadInfo").get(0).query())
-        .containsEntry("FileExtension", ".mp4").containsEntry("FileSize", Long.toString(45 * MIB));
+        .containsEntry("FileExtension", ".mp4").containsEntry("FileSize", Long.toString(2 * PART + PART / 4));
     assertThat(server.actionRequests("CommitUploadInfo").get(0).query()).containsEntry("SessionKey", "sess-1");
-    assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p.totalBytes()).isEqualTo(45 * MIB));
-    assertThat(progress.stream().mapToLong(UploadProgress::bytesSent).max().orElseThrow()).isEqualTo(45 * MIB);
+    assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p.totalBytes()).isEqualTo(2 * PART + PART / 4));
+    assertThat(progress.stream().mapToLong(UploadProgress::bytesSent).max().orElseThrow()).isEqualTo(2 * PART + PART / 4);
   }
 
   @Test
@@ -129,8 +135,8 @@ class MediaUploaderTest {
     Path file = Files.writeString(dir.resolve("hello.mov"), "hello world");
     AtomicLong lastProgress = new AtomicLong();
 
-    UploadResult result = uploader.upload(new UploadRequest(file, "s", 4, 20 * MIB,
-            UploadMetadata.title("My title"), "dir/hello.mov"),
+    UploadResult result = uploader.upload(UploadRequest.of(file, "s").withMetadata(UploadMetadata.title("My title"))
+            .withFileName("dir/hello.mov"),
         p -> lastProgress.set(p.bytesSent()));
 
     assertThat(server.gatewayRequests()).singleElement().satisfies(put -> {
@@ -171,7 +177,7 @@ class MediaUploaderTest {
       extraServers.add(bad);
     }
     uploadHosts(bad == null ? "127.0.0.1:1" : bad.authority(), server.authority());
-    Path file = sparseFile("one-part.mp4", 20 * MIB);
+    Path file = sparseFile("one-part.mp4", PART);
 
     UploadResult result = uploader.upload(UploadRequest.of(file, "s"), UploadListener.NONE);
 
@@ -215,7 +221,7 @@ class MediaUploaderTest {
     server.onActionResult("ApplyUploadInfo", "{\"Data\":{\"UploadAddress\":" + dead + ","
         + "\"CandidateUploadAddresses\":{\"MainUploadAddresses\":[" + dead + "],\"BackupUploadAddresses\":["
         + String.format(address, server.authority()) + "],\"FallbackUploadAddresses\":[" + dead + "]}}}");
-    Path file = sparseFile("one-part.mp4", 20 * MIB);
+    Path file = sparseFile("one-part.mp4", PART);
 
     UploadResult result = uploader.upload(UploadRequest.of(file, "s"), UploadListener.NONE);
 
@@ -228,7 +234,7 @@ class MediaUploaderTest {
 
   @Test
   void atMostConcurrencyPartsAreInFlight() throws IOException {
-    Path file = sparseFile("four-parts.mp4", 80 * MIB);
+    Path file = sparseFile("four-parts.mp4", 4 * PART);
     CountDownLatch twoPartsArrived = new CountDownLatch(2);
     server.beforeGatewayReply(r -> {
       if (r.query().containsKey("partNumber")) {
@@ -237,7 +243,8 @@ class MediaUploaderTest {
       }
     });
 
-    uploader.upload(new UploadRequest(file, "s", 2, 20 * MIB, null, null), UploadListener.NONE);
+    uploader.withConfig(SMALL_PARTS.toBuilder().partsInFlight(2).build())
+        .upload(UploadRequest.of(file, "s"), UploadListener.NONE);
 
     assertThat(twoPartsArrived.getCount()).as("two parts were in flight together").isZero();
     assertThat(server.maxGatewayInFlight()).isEqualTo(2);
@@ -252,9 +259,10 @@ class MediaUploaderTest {
     server.onGateway(r -> "2".equals(r.query().get("partNumber"))
         ? FakeVodServer.gatewayError(400, 4002, "crc32 mismatch: expected 1 actual 2")
         : FakeVodServer.standardGateway(r));
-    Path file = sparseFile("two-parts.mp4", 40 * MIB);
+    Path file = sparseFile("two-parts.mp4", 2 * PART);
 
-    assertThatThrownBy(() -> uploader.upload(new UploadRequest(file, "s", 1, 20 * MIB, null, null),
+    assertThatThrownBy(() -> uploader.withConfig(SMALL_PARTS.toBuilder().partsInFlight(1).build())
+        .upload(UploadRequest.of(file, "s"),
         UploadListener.NONE))
         .isInstanceOfSatisfying(StorageException.class, e -> {
           assertThat(e.step()).isEqualTo(GatewayStep.UPLOAD_PART);
@@ -288,10 +296,11 @@ class MediaUploaderTest {
       }
       return FakeVodServer.standardGateway(r);
     });
-    Path file = sparseFile("two-parts.mp4", 40 * MIB);
+    Path file = sparseFile("two-parts.mp4", 2 * PART);
 
     try {
-      assertThatThrownBy(() -> uploader.upload(new UploadRequest(file, "s", 2, 20 * MIB, null, null),
+      assertThatThrownBy(() -> uploader.withConfig(SMALL_PARTS.toBuilder().partsInFlight(2).build())
+        .upload(UploadRequest.of(file, "s"),
           UploadListener.NONE))
           .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.partNumber()).isEqualTo(1))
           .hasMessageContaining("token expired");
@@ -322,7 +331,7 @@ class MediaUploaderTest {
     int[] failures = {0};
     server.onGateway(r -> r.query().containsKey("partNumber") && r.query().get("partNumber").equals("2")
         && failures[0]++ == 0 ? FakeVodServer.gatewayError(503, 5000, "busy") : FakeVodServer.standardGateway(r));
-    Path file = sparseFile("big.mp4", 45L * 1024 * 1024);
+    Path file = sparseFile("big.mp4", 2 * PART + PART / 4);
 
     UploadResult result = uploader.upload(UploadRequest.of(file, "s"), UploadListener.NONE);
 
@@ -343,15 +352,26 @@ class MediaUploaderTest {
   }
 
   @Test
-  void requestValidatesItsArguments() {
-    Path file = dir.resolve("a.mp4");
-    assertThatThrownBy(() -> new UploadRequest(file, "s", -1, 20 * MIB, null, null))
+  void requestAndConfigValidateTheirArguments() throws IOException {
+    Path file = Files.writeString(dir.resolve("a.mp4"), "x");
+    assertThatThrownBy(() -> UploadConfig.builder().partsInFlight(-1).build())
         .hasMessage("concurrency must be 1 to 64, got -1");
-    assertThatThrownBy(() -> new UploadRequest(file, "s", 65, 20 * MIB, null, null))
+    assertThatThrownBy(() -> UploadConfig.builder().partsInFlight(0).build())
+        .hasMessage("concurrency must be 1 to 64, got 0");
+    assertThatThrownBy(() -> UploadConfig.builder().partsInFlight(65).build())
         .hasMessage("concurrency must be 1 to 64, got 65");
-    assertThatThrownBy(() -> new UploadRequest(file, "s", 4, 5 * MIB, null, null))
+    assertThatThrownBy(() -> UploadConfig.builder().partSize(5 * MIB).build())
         .hasMessage("partSize must be 20 MiB to 5 GiB, got 5 MiB");
-    assertThatThrownBy(() -> new UploadRequest(file, "s", 4, 20 * MIB, null, "/a.mp4"))
+    assertThatThrownBy(() -> UploadConfig.builder().multipartThreshold(5 * MIB).build())
+        .hasMessage("multipartThreshold must be 20 MiB to 5 GiB, got 5 MiB");
+    assertThatThrownBy(() -> UploadConfig.builder().minimumPartSize(PART).partSize(PART / 2).build())
+        .hasMessage("partSize must be 256 KiB to 5 GiB, got 128 KiB");
+    assertThatThrownBy(() -> UploadConfig.builder().minimumPartSize(0).build())
+        .hasMessageStartingWith("minimumPartSize must be 1 byte to 20 MiB");
+    assertThatThrownBy(() -> UploadConfig.builder().minimumPartSize(21 * MIB).build())
+        .hasMessageStartingWith("minimumPartSize must be 1 byte to 20 MiB");
+    assertThat(UploadConfig.defaults()).isEqualTo(new UploadConfig(20 * MIB, 20 * MIB, 0, 20 * MIB));
+    assertThatThrownBy(() -> UploadRequest.of(file, "s").withFileName("/a.mp4"))
         .hasMessageStartingWith("fileName must be a storage path").hasMessageEndingWith("got a leading /");
   }
 
@@ -367,7 +387,7 @@ class MediaUploaderTest {
     Path file = dir.resolve(name);
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
       raf.setLength(size);
-      for (long at : new long[] {0, 20 * MIB - 1, 20 * MIB, size / 2, size - 1}) {
+      for (long at : new long[] {0, PART - 1, PART, size / 2, size - 1}) {
         if (at >= size) {
           continue;
         }

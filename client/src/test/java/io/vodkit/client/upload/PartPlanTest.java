@@ -118,9 +118,20 @@ class PartPlanTest {
   @Test
   void autoConcurrencyFollowsThePlanAndAnExplicitOneWins() {
     PartPlan plan = PartPlan.of(512 * MIB, DEFAULT);
-    Path file = Path.of("a.mp4");
 
-    assertThat(UploadRequest.of(file, "s").concurrencyFor(plan)).isEqualTo(8);
-    assertThat(new UploadRequest(file, "s", 3, DEFAULT, null, null).concurrencyFor(plan)).isEqualTo(3);
+    assertThat(UploadConfig.defaults().partsInFlight(plan)).isEqualTo(8);
+    assertThat(UploadConfig.builder().partsInFlight(3).build().partsInFlight(plan)).isEqualTo(3);
+  }
+
+  @Test
+  void aLoweredThresholdSplitsSmallFilesWithTheSameLayout() {
+    long kib = 1024;
+    UploadConfig small = UploadConfig.builder().minimumPartSize(256 * kib).partSize(256 * kib)
+        .multipartThreshold(256 * kib).build();
+
+    assertThat(PartPlan.of(256 * kib - 1, small).direct()).isTrue();
+    PartPlan plan = PartPlan.of(576 * kib, small);
+    assertThat(plan.direct()).isFalse();
+    assertThat(plan.parts()).extracting(PartPlan.Part::length).containsExactly(256 * kib, 256 * kib, 64 * kib);
   }
 }

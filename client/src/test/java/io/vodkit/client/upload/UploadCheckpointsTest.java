@@ -30,7 +30,7 @@ class UploadCheckpointsTest {
   void savesOwnerOnlyAndLoadsBackWithParts() throws Exception {
     UploadCheckpoints checkpoints = UploadCheckpoints.in(tmp.resolve("cp"), notices::add);
     Path file = media(50L << 20);
-    UploadCheckpoint identity = checkpoints.describe(file, 50L << 20, "http://e", "space", 20L << 20);
+    UploadCheckpoint identity = checkpoints.describe(LocalMediaFile.inspect(file), "http://e", "space", 20L << 20);
     UploadCheckpoint started = identity.started("bucket/a.mp4", "SpaceKey/secret-token", List.of("h:1"), "sess",
         "up-1").withPart(new PartReceipt(1, "0d4a1185", "video/mp4"));
 
@@ -56,24 +56,25 @@ class UploadCheckpointsTest {
   void aChangedFileOrOtherPlanDoesNotMatch() throws Exception {
     UploadCheckpoints checkpoints = UploadCheckpoints.in(tmp.resolve("cp"), notices::add);
     Path file = media(50L << 20);
-    UploadCheckpoint before = checkpoints.describe(file, 50L << 20, "http://e", "space", 20L << 20);
+    UploadCheckpoint before = checkpoints.describe(LocalMediaFile.inspect(file), "http://e", "space", 20L << 20);
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
       raf.seek(25L << 20);
       raf.write(7);
     }
 
-    UploadCheckpoint after = checkpoints.describe(file, 50L << 20, "http://e", "space", 20L << 20);
+    UploadCheckpoint after = checkpoints.describe(LocalMediaFile.inspect(file), "http://e", "space", 20L << 20);
 
     assertThat(before.sampleSha256()).as("the middle sample sees the change").isNotEqualTo(after.sampleSha256());
     assertThat(before.matches(after)).isFalse();
-    assertThat(before.matches(checkpoints.describe(file, 50L << 20, "http://e", "space", 40L << 20))).isFalse();
+    assertThat(before.matches(checkpoints.describe(LocalMediaFile.inspect(file), "http://e", "space",
+        40L << 20))).isFalse();
   }
 
   @Test
   void disabledRemembersNothing() throws Exception {
     UploadCheckpoints disabled = UploadCheckpoints.disabled();
     UploadCheckpoint identity = UploadCheckpoints.in(tmp, notices::add)
-        .describe(media(1000), 1000, "http://e", "s", 20L << 20);
+        .describe(LocalMediaFile.inspect(media(1000)), "http://e", "s", 20L << 20);
 
     disabled.save(identity);
 

@@ -3,7 +3,6 @@ package io.vodkit.client.upload.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.client.VodHttpException;
 import io.vodkit.client.internal.Json;
-import io.vodkit.client.internal.JsonTree;
 import io.vodkit.client.internal.ResponseEnvelope;
 import io.vodkit.client.upload.GatewayStep;
 import io.vodkit.client.upload.StorageException;
@@ -60,7 +59,7 @@ public final class GatewayReply {
       return null;
     }
     try {
-      JsonNode root = JsonTree.parse(body);
+      JsonNode root = Json.tree(body);
       return root != null && root.isObject() ? root : null;
     } catch (IOException e) {
       return null;
