@@ -59,19 +59,32 @@ final class ChildJvm {
 
     /** Runs an uploader child to the end and returns its report; a failure names its log. */
     RunReport run(String label, Class<?> mainClass, Target target) throws IOException, InterruptedException {
-        Process child = start(label, LAUNCHER_FLAGS, mainClass, Map.of(), target.args());
-        String last = null;
+        return run(label, mainClass, Map.of(), target.args());
+    }
+
+    /** Runs an uploader child with {@code env} added to its environment; as {@link #run(String, Class, Target)}. */
+    RunReport run(String label, Class<?> mainClass, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> lines = runForLines(label, mainClass, env, args);
+        return RunReport.parse(lines.get(lines.size() - 1));
+    }
+
+    /** As {@link #run(String, Class, Map, String...)}, returning every stdout line, the report last. */
+    List<String> runForLines(String label, Class<?> mainClass, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Process child = start(label, LAUNCHER_FLAGS, mainClass, env, args);
+        List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                last = line;
+                lines.add(line);
             }
         }
         int exit = child.waitFor();
-        if (exit != 0 || last == null || !last.startsWith(RunReport.PREFIX)) {
+        if (exit != 0 || lines.isEmpty() || !lines.get(lines.size() - 1).startsWith(RunReport.PREFIX)) {
             throw new IOException(label + " failed (exit " + exit + "); see " + logDir.resolve(label + ".log"));
         }
-        return RunReport.parse(last);
+        return lines;
     }
 
     private static Path ownJar() {

@@ -21,9 +21,11 @@ import java.util.stream.Stream;
  * emulator. Each timed run starts from the same page cache ({@link PageCache}: {@code sync}, then, where allowed,
  * clean pages dropped and the JDK, the jar and the file read back in), so no run inherits the dirty pages, disk
  * writeback or cache growth of the uploads before it. Prints a Markdown table of median times, speed-ups and peak RSS;
- * {@code --big} adds a 4 GiB CLI upload with its peak RSS and the emulator's memory.
+ * {@code --big} adds a 4 GiB CLI upload with its peak RSS and the emulator's memory; {@link CpFloor} adds
+ * {@code cp} of a 1 GiB file against {@code vodkit upload} of it, with both sides' CPU per GiB.
  *
- * <p>Usage: {@code UploadBench [--runs N] [--sizes 8,64,512] [--links loopback,shaped] [--big] [--out DIR]}.
+ * <p>Usage: {@code UploadBench [--runs N] [--sizes 8,64,512] [--links loopback,shaped] [--big] [--floor-mib M]
+ * [--out DIR]}.
  */
 public final class UploadBench {
 
@@ -51,7 +53,8 @@ public final class UploadBench {
             options = UploadBenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("upload bench: " + e.getMessage());
-            err.println("usage: upload [--runs N] [--sizes 8,64,512] [--links loopback,shaped] [--big] [--out DIR]");
+            err.println("usage: upload [--runs N] [--sizes 8,64,512] [--links loopback,shaped] [--big] "
+                    + "[--floor-mib 1024] [--out DIR]");
             return 2;
         }
         Path work = null;
@@ -113,12 +116,18 @@ public final class UploadBench {
             }
             deleteTree(emulatorDir, progress);
         }
+        CpFloor.Result floor = null;
+        if (options.floorMib() > 0) {
+            progress.println("cp against vodkit upload, " + options.floorMib() + " MiB");
+            floor = CpFloor.run(jvm, pageCache, work, warmUp, options.floorMib(), options.runs(), progress);
+        }
         BigFileCheck.Result big = null;
         if (options.big()) {
             progress.println("uploading a 4 GiB file with the CLI");
             big = BigFileCheck.run(jvm, work);
         }
-        return UploadTable.render(rows, options.runs(), big, (System.nanoTime() - start) / 60e9);
+        String table = UploadTable.render(rows, options.runs(), big, (System.nanoTime() - start) / 60e9);
+        return floor == null ? table : table + floor.markdown();
     }
 
     /** The uploaders in the order of run {@code run} (1-based): run 1 starts with vodkit, run 2 with the next… */

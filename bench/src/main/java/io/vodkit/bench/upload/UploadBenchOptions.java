@@ -12,8 +12,10 @@ import java.util.List;
  * @param links    link profiles (default loopback and shaped)
  * @param big      also upload a 4 GiB file with the CLI and report its peak RSS and the emulator's memory
  * @param out      where {@code upload-latest.md} and the child logs go
+ * @param floorMib size of the {@link CpFloor} file ({@code cp} against {@code vodkit upload}, CPU per GiB; default
+ *                 1024), 0 for none
  */
-record UploadBenchOptions(int runs, List<Integer> sizesMib, List<Link> links, boolean big, Path out) {
+record UploadBenchOptions(int runs, List<Integer> sizesMib, List<Link> links, boolean big, Path out, int floorMib) {
 
     UploadBenchOptions {
         if (runs < 1) {
@@ -23,6 +25,9 @@ record UploadBenchOptions(int runs, List<Integer> sizesMib, List<Link> links, bo
             if (size < 1 || size > 4096) {
                 throw new IllegalArgumentException("--sizes must be 1…4096 MiB each: " + size);
             }
+        }
+        if (floorMib < 0 || floorMib > 8192) {
+            throw new IllegalArgumentException("--floor-mib must be 0…8192: " + floorMib);
         }
         sizesMib = List.copyOf(sizesMib);
         links = List.copyOf(links);
@@ -34,6 +39,7 @@ record UploadBenchOptions(int runs, List<Integer> sizesMib, List<Link> links, bo
         List<Link> links = List.of(Link.LOOPBACK, Link.SHAPED);
         boolean big = false;
         Path out = Path.of("bench-results");
+        int floorMib = 1024;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -41,6 +47,7 @@ record UploadBenchOptions(int runs, List<Integer> sizesMib, List<Link> links, bo
                 case "--sizes" -> sizes = parseSizes(required("--sizes", value));
                 case "--links" -> links = parseLinks(required("--links", value));
                 case "--out" -> out = Path.of(required("--out", value));
+                case "--floor-mib" -> floorMib = Integer.parseInt(required("--floor-mib", value));
                 case "--big" -> {
                     big = true;
                     continue;
@@ -49,7 +56,7 @@ record UploadBenchOptions(int runs, List<Integer> sizesMib, List<Link> links, bo
             }
             i++;
         }
-        return new UploadBenchOptions(runs, sizes, links, big, out);
+        return new UploadBenchOptions(runs, sizes, links, big, out, floorMib);
     }
 
     private static List<Integer> parseSizes(String text) {

@@ -33,7 +33,7 @@ class UploadBenchPartsTest {
 
     @Test
     void reportLineRoundTrips() {
-        RunReport report = new RunReport(1234.5, 98765);
+        RunReport report = new RunReport(1234.5, 98765, 3.25);
 
         assertThat(RunReport.parse(report.line())).isEqualTo(report);
         assertThatThrownBy(() -> RunReport.parse("elapsedMs=1")).isInstanceOf(IllegalArgumentException.class);
@@ -46,10 +46,13 @@ class UploadBenchPartsTest {
         assertThat(defaults.sizesMib()).containsExactly(8, 64, 512);
         assertThat(defaults.links()).containsExactly(Link.LOOPBACK, Link.SHAPED);
         assertThat(defaults.big()).isFalse();
+        assertThat(defaults.floorMib()).isEqualTo(1024);
 
         UploadBenchOptions given = UploadBenchOptions.parse(
-                new String[] {"--runs", "5", "--sizes", "1, 2", "--links", "shaped", "--big", "--out", "x"});
-        assertThat(given).isEqualTo(new UploadBenchOptions(5, List.of(1, 2), List.of(Link.SHAPED), true, Path.of("x")));
+                new String[] {"--runs", "5", "--sizes", "1, 2", "--links", "shaped", "--big", "--out", "x",
+                    "--floor-mib", "0"});
+        assertThat(given).isEqualTo(
+                new UploadBenchOptions(5, List.of(1, 2), List.of(Link.SHAPED), true, Path.of("x"), 0));
         assertThatThrownBy(() -> UploadBenchOptions.parse(new String[] {"--links", "wifi"}))
                 .hasMessageContaining("wifi");
         assertThatThrownBy(() -> UploadBenchOptions.parse(new String[] {"--runs", "0"})).hasMessageContaining("--runs");

@@ -28,11 +28,13 @@ import java.util.function.Consumer;
  * The ledger as a batch upload sees it. A file counts as uploaded to a space of a service when the ledger has its
  * bytes there (same MD5 and size, under any path). The MD5 of a file whose size and last-modified time are those
  * recorded for its path is taken from the ledger instead of read again (as rsync and git trust a stat match), so an
- * unchanged folder is checked without reading its files; any other file is hashed once, streamed. Identical files
- * in one run go up once: a file whose bytes are already going up waits for that upload and is then skipped too (or
- * goes up itself if that upload failed). With {@code force} nothing is skipped and nothing is looked up, so the file
- * is not read for its MD5: every upload is still recorded, with the MD5 the service reports for the stored bytes
- * (read from the file only when the service reports none).
+ * unchanged folder is checked without reading its files. A file is only hashed before its upload when the ledger
+ * holds a file of the same size in that space (only then can its bytes be there); any other file goes up unread,
+ * and is recorded with the MD5 the service reports for the stored bytes ({@code SourceInfo.Md5}), hashed after the
+ * upload only when the service reports none; so a new file is read once, by the upload. Identical files in one run
+ * go up once: a file of the same size as one going up waits for that upload and then looks again, so it is skipped
+ * when its bytes are the same (or goes up itself if that upload failed). With {@code force} nothing is skipped and
+ * nothing is looked up, so the file is not read for its MD5 either; every upload is still recorded.
  * Before a skip, {@link MediaPresence} says whether the earlier Vid is still in the service (each Vid asked at most
  * once a run); when it is gone, its entries are forgotten, the user is told, and the file goes up again.
  */
@@ -45,19 +47,19 @@ public final class LedgerUploads implements UploadLedger {
     private final Consumer<String> notices;
     /** What {@link #find} learnt of each file, for {@link #record}. */
     private final Map<Path, Stamp> stamps = new ConcurrentHashMap<>();
-    /** The uploads of this run by content (space, MD5, size), each completed when it ends, recorded or failed. */
-    private final Map<Content, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    /** The uploads of this run by space and size, each completed when it ends, recorded or failed. */
+    private final Map<SameSize, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
     /** The Vids this run uploaded or found present: not asked about again. */
     private final Set<String> present = ConcurrentHashMap.newKeySet();
     /** The Vids this run found gone: the user has been told. */
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
 
-    /** A file's size, last-modified time and MD5 as seen before its upload ({@code null}: not read, forced). */
+    /** A file's size, last-modified time and MD5 as seen before its upload; {@code md5} is null when not read. */
     private record Stamp(long size, long mtimeMillis, String md5) {
     }
 
-    /** Bytes in a space. */
-    private record Content(String space, String md5, long size) {
+    /** Files of one size in a space: only these can hold the same bytes. */
+    private record SameSize(String space, long size) {
     }
 
     /**
@@ -84,34 +86,37 @@ public final class LedgerUploads implements UploadLedger {
         long mtime = request.media().modifiedMillis();
         Optional<UploadEntry> sameStamp = uploads.latestByPath(endpoint, space, path)
                 .filter(entry -> entry.size() == size && entry.mtimeMillis() == mtime);
+        String md5 = sameStamp.map(UploadEntry::md5).orElse(null);
         if (force) { // nothing to look up: the MD5 is the service's once the file is up (see record)
-            stamps.put(file, new Stamp(size, mtime, sameStamp.map(UploadEntry::md5).orElse(null)));
+            stamps.put(file, new Stamp(size, mtime, md5));
             return Optional.empty();
         }
-        String md5 = sameStamp.map(UploadEntry::md5).orElseGet(() -> md5(file));
-        Stamp stamp = new Stamp(size, mtime, md5);
         if (sameStamp.isPresent() && stillPresent(file, sameStamp.get())) {
             return Optional.of(result(sameStamp.get()));
         }
-        Content content = new Content(space, md5, size);
+        SameSize sameSize = new SameSize(space, size);
         while (true) {
-            Optional<UploadEntry> sameBytes = uploads.latestByContent(endpoint, space, md5, size);
+            if (md5 == null && uploads.anyOfSize(endpoint, space, size)) {
+                md5 = md5(file);
+            }
+            Optional<UploadEntry> sameBytes = md5 == null ? Optional.empty()
+                    : uploads.latestByContent(endpoint, space, md5, size);
             if (sameBytes.isPresent()) {
                 UploadEntry earlier = sameBytes.get();
                 if (!stillPresent(file, earlier)) {
                     continue; // forgotten: look again, an older upload of these bytes may still be there
                 }
                 // remember this path as it is now, so that the next run trusts its stamp without hashing
-                insert(path, space, stamp, earlier.vid(), earlier.fileName(), earlier.storeUri(), earlier.posterUri(),
-                        earlier.uploadedAt());
+                insert(path, space, new Stamp(size, mtime, md5), earlier.vid(), earlier.fileName(),
+                        earlier.storeUri(), earlier.posterUri(), earlier.uploadedAt());
                 return Optional.of(result(earlier));
             }
-            CompletableFuture<Void> first = running.putIfAbsent(content, new CompletableFuture<>());
+            CompletableFuture<Void> first = running.putIfAbsent(sameSize, new CompletableFuture<>());
             if (first == null) {
-                stamps.put(file, stamp);
+                stamps.put(file, new Stamp(size, mtime, md5));
                 return Optional.empty();
             }
-            first.join(); // the same bytes are going up from another file of this run: look again once they are
+            first.join(); // a file of this size is going up in this run: look again once it is up
         }
     }
 
@@ -153,12 +158,8 @@ public final class LedgerUploads implements UploadLedger {
         }
         present.add(result.vid());
         try {
-            if (stamp.md5() == null) {
-                String reported = result.sourceInfo().md5();
-                stamp = new Stamp(stamp.size(), stamp.mtimeMillis(),
-                        reported.matches("[0-9a-fA-F]{32}") ? reported.toLowerCase(Locale.ROOT) : md5(request.file()));
-            }
-            insert(request.file().toString(), request.spaceName(), stamp, result.vid(), result.fileName(),
+            insert(request.file().toString(), request.spaceName(), withMd5(stamp, request.file(), result),
+                    result.vid(), result.fileName(),
                     result.storeUri(), result.posterUri(), clock.instant());
         } catch (RuntimeException e) {
             notices.accept("uploaded " + request.file() + " as " + result.vid() + " but could not record it in "
@@ -176,12 +177,25 @@ public final class LedgerUploads implements UploadLedger {
         }
     }
 
-    /** Ends this run's upload of the file's bytes, waking the files with the same bytes that wait for it. */
-    private void release(UploadRequest request, Stamp stamp) {
-        if (stamp.md5() == null) {
-            return; // a forced upload: never in the running uploads
+    /**
+     * {@code stamp} with its MD5: the one read before the upload, else the one the service reports for the stored
+     * bytes (the gateway checked every part's CRC on arrival, so those are the file's bytes), else read now.
+     */
+    private static Stamp withMd5(Stamp stamp, Path file, UploadResult result) {
+        if (stamp.md5() != null) {
+            return stamp;
         }
-        CompletableFuture<Void> upload = running.remove(new Content(request.spaceName(), stamp.md5(), stamp.size()));
+        String reported = result.sourceInfo().md5();
+        return new Stamp(stamp.size(), stamp.mtimeMillis(),
+                reported.matches("[0-9a-fA-F]{32}") ? reported.toLowerCase(Locale.ROOT) : md5(file));
+    }
+
+    /** Ends this run's upload of the file, waking the files of its size that wait for it. */
+    private void release(UploadRequest request, Stamp stamp) {
+        if (force) {
+            return; // a forced run never registers its uploads
+        }
+        CompletableFuture<Void> upload = running.remove(new SameSize(request.spaceName(), stamp.size()));
         if (upload != null) {
             upload.complete(null);
         }

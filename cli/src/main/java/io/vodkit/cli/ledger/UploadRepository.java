@@ -63,6 +63,11 @@ public final class UploadRepository {
         });
     }
 
+    /** Whether any file of {@code size} bytes is recorded in this space of this service. */
+    public boolean anyOfSize(String endpoint, String spaceName, long size) {
+        return latest("size = ?", endpoint, spaceName, ps -> ps.setLong(3, size)).isPresent();
+    }
+
     @FunctionalInterface
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;

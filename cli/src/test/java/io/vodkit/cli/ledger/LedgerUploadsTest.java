@@ -181,11 +181,29 @@ class LedgerUploadsTest {
 
     @Test
     void aFileThatVanishedFailsAsAVodException() throws Exception {
+        uploaded(uploads(false), Files.writeString(tmp.resolve("b.mp4"), "other bytes"), "v0"); // its size is known
         UploadRequest request = UploadRequest.of(file, "s");
         Files.delete(file);
 
         assertThatThrownBy(() -> uploads(false).find(request))
                 .isInstanceOf(VodException.class).hasMessageContaining("Cannot read " + file);
+    }
+
+    @Test
+    void aFileOfANewSizeIsRecordedWithTheMd5TheServiceReportsAndAFileOfAKnownSizeIsHashed() throws Exception {
+        LedgerUploads run = uploads(false);
+        UploadRequest request = UploadRequest.of(file, "s");
+        assertThat(run.find(request)).isEmpty();
+        run.record(request, new UploadResult("v1", "", "v1.mp4", "bucket/v1.mp4", "s",
+                new SourceInfo("", "", 0, "0123456789ABCDEF0123456789ABCDEF", "", "", 0, 0, 0, "", 0, 0, "", "")));
+
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString())).map(UploadEntry::md5)
+                .as("not read: the service's MD5 of the stored bytes").contains("0123456789abcdef0123456789abcdef");
+
+        Path sameSize = Files.writeString(tmp.resolve("b.mp4"), "other bytes");
+        uploaded(uploads(false), sameSize, "v2");
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", sameSize.toString())).map(UploadEntry::md5)
+                .as("a file of that size is known: hashed before the upload").contains(LedgerUploads.md5(sameSize));
     }
 
     @Test

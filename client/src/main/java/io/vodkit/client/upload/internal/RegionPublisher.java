@@ -17,7 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RegionPublisher implements Flow.Publisher<ByteBuffer> {
 
-  static final int SLICE_BYTES = 64 * 1024;
+  /**
+   * 256 KiB: a quarter of the slices of 64 KiB ones, so a quarter of the per-slice work in the HTTP client (its
+   * hand-offs between threads, one write call each); 1 GiB on loopback cost ~2.4 instead of ~2.6 s of client CPU,
+   * the same peak RSS. 1 MiB slices cost no less and raised the peak RSS by ~35 MiB.
+   */
+  static final int SLICE_BYTES = 256 * 1024;
 
   private final FileRegion region;
   private final TransferControl control;
