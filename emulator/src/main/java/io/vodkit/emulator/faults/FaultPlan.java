@@ -56,7 +56,7 @@ public record FaultPlan(double rate, Set<Fault> kinds, Duration stall, List<Faul
     }
 
     /** Every kind this plan can inject, drawn or scripted, in declaration order. */
-    List<Fault> possibleKinds() {
+    public List<Fault> possibleKinds() {
         Set<Fault> possible = EnumSet.noneOf(Fault.class);
         possible.addAll(kinds);
         scripts.forEach(script -> script.steps().forEach(step -> step.ifPresent(possible::add)));
