@@ -9,7 +9,7 @@ import io.vodkit.cli.support.CliProcess;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestMedia;
-import io.vodkit.emulator.owner.DataDirOwner;
+import io.vodkit.emulator.internal.owner.DataDirOwner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

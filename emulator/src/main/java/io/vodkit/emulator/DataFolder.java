@@ -1,7 +1,6 @@
 package io.vodkit.emulator;
 
-import io.vodkit.emulator.owner.DataDirOwner;
-import io.vodkit.emulator.owner.OwnerInfo;
+import io.vodkit.emulator.internal.owner.DataDirOwner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

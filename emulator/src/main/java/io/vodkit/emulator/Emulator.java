@@ -1,19 +1,14 @@
 package io.vodkit.emulator;
 
-import io.vodkit.emulator.console.ConsoleEndpoint;
-import io.vodkit.emulator.db.Database;
+import io.vodkit.emulator.internal.console.ConsoleEndpoint;
+import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.internal.Handles;
 import io.vodkit.emulator.internal.Service;
-import io.vodkit.emulator.owner.DataDirOwnedException;
-import io.vodkit.emulator.owner.DataDirOwner;
-import io.vodkit.emulator.owner.DataDirUnsafeException;
-import io.vodkit.emulator.owner.Lifetime;
-import io.vodkit.emulator.owner.OwnerInfo;
-import io.vodkit.emulator.routing.HttpServer;
-import io.vodkit.emulator.service.PublicAddress;
-import io.vodkit.emulator.service.WorkflowTemplate;
-import io.vodkit.emulator.storage.PrivateFiles;
-import io.vodkit.emulator.tls.LocalCertificates;
+import io.vodkit.emulator.internal.owner.DataDirOwner;
+import io.vodkit.emulator.internal.routing.HttpServer;
+import io.vodkit.emulator.internal.service.PublicAddress;
+import io.vodkit.emulator.internal.storage.PrivateFiles;
+import io.vodkit.emulator.internal.tls.LocalCertificates;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -84,7 +79,7 @@ public final class Emulator implements AutoCloseable {
      * @throws DataDirOwnedException when another emulator owns the data directory (nothing was opened)
      * @throws BindException         when an explicitly requested port cannot be bound
      * @throws DataDirUnsafeException when users other than its owner can write into the data directory
-     * @throws io.vodkit.emulator.db.DatabaseDamagedException when its database is damaged
+     * @throws io.vodkit.emulator.DatabaseDamagedException when its database is damaged
      */
     public static Emulator start(EmulatorConfig config, Clock clock, Lifetime lifetime) throws IOException {
         Objects.requireNonNull(config, "config == null");

@@ -1,10 +1,7 @@
 package io.vodkit.emulator;
 
-import io.vodkit.emulator.faults.FaultPlan;
-import io.vodkit.emulator.pull.UrlPullConfig;
-import io.vodkit.emulator.service.Limits;
-import io.vodkit.emulator.service.Spaces;
-import io.vodkit.emulator.storage.Disk;
+import io.vodkit.emulator.internal.service.Limits;
+import io.vodkit.emulator.internal.service.Spaces;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

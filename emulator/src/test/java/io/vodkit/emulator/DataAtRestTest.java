@@ -3,9 +3,7 @@ package io.vodkit.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vodkit.emulator.db.DatabaseDamagedException;
-import io.vodkit.emulator.owner.DataDirOwner;
-import io.vodkit.emulator.owner.DataDirUnsafeException;
+import io.vodkit.emulator.internal.owner.DataDirOwner;
 import io.vodkit.emulator.support.TestEmulator;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vodkit.emulator.owner.DataDirOwnedException;
-import io.vodkit.emulator.owner.DataDirOwner;
-import io.vodkit.emulator.owner.Lifetime;
-import io.vodkit.emulator.owner.OwnerInfo;
+import io.vodkit.emulator.internal.owner.DataDirOwner;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
 import java.io.BufferedReader;

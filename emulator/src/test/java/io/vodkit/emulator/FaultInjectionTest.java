@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vodkit.emulator.faults.Fault;
-import io.vodkit.emulator.faults.FaultPlan;
-import io.vodkit.emulator.faults.FaultScript;
+import io.vodkit.emulator.internal.faults.FaultScript;
 import io.vodkit.emulator.support.TestEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link io.vodkit.emulator.faults.FaultInjector} on the wire: each kind of fault as a raw HTTP/1.1 client sees it. */
+/** {@link io.vodkit.emulator.internal.faults.FaultInjector} on the wire: each kind of fault as a raw HTTP/1.1 client sees it. */
 class FaultInjectionTest {
     private static final String LIST_DOMAIN = "GET /?Action=ListDomain&Version=2023-01-01";
 

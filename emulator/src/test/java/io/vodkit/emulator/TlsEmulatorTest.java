@@ -14,7 +14,7 @@ import com.byteplus.service.vod.model.response.VodGetPlayInfoResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
-import io.vodkit.emulator.tls.LocalCertificates;
+import io.vodkit.emulator.internal.tls.LocalCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vodkit.emulator.db.Database;
+import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.media.TestMedia;
-import io.vodkit.emulator.pull.UrlPullConfig;
 import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.TestMedia;
 import io.vodkit.emulator.restore.DegradedClips;
-import io.vodkit.emulator.service.WorkflowTemplate;
 import io.vodkit.emulator.support.EmulatorTestBase;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.TestEmulator.Grant;

@@ -8,7 +8,7 @@ import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.Main;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.emulator.DataFolder;
-import io.vodkit.emulator.owner.OwnerInfo;
+import io.vodkit.emulator.OwnerInfo;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -7,7 +7,7 @@ import io.vodkit.cli.config.Settings;
 import io.vodkit.client.Credentials;
 import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.DataFolder;
-import io.vodkit.emulator.owner.OwnerInfo;
+import io.vodkit.emulator.OwnerInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

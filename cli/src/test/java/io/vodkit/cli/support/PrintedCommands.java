@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.emulator.EmulatorConfig;
-import io.vodkit.emulator.pull.UrlPullConfig;
+import io.vodkit.emulator.UrlPullConfig;
 import io.vodkit.emulator.support.SourceServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

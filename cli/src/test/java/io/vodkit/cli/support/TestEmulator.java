@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
-import io.vodkit.emulator.service.WorkflowTemplate;
+import io.vodkit.emulator.WorkflowTemplate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,11 +1,11 @@
 package io.vodkit.emulator.internal;
 
 import io.vodkit.emulator.EmulatorConfig;
-import io.vodkit.emulator.db.SettingsRepository;
-import io.vodkit.emulator.security.CredentialStore;
-import io.vodkit.emulator.security.SignatureVerifier;
-import io.vodkit.emulator.security.UploadTokens;
-import io.vodkit.emulator.service.Ids;
+import io.vodkit.emulator.internal.db.SettingsRepository;
+import io.vodkit.emulator.internal.security.CredentialStore;
+import io.vodkit.emulator.internal.security.SignatureVerifier;
+import io.vodkit.emulator.internal.security.UploadTokens;
+import io.vodkit.emulator.internal.service.Ids;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package io.vodkit.emulator.internal;
 
-import io.vodkit.emulator.db.Database;
-import io.vodkit.emulator.db.UrlJobRepository;
-import io.vodkit.emulator.pull.PullIngest;
-import io.vodkit.emulator.pull.PullWorkers;
-import io.vodkit.emulator.pull.SourceFetcher;
-import io.vodkit.emulator.pull.SourceGuard;
-import io.vodkit.emulator.pull.UrlPullConfig;
-import io.vodkit.emulator.pull.UrlPulls;
-import io.vodkit.emulator.service.Ids;
-import io.vodkit.emulator.service.MediaCommitter;
-import io.vodkit.emulator.service.Workflows;
+import io.vodkit.emulator.internal.db.Database;
+import io.vodkit.emulator.internal.db.UrlJobRepository;
+import io.vodkit.emulator.internal.pull.PullIngest;
+import io.vodkit.emulator.internal.pull.PullWorkers;
+import io.vodkit.emulator.internal.pull.SourceFetcher;
+import io.vodkit.emulator.internal.pull.SourceGuard;
+import io.vodkit.emulator.UrlPullConfig;
+import io.vodkit.emulator.internal.pull.UrlPulls;
+import io.vodkit.emulator.internal.service.Ids;
+import io.vodkit.emulator.internal.service.MediaCommitter;
+import io.vodkit.emulator.internal.service.Workflows;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 

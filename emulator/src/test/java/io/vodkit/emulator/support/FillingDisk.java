@@ -1,6 +1,6 @@
 package io.vodkit.emulator.support;
 
-import io.vodkit.emulator.storage.Disk;
+import io.vodkit.emulator.Disk;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;

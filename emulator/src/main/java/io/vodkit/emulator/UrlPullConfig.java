@@ -1,0 +1,58 @@
+package io.vodkit.emulator;
+
+import io.vodkit.emulator.internal.pull.SourceGuard;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the emulator fetches UploadMediaByUrl sources.
+ *
+ * @param connectTimeout   longest wait for a TCP/TLS connection (default 10 s)
+ * @param readTimeout      longest wait for response headers, and longest pause between two body reads (default 30 s)
+ * @param maxBytes         largest accepted source (default 10 GiB)
+ * @param maxRedirects     redirects followed at most (default 5; http and https only)
+ * @param workers          fetches running at once (default 2); further jobs wait in the database as {@code initial}
+ * @param maxInterruptions fetches cut short by a stop before a job is marked failed (default 3)
+ * @param allowPrivateSources pull from loopback and private addresses even when the emulator is bound beyond
+ *                         loopback (default false; see {@link SourceGuard})
+ */
+public record UrlPullConfig(Duration connectTimeout, Duration readTimeout, long maxBytes, int maxRedirects,
+                            int workers, int maxInterruptions, boolean allowPrivateSources) {
+
+    public static final UrlPullConfig DEFAULTS = new UrlPullConfig(Duration.ofSeconds(10), Duration.ofSeconds(30),
+            10L * 1024 * 1024 * 1024, 5, 2, 3, false);
+
+    public UrlPullConfig {
+        Objects.requireNonNull(connectTimeout, "connectTimeout == null");
+        Objects.requireNonNull(readTimeout, "readTimeout == null");
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
+                || readTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be > 0: " + connectTimeout + ", " + readTimeout);
+        }
+        if (maxBytes < 1 || maxRedirects < 0 || workers < 1 || maxInterruptions < 1) {
+            throw new IllegalArgumentException("maxBytes, workers and maxInterruptions must be >= 1 and maxRedirects"
+                    + " >= 0: " + maxBytes + ", " + workers + ", " + maxInterruptions + ", " + maxRedirects);
+        }
+    }
+
+    public UrlPullConfig withReadTimeout(Duration readTimeout) {
+        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
+                allowPrivateSources);
+    }
+
+    public UrlPullConfig withMaxBytes(long maxBytes) {
+        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
+                allowPrivateSources);
+    }
+
+    public UrlPullConfig withWorkers(int workers) {
+        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
+                allowPrivateSources);
+    }
+
+    public UrlPullConfig withAllowPrivateSources(boolean allowPrivateSources) {
+        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
+                allowPrivateSources);
+    }
+}

@@ -1,7 +1,0 @@
-package io.vodkit.emulator.api;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-
-/** {@code Result} of StartExecution (spec §9.1). */
-public record StartExecutionResult(@JsonProperty("RunId") String runId) {
-}

@@ -1,8 +1,0 @@
-package io.vodkit.emulator.db;
-
-import java.time.Instant;
-
-/** One ApplyUploadInfo grant: its SessionKey, target object and, once committed, the Vid. */
-public record UploadSession(String sessionKey, String spaceName, String storeUri, String fileName,
-                            Instant createdAt, String committedVid) {
-}

@@ -1,0 +1,167 @@
+package io.vodkit.emulator.internal.jobs;
+
+import io.vodkit.emulator.internal.api.EnhanceOutput;
+import io.vodkit.emulator.internal.api.Json;
+import io.vodkit.emulator.internal.db.ExecutionRecord;
+import io.vodkit.emulator.internal.db.ExecutionRepository;
+import io.vodkit.emulator.internal.db.ObjectRepository;
+import io.vodkit.emulator.internal.db.StoredObject;
+import io.vodkit.emulator.media.AudioStreamInfo;
+import io.vodkit.emulator.media.MediaException;
+import io.vodkit.emulator.media.ProbeResult;
+import io.vodkit.emulator.media.VideoStreamInfo;
+import io.vodkit.emulator.restore.RestoreReport;
+import io.vodkit.emulator.restore.RestoreSpec;
+import io.vodkit.emulator.restore.RestorationEngine;
+import io.vodkit.emulator.internal.service.Ids;
+import io.vodkit.emulator.internal.service.MediaInspector;
+import io.vodkit.emulator.internal.service.ObjectPublisher;
+import io.vodkit.emulator.internal.service.SourceInfos;
+import io.vodkit.emulator.internal.service.Spaces;
+import io.vodkit.emulator.Disk;
+import io.vodkit.emulator.internal.storage.ObjectStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed job: restores the source object with the {@link RestorationEngine} and stores the result as a
+ * new object
+ * {@code enhance/<source stem>_<config>_<run id hex>.<ext>} in the same space, then records Success (with Output and
+ * Report) or Failed (with a task code).
+ */
+public final class EnhanceTask {
+    public static final String CODE_INVALID_MEDIA_STREAM = "InvalidParameter.InvalidMediaStream";
+    public static final String CODE_INVALID_URI = "InvalidParameter.InvalidUriError";
+    public static final String CODE_INTERNAL = "InternalError";
+    static final String OUTPUT_PREFIX = "enhance/";
+    private static final Logger LOG = LoggerFactory.getLogger(EnhanceTask.class);
+
+    private final ExecutionRepository executions;
+    private final ObjectRepository objects;
+    private final ObjectStore objectStore;
+    private final ObjectPublisher publisher;
+    private final MediaInspector inspector;
+    private final Optional<RestorationEngine> restorer;
+    private final Ids ids;
+    private final Clock clock;
+    private final Path workDir;
+
+    /** @param restorer empty when ffmpeg is not available: every job then fails with {@code InternalError} */
+    public EnhanceTask(ExecutionRepository executions, ObjectRepository objects, ObjectStore objectStore,
+                       ObjectPublisher publisher, MediaInspector inspector, Optional<RestorationEngine> restorer,
+                       Ids ids,
+                       Clock clock, Path workDir) {
+        this.executions = executions;
+        this.objects = objects;
+        this.objectStore = objectStore;
+        this.publisher = publisher;
+        this.inspector = inspector;
+        this.restorer = restorer;
+        this.ids = ids;
+        this.clock = clock;
+        this.workDir = workDir;
+    }
+
+    /** The output FileName for a job. */
+    static String outputFileName(String sourceFileName, String config, String runId, String extension) {
+        String base = sourceFileName.substring(sourceFileName.lastIndexOf('/') + 1);
+        int dot = base.lastIndexOf('.');
+        String stem = dot > 0 ? base.substring(0, dot) : base;
+        return OUTPUT_PREFIX + stem + "_" + config + "_" + runId.substring(runId.indexOf(':') + 1) + extension;
+    }
+
+    void run(ExecutionRecord job) {
+        LOG.info("Enhance start runId={} source={} config={} repairStyle={} attempt={}", job.runId(),
+                job.sourceFileName(), job.config(), job.repairStyle(), job.attempts());
+        Optional<StoredObject> source = objects.findByFileName(job.sourceFileName())
+                .filter(o -> o.spaceName().equals(job.spaceName()));
+        if (source.isEmpty()) {
+            fail(job, CODE_INVALID_URI, "the source file " + job.sourceFileName() + " no longer exists");
+            return;
+        }
+        if (restorer.isEmpty()) {
+            fail(job, CODE_INTERNAL, "ffmpeg is not available to the emulator");
+            return;
+        }
+        Path input = objectStore.path(source.get().objectId());
+        if (!inspector.probe(input).map(ProbeResult::hasVideo).orElse(false)) {
+            fail(job, CODE_INVALID_MEDIA_STREAM, "the source has no readable video stream");
+            return;
+        }
+        RestoreSpec spec = new RestoreSpec(job.config(), job.repairStyle(), job.targetHeight(), job.fps(),
+                job.bitDepth());
+        String extension = RestorationEngine.outputExtension(spec);
+        String fileName = outputFileName(job.sourceFileName(), job.config(), job.runId(), extension);
+        Path restored = workDir.resolve(ids.objectId() + extension);
+        try {
+            Files.createDirectories(workDir);
+            RestoreReport report = restorer.get().restore(input, restored, spec);
+            String objectId = ids.objectId();
+            StoredObject stored = publisher.publish(job.spaceName(), Spaces.storeUri(job.spaceName(), fileName),
+                    objectId, objectStore.concatenate(objectId, List.of(restored)), contentType(extension));
+            EnhanceOutput output = EnhanceOutput.of(describe(stored, inspector.probe(objectStore.path(objectId))));
+            executions.finish(job.runId(), ExecutionRecord.SUCCESS, "", "", Json.text(output), Json.text(report),
+                    clock.instant());
+            LOG.info("Enhance done runId={} output={} steps={} seconds={}", job.runId(), fileName,
+                    report.steps().size(), report.elapsedSeconds());
+        } catch (MediaException e) {
+            fail(job, CODE_INTERNAL, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (Disk.isFull(e)) {
+                LOG.warn("Enhance failed: no space left on the disk runId={} error={}", job.runId(), e.toString());
+                fail(job, CODE_INTERNAL, Disk.FULL_MESSAGE);
+                return;
+            }
+            LOG.error("Enhance failed runId={}", job.runId(), e);
+            fail(job, CODE_INTERNAL, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(restored);
+            } catch (IOException e) {
+                LOG.warn("Cannot delete work file file={} reason={}", restored, e.getMessage());
+            }
+        }
+    }
+
+    /** Records the failure, unless the worker is being stopped: the job then stays Running for the next start. */
+    private void fail(ExecutionRecord job, String code, String message) {
+        if (Thread.currentThread().isInterrupted()) {
+            LOG.info("Enhance interrupted runId={}; it is re-queued at the next start", job.runId());
+            return;
+        }
+        LOG.info("Enhance failed runId={} code={} message={}", job.runId(), code, message);
+        executions.finish(job.runId(), ExecutionRecord.FAILED, code, message, null, null, clock.instant());
+    }
+
+    private static EnhanceOutput.Enhance describe(StoredObject stored, Optional<ProbeResult> probe) {
+        String createTime = stored.createdAt().truncatedTo(ChronoUnit.SECONDS).toString();
+        ProbeResult p = probe.orElse(new ProbeResult("", 0, 0, stored.size(), null, null));
+        VideoStreamInfo video = p.video();
+        AudioStreamInfo audio = p.audio();
+        EnhanceOutput.VideoStreamMeta videoMeta = video == null ? null : new EnhanceOutput.VideoStreamMeta(
+                video.codec(), video.width(), video.height(), p.durationSeconds(),
+                SourceInfos.definition(video.width(), video.height()),
+                kbps(video.bitRate() > 0 ? video.bitRate() : p.bitRate()), video.fps());
+        EnhanceOutput.AudioStreamMeta audioMeta = audio == null ? null : new EnhanceOutput.AudioStreamMeta(
+                audio.codec(), audio.durationSeconds() > 0 ? audio.durationSeconds() : p.durationSeconds(),
+                audio.sampleRate(), kbps(audio.bitRate()), audio.channels());
+        String format = p.formatName().isEmpty() ? "" : SourceInfos.format(p.formatName(), stored.fileName());
+        return new EnhanceOutput.Enhance(stored.objectId(), stored.storeUri(), stored.md5(), "video", format,
+                p.durationSeconds(), stored.size(), createTime, videoMeta, audioMeta);
+    }
+
+    private static long kbps(long bitsPerSecond) {
+        return Math.round(bitsPerSecond / 1000.0);
+    }
+
+    private static String contentType(String extension) {
+        return ".mkv".equals(extension) ? "video/x-matroska" : "video/mp4";
+    }
+}
