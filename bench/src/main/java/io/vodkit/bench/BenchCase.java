@@ -13,7 +13,7 @@ import java.nio.file.Path;
  */
 record BenchCase(String degradation, Path degraded, Path reference, RestoreSpec spec) {
 
-  String tier() {
-    return spec.pro() ? "Pro" : "Standard";
-  }
+    String tier() {
+        return spec.pro() ? "Pro" : "Standard";
+    }
 }

@@ -52,8 +52,13 @@ public final class CliContext {
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     /** A context with no stdin and no progress hook (commands run from a script or a test). */
-    public CliContext(Map<String, String> env, Path workingDir, PrintStream out, PrintStream err,
-                      boolean errIsTerminal, CompletableFuture<Void> shutdown) {
+    public CliContext(
+            Map<String, String> env,
+            Path workingDir,
+            PrintStream out,
+            PrintStream err,
+            boolean errIsTerminal,
+            CompletableFuture<Void> shutdown) {
         this(env, workingDir, InputStream.nullInputStream(), out, err, errIsTerminal, shutdown, ProgressHook.NONE);
     }
 
@@ -67,22 +72,55 @@ public final class CliContext {
      * @param shutdown      completes when the process is asked to stop (SIGINT/SIGTERM for the real process)
      * @param progress      told how far long work got (uploads, polls)
      */
-    public CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
-                      boolean errIsTerminal, CompletableFuture<Void> shutdown, ProgressHook progress) {
+    public CliContext(
+            Map<String, String> env,
+            Path workingDir,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            boolean errIsTerminal,
+            CompletableFuture<Void> shutdown,
+            ProgressHook progress) {
         this(env, workingDir, in, out, err, errIsTerminal, false, shutdown, progress, false, UploadConfig.defaults());
     }
 
     /** As above; {@code outIsTerminal}: stdout is an interactive terminal (tables instead of JSON lines). */
-    public CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
-                      boolean errIsTerminal, boolean outIsTerminal, CompletableFuture<Void> shutdown,
-                      ProgressHook progress) {
-        this(env, workingDir, in, out, err, errIsTerminal, outIsTerminal, shutdown, progress, false,
+    public CliContext(
+            Map<String, String> env,
+            Path workingDir,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            boolean errIsTerminal,
+            boolean outIsTerminal,
+            CompletableFuture<Void> shutdown,
+            ProgressHook progress) {
+        this(
+                env,
+                workingDir,
+                in,
+                out,
+                err,
+                errIsTerminal,
+                outIsTerminal,
+                shutdown,
+                progress,
+                false,
                 UploadConfig.defaults());
     }
 
-    private CliContext(Map<String, String> env, Path workingDir, InputStream in, PrintStream out, PrintStream err,
-                       boolean errIsTerminal, boolean outIsTerminal, CompletableFuture<Void> shutdown,
-                       ProgressHook progress, boolean toolCall, UploadConfig uploadTuning) {
+    private CliContext(
+            Map<String, String> env,
+            Path workingDir,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            boolean errIsTerminal,
+            boolean outIsTerminal,
+            CompletableFuture<Void> shutdown,
+            ProgressHook progress,
+            boolean toolCall,
+            UploadConfig uploadTuning) {
         this.outIsTerminal = outIsTerminal;
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
@@ -103,7 +141,17 @@ public final class CliContext {
      * the local files it uploads must lie in the agent's workspace (see {@code UploadAllowlist}).
      */
     public CliContext forToolCall() {
-        return new CliContext(env, workingDir, in, outStream, errStream, errIsTerminal, outIsTerminal, shutdown, progress, true,
+        return new CliContext(
+                env,
+                workingDir,
+                in,
+                outStream,
+                errStream,
+                errIsTerminal,
+                outIsTerminal,
+                shutdown,
+                progress,
+                true,
                 uploadTuning);
     }
 
@@ -112,8 +160,18 @@ public final class CliContext {
      * from, e.g. a lowered part-size minimum so that a test uploads a few hundred KiB in parts.
      */
     public CliContext withUploadTuning(UploadConfig tuning) {
-        return new CliContext(env, workingDir, in, outStream, errStream, errIsTerminal, outIsTerminal, shutdown, progress,
-                toolCall, tuning);
+        return new CliContext(
+                env,
+                workingDir,
+                in,
+                outStream,
+                errStream,
+                errIsTerminal,
+                outIsTerminal,
+                shutdown,
+                progress,
+                toolCall,
+                tuning);
     }
 
     /** The upload settings {@code vodkit upload}'s flags apply to ({@link UploadConfig#defaults()} for a user). */
@@ -131,11 +189,16 @@ public final class CliContext {
      * {@link #ended()} when the command has returned.
      */
     public static CliContext system() {
-        CliContext context = new CliContext(System.getenv(), Path.of("").toAbsolutePath(),
+        CliContext context = new CliContext(
+                System.getenv(),
+                Path.of("").toAbsolutePath(),
                 new FileInputStream(FileDescriptor.in),
                 new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
-                isTerminal(2), isTerminal(1), new CompletableFuture<>(), ProgressHook.NONE);
+                isTerminal(2),
+                isTerminal(1),
+                new CompletableFuture<>(),
+                ProgressHook.NONE);
         Runtime.getRuntime().addShutdownHook(new Thread(context::stopRequested, "vodkit-shutdown"));
         return context;
     }
@@ -234,7 +297,8 @@ public final class CliContext {
     /** On Linux, fd 1 or 2 links to a pty or tty device when it is a terminal. */
     private static boolean isTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            String target =
+                    Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (Exception notLinux) {
             return System.console() != null;

@@ -10,6 +10,5 @@ public final class ExitCodes {
     /** Polling timed out while the job is still running; the output carries a resume hint. */
     public static final int TIMED_OUT = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -13,8 +13,7 @@ public final class Main {
      */
     static final String CDS_RECORDING = "vodkit.cds.recording";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (Arrays.asList(args).contains("--debug")) {

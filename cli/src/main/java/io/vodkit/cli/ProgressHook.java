@@ -6,8 +6,7 @@ package io.vodkit.cli;
  */
 public interface ProgressHook {
     /** Reports nothing: the hook of a command run from a terminal or a script. */
-    ProgressHook NONE = new ProgressHook() {
-    };
+    ProgressHook NONE = new ProgressHook() {};
 
     /**
      * An upload moved on.
@@ -16,10 +15,8 @@ public interface ProgressHook {
      * @param bytes      bytes sent so far; can go down when a failed request is sent again
      * @param totalBytes the size of the upload
      */
-    default void transferred(String label, long bytes, long totalBytes) {
-    }
+    default void transferred(String label, long bytes, long totalBytes) {}
 
     /** A job was polled: {@code message} names it and its state, e.g. {@code "hb:… Running"}. */
-    default void status(String message) {
-    }
+    default void status(String message) {}
 }

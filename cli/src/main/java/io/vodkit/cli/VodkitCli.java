@@ -5,18 +5,18 @@ import io.vodkit.cli.commands.CompletionCommand;
 import io.vodkit.cli.commands.ConsoleCommand;
 import io.vodkit.cli.commands.DoctorCommand;
 import io.vodkit.cli.commands.DownloadCommand;
-import io.vodkit.cli.commands.InfoCommand;
-import io.vodkit.cli.commands.LsCommand;
-import io.vodkit.cli.commands.RmCommand;
-import io.vodkit.cli.commands.UpdateCommand;
 import io.vodkit.cli.commands.EnhanceCommand;
+import io.vodkit.cli.commands.InfoCommand;
 import io.vodkit.cli.commands.JobsCommand;
+import io.vodkit.cli.commands.LsCommand;
 import io.vodkit.cli.commands.McpCommand;
 import io.vodkit.cli.commands.PlayUrlCommand;
 import io.vodkit.cli.commands.PollCommand;
 import io.vodkit.cli.commands.PollUploadCommand;
+import io.vodkit.cli.commands.RmCommand;
 import io.vodkit.cli.commands.SampleCommand;
 import io.vodkit.cli.commands.ServeCommand;
+import io.vodkit.cli.commands.UpdateCommand;
 import io.vodkit.cli.commands.UploadCommand;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.client.VodException;
@@ -72,8 +72,7 @@ public final class VodkitCli {
         }
     }
 
-    private VodkitCli() {
-    }
+    private VodkitCli() {}
 
     public static int execute(CliContext context, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
@@ -89,7 +88,8 @@ public final class VodkitCli {
     static CommandLine commandLine(CliContext context, boolean debug, String firstWord) {
         CommandLine cmd = new CommandLine(new VodkitCommand());
         List<Subcommand> named = SUBCOMMANDS.stream()
-                .filter(sub -> sub.name().equals(firstWord) && !sub.needsTheWholeTree()).toList();
+                .filter(sub -> sub.name().equals(firstWord) && !sub.needsTheWholeTree())
+                .toList();
         for (Subcommand sub : named.isEmpty() ? SUBCOMMANDS : named) {
             cmd.addSubcommand(sub.factory().apply(context));
         }
@@ -99,8 +99,9 @@ public final class VodkitCli {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(context, ex, debug));
         cmd.setParameterExceptionHandler((ex, args) -> {
             new JsonLines(context.out()).write(Map.of("error", ex.getMessage()));
-            context.err().println("Usage: see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help'.");
+            context.err()
+                    .println("Usage: see '"
+                            + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             context.err().flush();
             return ExitCodes.INVALID_INPUT;
         });
@@ -114,7 +115,8 @@ public final class VodkitCli {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
             context.err().print(trace);
-        } else if (failure.exitCode() == ExitCodes.FAILED && !(ex instanceof CliException)
+        } else if (failure.exitCode() == ExitCodes.FAILED
+                && !(ex instanceof CliException)
                 && !(ex instanceof VodException)) {
             context.err().println("vodkit: unexpected error; run with --debug for the stack trace.");
         }
@@ -125,7 +127,8 @@ public final class VodkitCli {
     /** The service's error code, when the service refused the request, as a {@code "Code"} field. */
     private static Map<String, Object> serviceCode(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof VodServiceException refused && refused.code() != null
+            if (cause instanceof VodServiceException refused
+                    && refused.code() != null
                     && !refused.code().isBlank()) {
                 return Map.of("Code", refused.code());
             }
@@ -140,7 +143,8 @@ public final class VodkitCli {
         if (ex instanceof VodException vod) {
             return new CliException(ExitCodes.FAILED, vod.getMessage(), serviceCode(vod), vod);
         }
-        String message = ex.getMessage() == null ? ex.getClass().getSimpleName()
+        String message = ex.getMessage() == null
+                ? ex.getClass().getSimpleName()
                 : ex.getClass().getSimpleName() + ": " + ex.getMessage();
         return new CliException(ExitCodes.FAILED, "internal error: " + message, Map.of(), ex);
     }

@@ -54,21 +54,30 @@ class BackgroundEmulatorEndToEndTest {
 
         assertThat(upload.exitCode()).as(upload.stderr()).isZero();
         String playUrl = upload.line().get("PlayURL").asText();
-        assertThat(TestMedia.downloadMd5(playUrl)).as("the PlayURL after the upload exited")
+        assertThat(TestMedia.downloadMd5(playUrl))
+                .as("the PlayURL after the upload exited")
                 .isEqualTo(TestMedia.md5(file));
         assertThat(upload.stderr().lines().filter(line -> line.contains("local emulator")))
-                .as("said once where it runs and how to stop it").singleElement().asString()
+                .as("said once where it runs and how to stop it")
+                .singleElement()
+                .asString()
                 .contains("started the local emulator in the background at http://127.0.0.1:")
-                .contains("data in " + localData()).contains(localData().resolve("emulator.log").toString())
-                .contains("`vodkit serve --stop`").contains("5 min without use");
+                .contains("data in " + localData())
+                .contains(localData().resolve("emulator.log").toString())
+                .contains("`vodkit serve --stop`")
+                .contains("5 min without use");
         List<ProcessHandle> serving = BackgroundEmulators.running(localData());
         assertThat(serving).hasSize(1);
 
-        Finished again = finish(CliProcess.start(tmp, Map.of(), "play-url", upload.line().get("Vid").asText()));
+        Finished again = finish(CliProcess.start(
+                tmp, Map.of(), "play-url", upload.line().get("Vid").asText()));
         assertThat(again.exitCode()).as(again.stderr()).isZero();
-        assertThat(again.stderr()).contains("using the local emulator at " + endpointOf(playUrl) + " (pid "
-                + serving.get(0).pid() + ", data in " + localData() + "; stop it with `vodkit serve --stop`)");
-        assertThat(BackgroundEmulators.running(localData())).as("joined, not started again").isEqualTo(serving);
+        assertThat(again.stderr())
+                .contains("using the local emulator at " + endpointOf(playUrl) + " (pid "
+                        + serving.get(0).pid() + ", data in " + localData() + "; stop it with `vodkit serve --stop`)");
+        assertThat(BackgroundEmulators.running(localData()))
+                .as("joined, not started again")
+                .isEqualTo(serving);
 
         Finished stop = finish(CliProcess.start(tmp, Map.of(), words(stopCommand(upload.stderr()))));
         assertThat(stop.exitCode()).as(stop.stderr()).isZero();
@@ -93,16 +102,19 @@ class BackgroundEmulatorEndToEndTest {
     void aUrlPullGoesOnAfterTheCommandTimedOutAndExited() throws Exception {
         Path served = Files.createDirectories(tmp.resolve("served"));
         Path pulled = TestMedia.randomFile(served.resolve("pulled.mp4"), 200_000, 42);
-        Map<String, String> env = Map.of("VODKIT_HOME", tmp.resolve("home").toString(), "VOD_POLL_INTERVAL", "0.2",
-                "VOD_POLL_MAX", "1");
+        Map<String, String> env =
+                Map.of("VODKIT_HOME", tmp.resolve("home").toString(), "VOD_POLL_INTERVAL", "0.2", "VOD_POLL_MAX", "1");
         try (SourceServer source = new SourceServer(served)) {
             CliResult timedOut = CliRun.run(env, tmp, "upload", source.url("/gated/pulled.mp4"));
             assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(ExitCodes.TIMED_OUT);
             String jobId = timedOut.single().get("JobIds").asText();
 
             source.open();
-            CliResult resumed = CliRun.run(Map.of("VODKIT_HOME", tmp.resolve("home").toString(),
-                    "VOD_POLL_INTERVAL", "0.2"), tmp, "poll-upload", jobId);
+            CliResult resumed = CliRun.run(
+                    Map.of("VODKIT_HOME", tmp.resolve("home").toString(), "VOD_POLL_INTERVAL", "0.2"),
+                    tmp,
+                    "poll-upload",
+                    jobId);
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
             assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText()))
@@ -114,9 +126,10 @@ class BackgroundEmulatorEndToEndTest {
     void itStopsByItselfAfterTheIdleTime() throws Exception {
         Path file = TestMedia.randomFile(tmp.resolve("song.wav"), 20_000, 43);
         // the upload itself may lose the race against so short an idle time on a busy machine: only the end counts
-        Finished upload = finish(CliProcess.start(tmp, Map.of("VODKIT_IDLE_MINUTES", "0.05"), "upload",
-                file.toString()));
-        Matcher started = Pattern.compile("in the background at \\S+ \\(pid (\\d+),").matcher(upload.stderr());
+        Finished upload =
+                finish(CliProcess.start(tmp, Map.of("VODKIT_IDLE_MINUTES", "0.05"), "upload", file.toString()));
+        Matcher started =
+                Pattern.compile("in the background at \\S+ \\(pid (\\d+),").matcher(upload.stderr());
         assertThat(started.find()).as(upload.stderr()).isTrue();
         assertThat(upload.stderr()).contains("or 3 s without use");
 
@@ -152,8 +165,7 @@ class BackgroundEmulatorEndToEndTest {
     }
 
     /** A process run to its end: exit code, its one stdout line, and stderr. */
-    private record Finished(int exitCode, JsonNode line, String stderr) {
-    }
+    private record Finished(int exitCode, JsonNode line, String stderr) {}
 
     private static Finished finish(Process process) throws IOException, InterruptedException {
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -74,9 +74,11 @@ class BatchUploadEndToEndTest {
     void aFolderUploadsItsMediaInPathOrderAndRAddsTheSubfolderWithoutResendingTheRest() throws Exception {
         CliResult first = upload();
 
-        assertThat(field(first, "SourceUrl")).containsExactly(dir.resolve("a.mp4").toString(),
-                dir.resolve("b.WAV").toString());
-        assertThat(first.lines()).allSatisfy(line -> assertThat(line.has("Skipped")).isFalse());
+        assertThat(field(first, "SourceUrl"))
+                .containsExactly(
+                        dir.resolve("a.mp4").toString(), dir.resolve("b.WAV").toString());
+        assertThat(first.lines())
+                .allSatisfy(line -> assertThat(line.has("Skipped")).isFalse());
         for (JsonNode line : first.lines()) {
             assertThat(TestMedia.downloadMd5(line.get("PlayURL").asText()))
                     .isEqualTo(TestMedia.md5(Path.of(line.get("SourceUrl").asText())));
@@ -86,8 +88,11 @@ class BatchUploadEndToEndTest {
 
         CliResult recursive = upload("-r", TestEmulator.SPACE, "--jobs", "3");
 
-        assertThat(field(recursive, "SourceUrl")).containsExactly(dir.resolve("a.mp4").toString(),
-                dir.resolve("b.WAV").toString(), dir.resolve("sub/c.mov").toString());
+        assertThat(field(recursive, "SourceUrl"))
+                .containsExactly(
+                        dir.resolve("a.mp4").toString(),
+                        dir.resolve("b.WAV").toString(),
+                        dir.resolve("sub/c.mov").toString());
         assertThat(field(recursive, "Skipped")).containsExactly("true", "true", "");
         assertThat(field(recursive, "Vid").subList(0, 2)).isEqualTo(field(first, "Vid"));
         assertThat(bytesReceived() - afterFirst).isEqualTo(100 * KIB);
@@ -102,17 +107,24 @@ class BatchUploadEndToEndTest {
         CliResult again = upload("-r");
         assertThat(field(again, "Skipped")).containsExactly("true", "true", "true");
         assertThat(field(again, "Vid")).isEqualTo(vids);
-        assertThat(again.lines()).allSatisfy(line -> assertThat(line.get("PlayURL").asText()).contains("auth_key"));
-        assertThat(bytesReceived()).as("bytes the emulator received on a re-run").isEqualTo(sent);
+        assertThat(again.lines())
+                .allSatisfy(line -> assertThat(line.get("PlayURL").asText()).contains("auth_key"));
+        assertThat(bytesReceived())
+                .as("bytes the emulator received on a re-run")
+                .isEqualTo(sent);
 
         TestMedia.randomFile(dir.resolve("a.mp4"), 300 * KIB, 99);
-        Files.setLastModifiedTime(dir.resolve("b.WAV"), FileTime.from(Instant.now().plusSeconds(60)));
+        Files.setLastModifiedTime(
+                dir.resolve("b.WAV"), FileTime.from(Instant.now().plusSeconds(60)));
         Files.copy(dir.resolve("sub/c.mov"), dir.resolve("copy-of-c.mov"));
         CliResult changed = upload("-r");
 
-        assertThat(field(changed, "SourceUrl")).containsExactly(dir.resolve("a.mp4").toString(),
-                dir.resolve("b.WAV").toString(), dir.resolve("copy-of-c.mov").toString(),
-                dir.resolve("sub/c.mov").toString());
+        assertThat(field(changed, "SourceUrl"))
+                .containsExactly(
+                        dir.resolve("a.mp4").toString(),
+                        dir.resolve("b.WAV").toString(),
+                        dir.resolve("copy-of-c.mov").toString(),
+                        dir.resolve("sub/c.mov").toString());
         assertThat(field(changed, "Skipped")).containsExactly("", "true", "true", "true");
         assertThat(field(changed, "Vid").get(0)).isNotIn(vids);
         assertThat(field(changed, "Vid").subList(1, 4)).containsExactly(vids.get(1), vids.get(2), vids.get(2));
@@ -137,7 +149,8 @@ class BatchUploadEndToEndTest {
         List<JsonNode> lines = result.lines();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(2).get("error").asText()).contains("is empty");
-        assertThat(lines.get(2).get("SourceUrl").asText()).isEqualTo(dir.resolve("empty.mp4").toString());
+        assertThat(lines.get(2).get("SourceUrl").asText())
+                .isEqualTo(dir.resolve("empty.mp4").toString());
         assertThat(lines.get(0).get("Vid").asText()).isNotBlank();
         assertThat(result.stderr()).contains("2 uploaded, 0 skipped, 1 failed");
     }
@@ -148,8 +161,9 @@ class BatchUploadEndToEndTest {
 
         CliResult result = upload(single.toString(), dir.resolve("a.mp4").toString());
 
-        assertThat(field(result, "SourceUrl")).containsExactly(dir.resolve("a.mp4").toString(),
-                dir.resolve("b.WAV").toString(), single.toString());
+        assertThat(field(result, "SourceUrl"))
+                .containsExactly(
+                        dir.resolve("a.mp4").toString(), dir.resolve("b.WAV").toString(), single.toString());
         assertThat(result.stderr()).contains("listed more than once, uploaded once: " + dir.resolve("a.mp4"));
     }
 
@@ -162,7 +176,8 @@ class BatchUploadEndToEndTest {
 
         assertThat(bytesReceived()).as("a.mp4's bytes sent once").isEqualTo(600 * KIB);
         assertThat(result.lines()).hasSize(5);
-        assertThat(result.lines().stream().map(line -> line.get("Vid").asText()).distinct()).hasSize(3);
+        assertThat(result.lines().stream().map(line -> line.get("Vid").asText()).distinct())
+                .hasSize(3);
         assertThat(field(result, "Skipped").stream().filter("true"::equals)).hasSize(2);
     }
 
@@ -174,8 +189,8 @@ class BatchUploadEndToEndTest {
         }
         CompletableFuture<CliResult> one = CompletableFuture.supplyAsync(
                 () -> CliRun.run(env, tmp, "upload", dir.toString(), "-r", "--jobs", "3"));
-        CompletableFuture<CliResult> two = CompletableFuture.supplyAsync(
-                () -> CliRun.run(env, tmp, "upload", other.toString(), "--jobs", "4"));
+        CompletableFuture<CliResult> two =
+                CompletableFuture.supplyAsync(() -> CliRun.run(env, tmp, "upload", other.toString(), "--jobs", "4"));
         assertThat(one.get().exitCode()).as(one.get().toString()).isZero();
         assertThat(two.get().exitCode()).as(two.get().toString()).isZero();
         long sent = bytesReceived();
@@ -193,8 +208,12 @@ class BatchUploadEndToEndTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.lines()).hasSize(3);
-        assertThat(result.stderr()).contains("a.mp4").contains("sub/c.mov".substring(4)).contains("total")
-                .contains("3/3 files").contains("MiB/s");
+        assertThat(result.stderr())
+                .contains("a.mp4")
+                .contains("sub/c.mov".substring(4))
+                .contains("total")
+                .contains("3/3 files")
+                .contains("MiB/s");
 
         CliResult piped = CliRun.run(env, tmp, "upload", dir.toString(), "-r", "--force");
         assertThat(piped.stderr()).doesNotContain("\033[").doesNotContain("total ");

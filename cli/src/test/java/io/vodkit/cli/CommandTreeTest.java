@@ -15,8 +15,12 @@ import picocli.CommandLine;
 
 /** A command line naming a subcommand builds that one alone; everything else builds the whole tree. */
 class CommandTreeTest {
-    private final CliContext context = new CliContext(Map.of(), Path.of("."),
-            new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), false,
+    private final CliContext context = new CliContext(
+            Map.of(),
+            Path.of("."),
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(new ByteArrayOutputStream()),
+            false,
             new CompletableFuture<>());
     private final CommandLine whole = VodkitCli.commandLine(context, false);
 
@@ -37,7 +41,10 @@ class CommandTreeTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "--help", "--debug", "uplaod", "completion"})
     void anythingElseGetsTheWholeTree(String firstWord) {
-        assertThat(VodkitCli.commandLine(context, false, firstWord).getSubcommands().keySet())
-                .isEqualTo(whole.getSubcommands().keySet()).hasSizeGreaterThan(10);
+        assertThat(VodkitCli.commandLine(context, false, firstWord)
+                        .getSubcommands()
+                        .keySet())
+                .isEqualTo(whole.getSubcommands().keySet())
+                .hasSizeGreaterThan(10);
     }
 }

@@ -55,7 +55,9 @@ class CompareEndToEndTest {
         assertThat(psnr.get("unit").asText()).isEqualTo("dB");
         assertThat(psnr.get("better").asText()).isEqualTo("higher");
         for (String plane : new String[] {"y", "u", "v", "all"}) {
-            assertThat(line.get("after_vs_before").get("ssim").get(plane).asDouble()).as(plane).isBetween(0.1, 0.99);
+            assertThat(line.get("after_vs_before").get("ssim").get(plane).asDouble())
+                    .as(plane)
+                    .isBetween(0.1, 0.99);
         }
         JsonNode before = line.get("before");
         assertThat(before.get("width").asInt()).isEqualTo(320);
@@ -80,7 +82,8 @@ class CompareEndToEndTest {
         assertThat(png.getWidth()).isEqualTo(664);
         assertThat(png.getHeight()).isEqualTo(104 + 3 * (2 * 180 + 16 + 52));
         JsonNode picture = line.get("picture");
-        assertThat(picture.get("file").asText()).isEqualTo(tmp.resolve("cmp.png").toString());
+        assertThat(picture.get("file").asText())
+                .isEqualTo(tmp.resolve("cmp.png").toString());
         assertThat(picture.get("width").asInt()).isEqualTo(664);
         assertThat(picture.get("moments")).hasSize(3);
         assertThat(picture.get("moments").get(1).asDouble()).isCloseTo(1.0, within(0.05));
@@ -97,9 +100,12 @@ class CompareEndToEndTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         JsonNode line = result.single();
         assertThat(line.get("comparable").asBoolean()).isFalse();
-        assertThat(line.get("reason").asText()).startsWith("not the same content").contains("Y-PSNR");
+        assertThat(line.get("reason").asText())
+                .startsWith("not the same content")
+                .contains("Y-PSNR");
         assertThat(line.has("after_vs_before")).isFalse();
-        assertThat(line.get("after").get("measures").get("blur").get("value").isNumber()).isTrue();
+        assertThat(line.get("after").get("measures").get("blur").get("value").isNumber())
+                .isTrue();
     }
 
     @Test
@@ -122,9 +128,24 @@ class CompareEndToEndTest {
         assertThat(png.getHeight()).isEqualTo(104 + 2 * 180 + 16 + 52);
 
         Path square = tmp.resolve("square.mp4");
-        new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y", "-i", clean.toString(), "-vf",
-                "crop=180:180", "-c:v", "libx264", "-preset", "ultrafast", square.toString())
-                .inheritIO().start().waitFor();
+        new ProcessBuilder(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-i",
+                        clean.toString(),
+                        "-vf",
+                        "crop=180:180",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        square.toString())
+                .inheritIO()
+                .start()
+                .waitFor();
         CliResult cropped = compare("clean.mkv", "square.mp4");
         assertThat(cropped.exitCode()).as(cropped.toString()).isZero();
         assertThat(cropped.single().get("comparable").asBoolean()).isFalse();
@@ -159,8 +180,12 @@ class CompareEndToEndTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.single().get("picture").get("format").asText()).isEqualTo("html");
         String html = Files.readString(tmp.resolve("out/cmp.html"), StandardCharsets.UTF_8);
-        assertThat(html).startsWith("<!doctype html>").contains("<input type=\"range\"")
-                .contains("pointermove").contains("clip-path").contains("Y-PSNR vs BEFORE");
+        assertThat(html)
+                .startsWith("<!doctype html>")
+                .contains("<input type=\"range\"")
+                .contains("pointermove")
+                .contains("clip-path")
+                .contains("Y-PSNR vs BEFORE");
         assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(1 + 2 * 2 * 2);
         assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http");
     }
@@ -169,7 +194,9 @@ class CompareEndToEndTest {
     void anAudioOnlyFileAndABrokenFileAreClearErrors() throws Exception {
         TestVideos videos = TestVideos.orSkip();
         videos.clean(tmp.resolve("clean.mkv"), 1);
-        assertThat(CliRun.run(env(), tmp, "sample", "tone.wav", "--seconds", "1").exitCode()).isZero();
+        assertThat(CliRun.run(env(), tmp, "sample", "tone.wav", "--seconds", "1")
+                        .exitCode())
+                .isZero();
         byte[] junk = new byte[64 * 1024];
         new Random(7).nextBytes(junk);
         Files.write(tmp.resolve("broken.mp4"), junk);
@@ -220,8 +247,10 @@ class CompareEndToEndTest {
             assertThat(first.exitCode()).as(first.toString()).isZero();
             JsonNode line = first.single();
             assertThat(line.get("after").get("source").asText()).isEqualTo("vid://" + vid);
-            assertThat(line.get("after").get("file").asText()).startsWith(tmp.resolve("home/cache/media").toString());
-            assertThat(line.get("after_vs_before").get("psnr").get("y").asDouble()).isEqualTo(100.0);
+            assertThat(line.get("after").get("file").asText())
+                    .startsWith(tmp.resolve("home/cache/media").toString());
+            assertThat(line.get("after_vs_before").get("psnr").get("y").asDouble())
+                    .isEqualTo(100.0);
             assertThat(second.single().get("after").get("file").asText())
                     .isEqualTo(line.get("after").get("file").asText());
             try (var cached = Files.list(tmp.resolve("home/cache/media"))) {

@@ -74,16 +74,20 @@ class ConsoleEndToEndTest {
             assertThat(stdout.lines().toList()).hasSize(1);
             String url = JSON.readTree(stdout).get("url").asText();
             HttpResponse<String> page = get(url);
-            assertThat(page.statusCode()).as("the background emulator serves it after the command").isEqualTo(200);
+            assertThat(page.statusCode())
+                    .as("the background emulator serves it after the command")
+                    .isEqualTo(200);
             assertThat(page.body()).contains("<title>vodkit console</title>");
             assertThat(page.headers().firstValue("Set-Cookie").orElse("")).contains("HttpOnly", "SameSite=Strict");
             // the opener runs after the line
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(opened).hasContent(url));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(opened).hasContent(url));
 
             Process again = CliProcess.start(tmp, Map.of(), "console");
             String second = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(JSON.readTree(second).get("url").asText()).as("the same emulator, the same token")
+            assertThat(JSON.readTree(second).get("url").asText())
+                    .as("the same emulator, the same token")
                     .isEqualTo(url);
         } finally {
             Process stop = CliProcess.start(tmp, Map.of(), "serve", "--stop");

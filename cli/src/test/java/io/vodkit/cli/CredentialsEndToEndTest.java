@@ -37,9 +37,12 @@ class CredentialsEndToEndTest {
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.single().get("SpaceName").asText()).isEqualTo(TestEmulator.SPACE);
-            assertThat(vod.stats().get("vids").asLong()).as("committed by the configured service").isEqualTo(1);
+            assertThat(vod.stats().get("vids").asLong())
+                    .as("committed by the configured service")
+                    .isEqualTo(1);
             assertThat(result.stderr()).doesNotContain("local emulator");
-            assertThat(BackgroundEmulators.running(tmp.resolve("home").resolve("local"))).isEmpty();
+            assertThat(BackgroundEmulators.running(tmp.resolve("home").resolve("local")))
+                    .isEmpty();
         }
     }
 
@@ -53,12 +56,14 @@ class CredentialsEndToEndTest {
             CliResult result = CliRun.run(env, tmp, "upload", file.toString());
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
-            assertThat(result.single().get("error").asText()).isEqualTo("incomplete credentials: "
-                    + "VOLCENGINE_SECRET_KEY is missing (VOLCENGINE_ACCESS_KEY is set); set both, or neither to use "
-                    + "the local emulator");
+            assertThat(result.single().get("error").asText())
+                    .isEqualTo("incomplete credentials: "
+                            + "VOLCENGINE_SECRET_KEY is missing (VOLCENGINE_ACCESS_KEY is set); set both, or neither to use "
+                            + "the local emulator");
             assertThat(vod.stats().get("requests").asLong()).isZero();
             assertThat(BackgroundEmulators.running(tmp.resolve("home").resolve("local")))
-                    .as("no fall-back to the local emulator").isEmpty();
+                    .as("no fall-back to the local emulator")
+                    .isEmpty();
         }
     }
 
@@ -77,7 +82,8 @@ class CredentialsEndToEndTest {
             JsonNode line = skipped.single();
             assertThat(line.get("error").asText()).contains("401").contains("SignatureDoesNotMatch");
             assertThat(line.has("PlayURL")).isFalse();
-            assertThat(skipped.stdout() + skipped.stderr()).doesNotContain("not-the-secret")
+            assertThat(skipped.stdout() + skipped.stderr())
+                    .doesNotContain("not-the-secret")
                     .doesNotContain(TestEmulator.SECRET_KEY);
         }
     }

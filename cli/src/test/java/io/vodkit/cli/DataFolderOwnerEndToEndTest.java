@@ -54,32 +54,43 @@ class DataFolderOwnerEndToEndTest {
     void withServeRunningAnUploadGoesThroughItAndASecondServeIsRefused() throws Exception {
         Process serve = CliProcess.start(tmp, Map.of(), "serve");
         try {
-            String endpoint = JSON.readTree(CliProcess.firstLine(serve.getInputStream())).get("endpoint").asText();
+            String endpoint = JSON.readTree(CliProcess.firstLine(serve.getInputStream()))
+                    .get("endpoint")
+                    .asText();
             int port = URI.create(endpoint).getPort();
             assertThat(rememberedPort()).isEqualTo(port);
 
             Finished refused = finish(CliProcess.start(tmp, Map.of(), "serve", "--port", "0"));
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
-            assertThat(refused.line().get("error").asText()).startsWith("cannot start the emulator: the data folder "
-                    + localData() + " is in use by another local emulator (pid " + serve.pid() + ", " + endpoint
-                    + ", long-lived)").contains("--data DIR");
+            assertThat(refused.line().get("error").asText())
+                    .startsWith("cannot start the emulator: the data folder "
+                            + localData() + " is in use by another local emulator (pid " + serve.pid() + ", " + endpoint
+                            + ", long-lived)")
+                    .contains("--data DIR");
 
             Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 300_000, 31);
             Finished upload = finish(CliProcess.start(tmp, Map.of(), "upload", file.toString()));
             assertThat(upload.exitCode()).as(upload.stderr()).isZero();
-            assertThat(upload.stderr()).contains("using the local emulator at " + endpoint + " (pid " + serve.pid()
-                    + ", data in " + localData());
-            JsonNode stats = JSON.readTree(URI.create(endpoint + "/_vodkit/stats").toURL());
-            assertThat(stats.get("vids").asLong()).as("the serve process committed it").isEqualTo(1);
+            assertThat(upload.stderr())
+                    .contains("using the local emulator at " + endpoint + " (pid " + serve.pid() + ", data in "
+                            + localData());
+            JsonNode stats =
+                    JSON.readTree(URI.create(endpoint + "/_vodkit/stats").toURL());
+            assertThat(stats.get("vids").asLong())
+                    .as("the serve process committed it")
+                    .isEqualTo(1);
             assertThat(stats.get("bytes_received").asLong()).isGreaterThanOrEqualTo(300_000);
             assertThat(upload.line().get("PlayURL").asText()).startsWith(endpoint + "/");
             assertThat(TestMedia.downloadMd5(upload.line().get("PlayURL").asText()))
-                    .as("the PlayURL works after the upload command exited").isEqualTo(TestMedia.md5(file));
+                    .as("the PlayURL works after the upload command exited")
+                    .isEqualTo(TestMedia.md5(file));
             assertThat(rememberedPort()).isEqualTo(port);
 
             serve.destroy();
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(localData().resolve(DataDirOwner.INFO_FILE)).as("withdrawn on SIGTERM").doesNotExist();
+            assertThat(localData().resolve(DataDirOwner.INFO_FILE))
+                    .as("withdrawn on SIGTERM")
+                    .doesNotExist();
         } finally {
             serve.destroyForcibly();
         }
@@ -90,21 +101,28 @@ class DataFolderOwnerEndToEndTest {
         Process serve = CliProcess.start(tmp, Map.of(), "serve", "--port", "0");
         String endpoint;
         try {
-            endpoint = JSON.readTree(CliProcess.firstLine(serve.getInputStream())).get("endpoint").asText();
+            endpoint = JSON.readTree(CliProcess.firstLine(serve.getInputStream()))
+                    .get("endpoint")
+                    .asText();
         } finally {
             serve.destroyForcibly();
         }
         assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(localData().resolve(DataDirOwner.INFO_FILE))).contains(endpoint);
+        assertThat(Files.readString(localData().resolve(DataDirOwner.INFO_FILE)))
+                .contains(endpoint);
 
         Path file = TestMedia.randomFile(tmp.resolve("song.wav"), 50_000, 32);
         Finished upload = finish(CliProcess.start(tmp, Map.of(), "upload", file.toString()));
 
         assertThat(upload.exitCode()).as(upload.stderr()).isZero();
-        assertThat(upload.stderr()).contains("started the local emulator in the background at")
+        assertThat(upload.stderr())
+                .contains("started the local emulator in the background at")
                 .doesNotContain("pid " + serve.pid());
-        assertThat(JSON.readTree(localData().resolve(DataDirOwner.INFO_FILE).toFile()).get("pid").asLong())
-                .as("the new owner published itself").isNotEqualTo(serve.pid());
+        assertThat(JSON.readTree(localData().resolve(DataDirOwner.INFO_FILE).toFile())
+                        .get("pid")
+                        .asLong())
+                .as("the new owner published itself")
+                .isNotEqualTo(serve.pid());
     }
 
     @Test
@@ -118,12 +136,17 @@ class DataFolderOwnerEndToEndTest {
 
         assertThat(oneDone.exitCode()).as(oneDone.stderr()).isZero();
         assertThat(twoDone.exitCode()).as(twoDone.stderr()).isZero();
-        assertThat(BackgroundEmulators.running(localData())).as("one emulator serves the folder").hasSize(1);
-        String endpoint = JSON.readTree(localData().resolve(DataDirOwner.INFO_FILE).toFile()).get("endpoint")
+        assertThat(BackgroundEmulators.running(localData()))
+                .as("one emulator serves the folder")
+                .hasSize(1);
+        String endpoint = JSON.readTree(
+                        localData().resolve(DataDirOwner.INFO_FILE).toFile())
+                .get("endpoint")
                 .asText();
         assertThat(oneDone.line().get("PlayURL").asText()).startsWith(endpoint + "/");
         assertThat(twoDone.line().get("PlayURL").asText()).startsWith(endpoint + "/");
-        assertThat(TestMedia.downloadMd5(twoDone.line().get("PlayURL").asText())).isEqualTo(TestMedia.md5(second));
+        assertThat(TestMedia.downloadMd5(twoDone.line().get("PlayURL").asText()))
+                .isEqualTo(TestMedia.md5(second));
     }
 
     @Test
@@ -137,16 +160,20 @@ class DataFolderOwnerEndToEndTest {
             CliResult result = run.get(30, TimeUnit.SECONDS);
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
-            assertThat(result.single().get("error").asText()).isEqualTo("stopped while waiting for the local "
-                    + "emulator in " + localData() + " to start");
-            assertThat(BackgroundEmulators.running(localData())).as("none was started beside the owner").isEmpty();
+            assertThat(result.single().get("error").asText())
+                    .isEqualTo("stopped while waiting for the local " + "emulator in " + localData() + " to start");
+            assertThat(BackgroundEmulators.running(localData()))
+                    .as("none was started beside the owner")
+                    .isEmpty();
         }
     }
 
     /** The port the data folder remembers for its next start. */
     private int rememberedPort() throws SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + localData().resolve("vodkit.db"));
-             ResultSet rs = db.createStatement().executeQuery("SELECT value FROM settings WHERE name = 'http.port'")) {
+        try (Connection db =
+                        DriverManager.getConnection("jdbc:sqlite:" + localData().resolve("vodkit.db"));
+                ResultSet rs =
+                        db.createStatement().executeQuery("SELECT value FROM settings WHERE name = 'http.port'")) {
             assertThat(rs.next()).isTrue();
             return Integer.parseInt(rs.getString(1));
         }
@@ -157,8 +184,8 @@ class DataFolderOwnerEndToEndTest {
         static Lines of(Process process) {
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                        StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                     in.lines().forEach(lines::add);
                 } catch (IOException | java.io.UncheckedIOException closed) {
                     // the process ended
@@ -175,8 +202,7 @@ class DataFolderOwnerEndToEndTest {
     }
 
     /** A process run to its end: exit code, its one stdout line, and stderr. */
-    private record Finished(int exitCode, JsonNode line, String stderr) {
-    }
+    private record Finished(int exitCode, JsonNode line, String stderr) {}
 
     private static Finished finish(Process process) throws Exception {
         return finish(process, Lines.of(process));

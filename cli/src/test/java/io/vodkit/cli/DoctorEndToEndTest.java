@@ -31,7 +31,9 @@ class DoctorEndToEndTest {
     /** The checks of the run's single JSON line, by name. */
     private static Map<String, JsonNode> checks(CliResult result) {
         Map<String, JsonNode> checks = new LinkedHashMap<>();
-        result.single().get("checks").forEach(check -> checks.put(check.get("name").asText(), check));
+        result.single()
+                .get("checks")
+                .forEach(check -> checks.put(check.get("name").asText(), check));
         return checks;
     }
 
@@ -44,11 +46,15 @@ class DoctorEndToEndTest {
             assertThat(result.single().get("ok").asBoolean()).isTrue();
             assertThat(result.single().get("service").asText()).isEqualTo("BytePlus at " + vod.endpoint());
             Map<String, JsonNode> checks = checks(result);
-            assertThat(checks).containsOnlyKeys("credentials", "endpoint", "signature", "space", "clock", "home",
-                    "ffmpeg");
-            checks.values().stream().filter(check -> check.get("essential").asBoolean())
-                    .forEach(check -> assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue());
-            assertThat(checks.get("endpoint").get("detail").asText()).startsWith(vod.endpoint() + " is reachable")
+            assertThat(checks)
+                    .containsOnlyKeys("credentials", "endpoint", "signature", "space", "clock", "home", "ffmpeg");
+            checks.values().stream()
+                    .filter(check -> check.get("essential").asBoolean())
+                    .forEach(check -> assertThat(check.get("ok").asBoolean())
+                            .as(check.toString())
+                            .isTrue());
+            assertThat(checks.get("endpoint").get("detail").asText())
+                    .startsWith(vod.endpoint() + " is reachable")
                     .doesNotContain("HTTP 4");
             assertThat(checks.get("signature").get("detail").asText()).contains("the credentials are valid");
             assertThat(checks.get("space").get("detail").asText()).startsWith(TestEmulator.SPACE + " exists");
@@ -69,7 +75,8 @@ class DoctorEndToEndTest {
             assertThat(result.single().get("ok").asBoolean()).isFalse();
             Map<String, JsonNode> checks = checks(result);
             assertThat(checks.get("endpoint").get("ok").asBoolean()).isTrue();
-            assertThat(checks.get("endpoint").get("detail").asText()).contains("is reachable")
+            assertThat(checks.get("endpoint").get("detail").asText())
+                    .contains("is reachable")
                     .doesNotContain("HTTP 401");
             assertThat(checks.get("signature").get("ok").asBoolean()).isFalse();
             assertThat(checks.get("signature").get("detail").asText())
@@ -85,9 +92,17 @@ class DoctorEndToEndTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Map<String, String> env = new HashMap<>(Map.of("BYTEPLUS_ACCESSKEY", "AK", "BYTEPLUS_SECRETKEY", "SK",
-                "VOD_ENDPOINT", "http://127.0.0.1:" + closedPort, "VOD_SPACE_NAME", "s",
-                "VODKIT_HOME", tmp.resolve("home").toString()));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BYTEPLUS_ACCESSKEY",
+                "AK",
+                "BYTEPLUS_SECRETKEY",
+                "SK",
+                "VOD_ENDPOINT",
+                "http://127.0.0.1:" + closedPort,
+                "VOD_SPACE_NAME",
+                "s",
+                "VODKIT_HOME",
+                tmp.resolve("home").toString()));
 
         CliResult result = CliRun.run(env, tmp, "doctor");
 
@@ -95,7 +110,8 @@ class DoctorEndToEndTest {
         Map<String, JsonNode> checks = checks(result);
         assertThat(checks.get("endpoint").get("detail").asText())
                 .startsWith("cannot reach http://127.0.0.1:" + closedPort + ": ConnectException");
-        assertThat(checks.get("signature").get("detail").asText()).isEqualTo("not checked: the endpoint is unreachable");
+        assertThat(checks.get("signature").get("detail").asText())
+                .isEqualTo("not checked: the endpoint is unreachable");
         assertThat(checks.get("home").get("ok").asBoolean()).isTrue();
     }
 
@@ -104,10 +120,11 @@ class DoctorEndToEndTest {
         CliResult result = CliRun.run(Map.of("VODKIT_HOME", tmp.resolve("home").toString()), tmp, "doctor");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.single().get("service").asText())
-                .isEqualTo("local emulator: no BytePlus account configured");
+        assertThat(result.single().get("service").asText()).isEqualTo("local emulator: no BytePlus account configured");
         Map<String, JsonNode> checks = checks(result);
-        assertThat(checks.get("credentials").get("ok").asBoolean()).as("no account is no passing check").isFalse();
+        assertThat(checks.get("credentials").get("ok").asBoolean())
+                .as("no account is no passing check")
+                .isFalse();
         assertThat(checks.get("credentials").get("essential").asBoolean()).isFalse();
         assertThat(checks.get("credentials").get("detail").asText())
                 .startsWith("no BytePlus account configured: commands use the local emulator");
@@ -119,16 +136,24 @@ class DoctorEndToEndTest {
     @Test
     void incompleteCredentialsAnUnknownSpaceAndAnUnwritableHomeEachFailTheirCheck() throws Exception {
         Path notAFolder = Files.writeString(tmp.resolve("home-file"), "x");
-        CliResult incomplete = CliRun.run(Map.of("BYTEPLUS_ACCESSKEY", "AK",
-                "VODKIT_HOME", notAFolder.toString()), tmp, "doctor");
+        CliResult incomplete =
+                CliRun.run(Map.of("BYTEPLUS_ACCESSKEY", "AK", "VODKIT_HOME", notAFolder.toString()), tmp, "doctor");
 
         assertThat(incomplete.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(incomplete.single().get("service").asText()).isEqualTo("none: the settings are invalid");
-        assertThat(checks(incomplete).get("settings").get("detail").asText())
-                .contains("BYTEPLUS_SECRETKEY is missing");
+        assertThat(checks(incomplete).get("settings").get("detail").asText()).contains("BYTEPLUS_SECRETKEY is missing");
 
-        Map<String, JsonNode> checks = checks(CliRun.run(Map.of("VODKIT_HOME", notAFolder.toString(),
-                "VOD_ENDPOINT", "http://127.0.0.1:9", "BYTEPLUS_ACCESSKEY", "AK", "BYTEPLUS_SECRETKEY", "SK"), tmp,
+        Map<String, JsonNode> checks = checks(CliRun.run(
+                Map.of(
+                        "VODKIT_HOME",
+                        notAFolder.toString(),
+                        "VOD_ENDPOINT",
+                        "http://127.0.0.1:9",
+                        "BYTEPLUS_ACCESSKEY",
+                        "AK",
+                        "BYTEPLUS_SECRETKEY",
+                        "SK"),
+                tmp,
                 "doctor"));
         assertThat(checks.get("home").get("ok").asBoolean()).isFalse();
         assertThat(checks.get("home").get("detail").asText()).contains("is not writable");
@@ -137,7 +162,8 @@ class DoctorEndToEndTest {
             CliResult unknown = CliRun.run(vod.env(tmp.resolve("home")), tmp, "doctor", "no_such_space");
 
             assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILED);
-            assertThat(checks(unknown).get("space").get("detail").asText()).startsWith("no_such_space cannot be used")
+            assertThat(checks(unknown).get("space").get("detail").asText())
+                    .startsWith("no_such_space cannot be used")
                     .contains("does not exist");
         }
     }

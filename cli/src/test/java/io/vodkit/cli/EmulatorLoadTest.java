@@ -46,31 +46,47 @@ class EmulatorLoadTest {
         for (int i = 0; i < UPLOADS; i++) {
             files.add(TestMedia.randomFile(tmp.resolve("f" + i + ".mp4"), SIZES[i % SIZES.length], i));
         }
-        Process serve = CliProcess.start(tmp, List.of("-Xmx" + HEAP), Map.of(), "serve", "--port", "0",
-                "--data", "data", "--space", TestEmulator.SPACE, "--access-key", TestEmulator.ACCESS_KEY,
-                "--secret-key", TestEmulator.SECRET_KEY);
+        Process serve = CliProcess.start(
+                tmp,
+                List.of("-Xmx" + HEAP),
+                Map.of(),
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                "data",
+                "--space",
+                TestEmulator.SPACE,
+                "--access-key",
+                TestEmulator.ACCESS_KEY,
+                "--secret-key",
+                TestEmulator.SECRET_KEY);
         ExecutorService pool = Executors.newFixedThreadPool(UPLOADS);
         try {
-            URI endpoint = URI.create(new ObjectMapper().readTree(CliProcess.firstLine(serve.getInputStream()))
-                    .get("endpoint").asText());
-            try (VodClient client = new VodClient(VodClientConfig.of(endpoint, null,
-                    new Credentials(TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY)))) {
+            URI endpoint = URI.create(new ObjectMapper()
+                    .readTree(CliProcess.firstLine(serve.getInputStream()))
+                    .get("endpoint")
+                    .asText());
+            try (VodClient client = new VodClient(VodClientConfig.of(
+                    endpoint, null, new Credentials(TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY)))) {
                 MediaUploader uploader = client.uploads()
                         .withConfig(UploadConfig.builder().partsInFlight(2).build());
                 List<Future<UploadResult>> results = new ArrayList<>();
                 for (Path file : files) {
-                    results.add(pool.submit(() -> uploader.upload(UploadRequest.of(file, TestEmulator.SPACE),
-                            UploadListener.NONE)));
+                    results.add(pool.submit(
+                            () -> uploader.upload(UploadRequest.of(file, TestEmulator.SPACE), UploadListener.NONE)));
                 }
                 List<String> vids = new ArrayList<>();
                 for (int i = 0; i < UPLOADS; i++) {
                     UploadResult result = results.get(i).get();
                     vids.add(result.vid());
                     assertThat(TestMedia.downloadMd5(result.playUrl()))
-                            .as("upload %d", i).isEqualTo(TestMedia.md5(files.get(i)));
+                            .as("upload %d", i)
+                            .isEqualTo(TestMedia.md5(files.get(i)));
                 }
                 assertThat(vids).doesNotHaveDuplicates().hasSize(UPLOADS);
-                JsonNode stats = new ObjectMapper().readTree(endpoint.resolve("/_vodkit/stats").toURL());
+                JsonNode stats = new ObjectMapper()
+                        .readTree(endpoint.resolve("/_vodkit/stats").toURL());
                 assertThat(stats.get("uploads_in_progress").asLong()).isZero();
                 assertThat(stats.get("vids").asLong()).isEqualTo(UPLOADS);
             }

@@ -32,12 +32,20 @@ class EmulatorTroubleEndToEndTest {
         Path data = Files.createDirectories(tmp.resolve("shared"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        CliResult refused = CliRun.run(Map.of("VODKIT_HOME", tmp.resolve("home").toString()), tmp, "serve",
-                "--data", data.toString(), "--port", "0");
+        CliResult refused = CliRun.run(
+                Map.of("VODKIT_HOME", tmp.resolve("home").toString()),
+                tmp,
+                "serve",
+                "--data",
+                data.toString(),
+                "--port",
+                "0");
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.single().get("error").asText()).startsWith("cannot start the emulator: the data folder "
-                + data + " can be written by other users (rwxrwxrwx)").contains("chmod 700 '" + data + "'")
+        assertThat(refused.single().get("error").asText())
+                .startsWith("cannot start the emulator: the data folder " + data
+                        + " can be written by other users (rwxrwxrwx)")
+                .contains("chmod 700 '" + data + "'")
                 .contains("--data DIR");
         assertNoStackTrace(refused);
     }
@@ -52,12 +60,18 @@ class EmulatorTroubleEndToEndTest {
         Files.deleteIfExists(data.resolve("vodkit.db-wal"));
         Files.deleteIfExists(data.resolve("vodkit.db-shm"));
 
-        CliResult refused = CliRun.run(Map.of("VODKIT_HOME", tmp.resolve("home").toString()), tmp, "serve",
-                "--data", data.toString(), "--port", "0");
+        CliResult refused = CliRun.run(
+                Map.of("VODKIT_HOME", tmp.resolve("home").toString()),
+                tmp,
+                "serve",
+                "--data",
+                data.toString(),
+                "--port",
+                "0");
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.single().get("error").asText()).contains("the database " + data.resolve("vodkit.db")
-                + " is damaged");
+        assertThat(refused.single().get("error").asText())
+                .contains("the database " + data.resolve("vodkit.db") + " is damaged");
         assertNoStackTrace(refused);
     }
 
@@ -65,18 +79,25 @@ class EmulatorTroubleEndToEndTest {
     void aFullDiskIsNamedToTheUserAndLeavesNoStagedParts() throws Exception {
         Path file = TestMedia.randomFile(tmp.resolve("big.mp4"), 25 * MIB, 51);
         FillingDisk disk = new FillingDisk(22 * MIB);
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
-                .newBuilder().disk(disk).build(), Clock.systemUTC())) {
-            CliResult full = CliRun.run(vod.env(tmp.resolve("home")), tmp, "upload", file.toString(),
-                    "--concurrency", "1");
+        try (TestEmulator vod = TestEmulator.start(
+                TestEmulator.config(tmp.resolve("data"), 0, List.of())
+                        .newBuilder()
+                        .disk(disk)
+                        .build(),
+                Clock.systemUTC())) {
+            CliResult full =
+                    CliRun.run(vod.env(tmp.resolve("home")), tmp, "upload", file.toString(), "--concurrency", "1");
 
             assertThat(full.exitCode()).as(full.toString()).isEqualTo(ExitCodes.FAILED);
             assertThat(full.single().get("error").asText()).contains("no space left on the emulator's disk");
             assertNoStackTrace(full);
             try (Stream<Path> staged = Files.walk(vod.dataDir().resolve("multipart"))) {
-                assertThat(staged.filter(Files::isRegularFile)).as("no staged parts").isEmpty();
+                assertThat(staged.filter(Files::isRegularFile))
+                        .as("no staged parts")
+                        .isEmpty();
             }
-            assertThat(vod.stats().get("bytes_received").asLong()).as("not sent again and again")
+            assertThat(vod.stats().get("bytes_received").asLong())
+                    .as("not sent again and again")
                     .isLessThan(26 * MIB);
         }
     }

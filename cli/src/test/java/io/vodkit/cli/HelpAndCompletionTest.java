@@ -15,8 +15,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code vodkit completion} prints a script bash can use (the examples of every {@code --help}: HelpExamplesTest). */
 class HelpAndCompletionTest {
-    private static final List<String> COMMANDS = List.of("upload", "poll-upload", "enhance", "poll", "serve",
-            "console", "sample", "mcp", "doctor", "play-url", "completion", "info", "ls", "download", "update", "rm",
+    private static final List<String> COMMANDS = List.of(
+            "upload",
+            "poll-upload",
+            "enhance",
+            "poll",
+            "serve",
+            "console",
+            "sample",
+            "mcp",
+            "doctor",
+            "play-url",
+            "completion",
+            "info",
+            "ls",
+            "download",
+            "update",
+            "rm",
             "compare");
 
     @TempDir
@@ -40,7 +55,8 @@ class HelpAndCompletionTest {
         String program = "source '" + script + "'; COMP_WORDS=(" + line + "); COMP_CWORD=" + (words.length - 1)
                 + "; COMP_LINE='" + line + "'; COMP_POINT=" + line.length()
                 + "; _complete_vodkit; echo \"${COMPREPLY[*]}\"";
-        Process bash = new ProcessBuilder("bash", "-c", program).redirectError(ProcessBuilder.Redirect.DISCARD)
+        Process bash = new ProcessBuilder("bash", "-c", program)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -55,7 +71,7 @@ class HelpAndCompletionTest {
         assertThat(zsh.exitCode()).isZero();
         assertThat(zsh.stdout()).contains("ZSH_VERSION").contains("bashcompinit");
         assertThat(fish.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(fish.single().get("error").asText()).isEqualTo("completion is available for bash and zsh; "
-                + "got 'fish'");
+        assertThat(fish.single().get("error").asText())
+                .isEqualTo("completion is available for bash and zsh; " + "got 'fish'");
     }
 }

@@ -39,8 +39,13 @@ class HelpExamplesTest {
     }
 
     private static CommandLine root() {
-        CliContext context = new CliContext(Map.of(), Path.of("."), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), false, new CompletableFuture<>());
+        CliContext context = new CliContext(
+                Map.of(),
+                Path.of("."),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()),
+                false,
+                new CompletableFuture<>());
         return VodkitCli.commandLine(context, false);
     }
 
@@ -105,7 +110,8 @@ class HelpExamplesTest {
                 continue;
             }
             String name = "vodkit " + String.join(" ", path);
-            assertThat(examples(help(path))).as("the examples of '%s --help'", name)
+            assertThat(examples(help(path)))
+                    .as("the examples of '%s --help'", name)
                     .anySatisfy(example -> assertThat(example).contains(name));
         }
     }
@@ -121,7 +127,8 @@ class HelpExamplesTest {
             }
         }
 
-        assertThat(tooLong).as("footer lines wider than %d columns (picocli would break them)", WIDTH - 1)
+        assertThat(tooLong)
+                .as("footer lines wider than %d columns (picocli would break them)", WIDTH - 1)
                 .isEmpty();
     }
 
@@ -143,7 +150,8 @@ class HelpExamplesTest {
         examples.addAll(destructive);
         assertThat(examples).hasSizeGreaterThanOrEqualTo(20);
         PrintedCommands session = PrintedCommands.start(tmp);
-        return examples.stream().map(example -> DynamicTest.dynamicTest(example.strip(), () -> session.run(example)))
+        return examples.stream()
+                .map(example -> DynamicTest.dynamicTest(example.strip(), () -> session.run(example)))
                 .onClose(session::close);
     }
 }

@@ -64,7 +64,8 @@ class JobsEndToEndTest {
 
     /** The lines of {@code vodkit ARGS} once {@code done} holds for them (60 s at most). */
     private List<JsonNode> awaitLines(Predicate<List<JsonNode>> done, String... args) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> run(env("1"), ExitCodes.OK, args).lines(), done);
     }
 
@@ -75,13 +76,17 @@ class JobsEndToEndTest {
         String urlA = source.url("/gated/a.mp4");
         String urlB = source.url("/gated/b.mp4");
         run(env("100"), ExitCodes.FAILED, "upload", source.url("/files/missing.mp4"));
-        List<JsonNode> timedOut = run(env("1"), ExitCodes.TIMED_OUT, "upload", urlA, urlB).lines();
+        List<JsonNode> timedOut =
+                run(env("1"), ExitCodes.TIMED_OUT, "upload", urlA, urlB).lines();
         String jobA = timedOut.get(0).get("JobIds").asText();
         String jobB = timedOut.get(1).get("JobIds").asText();
 
         List<JsonNode> listed = run(env("1"), ExitCodes.OK, "jobs").lines();
 
-        assertThat(listed).extracting(line -> line.get("JobId").asText()).endsWith(jobA, jobB).hasSize(3);
+        assertThat(listed)
+                .extracting(line -> line.get("JobId").asText())
+                .endsWith(jobA, jobB)
+                .hasSize(3);
         JsonNode a = listed.get(1);
         assertThat(a.get("Kind").asText()).isEqualTo("pull");
         assertThat(a.get("State").asText()).isEqualTo("running");
@@ -95,27 +100,36 @@ class JobsEndToEndTest {
 
         source.open();
         run(env("100"), ExitCodes.OK, "poll-upload", jobA);
-        JsonNode doneA = run(env("1"), ExitCodes.OK, "jobs", "--state", "success").single();
+        JsonNode doneA =
+                run(env("1"), ExitCodes.OK, "jobs", "--state", "success").single();
         assertThat(doneA.get("JobId").asText()).isEqualTo(jobA);
         assertThat(doneA.get("Vid").asText()).isNotBlank();
 
-        List<JsonNode> done = awaitLines(lines -> lines.size() == 2, "jobs", "--refresh", "--kind", "pull", "--state",
-                "success", "--space", TestEmulator.SPACE);
+        List<JsonNode> done = awaitLines(
+                lines -> lines.size() == 2,
+                "jobs",
+                "--refresh",
+                "--kind",
+                "pull",
+                "--state",
+                "success",
+                "--space",
+                TestEmulator.SPACE);
         assertThat(done).extracting(line -> line.get("JobId").asText()).containsExactly(jobA, jobB);
         JsonNode b = done.get(1);
         assertThat(b.get("ServiceState").asText()).isEqualTo("success");
         assertThat(b.get("FileName").asText()).endsWith(".mp4");
         assertThat(b.get("SubmittedAt").asText()).isLessThan(b.get("UpdatedAt").asText());
         assertThat(b.has("Command")).isFalse();
-        assertThat(run(env("1"), ExitCodes.OK, "jobs", "--kind", "restore").lines()).isEmpty();
+        assertThat(run(env("1"), ExitCodes.OK, "jobs", "--kind", "restore").lines())
+                .isEmpty();
     }
 
     @Test
     void theJobsOfAnotherServiceAreNotListed() {
         run(env("100"), ExitCodes.FAILED, "upload", source.url("/files/missing.mp4"));
 
-        CliResult local = run(Map.of("VODKIT_HOME", home.toString(), "HOME", home.toString()), ExitCodes.OK,
-                "jobs");
+        CliResult local = run(Map.of("VODKIT_HOME", home.toString(), "HOME", home.toString()), ExitCodes.OK, "jobs");
 
         assertThat(local.lines()).isEmpty();
         assertThat(local.stderr()).contains("no jobs recorded for local:" + home.resolve("local"));
@@ -125,12 +139,16 @@ class JobsEndToEndTest {
     void aRestorationThatTimedOutIsListedAndRefreshFindsItsOutput() throws Exception {
         TestVideos videos = TestVideos.orSkip();
         Path clip = videos.clean(tmp.resolve("clip.mkv"), 1);
-        String vid = run(env("1"), ExitCodes.OK, "upload", clip.toString()).single().get("Vid").asText();
-        CliResult enhance = CliRun.run(env("1"), tmp, "enhance", "vid://" + vid, "--config", "common", "--tier",
-                "standard");
+        String vid = run(env("1"), ExitCodes.OK, "upload", clip.toString())
+                .single()
+                .get("Vid")
+                .asText();
+        CliResult enhance =
+                CliRun.run(env("1"), tmp, "enhance", "vid://" + vid, "--config", "common", "--tier", "standard");
         String runId = enhance.single().get("RunId").asText();
 
-        JsonNode listed = run(env("1"), ExitCodes.OK, "jobs", "--kind", "restore").single();
+        JsonNode listed =
+                run(env("1"), ExitCodes.OK, "jobs", "--kind", "restore").single();
         assertThat(listed.get("RunId").asText()).isEqualTo(runId);
         assertThat(listed.get("Video").asText()).isEqualTo("vid://" + vid);
         if (enhance.exitCode() == ExitCodes.TIMED_OUT) {
@@ -138,8 +156,13 @@ class JobsEndToEndTest {
             assertThat(listed.get("Command").asText()).isEqualTo("vodkit poll " + runId + " " + TestEmulator.SPACE);
         }
 
-        JsonNode done = awaitLines(lines -> !lines.get(0).get("State").asText().equals("running"), "jobs", "--refresh",
-                "--kind", "restore").get(0);
+        JsonNode done = awaitLines(
+                        lines -> !lines.get(0).get("State").asText().equals("running"),
+                        "jobs",
+                        "--refresh",
+                        "--kind",
+                        "restore")
+                .get(0);
 
         assertThat(done.get("State").asText()).as(done.toString()).isEqualTo("success");
         assertThat(done.get("ServiceState").asText()).isEqualTo("Success");
@@ -149,13 +172,22 @@ class JobsEndToEndTest {
 
     @Test
     void badFiltersAndAnUnusableLedgerAreRefused() throws Exception {
-        assertThat(run(env("1"), ExitCodes.INVALID_INPUT, "jobs", "--kind", "transcode").single().get("error")
-                .asText()).isEqualTo("--kind must be pull or restore, got 'transcode'");
-        assertThat(run(env("1"), ExitCodes.INVALID_INPUT, "jobs", "--state", "done").single().get("error")
-                .asText()).isEqualTo("--state must be running, success or failed, got 'done'");
+        assertThat(run(env("1"), ExitCodes.INVALID_INPUT, "jobs", "--kind", "transcode")
+                        .single()
+                        .get("error")
+                        .asText())
+                .isEqualTo("--kind must be pull or restore, got 'transcode'");
+        assertThat(run(env("1"), ExitCodes.INVALID_INPUT, "jobs", "--state", "done")
+                        .single()
+                        .get("error")
+                        .asText())
+                .isEqualTo("--state must be running, success or failed, got 'done'");
         Map<String, String> fileHome = new HashMap<>(env("1"));
         fileHome.put("VODKIT_HOME", Files.writeString(tmp.resolve("plain"), "x").toString());
-        assertThat(run(fileHome, ExitCodes.INVALID_INPUT, "jobs", "--refresh").single().get("error").asText())
+        assertThat(run(fileHome, ExitCodes.INVALID_INPUT, "jobs", "--refresh")
+                        .single()
+                        .get("error")
+                        .asText())
                 .contains("cannot open the vodkit ledger " + tmp.resolve("plain"));
     }
 }

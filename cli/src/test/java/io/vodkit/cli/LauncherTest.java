@@ -71,7 +71,10 @@ class LauncherTest {
             assertThat(result.stdout()).as("run %d", run).isEqualTo("{\"args\":2}\n");
             assertThat(result.stderr()).as("run %d", run).doesNotContain("cds").doesNotContain("warning");
         }
-        assertThat(archiveFiles()).as("the first run's archive was adopted").singleElement().asString()
+        assertThat(archiveFiles())
+                .as("the first run's archive was adopted")
+                .singleElement()
+                .asString()
                 .endsWith("-upload.jsa");
     }
 
@@ -83,7 +86,8 @@ class LauncherTest {
             launch(command); // adopts it
         }
 
-        assertThat(archiveFiles()).extracting(name -> name.replaceAll(".*-", ""))
+        assertThat(archiveFiles())
+                .extracting(name -> name.replaceAll(".*-", ""))
                 .containsExactlyInAnyOrder("upload.jsa", "compare.jsa", "info.jsa", "other.jsa");
     }
 
@@ -94,8 +98,10 @@ class LauncherTest {
             assertThat(launch("upload", "0", "--help").exit()).isZero();
             assertThat(launch("upload", "0", "-V").exit()).isZero();
         }
-        assertThat(archiveFiles()).as("no archive adopted, only the last typo's recording pending with its mark")
-                .noneMatch(name -> name.endsWith(".jsa")).noneMatch(name -> name.contains("-upload."));
+        assertThat(archiveFiles())
+                .as("no archive adopted, only the last typo's recording pending with its mark")
+                .noneMatch(name -> name.endsWith(".jsa"))
+                .noneMatch(name -> name.contains("-upload."));
 
         launch("upload", "0"); // records; the typo's recording is dropped
         launch("upload", "0"); // adopts
@@ -109,7 +115,8 @@ class LauncherTest {
         Main.markRecordingInvalid(recording.toString());
         Main.markRecordingInvalid(null); // not started by the launcher: nothing to mark
 
-        assertThat(root.resolve("cli/target/vodkit-run-1-upload.jsa.42.invalid")).exists();
+        assertThat(root.resolve("cli/target/vodkit-run-1-upload.jsa.42.invalid"))
+                .exists();
     }
 
     @Test
@@ -143,7 +150,9 @@ class LauncherTest {
 
         assertThat(result.exit()).as(result.toString()).isEqualTo(3);
         assertThat(result.stdout()).isEqualTo("{\"args\":2}\n");
-        assertThat(result.stderr()).contains("[INFO] BUILD SUCCESS").contains("[WARNING] a warning")
+        assertThat(result.stderr())
+                .contains("[INFO] BUILD SUCCESS")
+                .contains("[WARNING] a warning")
                 .doesNotContain("\u001b");
         assertThat(Files.readAllLines(root.resolve("mvn-args"))).contains("-B", "-Dstyle.color=never");
     }
@@ -151,31 +160,39 @@ class LauncherTest {
     /** The archives and the recordings not yet adopted ({@code *.jsa.PID}) in cli/target. */
     private List<String> archiveFiles() throws IOException {
         try (Stream<Path> files = Files.list(root.resolve("cli/target"))) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.contains(".jsa")).toList();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.contains(".jsa"))
+                    .toList();
         }
     }
 
-    private record Result(int exit, String stdout, String stderr) {
-    }
+    private record Result(int exit, String stdout, String stderr) {}
 
     /** Runs {@code command} in {@code dir} with the environment {@code env} and the JDK as JAVA_HOME. */
     private static Result run(Path dir, Map<String, String> env, String... command)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("launcher finished")
+                .isTrue();
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     private Result launch(String... args) throws IOException, InterruptedException {
-        return run(root, System.getenv(), Stream.concat(Stream.of("/bin/bash", root.resolve("vodkit").toString()),
-                Stream.of(args)).toArray(String[]::new));
+        return run(
+                root,
+                System.getenv(),
+                Stream.concat(Stream.of("/bin/bash", root.resolve("vodkit").toString()), Stream.of(args))
+                        .toArray(String[]::new));
     }
 
     private void writeProbeJar(Path jar) throws IOException {
@@ -192,7 +209,8 @@ class LauncherTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Probe");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.putNextEntry(new JarEntry("Probe.class"));
             out.write(probe);
             out.closeEntry();

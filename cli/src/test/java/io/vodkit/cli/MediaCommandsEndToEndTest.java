@@ -84,7 +84,8 @@ class MediaCommandsEndToEndTest {
         assertThat(info.get("Md5").asText()).isEqualTo(TestMedia.md5(tmp.resolve("clip.mp4")));
         assertThat(info.get("PublishStatus").asText()).isEqualTo("Unpublished");
         assertThat(info.get("StorageClass").asText()).isEqualTo("STANDARD");
-        assertThat(TestMedia.downloadMd5(info.get("PlayURL").asText())).isEqualTo(info.get("Md5").asText());
+        assertThat(TestMedia.downloadMd5(info.get("PlayURL").asText()))
+                .isEqualTo(info.get("Md5").asText());
 
         CliResult missing = run("info", vid, "v0unknown");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -111,10 +112,12 @@ class MediaCommandsEndToEndTest {
         CliResult all = run("ls", "--page-size", "2", "--order", "asc");
         assertThat(all.exitCode()).as(all.toString()).isZero();
         assertThat(all.lines()).extracting(line -> line.get("Vid").asText()).containsExactly(first, second, third);
-        assertThat(run("ls", "--limit", "2").lines()).extracting(line -> line.get("Vid").asText())
+        assertThat(run("ls", "--limit", "2").lines())
+                .extracting(line -> line.get("Vid").asText())
                 .containsExactly(third, second);
         ok("update", second, "--publish");
-        assertThat(run("ls", "--status", "published").lines()).extracting(line -> line.get("Vid").asText())
+        assertThat(run("ls", "--status", "published").lines())
+                .extracting(line -> line.get("Vid").asText())
                 .containsExactly(second);
         assertThat(run("ls", "--until", "2000-01-01T00:00:00Z").lines()).isEmpty();
 
@@ -146,24 +149,28 @@ class MediaCommandsEndToEndTest {
 
         JsonNode line = ok("download", "vid://" + vid, "-o", "out/copy.mp4");
         assertThat(line.get("Source").asText()).isEqualTo("vid://" + vid);
-        assertThat(line.get("Path").asText()).isEqualTo(tmp.resolve("out/copy.mp4").toString());
+        assertThat(line.get("Path").asText())
+                .isEqualTo(tmp.resolve("out/copy.mp4").toString());
         assertThat(line.get("Size").asLong()).isEqualTo(300_000);
         assertThat(line.get("Md5").asText()).isEqualTo(md5);
         assertThat(TestMedia.md5(tmp.resolve("out/copy.mp4"))).isEqualTo(md5);
 
-        assertThat(run("download", "vid://" + vid, "-o", "out/piped.mp4").stderr()).doesNotContain("\033[");
+        assertThat(run("download", "vid://" + vid, "-o", "out/piped.mp4").stderr())
+                .doesNotContain("\033[");
         CliResult drawn = CliRun.runOnTerminal(env, tmp, "download", "vid://" + vid, "-o", "out/drawn.mp4");
         assertThat(drawn.exitCode()).as(drawn.toString()).isZero();
         assertThat(drawn.stderr()).contains("drawn.mp4").contains("100%");
         assertInvalid(run("download", "vid://" + vid, "-o", "out/copy.mp4"), "--force");
         ok("download", "vid://" + vid, "-o", "out/copy.mp4", "--force");
 
-        JsonNode intoDirectory = ok("download", "directurl://" + uploaded.get("FileName").asText(), "-o", "out");
+        JsonNode intoDirectory =
+                ok("download", "directurl://" + uploaded.get("FileName").asText(), "-o", "out");
         assertThat(Path.of(intoDirectory.get("Path").asText()))
                 .isEqualTo(tmp.resolve("out").resolve(uploaded.get("FileName").asText()));
-        Files.createDirectories(tmp.resolve("taken").resolve(uploaded.get("FileName").asText()));
-        assertInvalid(run("download", "directurl://" + uploaded.get("FileName").asText(), "-o", "taken"),
-                "is a directory");
+        Files.createDirectories(
+                tmp.resolve("taken").resolve(uploaded.get("FileName").asText()));
+        assertInvalid(
+                run("download", "directurl://" + uploaded.get("FileName").asText(), "-o", "taken"), "is a directory");
         assertInvalid(run("download", "vid://" + vid, "-o", "missing/"), "no such directory");
         assertThat(run("download", "vid://v0unknown").exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(Files.list(tmp.resolve("out")).map(p -> p.getFileName().toString()))
@@ -201,8 +208,20 @@ class MediaCommandsEndToEndTest {
     void updateChangesOnlyWhatIsGiven() throws Exception {
         String vid = upload("clip.mp4", 1000, 8, "--title", "Old").get("Vid").asText();
 
-        JsonNode updated = ok("update", "vid://" + vid, "--description", "d", "--tags", "x,y", "--category", "video",
-                "--classification-id", "12", "--storage-class", "archive", "--publish");
+        JsonNode updated = ok(
+                "update",
+                "vid://" + vid,
+                "--description",
+                "d",
+                "--tags",
+                "x,y",
+                "--category",
+                "video",
+                "--classification-id",
+                "12",
+                "--storage-class",
+                "archive",
+                "--publish");
 
         assertThat(updated.get("Title").asText()).isEqualTo("Old");
         assertThat(updated.get("Description").asText()).isEqualTo("d");
@@ -233,16 +252,20 @@ class MediaCommandsEndToEndTest {
 
         assertInvalid(run("rm", a.get("Vid").asText(), b.get("Vid").asText()), "--yes");
         assertThat(status(urlA)).isEqualTo(200);
-        assertThat(onTerminal("n\n", "rm", a.get("Vid").asText(), b.get("Vid").asText())).contains("not confirmed");
+        assertThat(onTerminal("n\n", "rm", a.get("Vid").asText(), b.get("Vid").asText()))
+                .contains("not confirmed");
         assertThat(status(urlA)).isEqualTo(200);
 
-        String answer = onTerminal("y\n", "rm", "vid://" + a.get("Vid").asText(), b.get("Vid").asText());
+        String answer = onTerminal(
+                "y\n", "rm", "vid://" + a.get("Vid").asText(), b.get("Vid").asText());
         assertThat(answer).contains("\"Deleted\":true").contains(a.get("Vid").asText());
         assertThat(status(urlA)).isEqualTo(404);
         assertThat(run("info", a.get("Vid").asText()).exitCode()).isEqualTo(ExitCodes.FAILED);
 
         JsonNode reuploaded = ok("upload", "a.mp4");
-        assertThat(reuploaded.has("Skipped")).as("the ledger forgot the deleted Vid").isFalse();
+        assertThat(reuploaded.has("Skipped"))
+                .as("the ledger forgot the deleted Vid")
+                .isFalse();
         assertThat(reuploaded.get("Vid").asText()).isNotEqualTo(a.get("Vid").asText());
 
         CliResult again = run("rm", a.get("Vid").asText());
@@ -255,7 +278,8 @@ class MediaCommandsEndToEndTest {
         assertThat(removed.get("Deleted").asBoolean()).isTrue();
         assertThat(run("download", "directurl://" + fileC, "-o", "c-copy.mp4").exitCode())
                 .isEqualTo(ExitCodes.FAILED);
-        assertThat(ok("info", c.get("Vid").asText()).get("Vid").asText()).isEqualTo(c.get("Vid").asText());
+        assertThat(ok("info", c.get("Vid").asText()).get("Vid").asText())
+                .isEqualTo(c.get("Vid").asText());
     }
 
     @Test
@@ -266,23 +290,27 @@ class MediaCommandsEndToEndTest {
         JsonNode uploaded = ok("upload", "clip.mp4");
         String vid = uploaded.get("Vid").asText();
         Files.writeString(tmp.resolve("taken.mp4"), "keep");
-        assertInvalid(run("enhance", "vid://" + vid, "--config", "common", "--tier", "standard",
-                "--download", "taken.mp4"), "--force");
+        assertInvalid(
+                run("enhance", "vid://" + vid, "--config", "common", "--tier", "standard", "--download", "taken.mp4"),
+                "--force");
 
-        JsonNode enhanced = ok("enhance", "vid://" + vid, "--config", "common", "--tier", "standard",
-                "--download", "restored.mp4");
+        JsonNode enhanced =
+                ok("enhance", "vid://" + vid, "--config", "common", "--tier", "standard", "--download", "restored.mp4");
 
         JsonNode download = enhanced.get("Download");
         String output = enhanced.get("VideoUrls").get(0).get("DirectUrl").asText();
         assertThat(download.get("Source").asText()).isEqualTo("directurl://" + output);
-        assertThat(download.get("Path").asText()).isEqualTo(tmp.resolve("restored.mp4").toString());
-        assertThat(TestMedia.md5(tmp.resolve("restored.mp4"))).isEqualTo(download.get("Md5").asText());
+        assertThat(download.get("Path").asText())
+                .isEqualTo(tmp.resolve("restored.mp4").toString());
+        assertThat(TestMedia.md5(tmp.resolve("restored.mp4")))
+                .isEqualTo(download.get("Md5").asText());
         assertThat(Files.readString(tmp.resolve("taken.mp4"))).isEqualTo("keep");
         String outputUrl = enhanced.get("VideoUrls").get(0).get("Url").asText();
         String posterUri = ok("info", vid).get("PosterUri").asText();
         assertThat(posterUri).isNotEmpty();
         String posterUrl = ok("play-url", "directurl://" + posterUri.substring(posterUri.indexOf('/') + 1))
-                .get("PlayURL").asText();
+                .get("PlayURL")
+                .asText();
         assertThat(status(outputUrl)).isEqualTo(200);
         assertThat(status(posterUrl)).isEqualTo(200);
 
@@ -297,14 +325,31 @@ class MediaCommandsEndToEndTest {
     void metadataGivenAtUploadShowsInInfoForFilesAndUrls() throws Exception {
         Path served = Files.createDirectories(tmp.resolve("served"));
         TestMedia.randomFile(served.resolve("remote.mp4"), 3000, 12);
-        String[] metadata = {"--description", "by the sea", "--tags", "sea,dawn", "--category", "video",
-            "--classification-id", "3", "--record-type", "1", "--storage-class", "archive", "--callback-args", "ctx"};
+        String[] metadata = {
+            "--description",
+            "by the sea",
+            "--tags",
+            "sea,dawn",
+            "--category",
+            "video",
+            "--classification-id",
+            "3",
+            "--record-type",
+            "1",
+            "--storage-class",
+            "archive",
+            "--callback-args",
+            "ctx"
+        };
         try (SourceServer source = new SourceServer(served)) {
-            List<String> fileArgs = new ArrayList<>(List.of("upload", TestMedia.randomFile(tmp.resolve("local.mp4"),
-                    3000, 13).toString(), "--title", "Local"));
+            List<String> fileArgs = new ArrayList<>(List.of(
+                    "upload",
+                    TestMedia.randomFile(tmp.resolve("local.mp4"), 3000, 13).toString(),
+                    "--title",
+                    "Local"));
             fileArgs.addAll(List.of(metadata));
-            List<String> urlArgs = new ArrayList<>(List.of("upload", source.url("/files/remote.mp4"), "--title",
-                    "Remote"));
+            List<String> urlArgs =
+                    new ArrayList<>(List.of("upload", source.url("/files/remote.mp4"), "--title", "Remote"));
             urlArgs.addAll(List.of(metadata));
             env.put("VOD_POLL_INTERVAL", "0.2");
 
@@ -326,20 +371,23 @@ class MediaCommandsEndToEndTest {
         Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 1000, 14);
         String url = "https://example.com/clip.mp4";
 
-        assertInvalid(run("upload", file.toString(), "--storage-class", "cold"),
+        assertInvalid(
+                run("upload", file.toString(), "--storage-class", "cold"),
                 "--storage-class must be standard, archive or ia");
-        assertInvalid(run("upload", file.toString(), "--title", "t".repeat(513)),
-                "--title must be at most 512 characters");
+        assertInvalid(
+                run("upload", file.toString(), "--title", "t".repeat(513)), "--title must be at most 512 characters");
         assertInvalid(run("upload", url, "--title", "t".repeat(129)), "--title must be at most 128");
         assertInvalid(run("upload", url, "--tags", "a".repeat(37)), "--tags must be at most 36");
-        assertInvalid(run("upload", file.toString(), "--tags", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q"),
+        assertInvalid(
+                run("upload", file.toString(), "--tags", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q"),
                 "--tags must be at most 16");
-        assertInvalid(run("upload", file.toString(), "--record-type", "2"),
-                "--category must be given with record type 2");
-        assertInvalid(run("upload", file.toString(), "--record-type", "3"),
-                "--record-type must be 1 (audio/video) or 2");
+        assertInvalid(
+                run("upload", file.toString(), "--record-type", "2"), "--category must be given with record type 2");
+        assertInvalid(
+                run("upload", file.toString(), "--record-type", "3"), "--record-type must be 1 (audio/video) or 2");
         assertInvalid(run("upload", file.toString(), "--category", "film"), "--category must be video, audio");
-        assertInvalid(run("upload", file.toString(), "--callback-args", "c".repeat(513)),
+        assertInvalid(
+                run("upload", file.toString(), "--callback-args", "c".repeat(513)),
                 "--callback-args must be at most 512");
         assertThat(vod.stats().get("requests").asLong()).isZero();
     }
@@ -364,15 +412,23 @@ class MediaCommandsEndToEndTest {
     private String onTerminal(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext context = new CliContext(env, tmp, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                true, true, new CompletableFuture<>(), ProgressHook.NONE);
+        CliContext context = new CliContext(
+                env,
+                tmp,
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                true,
+                true,
+                new CompletableFuture<>(),
+                ProgressHook.NONE);
         VodkitCli.execute(context, args);
         return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     }
 
     private static int status(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

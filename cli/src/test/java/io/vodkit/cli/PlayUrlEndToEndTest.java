@@ -62,13 +62,17 @@ class PlayUrlEndToEndTest {
         Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 100_000, 32);
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
             Map<String, String> env = vod.env(tmp.resolve("home"));
-            String fileName = CliRun.run(env, tmp, "upload", file.toString()).single().get("FileName").asText();
+            String fileName = CliRun.run(env, tmp, "upload", file.toString())
+                    .single()
+                    .get("FileName")
+                    .asText();
             env.put("VOD_PLAY_DOMAIN", vod.endpoint().toString());
 
             env.put("VOD_URL_EXPIRE_MINUTES", "60");
             String hour = playUrl(env, "directurl://" + fileName).get("PlayURL").asText();
             env.put("VOD_URL_EXPIRE_MINUTES", "180");
-            String threeHours = playUrl(env, "directurl://" + fileName).get("PlayURL").asText();
+            String threeHours =
+                    playUrl(env, "directurl://" + fileName).get("PlayURL").asText();
 
             assertThat(hour).startsWith(vod.endpoint() + "/");
             assertThat(timestamp(threeHours) - timestamp(hour)).isBetween(7_200L, 7_260L);
@@ -88,17 +92,21 @@ class PlayUrlEndToEndTest {
             CliResult result = CliRun.run(vod.env(tmp.resolve("home")), tmp, "play-url", "vid://v0nothere");
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
-            assertThat(result.single().get("error").asText()).contains("v0nothere").contains("does not exist");
+            assertThat(result.single().get("error").asText())
+                    .contains("v0nothere")
+                    .contains("does not exist");
         }
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "https://example.com/a.mp4 | 'https://example.com/a.mp4' is not a Vid; give a Vid, vid://VID or directurl://",
-        "vid://                    | no media named: give a Vid, vid://VID or directurl://FILENAME",
-        "directurl://              | no media named: give a Vid, vid://VID or directurl://FILENAME",
-        "clips/a.mp4               | 'clips/a.mp4' is not a Vid",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "https://example.com/a.mp4 | 'https://example.com/a.mp4' is not a Vid; give a Vid, vid://VID or directurl://",
+                "vid://                    | no media named: give a Vid, vid://VID or directurl://FILENAME",
+                "directurl://              | no media named: give a Vid, vid://VID or directurl://FILENAME",
+                "clips/a.mp4               | 'clips/a.mp4' is not a Vid",
+            })
     void aBadArgumentIsInvalidInputAndSendsNothing(String argument, String error) throws Exception {
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
             CliResult result = CliRun.run(vod.env(tmp.resolve("home")), tmp, "play-url", argument);

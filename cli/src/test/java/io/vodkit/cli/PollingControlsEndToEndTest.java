@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * time-out says how long was really waited, measured.
  */
 class PollingControlsEndToEndTest {
-    private static final Pattern TIMED_OUT = Pattern.compile(
-            "Polling timed out after ([0-9.]+) s \\((\\d+) polls?, ([0-9.]+) s apart\\); .+");
+    private static final Pattern TIMED_OUT =
+            Pattern.compile("Polling timed out after ([0-9.]+) s \\((\\d+) polls?, ([0-9.]+) s apart\\); .+");
 
     @TempDir
     Path tmp;
@@ -68,12 +68,12 @@ class PollingControlsEndToEndTest {
         Path files = Files.createDirectories(tmp.resolve("files"));
         TestMedia.randomFile(files.resolve("slow.mp4"), 400_000, 7);
         try (SourceServer source = new SourceServer(files);
-             TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
+                TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
             Map<String, String> env = patientEnv(vod.env(tmp));
 
             long start = System.nanoTime();
-            CliResult first = CliRun.run(env, tmp, "upload", source.url("/gated/slow.mp4"),
-                    "--poll-interval", "0.2", "--poll-max", "3");
+            CliResult first = CliRun.run(
+                    env, tmp, "upload", source.url("/gated/slow.mp4"), "--poll-interval", "0.2", "--poll-max", "3");
             double elapsed = (System.nanoTime() - start) / 1e9;
 
             assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.TIMED_OUT);
@@ -89,8 +89,7 @@ class PollingControlsEndToEndTest {
             assertThat(waited(again.single(), 2, "0.1")).isGreaterThanOrEqualTo(0.1);
 
             source.open();
-            CliResult done = CliRun.run(env, tmp, "poll-upload", jobId, "--poll-interval", "0.2",
-                    "--poll-max", "150");
+            CliResult done = CliRun.run(env, tmp, "poll-upload", jobId, "--poll-interval", "0.2", "--poll-max", "150");
 
             assertThat(done.exitCode()).as(done.toString()).isZero();
             assertThat(done.single().get("Vid").asText()).isNotBlank();
@@ -103,8 +102,19 @@ class PollingControlsEndToEndTest {
         AtomicInteger queries = new AtomicInteger();
         Map<String, String> env = patientEnv(serveRunningJob(queries, Duration.ZERO));
 
-        CliResult enhanced = CliRun.run(env, tmp, "enhance", "vid://v0abc", "--config", "common",
-                "--tier", "standard", "--poll-interval", "0.1", "--poll-max", "3");
+        CliResult enhanced = CliRun.run(
+                env,
+                tmp,
+                "enhance",
+                "vid://v0abc",
+                "--config",
+                "common",
+                "--tier",
+                "standard",
+                "--poll-interval",
+                "0.1",
+                "--poll-max",
+                "3");
 
         assertThat(enhanced.exitCode()).as(enhanced.toString()).isEqualTo(ExitCodes.TIMED_OUT);
         JsonNode line = enhanced.single();

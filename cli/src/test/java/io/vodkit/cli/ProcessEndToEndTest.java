@@ -57,20 +57,29 @@ class ProcessEndToEndTest {
             assertThat(ready.get("endpoint").asText()).startsWith("http://127.0.0.1:");
             assertThat(ready.get("region").asText()).isEqualTo("ap-singapore-1");
             assertThat(ready.get("spaces").toString()).contains("demo");
-            assertThat(ready.get("secret_key").asText()).as("generated secret is printed").isNotBlank();
+            assertThat(ready.get("secret_key").asText())
+                    .as("generated secret is printed")
+                    .isNotBlank();
 
             Path file = TestMedia.randomFile(tmp.resolve("clip.mp4"), 100_000, 9);
-            CliResult upload = CliRun.run(Map.of(
-                    "VOD_ENDPOINT", ready.get("endpoint").asText(),
-                    "BYTEPLUS_ACCESSKEY", ready.get("access_key").asText(),
-                    "BYTEPLUS_SECRETKEY", ready.get("secret_key").asText(),
-                    "VODKIT_HOME", tmp.resolve("home").toString()), tmp, "upload", file.toString(), "demo");
+            CliResult upload = CliRun.run(
+                    Map.of(
+                            "VOD_ENDPOINT", ready.get("endpoint").asText(),
+                            "BYTEPLUS_ACCESSKEY", ready.get("access_key").asText(),
+                            "BYTEPLUS_SECRETKEY", ready.get("secret_key").asText(),
+                            "VODKIT_HOME", tmp.resolve("home").toString()),
+                    tmp,
+                    "upload",
+                    file.toString(),
+                    "demo");
             assertThat(upload.exitCode()).as(upload.toString()).isZero();
             assertThat(TestMedia.downloadMd5(upload.single().get("PlayURL").asText()))
                     .isEqualTo(TestMedia.md5(file));
 
             serve.destroy();
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stops after SIGTERM").isTrue();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS))
+                    .as("stops after SIGTERM")
+                    .isTrue();
         } finally {
             serve.destroyForcibly();
         }
@@ -82,8 +91,10 @@ class ProcessEndToEndTest {
             Finished busy = finish(start("serve", "--port", String.valueOf(taken.getLocalPort()), "--data", "data"));
 
             assertThat(busy.exitCode()).isEqualTo(ExitCodes.FAILED);
-            assertThat(busy.error()).startsWith("cannot start the emulator: cannot bind 127.0.0.1:"
-                    + taken.getLocalPort()).contains("--port 0").doesNotContain("internal error");
+            assertThat(busy.error())
+                    .startsWith("cannot start the emulator: cannot bind 127.0.0.1:" + taken.getLocalPort())
+                    .contains("--port 0")
+                    .doesNotContain("internal error");
             assertThat(busy.stderr()).doesNotContain("Javalin").doesNotContain("unexpected error");
         }
         Finished badSpace = finish(start("serve", "--port", "0", "--data", "data", "--space", "no spaces"));
@@ -94,15 +105,17 @@ class ProcessEndToEndTest {
     }
 
     /** A process run to its end: exit code, its only stdout line's {@code error}, and stderr. */
-    private record Finished(int exitCode, String error, String stderr) {
-    }
+    private record Finished(int exitCode, String error, String stderr) {}
 
     private static Finished finish(Process process) throws Exception {
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(stdout.lines().toList()).as(stderr).hasSize(1);
-        return new Finished(process.exitValue(), new ObjectMapper().readTree(stdout).path("error").asText(), stderr);
+        return new Finished(
+                process.exitValue(),
+                new ObjectMapper().readTree(stdout).path("error").asText(),
+                stderr);
     }
 
     @Test
@@ -116,7 +129,9 @@ class ProcessEndToEndTest {
             assertThat(upload.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(upload.exitValue()).as(stderr).isZero();
             assertThat(stderr).contains("[DEBUG]").contains("ApplyUploadInfo");
-            assertThat(stdout + stderr).doesNotContain(TestEmulator.SECRET_KEY).doesNotContain("Signature=")
+            assertThat(stdout + stderr)
+                    .doesNotContain(TestEmulator.SECRET_KEY)
+                    .doesNotContain("Signature=")
                     .doesNotContain("SpaceKey/");
         }
     }
@@ -125,13 +140,18 @@ class ProcessEndToEndTest {
     void serveWithAFaultRateFailsRequestsOnPurposeAndCountsThem() throws Exception {
         Process serve = start("serve", "--port", "0", "--data", "data", "--fault-rate", "1");
         try {
-            String endpoint = new ObjectMapper().readTree(CliProcess.firstLine(serve.getInputStream())).get("endpoint").asText();
+            String endpoint = new ObjectMapper()
+                    .readTree(CliProcess.firstLine(serve.getInputStream()))
+                    .get("endpoint")
+                    .asText();
             assertThat(CliProcess.firstLineContaining(serve.getErrorStream(), "on purpose"))
                     .contains("failing 100% of requests on purpose");
             List<Integer> wholeAnswers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                HttpURLConnection request = (HttpURLConnection) URI.create(endpoint
-                        + "/?Action=ListDomain&Version=2023-01-01").toURL().openConnection();
+                HttpURLConnection request =
+                        (HttpURLConnection) URI.create(endpoint + "/?Action=ListDomain&Version=2023-01-01")
+                                .toURL()
+                                .openConnection();
                 request.setReadTimeout(1000);
                 try {
                     int status = request.getResponseCode();
@@ -143,13 +163,17 @@ class ProcessEndToEndTest {
                     request.disconnect();
                 }
             }
-            JsonNode stats = new ObjectMapper().readTree(URI.create(endpoint + "/_vodkit/stats").toURL());
+            JsonNode stats = new ObjectMapper()
+                    .readTree(URI.create(endpoint + "/_vodkit/stats").toURL());
 
-            assertThat(wholeAnswers).as("never the real answer (401, unsigned) in full")
+            assertThat(wholeAnswers)
+                    .as("never the real answer (401, unsigned) in full")
                     .allSatisfy(status -> assertThat(status).isIn(500, 503));
             assertThat(stats.get("faults_injected").asLong()).isGreaterThanOrEqualTo(5);
             serve.destroy();
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stops at once, stalls or not").isTrue();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS))
+                    .as("stops at once, stalls or not")
+                    .isTrue();
         } finally {
             serve.destroyForcibly();
         }
@@ -157,11 +181,12 @@ class ProcessEndToEndTest {
 
     @Test
     void serveWithGivenKeysDoesNotPrintTheSecret() throws Exception {
-        Process serve = start("serve", "--port", "0", "--data", "data", "--access-key", "AKGIVEN",
-                "--secret-key", "given-secret");
+        Process serve = start(
+                "serve", "--port", "0", "--data", "data", "--access-key", "AKGIVEN", "--secret-key", "given-secret");
         try {
             String line = CliProcess.firstLine(serve.getInputStream());
-            assertThat(new ObjectMapper().readTree(line).get("access_key").asText()).isEqualTo("AKGIVEN");
+            assertThat(new ObjectMapper().readTree(line).get("access_key").asText())
+                    .isEqualTo("AKGIVEN");
             assertThat(line).doesNotContain("given-secret");
             serve.destroy();
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.cli.support.BackgroundEmulators;
+import io.vodkit.cli.support.Checkout;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
-import io.vodkit.cli.support.Checkout;
 import io.vodkit.cli.support.McpProbe;
 import io.vodkit.cli.support.PrintedCommands;
 import io.vodkit.cli.support.Shell;
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeTest {
     /** The README's test command: it is the build this test runs in, so it is not run again from here. */
     private static final String TEST_COMMAND = "mvn -B verify";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -64,8 +65,10 @@ class ReadmeTest {
     @Test
     void theUsageNamesEveryCommand() throws IOException {
         String readme = readme();
-        for (String command : HelpExamplesTest.commandPaths().stream().filter(path -> path.size() == 1)
-                .map(path -> path.get(0)).toList()) {
+        for (String command : HelpExamplesTest.commandPaths().stream()
+                .filter(path -> path.size() == 1)
+                .map(path -> path.get(0))
+                .toList()) {
             assertThat(readme).as("README's usage").contains("vodkit " + command + " ");
         }
     }
@@ -78,7 +81,8 @@ class ReadmeTest {
         Map<String, String> env = Shell.userEnv(home, home.resolve(".local/bin"));
         vodkitHomes.add(home.resolve(".vodkit"));
         List<String> lines = PrintedCommands.codeLines(readme(), "sh").stream()
-                .filter(line -> !line.startsWith(TEST_COMMAND)).toList();
+                .filter(line -> !line.startsWith(TEST_COMMAND))
+                .toList();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
 
         List<JsonNode> uploads = new ArrayList<>();
@@ -91,10 +95,13 @@ class ReadmeTest {
         }
 
         assertThat(uploads).as("uploads").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(uploads).extracting(json -> json.get("Vid").asText()).containsOnly(uploads.get(0).get("Vid")
-                .asText());
-        assertThat(stops).as("the README's serve --stop stopped the emulator its uploads started")
-                .singleElement().satisfies(stop -> assertThat(stop.get("stopped").asBoolean()).isTrue());
+        assertThat(uploads)
+                .extracting(json -> json.get("Vid").asText())
+                .containsOnly(uploads.get(0).get("Vid").asText());
+        assertThat(stops)
+                .as("the README's serve --stop stopped the emulator its uploads started")
+                .singleElement()
+                .satisfies(stop -> assertThat(stop.get("stopped").asBoolean()).isTrue());
         assertThat(BackgroundEmulators.running(home.resolve(".vodkit/local"))).isEmpty();
         assertThat(home.resolve(".local/bin/vodkit")).isSymbolicLink();
         assertThat(home.resolve(".claude/skills/vodkit/SKILL.md"))
@@ -106,21 +113,28 @@ class ReadmeTest {
     void everyMcpClientConfigurationShownStartsAServerWithTheTools() throws IOException {
         List<String> configurations = new ArrayList<>();
         configurations.addAll(mcpConfigurations(String.join("\n", PrintedCommands.codeLines(readme(), "json"))));
-        configurations.addAll(mcpConfigurations(String.join("\n",
-                PrintedCommands.codeLines(PrintedCommands.repositoryFile("skill/SKILL.md"), "json"))));
-        configurations.addAll(mcpConfigurations(CliRun.run(Map.of(), tmp, "mcp", "--help").stdout()));
-        assertThat(configurations).as("README, SKILL.md and mcp --help each show one").hasSize(3);
+        configurations.addAll(mcpConfigurations(String.join(
+                "\n", PrintedCommands.codeLines(PrintedCommands.repositoryFile("skill/SKILL.md"), "json"))));
+        configurations.addAll(
+                mcpConfigurations(CliRun.run(Map.of(), tmp, "mcp", "--help").stdout()));
+        assertThat(configurations)
+                .as("README, SKILL.md and mcp --help each show one")
+                .hasSize(3);
 
-        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("vodkit"))).linkInto(tmp.resolve("bin"));
+        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("vodkit")))
+                .linkInto(tmp.resolve("bin"));
         for (String configuration : configurations) {
-            Iterator<JsonNode> servers = JSON.readTree(configuration).get("mcpServers").elements();
+            Iterator<JsonNode> servers =
+                    JSON.readTree(configuration).get("mcpServers").elements();
             JsonNode server = servers.next();
             assertThat(servers.hasNext()).as(configuration).isFalse();
             Path home = Files.createTempDirectory(tmp, "home");
             vodkitHomes.add(home.resolve(".vodkit"));
             Map<String, String> env = Shell.userEnv(home, bin);
-            server.path("env").fields().forEachRemaining(variable -> env.put(variable.getKey(),
-                    variable.getValue().asText()));
+            server.path("env")
+                    .fields()
+                    .forEachRemaining(variable ->
+                            env.put(variable.getKey(), variable.getValue().asText()));
 
             JsonNode tools = McpProbe.toolsList(start(server, env, home));
 
@@ -149,8 +163,9 @@ class ReadmeTest {
     /** The {@code {"mcpServers": …}} objects in a text, each as printed (it may span lines). */
     private static List<String> mcpConfigurations(String text) {
         List<String> found = new ArrayList<>();
-        for (int start = text.indexOf("{\"mcpServers\""); start >= 0;
-             start = text.indexOf("{\"mcpServers\"", start + 1)) {
+        for (int start = text.indexOf("{\"mcpServers\"");
+                start >= 0;
+                start = text.indexOf("{\"mcpServers\"", start + 1)) {
             int depth = 0;
             for (int i = start; i < text.length(); i++) {
                 depth += text.charAt(i) == '{' ? 1 : text.charAt(i) == '}' ? -1 : 0;

@@ -55,7 +55,9 @@ class ResumeHintAsPrintedTest {
         CliResult stopped = Shell.run(tmp, Shell.userEnv(home), hint.group(1));
 
         assertThat(stopped.exitCode()).as(stopped.toString()).isZero();
-        assertThat(stopped.single().get("stopped").asBoolean()).as(stopped.toString()).isTrue();
+        assertThat(stopped.single().get("stopped").asBoolean())
+                .as(stopped.toString())
+                .isTrue();
         assertThat(BackgroundEmulators.running(home.resolve(".vodkit/local"))).isEmpty();
     }
 
@@ -69,7 +71,8 @@ class ResumeHintAsPrintedTest {
 
     @Test
     void aLauncherFoundOnPathIsNamedVodkit() throws Exception {
-        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout"))).linkInto(tmp.resolve("bin"));
+        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout")))
+                .linkInto(tmp.resolve("bin"));
 
         resumeAsPrinted("vodkit", Shell.userEnv(tmp, bin));
     }
@@ -79,7 +82,7 @@ class ResumeHintAsPrintedTest {
         Path files = Files.createDirectories(tmp.resolve("files"));
         TestMedia.randomFile(files.resolve("slow.mp4"), 300_000, 7);
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"));
-             SourceServer source = new SourceServer(files)) {
+                SourceServer source = new SourceServer(files)) {
             Map<String, String> env = new HashMap<>(vod.env(tmp.resolve("home")));
             env.putAll(userEnv);
             env.put("VOD_POLL_INTERVAL", "0.2");

@@ -40,11 +40,14 @@ class SecretLeakTest {
     @BeforeAll
     static void files() throws IOException, InterruptedException {
         vod = TestEmulator.start(dir.resolve("data"));
-        Files.writeString(dir.resolve(".env.secrets"), "BYTEPLUS_SECRETKEY=" + TestEmulator.SECRET_KEY
-                + "\nMY_TOKEN=" + TOKEN + "\n");
+        Files.writeString(
+                dir.resolve(".env.secrets"),
+                "BYTEPLUS_SECRETKEY=" + TestEmulator.SECRET_KEY + "\nMY_TOKEN=" + TOKEN + "\n");
         Files.writeString(dir.resolve("broken.json"), "{\"video\": \"v0a\",\n \"config\": " + TOKEN + "}\n");
-        Files.writeString(dir.resolve("values.json"), "{\"video\":\"v0a\",\"config\":\"" + TOKEN + "\",\"res\":\""
-                + TestEmulator.SECRET_KEY + "\",\"type\":\"" + TOKEN + "\",\"repair_style\":\"" + TOKEN + "\"}");
+        Files.writeString(
+                dir.resolve("values.json"),
+                "{\"video\":\"v0a\",\"config\":\"" + TOKEN + "\",\"res\":\"" + TestEmulator.SECRET_KEY
+                        + "\",\"type\":\"" + TOKEN + "\",\"repair_style\":\"" + TOKEN + "\"}");
         Files.writeString(dir.resolve("two.json"), "{\"video\":\"v0a\"}\n{\"secret\":\"" + TOKEN + "\"}\n");
         Files.writeString(dir.resolve("list.txt"), "MY_TOKEN=" + TOKEN + "\n");
         new ProcessBuilder("mkfifo", dir.resolve("fifo").toString()).start().waitFor();
@@ -74,8 +77,8 @@ class SecretLeakTest {
                 // picocli's own @FILE expansion is off for every command: these are plain words
                 Arguments.of("play-url", new String[] {"play-url", "@/proc/self/environ"}),
                 Arguments.of("jobs", new String[] {"jobs", "@/proc/self/environ"}),
-                Arguments.of("an option value", new String[] {"upload", "missing.mp4", "--title",
-                    "@/proc/self/environ"}));
+                Arguments.of(
+                        "an option value", new String[] {"upload", "missing.mp4", "--title", "@/proc/self/environ"}));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,7 +91,9 @@ class SecretLeakTest {
         env.put("MY_TOKEN", TOKEN);
         Process process = CliProcess.start(dir, env, args);
         process.getOutputStream().close();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ends at once, reading no device or FIFO").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("ends at once, reading no device or FIFO")
+                .isTrue();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -96,6 +101,8 @@ class SecretLeakTest {
         JsonNode line = JSON.readTree(stdout);
         assertThat(line.get("error").asText()).as(stderr).isNotBlank();
         assertThat(stdout + stderr).doesNotContain(TOKEN).doesNotContain(TestEmulator.SECRET_KEY);
-        assertThat(vod.stats().get("requests").asLong()).as("requests reaching the service").isZero();
+        assertThat(vod.stats().get("requests").asLong())
+                .as("requests reaching the service")
+                .isZero();
     }
 }

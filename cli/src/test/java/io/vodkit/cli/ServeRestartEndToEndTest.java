@@ -45,7 +45,8 @@ class ServeRestartEndToEndTest {
             upload = CliProcess.start(tmp, Map.of(), "upload", file.toString(), "--concurrency", "1");
             CompletableFuture<String> out = read(upload, true);
             CompletableFuture<String> err = read(upload, false);
-            await().alias("part 1 stored").atMost(Duration.ofSeconds(90))
+            await().alias("part 1 stored")
+                    .atMost(Duration.ofSeconds(90))
                     .until(() -> stats(endpoint).get("bytes_received").asLong(), received -> received >= 25 * MIB);
 
             serve.destroy();
@@ -53,14 +54,17 @@ class ServeRestartEndToEndTest {
             restarted = CliProcess.start(tmp, Map.of(), serveArgs);
             JsonNode again = JSON.readTree(CliProcess.firstLine(restarted.getInputStream()));
             assertThat(again.get("endpoint").asText()).as("its usual port").isEqualTo(endpoint);
-            assertThat(again.get("access_key").asText()).isEqualTo(ready.get("access_key").asText());
-            assertThat(again.get("secret_key").asText()).isEqualTo(ready.get("secret_key").asText());
+            assertThat(again.get("access_key").asText())
+                    .isEqualTo(ready.get("access_key").asText());
+            assertThat(again.get("secret_key").asText())
+                    .isEqualTo(ready.get("secret_key").asText());
 
             assertThat(upload.waitFor(180, TimeUnit.SECONDS)).isTrue();
             assertThat(upload.exitValue()).as(err.get()).isZero();
             JsonNode result = JSON.readTree(out.get());
             assertThat(TestMedia.downloadMd5(result.get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
-            assertThat(stats(endpoint).get("bytes_received").asLong()).as("part 1 was not sent again")
+            assertThat(stats(endpoint).get("bytes_received").asLong())
+                    .as("part 1 was not sent again")
                     .isLessThan(30 * MIB);
             assertThat(stats(endpoint).get("vids").asLong()).isEqualTo(1);
         } finally {
@@ -80,7 +84,8 @@ class ServeRestartEndToEndTest {
     private static CompletableFuture<String> read(Process process, boolean stdout) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return new String((stdout ? process.getInputStream() : process.getErrorStream()).readAllBytes(),
+                return new String(
+                        (stdout ? process.getInputStream() : process.getErrorStream()).readAllBytes(),
                         StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

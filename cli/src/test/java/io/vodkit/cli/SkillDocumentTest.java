@@ -39,8 +39,12 @@ class SkillDocumentTest {
         assertThat(text).startsWith("---\n");
         String front = text.substring(4, text.indexOf("\n---\n", 4));
 
-        assertThat(front).containsPattern("(?m)^name: vodkit$").containsPattern("(?m)^version: \\d+\\.\\d+\\.\\d+$")
-                .containsPattern("(?m)^license: \\S+").contains("Trigger keywords:").contains("\nenv:\n");
+        assertThat(front)
+                .containsPattern("(?m)^name: vodkit$")
+                .containsPattern("(?m)^version: \\d+\\.\\d+\\.\\d+$")
+                .containsPattern("(?m)^license: \\S+")
+                .contains("Trigger keywords:")
+                .contains("\nenv:\n");
         for (String variable : List.of("BYTEPLUS_ACCESSKEY", "BYTEPLUS_SECRETKEY", "VOD_SPACE_NAME")) {
             assertThat(front).contains("  - name: " + variable + "\n");
         }
@@ -48,12 +52,24 @@ class SkillDocumentTest {
 
     @Test
     void theQuestionToTheUserUsesProductLanguageOnly() throws Exception {
-        String question = String.join("\n", skill().lines().filter(line -> line.startsWith(">")).toList());
+        String question = String.join(
+                "\n", skill().lines().filter(line -> line.startsWith(">")).toList());
 
-        assertThat(question).contains("What kind of video is it?").contains("restoration tier")
+        assertThat(question)
+                .contains("What kind of video is it?")
+                .contains("restoration tier")
                 .contains("output resolution");
-        for (String internal : List.of("config", "repair_style", "common", "short_series", "aigc", "old_film",
-                "--tier", "--res", "bit_depth", "--bit-depth")) {
+        for (String internal : List.of(
+                "config",
+                "repair_style",
+                "common",
+                "short_series",
+                "aigc",
+                "old_film",
+                "--tier",
+                "--res",
+                "bit_depth",
+                "--bit-depth")) {
             assertThat(question).as("the question shows '%s'", internal).doesNotContain(internal);
         }
         assertThat(skill()).contains("https://console.byteplus.com/workorder/create");
@@ -68,10 +84,12 @@ class SkillDocumentTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void theStopCommandStopsTheEmulatorACommandWithoutCredentialsStarted() throws Exception {
         List<String> stops = PrintedCommands.codeLines(skill(), "bash").stream()
-                .filter(line -> line.contains("serve --stop")).toList();
+                .filter(line -> line.contains("serve --stop"))
+                .toList();
         assertThat(stops).hasSize(1);
         Path agent = Files.createDirectories(tmp.resolve("agent"));
-        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout"))).linkInto(tmp.resolve("bin"));
+        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout")))
+                .linkInto(tmp.resolve("bin"));
         Map<String, String> env = Shell.userEnv(agent, bin);
         TestMedia.randomFile(agent.resolve("clip.mp4"), 50_000, 11);
         CliResult upload = Shell.run(agent, env, "vodkit upload clip.mp4");
@@ -81,7 +99,9 @@ class SkillDocumentTest {
         CliResult stopped = Shell.run(agent, env, stops.get(0));
 
         PrintedCommands.assertRan(stops.get(0), stopped);
-        assertThat(stopped.single().get("stopped").asBoolean()).as(stopped.toString()).isTrue();
+        assertThat(stopped.single().get("stopped").asBoolean())
+                .as(stopped.toString())
+                .isTrue();
         assertThat(BackgroundEmulators.running(agent.resolve(".vodkit/local"))).isEmpty();
     }
 

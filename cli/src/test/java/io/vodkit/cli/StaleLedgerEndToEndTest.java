@@ -1,10 +1,9 @@
 package io.vodkit.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import io.vodkit.cli.support.BackgroundEmulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.cli.support.BackgroundEmulators;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +42,11 @@ class StaleLedgerEndToEndTest {
 
     /** {@code vodkit upload FILE OPTION...}, which must succeed; its line. */
     private JsonNode upload(Map<String, String> env, String... options) {
-        CliResult result = CliRun.run(env, tmp,
-                Stream.concat(Stream.of("upload", file.toString()), Stream.of(options)).toArray(String[]::new));
+        CliResult result = CliRun.run(
+                env,
+                tmp,
+                Stream.concat(Stream.of("upload", file.toString()), Stream.of(options))
+                        .toArray(String[]::new));
         assertThat(result.exitCode()).as(result.toString()).isZero();
         return result.single();
     }
@@ -63,8 +66,10 @@ class StaleLedgerEndToEndTest {
         assertThat(line.has("Skipped")).isFalse();
         String vid = line.get("Vid").asText();
         assertThat(vid).isNotBlank().isNotEqualTo(gone);
-        assertThat(again.stderr()).contains("vodkit: " + file + ": the earlier upload " + gone
-                + " is gone from the service; the ledger forgets it").contains("1 uploaded, 0 skipped, 0 failed");
+        assertThat(again.stderr())
+                .contains("vodkit: " + file + ": the earlier upload " + gone
+                        + " is gone from the service; the ledger forgets it")
+                .contains("1 uploaded, 0 skipped, 0 failed");
 
         JsonNode third = upload(env);
         assertThat(third.get("Skipped").asBoolean()).isTrue();

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsServeEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path README = Path.of("..", "README.md");
-    private static final Pattern TLS_BLOCK = Pattern.compile(
-            "#### HTTPS: `vodkit serve --tls`.*?```text\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern TLS_BLOCK =
+            Pattern.compile("#### HTTPS: `vodkit serve --tls`.*?```text\\n(.*?)```", Pattern.DOTALL);
 
     @TempDir
     Path tmp;
@@ -83,18 +83,24 @@ class TlsServeEndToEndTest {
                     """);
             boolean python = pythonHasRequests();
             List<String> clientLines = lines.subList(1, lines.size()).stream()
-                    .filter(line -> python || !line.startsWith("REQUESTS_CA_BUNDLE=")).toList();
-            String script = "set -e\n" + String.join("\n", clientLines)
-                    .replace("https://127.0.0.1:PORT", endpoint)
-                    .replace("/home/you/.vodkit/local/tls/ca.pem", ca.toString())
-                    .replace("-jar your-app.jar", app.toString()) + "\n";
-            Process clients = new ProcessBuilder("sh", "-c", script).directory(tmp.toFile())
-                    .redirectErrorStream(true).start();
+                    .filter(line -> python || !line.startsWith("REQUESTS_CA_BUNDLE="))
+                    .toList();
+            String script = "set -e\n"
+                    + String.join("\n", clientLines)
+                            .replace("https://127.0.0.1:PORT", endpoint)
+                            .replace("/home/you/.vodkit/local/tls/ca.pem", ca.toString())
+                            .replace("-jar your-app.jar", app.toString())
+                    + "\n";
+            Process clients = new ProcessBuilder("sh", "-c", script)
+                    .directory(tmp.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(clients.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(clients.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
             assertThat(clients.exitValue()).as(output).isZero();
-            assertThat(output).contains("\"bytes_received\"") // curl
+            assertThat(output)
+                    .contains("\"bytes_received\"") // curl
                     .contains("java 200");
             if (python) {
                 assertThat(output).contains("'bytes_received'");
@@ -110,7 +116,9 @@ class TlsServeEndToEndTest {
      * world: a machine without it runs the other clients' lines only). */
     private static boolean pythonHasRequests() throws InterruptedException {
         try {
-            Process probe = new ProcessBuilder("python3", "-c", "import requests").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder("python3", "-c", "import requests")
+                    .redirectErrorStream(true)
+                    .start();
             probe.getInputStream().transferTo(OutputStream.nullOutputStream());
             return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (IOException noPython) {
@@ -121,9 +129,13 @@ class TlsServeEndToEndTest {
     /** The README's TLS example block, one command per line. */
     private static List<String> readmeLines() throws Exception {
         Matcher block = TLS_BLOCK.matcher(Files.readString(README, StandardCharsets.UTF_8));
-        assertThat(block.find()).as("the README has the `vodkit serve --tls` section").isTrue();
-        List<String> lines = block.group(1).lines().filter(line -> !line.isBlank()).toList();
-        assertThat(lines).anyMatch(line -> line.startsWith("curl --cacert"))
+        assertThat(block.find())
+                .as("the README has the `vodkit serve --tls` section")
+                .isTrue();
+        List<String> lines =
+                block.group(1).lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines)
+                .anyMatch(line -> line.startsWith("curl --cacert"))
                 .anyMatch(line -> line.startsWith("REQUESTS_CA_BUNDLE="))
                 .anyMatch(line -> line.startsWith("keytool -importcert"));
         return lines;
@@ -133,7 +145,8 @@ class TlsServeEndToEndTest {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         try (InputStream in = Files.newInputStream(pem)) {
-            trusted.setCertificateEntry("vodkit", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trusted.setCertificateEntry(
+                    "vodkit", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trusted);
@@ -143,7 +156,9 @@ class TlsServeEndToEndTest {
     }
 
     private static String downloadMd5(String url, SSLContext trust) throws Exception {
-        HttpResponse<InputStream> response = HttpClient.newBuilder().sslContext(trust).build()
+        HttpResponse<InputStream> response = HttpClient.newBuilder()
+                .sslContext(trust)
+                .build()
                 .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         MessageDigest md5 = MessageDigest.getInstance("MD5");

@@ -33,8 +33,10 @@ class UploadAllowlistTest {
     void files() throws Exception {
         vod = TestEmulator.start(tmp.resolve("data"));
         work = Files.createDirectories(tmp.resolve("work"));
-        outside = TestMedia.randomFile(Files.createDirectories(tmp.resolve("outside")).resolve("out.mp4"), 1000, 1);
-        allowed = TestMedia.randomFile(Files.createDirectories(tmp.resolve("allowed")).resolve("ok.mp4"), 1000, 2);
+        outside = TestMedia.randomFile(
+                Files.createDirectories(tmp.resolve("outside")).resolve("out.mp4"), 1000, 1);
+        allowed = TestMedia.randomFile(
+                Files.createDirectories(tmp.resolve("allowed")).resolve("ok.mp4"), 1000, 2);
         TestMedia.randomFile(work.resolve("in.mp4"), 1000, 3);
         Files.createSymbolicLink(work.resolve("link.mp4"), outside);
         Files.createSymbolicLink(work.resolve("linked-folder"), outside.getParent());
@@ -55,18 +57,29 @@ class UploadAllowlistTest {
         for (String refused : new String[] {outside.toString(), "link.mp4", "linked-folder/out.mp4", "../outside"}) {
             CliResult result = CliRun.run(env, work, "upload", refused);
             assertThat(result.exitCode()).as(refused + ": " + result).isEqualTo(ExitCodes.INVALID_INPUT);
-            assertThat(result.single().get("error").asText()).contains("refusing to upload")
-                    .contains("outside the folders files may be uploaded from").contains("VOD_UPLOAD_ALLOWED_DIRS");
+            assertThat(result.single().get("error").asText())
+                    .contains("refusing to upload")
+                    .contains("outside the folders files may be uploaded from")
+                    .contains("VOD_UPLOAD_ALLOWED_DIRS");
         }
-        assertThat(CliRun.run(env, work, "upload", "link.mp4").single().get("error").asText())
+        assertThat(CliRun.run(env, work, "upload", "link.mp4")
+                        .single()
+                        .get("error")
+                        .asText())
                 .contains("which leads to " + outside.toRealPath());
         CliResult mixed = CliRun.run(env, work, "upload", "in.mp4", outside.toString());
-        assertThat(mixed.exitCode()).as("one file outside refuses the whole command").isEqualTo(2);
-        assertThat(vod.stats().get("requests").asLong()).as("requests before the refusals").isZero();
+        assertThat(mixed.exitCode())
+                .as("one file outside refuses the whole command")
+                .isEqualTo(2);
+        assertThat(vod.stats().get("requests").asLong())
+                .as("requests before the refusals")
+                .isZero();
 
         CliResult ok = CliRun.run(env, work, "upload", "in.mp4", allowed.toString(), temp.toString());
         assertThat(ok.exitCode()).as(ok.toString()).isZero();
-        assertThat(ok.lines()).hasSize(3).allSatisfy(line -> assertThat(line.get("Vid").asText()).isNotEmpty());
+        assertThat(ok.lines())
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line.get("Vid").asText()).isNotEmpty());
     }
 
     @Test

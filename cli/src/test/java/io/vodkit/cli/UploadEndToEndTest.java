@@ -1,10 +1,9 @@
 package io.vodkit.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import io.vodkit.cli.support.BackgroundEmulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.cli.support.BackgroundEmulators;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.CorruptingProxy;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,8 +55,8 @@ class UploadEndToEndTest {
         long size = 2 * PART + PART / 4; // two whole parts and a short last one
         Path file = TestMedia.randomFile(tmp.resolve("big.mov"), size, 2);
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
-            CliResult result = CliRun.run(CliRun.SMALL_PARTS, vod.env(tmp), tmp, "upload", file.toString(),
-                    "--concurrency", "3");
+            CliResult result =
+                    CliRun.run(CliRun.SMALL_PARTS, vod.env(tmp), tmp, "upload", file.toString(), "--concurrency", "3");
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             JsonNode line = result.single();
@@ -71,8 +71,19 @@ class UploadEndToEndTest {
         Path parts = TestMedia.randomFile(tmp.resolve("b.mp4"), 2 * MIB + 1024, 6);
         Path tiny = TestMedia.randomFile(tmp.resolve("c.mp4"), 1024, 7);
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
-            CliResult result = CliRun.run(CliRun.SMALL_PARTS, vod.env(tmp), tmp, "upload", small.toString(),
-                    parts.toString(), tiny.toString(), TestEmulator.SPACE, "--jobs", "2", "--part-size", "1MiB");
+            CliResult result = CliRun.run(
+                    CliRun.SMALL_PARTS,
+                    vod.env(tmp),
+                    tmp,
+                    "upload",
+                    small.toString(),
+                    parts.toString(),
+                    tiny.toString(),
+                    TestEmulator.SPACE,
+                    "--jobs",
+                    "2",
+                    "--part-size",
+                    "1MiB");
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.lines()).hasSize(3);
@@ -81,7 +92,8 @@ class UploadEndToEndTest {
                 assertThat(line.get("SpaceName").asText()).isEqualTo(TestEmulator.SPACE);
                 assertThat(TestMedia.downloadMd5(line.get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
             }
-            assertThat(result.lines()).extracting(line -> line.get("SourceUrl").asText())
+            assertThat(result.lines())
+                    .extracting(line -> line.get("SourceUrl").asText())
                     .containsExactlyInAnyOrder(small.toString(), parts.toString(), tiny.toString());
         }
     }
@@ -97,8 +109,10 @@ class UploadEndToEndTest {
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(result.single().get("error").asText()).contains("SignatureDoesNotMatch");
-            assertThat(result.stdout() + result.stderr()).doesNotContain("not-the-secret")
-                    .doesNotContain(TestEmulator.SECRET_KEY).doesNotContain("\tat ");
+            assertThat(result.stdout() + result.stderr())
+                    .doesNotContain("not-the-secret")
+                    .doesNotContain(TestEmulator.SECRET_KEY)
+                    .doesNotContain("\tat ");
         }
     }
 
@@ -119,9 +133,9 @@ class UploadEndToEndTest {
             int port = direct.port();
             direct.close();
             try (CorruptingProxy proxy = new CorruptingProxy(port, corruptAt);
-                 TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(proxy.hostPort()))) {
-                CliResult result = CliRun.run(CliRun.SMALL_PARTS, vod.env(tmp), tmp, "upload", file.toString(),
-                        "--concurrency", "1");
+                    TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(proxy.hostPort()))) {
+                CliResult result = CliRun.run(
+                        CliRun.SMALL_PARTS, vod.env(tmp), tmp, "upload", file.toString(), "--concurrency", "1");
 
                 assertThat(proxy.corrupted()).isTrue();
                 assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
@@ -137,8 +151,8 @@ class UploadEndToEndTest {
         try (TestEmulator probe = TestEmulator.start(tmp.resolve("probe"))) {
             int port = probe.port();
             probe.close();
-            try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port,
-                    List.of("127.0.0.1:1", "127.0.0.1:" + port))) {
+            try (TestEmulator vod =
+                    TestEmulator.start(tmp.resolve("data"), port, List.of("127.0.0.1:1", "127.0.0.1:" + port))) {
                 CliResult result = CliRun.run(CliRun.SMALL_PARTS, vod.env(tmp), tmp, "upload", file.toString());
 
                 assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +32,7 @@ class UploadResumeEndToEndTest {
     private static final long MIB = 1024 * 1024;
     /** The part size of the in-process runs ({@link CliRun#SMALL_PARTS}), and a file of 4 parts, the last short. */
     private static final long PART = CliRun.SMALL_PART;
+
     private static final long FILE_SIZE = 3 * PART + PART / 4;
 
     @TempDir
@@ -59,11 +60,11 @@ class UploadResumeEndToEndTest {
             port = probe.port();
         }
         try (CorruptingProxy link = CorruptingProxy.cutting(port, PART + PART / 2);
-             TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(link.hostPort()))) {
+                TestEmulator vod = TestEmulator.start(tmp.resolve("data"), port, List.of(link.hostPort()))) {
             Map<String, String> env = vod.env(tmp.resolve("home"));
             env.put("VOD_MAX_ATTEMPTS", "2");
-            CliResult failed = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString(),
-                    "--concurrency", "1");
+            CliResult failed =
+                    CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString(), "--concurrency", "1");
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.FAILED);
             link.heal();
             then.run(vod, env);
@@ -78,17 +79,20 @@ class UploadResumeEndToEndTest {
                 Path checkpoint = saved.findFirst().orElseThrow();
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(checkpoint)))
                         .isEqualTo("rw-------");
-                assertThat(Files.readString(checkpoint)).contains("\"uploadId\"").contains("\"1\"");
+                assertThat(Files.readString(checkpoint))
+                        .contains("\"uploadId\"")
+                        .contains("\"1\"");
             }
             long before = vod.stats().get("bytes_received").asLong();
 
-            CliResult resumed = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString(),
-                    "--concurrency", "1");
+            CliResult resumed =
+                    CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString(), "--concurrency", "1");
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
             assertThat(resumed.stderr()).contains("resuming the upload").contains("1 of 4 parts");
             long sent = vod.stats().get("bytes_received").asLong() - before;
-            assertThat(sent).as("only parts 2, 3 and 4 (and the small merge body) go up again")
+            assertThat(sent)
+                    .as("only parts 2, 3 and 4 (and the small merge body) go up again")
                     .isBetween(FILE_SIZE - PART, FILE_SIZE - PART + 1024);
             assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText()))
                     .isEqualTo(TestMedia.md5(file));
@@ -102,12 +106,17 @@ class UploadResumeEndToEndTest {
     void aRerunAfterKillDashNineMidUploadContinuesIt() throws Exception {
         // a separate JVM uploads with the service's 20 MiB parts, so this file is full-sized
         file = TestMedia.randomFile(tmp.resolve("long.mp4"), 65 * MIB, 11);
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"), 0, List.of())
-                .newBuilder().linkRate(16 * MIB).build(), Clock.systemUTC())) {
+        try (TestEmulator vod = TestEmulator.start(
+                TestEmulator.config(tmp.resolve("data"), 0, List.of())
+                        .newBuilder()
+                        .linkRate(16 * MIB)
+                        .build(),
+                Clock.systemUTC())) {
             Map<String, String> env = vod.env(tmp.resolve("home"));
             Process upload = CliProcess.start(tmp, env, "upload", file.toString(), "--concurrency", "1");
             try {
-                await().alias("part 1 received").atMost(Duration.ofSeconds(60))
+                await().alias("part 1 received")
+                        .atMost(Duration.ofSeconds(60))
                         .until(() -> vod.stats().get("bytes_received").asLong(), received -> received >= 30 * MIB);
             } finally {
                 upload.destroyForcibly();
@@ -120,7 +129,8 @@ class UploadResumeEndToEndTest {
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
             assertThat(resumed.stderr()).contains("resuming the upload");
-            assertThat(vod.stats().get("bytes_received").asLong() - before).as("part 1 is not sent again")
+            assertThat(vod.stats().get("bytes_received").asLong() - before)
+                    .as("part 1 is not sent again")
                     .isLessThanOrEqualTo(45 * MIB + 1024);
             assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText()))
                     .isEqualTo(TestMedia.md5(file));
@@ -131,7 +141,9 @@ class UploadResumeEndToEndTest {
     /** The emulator's byte count once bytes a killed client left in flight have all arrived (300 ms unchanged). */
     private static long settledBytesReceived(TestEmulator vod) {
         AtomicLong previous = new AtomicLong(-1);
-        return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+        return await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(300))
                 .until(() -> vod.stats().get("bytes_received").asLong(), count -> count == previous.getAndSet(count));
     }
 
@@ -142,7 +154,7 @@ class UploadResumeEndToEndTest {
      */
     private void afterAStopBeforeTheCommit(AfterInterruption then) throws Exception {
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"));
-             CorruptingProxy openApi = CorruptingProxy.cuttingAt(vod.port(), "Action=CommitUploadInfo")) {
+                CorruptingProxy openApi = CorruptingProxy.cuttingAt(vod.port(), "Action=CommitUploadInfo")) {
             Map<String, String> env = vod.env(tmp.resolve("home"));
             env.put("VOD_ENDPOINT", "http://" + openApi.hostPort());
             env.put("VOD_MAX_ATTEMPTS", "1");
@@ -162,9 +174,12 @@ class UploadResumeEndToEndTest {
             CliResult resumed = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString());
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-            assertThat(resumed.stderr()).contains("all 4 parts are stored and merged; committing")
+            assertThat(resumed.stderr())
+                    .contains("all 4 parts are stored and merged; committing")
                     .doesNotContain("starting fresh");
-            assertThat(vod.stats().get("bytes_received").asLong() - before).as("no byte goes up again").isZero();
+            assertThat(vod.stats().get("bytes_received").asLong() - before)
+                    .as("no byte goes up again")
+                    .isZero();
             assertOneWholeMediaAndNoOrphan(vod, resumed);
         });
     }
@@ -183,19 +198,24 @@ class UploadResumeEndToEndTest {
             CliResult resumed = CliRun.run(CliRun.SMALL_PARTS, env, tmp, "upload", file.toString());
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-            assertThat(resumed.stderr()).contains("all 4 parts were stored and are merged; committing")
+            assertThat(resumed.stderr())
+                    .contains("all 4 parts were stored and are merged; committing")
                     .doesNotContain("starting fresh");
-            assertThat(vod.stats().get("bytes_received").asLong() - before).as("only the merge body goes up again")
+            assertThat(vod.stats().get("bytes_received").asLong() - before)
+                    .as("only the merge body goes up again")
                     .isLessThan(1024);
             assertOneWholeMediaAndNoOrphan(vod, resumed);
         });
     }
 
     private void assertOneWholeMediaAndNoOrphan(TestEmulator vod, CliResult resumed) throws Exception {
-        assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText())).isEqualTo(TestMedia.md5(file));
+        assertThat(TestMedia.downloadMd5(resumed.single().get("PlayURL").asText()))
+                .isEqualTo(TestMedia.md5(file));
         assertThat(vod.stats().get("vids").asLong()).isEqualTo(1);
         try (Stream<Path> objects = Files.walk(vod.dataDir().resolve("objects"))) {
-            assertThat(objects.filter(Files::isRegularFile)).as("one stored object, no orphan").hasSize(1);
+            assertThat(objects.filter(Files::isRegularFile))
+                    .as("one stored object, no orphan")
+                    .hasSize(1);
         }
         try (Stream<Path> left = Files.list(tmp.resolve("home/checkpoints"))) {
             assertThat(left).as("the checkpoint is gone once committed").isEmpty();

@@ -1,10 +1,10 @@
 package io.vodkit.cli;
 
-import io.vodkit.cli.support.BackgroundEmulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.cli.support.BackgroundEmulators;
 import io.vodkit.cli.support.CliResult;
 import io.vodkit.cli.support.CliRun;
 import io.vodkit.cli.support.TestEmulator;
@@ -61,27 +61,32 @@ class UrlPullEndToEndTest {
         Path clip = TestMedia.randomFile(files.resolve("clip.mp4"), 700_000, 11);
         String url = source.url("/files/clip.mp4");
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
-            CliResult result = CliRun.run(fastPolling(vod.env(tmp), "100"), tmp, "upload", url,
-                    "--title", "pulled");
+            CliResult result = CliRun.run(fastPolling(vod.env(tmp), "100"), tmp, "upload", url, "--title", "pulled");
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             JsonNode line = result.single();
             assertThat(line.get("JobId").asText()).isNotBlank();
             assertThat(line.get("SourceUrl").asText()).isEqualTo(url);
-            assertThat(line.get("Source").asText()).isEqualTo("vid://" + line.get("Vid").asText());
+            assertThat(line.get("Source").asText())
+                    .isEqualTo("vid://" + line.get("Vid").asText());
             assertThat(line.get("SpaceName").asText()).isEqualTo(TestEmulator.SPACE);
             assertThat(line.get("FileName").asText()).endsWith(".mp4");
             assertThat(line.has("PosterUri")).isTrue();
             assertThat(TestMedia.downloadMd5(line.get("PlayURL").asText())).isEqualTo(TestMedia.md5(clip));
-            assertThat(result.stderr()).contains("vodkit: URL pull job " + line.get("JobId").asText() + " success");
+            assertThat(result.stderr())
+                    .contains("vodkit: URL pull job " + line.get("JobId").asText() + " success");
         }
     }
 
     @Test
     void aMissingSourceAndAnUnreachableHostGiveClearErrors() throws Exception {
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
-            CliResult result = CliRun.run(fastPolling(vod.env(tmp), "100"), tmp, "upload",
-                    source.url("/files/missing.mp4"), "http://127.0.0.1:1/clip.mov");
+            CliResult result = CliRun.run(
+                    fastPolling(vod.env(tmp), "100"),
+                    tmp,
+                    "upload",
+                    source.url("/files/missing.mp4"),
+                    "http://127.0.0.1:1/clip.mov");
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
             List<JsonNode> lines = result.lines();
@@ -111,15 +116,26 @@ class UrlPullEndToEndTest {
 
     @Test
     void aUrlWithoutAFileExtensionIsRefusedBeforeAnyRequest() {
-        Map<String, String> env = Map.of("BYTEPLUS_ACCESSKEY", "AK", "BYTEPLUS_SECRETKEY", "SK",
-                "VOD_ENDPOINT", "http://127.0.0.1:1", "VOD_SPACE_NAME", "s", "HOME", tmp.toString());
+        Map<String, String> env = Map.of(
+                "BYTEPLUS_ACCESSKEY",
+                "AK",
+                "BYTEPLUS_SECRETKEY",
+                "SK",
+                "VOD_ENDPOINT",
+                "http://127.0.0.1:1",
+                "VOD_SPACE_NAME",
+                "s",
+                "HOME",
+                tmp.toString());
 
-        CliResult result = CliRun.run(env, tmp, "upload", source.url("/files/clip.mp4"),
-                "https://example.com/watch?v=1");
+        CliResult result =
+                CliRun.run(env, tmp, "upload", source.url("/files/clip.mp4"), "https://example.com/watch?v=1");
 
-        assertThat(result.exitCode()).as("a request would have failed to connect: " + result)
+        assertThat(result.exitCode())
+                .as("a request would have failed to connect: " + result)
                 .isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(result.single().get("error").asText()).contains("file extension")
+        assertThat(result.single().get("error").asText())
+                .contains("file extension")
                 .contains("https://example.com/watch?v=1");
     }
 
@@ -132,25 +148,25 @@ class UrlPullEndToEndTest {
             urls.add(source.url("/files/c" + i + ".mov"));
             md5s.add(TestMedia.md5(clip));
         }
-        Files.writeString(tmp.resolve("urls.txt"), "# two pulled from a list\n" + urls.get(1) + "\n\n"
-                + urls.get(2) + "\n");
+        Files.writeString(
+                tmp.resolve("urls.txt"), "# two pulled from a list\n" + urls.get(1) + "\n\n" + urls.get(2) + "\n");
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
-            CliResult result = CliRun.run(fastPolling(vod.env(tmp), "100"), tmp, "upload", urls.get(0),
-                    "@urls.txt", TestEmulator.SPACE);
+            CliResult result = CliRun.run(
+                    fastPolling(vod.env(tmp), "100"), tmp, "upload", urls.get(0), "@urls.txt", TestEmulator.SPACE);
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             List<JsonNode> lines = result.lines();
             assertThat(lines).hasSize(3);
             for (int i = 0; i < 3; i++) {
                 assertThat(lines.get(i).get("SourceUrl").asText()).isEqualTo(urls.get(i));
-                assertThat(TestMedia.downloadMd5(lines.get(i).get("PlayURL").asText())).isEqualTo(md5s.get(i));
+                assertThat(TestMedia.downloadMd5(lines.get(i).get("PlayURL").asText()))
+                        .isEqualTo(md5s.get(i));
             }
         }
     }
 
     @Test
-    void aTimedOutPullPrintsAResumeCommandThatCompletesTheSameJob()
-            throws Exception {
+    void aTimedOutPullPrintsAResumeCommandThatCompletesTheSameJob() throws Exception {
         Path clip = TestMedia.randomFile(files.resolve("slow.mp4"), 400_000, 30);
         Path home = tmp.resolve("home");
         Map<String, String> env = Map.of("HOME", home.toString(), "VOD_POLL_INTERVAL", "0.2", "VOD_POLL_MAX", "1");
@@ -159,8 +175,9 @@ class UrlPullEndToEndTest {
 
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.TIMED_OUT);
         JsonNode timeout = first.single();
-        assertThat(timeout.get("error").asText()).matches(
-                "Polling timed out after [0-9.]+ s \\(1 poll, 0\\.2 s apart\\); the URL pull upload is still processing");
+        assertThat(timeout.get("error").asText())
+                .matches(
+                        "Polling timed out after [0-9.]+ s \\(1 poll, 0\\.2 s apart\\); the URL pull upload is still processing");
         assertThat(timeout.get("State").asText()).isIn("initial", "processing");
         String jobId = timeout.get("JobIds").asText();
         JsonNode hint = timeout.get("resume_hint");
@@ -171,8 +188,10 @@ class UrlPullEndToEndTest {
         source.open();
         Map<String, String> patient = new HashMap<>(env);
         patient.put("VOD_POLL_MAX", "150");
-        CliResult resumed = CliRun.run(patient, tmp, shellWords(command).subList(1, shellWords(command).size())
-                .toArray(String[]::new));
+        CliResult resumed = CliRun.run(
+                patient,
+                tmp,
+                shellWords(command).subList(1, shellWords(command).size()).toArray(String[]::new));
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         JsonNode line = resumed.single();
@@ -189,18 +208,41 @@ class UrlPullEndToEndTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        List<String> args = new ArrayList<>(List.of("serve", "--host", "0.0.0.0", "--port", Integer.toString(port),
-                "--data", tmp.resolve("served").toString(), "--space", "demo", "--access-key", "AK",
-                "--secret-key", "SK"));
+        List<String> args = new ArrayList<>(List.of(
+                "serve",
+                "--host",
+                "0.0.0.0",
+                "--port",
+                Integer.toString(port),
+                "--data",
+                tmp.resolve("served").toString(),
+                "--space",
+                "demo",
+                "--access-key",
+                "AK",
+                "--secret-key",
+                "SK"));
         if (allow) {
             args.add("--allow-private-sources");
         }
-        Map<String, String> env = Map.of("HOME", tmp.resolve("home").toString(), "VOD_ENDPOINT",
-                "http://127.0.0.1:" + port, "BYTEPLUS_ACCESSKEY", "AK", "BYTEPLUS_SECRETKEY", "SK",
-                "VOD_SPACE_NAME", "demo", "VOD_POLL_INTERVAL", "0.2", "VOD_POLL_MAX", "100");
+        Map<String, String> env = Map.of(
+                "HOME",
+                tmp.resolve("home").toString(),
+                "VOD_ENDPOINT",
+                "http://127.0.0.1:" + port,
+                "BYTEPLUS_ACCESSKEY",
+                "AK",
+                "BYTEPLUS_SECRETKEY",
+                "SK",
+                "VOD_SPACE_NAME",
+                "demo",
+                "VOD_POLL_INTERVAL",
+                "0.2",
+                "VOD_POLL_MAX",
+                "100");
         CompletableFuture<Void> stop = new CompletableFuture<>();
-        CompletableFuture<CliResult> serve = CompletableFuture.supplyAsync(
-                () -> CliRun.run(env, tmp, stop, args.toArray(String[]::new)));
+        CompletableFuture<CliResult> serve =
+                CompletableFuture.supplyAsync(() -> CliRun.run(env, tmp, stop, args.toArray(String[]::new)));
         try {
             awaitListening(port, serve);
             CliResult result = CliRun.run(env, tmp, "upload", source.url("/files/lan.mp4"));
@@ -209,7 +251,8 @@ class UrlPullEndToEndTest {
                 assertThat(result.exitCode()).as(result.toString()).isZero();
             } else {
                 assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
-                assertThat(result.single().get("error").asText()).contains("loopback or private address")
+                assertThat(result.single().get("error").asText())
+                        .contains("loopback or private address")
                         .contains("vodkit serve --allow-private-sources");
             }
         } finally {

@@ -10,19 +10,19 @@ import java.util.Objects;
  */
 public record Credentials(String accessKey, String secretKey) {
 
-  public Credentials {
-    Objects.requireNonNull(accessKey, "accessKey == null");
-    Objects.requireNonNull(secretKey, "secretKey == null");
-    if (accessKey.isBlank()) {
-      throw new IllegalArgumentException("accessKey is blank");
+    public Credentials {
+        Objects.requireNonNull(accessKey, "accessKey == null");
+        Objects.requireNonNull(secretKey, "secretKey == null");
+        if (accessKey.isBlank()) {
+            throw new IllegalArgumentException("accessKey is blank");
+        }
+        if (secretKey.isBlank()) {
+            throw new IllegalArgumentException("secretKey is blank");
+        }
     }
-    if (secretKey.isBlank()) {
-      throw new IllegalArgumentException("secretKey is blank");
-    }
-  }
 
-  @Override
-  public String toString() {
-    return "Credentials[accessKey=" + accessKey + ", secretKey=██]";
-  }
+    @Override
+    public String toString() {
+        return "Credentials[accessKey=" + accessKey + ", secretKey=██]";
+    }
 }

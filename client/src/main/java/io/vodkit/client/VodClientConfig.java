@@ -26,49 +26,60 @@ import java.util.Objects;
  * {@code credentials} is required. The endpoint and region must be within {@link Limits#ENDPOINT} and
  * {@link Limits#REGION}.
  */
-public record VodClientConfig(URI endpoint, String region, Credentials credentials,
-                              Duration connectTimeout, Duration requestTimeout, Clock clock,
-                              Path trustedCertificates) {
+public record VodClientConfig(
+        URI endpoint,
+        String region,
+        Credentials credentials,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Clock clock,
+        Path trustedCertificates) {
 
-  public static final String DEFAULT_ENDPOINT = "https://vod.byteplusapi.com";
-  public static final String DEFAULT_REGION = "ap-singapore-1";
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    public static final String DEFAULT_ENDPOINT = "https://vod.byteplusapi.com";
+    public static final String DEFAULT_REGION = "ap-singapore-1";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-  public VodClientConfig {
-    endpoint = checkEndpoint(endpoint == null ? URI.create(DEFAULT_ENDPOINT) : endpoint);
-    region = Limits.REGION.check(region == null ? DEFAULT_REGION : region);
-    Objects.requireNonNull(credentials, "credentials == null");
-    connectTimeout = checkDuration("connectTimeout",
-        connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout);
-    requestTimeout = Limits.REQUEST_TIMEOUT.check(requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout);
-    clock = clock == null ? Clock.systemUTC() : clock;
-  }
-
-  /** A config that trusts the JDK's roots only. */
-  public VodClientConfig(URI endpoint, String region, Credentials credentials, Duration connectTimeout,
-                         Duration requestTimeout, Clock clock) {
-    this(endpoint, region, credentials, connectTimeout, requestTimeout, clock, null);
-  }
-
-  /** The same config, trusting the certificates in {@code pem} as well (null: the JDK's roots only). */
-  public VodClientConfig withTrustedCertificates(Path pem) {
-    return new VodClientConfig(endpoint, region, credentials, connectTimeout, requestTimeout, clock, pem);
-  }
-
-  /** A config with default timeouts and the system UTC clock; {@code null} endpoint or region take defaults. */
-  public static VodClientConfig of(URI endpoint, String region, Credentials credentials) {
-    return new VodClientConfig(endpoint, region, credentials, null, null, null);
-  }
-
-  private static URI checkEndpoint(URI endpoint) {
-    return Limits.ENDPOINT.check(endpoint);
-  }
-
-  private static Duration checkDuration(String name, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " <= 0: " + value);
+    public VodClientConfig {
+        endpoint = checkEndpoint(endpoint == null ? URI.create(DEFAULT_ENDPOINT) : endpoint);
+        region = Limits.REGION.check(region == null ? DEFAULT_REGION : region);
+        Objects.requireNonNull(credentials, "credentials == null");
+        connectTimeout =
+                checkDuration("connectTimeout", connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout);
+        requestTimeout =
+                Limits.REQUEST_TIMEOUT.check(requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout);
+        clock = clock == null ? Clock.systemUTC() : clock;
     }
-    return value;
-  }
+
+    /** A config that trusts the JDK's roots only. */
+    public VodClientConfig(
+            URI endpoint,
+            String region,
+            Credentials credentials,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            Clock clock) {
+        this(endpoint, region, credentials, connectTimeout, requestTimeout, clock, null);
+    }
+
+    /** The same config, trusting the certificates in {@code pem} as well (null: the JDK's roots only). */
+    public VodClientConfig withTrustedCertificates(Path pem) {
+        return new VodClientConfig(endpoint, region, credentials, connectTimeout, requestTimeout, clock, pem);
+    }
+
+    /** A config with default timeouts and the system UTC clock; {@code null} endpoint or region take defaults. */
+    public static VodClientConfig of(URI endpoint, String region, Credentials credentials) {
+        return new VodClientConfig(endpoint, region, credentials, null, null, null);
+    }
+
+    private static URI checkEndpoint(URI endpoint) {
+        return Limits.ENDPOINT.check(endpoint);
+    }
+
+    private static Duration checkDuration(String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " <= 0: " + value);
+        }
+        return value;
+    }
 }

@@ -10,19 +10,24 @@ import org.junit.jupiter.api.BeforeEach;
  * connect and 5 s request time-outs) against a fresh {@link FakeVodServer}.
  */
 public abstract class FakeVodTestBase {
-  protected FakeVodServer server;
-  protected VodClient client;
+    protected FakeVodServer server;
+    protected VodClient client;
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server = new FakeVodServer();
-    client = new VodClient(new VodClientConfig(server.endpoint(), null, new Credentials("AK", "SK"),
-        Duration.ofSeconds(2), Duration.ofSeconds(5), null));
-  }
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new FakeVodServer();
+        client = new VodClient(new VodClientConfig(
+                server.endpoint(),
+                null,
+                new Credentials("AK", "SK"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                null));
+    }
 
-  @AfterEach
-  void stopServer() {
-    client.close();
-    server.close();
-  }
+    @AfterEach
+    void stopServer() {
+        client.close();
+        server.close();
+    }
 }

@@ -44,20 +44,16 @@ public final class DataFolder {
     /** How {@link #joinOrStart} ended. */
     public sealed interface Joined {
         /** An emulator serves the folder; {@code startedHere} when it is the process this call started. */
-        record Serving(OwnerInfo owner, boolean startedHere) implements Joined {
-        }
+        record Serving(OwnerInfo owner, boolean startedHere) implements Joined {}
 
         /** Each process started ended without serving, the last with {@code exitCode}. */
-        record Exited(int exitCode) implements Joined {
-        }
+        record Exited(int exitCode) implements Joined {}
 
         /** None served within the time-out. */
-        record TimedOut() implements Joined {
-        }
+        record TimedOut() implements Joined {}
 
         /** The caller was asked to stop while waiting. */
-        record Stopped() implements Joined {
-        }
+        record Stopped() implements Joined {}
     }
 
     /**
@@ -97,7 +93,8 @@ public final class DataFolder {
         while (true) {
             Optional<OwnerInfo> owner = serving();
             if (owner.isPresent()) {
-                return new Joined.Serving(owner.get(), child != null && owner.get().pid() == child.pid());
+                return new Joined.Serving(
+                        owner.get(), child != null && owner.get().pid() == child.pid());
             }
             if ((child == null || !child.isAlive()) && !inUse()) {
                 if (starts == maxStarts) {
@@ -134,8 +131,8 @@ public final class DataFolder {
         }
         OwnerInfo owner = serving.get();
         if (owner.pid() == ProcessHandle.current().pid()) {
-            throw new IOException("the local emulator of " + path + " runs in this process (pid " + owner.pid()
-                    + "); stop it there");
+            throw new IOException(
+                    "the local emulator of " + path + " runs in this process (pid " + owner.pid() + "); stop it there");
         }
         Optional<ProcessHandle> process = ProcessHandle.of(owner.pid());
         if (process.isPresent()) {

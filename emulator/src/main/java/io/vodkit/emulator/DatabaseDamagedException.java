@@ -8,8 +8,10 @@ public final class DatabaseDamagedException extends IOException {
     private final transient Path file;
 
     public DatabaseDamagedException(Path file, String problem, Throwable cause) {
-        super("the database " + file + " is damaged (" + problem + "); move it aside to start with an empty one, "
-                + "or put back a copy", cause);
+        super(
+                "the database " + file + " is damaged (" + problem + "); move it aside to start with an empty one, "
+                        + "or put back a copy",
+                cause);
         this.file = file;
     }
 

@@ -29,8 +29,10 @@ public interface Disk {
     static boolean isFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            if (message != null && (message.contains("No space left on device")
-                    || message.contains("Disk quota exceeded") || message.contains("SQLITE_FULL"))) {
+            if (message != null
+                    && (message.contains("No space left on device")
+                            || message.contains("Disk quota exceeded")
+                            || message.contains("SQLITE_FULL"))) {
                 return true;
             }
         }

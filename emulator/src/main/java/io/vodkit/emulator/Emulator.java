@@ -1,9 +1,9 @@
 package io.vodkit.emulator;
 
-import io.vodkit.emulator.internal.console.ConsoleEndpoint;
-import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.internal.Handles;
 import io.vodkit.emulator.internal.Service;
+import io.vodkit.emulator.internal.console.ConsoleEndpoint;
+import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.internal.owner.DataDirOwner;
 import io.vodkit.emulator.internal.routing.HttpServer;
 import io.vodkit.emulator.internal.service.PublicAddress;
@@ -41,10 +41,17 @@ public final class Emulator implements AutoCloseable {
     private final Optional<LocalCertificates> tls;
     /** The owner lock, the database, the background work and the listener, closed in reverse order. */
     private final Handles handles;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Emulator(EmulatorConfig config, Path dataDir, Service service, HttpServer server, String advertisedHost,
-                     Optional<LocalCertificates> tls, Handles handles) {
+    private Emulator(
+            EmulatorConfig config,
+            Path dataDir,
+            Service service,
+            HttpServer server,
+            String advertisedHost,
+            Optional<LocalCertificates> tls,
+            Handles handles) {
         this.config = config;
         this.dataDir = dataDir;
         this.service = service;
@@ -95,9 +102,13 @@ public final class Emulator implements AutoCloseable {
             String host = config.network().host();
             String advertisedHost = advertisedHost(host);
             Optional<LocalCertificates> tls = config.network().tls()
-                    ? Optional.of(LocalCertificates.ensure(dataDir, host, clock)) : Optional.empty();
-            HttpServer server = owner.bind(config.network().port(), service.store().settings(),
-                    port -> listen(config, service, advertisedHost, tls, port), HttpServer::port);
+                    ? Optional.of(LocalCertificates.ensure(dataDir, host, clock))
+                    : Optional.empty();
+            HttpServer server = owner.bind(
+                    config.network().port(),
+                    service.store().settings(),
+                    port -> listen(config, service, advertisedHost, tls, port),
+                    HttpServer::port);
             service.start(handles);
             handles.add(server);
             emulator = new Emulator(config, dataDir, service, server, advertisedHost, tls, handles);
@@ -106,17 +117,28 @@ public final class Emulator implements AutoCloseable {
             throw e;
         }
         try {
-            owner.publish(new OwnerInfo(emulator.endpoint(), emulator.region(), emulator.accessKey(),
-                    emulator.secretKey(), ProcessHandle.current().pid(), lifetime,
-                    emulator.caCertificate().orElse(null), emulator.consoleUrl()));
+            owner.publish(new OwnerInfo(
+                    emulator.endpoint(),
+                    emulator.region(),
+                    emulator.accessKey(),
+                    emulator.secretKey(),
+                    ProcessHandle.current().pid(),
+                    lifetime,
+                    emulator.caCertificate().orElse(null),
+                    emulator.consoleUrl()));
         } catch (IOException | RuntimeException e) {
             emulator.close();
             throw e;
         }
         handles.add(() -> withdraw(owner, dataDir));
-        LOG.info("Emulator ready endpoint={} dataDir={} spaces={} accessKey={} generatedCredentials={} lifetime={}",
-                emulator.endpoint(), dataDir, emulator.spaces(), emulator.accessKey(),
-                emulator.generatedCredentials(), lifetime);
+        LOG.info(
+                "Emulator ready endpoint={} dataDir={} spaces={} accessKey={} generatedCredentials={} lifetime={}",
+                emulator.endpoint(),
+                dataDir,
+                emulator.spaces(),
+                emulator.accessKey(),
+                emulator.generatedCredentials(),
+                lifetime);
         return emulator;
     }
 
@@ -129,11 +151,17 @@ public final class Emulator implements AutoCloseable {
         return PrivateFiles.directory(dataDir);
     }
 
-    private static HttpServer listen(EmulatorConfig config, Service service, String advertisedHost,
-                                     Optional<LocalCertificates> tls, int port) throws IOException {
+    private static HttpServer listen(
+            EmulatorConfig config, Service service, String advertisedHost, Optional<LocalCertificates> tls, int port)
+            throws IOException {
         Optional<Instant> expiry = tls.map(LocalCertificates::serverNotAfter);
-        return HttpServer.start(config.network().host(), port, tls.map(LocalCertificates::serverContext),
-                service.stats(), service.network(), boundPort -> service.endpoints(new PublicAddress() {
+        return HttpServer.start(
+                config.network().host(),
+                port,
+                tls.map(LocalCertificates::serverContext),
+                service.stats(),
+                service.network(),
+                boundPort -> service.endpoints(new PublicAddress() {
                     @Override
                     public String hostPort() {
                         return Emulator.hostPort(advertisedHost, boundPort.getAsInt());
@@ -174,7 +202,8 @@ public final class Emulator implements AutoCloseable {
 
     /** The web console's address, with this run's token: whoever has it can read and change the space. */
     public URI consoleUrl() {
-        return URI.create(endpoint() + ConsoleEndpoint.PATH + "/" + service.consoleToken().query());
+        return URI.create(
+                endpoint() + ConsoleEndpoint.PATH + "/" + service.consoleToken().query());
     }
 
     public String accessKey() {
@@ -199,7 +228,8 @@ public final class Emulator implements AutoCloseable {
      * else the time since the last request ended (or since it started).
      */
     public Duration idleTime() {
-        if (service.restorations().repository().countUnfinished() > 0 || service.pulls().jobs().countUnfinished() > 0) {
+        if (service.restorations().repository().countUnfinished() > 0
+                || service.pulls().jobs().countUnfinished() > 0) {
             return Duration.ZERO;
         }
         return service.stats().sinceLastRequest();
@@ -237,7 +267,8 @@ public final class Emulator implements AutoCloseable {
     }
 
     private static String advertisedHost(String host) {
-        return Optional.of(host).filter(h -> !h.equals("0.0.0.0") && !h.equals("::") && !h.equals("[::]"))
+        return Optional.of(host)
+                .filter(h -> !h.equals("0.0.0.0") && !h.equals("::") && !h.equals("[::]"))
                 .orElse("127.0.0.1");
     }
 

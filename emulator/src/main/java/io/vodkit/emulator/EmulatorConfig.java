@@ -17,6 +17,7 @@ import java.util.Objects;
 public final class EmulatorConfig {
     /** Reuse the data directory's previous port when it is free, else pick any free port. */
     public static final int STICKY_PORT = -1;
+
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_REGION = "ap-singapore-1";
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(15);
@@ -42,8 +43,7 @@ public final class EmulatorConfig {
             uploadHosts = uploadHosts == null ? List.of() : List.copyOf(uploadHosts);
             for (String uploadHost : uploadHosts) {
                 if (uploadHost.isBlank() || uploadHost.contains("/")) {
-                    throw new IllegalArgumentException("upload host must be host[:port] without scheme: "
-                            + uploadHost);
+                    throw new IllegalArgumentException("upload host must be host[:port] without scheme: " + uploadHost);
                 }
             }
         }
@@ -60,8 +60,8 @@ public final class EmulatorConfig {
      * @param spaces       spaces to create; null → none (spaces the data directory remembers stay known)
      * @param maxClockSkew null → {@link #DEFAULT_MAX_CLOCK_SKEW}
      */
-    public record Account(String accessKey, String secretKey, String region, List<String> spaces,
-                          Duration maxClockSkew) {
+    public record Account(
+            String accessKey, String secretKey, String region, List<String> spaces, Duration maxClockSkew) {
         public Account {
             if ((accessKey == null) != (secretKey == null)) {
                 throw new IllegalArgumentException("accessKey and secretKey must both be given or both be null");
@@ -81,8 +81,8 @@ public final class EmulatorConfig {
         /** Never prints the secret key. */
         @Override
         public String toString() {
-            return "Account[accessKey=" + accessKey + ", secretKey=" + (secretKey == null ? null : "██")
-                    + ", region=" + region + ", spaces=" + spaces + ", maxClockSkew=" + maxClockSkew + "]";
+            return "Account[accessKey=" + accessKey + ", secretKey=" + (secretKey == null ? null : "██") + ", region="
+                    + region + ", spaces=" + spaces + ", maxClockSkew=" + maxClockSkew + "]";
         }
     }
 
@@ -111,8 +111,7 @@ public final class EmulatorConfig {
      * @param allowPro false → StartExecution refuses the Pro repair style (RepairStyle 2) with 403
      *                 {@code Permission denied}, as BytePlus does for accounts that are not allowlisted
      */
-    public record Restoration(Path ffmpeg, boolean allowPro) {
-    }
+    public record Restoration(Path ffmpeg, boolean allowPro) {}
 
     /**
      * The network lab, off by default: requests that fail on purpose and a simulated link.
@@ -145,8 +144,8 @@ public final class EmulatorConfig {
     private EmulatorConfig(Builder builder) {
         this.dataDir = Objects.requireNonNull(builder.dataDir, "dataDir == null");
         this.network = new Network(builder.host, builder.port, builder.tls, builder.uploadHosts);
-        this.account = new Account(builder.accessKey, builder.secretKey, builder.region, builder.spaces,
-                builder.maxClockSkew);
+        this.account =
+                new Account(builder.accessKey, builder.secretKey, builder.region, builder.spaces, builder.maxClockSkew);
         this.storage = new Storage(builder.disk, builder.uploadGracePeriod);
         this.restoration = new Restoration(builder.ffmpeg, builder.allowPro);
         this.urlPull = builder.urlPull == null ? UrlPullConfig.DEFAULTS : builder.urlPull;
@@ -273,8 +272,10 @@ public final class EmulatorConfig {
         }
 
         public Builder account(Account account) {
-            return credentials(account.accessKey(), account.secretKey()).region(account.region())
-                    .spaces(account.spaces()).maxClockSkew(account.maxClockSkew());
+            return credentials(account.accessKey(), account.secretKey())
+                    .region(account.region())
+                    .spaces(account.spaces())
+                    .maxClockSkew(account.maxClockSkew());
         }
 
         /** Fixed credentials; {@code (null, null)} (the default) for the pair generated once per data directory. */

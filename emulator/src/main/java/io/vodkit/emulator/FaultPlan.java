@@ -1,7 +1,6 @@
 package io.vodkit.emulator;
 
 import io.vodkit.emulator.internal.faults.FaultScript;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +24,8 @@ import java.util.Set;
 public record FaultPlan(double rate, Set<Fault> kinds, Duration stall, List<FaultScript> scripts) {
     public static final long DEFAULT_STALL_SECONDS = 90;
     /** No faults. */
-    public static final FaultPlan OFF = new FaultPlan(0, Set.of(), Duration.ofSeconds(DEFAULT_STALL_SECONDS),
-            List.of());
+    public static final FaultPlan OFF =
+            new FaultPlan(0, Set.of(), Duration.ofSeconds(DEFAULT_STALL_SECONDS), List.of());
 
     public FaultPlan {
         if (!(rate >= 0 && rate <= 1)) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to reach the emulator that owns a data folder, as it publishes it there while it runs.
@@ -20,10 +20,15 @@ import java.util.Objects;
  * @param console   its web console's address with the token of this run, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OwnerInfo(@JsonProperty("endpoint") URI endpoint, @JsonProperty("region") String region,
-                        @JsonProperty("access_key") String accessKey, @JsonProperty("secret_key") String secretKey,
-                        @JsonProperty("pid") long pid, @JsonProperty("lifetime") Lifetime lifetime,
-                        @JsonProperty("ca_cert") Path caCert, @JsonProperty("console") URI console) {
+public record OwnerInfo(
+        @JsonProperty("endpoint") URI endpoint,
+        @JsonProperty("region") String region,
+        @JsonProperty("access_key") String accessKey,
+        @JsonProperty("secret_key") String secretKey,
+        @JsonProperty("pid") long pid,
+        @JsonProperty("lifetime") Lifetime lifetime,
+        @JsonProperty("ca_cert") Path caCert,
+        @JsonProperty("console") URI console) {
 
     public OwnerInfo {
         Objects.requireNonNull(endpoint, "endpoint == null");

@@ -1,7 +1,6 @@
 package io.vodkit.emulator;
 
 import io.vodkit.emulator.internal.pull.SourceGuard;
-
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,16 +16,24 @@ import java.util.Objects;
  * @param allowPrivateSources pull from loopback and private addresses even when the emulator is bound beyond
  *                         loopback (default false; see {@link SourceGuard})
  */
-public record UrlPullConfig(Duration connectTimeout, Duration readTimeout, long maxBytes, int maxRedirects,
-                            int workers, int maxInterruptions, boolean allowPrivateSources) {
+public record UrlPullConfig(
+        Duration connectTimeout,
+        Duration readTimeout,
+        long maxBytes,
+        int maxRedirects,
+        int workers,
+        int maxInterruptions,
+        boolean allowPrivateSources) {
 
-    public static final UrlPullConfig DEFAULTS = new UrlPullConfig(Duration.ofSeconds(10), Duration.ofSeconds(30),
-            10L * 1024 * 1024 * 1024, 5, 2, 3, false);
+    public static final UrlPullConfig DEFAULTS =
+            new UrlPullConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), 10L * 1024 * 1024 * 1024, 5, 2, 3, false);
 
     public UrlPullConfig {
         Objects.requireNonNull(connectTimeout, "connectTimeout == null");
         Objects.requireNonNull(readTimeout, "readTimeout == null");
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || readTimeout.isNegative()
                 || readTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be > 0: " + connectTimeout + ", " + readTimeout);
         }
@@ -37,22 +44,22 @@ public record UrlPullConfig(Duration connectTimeout, Duration readTimeout, long 
     }
 
     public UrlPullConfig withReadTimeout(Duration readTimeout) {
-        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
-                allowPrivateSources);
+        return new UrlPullConfig(
+                connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions, allowPrivateSources);
     }
 
     public UrlPullConfig withMaxBytes(long maxBytes) {
-        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
-                allowPrivateSources);
+        return new UrlPullConfig(
+                connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions, allowPrivateSources);
     }
 
     public UrlPullConfig withWorkers(int workers) {
-        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
-                allowPrivateSources);
+        return new UrlPullConfig(
+                connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions, allowPrivateSources);
     }
 
     public UrlPullConfig withAllowPrivateSources(boolean allowPrivateSources) {
-        return new UrlPullConfig(connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions,
-                allowPrivateSources);
+        return new UrlPullConfig(
+                connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions, allowPrivateSources);
     }
 }

@@ -24,18 +24,20 @@ public record WorkflowTemplate(String id, int height) {
     public static WorkflowTemplate parse(String definition) {
         int equals = definition.indexOf('=');
         if (equals < 0) {
-            throw new IllegalArgumentException("a workflow template is ID=transcode:HEIGHTp, e.g. "
-                    + "hd=transcode:720p: " + definition);
+            throw new IllegalArgumentException(
+                    "a workflow template is ID=transcode:HEIGHTp, e.g. " + "hd=transcode:720p: " + definition);
         }
-        return of(definition.substring(0, equals).strip(), definition.substring(equals + 1).strip());
+        return of(
+                definition.substring(0, equals).strip(),
+                definition.substring(equals + 1).strip());
     }
 
     /** The template {@code id} with the stored {@code spec}. */
     public static WorkflowTemplate of(String id, String spec) {
         Matcher matcher = SPEC.matcher(spec);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("a workflow template spec is transcode:HEIGHTp (e.g. "
-                    + "transcode:720p): " + spec);
+            throw new IllegalArgumentException(
+                    "a workflow template spec is transcode:HEIGHTp (e.g. " + "transcode:720p): " + spec);
         }
         return new WorkflowTemplate(id, Integer.parseInt(matcher.group(1)));
     }

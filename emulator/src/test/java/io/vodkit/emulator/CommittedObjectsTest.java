@@ -28,36 +28,67 @@ class CommittedObjectsTest extends EmulatorTestBase {
         Reply init = put(grant, "uploads", new byte[0], Map.of("X-Storage-Mode", "gateway"));
         assertThat(init.status()).as(init.text()).isEqualTo(200);
         String uploadId = init.json().path("payload").path("uploadID").asText();
-        String vid = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).result().path("Data").path("Vid")
+        String vid = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null)
+                .result()
+                .path("Data")
+                .path("Vid")
                 .asText();
         byte[] other = bytes(5_000, 2);
 
         assertCommitted(vod.directPut(grant, other), grant, vid);
         assertCommitted(put(grant, "uploads", new byte[0], Map.of("X-Storage-Mode", "gateway")), grant, vid);
-        assertCommitted(put(grant, "partNumber=1&uploadID=" + uploadId, other,
-                Map.of("Content-CRC32", VodTestClient.crc32(other), "X-Storage-Mode", "gateway")), grant, vid);
-        assertCommitted(put(grant, "uploadID=" + uploadId, "0:00000000".getBytes(StandardCharsets.UTF_8),
-                Map.of("X-Storage-Mode", "gateway")), grant, vid);
-        assertCommitted(vod.client().send("GET", "/" + grant.storeUri() + "?uploadID=" + uploadId,
-                Map.of("Authorization", grant.auth()), new byte[0]), grant, vid);
+        assertCommitted(
+                put(
+                        grant,
+                        "partNumber=1&uploadID=" + uploadId,
+                        other,
+                        Map.of("Content-CRC32", VodTestClient.crc32(other), "X-Storage-Mode", "gateway")),
+                grant,
+                vid);
+        assertCommitted(
+                put(
+                        grant,
+                        "uploadID=" + uploadId,
+                        "0:00000000".getBytes(StandardCharsets.UTF_8),
+                        Map.of("X-Storage-Mode", "gateway")),
+                grant,
+                vid);
+        assertCommitted(
+                vod.client()
+                        .send(
+                                "GET",
+                                "/" + grant.storeUri() + "?uploadID=" + uploadId,
+                                Map.of("Authorization", grant.auth()),
+                                new byte[0]),
+                grant,
+                vid);
 
         assertThat(vod.download(grant.fileName()).body()).isEqualTo(original);
-        assertThat(vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).result().path("Data")
-                .path("SourceInfo").path("Size").asLong()).isEqualTo(original.length);
+        assertThat(vod.commit(TestEmulator.SPACE, grant.sessionKey(), null)
+                        .result()
+                        .path("Data")
+                        .path("SourceInfo")
+                        .path("Size")
+                        .asLong())
+                .isEqualTo(original.length);
     }
 
     @Test
     void aNewUploadCannotTakeTheFileNameOfACommittedVid() {
         Grant grant = vod.upload("taken.bin", bytes(100, 3));
-        String vid = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).result().path("Data").path("Vid")
+        String vid = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null)
+                .result()
+                .path("Data")
+                .path("Vid")
                 .asText();
 
-        Reply reply = vod.client().get("ApplyUploadInfo", "2023-01-01",
-                Map.of("SpaceName", TestEmulator.SPACE, "FileName", "taken.bin"));
+        Reply reply = vod.client()
+                .get("ApplyUploadInfo", "2023-01-01", Map.of("SpaceName", TestEmulator.SPACE, "FileName", "taken.bin"));
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.error().path("Message").asText()).isEqualTo("The FileName taken.bin holds the committed "
-                + "media " + vid + ", which cannot be overwritten; choose another FileName.");
+        assertThat(reply.error().path("Message").asText())
+                .isEqualTo("The FileName taken.bin holds the committed " + "media " + vid
+                        + ", which cannot be overwritten; choose another FileName.");
     }
 
     @Test
@@ -80,8 +111,9 @@ class CommittedObjectsTest extends EmulatorTestBase {
         assertThat(body.path("success").asInt()).isNotZero();
         assertThat(body.path("error").path("error").asText()).isEqualTo("UploadCommitted");
         assertThat(body.path("error").path("code").asInt()).isEqualTo(403);
-        assertThat(body.path("error").path("message").asText()).isEqualTo(grant.storeUri() + " is committed as "
-                + "media " + vid + ": committed objects cannot be changed and their upload tokens have ended");
+        assertThat(body.path("error").path("message").asText())
+                .isEqualTo(grant.storeUri() + " is committed as " + "media " + vid
+                        + ": committed objects cannot be changed and their upload tokens have ended");
         assertThat(reply.headers().firstValue("X-Tt-Logid")).isPresent();
     }
 

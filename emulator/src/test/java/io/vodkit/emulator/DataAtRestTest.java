@@ -66,7 +66,8 @@ class DataAtRestTest {
         Path data = Files.createDirectories(tmp.resolve("shared"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        assertThatThrownBy(() -> TestEmulator.start(data)).isInstanceOf(DataDirUnsafeException.class)
+        assertThatThrownBy(() -> TestEmulator.start(data))
+                .isInstanceOf(DataDirUnsafeException.class)
                 .hasMessageContaining("can be written by other users (rwxrwxrwx)")
                 .hasMessageContaining("chmod 700 '" + data + "'");
         assertThat(data.resolve("vodkit.db")).as("nothing was opened").doesNotExist();
@@ -82,7 +83,8 @@ class DataAtRestTest {
 
     @Test
     void generatedKeysAreKeptAcrossRestarts() throws IOException {
-        EmulatorConfig config = EmulatorConfig.builder(tmp.resolve("data")).port(0).build();
+        EmulatorConfig config =
+                EmulatorConfig.builder(tmp.resolve("data")).port(0).build();
         String accessKey;
         String secretKey;
         try (Emulator first = Emulator.start(config)) {
@@ -112,7 +114,8 @@ class DataAtRestTest {
             }
         }
 
-        assertThatThrownBy(() -> TestEmulator.start(data)).isInstanceOf(DatabaseDamagedException.class)
+        assertThatThrownBy(() -> TestEmulator.start(data))
+                .isInstanceOf(DatabaseDamagedException.class)
                 .hasMessageStartingWith("the database " + db + " is damaged")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         assertThat(data.resolve(DataDirOwner.INFO_FILE)).as("it did not start").doesNotExist();
@@ -123,7 +126,8 @@ class DataAtRestTest {
         Path data = Files.createDirectories(tmp.resolve("data"));
         Files.writeString(data.resolve("vodkit.db"), "this is not a database, it is text ".repeat(200));
 
-        assertThatThrownBy(() -> TestEmulator.start(data)).isInstanceOf(DatabaseDamagedException.class)
+        assertThatThrownBy(() -> TestEmulator.start(data))
+                .isInstanceOf(DatabaseDamagedException.class)
                 .hasMessageContaining("vodkit.db is damaged");
     }
 

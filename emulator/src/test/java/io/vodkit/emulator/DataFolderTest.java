@@ -27,12 +27,18 @@ class DataFolderTest {
         try (Emulator vod = Emulator.start(TestEmulator.config(data))) {
             assertThat(folder.serving()).get().extracting(OwnerInfo::endpoint).isEqualTo(vod.endpoint());
             assertThat(folder.inUse()).isTrue();
-            DataFolder.Joined joined = folder.joinOrStart(() -> {
-                throw new AssertionError("nothing is started while one serves");
-            }, 1, WAIT, () -> true);
-            assertThat(joined).isEqualTo(new DataFolder.Joined.Serving(folder.serving().orElseThrow(), false));
+            DataFolder.Joined joined = folder.joinOrStart(
+                    () -> {
+                        throw new AssertionError("nothing is started while one serves");
+                    },
+                    1,
+                    WAIT,
+                    () -> true);
+            assertThat(joined)
+                    .isEqualTo(new DataFolder.Joined.Serving(folder.serving().orElseThrow(), false));
             assertThatThrownBy(() -> folder.stop(WAIT, () -> true))
-                    .isInstanceOf(IOException.class).hasMessageContaining("runs in this process");
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("runs in this process");
         }
         assertThat(folder.serving()).isEmpty();
         assertThat(folder.stop(WAIT, () -> true)).as("none to stop").isEmpty();
@@ -41,11 +47,21 @@ class DataFolderTest {
     @Test
     void aStartedProcessThatNeverServesIsStartedAgainThenReportedWithItsExitCode() throws IOException {
         AtomicInteger starts = new AtomicInteger();
-        DataFolder.Joined joined = DataFolder.of(tmp.resolve("data")).joinOrStart(() -> {
-            starts.incrementAndGet();
-            return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        }, 2, WAIT, () -> true);
+        DataFolder.Joined joined = DataFolder.of(tmp.resolve("data"))
+                .joinOrStart(
+                        () -> {
+                            starts.incrementAndGet();
+                            return new ProcessBuilder(
+                                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                                    .toString(),
+                                            "-version")
+                                    .redirectErrorStream(true)
+                                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                    .start();
+                        },
+                        2,
+                        WAIT,
+                        () -> true);
 
         assertThat(joined).isEqualTo(new DataFolder.Joined.Exited(0));
         assertThat(starts).hasValue(2);
@@ -53,10 +69,18 @@ class DataFolderTest {
 
     @Test
     void aStopRequestEndsTheWait() throws IOException {
-        DataFolder.Joined joined = DataFolder.of(tmp.resolve("data")).joinOrStart(() -> new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start(), 1, WAIT,
-                () -> false);
+        DataFolder.Joined joined = DataFolder.of(tmp.resolve("data"))
+                .joinOrStart(
+                        () -> new ProcessBuilder(
+                                        Path.of(System.getProperty("java.home"), "bin", "java")
+                                                .toString(),
+                                        "-version")
+                                .redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                .start(),
+                        1,
+                        WAIT,
+                        () -> false);
 
         assertThat(joined).isEqualTo(new DataFolder.Joined.Stopped());
     }

@@ -30,7 +30,12 @@ class EmulatorConfigTest {
 
     @Test
     void nullsAndBlanksBecomeDefaults() {
-        EmulatorConfig config = EmulatorConfig.builder(DIR).host(" ").port(0).region("").spaces(null).uploadHosts(null)
+        EmulatorConfig config = EmulatorConfig.builder(DIR)
+                .host(" ")
+                .port(0)
+                .region("")
+                .spaces(null)
+                .uploadHosts(null)
                 .build();
 
         assertThat(config.network().host()).isEqualTo("127.0.0.1");
@@ -41,10 +46,16 @@ class EmulatorConfigTest {
 
     @Test
     void withersKeepOtherFields() {
-        EmulatorConfig config = EmulatorConfig.builder(DIR).port(0).spaces(List.of("a", "b", "a"))
-                .credentials("AK", "SK").uploadHosts(List.of("127.0.0.1:1", "127.0.0.1:2"))
-                .region("ap-southeast-1").host("0.0.0.0").maxClockSkew(Duration.ofMinutes(1))
-                .ffmpeg(Path.of("/usr/bin/ffmpeg")).build();
+        EmulatorConfig config = EmulatorConfig.builder(DIR)
+                .port(0)
+                .spaces(List.of("a", "b", "a"))
+                .credentials("AK", "SK")
+                .uploadHosts(List.of("127.0.0.1:1", "127.0.0.1:2"))
+                .region("ap-southeast-1")
+                .host("0.0.0.0")
+                .maxClockSkew(Duration.ofMinutes(1))
+                .ffmpeg(Path.of("/usr/bin/ffmpeg"))
+                .build();
 
         assertThat(config.network().port()).isZero();
         assertThat(config.account().spaces()).containsExactly("a", "b");
@@ -59,15 +70,20 @@ class EmulatorConfigTest {
 
     @Test
     void toStringRedactsTheSecretKey() {
-        assertThat(EmulatorConfig.builder(DIR).credentials("AKVISIBLE", "TOPSECRET").build().toString())
-                .contains("AKVISIBLE").doesNotContain("TOPSECRET");
+        assertThat(EmulatorConfig.builder(DIR)
+                        .credentials("AKVISIBLE", "TOPSECRET")
+                        .build()
+                        .toString())
+                .contains("AKVISIBLE")
+                .doesNotContain("TOPSECRET");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {-2, 65_536})
     void rejectsBadPorts(int port) {
         assertThatThrownBy(() -> EmulatorConfig.builder(DIR).port(port).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(String.valueOf(port));
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.valueOf(port));
     }
 
     @Test
@@ -79,11 +95,14 @@ class EmulatorConfigTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> base.newBuilder().spaces(List.of("has/slash")).build())
                 .hasMessageContaining("has/slash");
-        assertThatThrownBy(() -> base.newBuilder().uploadHosts(List.of("http://x")).build())
+        assertThatThrownBy(
+                        () -> base.newBuilder().uploadHosts(List.of("http://x")).build())
                 .hasMessageContaining("http://x");
-        assertThatThrownBy(() -> base.newBuilder().maxClockSkew(Duration.ofSeconds(-1)).build())
+        assertThatThrownBy(() ->
+                        base.newBuilder().maxClockSkew(Duration.ofSeconds(-1)).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EmulatorConfig.defaults(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> EmulatorConfig.defaults(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessage("dataDir == null");
     }
 }

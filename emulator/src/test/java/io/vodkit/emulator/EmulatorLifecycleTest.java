@@ -21,30 +21,37 @@ class EmulatorLifecycleTest {
 
     @Test
     void generatesCredentialsForTheRunWhenNoneAreConfigured() throws IOException {
-        EmulatorConfig config = EmulatorConfig.builder(dataDir).port(0).spaces(List.of("demo")).build();
+        EmulatorConfig config =
+                EmulatorConfig.builder(dataDir).port(0).spaces(List.of("demo")).build();
         try (Emulator emulator = Emulator.start(config)) {
             assertThat(emulator.generatedCredentials()).isTrue();
             assertThat(emulator.accessKey()).matches("AKLT[A-Za-z0-9]{32}");
             assertThat(emulator.secretKey()).matches("[A-Za-z0-9_-]{40}");
             assertThat(emulator.region()).isEqualTo("ap-singapore-1");
             assertThat(emulator.endpoint().toString()).isEqualTo("http://127.0.0.1:" + emulator.port());
-            VodTestClient client = new VodTestClient(emulator.endpoint(), emulator.accessKey(),
-                    emulator.secretKey(), "ap-southeast-1", Clock.systemUTC());
-            assertThat(client.get("ListDomain", "2023-01-01", Map.of("SpaceName", "demo")).status())
+            VodTestClient client = new VodTestClient(
+                    emulator.endpoint(),
+                    emulator.accessKey(),
+                    emulator.secretKey(),
+                    "ap-southeast-1",
+                    Clock.systemUTC());
+            assertThat(client.get("ListDomain", "2023-01-01", Map.of("SpaceName", "demo"))
+                            .status())
                     .isEqualTo(200);
         }
     }
 
     @Test
     void configuredUploadHostsAreHandedOutInOrder() throws IOException {
-        EmulatorConfig config = TestEmulator.config(dataDir).newBuilder().host("0.0.0.0").build();
+        EmulatorConfig config =
+                TestEmulator.config(dataDir).newBuilder().host("0.0.0.0").build();
         int port;
         try (Emulator probe = Emulator.start(config)) {
             port = probe.port();
         }
         List<String> hosts = List.of("127.0.0.1:1", "127.0.0.1:" + port);
-        try (TestEmulator vod = TestEmulator.start(config.newBuilder().port(port).uploadHosts(hosts).build(),
-                Clock.systemUTC())) {
+        try (TestEmulator vod = TestEmulator.start(
+                config.newBuilder().port(port).uploadHosts(hosts).build(), Clock.systemUTC())) {
             assertThat(vod.emulator().endpoint().toString()).isEqualTo("http://127.0.0.1:" + port);
             assertThat(vod.apply(TestEmulator.SPACE, Map.of()).uploadHosts()).isEqualTo(hosts);
         }

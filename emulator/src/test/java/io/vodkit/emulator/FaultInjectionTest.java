@@ -48,7 +48,8 @@ class FaultInjectionTest {
 
         byte[] body() {
             int start = head().length() + 4;
-            return start > received.length ? new byte[0]
+            return start > received.length
+                    ? new byte[0]
                     : java.util.Arrays.copyOfRange(received, start, received.length);
         }
 
@@ -64,7 +65,8 @@ class FaultInjectionTest {
     }
 
     private Emulator start(FaultPlan plan) throws IOException {
-        return Emulator.start(TestEmulator.config(dataDir).newBuilder().faults(plan).build());
+        return Emulator.start(
+                TestEmulator.config(dataDir).newBuilder().faults(plan).build());
     }
 
     /** Every request (but the stats query and the console) fails with {@code fault}: a random draw of one kind. */
@@ -85,7 +87,8 @@ class FaultInjectionTest {
             assertThat(stats.get("faults_injected").asLong()).isEqualTo(1);
             assertThat(stats.get("faults").get("error_500").asLong()).isEqualTo(1);
             assertThat(exchange(vod, "GET /console/", new byte[0]).status())
-                    .as("the console watches the service, unfaulted: it answers itself (no token)").isEqualTo(401);
+                    .as("the console watches the service, unfaulted: it answers itself (no token)")
+                    .isEqualTo(401);
         }
     }
 
@@ -161,7 +164,8 @@ class FaultInjectionTest {
                 throw new IllegalStateException(e);
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> stats(vod).get("faults_injected").asLong() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stats(vod).get("faults_injected").asLong() == 1);
         long started = System.nanoTime();
         vod.close();
 
@@ -176,7 +180,9 @@ class FaultInjectionTest {
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 Exchange other = exchange(vod, "GET /?Action=GetStorageConfig&Version=2023-01-01", new byte[0]);
-                assertThat(other.status()).as("another action is not on the route").isEqualTo(401);
+                assertThat(other.status())
+                        .as("another action is not on the route")
+                        .isEqualTo(401);
                 Exchange exchange = exchange(vod, LIST_DOMAIN, new byte[0]);
                 statuses.add(exchange.reset() ? -1 : exchange.status());
             }
@@ -184,7 +190,8 @@ class FaultInjectionTest {
             assertThat(statuses).as("401: served (unsigned); -1: reset").containsExactly(500, 401, 503, -1, 401, 401);
             JsonNode stats = stats(vod);
             assertThat(stats.get("faults_injected").asLong()).isEqualTo(3);
-            assertThat(stats.get("faults").properties()).extracting(Map.Entry::getKey)
+            assertThat(stats.get("faults").properties())
+                    .extracting(Map.Entry::getKey)
                     .containsExactly("error_500", "error_503", "reset");
         }
     }
@@ -193,16 +200,23 @@ class FaultInjectionTest {
     void aGatewayRouteCountsOnlyItsMethodAndQueryParameterAndScriptsAreTriedInOrder() throws Exception {
         FaultPlan plan = FaultPlan.OFF.withScript("PUT /*?partNumber", "500").withScript("PUT /*", "503, 503");
         try (Emulator vod = start(plan)) {
-            assertThat(exchange(vod, "GET /demo/a.bin?uploadID=u", new byte[0]).status()).as("a GET")
+            assertThat(exchange(vod, "GET /demo/a.bin?uploadID=u", new byte[0]).status())
+                    .as("a GET")
                     .isNotIn(500, 503);
-            assertThat(exchange(vod, "PUT /?Action=ListDomain", new byte[0]).status()).as("the OpenAPI path")
+            assertThat(exchange(vod, "PUT /?Action=ListDomain", new byte[0]).status())
+                    .as("the OpenAPI path")
                     .isNotIn(500, 503);
-            assertThat(exchange(vod, "PUT /demo/a.bin?uploadID=u&partNumber=1", new byte[] {1}).status())
+            assertThat(exchange(vod, "PUT /demo/a.bin?uploadID=u&partNumber=1", new byte[] {1})
+                            .status())
                     .isEqualTo(500);
-            assertThat(exchange(vod, "PUT /demo/a.bin?uploadID=u&partNumber=2", new byte[] {1}).status())
-                    .as("the part script is used up: the next script on the request's route").isEqualTo(503);
-            assertThat(exchange(vod, "PUT /demo/a.bin", new byte[] {1}).status()).isEqualTo(503);
-            assertThat(exchange(vod, "PUT /demo/a.bin", new byte[] {1}).status()).isNotIn(500, 503);
+            assertThat(exchange(vod, "PUT /demo/a.bin?uploadID=u&partNumber=2", new byte[] {1})
+                            .status())
+                    .as("the part script is used up: the next script on the request's route")
+                    .isEqualTo(503);
+            assertThat(exchange(vod, "PUT /demo/a.bin", new byte[] {1}).status())
+                    .isEqualTo(503);
+            assertThat(exchange(vod, "PUT /demo/a.bin", new byte[] {1}).status())
+                    .isNotIn(500, 503);
         }
     }
 
@@ -219,14 +233,16 @@ class FaultInjectionTest {
                 .hasMessageContaining("a fault route is an OpenAPI action (CommitUploadInfo) or a method on the "
                         + "gateway and downloads (PUT /*, PUT /*?partNumber, GET /*): PUT /demo");
         assertThatThrownBy(() -> FaultScript.parse("ListDomain", " "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("''");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("''");
     }
 
     @Test
     void theFaultRateMustBeANumberFromZeroToOne() {
         for (double rate : new double[] {-0.1, 1.5, Double.NaN}) {
             assertThatThrownBy(() -> FaultPlan.of(rate))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 0 to 1");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("from 0 to 1");
         }
         assertThat(FaultPlan.of(0).enabled()).isFalse();
         assertThat(EmulatorConfig.defaults(dataDir).lab().faults()).isEqualTo(FaultPlan.OFF);

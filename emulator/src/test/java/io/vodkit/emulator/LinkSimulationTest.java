@@ -27,7 +27,8 @@ class LinkSimulationTest {
         long rate = 1_000_000;
         byte[] body = new byte[600_000];
         new Random(5).nextBytes(body);
-        EmulatorConfig config = TestEmulator.config(dataDir).newBuilder().linkRate(rate).build();
+        EmulatorConfig config =
+                TestEmulator.config(dataDir).newBuilder().linkRate(rate).build();
         try (TestEmulator vod = TestEmulator.start(config, Clock.systemUTC())) {
             Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileExtension", ".bin"));
 
@@ -44,7 +45,8 @@ class LinkSimulationTest {
     @Test
     void latencyIsAddedToEachResponse() throws IOException {
         Duration latency = Duration.ofMillis(300);
-        EmulatorConfig config = TestEmulator.config(dataDir).newBuilder().linkLatency(latency).build();
+        EmulatorConfig config =
+                TestEmulator.config(dataDir).newBuilder().linkLatency(latency).build();
         try (TestEmulator vod = TestEmulator.start(config, Clock.systemUTC())) {
             long started = System.nanoTime();
             vod.apply(TestEmulator.SPACE, Map.of("FileExtension", ".bin"));
@@ -59,12 +61,18 @@ class LinkSimulationTest {
         EmulatorConfig config = EmulatorConfig.defaults(dataDir);
         assertThat(config.lab().linkLatency()).isZero();
         assertThat(config.lab().linkRateBytesPerSecond()).isZero();
-        assertThat(config.newBuilder().linkLatency(Duration.ofMillis(40)).linkRate(16_000_000).build())
+        assertThat(config.newBuilder()
+                        .linkLatency(Duration.ofMillis(40))
+                        .linkRate(16_000_000)
+                        .build())
                 .extracting(c -> c.lab().linkLatency(), c -> c.lab().linkRateBytesPerSecond(), EmulatorConfig::dataDir)
                 .containsExactly(Duration.ofMillis(40), 16_000_000L, dataDir);
-        assertThatThrownBy(() -> config.newBuilder().linkLatency(Duration.ofMillis(-1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linkLatency");
+        assertThatThrownBy(() ->
+                        config.newBuilder().linkLatency(Duration.ofMillis(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("linkLatency");
         assertThatThrownBy(() -> config.newBuilder().linkRate(-1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linkRateBytesPerSecond");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("linkRateBytesPerSecond");
     }
 }

@@ -36,7 +36,9 @@ class MediaMetaTest {
         try (TestEmulator vod = TestEmulator.start(dataDir)) {
             TestEmulator.Grant grant = vod.upload("media/clip.mp4", clip);
 
-            JsonNode data = vod.commit(TestEmulator.SPACE, grant.sessionKey(), FUNCTIONS).result().path("Data");
+            JsonNode data = vod.commit(TestEmulator.SPACE, grant.sessionKey(), FUNCTIONS)
+                    .result()
+                    .path("Data");
 
             JsonNode source = data.path("SourceInfo");
             assertThat(source.path("FileType").asText()).isEqualTo("video");
@@ -65,8 +67,18 @@ class MediaMetaTest {
             assertThat(poster.headers().firstValue("Content-Type")).hasValue("image/jpeg");
             assertThat(Arrays.copyOf(poster.body(), 3)).containsExactly(0xFF, 0xD8, 0xFF);
             Path jpeg = Files.write(work.resolve("poster.jpg"), poster.body());
-            assertThat(TestMedia.RUNNER.run(java.util.List.of(tools.ffprobe().toString(), "-v", "error",
-                    "-show_entries", "stream=width,height", "-of", "csv=p=0", jpeg.toString())).stdout().trim())
+            assertThat(TestMedia.RUNNER
+                            .run(java.util.List.of(
+                                    tools.ffprobe().toString(),
+                                    "-v",
+                                    "error",
+                                    "-show_entries",
+                                    "stream=width,height",
+                                    "-of",
+                                    "csv=p=0",
+                                    jpeg.toString()))
+                            .stdout()
+                            .trim())
                     .isEqualTo("320,180");
         }
     }
@@ -76,11 +88,15 @@ class MediaMetaTest {
         FfmpegTools tools = TestMedia.toolsOrSkip();
         byte[] clip = Files.readAllBytes(TestMedia.clip(tools, work.resolve("clip.mp4"), 160, 90, 0.5));
         EmulatorConfig config = TestEmulator.config(dataDir)
-                .newBuilder().ffmpeg(dataDir.resolve("no-such-ffmpeg")).build();
+                .newBuilder()
+                .ffmpeg(dataDir.resolve("no-such-ffmpeg"))
+                .build();
         try (TestEmulator vod = TestEmulator.start(config, Clock.systemUTC())) {
             TestEmulator.Grant grant = vod.upload("media/plain.mp4", clip);
 
-            JsonNode data = vod.commit(TestEmulator.SPACE, grant.sessionKey(), FUNCTIONS).result().path("Data");
+            JsonNode data = vod.commit(TestEmulator.SPACE, grant.sessionKey(), FUNCTIONS)
+                    .result()
+                    .path("Data");
 
             assertThat(data.path("PosterUri").asText()).isEmpty();
             JsonNode source = data.path("SourceInfo");
@@ -96,13 +112,27 @@ class MediaMetaTest {
     void audioOnlyUploadHasNoPoster() throws IOException, MediaException {
         FfmpegTools tools = TestMedia.toolsOrSkip();
         Path audio = work.resolve("tone.m4a");
-        TestMedia.RUNNER.run(java.util.List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", "0.5", "-c:a", "aac",
+        TestMedia.RUNNER.run(java.util.List.of(
+                tools.ffmpeg().toString(),
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=44100",
+                "-t",
+                "0.5",
+                "-c:a",
+                "aac",
                 audio.toString()));
         try (TestEmulator vod = TestEmulator.start(dataDir)) {
             TestEmulator.Grant grant = vod.upload("media/tone.m4a", Files.readAllBytes(audio));
 
-            JsonNode data = vod.commit(TestEmulator.SPACE, grant.sessionKey(), FUNCTIONS).result().path("Data");
+            JsonNode data = vod.commit(TestEmulator.SPACE, grant.sessionKey(), FUNCTIONS)
+                    .result()
+                    .path("Data");
 
             assertThat(data.path("PosterUri").asText()).isEmpty();
             assertThat(data.path("SourceInfo").path("FileType").asText()).isEqualTo("audio");

@@ -82,13 +82,14 @@ class OfficialSdkCompatibilityTest {
         vod = TestEmulator.start(tmp.resolve("data"));
         sdk = VodServiceImpl.getInstance("ap-singapore-1");
         sdk.setHttpClient(HttpClients.custom()
-                .setConnectionManager(new PoolingHttpClientConnectionManager(
-                        RegistryBuilder.<ConnectionSocketFactory>create()
+                .setConnectionManager(
+                        new PoolingHttpClientConnectionManager(RegistryBuilder.<ConnectionSocketFactory>create()
                                 .register("http", PlainConnectionSocketFactory.getSocketFactory())
                                 .register("https", PlainConnectionSocketFactory.getSocketFactory())
                                 .build()))
-                .addInterceptorFirst((HttpRequestInterceptor) (request, context) -> sent.add(
-                        request.getRequestLine().getMethod() + " " + request.getRequestLine().getUri()))
+                .addInterceptorFirst((HttpRequestInterceptor)
+                        (request, context) -> sent.add(request.getRequestLine().getMethod() + " "
+                                + request.getRequestLine().getUri()))
                 .build());
         sdk.setHost(vod.emulator().endpoint().getAuthority());
         sdk.setScheme("http");
@@ -112,7 +113,9 @@ class OfficialSdkCompatibilityTest {
 
         String vid = upload(file);
 
-        assertThat(storageRequests()).singleElement().satisfies(put -> assertThat(put).doesNotContain("?"));
+        assertThat(storageRequests())
+                .singleElement()
+                .satisfies(put -> assertThat(put).doesNotContain("?"));
         assertPlaysBack(vid, md5(file));
     }
 
@@ -141,11 +144,16 @@ class OfficialSdkCompatibilityTest {
             String url = source.url("/files/clip.mp4");
             VodUrlUploadResponse submitted = sdk.uploadMediaByUrl(VodUrlUploadRequest.newBuilder()
                     .setSpaceName(TestEmulator.SPACE)
-                    .addURLSets(VodUrlUploadURLSet.newBuilder().setSourceUrl(url).setFileExtension(".mp4")
+                    .addURLSets(VodUrlUploadURLSet.newBuilder()
+                            .setSourceUrl(url)
+                            .setFileExtension(".mp4")
                             .setTitle("pulled by the official SDK"))
                     .build());
-            assertThat(submitted.getResponseMetadata().hasError()).as(submitted.toString()).isFalse();
-            assertThat(submitted.getResult().getDataList()).singleElement()
+            assertThat(submitted.getResponseMetadata().hasError())
+                    .as(submitted.toString())
+                    .isFalse();
+            assertThat(submitted.getResult().getDataList())
+                    .singleElement()
                     .satisfies(job -> assertThat(job.getSourceUrl()).isEqualTo(url));
             String jobId = submitted.getResult().getData(0).getJobId();
 
@@ -157,8 +165,9 @@ class OfficialSdkCompatibilityTest {
             assertThat(job.getSourceInfo().getFileName()).endsWith(".mp4");
             assertPlaysBack(job.getVid(), VodTestClient.md5(clip));
 
-            VodQueryUploadTaskInfoResponse unknown = sdk.queryUploadTaskInfo(VodQueryUploadTaskInfoRequest
-                    .newBuilder().setJobIds(jobId + ",nosuchjob").build());
+            VodQueryUploadTaskInfoResponse unknown = sdk.queryUploadTaskInfo(VodQueryUploadTaskInfoRequest.newBuilder()
+                    .setJobIds(jobId + ",nosuchjob")
+                    .build());
             assertThat(unknown.getResult().getData().getNotExistJobIdsList()).containsExactly("nosuchjob");
         }
     }
@@ -169,20 +178,27 @@ class OfficialSdkCompatibilityTest {
         String vid = upload(file);
         String other = upload(randomFile("other.mp4", 1000, 5));
 
-        VodUpdateMediaInfoResponse updated = sdk.updateMediaInfo(VodUpdateMediaInfoRequest.newBuilder().setVid(vid)
-                .setTitle(StringValue.of("Managed")).setTags(StringValue.of("sea,dawn"))
-                .setClassificationId(Int64Value.of(42)).build());
-        assertThat(updated.getResponseMetadata().hasError()).as(updated.toString()).isFalse();
+        VodUpdateMediaInfoResponse updated = sdk.updateMediaInfo(VodUpdateMediaInfoRequest.newBuilder()
+                .setVid(vid)
+                .setTitle(StringValue.of("Managed"))
+                .setTags(StringValue.of("sea,dawn"))
+                .setClassificationId(Int64Value.of(42))
+                .build());
+        assertThat(updated.getResponseMetadata().hasError())
+                .as(updated.toString())
+                .isFalse();
 
         VodGetMediaInfosResponse infos = sdk.getMediaInfos(VodGetMediaInfosRequest.newBuilder()
-                .setVids(vid + ",v0nosuchvid").build());
+                .setVids(vid + ",v0nosuchvid")
+                .build());
         assertThat(infos.getResponseMetadata().hasError()).as(infos.toString()).isFalse();
         assertThat(infos.getResult().getNotExistVidsList()).containsExactly("v0nosuchvid");
         VodMediaInfo info = infos.getResult().getMediaInfoList(0);
         assertThat(info.getBasicInfo().getVid()).isEqualTo(vid);
         assertThat(info.getBasicInfo().getTitle()).isEqualTo("Managed");
         assertThat(info.getBasicInfo().getTagsList()).containsExactly("sea", "dawn");
-        assertThat(info.getBasicInfo().getClassification().getClassificationId()).isEqualTo(42);
+        assertThat(info.getBasicInfo().getClassification().getClassificationId())
+                .isEqualTo(42);
         assertThat(info.getBasicInfo().getPublishStatus()).isEqualTo("Unpublished");
         assertThat(info.getBasicInfo().getTosStorageClass()).isEqualTo("STANDARD");
         assertThat(info.getBasicInfo().getCreateTime()).endsWith("Z");
@@ -191,32 +207,50 @@ class OfficialSdkCompatibilityTest {
 
         // the SDK sends every string field of the request, unset ones as ""
         VodGetMediaListResponse list = sdk.getMediaList(VodGetMediaListRequest.newBuilder()
-                .setSpaceName(TestEmulator.SPACE).setOrder("Asc").setPageSize("1").setOffset("1").build());
+                .setSpaceName(TestEmulator.SPACE)
+                .setOrder("Asc")
+                .setPageSize("1")
+                .setOffset("1")
+                .build());
         assertThat(list.getResponseMetadata().hasError()).as(list.toString()).isFalse();
         assertThat(list.getResult().getTotalCount()).isEqualTo(2);
         assertThat(list.getResult().getPageSize()).isEqualTo(1);
         assertThat(list.getResult().getOffset()).isEqualTo(1);
-        assertThat(list.getResult().getMediaInfoListList()).singleElement()
+        assertThat(list.getResult().getMediaInfoListList())
+                .singleElement()
                 .satisfies(media -> assertThat(media.getBasicInfo().getVid()).isEqualTo(other));
         VodGetMediaListResponse tagged = sdk.getMediaList(VodGetMediaListRequest.newBuilder()
-                .setSpaceName(TestEmulator.SPACE).setTags("dawn").build());
-        assertThat(tagged.getResult().getMediaInfoListList()).extracting(media -> media.getBasicInfo().getVid())
+                .setSpaceName(TestEmulator.SPACE)
+                .setTags("dawn")
+                .build());
+        assertThat(tagged.getResult().getMediaInfoListList())
+                .extracting(media -> media.getBasicInfo().getVid())
                 .containsExactly(vid);
 
-        VodDeleteMediaResponse deleted = sdk.deleteMedia(VodDeleteMediaRequest.newBuilder()
-                .setVids(vid + ",v0nosuchvid").build());
-        assertThat(deleted.getResponseMetadata().hasError()).as(deleted.toString()).isFalse();
+        VodDeleteMediaResponse deleted = sdk.deleteMedia(
+                VodDeleteMediaRequest.newBuilder().setVids(vid + ",v0nosuchvid").build());
+        assertThat(deleted.getResponseMetadata().hasError())
+                .as(deleted.toString())
+                .isFalse();
         assertThat(deleted.getResult().getNotExistVidsList()).containsExactly("v0nosuchvid");
-        assertThat(sdk.getMediaInfos(VodGetMediaInfosRequest.newBuilder().setVids(vid).build()).getResult()
-                .getNotExistVidsList()).containsExactly(vid);
+        assertThat(sdk.getMediaInfos(VodGetMediaInfosRequest.newBuilder()
+                                .setVids(vid)
+                                .build())
+                        .getResult()
+                        .getNotExistVidsList())
+                .containsExactly(vid);
     }
 
     private String upload(Path file) throws Exception {
-        VodCommitUploadInfoResponse response = sdk.uploadMedia(VodUploadMediaRequest.newBuilder()
-                .setSpaceName(TestEmulator.SPACE)
-                .setFilePath(file.toString())
-                .build(), null);
-        assertThat(response.getResponseMetadata().hasError()).as(response.toString()).isFalse();
+        VodCommitUploadInfoResponse response = sdk.uploadMedia(
+                VodUploadMediaRequest.newBuilder()
+                        .setSpaceName(TestEmulator.SPACE)
+                        .setFilePath(file.toString())
+                        .build(),
+                null);
+        assertThat(response.getResponseMetadata().hasError())
+                .as(response.toString())
+                .isFalse();
         String vid = response.getResult().getData().getVid();
         assertThat(vid).isNotEmpty();
         assertThat(response.getResult().getData().getSourceInfo().getSize()).isEqualTo(Files.size(file));
@@ -230,28 +264,40 @@ class OfficialSdkCompatibilityTest {
     }
 
     private VodURLSet awaitPull(String jobId) throws Exception {
-        VodQueryUploadTaskInfoRequest query = VodQueryUploadTaskInfoRequest.newBuilder().setJobIds(jobId).build();
-        return await().atMost(Duration.ofSeconds(15)).until(() -> {
-            VodQueryUploadTaskInfoResponse response = sdk.queryUploadTaskInfo(query);
-            assertThat(response.getResponseMetadata().hasError()).as(response.toString()).isFalse();
-            return response.getResult().getData().getMediaInfoList(0);
-        }, job -> job.getState().equals("success") || job.getState().equals("failed"));
+        VodQueryUploadTaskInfoRequest query =
+                VodQueryUploadTaskInfoRequest.newBuilder().setJobIds(jobId).build();
+        return await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> {
+                            VodQueryUploadTaskInfoResponse response = sdk.queryUploadTaskInfo(query);
+                            assertThat(response.getResponseMetadata().hasError())
+                                    .as(response.toString())
+                                    .isFalse();
+                            return response.getResult().getData().getMediaInfoList(0);
+                        },
+                        job -> job.getState().equals("success")
+                                || job.getState().equals("failed"));
     }
 
     /** Publishes {@code vid}, asks GetPlayInfo for it and downloads its MainPlayUrl. */
     private void assertPlaysBack(String vid, String expectedMd5) throws Exception {
-        sdk.updateMediaPublishStatus(VodUpdateMediaPublishStatusRequest.newBuilder().setVid(vid)
-                .setStatus("Published").build());
-        VodGetPlayInfoResponse playInfo = sdk.getPlayInfo(VodGetPlayInfoRequest.newBuilder().setVid(vid).build());
-        assertThat(playInfo.getResponseMetadata().hasError()).as(playInfo.toString()).isFalse();
+        sdk.updateMediaPublishStatus(VodUpdateMediaPublishStatusRequest.newBuilder()
+                .setVid(vid)
+                .setStatus("Published")
+                .build());
+        VodGetPlayInfoResponse playInfo =
+                sdk.getPlayInfo(VodGetPlayInfoRequest.newBuilder().setVid(vid).build());
+        assertThat(playInfo.getResponseMetadata().hasError())
+                .as(playInfo.toString())
+                .isFalse();
         VodPlayInfo play = playInfo.getResult().getPlayInfoList(0);
         assertThat(play.getMd5()).isEqualTo(expectedMd5);
         assertThat(downloadMd5(play.getMainPlayUrl())).isEqualTo(expectedMd5);
     }
 
     private static String downloadMd5(String url) throws Exception {
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         try (InputStream body = response.body()) {
             return md5(body);

@@ -38,16 +38,21 @@ class PartPlacementTest {
 
     @Test
     void partsInPlaceBecomeTheObjectWithoutASecondCopy() throws Exception {
-        List<byte[]> parts = List.of(UploadFlowTest.bytes(4000, 1), UploadFlowTest.bytes(4000, 2),
-                UploadFlowTest.bytes(4000, 3), UploadFlowTest.bytes(2500, 4));
+        List<byte[]> parts = List.of(
+                UploadFlowTest.bytes(4000, 1),
+                UploadFlowTest.bytes(4000, 2),
+                UploadFlowTest.bytes(4000, 3),
+                UploadFlowTest.bytes(2500, 4));
         // room for the parts once (14 500 bytes), not for a merged copy beside them
         FillingDisk disk = new FillingDisk(16_000);
-        EmulatorConfig config = TestEmulator.config(tmp.resolve("data")).newBuilder().disk(disk).build();
+        EmulatorConfig config =
+                TestEmulator.config(tmp.resolve("data")).newBuilder().disk(disk).build();
         try (TestEmulator vod = TestEmulator.start(config, Clock.systemUTC())) {
             Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "once.bin"));
             String uploadId = init(vod, grant);
             for (int k = 0; k < parts.size(); k++) {
-                assertThat(putPart(vod, grant, uploadId, k + 1, parts.get(k)).status()).isEqualTo(200);
+                assertThat(putPart(vod, grant, uploadId, k + 1, parts.get(k)).status())
+                        .isEqualTo(200);
             }
 
             Reply merged = merge(vod, grant, uploadId, parts);
@@ -55,8 +60,13 @@ class PartPlacementTest {
             assertThat(merged.status()).as(merged.text()).isEqualTo(200);
             byte[] whole = concat(parts);
             assertThat(merged.json().path("payload").path("hash").asText()).isEqualTo(VodTestClient.crc32(whole));
-            assertThat(vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).result().path("Data")
-                    .path("SourceInfo").path("Md5").asText()).isEqualTo(VodTestClient.md5(whole));
+            assertThat(vod.commit(TestEmulator.SPACE, grant.sessionKey(), null)
+                            .result()
+                            .path("Data")
+                            .path("SourceInfo")
+                            .path("Md5")
+                            .asText())
+                    .isEqualTo(VodTestClient.md5(whole));
             assertThat(vod.download("once.bin").body()).isEqualTo(whole);
         }
     }
@@ -69,8 +79,11 @@ class PartPlacementTest {
     @ValueSource(strings = {"4,1,2,3", "1,2,3,4,2'", "1,2,2,3,4", "3,2,1,4"})
     void partsInAnyOrderAndReSentAreMergedByteForByte(String order) throws Exception {
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
-            List<byte[]> parts = new ArrayList<>(List.of(UploadFlowTest.bytes(4000, 1),
-                    UploadFlowTest.bytes(4000, 2), UploadFlowTest.bytes(4000, 3), UploadFlowTest.bytes(2500, 4)));
+            List<byte[]> parts = new ArrayList<>(List.of(
+                    UploadFlowTest.bytes(4000, 1),
+                    UploadFlowTest.bytes(4000, 2),
+                    UploadFlowTest.bytes(4000, 3),
+                    UploadFlowTest.bytes(2500, 4)));
             Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "order.bin"));
             String uploadId = init(vod, grant);
             for (String step : order.split(",")) {
@@ -78,14 +91,21 @@ class PartPlacementTest {
                 if (step.endsWith("'")) {
                     parts.set(number - 1, UploadFlowTest.bytes(4000, 20 + number));
                 }
-                assertThat(putPart(vod, grant, uploadId, number, parts.get(number - 1)).status()).isEqualTo(200);
+                assertThat(putPart(vod, grant, uploadId, number, parts.get(number - 1))
+                                .status())
+                        .isEqualTo(200);
             }
 
             assertThat(merge(vod, grant, uploadId, parts).status()).isEqualTo(200);
 
             byte[] whole = concat(parts);
-            assertThat(vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).result().path("Data")
-                    .path("SourceInfo").path("Md5").asText()).isEqualTo(VodTestClient.md5(whole));
+            assertThat(vod.commit(TestEmulator.SPACE, grant.sessionKey(), null)
+                            .result()
+                            .path("Data")
+                            .path("SourceInfo")
+                            .path("Md5")
+                            .asText())
+                    .isEqualTo(VodTestClient.md5(whole));
             assertThat(vod.download("order.bin").body()).isEqualTo(whole);
             assertThat(files(tmp.resolve("data").resolve("multipart"))).isEmpty();
         }
@@ -99,15 +119,16 @@ class PartPlacementTest {
             Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "sealed.bin"));
             String uploadId = init(vod, grant);
             for (int k = 0; k < parts.size(); k++) {
-                assertThat(putPart(vod, grant, uploadId, k + 1, parts.get(k)).status()).isEqualTo(200);
+                assertThat(putPart(vod, grant, uploadId, k + 1, parts.get(k)).status())
+                        .isEqualTo(200);
             }
             byte[] stray = UploadFlowTest.bytes(4000, 3);
             long before = bytesReceived(vod);
             try (Socket socket = new Socket("127.0.0.1", vod.emulator().port())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("PUT /" + grant.storeUri() + "?partNumber=3&uploadID=" + uploadId + " HTTP/1.1\r\n"
-                        + "Host: 127.0.0.1\r\nAuthorization: " + grant.auth() + "\r\nContent-CRC32: "
-                        + VodTestClient.crc32(stray) + "\r\nContent-Length: " + stray.length + "\r\n\r\n")
+                                + "Host: 127.0.0.1\r\nAuthorization: " + grant.auth() + "\r\nContent-CRC32: "
+                                + VodTestClient.crc32(stray) + "\r\nContent-Length: " + stray.length + "\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
                 out.write(stray, 0, 1000);
                 out.flush();
@@ -117,12 +138,14 @@ class PartPlacementTest {
                 out.write(stray, 1000, stray.length - 1000);
                 out.flush();
                 InputStream in = socket.getInputStream();
-                assertThat(new String(in.readNBytes(12), StandardCharsets.ISO_8859_1)).doesNotEndWith("200");
+                assertThat(new String(in.readNBytes(12), StandardCharsets.ISO_8859_1))
+                        .doesNotEndWith("200");
             }
 
             byte[] whole = concat(parts);
             assertThat(vod.download("sealed.bin").body()).isEqualTo(whole);
-            assertThat(files(data.resolve("objects"))).singleElement()
+            assertThat(files(data.resolve("objects")))
+                    .singleElement()
                     .satisfies(object -> assertThat(Files.size(object)).isEqualTo(whole.length));
         }
     }
@@ -132,12 +155,20 @@ class PartPlacementTest {
         for (int k = 0; k < parts.size(); k++) {
             entries.add(k + ":" + VodTestClient.crc32(parts.get(k)));
         }
-        return vod.client().gatewayPut(grant.storeUri(), grant.auth(), "uploadID=" + uploadId,
-                String.join(",", entries).getBytes(StandardCharsets.UTF_8), Map.of("X-Storage-Mode", "gateway"));
+        return vod.client()
+                .gatewayPut(
+                        grant.storeUri(),
+                        grant.auth(),
+                        "uploadID=" + uploadId,
+                        String.join(",", entries).getBytes(StandardCharsets.UTF_8),
+                        Map.of("X-Storage-Mode", "gateway"));
     }
 
     private static long bytesReceived(TestEmulator vod) {
-        return vod.client().send("GET", "/_vodkit/stats", Map.of(), new byte[0]).json().path("bytes_received")
+        return vod.client()
+                .send("GET", "/_vodkit/stats", Map.of(), new byte[0])
+                .json()
+                .path("bytes_received")
                 .asLong();
     }
 

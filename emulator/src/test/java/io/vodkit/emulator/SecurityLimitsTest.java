@@ -36,15 +36,27 @@ class SecurityLimitsTest extends EmulatorTestBase {
         assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address");
 
         assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(external.get(), vod.emulator().port()), 2000);
-            }
-        }).isInstanceOf(ConnectException.class);
+                    try (Socket socket = new Socket()) {
+                        socket.connect(
+                                new InetSocketAddress(
+                                        external.get(), vod.emulator().port()),
+                                2000);
+                    }
+                })
+                .isInstanceOf(ConnectException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/%2e%2e/%2e%2e/etc/passwd", "/tos-vod-local-demo/%2E%2E/other.bin",
-        "/a/%2F..%2Fb", "/a%5c..%5cb", "/a/./b", "/a//b", "/a/%00b"})
+    @ValueSource(
+            strings = {
+                "/%2e%2e/%2e%2e/etc/passwd",
+                "/tos-vod-local-demo/%2E%2E/other.bin",
+                "/a/%2F..%2Fb",
+                "/a%5c..%5cb",
+                "/a/./b",
+                "/a//b",
+                "/a/%00b"
+            })
     void pathsThatStepOutOrHideSeparatorsAreRefusedForDownloadAndUpload(String rawPath) throws IOException {
         Files.writeString(dataDir.resolve("outside.txt"), "not an object");
         Grant grant = vod.upload("a/b", UploadFlowTest.bytes(10, 1));
@@ -59,8 +71,8 @@ class SecurityLimitsTest extends EmulatorTestBase {
 
     @Test
     void anOpenApiBodyOverEightMebibytesIsRefused() {
-        Reply reply = vod.client().postJson("StartExecution", "2025-07-01",
-                "{\"pad\":\"" + "x".repeat(9 << 20) + "\"}");
+        Reply reply =
+                vod.client().postJson("StartExecution", "2025-07-01", "{\"pad\":\"" + "x".repeat(9 << 20) + "\"}");
 
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.error().path("Code").asText()).isEqualTo("RequestEntityTooLarge");
@@ -73,7 +85,7 @@ class SecurityLimitsTest extends EmulatorTestBase {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("PUT /" + grant.storeUri() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + grant.auth()
-                    + "\r\nContent-CRC32: 00000000\r\nContent-Length: " + (6L << 30) + "\r\n\r\n")
+                            + "\r\nContent-CRC32: 00000000\r\nContent-Length: " + (6L << 30) + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.write(new byte[1024]);
             out.flush();
@@ -87,11 +99,15 @@ class SecurityLimitsTest extends EmulatorTestBase {
     @Test
     void aMergeBodyOverOneMebibyteIsRefused() {
         Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "merge.bin"));
-        String uploadId = vod.client().gatewayPut(grant.storeUri(), grant.auth(), "uploads", new byte[0], Map.of())
-                .json().path("payload").path("uploadID").asText();
+        String uploadId = vod.client()
+                .gatewayPut(grant.storeUri(), grant.auth(), "uploads", new byte[0], Map.of())
+                .json()
+                .path("payload")
+                .path("uploadID")
+                .asText();
 
-        Reply reply = vod.client().gatewayPut(grant.storeUri(), grant.auth(), "uploadID=" + uploadId,
-                new byte[(1 << 20) + 1], Map.of());
+        Reply reply = vod.client()
+                .gatewayPut(grant.storeUri(), grant.auth(), "uploadID=" + uploadId, new byte[(1 << 20) + 1], Map.of());
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("error").path("message").asText()).contains("larger than 1048576 bytes");

@@ -34,22 +34,31 @@ class UploadRecoveryTest {
     @Test
     void uploadsNeverCommittedAreRemovedAfterTheGracePeriodAndCommittedOnesStay() throws Exception {
         Path data = tmp.resolve("data");
-        EmulatorConfig config = TestEmulator.config(data).newBuilder().uploadGracePeriod(Duration.ofMillis(400))
+        EmulatorConfig config = TestEmulator.config(data)
+                .newBuilder()
+                .uploadGracePeriod(Duration.ofMillis(400))
                 .build();
         try (TestEmulator vod = TestEmulator.start(config, Clock.systemUTC())) {
             Grant committed = vod.upload("kept.bin", UploadFlowTest.bytes(1000, 1));
-            assertThat(vod.commit(TestEmulator.SPACE, committed.sessionKey(), null).status()).isEqualTo(200);
+            assertThat(vod.commit(TestEmulator.SPACE, committed.sessionKey(), null)
+                            .status())
+                    .isEqualTo(200);
             vod.upload("abandoned.bin", UploadFlowTest.bytes(2000, 2));
             Grant parted = vod.apply(TestEmulator.SPACE, Map.of("FileName", "parted.bin"));
             String uploadId = init(vod, parted);
             byte[] part = UploadFlowTest.bytes(3000, 3);
             assertThat(putPart(vod, parted, uploadId, 1, part).status()).isEqualTo(200);
 
-            await().atMost(WAIT).until(() -> stored(data).size() == 1 && stagedParts(data).isEmpty());
+            await().atMost(WAIT)
+                    .until(() -> stored(data).size() == 1 && stagedParts(data).isEmpty());
 
             assertThat(vod.download(committed.fileName()).status()).isEqualTo(200);
             assertThat(vod.download("abandoned.bin").status()).isEqualTo(404);
-            assertThat(putPart(vod, parted, uploadId, 2, part).json().path("error").path("error").asText())
+            assertThat(putPart(vod, parted, uploadId, 2, part)
+                            .json()
+                            .path("error")
+                            .path("error")
+                            .asText())
                     .isEqualTo("NoSuchUpload");
         }
     }
@@ -58,21 +67,25 @@ class UploadRecoveryTest {
     void aFullDiskIsNamedToTheClientAndLeavesNoStagedParts() throws Exception {
         Path data = tmp.resolve("data");
         FillingDisk disk = new FillingDisk(5000);
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(data).newBuilder().disk(disk).build(),
-                Clock.systemUTC())) {
+        try (TestEmulator vod = TestEmulator.start(
+                TestEmulator.config(data).newBuilder().disk(disk).build(), Clock.systemUTC())) {
             Grant grant = vod.apply(TestEmulator.SPACE, Map.of("FileName", "big.bin"));
             String uploadId = init(vod, grant);
-            assertThat(putPart(vod, grant, uploadId, 1, UploadFlowTest.bytes(3000, 1)).status()).isEqualTo(200);
+            assertThat(putPart(vod, grant, uploadId, 1, UploadFlowTest.bytes(3000, 1))
+                            .status())
+                    .isEqualTo(200);
 
             Reply full = putPart(vod, grant, uploadId, 2, UploadFlowTest.bytes(3000, 2));
 
             assertThat(full.status()).isEqualTo(507);
             assertThat(full.json().path("error").path("message").asText())
                     .contains("no space left on the emulator's disk");
-            assertThat(stagedParts(data)).as("the upload's parts give the space back").isEmpty();
+            assertThat(stagedParts(data))
+                    .as("the upload's parts give the space back")
+                    .isEmpty();
 
-            Reply direct = vod.directPut(vod.apply(TestEmulator.SPACE, Map.of("FileName", "one.bin")),
-                    UploadFlowTest.bytes(6000, 3));
+            Reply direct = vod.directPut(
+                    vod.apply(TestEmulator.SPACE, Map.of("FileName", "one.bin")), UploadFlowTest.bytes(6000, 3));
             assertThat(direct.status()).isEqualTo(507);
             assertThat(direct.json().path("error").path("message").asText())
                     .contains("no space left on the emulator's disk");
@@ -82,8 +95,10 @@ class UploadRecoveryTest {
 
     @Test
     void aRestartedEmulatorKeepsItsKeysAndCompletesAnUploadItGrantedBefore() throws Exception {
-        EmulatorConfig config = EmulatorConfig.builder(tmp.resolve("data")).port(0)
-                .spaces(List.of(TestEmulator.SPACE)).build();
+        EmulatorConfig config = EmulatorConfig.builder(tmp.resolve("data"))
+                .port(0)
+                .spaces(List.of(TestEmulator.SPACE))
+                .build();
         byte[] first = UploadFlowTest.bytes(3000, 1);
         byte[] second = UploadFlowTest.bytes(2000, 2);
         Grant grant;
@@ -97,32 +112,53 @@ class UploadRecoveryTest {
             port = vod.emulator().port();
             client = vod.client();
         }
-        try (TestEmulator again = TestEmulator.start(config.newBuilder().port(port).build(), Clock.systemUTC())) {
+        try (TestEmulator again =
+                TestEmulator.start(config.newBuilder().port(port).build(), Clock.systemUTC())) {
             assertThat(putPart(again, grant, uploadId, 2, second).status()).isEqualTo(200);
-            Reply merged = again.client().gatewayPut(grant.storeUri(), grant.auth(), "uploadID=" + uploadId,
-                    ("0:" + VodTestClient.crc32(first) + ",1:" + VodTestClient.crc32(second))
-                            .getBytes(StandardCharsets.UTF_8), Map.of("X-Storage-Mode", "gateway"));
+            Reply merged = again.client()
+                    .gatewayPut(
+                            grant.storeUri(),
+                            grant.auth(),
+                            "uploadID=" + uploadId,
+                            ("0:" + VodTestClient.crc32(first) + ",1:" + VodTestClient.crc32(second))
+                                    .getBytes(StandardCharsets.UTF_8),
+                            Map.of("X-Storage-Mode", "gateway"));
             assertThat(merged.status()).as(merged.text()).isEqualTo(200);
 
-            Reply committed = client.get("CommitUploadInfo", "2023-01-01",
+            Reply committed = client.get(
+                    "CommitUploadInfo",
+                    "2023-01-01",
                     Map.of("SpaceName", TestEmulator.SPACE, "SessionKey", grant.sessionKey()));
 
-            assertThat(committed.status()).as("signed with the keys of the first run: " + committed.text())
+            assertThat(committed.status())
+                    .as("signed with the keys of the first run: " + committed.text())
                     .isEqualTo(200);
-            assertThat(committed.result().path("Data").path("SourceInfo").path("Size").asLong()).isEqualTo(5000);
+            assertThat(committed
+                            .result()
+                            .path("Data")
+                            .path("SourceInfo")
+                            .path("Size")
+                            .asLong())
+                    .isEqualTo(5000);
         }
     }
 
     static String init(TestEmulator vod, Grant grant) {
-        Reply reply = vod.client().gatewayPut(grant.storeUri(), grant.auth(), "uploads", new byte[0],
-                Map.of("X-Storage-Mode", "gateway"));
+        Reply reply = vod.client()
+                .gatewayPut(
+                        grant.storeUri(), grant.auth(), "uploads", new byte[0], Map.of("X-Storage-Mode", "gateway"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.json().path("payload").path("uploadID").asText();
     }
 
     static Reply putPart(TestEmulator vod, Grant grant, String uploadId, int number, byte[] data) {
-        return vod.client().gatewayPut(grant.storeUri(), grant.auth(), "partNumber=" + number + "&uploadID="
-                + uploadId, data, Map.of("Content-CRC32", VodTestClient.crc32(data), "X-Storage-Mode", "gateway"));
+        return vod.client()
+                .gatewayPut(
+                        grant.storeUri(),
+                        grant.auth(),
+                        "partNumber=" + number + "&uploadID=" + uploadId,
+                        data,
+                        Map.of("Content-CRC32", VodTestClient.crc32(data), "X-Storage-Mode", "gateway"));
     }
 
     /** Object files, temp files included. */

@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** UploadMediaByUrl + QueryUploadTaskInfo against a loopback source server (spec §8). */
 class UrlPullTest {
     private static final String VERSION = "2023-01-01";
-    private static final UrlPullConfig FAST = UrlPullConfig.DEFAULTS.withReadTimeout(Duration.ofMillis(300))
-            .withMaxBytes(1024 * 1024);
+    private static final UrlPullConfig FAST =
+            UrlPullConfig.DEFAULTS.withReadTimeout(Duration.ofMillis(300)).withMaxBytes(1024 * 1024);
 
     @TempDir
     Path tmp;
@@ -57,7 +57,11 @@ class UrlPullTest {
     }
 
     private TestEmulator start(UrlPullConfig pull) throws Exception {
-        return TestEmulator.start(TestEmulator.config(tmp.resolve("data")).newBuilder().urlPull(pull).build(),
+        return TestEmulator.start(
+                TestEmulator.config(tmp.resolve("data"))
+                        .newBuilder()
+                        .urlPull(pull)
+                        .build(),
                 Clock.systemUTC());
     }
 
@@ -65,10 +69,16 @@ class UrlPullTest {
     void aFormPostLikeTheSdkPullsTheSourceAndCommitsIt() throws Exception {
         try (TestEmulator vod = start(FAST)) {
             String url = source.url("/files/clip.mp4");
-            VodTestClient.Reply submitted = vod.client().postForm("UploadMediaByUrl", VERSION, Map.of(
-                    "SpaceName", TestEmulator.SPACE,
-                    "URLSets", "[{\"SourceUrl\":\"" + url + "\",\"FileExtension\":\".mp4\",\"Title\":\"t1\","
-                            + "\"CallbackArgs\":\"cb\",\"StorageClass\":0,\"ClassificationId\":\"0\",\"Md5\":\"\"}]"));
+            VodTestClient.Reply submitted = vod.client()
+                    .postForm(
+                            "UploadMediaByUrl",
+                            VERSION,
+                            Map.of(
+                                    "SpaceName",
+                                    TestEmulator.SPACE,
+                                    "URLSets",
+                                    "[{\"SourceUrl\":\"" + url + "\",\"FileExtension\":\".mp4\",\"Title\":\"t1\","
+                                            + "\"CallbackArgs\":\"cb\",\"StorageClass\":0,\"ClassificationId\":\"0\",\"Md5\":\"\"}]"));
             JsonNode data = submitted.result().path("Data");
             assertThat(data.isArray()).as(submitted.text()).isTrue();
             assertThat(data.get(0).path("SourceUrl").asText()).isEqualTo(url);
@@ -97,9 +107,13 @@ class UrlPullTest {
     void aJsonBodyLikeTheSkillWithAFileNameAndRedirectsIsAccepted() throws Exception {
         try (TestEmulator vod = start(FAST)) {
             String url = source.url("/redirect/3/clip.mp4");
-            VodTestClient.Reply submitted = vod.client().postJson("UploadMediaByUrl", VERSION,
-                    "{\"SpaceName\":\"" + TestEmulator.SPACE + "\",\"URLSets\":[{\"SourceUrl\":\"" + url
-                            + "\",\"FileName\":\"pulled/a.mp4\",\"Md5\":\"" + VodTestClient.md5(clip) + "\"}]}");
+            VodTestClient.Reply submitted = vod.client()
+                    .postJson(
+                            "UploadMediaByUrl",
+                            VERSION,
+                            "{\"SpaceName\":\"" + TestEmulator.SPACE + "\",\"URLSets\":[{\"SourceUrl\":\"" + url
+                                    + "\",\"FileName\":\"pulled/a.mp4\",\"Md5\":\"" + VodTestClient.md5(clip)
+                                    + "\"}]}");
             String jobId = submitted.result().path("Data").get(0).path("JobId").asText();
 
             JsonNode job = awaitFinal(vod, jobId);
@@ -112,8 +126,10 @@ class UrlPullTest {
     @Test
     void aPulledVideoGetsItsMetaAndAPosterLikeACommittedUpload() throws Exception {
         Path video = TestMedia.clip(TestMedia.toolsOrSkip(), tmp.resolve("real.mp4"), 160, 120, 1);
-        try (SourceServer real = new SourceServer(video.getParent()); TestEmulator vod = start(FAST)) {
-            String jobId = submit(vod, real.url("/files/real.mp4"), ",\"Title\":\"real\"").get(0);
+        try (SourceServer real = new SourceServer(video.getParent());
+                TestEmulator vod = start(FAST)) {
+            String jobId = submit(vod, real.url("/files/real.mp4"), ",\"Title\":\"real\"")
+                    .get(0);
 
             JsonNode job = awaitFinal(vod, jobId);
 
@@ -139,7 +155,8 @@ class UrlPullTest {
     void aSourceThatCannotBePulledFailsWithAReadableReason(String path, String md5, String reason) throws Exception {
         try (TestEmulator vod = start(FAST)) {
             String url = path.equals("refused") ? "http://127.0.0.1:1/clip.mp4" : source.url(path);
-            String jobId = submit(vod, url, md5 == null ? "" : ",\"Md5\":\"" + md5 + "\"").get(0);
+            String jobId = submit(vod, url, md5 == null ? "" : ",\"Md5\":\"" + md5 + "\"")
+                    .get(0);
 
             JsonNode job = awaitFinal(vod, jobId);
 
@@ -160,12 +177,19 @@ class UrlPullTest {
             assertThat(submit(vod, source.url("/files/clip.mp4"), named)).containsExactly(jobId);
             assertThat(source.requests("/files/clip.mp4")).isEqualTo(1);
             // another source for a FileName that now holds a Vid: committed media is not overwritten
-            VodTestClient.Reply other = vod.client().postForm("UploadMediaByUrl", VERSION, Map.of("SpaceName",
-                    TestEmulator.SPACE, "URLSets", "[{\"SourceUrl\":\"" + source.url("/files/clip.mp4?v=2") + "\""
-                            + named + "}]"));
+            VodTestClient.Reply other = vod.client()
+                    .postForm(
+                            "UploadMediaByUrl",
+                            VERSION,
+                            Map.of(
+                                    "SpaceName",
+                                    TestEmulator.SPACE,
+                                    "URLSets",
+                                    "[{\"SourceUrl\":\"" + source.url("/files/clip.mp4?v=2") + "\"" + named + "}]"));
             assertThat(other.error().path("Message").asText()).contains("pulled/clip.mp4 holds the committed media");
 
-            String missing = submit(vod, source.url("/files/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\"").get(0);
+            String missing = submit(vod, source.url("/files/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\"")
+                    .get(0);
             assertThat(awaitFinal(vod, missing).path("State").asText()).isEqualTo("failed");
             assertThat(submit(vod, source.url("/files/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\""))
                     .doesNotContain(missing);
@@ -196,7 +220,8 @@ class UrlPullTest {
     }
 
     static Stream<Arguments> badSubmissions() {
-        String twentyOne = IntStream.range(0, 21).mapToObj(i -> "{\"SourceUrl\":\"http://h/x.mp4\"}")
+        String twentyOne = IntStream.range(0, 21)
+                .mapToObj(i -> "{\"SourceUrl\":\"http://h/x.mp4\"}")
                 .collect(Collectors.joining(",", "[", "]"));
         return Stream.of(
                 Arguments.of("[{\"SourceUrl\":\"http://h/no-extension\"}]", "FileExtension"),
@@ -211,8 +236,8 @@ class UrlPullTest {
     @MethodSource("badSubmissions")
     void badUrlSetsAreRefusedWithoutCreatingJobs(String urlSets, String parameter) throws Exception {
         try (TestEmulator vod = start(FAST)) {
-            VodTestClient.Reply reply = vod.client().postForm("UploadMediaByUrl", VERSION,
-                    Map.of("SpaceName", TestEmulator.SPACE, "URLSets", urlSets));
+            VodTestClient.Reply reply = vod.client()
+                    .postForm("UploadMediaByUrl", VERSION, Map.of("SpaceName", TestEmulator.SPACE, "URLSets", urlSets));
 
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.error().path("Message").asText()).contains(parameter);
@@ -221,12 +246,17 @@ class UrlPullTest {
 
     @Test
     void jobsBeyondTheWorkersWaitAsInitial() throws Exception {
-        try (TestEmulator vod = start(FAST.withReadTimeout(Duration.ofSeconds(20)).withWorkers(1))) {
+        try (TestEmulator vod =
+                start(FAST.withReadTimeout(Duration.ofSeconds(20)).withWorkers(1))) {
             List<String> jobs = submit(vod, source.url("/gated/clip.mp4"), "");
             jobs.addAll(submit(vod, source.url("/files/clip.mp4"), ""));
             awaitGatedRequests(1);
 
-            assertThat(query(vod, jobs.get(1)).path("MediaInfoList").get(0).path("State").asText())
+            assertThat(query(vod, jobs.get(1))
+                            .path("MediaInfoList")
+                            .get(0)
+                            .path("State")
+                            .asText())
                     .isEqualTo("initial");
             source.open();
             assertThat(awaitFinal(vod, jobs.get(0)).path("State").asText()).isEqualTo("success");
@@ -241,7 +271,11 @@ class UrlPullTest {
         try (TestEmulator vod = start(pull)) {
             jobId = submit(vod, source.url("/gated/clip.mp4"), "").get(0);
             awaitGatedRequests(1);
-            assertThat(query(vod, jobId).path("MediaInfoList").get(0).path("State").asText())
+            assertThat(query(vod, jobId)
+                            .path("MediaInfoList")
+                            .get(0)
+                            .path("State")
+                            .asText())
                     .isEqualTo("processing");
         }
         source.open();
@@ -260,11 +294,15 @@ class UrlPullTest {
             String jobId = submit(vod, source.url("/gated/clip.mp4"), "").get(0);
             awaitGatedRequests(1);
 
-            assertThat(vod.emulator().idleTime()).as("a pull runs, no request does").isZero();
+            assertThat(vod.emulator().idleTime())
+                    .as("a pull runs, no request does")
+                    .isZero();
 
             source.open();
             assertThat(awaitFinal(vod, jobId).path("State").asText()).isEqualTo("success");
-            assertThat(vod.emulator().idleTime()).as("done: idle since the last query").isPositive();
+            assertThat(vod.emulator().idleTime())
+                    .as("done: idle since the last query")
+                    .isPositive();
         }
     }
 
@@ -320,38 +358,59 @@ class UrlPullTest {
     void aPullNeverReachesTheEmulatorItselfWhateverNamesIt() throws Exception {
         try (TestEmulator vod = start(FAST)) {
             int port = vod.emulator().port();
-            List<String> selves = List.of("http://127.0.0.1:" + port + "/_vodkit/stats",
-                    "http://localhost:" + port + "/_vodkit/stats", "http://[::1]:" + port + "/_vodkit/stats",
+            List<String> selves = List.of(
+                    "http://127.0.0.1:" + port + "/_vodkit/stats",
+                    "http://localhost:" + port + "/_vodkit/stats",
+                    "http://[::1]:" + port + "/_vodkit/stats",
                     "http://0.0.0.0:" + port + "/_vodkit/stats",
                     source.url("/away/stats.mp4?http://127.0.0.1:" + port + "/_vodkit/stats"));
             for (String url : selves) {
-                JsonNode job = awaitFinal(vod, submit(vod, url, ",\"FileExtension\":\".mp4\"").get(0));
+                JsonNode job = awaitFinal(
+                        vod, submit(vod, url, ",\"FileExtension\":\".mp4\"").get(0));
 
                 assertThat(job.path("State").asText()).as(url).isEqualTo("failed");
                 assertThat(job.path("ErrorMessage").asText()).as(url).startsWith("refused: ");
             }
             assertThat(source.requests("/away/stats.mp4")).isEqualTo(1);
             // the loopback source server (another port) is still fine
-            assertThat(awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0)).path("State")
-                    .asText()).isEqualTo("success");
+            assertThat(awaitFinal(
+                                    vod,
+                                    submit(vod, source.url("/files/clip.mp4"), "")
+                                            .get(0))
+                            .path("State")
+                            .asText())
+                    .isEqualTo("success");
         }
     }
 
     @Test
     void boundBeyondLoopbackPrivateSourcesNeedAllowPrivateSources() throws Exception {
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).newBuilder().host("0.0.0.0")
-                .urlPull(FAST).build(), Clock.systemUTC())) {
-            JsonNode job = awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
+        try (TestEmulator vod = TestEmulator.start(
+                TestEmulator.config(tmp.resolve("data"))
+                        .newBuilder()
+                        .host("0.0.0.0")
+                        .urlPull(FAST)
+                        .build(),
+                Clock.systemUTC())) {
+            JsonNode job = awaitFinal(
+                    vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
 
             assertThat(job.path("State").asText()).isEqualTo("failed");
-            assertThat(job.path("ErrorMessage").asText()).isEqualTo("refused: 127.0.0.1 is a loopback or private "
-                    + "address (127.0.0.1) and the emulator serves beyond loopback; start it with vodkit serve "
-                    + "--allow-private-sources to pull from private networks");
+            assertThat(job.path("ErrorMessage").asText())
+                    .isEqualTo("refused: 127.0.0.1 is a loopback or private "
+                            + "address (127.0.0.1) and the emulator serves beyond loopback; start it with vodkit serve "
+                            + "--allow-private-sources to pull from private networks");
         }
         assertThat(source.requests("/files/clip.mp4")).isZero();
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")).newBuilder().host("0.0.0.0")
-                .urlPull(FAST.withAllowPrivateSources(true)).build(), Clock.systemUTC())) {
-            JsonNode job = awaitFinal(vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
+        try (TestEmulator vod = TestEmulator.start(
+                TestEmulator.config(tmp.resolve("data"))
+                        .newBuilder()
+                        .host("0.0.0.0")
+                        .urlPull(FAST.withAllowPrivateSources(true))
+                        .build(),
+                Clock.systemUTC())) {
+            JsonNode job = awaitFinal(
+                    vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
 
             assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
         }
@@ -371,14 +430,21 @@ class UrlPullTest {
 
     /** Waits until the source has seen {@code count} requests for the gated clip (a fetch is under way). */
     private void awaitGatedRequests(int count) {
-        await().alias("a fetch of the gated clip").atMost(Duration.ofSeconds(10))
+        await().alias("a fetch of the gated clip")
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> source.gatedRequests() >= count);
     }
 
     private List<String> submit(TestEmulator vod, String url, String extraFields) {
-        VodTestClient.Reply reply = vod.client().postForm("UploadMediaByUrl", VERSION, Map.of(
-                "SpaceName", TestEmulator.SPACE,
-                "URLSets", "[{\"SourceUrl\":\"" + url + "\"" + extraFields + "}]"));
+        VodTestClient.Reply reply = vod.client()
+                .postForm(
+                        "UploadMediaByUrl",
+                        VERSION,
+                        Map.of(
+                                "SpaceName",
+                                TestEmulator.SPACE,
+                                "URLSets",
+                                "[{\"SourceUrl\":\"" + url + "\"" + extraFields + "}]"));
         List<String> ids = new ArrayList<>();
         reply.result().path("Data").forEach(job -> ids.add(job.path("JobId").asText()));
         assertThat(ids).as(reply.text()).isNotEmpty();
@@ -386,11 +452,17 @@ class UrlPullTest {
     }
 
     private static JsonNode query(TestEmulator vod, String jobIds) {
-        return vod.client().get("QueryUploadTaskInfo", VERSION, Map.of("JobIds", jobIds)).result().path("Data");
+        return vod.client()
+                .get("QueryUploadTaskInfo", VERSION, Map.of("JobIds", jobIds))
+                .result()
+                .path("Data");
     }
 
     private static JsonNode awaitFinal(TestEmulator vod, String jobId) {
-        return awaitJob(vod, jobId, job -> List.of("success", "failed").contains(job.path("State").asText()));
+        return awaitJob(
+                vod,
+                jobId,
+                job -> List.of("success", "failed").contains(job.path("State").asText()));
     }
 
     /** Queries until {@code done} holds (10 s at most). */

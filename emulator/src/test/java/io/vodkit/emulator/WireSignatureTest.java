@@ -39,6 +39,7 @@ class WireSignatureTest {
 
     @TempDir
     static Path tmp;
+
     private static TestEmulator vod;
 
     @BeforeAll
@@ -52,8 +53,15 @@ class WireSignatureTest {
     }
 
     /** How a client writes its headers: the names as it spells them, which ones it signs. */
-    record Style(String name, String method, String contentType, String hostName, String dateName, String shaName,
-                 boolean sendSha, String signedHeaders) {
+    record Style(
+            String name,
+            String method,
+            String contentType,
+            String hostName,
+            String dateName,
+            String shaName,
+            boolean sendSha,
+            String signedHeaders) {
         @Override
         public String toString() {
             return name;
@@ -62,21 +70,69 @@ class WireSignatureTest {
 
     static Stream<Arguments> clients() {
         return Stream.of(
-                Arguments.of(new Style("python requests, json charset utf-8", "POST", "application/json; charset=utf-8",
-                        "Host", "X-Date", "X-Content-Sha256", true, "content-type;host;x-content-sha256;x-date")),
-                Arguments.of(new Style("lower-case names", "POST", "application/json; charset=utf-8", "host", "x-date",
-                        "x-content-sha256", true, "content-type;host;x-content-sha256;x-date")),
-                Arguments.of(new Style("mixed-case names", "POST", "Application/JSON;Charset=UTF-8", "hOsT", "X-DATE",
-                        "x-Content-SHA256", true, "content-type;host;x-content-sha256;x-date")),
-                Arguments.of(new Style("no X-Content-Sha256 header", "POST", "application/json; charset=utf-8", "Host",
-                        "X-Date", null, false, "content-type;host;x-date")),
-                Arguments.of(new Style("Volcengine Node SDK: only x-date signed", "POST",
-                        "application/json; charset=utf-8", "Host", "X-Date", null, false, "x-date")),
-                Arguments.of(new Style("the skill's GET: content-type signed, empty body", "GET",
-                        "application/json; charset=utf-8", "Host", "X-Date", "X-Content-Sha256", true,
+                Arguments.of(new Style(
+                        "python requests, json charset utf-8",
+                        "POST",
+                        "application/json; charset=utf-8",
+                        "Host",
+                        "X-Date",
+                        "X-Content-Sha256",
+                        true,
                         "content-type;host;x-content-sha256;x-date")),
-                Arguments.of(new Style("form body", "POST", "application/x-www-form-urlencoded; charset=UTF-8", "Host",
-                        "X-Date", "X-Content-Sha256", true, "content-type;host;x-content-sha256;x-date")));
+                Arguments.of(new Style(
+                        "lower-case names",
+                        "POST",
+                        "application/json; charset=utf-8",
+                        "host",
+                        "x-date",
+                        "x-content-sha256",
+                        true,
+                        "content-type;host;x-content-sha256;x-date")),
+                Arguments.of(new Style(
+                        "mixed-case names",
+                        "POST",
+                        "Application/JSON;Charset=UTF-8",
+                        "hOsT",
+                        "X-DATE",
+                        "x-Content-SHA256",
+                        true,
+                        "content-type;host;x-content-sha256;x-date")),
+                Arguments.of(new Style(
+                        "no X-Content-Sha256 header",
+                        "POST",
+                        "application/json; charset=utf-8",
+                        "Host",
+                        "X-Date",
+                        null,
+                        false,
+                        "content-type;host;x-date")),
+                Arguments.of(new Style(
+                        "Volcengine Node SDK: only x-date signed",
+                        "POST",
+                        "application/json; charset=utf-8",
+                        "Host",
+                        "X-Date",
+                        null,
+                        false,
+                        "x-date")),
+                Arguments.of(new Style(
+                        "the skill's GET: content-type signed, empty body",
+                        "GET",
+                        "application/json; charset=utf-8",
+                        "Host",
+                        "X-Date",
+                        "X-Content-Sha256",
+                        true,
+                        "content-type;host;x-content-sha256;x-date")),
+                Arguments.of(new Style(
+                        "form body",
+                        "POST",
+                        "application/x-www-form-urlencoded; charset=UTF-8",
+                        "Host",
+                        "X-Date",
+                        "X-Content-Sha256",
+                        true,
+                        "content-type;host;x-content-sha256;x-date")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,7 +141,9 @@ class WireSignatureTest {
         String response = send(style, body(style), false);
 
         // authenticated: the action answers (the run does not exist) instead of 401 SignatureDoesNotMatch
-        assertThat(response).startsWith("HTTP/1.1 404").contains("\"ResourceNotFound\"")
+        assertThat(response)
+                .startsWith("HTTP/1.1 404")
+                .contains("\"ResourceNotFound\"")
                 .doesNotContain("Signature");
     }
 
@@ -107,8 +165,16 @@ class WireSignatureTest {
         headers.put("Host", authority());
         headers.put("X-Date", xDate);
         headers.put("X-Content-Sha256", hash);
-        headers.put("Authorization", TestSigner.authorization(TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY,
-                vod.emulator().region(), "GET", QUERY, signed, hash));
+        headers.put(
+                "Authorization",
+                TestSigner.authorization(
+                        TestEmulator.ACCESS_KEY,
+                        TestEmulator.SECRET_KEY,
+                        vod.emulator().region(),
+                        "GET",
+                        QUERY,
+                        signed,
+                        hash));
 
         assertThat(raw("GET", headers, body)).startsWith("HTTP/1.1 400").contains("InvalidTimestamp");
     }
@@ -129,14 +195,26 @@ class WireSignatureTest {
         for (String name : style.signedHeaders().split(";")) {
             signed.put(name, all.get(name));
         }
-        String authorization = TestSigner.authorization(TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY,
-                vod.emulator().region(), style.method(), QUERY, signed, hash);
+        String authorization = TestSigner.authorization(
+                TestEmulator.ACCESS_KEY,
+                TestEmulator.SECRET_KEY,
+                vod.emulator().region(),
+                style.method(),
+                QUERY,
+                signed,
+                hash);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(style.hostName(), authority());
-        headers.put("Content-Type", tamper && style.signedHeaders().contains("content-type")
-                ? style.contentType().replace("8", "9") : style.contentType());
-        headers.put(style.dateName(), tamper && !style.signedHeaders().contains("content-type")
-                ? X_DATE.format(Clock.systemUTC().instant().plusSeconds(1)) : xDate);
+        headers.put(
+                "Content-Type",
+                tamper && style.signedHeaders().contains("content-type")
+                        ? style.contentType().replace("8", "9")
+                        : style.contentType());
+        headers.put(
+                style.dateName(),
+                tamper && !style.signedHeaders().contains("content-type")
+                        ? X_DATE.format(Clock.systemUTC().instant().plusSeconds(1))
+                        : xDate);
         if (style.sendSha()) {
             headers.put(style.shaName(), hash);
         }
@@ -154,10 +232,12 @@ class WireSignatureTest {
 
     /** One HTTP/1.1 request written byte for byte; the whole response as text. */
     private static String raw(String method, Map<String, String> headers, byte[] body) throws IOException {
-        try (Socket socket = new Socket(vod.emulator().endpoint().getHost(), vod.emulator().port())) {
+        try (Socket socket =
+                new Socket(vod.emulator().endpoint().getHost(), vod.emulator().port())) {
             socket.setSoTimeout(10_000);
             StringBuilder head = new StringBuilder(method + " /?" + QUERY + " HTTP/1.1\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            headers.forEach((name, value) ->
+                    head.append(name).append(": ").append(value).append("\r\n"));
             head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));

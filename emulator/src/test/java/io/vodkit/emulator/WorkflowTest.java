@@ -36,9 +36,14 @@ class WorkflowTest extends EmulatorTestBase {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.error().path("Code").asText()).isEqualTo("InvalidParameter");
         assertThat(refused.error().path("Message").asText()).contains("workflow template nosuch");
-        assertThat(vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).status()).isEqualTo(200);
-        Reply pull = vod.client().postJson("UploadMediaByUrl", "2023-01-01", "{\"SpaceName\":\"demo\",\"URLSets\":"
-                + "[{\"SourceUrl\":\"http://127.0.0.1:1/a.mp4\",\"TemplateId\":\"nosuch\"}]}");
+        assertThat(vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).status())
+                .isEqualTo(200);
+        Reply pull = vod.client()
+                .postJson(
+                        "UploadMediaByUrl",
+                        "2023-01-01",
+                        "{\"SpaceName\":\"demo\",\"URLSets\":"
+                                + "[{\"SourceUrl\":\"http://127.0.0.1:1/a.mp4\",\"TemplateId\":\"nosuch\"}]}");
         assertThat(pull.status()).isEqualTo(400);
         assertThat(pull.error().path("Message").asText()).contains("nosuch");
     }
@@ -47,8 +52,8 @@ class WorkflowTest extends EmulatorTestBase {
     @Timeout(120)
     void aTranscodeTemplateRunsAfterCommitAndItsOutputGoesWithTheMedia() throws Exception {
         FfmpegTools tools = TestMedia.toolsOrSkip();
-        Path clip = new DegradedClips(tools, TestMedia.RUNNER).clean(dataDir.resolveSibling(dataDir.getFileName()
-                + "-clip.mkv"), 320, 240, 1);
+        Path clip = new DegradedClips(tools, TestMedia.RUNNER)
+                .clean(dataDir.resolveSibling(dataDir.getFileName() + "-clip.mkv"), 320, 240, 1);
         vod.emulator().defineWorkflowTemplate(WorkflowTemplate.parse("small=transcode:144p"));
         Grant grant = vod.upload("clip.mkv", Files.readAllBytes(clip));
 
@@ -67,9 +72,16 @@ class WorkflowTest extends EmulatorTestBase {
     }
 
     private JsonNode awaitTranscode(String vid, Duration timeout) {
-        return await().alias("a transcode of " + vid).atMost(timeout).until(
-                () -> vod.client().get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid)).result()
-                        .path("MediaInfoList").get(0).path("TranscodeInfos"),
-                transcodes -> transcodes.size() > 0).get(0);
+        return await().alias("a transcode of " + vid)
+                .atMost(timeout)
+                .until(
+                        () -> vod.client()
+                                .get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid))
+                                .result()
+                                .path("MediaInfoList")
+                                .get(0)
+                                .path("TranscodeInfos"),
+                        transcodes -> transcodes.size() > 0)
+                .get(0);
     }
 }

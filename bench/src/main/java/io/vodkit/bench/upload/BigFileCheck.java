@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,31 +18,43 @@ final class BigFileCheck {
     private static final long SAMPLE_MILLIS = 100;
 
     /** Seconds, CLI peak RSS and emulator RSS before and at most during the upload, in MiB. */
-    record Result(double seconds, double cliPeakRssMib, double emulatorRssBeforeMib, double emulatorRssMaxMib) {
-    }
+    record Result(double seconds, double cliPeakRssMib, double emulatorRssBeforeMib, double emulatorRssMaxMib) {}
 
-    private BigFileCheck() {
-    }
+    private BigFileCheck() {}
 
     static Result run(ChildJvm jvm, Path work) throws IOException, InterruptedException {
         Path file = work.resolve("big.mp4");
         try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
             sparse.setLength(SIZE);
         }
-        try (EmulatorChild emulator = EmulatorChild.start(jvm, "emulator-big", work.resolve("emulator-big"),
-                Link.LOOPBACK)) {
+        try (EmulatorChild emulator =
+                EmulatorChild.start(jvm, "emulator-big", work.resolve("emulator-big"), Link.LOOPBACK)) {
             Target target = emulator.target(file);
             long emulatorBefore = PeakRss.currentKib(emulator.pid()).orElse(-1);
             long start = System.nanoTime();
-            Process cli = jvm.start("cli-big", ChildJvm.LAUNCHER_FLAGS, Main.class, Map.of(
-                    "VOD_ENDPOINT", target.endpoint().toString(), "BYTEPLUS_ACCESSKEY", target.accessKey(),
-                    "BYTEPLUS_SECRETKEY", target.secretKey(), "VOD_SPACE_NAME", target.space(),
-                    "VODKIT_HOME", work.resolve("cli-home").toString()), "upload", file.toString());
+            Process cli = jvm.start(
+                    "cli-big",
+                    ChildJvm.LAUNCHER_FLAGS,
+                    Main.class,
+                    Map.of(
+                            "VOD_ENDPOINT",
+                            target.endpoint().toString(),
+                            "BYTEPLUS_ACCESSKEY",
+                            target.accessKey(),
+                            "BYTEPLUS_SECRETKEY",
+                            target.secretKey(),
+                            "VOD_SPACE_NAME",
+                            target.space(),
+                            "VODKIT_HOME",
+                            work.resolve("cli-home").toString()),
+                    "upload",
+                    file.toString());
             long cliPeak = 0;
             long emulatorMax = emulatorBefore;
             while (!cli.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
                 cliPeak = Math.max(cliPeak, PeakRss.highWaterKib(cli.pid()).orElse(0));
-                emulatorMax = Math.max(emulatorMax, PeakRss.currentKib(emulator.pid()).orElse(0));
+                emulatorMax =
+                        Math.max(emulatorMax, PeakRss.currentKib(emulator.pid()).orElse(0));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (cli.exitValue() != 0) {

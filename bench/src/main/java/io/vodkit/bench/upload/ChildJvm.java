@@ -74,8 +74,8 @@ final class ChildJvm {
             throws IOException, InterruptedException {
         Process child = start(label, LAUNCHER_FLAGS, mainClass, env, args);
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 lines.add(line);
             }
@@ -89,7 +89,11 @@ final class ChildJvm {
 
     private static Path ownJar() {
         try {
-            return Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(ChildJvm.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the bench jar", e);
         }

@@ -9,8 +9,7 @@ import io.vodkit.cli.VodkitCli;
  */
 public final class CliUpload {
 
-    private CliUpload() {
-    }
+    private CliUpload() {}
 
     public static void main(String[] args) {
         long start = System.nanoTime();

@@ -48,8 +48,15 @@ final class CpFloor {
      * @param emulatorPeakKib  the emulator's {@code VmHWM} after the runs
      * @param identical        whether the stored object has the file's MD5
      */
-    record Result(long bytes, List<Double> cpSeconds, List<RunReport> uploads, List<Double> emulatorCpu,
-                  double fixedCpu, long fixedBytes, long emulatorPeakKib, boolean identical) {
+    record Result(
+            long bytes,
+            List<Double> cpSeconds,
+            List<RunReport> uploads,
+            List<Double> emulatorCpu,
+            double fixedCpu,
+            long fixedBytes,
+            long emulatorPeakKib,
+            boolean identical) {
 
         double cpMedian() {
             return Medians.of(cpSeconds);
@@ -68,25 +75,45 @@ final class CpFloor {
             double gib = bytes / GIB;
             double beyondFixed = (clientCpuMedian() - fixedCpu) / ((bytes - fixedBytes) / GIB);
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "%n%d MiB on loopback, `vodkit upload` (the CLI, fresh "
-                    + "`VODKIT_HOME`) to a running `vodkit serve` against `cp` of the same file, median of %d runs "
-                    + "(each from the same page cache); CPU = user + system of the whole process, from "
-                    + "`/proc/<pid>/stat`.%n%n", bytes >> 20, uploads.size()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%n%d MiB on loopback, `vodkit upload` (the CLI, fresh "
+                            + "`VODKIT_HOME`) to a running `vodkit serve` against `cp` of the same file, median of %d runs "
+                            + "(each from the same page cache); CPU = user + system of the whole process, from "
+                            + "`/proc/<pid>/stat`.%n%n",
+                    bytes >> 20,
+                    uploads.size()));
             out.append("| what | median | runs |\n|---|---|---|\n");
             row(out, "`cp` s (the floor)", cpMedian(), cpSeconds);
-            row(out, "`vodkit upload` s", uploadMedian(), uploads.stream().map(r -> r.elapsedMs() / 1000).toList());
+            row(
+                    out,
+                    "`vodkit upload` s",
+                    uploadMedian(),
+                    uploads.stream().map(r -> r.elapsedMs() / 1000).toList());
             out.append(String.format(Locale.ROOT, "| vodkit ÷ `cp` | %.2f× | |%n", uploadMedian() / cpMedian()));
-            row(out, "client CPU s per GiB (whole process)", clientCpuMedian() / gib,
+            row(
+                    out,
+                    "client CPU s per GiB (whole process)",
+                    clientCpuMedian() / gib,
                     uploads.stream().map(r -> r.cpuSeconds() / gib).toList());
-            out.append(String.format(Locale.ROOT, "| client CPU s per GiB beyond a %d MiB upload's %.2f s | %.2f | |%n",
-                    fixedBytes >> 20, fixedCpu, beyondFixed));
-            row(out, "emulator CPU s per GiB", Medians.of(emulatorCpu) / gib,
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| client CPU s per GiB beyond a %d MiB upload's %.2f s | %.2f | |%n",
+                    fixedBytes >> 20,
+                    fixedCpu,
+                    beyondFixed));
+            row(
+                    out,
+                    "emulator CPU s per GiB",
+                    Medians.of(emulatorCpu) / gib,
                     emulatorCpu.stream().map(c -> c / gib).toList());
-            out.append(String.format(Locale.ROOT, "| client peak RSS MiB | %.0f | |%n",
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| client peak RSS MiB | %.0f | |%n",
                     uploads.stream().mapToLong(RunReport::peakRssKib).max().orElse(-1) / 1024.0));
             out.append(String.format(Locale.ROOT, "| emulator peak RSS MiB | %.0f | |%n", emulatorPeakKib / 1024.0));
-            out.append(String.format(Locale.ROOT, "| stored object byte-identical (MD5) | %s | |%n",
-                    identical ? "yes" : "NO"));
+            out.append(String.format(
+                    Locale.ROOT, "| stored object byte-identical (MD5) | %s | |%n", identical ? "yes" : "NO"));
             return out.toString();
         }
 
@@ -99,12 +126,12 @@ final class CpFloor {
         }
     }
 
-    private CpFloor() {
-    }
+    private CpFloor() {}
 
     /** Measures {@code runs} runs with a {@code mib} MiB file; {@code warmUp} goes up once first, untimed. */
-    static Result run(ChildJvm jvm, PageCache pageCache, Path work, Path warmUp, int mib, int runs,
-                      PrintStream progress) throws IOException, InterruptedException {
+    static Result run(
+            ChildJvm jvm, PageCache pageCache, Path work, Path warmUp, int mib, int runs, PrintStream progress)
+            throws IOException, InterruptedException {
         Path file = UploadBench.randomFile(work.resolve("floor-" + mib + "mib.mp4"), (long) mib << 20, mib);
         Path copy = work.resolve("floor-copy.mp4");
         Path emulatorDir = work.resolve("emulator-floor");
@@ -119,7 +146,9 @@ final class CpFloor {
             for (int run = 1; run <= runs; run++) {
                 pageCache.settle(file, emulatorDir);
                 long start = System.nanoTime();
-                Process cp = new ProcessBuilder("cp", file.toString(), copy.toString()).inheritIO().start();
+                Process cp = new ProcessBuilder("cp", file.toString(), copy.toString())
+                        .inheritIO()
+                        .start();
                 if (cp.waitFor() != 0) {
                     throw new IOException("cp failed (exit " + cp.exitValue() + ")");
                 }
@@ -131,35 +160,58 @@ final class CpFloor {
                 Upload upload = upload(jvm, emulator, work, "floor-" + mib + "mib-" + run, file);
                 emulatorCpu.add(CpuClock.seconds(emulator.pid()) - emulatorBefore);
                 uploads.add(upload.report);
-                progress.printf(Locale.ROOT, "floor run %d: cp %.2f s, vodkit upload %.2f s, client CPU %.2f s, "
-                                + "emulator CPU %.2f s%n", run, cpSeconds.get(run - 1), upload.report.elapsedMs() / 1000,
-                        upload.report.cpuSeconds(), emulatorCpu.get(run - 1));
+                progress.printf(
+                        Locale.ROOT,
+                        "floor run %d: cp %.2f s, vodkit upload %.2f s, client CPU %.2f s, " + "emulator CPU %.2f s%n",
+                        run,
+                        cpSeconds.get(run - 1),
+                        upload.report.elapsedMs() / 1000,
+                        upload.report.cpuSeconds(),
+                        emulatorCpu.get(run - 1));
                 if (run == 1) {
                     identical = md5.equals(downloadedMd5(upload.playUrl));
                 }
             }
             long emulatorPeak = PeakRss.highWaterKib(emulator.pid()).orElse(-1);
-            return new Result(Files.size(file), cpSeconds, uploads, emulatorCpu, fixed.cpuSeconds(),
-                    Files.size(warmUp), emulatorPeak, identical);
+            return new Result(
+                    Files.size(file),
+                    cpSeconds,
+                    uploads,
+                    emulatorCpu,
+                    fixed.cpuSeconds(),
+                    Files.size(warmUp),
+                    emulatorPeak,
+                    identical);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(copy);
         }
     }
 
-    private record Upload(RunReport report, URI playUrl) {
-    }
+    private record Upload(RunReport report, URI playUrl) {}
 
     private static Upload upload(ChildJvm jvm, EmulatorChild emulator, Path work, String label, Path file)
             throws IOException, InterruptedException {
         Target target = emulator.target(file);
         Path home = Files.createDirectories(work.resolve("home-" + label));
-        List<String> lines = jvm.runForLines(label, CliUpload.class, Map.of(
-                "VOD_ENDPOINT", target.endpoint().toString(), "BYTEPLUS_ACCESSKEY", target.accessKey(),
-                "BYTEPLUS_SECRETKEY", target.secretKey(), "VOD_SPACE_NAME", target.space(),
-                "VODKIT_HOME", home.toString()), file.toString());
+        List<String> lines = jvm.runForLines(
+                label,
+                CliUpload.class,
+                Map.of(
+                        "VOD_ENDPOINT",
+                        target.endpoint().toString(),
+                        "BYTEPLUS_ACCESSKEY",
+                        target.accessKey(),
+                        "BYTEPLUS_SECRETKEY",
+                        target.secretKey(),
+                        "VOD_SPACE_NAME",
+                        target.space(),
+                        "VODKIT_HOME",
+                        home.toString()),
+                file.toString());
         String json = lines.get(lines.size() - 2);
-        URI playUrl = URI.create(new ObjectMapper().readTree(json).path("PlayURL").asText());
+        URI playUrl =
+                URI.create(new ObjectMapper().readTree(json).path("PlayURL").asText());
         return new Upload(RunReport.parse(lines.get(lines.size() - 1)), playUrl);
     }
 

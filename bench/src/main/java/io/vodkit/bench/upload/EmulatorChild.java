@@ -29,12 +29,28 @@ final class EmulatorChild implements AutoCloseable {
     }
 
     static EmulatorChild start(ChildJvm jvm, String label, Path dataDir, Link link) throws IOException {
-        Process process = jvm.start(label, List.of("-Xmx512m"), Main.class,
+        Process process = jvm.start(
+                label,
+                List.of("-Xmx512m"),
+                Main.class,
                 Map.of("VODKIT_HOME", dataDir.resolve("home").toString()),
-                "serve", "--port", "0", "--data", dataDir.toString(), "--space", SPACE,
-                "--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY,
-                "--link-latency-ms", Long.toString(link.latencyMs()), "--link-rate", Long.toString(link.bytesPerSecond()));
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                dataDir.toString(),
+                "--space",
+                SPACE,
+                "--access-key",
+                ACCESS_KEY,
+                "--secret-key",
+                SECRET_KEY,
+                "--link-latency-ms",
+                Long.toString(link.latencyMs()),
+                "--link-rate",
+                Long.toString(link.bytesPerSecond()));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String ready = out.readLine();
         if (ready == null) {
             process.destroy();

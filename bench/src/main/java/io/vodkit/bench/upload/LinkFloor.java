@@ -13,8 +13,7 @@ import java.util.PriorityQueue;
  * client start-up count as zero, so the measured times can only be higher.
  */
 final class LinkFloor {
-    private LinkFloor() {
-    }
+    private LinkFloor() {}
 
     /**
      * @return the floor in seconds of {@code contender} uploading {@code sizeBytes} over {@code link}
@@ -26,7 +25,8 @@ final class LinkFloor {
         }
         List<Long> parts = partLengths(contender, sizeBytes);
         int concurrency = contender == Contender.VODKIT
-                ? PartPlan.of(sizeBytes, PartPlan.DEFAULT_PART_SIZE_BYTES).defaultConcurrency() : 1;
+                ? PartPlan.of(sizeBytes, PartPlan.DEFAULT_PART_SIZE_BYTES).defaultConcurrency()
+                : 1;
         double latency = link.latencyMs() / 1000.0;
         int requestsAroundParts = parts.size() == 1 ? 2 : 4; // Apply, Commit (+ init and merge for parts)
         return requestsAroundParts * latency + makespan(parts, concurrency, link.bytesPerSecond(), latency);
@@ -41,8 +41,10 @@ final class LinkFloor {
         long chunk = PartPlan.MIN_PART_SIZE_BYTES;
         List<Long> lengths = new ArrayList<>();
         switch (contender) {
-            case VODKIT -> PartPlan.of(sizeBytes, PartPlan.DEFAULT_PART_SIZE_BYTES).parts()
-                    .forEach(part -> lengths.add(part.length()));
+            case VODKIT ->
+                PartPlan.of(sizeBytes, PartPlan.DEFAULT_PART_SIZE_BYTES)
+                        .parts()
+                        .forEach(part -> lengths.add(part.length()));
             case OFFICIAL_SDK -> {
                 long count = Math.max(1, sizeBytes / chunk);
                 for (long i = 1; i < count; i++) {

@@ -27,8 +27,7 @@ public final class OfficialSdkUpload {
      */
     static final String FUNCTIONS = "[{\"Name\":\"GetMeta\"},{\"Name\":\"Snapshot\",\"Input\":{\"SnapshotTime\":0}}]";
 
-    private OfficialSdkUpload() {
-    }
+    private OfficialSdkUpload() {}
 
     public static void main(String[] args) throws Exception {
         Target target = Target.parse(args);
@@ -45,7 +44,8 @@ public final class OfficialSdkUpload {
                 .setFunctions(FUNCTIONS)
                 .build();
         VodCommitUploadInfoResponse response = vod.uploadMedia(request, null);
-        if (response.getResponseMetadata().hasError() || response.getResult().getData().getVid().isEmpty()) {
+        if (response.getResponseMetadata().hasError()
+                || response.getResult().getData().getVid().isEmpty()) {
             throw new IllegalStateException("official SDK upload failed: " + response.getResponseMetadata());
         }
         RunReport.print(start);
@@ -58,6 +58,8 @@ public final class OfficialSdkUpload {
                 .register("http", PlainConnectionSocketFactory.getSocketFactory())
                 .register("https", PlainConnectionSocketFactory.getSocketFactory())
                 .build();
-        return HttpClients.custom().setConnectionManager(new PoolingHttpClientConnectionManager(sockets)).build();
+        return HttpClients.custom()
+                .setConnectionManager(new PoolingHttpClientConnectionManager(sockets))
+                .build();
     }
 }

@@ -27,6 +27,7 @@ final class PageCache {
     private final PrintStream progress;
     /** One read buffer for every file read back in (hundreds of JDK files per run). */
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+
     private boolean canDrop = Files.isWritable(DROP_CACHES);
 
     /** @param runtimeFiles the JDK and jar files every child reads, read back in after each drop */
@@ -86,8 +87,11 @@ final class PageCache {
 
     private void run(String... command) throws InterruptedException {
         try {
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor();
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             progress.println(command[0] + " not run: " + e.getMessage());
         }

@@ -8,8 +8,7 @@ import java.util.OptionalLong;
 /** Resident-set figures of a live Linux process, from {@code /proc/<pid>/status}, in KiB. */
 final class PeakRss {
 
-    private PeakRss() {
-    }
+    private PeakRss() {}
 
     /** {@code VmHWM}: the highest resident set size so far. */
     static OptionalLong highWaterKib(long pid) {

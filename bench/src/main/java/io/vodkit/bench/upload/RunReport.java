@@ -28,8 +28,13 @@ record RunReport(double elapsedMs, long peakRssKib, double cpuSeconds) {
     }
 
     String line() {
-        return String.format(Locale.ROOT, "%selapsedMs=%.1f peakRssKib=%d cpuSeconds=%.2f", PREFIX, elapsedMs,
-                peakRssKib, cpuSeconds);
+        return String.format(
+                Locale.ROOT,
+                "%selapsedMs=%.1f peakRssKib=%d cpuSeconds=%.2f",
+                PREFIX,
+                elapsedMs,
+                peakRssKib,
+                cpuSeconds);
     }
 
     static RunReport parse(String line) {
@@ -41,7 +46,9 @@ record RunReport(double elapsedMs, long peakRssKib, double cpuSeconds) {
             int eq = pair.indexOf('=');
             fields.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        return new RunReport(Double.parseDouble(fields.get("elapsedMs")), Long.parseLong(fields.get("peakRssKib")),
+        return new RunReport(
+                Double.parseDouble(fields.get("elapsedMs")),
+                Long.parseLong(fields.get("peakRssKib")),
                 Double.parseDouble(fields.get("cpuSeconds")));
     }
 }

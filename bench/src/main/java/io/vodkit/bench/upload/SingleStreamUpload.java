@@ -21,21 +21,27 @@ import java.nio.file.Files;
  */
 public final class SingleStreamUpload {
 
-    private SingleStreamUpload() {
-    }
+    private SingleStreamUpload() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Target target = Target.parse(args);
         long start = System.nanoTime();
-        VodClientConfig config = VodClientConfig.of(target.endpoint(), Target.REGION,
-                new Credentials(target.accessKey(), target.secretKey()));
+        VodClientConfig config = VodClientConfig.of(
+                target.endpoint(), Target.REGION, new Credentials(target.accessKey(), target.secretKey()));
         try (VodClient client = new VodClient(config)) {
             String name = target.file().getFileName().toString();
-            UploadAddress address = new ApplyUploadInfo(client.api()).call(new ApplyUploadInfo.Request(
-                    target.space(), null, name.substring(name.lastIndexOf('.')), Files.size(target.file()), "media",
-                    0, null));
+            UploadAddress address = new ApplyUploadInfo(client.api())
+                    .call(new ApplyUploadInfo.Request(
+                            target.space(),
+                            null,
+                            name.substring(name.lastIndexOf('.')),
+                            Files.size(target.file()),
+                            "media",
+                            0,
+                            null));
             StoreInfo store = address.storeInfos().get(0);
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest put = HttpRequest.newBuilder(StorageUrls.forEndpoint(target.endpoint())
                             .object(address.uploadHosts().get(0), store.storeUri(), ""))
                     .header("Authorization", store.auth())
@@ -46,8 +52,9 @@ public final class SingleStreamUpload {
             if (reply.statusCode() != 200) {
                 throw new IOException("PUT failed: HTTP " + reply.statusCode() + " " + reply.body());
             }
-            new CommitUploadInfo(client.api()).call(new CommitUploadInfo.Request(target.space(),
-                    address.sessionKey(), UploadFunction.defaults(), null));
+            new CommitUploadInfo(client.api())
+                    .call(new CommitUploadInfo.Request(
+                            target.space(), address.sessionKey(), UploadFunction.defaults(), null));
         }
         RunReport.print(start);
     }

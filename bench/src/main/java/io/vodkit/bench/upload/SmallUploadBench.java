@@ -35,15 +35,22 @@ final class SmallUploadBench {
     static final int FILE_BYTES = 100 * 1024;
     /** Issue 17's bounds for a 100 KB upload (medians). */
     static final double WALL_BOUND_S = 0.6;
+
     static final double CPU_BOUND_S = 0.8;
     /** The children's second line of bash's {@code times}: user and system time of the waited-for children. */
     private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
-    private static final List<String> CLOUD_SETTINGS = List.of("BYTEPLUS_ACCESSKEY", "BYTEPLUS_SECRETKEY",
-            "VOLCENGINE_ACCESS_KEY", "VOLCENGINE_SECRET_KEY", "VOD_ENDPOINT", "VOD_HOST", "VOD_SPACE_NAME");
+
+    private static final List<String> CLOUD_SETTINGS = List.of(
+            "BYTEPLUS_ACCESSKEY",
+            "BYTEPLUS_SECRETKEY",
+            "VOLCENGINE_ACCESS_KEY",
+            "VOLCENGINE_SECRET_KEY",
+            "VOD_ENDPOINT",
+            "VOD_HOST",
+            "VOD_SPACE_NAME");
 
     /** One timed run: wall seconds and CPU seconds (user + system) of the command. */
-    record Timing(double wallSeconds, double cpuSeconds) {
-    }
+    record Timing(double wallSeconds, double cpuSeconds) {}
 
     /** A table row: what ran and its timings. */
     record Row(String what, List<Timing> runs) {
@@ -67,7 +74,12 @@ final class SmallUploadBench {
     private SmallUploadBench(ChildJvm jvm, Path work, int runs, PrintStream progress) {
         this.jvm = jvm;
         // the bench jar is <checkout>/bench/target/vodkit-bench.jar; the launcher is <checkout>/vodkit
-        this.launcher = jvm.classPath().toAbsolutePath().getParent().getParent().getParent().resolve("vodkit");
+        this.launcher = jvm.classPath()
+                .toAbsolutePath()
+                .getParent()
+                .getParent()
+                .getParent()
+                .resolve("vodkit");
         this.work = work;
         this.runs = runs;
         this.progress = progress;
@@ -115,8 +127,11 @@ final class SmallUploadBench {
         Map<String, String> env = new HashMap<>(System.getenv());
         List<Timing> timings = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            timings.add(timed("small-java-version", env, List.of(jvm.javaHome().resolve("bin/java").toString(),
-                    "-version"), false));
+            timings.add(timed(
+                    "small-java-version",
+                    env,
+                    List.of(jvm.javaHome().resolve("bin/java").toString(), "-version"),
+                    false));
         }
         return new Row("JVM start floor: `java -version`", timings);
     }
@@ -138,7 +153,8 @@ final class SmallUploadBench {
         Map<String, String> env = cliEnvironment(work.resolve("home-embedded"));
         try {
             // the first upload starts the background emulator (and may record the launcher's archive): untimed
-            return new Row("`vodkit upload` 100 KB, embedded default joining its background emulator",
+            return new Row(
+                    "`vodkit upload` 100 KB, embedded default joining its background emulator",
                     uploads("small-embedded", env));
         } finally {
             timed("small-embedded-stop", env, List.of(launcher.toString(), "serve", "--stop"), false);
@@ -147,11 +163,23 @@ final class SmallUploadBench {
 
     /** One untimed upload, then {@code runs} timed ones. */
     private List<Timing> uploads(String label, Map<String, String> env) throws IOException, InterruptedException {
-        timed(label + "-warm-up", env, List.of(launcher.toString(), "upload", freshFile().toString()), true);
+        timed(
+                label + "-warm-up",
+                env,
+                List.of(launcher.toString(), "upload", freshFile().toString()),
+                true);
         List<Timing> timings = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Timing timing = timed(label, env, List.of(launcher.toString(), "upload", freshFile().toString()), true);
-            progress.printf(Locale.ROOT, "%-40s %6.2f s wall %6.2f s CPU%n", label + "-" + run, timing.wallSeconds(),
+            Timing timing = timed(
+                    label,
+                    env,
+                    List.of(launcher.toString(), "upload", freshFile().toString()),
+                    true);
+            progress.printf(
+                    Locale.ROOT,
+                    "%-40s %6.2f s wall %6.2f s CPU%n",
+                    label + "-" + run,
+                    timing.wallSeconds(),
                     timing.cpuSeconds());
             timings.add(timing);
         }
@@ -183,12 +211,14 @@ final class SmallUploadBench {
             throws IOException, InterruptedException {
         Path times = work.resolve(label + ".times");
         Path out = work.resolve(label + ".out");
-        List<String> line = new ArrayList<>(List.of("bash", "-c",
-                "\"$@\"; status=$?; times > \"$0\"; exit $status", times.toString()));
+        List<String> line = new ArrayList<>(
+                List.of("bash", "-c", "\"$@\"; status=$?; times > \"$0\"; exit $status", times.toString()));
         line.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(line).directory(work.toFile())
+        ProcessBuilder builder = new ProcessBuilder(line)
+                .directory(work.toFile())
                 .redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve(label + ".log").toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(
+                        work.resolve(label + ".log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -201,8 +231,8 @@ final class SmallUploadBench {
         double wall = (System.nanoTime() - start) / 1e9;
         String printed = Files.readString(out);
         if (process.exitValue() != 0 || (wantVid && !printed.contains("\"Vid\""))) {
-            throw new IOException(label + " failed (exit " + process.exitValue() + "): " + printed.strip()
-                    + "; see " + work.resolve(label + ".log"));
+            throw new IOException(label + " failed (exit " + process.exitValue() + "): " + printed.strip() + "; see "
+                    + work.resolve(label + ".log"));
         }
         return new Timing(wall, childCpuSeconds(Files.readString(times)));
     }
@@ -214,24 +244,45 @@ final class SmallUploadBench {
         if (lines.length != 2 || !children.matches()) {
             throw new IllegalArgumentException("not the output of bash's times: " + times);
         }
-        return Integer.parseInt(children.group(1)) * 60 + Double.parseDouble(children.group(2))
-                + Integer.parseInt(children.group(3)) * 60 + Double.parseDouble(children.group(4));
+        return Integer.parseInt(children.group(1)) * 60
+                + Double.parseDouble(children.group(2))
+                + Integer.parseInt(children.group(3)) * 60
+                + Double.parseDouble(children.group(4));
     }
 
     static String render(List<Row> rows, int runs) {
         Row floor = rows.get(0);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%nSmall-file latency: medians of %d runs, a fresh %d KB file each; CPU ="
-                + " user + system of the launched process (the emulator's not included); bounds %.1f s wall, %.1f s"
-                + " CPU.%n%n", runs, FILE_BYTES / 1024, WALL_BOUND_S, CPU_BOUND_S));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nSmall-file latency: medians of %d runs, a fresh %d KB file each; CPU ="
+                        + " user + system of the launched process (the emulator's not included); bounds %.1f s wall, %.1f s"
+                        + " CPU.%n%n",
+                runs,
+                FILE_BYTES / 1024,
+                WALL_BOUND_S,
+                CPU_BOUND_S));
         out.append("| what | wall s | CPU s | wall ÷ JVM start | CPU ÷ JVM start | within the bounds |\n");
         out.append("|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            String within = row == floor ? "—" : row.wall() <= WALL_BOUND_S && row.cpu() <= CPU_BOUND_S ? "yes"
-                    : String.format(Locale.ROOT, "no (%s)", row.wall() > WALL_BOUND_S && row.cpu() > CPU_BOUND_S
-                            ? "wall and CPU" : row.wall() > WALL_BOUND_S ? "wall" : "CPU");
-            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.1f× | %.1f× | %s |%n", row.what(),
-                    row.wall(), row.cpu(), row.wall() / floor.wall(), row.cpu() / Math.max(floor.cpu(), 0.001),
+            String within = row == floor
+                    ? "—"
+                    : row.wall() <= WALL_BOUND_S && row.cpu() <= CPU_BOUND_S
+                            ? "yes"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "no (%s)",
+                                    row.wall() > WALL_BOUND_S && row.cpu() > CPU_BOUND_S
+                                            ? "wall and CPU"
+                                            : row.wall() > WALL_BOUND_S ? "wall" : "CPU");
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.2f | %.2f | %.1f× | %.1f× | %s |%n",
+                    row.what(),
+                    row.wall(),
+                    row.cpu(),
+                    row.wall() / floor.wall(),
+                    row.cpu() / Math.max(floor.cpu(), 0.001),
                     within));
         }
         return out.toString();

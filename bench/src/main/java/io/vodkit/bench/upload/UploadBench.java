@@ -91,8 +91,7 @@ public final class UploadBench {
         for (Link link : options.links()) {
             String label = link == Link.LOOPBACK ? "loopback" : "shaped";
             Path emulatorDir = work.resolve("emulator-" + label);
-            try (EmulatorChild emulator = EmulatorChild.start(jvm, "emulator-" + label, emulatorDir,
-                    link)) {
+            try (EmulatorChild emulator = EmulatorChild.start(jvm, "emulator-" + label, emulatorDir, link)) {
                 for (Contender contender : Contender.values()) {
                     String name = label + "-warmup-" + contender.name().toLowerCase(Locale.ROOT);
                     jvm.run(name, contender.mainClass, emulator.target(warmUp));
@@ -102,11 +101,20 @@ public final class UploadBench {
                     UploadRow row = new UploadRow(link, options.sizesMib().get(i));
                     for (int run = 1; run <= options.runs(); run++) {
                         for (Contender contender : order(run)) {
-                            String name = String.format(Locale.ROOT, "%s-%dmib-%s-%d", label, row.sizeMib,
-                                    contender.name().toLowerCase(Locale.ROOT), run);
+                            String name = String.format(
+                                    Locale.ROOT,
+                                    "%s-%dmib-%s-%d",
+                                    label,
+                                    row.sizeMib,
+                                    contender.name().toLowerCase(Locale.ROOT),
+                                    run);
                             pageCache.settle(files.get(i), emulatorDir);
                             RunReport report = jvm.run(name, contender.mainClass, emulator.target(files.get(i)));
-                            progress.printf(Locale.ROOT, "%-40s %8.2f s %6d MiB%n", name, report.elapsedMs() / 1000,
+                            progress.printf(
+                                    Locale.ROOT,
+                                    "%-40s %8.2f s %6d MiB%n",
+                                    name,
+                                    report.elapsedMs() / 1000,
                                     report.peakRssKib() / 1024);
                             row.add(contender, report);
                         }

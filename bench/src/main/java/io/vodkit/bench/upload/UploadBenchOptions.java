@@ -70,11 +70,12 @@ record UploadBenchOptions(int runs, List<Integer> sizesMib, List<Link> links, bo
     private static List<Link> parseLinks(String text) {
         List<Link> links = new ArrayList<>();
         for (String part : text.split(",")) {
-            links.add(switch (part.trim()) {
-                case "loopback" -> Link.LOOPBACK;
-                case "shaped" -> Link.SHAPED;
-                default -> throw new IllegalArgumentException("--links takes loopback and/or shaped: " + part);
-            });
+            links.add(
+                    switch (part.trim()) {
+                        case "loopback" -> Link.LOOPBACK;
+                        case "shaped" -> Link.SHAPED;
+                        default -> throw new IllegalArgumentException("--links takes loopback and/or shaped: " + part);
+                    });
         }
         return links;
     }

@@ -24,12 +24,17 @@ final class UploadRow {
 
     /** Median elapsed seconds. */
     double seconds(Contender contender) {
-        return Medians.of(runs.get(contender).stream().map(r -> r.elapsedMs() / 1000).toList());
+        return Medians.of(
+                runs.get(contender).stream().map(r -> r.elapsedMs() / 1000).toList());
     }
 
     /** The highest peak RSS over the runs, in MiB. */
     double peakRssMib(Contender contender) {
-        return runs.get(contender).stream().mapToLong(RunReport::peakRssKib).max().orElse(-1) / 1024.0;
+        return runs.get(contender).stream()
+                        .mapToLong(RunReport::peakRssKib)
+                        .max()
+                        .orElse(-1)
+                / 1024.0;
     }
 
     /** How many times faster vodkit is than {@code other} (median over median). */

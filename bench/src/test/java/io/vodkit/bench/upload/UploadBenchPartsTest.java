@@ -28,7 +28,8 @@ class UploadBenchPartsTest {
     void readsThisProcessHighWaterMark() {
         long pid = ProcessHandle.current().pid();
 
-        assertThat(PeakRss.highWaterKib(pid).orElseThrow()).isGreaterThanOrEqualTo(PeakRss.currentKib(pid).orElseThrow() / 2);
+        assertThat(PeakRss.highWaterKib(pid).orElseThrow())
+                .isGreaterThanOrEqualTo(PeakRss.currentKib(pid).orElseThrow() / 2);
     }
 
     @Test
@@ -48,14 +49,15 @@ class UploadBenchPartsTest {
         assertThat(defaults.big()).isFalse();
         assertThat(defaults.floorMib()).isEqualTo(1024);
 
-        UploadBenchOptions given = UploadBenchOptions.parse(
-                new String[] {"--runs", "5", "--sizes", "1, 2", "--links", "shaped", "--big", "--out", "x",
-                    "--floor-mib", "0"});
-        assertThat(given).isEqualTo(
-                new UploadBenchOptions(5, List.of(1, 2), List.of(Link.SHAPED), true, Path.of("x"), 0));
+        UploadBenchOptions given = UploadBenchOptions.parse(new String[] {
+            "--runs", "5", "--sizes", "1, 2", "--links", "shaped", "--big", "--out", "x", "--floor-mib", "0"
+        });
+        assertThat(given)
+                .isEqualTo(new UploadBenchOptions(5, List.of(1, 2), List.of(Link.SHAPED), true, Path.of("x"), 0));
         assertThatThrownBy(() -> UploadBenchOptions.parse(new String[] {"--links", "wifi"}))
                 .hasMessageContaining("wifi");
-        assertThatThrownBy(() -> UploadBenchOptions.parse(new String[] {"--runs", "0"})).hasMessageContaining("--runs");
+        assertThatThrownBy(() -> UploadBenchOptions.parse(new String[] {"--runs", "0"}))
+                .hasMessageContaining("--runs");
     }
 
     @Test
@@ -65,12 +67,12 @@ class UploadBenchPartsTest {
 
     @Test
     void everyUploaderLeadsInTurn() {
-        assertThat(UploadBench.order(1)).containsExactly(Contender.VODKIT, Contender.OFFICIAL_SDK,
-                Contender.SINGLE_STREAM);
-        assertThat(UploadBench.order(2)).containsExactly(Contender.OFFICIAL_SDK, Contender.SINGLE_STREAM,
-                Contender.VODKIT);
-        assertThat(UploadBench.order(3)).containsExactly(Contender.SINGLE_STREAM, Contender.VODKIT,
-                Contender.OFFICIAL_SDK);
+        assertThat(UploadBench.order(1))
+                .containsExactly(Contender.VODKIT, Contender.OFFICIAL_SDK, Contender.SINGLE_STREAM);
+        assertThat(UploadBench.order(2))
+                .containsExactly(Contender.OFFICIAL_SDK, Contender.SINGLE_STREAM, Contender.VODKIT);
+        assertThat(UploadBench.order(3))
+                .containsExactly(Contender.SINGLE_STREAM, Contender.VODKIT, Contender.OFFICIAL_SDK);
         assertThat(UploadBench.order(4)).isEqualTo(UploadBench.order(1));
     }
 

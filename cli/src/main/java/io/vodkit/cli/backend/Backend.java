@@ -47,10 +47,14 @@ public final class Backend implements AutoCloseable {
             throw CliException.invalidInput("VOD_ENDPOINT (or VOD_HOST) is set but no credentials are: set "
                     + "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY, or unset it to use the local emulator");
         }
-        VodClientConfig config = new VodClientConfig(settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT),
+        VodClientConfig config = new VodClientConfig(
+                settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT),
                 settings.region(),
-                new Credentials(settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()), null,
-                settings.requestTimeout(), null);
+                new Credentials(
+                        settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()),
+                null,
+                settings.requestTimeout(),
+                null);
         return new Backend(client(config, settings), spaceName, settings);
     }
 
@@ -61,8 +65,8 @@ public final class Backend implements AutoCloseable {
     public static String spaceName(Settings settings, Optional<String> spaceArg) {
         Optional<String> space = spaceArg.filter(s -> !s.isBlank()).or(settings::spaceName);
         if (settings.hasCredentials()) {
-            return space.orElseThrow(() -> CliException.invalidInput(
-                    "no space given: pass SPACE or set VOD_SPACE_NAME"));
+            return space.orElseThrow(
+                    () -> CliException.invalidInput("no space given: pass SPACE or set VOD_SPACE_NAME"));
         }
         return space.orElse(LOCAL_DEFAULT_SPACE);
     }
@@ -73,7 +77,8 @@ public final class Backend implements AutoCloseable {
      * that uploads to the cloud and to the local emulator are never confused. Needs no running service.
      */
     public static String ledgerEndpoint(Settings settings) {
-        return settings.hasCredentials() ? settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT).toString()
+        return settings.hasCredentials()
+                ? settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT).toString()
                 : "local:" + settings.localDataDir();
     }
 
@@ -88,9 +93,16 @@ public final class Backend implements AutoCloseable {
     /** The local emulator, joined or started in the background; one joined is asked for the space. */
     private static Backend local(Settings settings, String spaceName, CliContext context) {
         LocalEmulator emulator = LocalEmulator.connect(settings, spaceName, context);
-        VodClient client = client(new VodClientConfig(emulator.endpoint(), emulator.region(),
-                emulator.credentials(), null, settings.requestTimeout(), null,
-                emulator.trustedCertificate().orElse(null)), settings);
+        VodClient client = client(
+                new VodClientConfig(
+                        emulator.endpoint(),
+                        emulator.region(),
+                        emulator.credentials(),
+                        null,
+                        settings.requestTimeout(),
+                        null,
+                        emulator.trustedCertificate().orElse(null)),
+                settings);
         try {
             if (!emulator.knowsSpace()) {
                 new CreateSpace(client.api()).call(spaceName);
@@ -104,8 +116,10 @@ public final class Backend implements AutoCloseable {
 
     /** A client that tries each request up to {@code VOD_MAX_ATTEMPTS} times, with the play URL settings. */
     private static VodClient client(VodClientConfig config, Settings settings) {
-        return VodClient.builder(config).retry(RetryPolicy.defaults().withMaxAttempts(settings.maxAttempts()))
-                .playUrls(settings.playUrls()).build();
+        return VodClient.builder(config)
+                .retry(RetryPolicy.defaults().withMaxAttempts(settings.maxAttempts()))
+                .playUrls(settings.playUrls())
+                .build();
     }
 
     public VodClient client() {

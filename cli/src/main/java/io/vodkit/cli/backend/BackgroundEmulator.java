@@ -40,16 +40,15 @@ final class BackgroundEmulator {
     private static final long LOG_LIMIT_BYTES = 4L << 20;
     /** The longest wait for an emulator to become ready (it may re-queue jobs and migrate its database first). */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
     private static final Duration POLL = Duration.ofMillis(25);
     /** Starts tried before giving up when each ends without another emulator owning the folder. */
     private static final int MAX_STARTS = 2;
 
     /** The emulator serving the folder now, and whether the process started here is the one serving it. */
-    record Ready(OwnerInfo owner, boolean startedHere) {
-    }
+    record Ready(OwnerInfo owner, boolean startedHere) {}
 
-    private BackgroundEmulator() {
-    }
+    private BackgroundEmulator() {}
 
     /**
      * Starts the background emulator of {@code settings.localDataDir()} knowing {@code spaceName}, unless one
@@ -63,25 +62,37 @@ final class BackgroundEmulator {
         Path log = dataDir.resolve(LOG_FILE);
         DataFolder.Joined joined;
         try {
-            joined = DataFolder.of(dataDir).joinOrStart(() -> launch(settings, spaceName, log, context), MAX_STARTS,
-                    START_TIMEOUT, () -> waited(context));
+            joined = DataFolder.of(dataDir)
+                    .joinOrStart(
+                            () -> launch(settings, spaceName, log, context),
+                            MAX_STARTS,
+                            START_TIMEOUT,
+                            () -> waited(context));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot start the local emulator in " + dataDir + ": "
-                    + e.getMessage(), Map.of(), e);
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "cannot start the local emulator in " + dataDir + ": " + e.getMessage(),
+                    Map.of(),
+                    e);
         }
         if (joined instanceof DataFolder.Joined.Serving serving) {
             return new Ready(serving.owner(), serving.startedHere());
         }
         if (joined instanceof DataFolder.Joined.Exited exited) {
-            throw new CliException(ExitCodes.FAILED, "cannot start the local emulator in " + dataDir + ": "
-                    + lastError(log).orElse("it exited with code " + exited.exitCode()) + " (log: " + log + ")");
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "cannot start the local emulator in " + dataDir + ": "
+                            + lastError(log).orElse("it exited with code " + exited.exitCode()) + " (log: " + log
+                            + ")");
         }
         if (joined instanceof DataFolder.Joined.TimedOut) {
-            throw new CliException(ExitCodes.FAILED, "the local emulator in " + dataDir + " did not get ready within "
-                    + START_TIMEOUT.toSeconds() + " s (log: " + log + ")");
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "the local emulator in " + dataDir + " did not get ready within " + START_TIMEOUT.toSeconds()
+                            + " s (log: " + log + ")");
         }
-        throw new CliException(ExitCodes.FAILED, "stopped while waiting for the local emulator in " + dataDir
-                + " to start");
+        throw new CliException(
+                ExitCodes.FAILED, "stopped while waiting for the local emulator in " + dataDir + " to start");
     }
 
     /**
@@ -96,26 +107,45 @@ final class BackgroundEmulator {
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED"); // as the jar's manifest does, for sqlite-jdbc
         }
-        command.addAll(List.of("-cp", absoluteClassPath(), Main.class.getName(),
-                "serve", "--background", "--data", settings.localDataDir().toString(),
-                "--region", settings.region(), "--space", spaceName));
+        command.addAll(List.of(
+                "-cp",
+                absoluteClassPath(),
+                Main.class.getName(),
+                "serve",
+                "--background",
+                "--data",
+                settings.localDataDir().toString(),
+                "--region",
+                settings.region(),
+                "--space",
+                spaceName));
         rotate(log);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(settings.localDataDir().toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(settings.localDataDir().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         File devNull = new File("/dev/null");
         if (devNull.exists()) {
             builder.redirectInput(devNull);
         }
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("BYTEPLUS_") || name.startsWith("VOLCENGINE_")
-                || name.startsWith("VOD_"));
+        env.keySet()
+                .removeIf(name ->
+                        name.startsWith("BYTEPLUS_") || name.startsWith("VOLCENGINE_") || name.startsWith("VOD_"));
         String launcher = context.launcher().word();
         if (launcher.contains("/")) {
-            env.put("VODKIT_LAUNCHER", context.workingDir().resolve(launcher).toAbsolutePath().normalize().toString());
+            env.put(
+                    "VODKIT_LAUNCHER",
+                    context.workingDir()
+                            .resolve(launcher)
+                            .toAbsolutePath()
+                            .normalize()
+                            .toString());
         }
         env.put("VODKIT_IDLE_MINUTES", String.valueOf(settings.idleTime().toMillis() / 60_000.0));
-        settings.ffmpeg().ifPresentOrElse(ffmpeg -> env.put("VODKIT_FFMPEG", ffmpeg.toString()),
-                () -> env.remove("VODKIT_FFMPEG"));
+        settings.ffmpeg()
+                .ifPresentOrElse(
+                        ffmpeg -> env.put("VODKIT_FFMPEG", ffmpeg.toString()), () -> env.remove("VODKIT_FFMPEG"));
         return builder.start();
     }
 
@@ -139,7 +169,8 @@ final class BackgroundEmulator {
             byte[] tail = new byte[length];
             file.seek(file.length() - length);
             file.readFully(tail);
-            List<String> lines = new String(tail, StandardCharsets.UTF_8).lines().toList();
+            List<String> lines =
+                    new String(tail, StandardCharsets.UTF_8).lines().toList();
             for (int i = lines.size() - 1; i >= 0; i--) {
                 if (lines.get(i).startsWith("{\"error\"")) {
                     JsonNode error = new ObjectMapper().readTree(lines.get(i)).get("error");

@@ -5,8 +5,8 @@ import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.client.Credentials;
-import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.DataFolder;
+import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.OwnerInfo;
 import java.io.IOException;
 import java.net.URI;
@@ -30,8 +30,13 @@ import java.util.Optional;
  * @param console            its web console's address with the token of this run; empty for an emulator too old to
  *                           publish one
  */
-public record LocalEmulator(URI endpoint, String region, Credentials credentials, Optional<Path> trustedCertificate,
-                            boolean knowsSpace, Optional<URI> console) {
+public record LocalEmulator(
+        URI endpoint,
+        String region,
+        Credentials credentials,
+        Optional<Path> trustedCertificate,
+        boolean knowsSpace,
+        Optional<URI> console) {
     /** How long {@code serve --stop} waits for the emulator to end (it lets in-flight requests finish first). */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -46,16 +51,20 @@ public record LocalEmulator(URI endpoint, String region, Credentials credentials
     public static LocalEmulator connect(Settings settings, String spaceName, CliContext context) {
         Path dataDir = settings.localDataDir();
         try {
-            EmulatorConfig.builder(dataDir).spaces(List.of(spaceName)).region(settings.region())
-                    .ffmpeg(settings.ffmpeg().orElse(null)).build();
+            EmulatorConfig.builder(dataDir)
+                    .spaces(List.of(spaceName))
+                    .region(settings.region())
+                    .ffmpeg(settings.ffmpeg().orElse(null))
+                    .build();
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
         String stop = stopCommand(dataDir, context);
         Optional<OwnerInfo> serving = DataFolder.of(dataDir).serving();
         if (serving.isPresent()) {
-            context.notice("no BytePlus credentials; using the local emulator at " + serving.get().endpoint()
-                    + " (pid " + serving.get().pid() + ", data in " + dataDir + "; stop it with `" + stop + "`)");
+            context.notice("no BytePlus credentials; using the local emulator at "
+                    + serving.get().endpoint() + " (pid " + serving.get().pid() + ", data in " + dataDir
+                    + "; stop it with `" + stop + "`)");
             return of(serving.get(), false);
         }
         BackgroundEmulator.Ready ready = BackgroundEmulator.start(settings, spaceName, context);
@@ -68,8 +77,12 @@ public record LocalEmulator(URI endpoint, String region, Credentials credentials
     }
 
     private static LocalEmulator of(OwnerInfo owner, boolean knowsSpace) {
-        return new LocalEmulator(owner.endpoint(), owner.region(),
-                new Credentials(owner.accessKey(), owner.secretKey()), owner.trustedCertificate(), knowsSpace,
+        return new LocalEmulator(
+                owner.endpoint(),
+                owner.region(),
+                new Credentials(owner.accessKey(), owner.secretKey()),
+                owner.trustedCertificate(),
+                knowsSpace,
                 Optional.ofNullable(owner.console()));
     }
 
@@ -108,7 +121,8 @@ public record LocalEmulator(URI endpoint, String region, Credentials credentials
      */
     public static String stopCommand(Path dataDir, CliContext context) {
         List<String> arguments = new ArrayList<>(List.of("serve", "--stop"));
-        Path defaultData = Settings.resolve(Map.of(), context.env(), context.workingDir()).localDataDir();
+        Path defaultData =
+                Settings.resolve(Map.of(), context.env(), context.workingDir()).localDataDir();
         if (!defaultData.equals(dataDir)) {
             arguments.addAll(List.of("--data", dataDir.toString()));
         }

@@ -17,8 +17,7 @@ import java.util.Optional;
  * ever quotes what the file holds.
  */
 final class ArgumentFile {
-    private ArgumentFile() {
-    }
+    private ArgumentFile() {}
 
     /**
      * The file {@code argument} refers to when it is {@code @FILE}; none for any other argument, and for every
@@ -28,7 +27,10 @@ final class ArgumentFile {
         if (context.toolCall() || !argument.startsWith("@") || argument.length() == 1) {
             return Optional.empty();
         }
-        return Optional.of(context.workingDir().resolve(argument.substring(1)).toAbsolutePath().normalize());
+        return Optional.of(context.workingDir()
+                .resolve(argument.substring(1))
+                .toAbsolutePath()
+                .normalize());
     }
 
     /**
@@ -43,15 +45,15 @@ final class ArgumentFile {
         } catch (NoSuchFileException e) {
             throw CliException.invalidInput(what + " not found: " + file);
         } catch (IOException e) {
-            throw CliException.invalidInput("cannot read " + what + " " + file + " (" + e.getClass().getSimpleName()
-                    + ")");
+            throw CliException.invalidInput(
+                    "cannot read " + what + " " + file + " (" + e.getClass().getSimpleName() + ")");
         }
         if (attributes.isDirectory()) {
             throw CliException.invalidInput(what + " " + file + " is a folder; give a file");
         }
         if (!attributes.isRegularFile()) {
-            throw CliException.invalidInput(what + " " + file + " is not a regular file (a device, FIFO or socket); "
-                    + "give a file");
+            throw CliException.invalidInput(
+                    what + " " + file + " is not a regular file (a device, FIFO or socket); " + "give a file");
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(maxBytes + 1);
@@ -62,8 +64,8 @@ final class ArgumentFile {
         } catch (AccessDeniedException e) {
             throw CliException.invalidInput(what + " " + file + " is not readable (permission denied)");
         } catch (IOException e) {
-            throw CliException.invalidInput("cannot read " + what + " " + file + " (" + e.getClass().getSimpleName()
-                    + ")");
+            throw CliException.invalidInput(
+                    "cannot read " + what + " " + file + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

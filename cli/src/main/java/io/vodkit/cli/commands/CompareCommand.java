@@ -28,17 +28,21 @@ import picocli.CommandLine.Parameters;
  * {@code vodkit compare BEFORE AFTER}: measures both videos and, when they show the same content, scores AFTER
  * against BEFORE; with {@code --out} draws the comparison as a PNG or a self-contained HTML page.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare two videos (e.g. before and after a restoration) and print one JSON line: per side "
-                + "the size, fps, duration, bitrate, bytes and no-reference measures (blockiness, noise, blur, "
-                + "banding, flicker; each with its unit and which way is better); when AFTER shows the same "
-                + "content as BEFORE (scaled to BEFORE's size), AFTER's PSNR and SSIM per plane against BEFORE, "
-                + "else \"comparable\":false and the reason.",
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare two videos (e.g. before and after a restoration) and print one JSON line: per side "
+                    + "the size, fps, duration, bitrate, bytes and no-reference measures (blockiness, noise, blur, "
+                    + "banding, flicker; each with its unit and which way is better); when AFTER shows the same "
+                    + "content as BEFORE (scaled to BEFORE's size), AFTER's PSNR and SSIM per plane against BEFORE, "
+                    + "else \"comparable\":false and the reason.",
             "BEFORE, AFTER, CLEAN: a file, an http(s) URL, vid://VID or directurl://FILENAME (downloaded to "
                     + "$VODKIT_HOME/cache/media first). Local files need no account. Needs ffmpeg.",
             "--out FILE.png: N moments, each BEFORE | AFTER with the most detailed region zoomed 2× below and "
                     + "the measures of those frames; FILE.html: the same with a draggable before/after slider, "
-                    + "in one file."},
+                    + "in one file."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit compare before.mp4 after.mp4",
@@ -51,7 +55,8 @@ import picocli.CommandLine.Parameters;
             "   \"comparable\":true,\"after_vs_before\":{\"psnr\":{\"y\",\"u\",\"v\",\"all\"},",
             "   \"ssim\":{…}},\"picture\":{\"file\",…}}",
             "  When AFTER is the directurl:// output of a restoration submitted from",
-            "  here, \"restoration\" says what it found, did and measured."})
+            "  here, \"restoration\" says what it found, did and measured."
+        })
 public final class CompareCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -64,16 +69,23 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.png|FILE.html", description = "Write the comparison picture here.")
     Path out;
 
-    @Option(names = "--reference", paramLabel = "CLEAN",
+    @Option(
+            names = "--reference",
+            paramLabel = "CLEAN",
             description = "A clean original: score both against it and say which is closer.")
     String reference;
 
-    @Option(names = "--frames", paramLabel = "N", defaultValue = "" + CompareJob.DEFAULT_FRAMES,
+    @Option(
+            names = "--frames",
+            paramLabel = "N",
+            defaultValue = "" + CompareJob.DEFAULT_FRAMES,
             description = "Moments shown in the picture, 1 to 12 (default ${DEFAULT-VALUE}).")
     int frames;
 
-    @Option(names = "--space", paramLabel = "SPACE", description = "Space of vid:// and directurl:// media "
-            + "(VOD_SPACE_NAME).")
+    @Option(
+            names = "--space",
+            paramLabel = "SPACE",
+            description = "Space of vid:// and directurl:// media " + "(VOD_SPACE_NAME).")
     String space;
 
     @Mixin
@@ -93,8 +105,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    static Optional<Map<String, Object>> restoration(JobRepository jobs, String endpoint, String spaceName,
-                                                     String after) {
+    static Optional<Map<String, Object>> restoration(
+            JobRepository jobs, String endpoint, String spaceName, String after) {
         String fileName = after.substring(MediaSource.DIRECT_URL_PREFIX.length());
         return jobs.restorationWithOutput(endpoint, spaceName, fileName)
                 .flatMap(job -> RestorationSummary.of(job.report()));
@@ -102,7 +114,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path picture = out == null ? null : CompareJob.checkPicturePath(context.workingDir().resolve(out));
+        Path picture = out == null
+                ? null
+                : CompareJob.checkPicturePath(context.workingDir().resolve(out));
         CompareJob.checkFrames(frames);
         CompareSources.checkLocal(context.workingDir(), "BEFORE", before);
         CompareSources.checkLocal(context.workingDir(), "AFTER", after);
@@ -111,7 +125,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         CompareJob job = new CompareJob(CompareJob.tools(settings.ffmpeg()));
-        try (CompareSources sources = new CompareSources(context.workingDir(),
+        try (CompareSources sources = new CompareSources(
+                context.workingDir(),
                 new MediaCache(settings.home(), settings.requestTimeout()),
                 () -> Backend.open(settings, Optional.ofNullable(space), context))) {
             Comparer.Named b = sources.resolve("BEFORE", before);
@@ -119,8 +134,9 @@ public final class CompareCommand implements Callable<Integer> {
             Comparer.Named r = reference == null ? null : sources.resolve("--reference", reference);
             context.notice("comparing " + before + " with " + after);
             Map<String, Object> line = new LinkedHashMap<>(job.run(b, a, r, picture, frames));
-            sources.spaceName().ifPresent(spaceName -> restoration(settings, spaceName, after)
-                    .ifPresent(summary -> line.put("restoration", summary)));
+            sources.spaceName()
+                    .ifPresent(spaceName -> restoration(settings, spaceName, after)
+                            .ifPresent(summary -> line.put("restoration", summary)));
             new JsonLines(context.out()).write(line);
             return ExitCodes.OK;
         }

@@ -15,18 +15,26 @@ import picocli.CommandLine.Spec;
  * {@code vodkit completion [bash|zsh]}: prints picocli's completion script, which serves zsh as well (it loads
  * bashcompinit when sourced there). The one command whose stdout is not JSON: the script is meant to be sourced.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script for vodkit's commands and options (stdout is the script, "
-                + "not JSON)."},
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a shell completion script for vodkit's commands and options (stdout is the script, " + "not JSON)."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  source <(vodkit completion bash)                        # this shell",
             "  echo 'source <(vodkit completion bash)' >> ~/.bashrc    # every new one",
-            "  source <(vodkit completion zsh)                         # in ~/.zshrc"})
+            "  source <(vodkit completion zsh)                         # in ~/.zshrc"
+        })
 public final class CompletionCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "bash", paramLabel = "bash|zsh",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            defaultValue = "bash",
+            paramLabel = "bash|zsh",
             description = "The shell (default: ${DEFAULT-VALUE}).")
     String shell;
 

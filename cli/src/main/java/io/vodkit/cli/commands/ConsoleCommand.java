@@ -21,16 +21,21 @@ import picocli.CommandLine.Option;
  * ({@code vodkit serve}, or the background one, started now when none runs) and prints its console's address as one
  * JSON line.
  */
-@Command(name = "console", mixinStandardHelpOptions = true,
-        description = {"Print the address of the local emulator's web console as one JSON line: {\"url\"}.",
+@Command(
+        name = "console",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the address of the local emulator's web console as one JSON line: {\"url\"}.",
             "The address carries a token that is new at each emulator start: whoever has it can read and change "
                     + "the space, so keep it to yourself. The emulator serving $VODKIT_HOME/local is used (vodkit "
                     + "serve, or the background emulator, started when none runs); it keeps serving the console "
-                    + "until vodkit serve --stop or its idle time."},
+                    + "until vodkit serve --stop or its idle time."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit console          # print the address: {\"url\": …}",
-            "  vodkit console --open   # and open it in the default browser"})
+            "  vodkit console --open   # and open it in the default browser"
+        })
 public final class ConsoleCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -44,12 +49,15 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = Settings.resolve(Map.of(), context.env(), context.workingDir());
-        LocalEmulator emulator = LocalEmulator.connect(settings,
-                settings.spaceName().orElse(Backend.LOCAL_DEFAULT_SPACE), context);
-        URI url = emulator.console().orElseThrow(() -> new CliException(ExitCodes.FAILED,
-                "the emulator serving " + settings.localDataDir() + " at " + emulator.endpoint()
-                        + " has no console; stop it with vodkit serve --stop and run vodkit console again",
-                Map.of(), null));
+        LocalEmulator emulator =
+                LocalEmulator.connect(settings, settings.spaceName().orElse(Backend.LOCAL_DEFAULT_SPACE), context);
+        URI url = emulator.console()
+                .orElseThrow(() -> new CliException(
+                        ExitCodes.FAILED,
+                        "the emulator serving " + settings.localDataDir() + " at " + emulator.endpoint()
+                                + " has no console; stop it with vodkit serve --stop and run vodkit console again",
+                        Map.of(),
+                        null));
         new JsonLines(context.out()).write(Map.of("url", url.toString()));
         if (open) {
             browse(url);
@@ -60,11 +68,15 @@ public final class ConsoleCommand implements Callable<Integer> {
     /** Hands {@code url} to the desktop's opener; a machine without one gets a notice, not a failure. */
     private void browse(URI url) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        List<String> command = os.contains("mac") ? List.of("open", url.toString())
-                : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url.toString())
-                : List.of("xdg-open", url.toString());
+        List<String> command = os.contains("mac")
+                ? List.of("open", url.toString())
+                : os.contains("win")
+                        ? List.of("rundll32", "url.dll,FileProtocolHandler", url.toString())
+                        : List.of("xdg-open", url.toString());
         try {
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
             context.notice("cannot open a browser (" + command.get(0) + ": " + e.getMessage()

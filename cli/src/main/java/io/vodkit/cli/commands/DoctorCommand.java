@@ -30,22 +30,28 @@ import picocli.CommandLine.Parameters;
  * {@code vodkit doctor [SPACE]}: checks what vodkit needs and prints one JSON line
  * {@code {"ok", "checks": [{"name", "ok", "essential", "detail"}…]}}; exit 0 when every essential check passed.
  */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the setup and print one JSON line {\"ok\",\"service\",\"checks\":[{\"name\",\"ok\","
-                + "\"essential\",\"detail\"}…]}; exit 0 when every essential check passed, 1 otherwise.",
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check the setup and print one JSON line {\"ok\",\"service\",\"checks\":[{\"name\",\"ok\","
+                    + "\"essential\",\"detail\"}…]}; exit 0 when every essential check passed, 1 otherwise.",
             "\"service\" names the service checked: \"BytePlus at URL\", or \"local emulator: no BytePlus account "
                     + "configured\" (then the credentials check fails, not essential: commands work locally).",
             "Checks: credentials (set, incomplete, or none: the local emulator), the endpoint being reachable, the "
                     + "credentials being accepted (a signed QueryUploadTaskInfo), the space, the clock against the "
                     + "server's Date (refused beyond 15 min), $VODKIT_HOME writable, ffmpeg/ffprobe (optional: "
-                    + "only the local emulator's media features need them)."},
+                    + "only the local emulator's media features need them)."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit doctor            # the settings every command would use",
-            "  vodkit doctor my_space   # and that this space exists"})
+            "  vodkit doctor my_space   # and that this space exists"
+        })
 public final class DoctorCommand implements Callable<Integer> {
     /** A JobId no service knows: QueryUploadTaskInfo answers it without touching any space. */
     private static final String PROBE_JOB_ID = "vodkit-doctor-probe";
+
     private static final String NO_ACCOUNT = "no BytePlus account configured";
 
     private final CliContext context;
@@ -70,19 +76,29 @@ public final class DoctorCommand implements Callable<Integer> {
             checks.add(Check.fail("settings", invalid.getMessage()));
             return report("none: the settings are invalid", checks);
         }
-        Optional<String> spaceName = Optional.ofNullable(space).filter(name -> !name.isBlank())
-                .or(settings::spaceName);
+        Optional<String> spaceName =
+                Optional.ofNullable(space).filter(name -> !name.isBlank()).or(settings::spaceName);
         boolean local = Backend.usesLocalEmulator(settings);
-        String serviceName = local ? "local emulator: " + NO_ACCOUNT
+        String serviceName = local
+                ? "local emulator: " + NO_ACCOUNT
                 : "BytePlus at " + settings.endpoint().orElse(Settings.DEFAULT_ENDPOINT);
         // Without a space the cloud checks still run; only the space check says what is missing.
-        try (Backend backend = Backend.open(settings, Optional.of(spaceName.orElse(Backend.LOCAL_DEFAULT_SPACE)),
-                context)) {
-            checks.add(local ? new Check("credentials", false, false, NO_ACCOUNT + ": commands use the local "
-                    + "emulator (data in " + settings.localDataDir() + "); set BYTEPLUS_ACCESSKEY and "
-                    + "BYTEPLUS_SECRETKEY to use BytePlus")
-                    : Check.pass("credentials", "set for " + serviceName + ", region " + settings.region()
-                    + "; the signed call below shows whether the service accepts them"));
+        try (Backend backend =
+                Backend.open(settings, Optional.of(spaceName.orElse(Backend.LOCAL_DEFAULT_SPACE)), context)) {
+            checks.add(
+                    local
+                            ? new Check(
+                                    "credentials",
+                                    false,
+                                    false,
+                                    NO_ACCOUNT + ": commands use the local "
+                                            + "emulator (data in " + settings.localDataDir()
+                                            + "); set BYTEPLUS_ACCESSKEY and "
+                                            + "BYTEPLUS_SECRETKEY to use BytePlus")
+                            : Check.pass(
+                                    "credentials",
+                                    "set for " + serviceName + ", region " + settings.region()
+                                            + "; the signed call below shows whether the service accepts them"));
             checks.addAll(service(backend, local ? Optional.of(backend.spaceName()) : spaceName, local));
         } catch (CliException misconfigured) {
             checks.add(Check.fail("credentials", misconfigured.getMessage()));
@@ -97,16 +113,24 @@ public final class DoctorCommand implements Callable<Integer> {
         EndpointProbe probe = EndpointProbe.of(backend.client().config().endpoint(), Clock.systemUTC());
         if (!probe.reachable()) {
             String skipped = "not checked: the endpoint is unreachable";
-            return List.of(Check.fail("endpoint", probe.detail()), Check.fail("signature", skipped),
-                    Check.fail("space", skipped), Check.fail("clock", skipped));
+            return List.of(
+                    Check.fail("endpoint", probe.detail()),
+                    Check.fail("signature", skipped),
+                    Check.fail("space", skipped),
+                    Check.fail("clock", skipped));
         }
         List<Check> checks = new ArrayList<>(List.of(Check.pass("endpoint", probe.detail())));
         Check signature = signature(backend, local);
         checks.add(signature);
-        checks.add(!signature.ok() ? Check.fail("space", "not checked: the signature was refused")
-                : spaceName.map(name -> space(backend, name)).orElseGet(() -> new Check("space", false, false,
-                "no space set: commands need SPACE or VOD_SPACE_NAME")));
-        checks.add(probe.serverTime().map(server -> ClockSkew.between(probe.localTime(), server).check())
+        checks.add(
+                !signature.ok()
+                        ? Check.fail("space", "not checked: the signature was refused")
+                        : spaceName
+                                .map(name -> space(backend, name))
+                                .orElseGet(() -> new Check(
+                                        "space", false, false, "no space set: commands need SPACE or VOD_SPACE_NAME")));
+        checks.add(probe.serverTime()
+                .map(server -> ClockSkew.between(probe.localTime(), server).check())
                 .orElseGet(() -> new Check("clock", false, false, "the server sent no Date header; skew unknown")));
         return checks;
     }
@@ -115,13 +139,21 @@ public final class DoctorCommand implements Callable<Integer> {
     private static Check signature(Backend backend, boolean local) {
         try {
             new QueryUploadTaskInfo(backend.client().api()).call(List.of(PROBE_JOB_ID));
-            return Check.pass("signature", local ? "the local emulator accepted a request signed with its own keys "
-                    + "(QueryUploadTaskInfo)" : "the service accepted a signed request (QueryUploadTaskInfo): the "
-                    + "credentials are valid");
+            return Check.pass(
+                    "signature",
+                    local
+                            ? "the local emulator accepted a request signed with its own keys "
+                                    + "(QueryUploadTaskInfo)"
+                            : "the service accepted a signed request (QueryUploadTaskInfo): the "
+                                    + "credentials are valid");
         } catch (VodServiceException refused) {
-            return Check.fail("signature", (refused.isRefusal() ? "the service refused the credentials: check "
-                    + "BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY and VOD_REGION (" : "a signed request failed (")
-                    + refused.getMessage() + ")");
+            return Check.fail(
+                    "signature",
+                    (refused.isRefusal()
+                                    ? "the service refused the credentials: check "
+                                            + "BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY and VOD_REGION ("
+                                    : "a signed request failed (")
+                            + refused.getMessage() + ")");
         } catch (VodException failed) {
             return Check.fail("signature", "a signed request failed: " + failed.getMessage());
         }
@@ -129,10 +161,12 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private static Check space(Backend backend, String spaceName) {
         try {
-            int domains = new ListDomain(backend.client().api()).call(ListDomain.Request.playDomains(spaceName))
-                    .domains().size();
-            return Check.pass("space", spaceName + " exists (" + domains + " play domain"
-                    + (domains == 1 ? "" : "s") + ")");
+            int domains = new ListDomain(backend.client().api())
+                    .call(ListDomain.Request.playDomains(spaceName))
+                    .domains()
+                    .size();
+            return Check.pass(
+                    "space", spaceName + " exists (" + domains + " play domain" + (domains == 1 ? "" : "s") + ")");
         } catch (VodException failed) {
             return Check.fail("space", spaceName + " cannot be used: " + failed.getMessage());
         }

@@ -14,19 +14,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vodkit download SOURCE [SPACE] [-o PATH] [--force]}. */
-@Command(name = "download", mixinStandardHelpOptions = true,
-        description = {"Download media to a file: vid://VID (its original file), directurl://FILENAME (a stored "
-                + "file, e.g. a restoration output) or a signed http(s) URL. Prints one JSON line "
-                + "{\"Source\",\"Path\",\"Size\",\"Md5\"}.",
+@Command(
+        name = "download",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Download media to a file: vid://VID (its original file), directurl://FILENAME (a stored "
+                    + "file, e.g. a restoration output) or a signed http(s) URL. Prints one JSON line "
+                    + "{\"Source\",\"Path\",\"Size\",\"Md5\"}.",
             "The file is streamed to .NAME.part beside the target, resumed with HTTP Range after an interruption "
                     + "(run the same command again), checked against the size and MD5 the service gives, and "
                     + "renamed when complete. An existing file is kept unless --force; a progress bar is drawn on "
-                    + "a terminal."},
+                    + "a terminal."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit download vid://<Vid> -o original.mp4",
             "  vodkit download directurl://<FileName> -o downloads/",
-            "  vodkit download <PlayURL> -o copy.mp4 --force"})
+            "  vodkit download <PlayURL> -o copy.mp4 --force"
+        })
 public final class DownloadCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -36,7 +41,9 @@ public final class DownloadCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "SPACE", description = "VOD space (VOD_SPACE_NAME).")
     String space;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "PATH",
             description = "File to write, or an existing directory to write into (default: the file's own name "
                     + "in the working directory).")
     String output;

@@ -38,13 +38,17 @@ import picocli.CommandLine.Parameters;
  * {@code vodkit enhance PARAMS [SPACE]}: validates the parameters (nothing is sent when they are invalid), submits
  * StartExecution, polls GetExecution and prints a downloadable URL of the restored video.
  */
-@Command(name = "enhance", mixinStandardHelpOptions = true,
-        description = {"Restore the quality of an uploaded video (StartExecution / GetExecution) and print a URL "
-                + "that downloads the result, as one JSON line.",
+@Command(
+        name = "enhance",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Restore the quality of an uploaded video (StartExecution / GetExecution) and print a URL "
+                    + "that downloads the result, as one JSON line.",
             "PARAMS: inline JSON, @file.json (one JSON object, at most 1 MiB), or just the video (vid://… or directurl://…) when flags give the "
                     + "rest. Fields: type (Vid|DirectUrl), video, config (common|ugc|short_series|aigc|old_film), "
                     + "repair_style (1 standard | 2 pro), res (240p…1080p, 2k, 4k; omitted = source), "
-                    + "bit_depth (8|10|12|16, Pro only). Flags override the JSON."},
+                    + "bit_depth (8|10|12|16, Pro only). Flags override the JSON."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit enhance '{\"video\":\"vid://<Vid>\",\"config\":\"common\",\"repair_style\":1}'",
@@ -60,10 +64,10 @@ import picocli.CommandLine.Parameters;
             "   (+ \"Download\":{\"Source\",\"Path\",\"Size\",\"Md5\"} with --download)",
             "  with --compare also \"Compare\":{…}: `vodkit compare` of source and result",
             "On time-out (exit 3) the resume_hint command `vodkit poll RUN_ID SPACE`",
-            "continues the same job."})
+            "continues the same job."
+        })
 public final class EnhanceCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** The largest {@code @FILE} of PARAMS read. */
     static final int MAX_PARAMS_FILE_BYTES = 1 << 20;
 
@@ -78,8 +82,7 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "Vid|DirectUrl", description = "What 'video' names.")
     String type;
 
-    @Option(names = "--config", paramLabel = "TEMPLATE",
-            description = "common, ugc, short_series, aigc or old_film.")
+    @Option(names = "--config", paramLabel = "TEMPLATE", description = "common, ugc, short_series, aigc or old_film.")
     String config;
 
     @Option(names = "--tier", paramLabel = "standard|pro", description = "repair_style 1 (standard) or 2 (pro).")
@@ -91,14 +94,18 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Option(names = "--bit-depth", paramLabel = "N", description = "Output bit depth: 8, 10, 12 or 16 (Pro only).")
     String bitDepth;
 
-    @Option(names = "--download", paramLabel = "PATH",
+    @Option(
+            names = "--download",
+            paramLabel = "PATH",
             description = "When the job succeeds, download the restored video to PATH (a file, or a directory).")
     String download;
 
     @Option(names = "--force", description = "With --download: overwrite PATH if it exists.")
     boolean force;
 
-    @Option(names = "--compare", paramLabel = "FILE.png|FILE.html",
+    @Option(
+            names = "--compare",
+            paramLabel = "FILE.png|FILE.html",
             description = "When the job succeeds, compare the source with the result (as `vodkit compare`), nest "
                     + "the measures in the line as \"Compare\" and draw the picture here.")
     Path compare;
@@ -119,11 +126,13 @@ public final class EnhanceCommand implements Callable<Integer> {
         if (download != null && !Files.isDirectory(context.workingDir().resolve(download))) {
             MediaDownloads.target(context.workingDir(), download, "restored.mp4", force);
         }
-        Path picture = compare == null ? null : CompareJob.checkPicturePath(context.workingDir().resolve(compare));
+        Path picture = compare == null
+                ? null
+                : CompareJob.checkPicturePath(context.workingDir().resolve(compare));
         Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
         CompareJob compareJob = picture == null ? null : new CompareJob(CompareJob.tools(settings.ffmpeg()));
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
+                Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
             ExecutionFollower follower = new ExecutionFollower(context, backend, settings, service, poll, jobLog);
             if (download != null) {
@@ -141,22 +150,35 @@ public final class EnhanceCommand implements Callable<Integer> {
                 return follower.follow(runId);
             }
             return follower.follow(runId, (outputSpace, fileName) -> {
-                Map<String, Object> comparison = new LinkedHashMap<>(compare(compareJob, settings, backend,
-                        request.source(), MediaSource.DIRECT_URL_PREFIX + fileName, picture));
-                CompareCommand.restoration(ledger.jobs(), backend.ledgerEndpoint(), outputSpace,
-                        MediaSource.DIRECT_URL_PREFIX + fileName).ifPresent(s -> comparison.put("restoration", s));
+                Map<String, Object> comparison = new LinkedHashMap<>(compare(
+                        compareJob,
+                        settings,
+                        backend,
+                        request.source(),
+                        MediaSource.DIRECT_URL_PREFIX + fileName,
+                        picture));
+                CompareCommand.restoration(
+                                ledger.jobs(),
+                                backend.ledgerEndpoint(),
+                                outputSpace,
+                                MediaSource.DIRECT_URL_PREFIX + fileName)
+                        .ifPresent(s -> comparison.put("restoration", s));
                 return Map.of("Compare", comparison);
             });
         }
     }
 
     /** The comparison of the source with the restored file; a failure is reported inside it, the job succeeded. */
-    private Map<String, Object> compare(CompareJob job, Settings settings, Backend backend, String before,
-                                        String after, Path picture) {
+    private Map<String, Object> compare(
+            CompareJob job, Settings settings, Backend backend, String before, String after, Path picture) {
         context.notice("comparing " + before + " with " + after);
-        try (CompareSources sources = CompareSources.borrowing(context.workingDir(),
-                new MediaCache(settings.home(), settings.requestTimeout()), backend)) {
-            return job.run(sources.resolve("BEFORE", before), sources.resolve("AFTER", after), null, picture,
+        try (CompareSources sources = CompareSources.borrowing(
+                context.workingDir(), new MediaCache(settings.home(), settings.requestTimeout()), backend)) {
+            return job.run(
+                    sources.resolve("BEFORE", before),
+                    sources.resolve("AFTER", after),
+                    null,
+                    picture,
                     CompareJob.DEFAULT_FRAMES);
         } catch (CliException e) {
             return Map.of("error", e.getMessage());
@@ -178,8 +200,7 @@ public final class EnhanceCommand implements Callable<Integer> {
             switch (tier.strip().toLowerCase(Locale.ROOT)) {
                 case "standard" -> json.put("repair_style", EnhanceParams.STANDARD);
                 case "pro" -> json.put("repair_style", EnhanceParams.PRO);
-                default -> throw invalidParameters("the restoration tier must be Standard or Pro",
-                        List.of("--tier"));
+                default -> throw invalidParameters("the restoration tier must be Standard or Pro", List.of("--tier"));
             }
         }
         return json;
@@ -195,8 +216,8 @@ public final class EnhanceCommand implements Callable<Integer> {
         String what = file.map(path -> "PARAMS file " + path).orElse("PARAMS");
         try {
             if (file.isPresent()) {
-                return present(JSON.readTree(ArgumentFile.read(file.get(), "PARAMS file", MAX_PARAMS_FILE_BYTES)),
-                        what);
+                return present(
+                        JSON.readTree(ArgumentFile.read(file.get(), "PARAMS file", MAX_PARAMS_FILE_BYTES)), what);
             }
             String text = params.strip();
             if (!text.startsWith("{") && !text.startsWith("[")) {
@@ -205,11 +226,12 @@ public final class EnhanceCommand implements Callable<Integer> {
             return present(JSON.readTree(text), what);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw CliException.invalidInput(what + " is not valid JSON" + (at == null ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+            throw CliException.invalidInput(what + " is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
                     + "; it must hold one JSON object");
         } catch (IOException e) {
-            throw CliException.invalidInput("cannot read " + what + " (" + e.getClass().getSimpleName() + ")");
+            throw CliException.invalidInput(
+                    "cannot read " + what + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -234,8 +256,8 @@ public final class EnhanceCommand implements Callable<Integer> {
      * {@code "Code"} and {@code "Parameters"} for programs.
      */
     private static CliException invalidParameters(String message, List<String> parameters) {
-        return new CliException(ExitCodes.INVALID_INPUT, message,
-                Map.of("Code", "InvalidParameter", "Parameters", parameters), null);
+        return new CliException(
+                ExitCodes.INVALID_INPUT, message, Map.of("Code", "InvalidParameter", "Parameters", parameters), null);
     }
 
     private static void putIfSet(ObjectNode json, String field, String value) {

@@ -8,10 +8,10 @@ import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.EnhanceOutput;
-import io.vodkit.client.api.MediaSource;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.client.api.Execution;
+import io.vodkit.client.api.MediaSource;
 import io.vodkit.client.enhance.Enhancer;
 import io.vodkit.client.jobs.PollOutcome;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * download URL on success, {@code {"error", "Code", …}} when it failed, or a {@code resume_hint} on time-out.
  */
 final class ExecutionFollower {
-    static final String TIMEOUT_DESCRIPTION = "The job has not finished yet; resume polling the same job (no "
-            + "re-submission) with the command below";
+    static final String TIMEOUT_DESCRIPTION =
+            "The job has not finished yet; resume polling the same job (no " + "re-submission) with the command below";
 
     private final CliContext context;
     private final Backend backend;
@@ -42,8 +42,13 @@ final class ExecutionFollower {
      * @param service the service flags, and {@code poll} the polling flags, repeated in a resume hint
      * @param jobLog  where the job's last known state is recorded
      */
-    ExecutionFollower(CliContext context, Backend backend, Settings settings, ServiceOptions service,
-                      PollOptions poll, JobLog jobLog) {
+    ExecutionFollower(
+            CliContext context,
+            Backend backend,
+            Settings settings,
+            ServiceOptions service,
+            PollOptions poll,
+            JobLog jobLog) {
         this.context = context;
         this.backend = backend;
         this.settings = settings;
@@ -100,15 +105,20 @@ final class ExecutionFollower {
         }
         String fileName = done.outputFileName();
         if (fileName.isEmpty()) {
-            throw new CliException(ExitCodes.FAILED, "the job succeeded but GetExecution returned no output "
-                    + "StoreUri", Map.of("RunId", runId, "SpaceName", space), null);
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "the job succeeded but GetExecution returned no output " + "StoreUri",
+                    Map.of("RunId", runId, "SpaceName", space),
+                    null);
         }
         String url = backend.playUrls().playUrlOrEmpty(space, fileName, null);
         EnhanceOutput output = EnhanceOutput.success(space, runId, done.fileId(), fileName, url);
         Map<String, Object> extra = new LinkedHashMap<>();
         if (downloadTo != null) {
-            extra.put("Download", new MediaDownloads(context, backend)
-                    .download(MediaSource.DIRECT_URL_PREFIX + fileName, downloadTo, overwrite));
+            extra.put(
+                    "Download",
+                    new MediaDownloads(context, backend)
+                            .download(MediaSource.DIRECT_URL_PREFIX + fileName, downloadTo, overwrite));
         }
         extra.putAll(onSuccess.extra(space, fileName));
         new JsonLines(context.out()).write(extra.isEmpty() ? output : output.with(extra));
@@ -119,13 +129,20 @@ final class ExecutionFollower {
         List<String> arguments = new ArrayList<>(List.of("poll", runId, backend.spaceName()));
         arguments.addAll(poll.asArguments(service));
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("resume_hint", new ResumeHint(TIMEOUT_DESCRIPTION, context.launcher().command(arguments)));
+        extra.put(
+                "resume_hint",
+                new ResumeHint(TIMEOUT_DESCRIPTION, context.launcher().command(arguments)));
         extra.put("RunId", runId);
         extra.put("Status", timedOut.last() == null ? "" : timedOut.last().status());
-        String failing = timedOut.lastFailure() == null ? ""
+        String failing = timedOut.lastFailure() == null
+                ? ""
                 : " (the last query failed: " + timedOut.lastFailure().getMessage() + ")";
-        return new CliException(ExitCodes.TIMED_OUT, "Polling timed out " + settings.poll().describeWait(
-                timedOut.waited(), timedOut.attempts()) + "; the job is still processing" + failing, extra, null);
+        return new CliException(
+                ExitCodes.TIMED_OUT,
+                "Polling timed out " + settings.poll().describeWait(timedOut.waited(), timedOut.attempts())
+                        + "; the job is still processing" + failing,
+                extra,
+                null);
     }
 
     private static CliException failed(Execution done, String space) {

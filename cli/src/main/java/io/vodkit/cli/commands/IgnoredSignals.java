@@ -8,8 +8,7 @@ import sun.misc.SignalHandler;
  * process group) and the terminal closing (SIGHUP) must not stop it. SIGTERM ({@code vodkit serve --stop}) does.
  */
 final class IgnoredSignals {
-    private IgnoredSignals() {
-    }
+    private IgnoredSignals() {}
 
     static void hangUpAndInterrupt() {
         for (String name : new String[] {"HUP", "INT"}) {

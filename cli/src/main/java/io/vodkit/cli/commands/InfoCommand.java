@@ -23,11 +23,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vodkit info VID…}: GetMediaInfos, 20 Vids a call; one line per Vid in the order given. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Print what the service knows about media, one JSON line per Vid: title, description, "
-                + "tags, category, classification, publish and storage status, duration, size, frame size, "
-                + "bitrate, format, MD5, poster, creation time and a freshly signed PlayURL of the original.",
-            "A Vid the service does not have prints an {\"error\"} line (exit 1)."},
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print what the service knows about media, one JSON line per Vid: title, description, "
+                    + "tags, category, classification, publish and storage status, duration, size, frame size, "
+                    + "bitrate, format, MD5, poster, creation time and a freshly signed PlayURL of the original.",
+            "A Vid the service does not have prints an {\"error\"} line (exit 1)."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit info vid://<Vid>",
@@ -36,15 +40,19 @@ import picocli.CommandLine.Parameters;
             "  {\"Vid\",\"Source\",\"SpaceName\",\"Title\",\"Description\",\"Tags\",\"Category\",",
             "   \"ClassificationId\",\"PublishStatus\",\"StorageClass\",\"Duration\",\"Size\",",
             "   \"Width\",\"Height\",\"Bitrate\",\"Format\",\"Md5\",\"FileName\",\"PosterUri\",",
-            "   \"CreateTime\",\"PlayURL\"}"})
+            "   \"CreateTime\",\"PlayURL\"}"
+        })
 public final class InfoCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Parameters(arity = "1..*", paramLabel = "VID", description = "Vids, bare or as vid://VID.")
     List<String> sources;
 
-    @Option(names = "--space", paramLabel = "SPACE", description = "VOD space (VOD_SPACE_NAME); GetMediaInfos "
-            + "finds a Vid in any space, the space is needed only to start.")
+    @Option(
+            names = "--space",
+            paramLabel = "SPACE",
+            description = "VOD space (VOD_SPACE_NAME); GetMediaInfos "
+                    + "finds a Vid in any space, the space is needed only to start.")
     String space;
 
     @Mixin
@@ -60,8 +68,8 @@ public final class InfoCommand implements Callable<Integer> {
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             MediaInfos found = backend.client().media().infos(vids);
-            Map<String, MediaInfo> byVid = found.media().stream()
-                    .collect(Collectors.toMap(MediaInfo::vid, Function.identity(), (a, b) -> a));
+            Map<String, MediaInfo> byVid =
+                    found.media().stream().collect(Collectors.toMap(MediaInfo::vid, Function.identity(), (a, b) -> a));
             JsonLines out = new JsonLines(context.out());
             int exit = ExitCodes.OK;
             for (String vid : vids.stream().distinct().toList()) {
@@ -70,8 +78,8 @@ public final class InfoCommand implements Callable<Integer> {
                     out.write(missing(vid));
                     exit = ExitCodes.FAILED;
                 } else {
-                    out.write(MediaLine.of(media, backend.playUrls().playUrlOrEmpty(media.spaceName(),
-                            media.fileName(), null)));
+                    out.write(MediaLine.of(
+                            media, backend.playUrls().playUrlOrEmpty(media.spaceName(), media.fileName(), null)));
                 }
             }
             return exit;

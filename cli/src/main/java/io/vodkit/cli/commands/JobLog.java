@@ -38,8 +38,8 @@ final class JobLog {
 
     void pullSubmitted(String spaceName, UrlUploadJob job, String sourceUrl) {
         Instant now = clock.instant();
-        jobs.record(new JobEntry(endpoint, JobKind.PULL, job.jobId(), spaceName, sourceUrl, JobState.RUNNING, "",
-                "", "", "", now, now));
+        jobs.record(new JobEntry(
+                endpoint, JobKind.PULL, job.jobId(), spaceName, sourceUrl, JobState.RUNNING, "", "", "", "", now, now));
     }
 
     /** What a QueryUploadTaskInfo said about a pull; a job not yet answered for is left as it is. */
@@ -47,42 +47,79 @@ final class JobLog {
         if (status.task().isEmpty() && !status.notFound()) {
             return;
         }
-        String space = status.task().map(UploadTask::spaceName).filter(s -> !s.isEmpty()).orElse(spaceName);
+        String space = status.task()
+                .map(UploadTask::spaceName)
+                .filter(s -> !s.isEmpty())
+                .orElse(spaceName);
         String source = status.task().map(UploadTask::sourceUrl).orElse("");
         String vid = status.task().map(UploadTask::vid).orElse("");
-        String fileName = status.task().map(task -> task.sourceInfo().fileName()).orElse("");
+        String fileName =
+                status.task().map(task -> task.sourceInfo().fileName()).orElse("");
         JobState state = switch (status.state()) {
             case SUCCESS -> JobState.SUCCESS;
             case FAILED -> JobState.FAILED;
             default -> JobState.RUNNING;
         };
         Instant now = clock.instant();
-        jobs.record(new JobEntry(endpoint, JobKind.PULL, status.jobId(), space, source, state, status.rawState(),
-                status.state() == PullJobState.SUCCESS ? vid : "", fileName, status.failureReason(), now, now));
+        jobs.record(new JobEntry(
+                endpoint,
+                JobKind.PULL,
+                status.jobId(),
+                space,
+                source,
+                state,
+                status.rawState(),
+                status.state() == PullJobState.SUCCESS ? vid : "",
+                fileName,
+                status.failureReason(),
+                now,
+                now));
     }
 
     void restoreSubmitted(String spaceName, String runId, String video) {
         Instant now = clock.instant();
-        jobs.record(new JobEntry(endpoint, JobKind.RESTORE, runId, spaceName, video, JobState.RUNNING, "", "", "",
-                "", now, now));
+        jobs.record(new JobEntry(
+                endpoint, JobKind.RESTORE, runId, spaceName, video, JobState.RUNNING, "", "", "", "", now, now));
     }
 
     /** What a GetExecution said about a restoration. */
     void restoreObserved(String spaceName, Execution execution) {
-        JobState state = !execution.isFinished() ? JobState.RUNNING
-                : execution.succeeded() ? JobState.SUCCESS : JobState.FAILED;
+        JobState state =
+                !execution.isFinished() ? JobState.RUNNING : execution.succeeded() ? JobState.SUCCESS : JobState.FAILED;
         String space = execution.spaceName().isEmpty() ? spaceName : execution.spaceName();
         Instant now = clock.instant();
-        jobs.record(new JobEntry(endpoint, JobKind.RESTORE, execution.runId(), space, "", state, execution.status(),
-                "", execution.outputFileName(), state == JobState.FAILED ? failure(execution) : "", now, now,
+        jobs.record(new JobEntry(
+                endpoint,
+                JobKind.RESTORE,
+                execution.runId(),
+                space,
+                "",
+                state,
+                execution.status(),
+                "",
+                execution.outputFileName(),
+                state == JobState.FAILED ? failure(execution) : "",
+                now,
+                now,
                 execution.report().isObject() ? execution.report().toString() : ""));
     }
 
     /** GetExecution answered {@code ResourceNotFound} (unknown or expired RunId): the job will never be found. */
     void restoreNotFound(String spaceName, String runId, String message) {
         Instant now = clock.instant();
-        jobs.record(new JobEntry(endpoint, JobKind.RESTORE, runId, spaceName, "", JobState.FAILED, "", "", "",
-                "restoration job not found (unknown or expired RunId): " + message, now, now));
+        jobs.record(new JobEntry(
+                endpoint,
+                JobKind.RESTORE,
+                runId,
+                spaceName,
+                "",
+                JobState.FAILED,
+                "",
+                "",
+                "",
+                "restoration job not found (unknown or expired RunId): " + message,
+                now,
+                now));
     }
 
     private static String failure(Execution execution) {

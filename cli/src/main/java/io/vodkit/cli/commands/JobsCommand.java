@@ -29,13 +29,17 @@ import picocli.CommandLine.Option;
  * name, from the ledger, with their last known state; {@code --refresh} first asks the service about the running
  * ones (QueryUploadTaskInfo, 20 JobIds per query; GetExecution per RunId) and records the answers.
  */
-@Command(name = "jobs", mixinStandardHelpOptions = true,
-        description = {"List the URL pull uploads and restorations submitted from this machine (recorded in the "
-                + "ledger in $VODKIT_HOME by upload URL, poll-upload, enhance and poll), one JSON line per job, "
-                + "oldest first, with its last known state.",
+@Command(
+        name = "jobs",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List the URL pull uploads and restorations submitted from this machine (recorded in the "
+                    + "ledger in $VODKIT_HOME by upload URL, poll-upload, enhance and poll), one JSON line per job, "
+                    + "oldest first, with its last known state.",
             "Only the jobs of the service the settings point at are listed (the cloud endpoint, or the local "
                     + "emulator). --refresh asks the service about the running ones first; finished jobs do not "
-                    + "change."},
+                    + "change."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit jobs                                # as last seen",
@@ -48,7 +52,8 @@ import picocli.CommandLine.Option;
             "   \"Command\"}",
             "  {\"Kind\":\"restore\",\"RunId\",…,\"Video\",\"DirectUrl\",…}",
             "Vid, FileName, DirectUrl and Error appear when known; Command (running jobs)",
-            "waits for the job to end."})
+            "waits for the job to end."
+        })
 public final class JobsCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -58,7 +63,9 @@ public final class JobsCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "pull|restore", description = "Only URL pulls, or only restorations.")
     String kind;
 
-    @Option(names = "--state", paramLabel = "running|success|failed",
+    @Option(
+            names = "--state",
+            paramLabel = "running|success|failed",
             description = "Only the jobs in this state (after --refresh).")
     String state;
 
@@ -76,13 +83,14 @@ public final class JobsCommand implements Callable<Integer> {
     public Integer call() {
         Optional<JobKind> kindFilter = filter("--kind", kind, JobKind::fromWire, "pull or restore");
         Optional<JobState> stateFilter = filter("--state", state, JobState::fromWire, "running, success or failed");
-        Optional<String> spaceFilter = Optional.ofNullable(space).map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> spaceFilter =
+                Optional.ofNullable(space).map(String::strip).filter(s -> !s.isEmpty());
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         String endpoint = Backend.ledgerEndpoint(settings);
         try (Ledger ledger = Ledger.open(settings.home())) {
             if (refresh) {
-                List<JobEntry> running = ledger.jobs().list(endpoint, kindFilter, Optional.of(JobState.RUNNING),
-                        spaceFilter);
+                List<JobEntry> running =
+                        ledger.jobs().list(endpoint, kindFilter, Optional.of(JobState.RUNNING), spaceFilter);
                 if (!running.isEmpty()) {
                     refresh(running, settings, JobLog.of(ledger, settings));
                 }
@@ -99,12 +107,15 @@ public final class JobsCommand implements Callable<Integer> {
 
     /** Asks the service about {@code running} and records every answer. */
     private void refresh(List<JobEntry> running, Settings settings, JobLog jobLog) {
-        Optional<String> spaceArg = Optional.ofNullable(space).or(settings::spaceName)
+        Optional<String> spaceArg = Optional.ofNullable(space)
+                .or(settings::spaceName)
                 .or(() -> Optional.of(running.get(0).spaceName()));
         try (Backend backend = Backend.open(settings, spaceArg, context)) {
-            List<JobEntry> pulls = running.stream().filter(job -> job.kind() == JobKind.PULL).toList();
+            List<JobEntry> pulls =
+                    running.stream().filter(job -> job.kind() == JobKind.PULL).toList();
             if (!pulls.isEmpty()) {
-                List<PullJobStatus> statuses = backend.client().pulls(settings.poll())
+                List<PullJobStatus> statuses = backend.client()
+                        .pulls(settings.poll())
                         .query(pulls.stream().map(JobEntry::jobId).toList());
                 for (int i = 0; i < statuses.size(); i++) {
                     jobLog.pullObserved(pulls.get(i).spaceName(), statuses.get(i));
@@ -124,12 +135,13 @@ public final class JobsCommand implements Callable<Integer> {
         }
     }
 
-    private static <T> Optional<T> filter(String option, String value, Function<String, Optional<T>> parse,
-                                          String expected) {
+    private static <T> Optional<T> filter(
+            String option, String value, Function<String, Optional<T>> parse, String expected) {
         if (value == null) {
             return Optional.empty();
         }
-        return Optional.of(parse.apply(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(
-                () -> CliException.invalidInput(option + " must be " + expected + ", got '" + value + "'")));
+        return Optional.of(parse.apply(value.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(
+                        () -> CliException.invalidInput(option + " must be " + expected + ", got '" + value + "'")));
     }
 }

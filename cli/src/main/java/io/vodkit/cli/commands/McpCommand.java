@@ -10,15 +10,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code vodkit mcp}: serves vodkit's tools to an AI agent over MCP on stdin/stdout. */
-@Command(name = "mcp", mixinStandardHelpOptions = true,
-        description = {"Serve vodkit to an AI agent as an MCP server over stdio (JSON-RPC on stdin/stdout; logs "
-                + "on stderr) until stdin closes or the process is stopped.",
+@Command(
+        name = "mcp",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve vodkit to an AI agent as an MCP server over stdio (JSON-RPC on stdin/stdout; logs "
+                    + "on stderr) until stdin closes or the process is stopped.",
             "Tools: upload_media, get_upload_status, enhance_video, get_execution, get_play_url. Each runs the "
                     + "matching command (upload, poll-upload, enhance, poll, play-url) and returns its JSON; "
                     + "failures are tool errors carrying its {\"error\"} JSON. Uploads and polls send progress "
                     + "notifications when the client gives a progressToken. Without credentials the server starts the "
                     + "local emulator in the background (or uses the one running), which outlives it: "
-                    + "`vodkit serve --stop` stops it."},
+                    + "`vodkit serve --stop` stops it."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit mcp                      # on the local emulator without credentials",
@@ -26,7 +30,8 @@ import picocli.CommandLine.Mixin;
             "MCP client configuration (.mcp.json, Claude Desktop; \"command\" is the absolute",
             "path of vodkit unless it is on the client's PATH):",
             "  {\"mcpServers\":{\"vodkit\":{\"command\":\"vodkit\",\"args\":[\"mcp\"],",
-            "   \"env\":{\"VOD_SPACE_NAME\":\"my_space\"}}}}"})
+            "   \"env\":{\"VOD_SPACE_NAME\":\"my_space\"}}}}"
+        })
 public final class McpCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 final class MediaArguments {
     private static final Pattern VID = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private MediaArguments() {
-    }
+    private MediaArguments() {}
 
     /** Each argument as a Vid; anything else is invalid input. */
     static List<String> vids(List<String> arguments) {
@@ -31,8 +30,8 @@ final class MediaArguments {
     /** The Vid of {@code vid://VID} or a bare Vid; invalid input when it is none. */
     static String vid(String argument, MediaSource source) {
         if (!VID.matcher(source.value()).matches()) {
-            throw CliException.invalidInput("'" + argument + "' is not a Vid (letters, digits, '_' and '-'); give "
-                    + "VID or vid://VID");
+            throw CliException.invalidInput(
+                    "'" + argument + "' is not a Vid (letters, digits, '_' and '-'); give " + "VID or vid://VID");
         }
         return source.value();
     }

@@ -55,8 +55,8 @@ final class MediaDownloads {
             throw CliException.invalidInput(target + " is a directory; give -o a file name to write");
         }
         if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
-            throw CliException.invalidInput("-o " + output + ": the directory " + target.getParent()
-                    + " does not exist");
+            throw CliException.invalidInput(
+                    "-o " + output + ": the directory " + target.getParent() + " does not exist");
         }
         if (Files.exists(target) && !force) {
             throw CliException.invalidInput(target + " already exists; pass --force to overwrite it");
@@ -76,7 +76,9 @@ final class MediaDownloads {
             }
             return name;
         }
-        return MediaArguments.fileName(source, media).map(MediaDownloads::baseName).orElse(null);
+        return MediaArguments.fileName(source, media)
+                .map(MediaDownloads::baseName)
+                .orElse(null);
     }
 
     /** Downloads {@code source} to {@code -o output} and returns its line {@code {"Source","Path","Size","Md5"}}. */
@@ -97,10 +99,12 @@ final class MediaDownloads {
         } else {
             String vid = MediaArguments.vid(source, media);
             MediaInfos found = backend.client().media().infos(List.of(vid));
-            MediaInfo info = found.media().stream().findFirst().orElseThrow(() -> new CliException(ExitCodes.FAILED,
-                    "no media with Vid " + vid + " (the service lists it in NotExistVids)"));
-            url = URI.create(playUrl(info.spaceName().isEmpty() ? backend.spaceName() : info.spaceName(),
-                    info.fileName()));
+            MediaInfo info = found.media().stream()
+                    .findFirst()
+                    .orElseThrow(() -> new CliException(
+                            ExitCodes.FAILED, "no media with Vid " + vid + " (the service lists it in NotExistVids)"));
+            url = URI.create(
+                    playUrl(info.spaceName().isEmpty() ? backend.spaceName() : info.spaceName(), info.fileName()));
             name = baseName(info.fileName());
             size = info.size();
             md5 = info.md5().isEmpty() ? null : info.md5();
@@ -108,11 +112,14 @@ final class MediaDownloads {
         }
         Path target = target(context.workingDir(), output, name, force);
         DownloadResult result;
-        try (ProgressDisplay progress = ProgressDisplay.forFiles(1, Math.max(size, 0), context.errStream(),
-                context.errIsTerminal())) {
+        try (ProgressDisplay progress =
+                ProgressDisplay.forFiles(1, Math.max(size, 0), context.errStream(), context.errIsTerminal())) {
             UploadListener bar = progress.started(target, Math.max(size, 0));
-            result = backend.client().media().download(new DownloadRequest(url, target, force, size, md5),
-                    (done, total) -> bar.onProgress(new UploadProgress(done, total)));
+            result = backend.client()
+                    .media()
+                    .download(
+                            new DownloadRequest(url, target, force, size, md5),
+                            (done, total) -> bar.onProgress(new UploadProgress(done, total)));
             progress.finished(target, Math.max(size, 0), true);
         }
         if (result.resumedFrom() > 0) {
@@ -129,8 +136,10 @@ final class MediaDownloads {
     private String playUrl(String space, String fileName) {
         String url = backend.playUrls().playUrl(space, fileName);
         if (url.isEmpty()) {
-            throw new CliException(ExitCodes.FAILED, "space " + space + " has no usable play domain "
-                    + "to download " + fileName + " from; set VOD_PLAY_DOMAIN");
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "space " + space + " has no usable play domain " + "to download " + fileName
+                            + " from; set VOD_PLAY_DOMAIN");
         }
         return url;
     }

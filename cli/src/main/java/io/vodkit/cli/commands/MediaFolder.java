@@ -41,8 +41,8 @@ final class MediaFolder {
     static List<Path> scan(Path dir, boolean recursive, Consumer<String> notices) {
         MediaFolder folder = new MediaFolder(dir, notices);
         try {
-            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), recursive ? Integer.MAX_VALUE : 1,
-                    folder.visitor());
+            Files.walkFileTree(
+                    dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), recursive ? Integer.MAX_VALUE : 1, folder.visitor());
         } catch (IOException e) {
             throw CliException.invalidInput("cannot read the folder " + dir + ": " + e.getMessage());
         }
@@ -56,8 +56,9 @@ final class MediaFolder {
         if (otherFiles == 0 && subfolders == 0) {
             return "the folder " + root + " is empty: no media file to upload";
         }
-        String hint = recursive || subfolders == 0 ? "" : "; -r also looks in its " + subfolders + " subfolder"
-                + (subfolders == 1 ? "" : "s");
+        String hint = recursive || subfolders == 0
+                ? ""
+                : "; -r also looks in its " + subfolders + " subfolder" + (subfolders == 1 ? "" : "s");
         return "no media file in the folder " + root + " (" + otherFiles + " other file" + (otherFiles == 1 ? "" : "s")
                 + " skipped" + hint + "); media files end in " + MediaExtensions.describe();
     }
@@ -91,8 +92,10 @@ final class MediaFolder {
                 if (file.equals(root)) {
                     throw e;
                 }
-                notices.accept(e instanceof FileSystemLoopException ? "skipped " + file + ": a symbolic link loop"
-                        : "skipped " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+                notices.accept(
+                        e instanceof FileSystemLoopException
+                                ? "skipped " + file + ": a symbolic link loop"
+                                : "skipped " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
                 return FileVisitResult.CONTINUE;
             }
 

@@ -23,23 +23,30 @@ import picocli.CommandLine.Parameters;
  * stored file's URL is built and signed here (play domain from VOD_PLAY_DOMAIN or ListDomain, lifetime
  * VOD_URL_EXPIRE_MINUTES), as for upload and enhance output; a Vid is published and its URL is GetPlayInfo's.
  */
-@Command(name = "play-url", mixinStandardHelpOptions = true,
-        description = {"Print a signed URL that plays or downloads media in a space, as one JSON line: "
-                + "{\"Source\",\"PlayURL\",\"SpaceName\"} plus \"Vid\" or \"FileName\".",
+@Command(
+        name = "play-url",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a signed URL that plays or downloads media in a space, as one JSON line: "
+                    + "{\"Source\",\"PlayURL\",\"SpaceName\"} plus \"Vid\" or \"FileName\".",
             "directurl://FILENAME: signed here for VOD_URL_EXPIRE_MINUTES on VOD_PLAY_DOMAIN (or the space's CDN "
-                    + "play domain). A Vid: published (playback needs it), then the URL GetPlayInfo returns."},
+                    + "play domain). A Vid: published (playback needs it), then the URL GetPlayInfo returns."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit play-url vid://<Vid>",
             "  vodkit play-url directurl://<DirectUrl> my_space",
             "  VOD_URL_EXPIRE_MINUTES=1440 vodkit play-url vid://<Vid> \\",
-            "      --play-domain cdn.example.com"})
+            "      --play-domain cdn.example.com"
+        })
 public final class PlayUrlCommand implements Callable<Integer> {
     private static final Pattern VID = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final CliContext context;
 
-    @Parameters(index = "0", paramLabel = "VID|vid://VID|directurl://FILENAME",
+    @Parameters(
+            index = "0",
+            paramLabel = "VID|vid://VID|directurl://FILENAME",
             description = "The media: a Vid, or a FileName stored in the space.")
     String source;
 
@@ -72,16 +79,20 @@ public final class PlayUrlCommand implements Callable<Integer> {
                 line.put("Vid", media.value());
                 url = backend.playUrls().playUrlOfVid(media.value());
                 if (url.isEmpty()) {
-                    throw new CliException(ExitCodes.FAILED, "GetPlayInfo returned no play URL for "
-                            + media.value(), Map.of(), null);
+                    throw new CliException(
+                            ExitCodes.FAILED, "GetPlayInfo returned no play URL for " + media.value(), Map.of(), null);
                 }
             } else {
                 line.put("FileName", media.value());
                 url = backend.playUrls().playUrl(backend.spaceName(), media.value());
                 if (url.isEmpty()) {
-                    throw new CliException(ExitCodes.FAILED, "space " + backend.spaceName() + " has no usable "
-                            + "play domain (a CDN domain with URL authentication off or type A); set "
-                            + "VOD_PLAY_DOMAIN", Map.of(), null);
+                    throw new CliException(
+                            ExitCodes.FAILED,
+                            "space " + backend.spaceName() + " has no usable "
+                                    + "play domain (a CDN domain with URL authentication off or type A); set "
+                                    + "VOD_PLAY_DOMAIN",
+                            Map.of(),
+                            null);
                 }
             }
             line.put("Source", MediaSource.prefix(type) + media.value());

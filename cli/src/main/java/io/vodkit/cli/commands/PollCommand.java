@@ -14,12 +14,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code vodkit poll RUN_ID [SPACE]}: resumes polling a restoration job started by {@code vodkit enhance}. */
-@Command(name = "poll", mixinStandardHelpOptions = true,
-        description = "Poll a restoration job (GetExecution) until it ends and print the same line as "
-                + "`vodkit enhance`.",
+@Command(
+        name = "poll",
+        mixinStandardHelpOptions = true,
+        description =
+                "Poll a restoration job (GetExecution) until it ends and print the same line as " + "`vodkit enhance`.",
         footerHeading = "%nExamples:%n",
-        footer = {"  vodkit poll <RunId> my_space   # the resume_hint of a timed-out enhance",
-            "  vodkit poll <RunId> my_space --poll-interval 30 --poll-max 120"})
+        footer = {
+            "  vodkit poll <RunId> my_space   # the resume_hint of a timed-out enhance",
+            "  vodkit poll <RunId> my_space --poll-interval 30 --poll-max 120"
+        })
 public final class PollCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -46,7 +50,7 @@ public final class PollCommand implements Callable<Integer> {
         }
         Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
+                Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             return new ExecutionFollower(context, backend, settings, service, poll, JobLog.of(ledger, settings))
                     .follow(runId.strip());
         }

@@ -25,15 +25,20 @@ import picocli.CommandLine.Parameters;
  * {@code vodkit poll-upload JOBID[,JOBID…] [SPACE]}: waits for existing URL pull jobs (never re-submits) and prints
  * the same lines as {@code vodkit upload} does for URLs. It is the command in a URL pull's {@code resume_hint}.
  */
-@Command(name = "poll-upload", mixinStandardHelpOptions = true,
-        description = {"Wait for URL pull upload jobs that were already submitted and print one JSON line per job "
-                + "(as `vodkit upload URL` does).",
+@Command(
+        name = "poll-upload",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Wait for URL pull upload jobs that were already submitted and print one JSON line per job "
+                    + "(as `vodkit upload URL` does).",
             "Polls QueryUploadTaskInfo every --poll-interval (VOD_POLL_INTERVAL) seconds, at most --poll-max "
-                    + "(VOD_POLL_MAX) times."},
+                    + "(VOD_POLL_MAX) times."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit poll-upload <JobId> my_space   # the resume_hint of a timed-out pull",
-            "  vodkit poll-upload <JobId>,<JobId> my_space --poll-interval 10 --poll-max 60"})
+            "  vodkit poll-upload <JobId>,<JobId> my_space --poll-interval 10 --poll-max 60"
+        })
 public final class PollUploadCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -55,18 +60,22 @@ public final class PollUploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> ids = Arrays.stream(jobIds.split(",")).map(String::strip).filter(id -> !id.isEmpty())
-                .distinct().toList();
+        List<String> ids = Arrays.stream(jobIds.split(","))
+                .map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .distinct()
+                .toList();
         if (ids.isEmpty()) {
             throw CliException.invalidInput("no JobId given");
         }
         Settings settings = Settings.resolve(poll.asSettings(service), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
+                Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JobLog jobLog = JobLog.of(ledger, settings);
             PollConfig pollConfig = settings.poll();
-            PullResult result = backend.client().pulls(pollConfig).await(ids,
-                    PullReport.stateChanges(context::notice, context.progress()));
+            PullResult result = backend.client()
+                    .pulls(pollConfig)
+                    .await(ids, PullReport.stateChanges(context::notice, context.progress()));
             PullReport report = new PullReport(backend, pollConfig, context.launcher(), poll.asArguments(service));
             JsonLines out = new JsonLines(context.out());
             List<UploadLine> lines = new ArrayList<>();

@@ -53,7 +53,10 @@ final class PullReport {
      * @param result    how waiting ended (only unfinished jobs time out, when polling ran out of attempts)
      */
     UploadLine line(PullJobStatus status, String sourceUrl, PullResult result) {
-        String source = status.task().map(UploadTask::sourceUrl).filter(s -> !s.isEmpty()).orElse(sourceUrl);
+        String source = status.task()
+                .map(UploadTask::sourceUrl)
+                .filter(s -> !s.isEmpty())
+                .orElse(sourceUrl);
         if (status.state() == PullJobState.SUCCESS) {
             return success(status.task().orElseThrow(), source);
         }
@@ -98,7 +101,8 @@ final class PullReport {
             return ExitCodes.OK;
         }
         return lines.stream().anyMatch(line -> line.exitCode() == ExitCodes.TIMED_OUT)
-                ? ExitCodes.TIMED_OUT : ExitCodes.FAILED;
+                ? ExitCodes.TIMED_OUT
+                : ExitCodes.FAILED;
     }
 
     private UploadOutput success(UploadTask task, String sourceUrl) {
@@ -110,15 +114,19 @@ final class PullReport {
     }
 
     private UploadLine.TimedOut timedOutLine(PullJobStatus status, PullResult result) {
-        String space = status.task().map(UploadTask::spaceName).filter(s -> !s.isEmpty())
+        String space = status.task()
+                .map(UploadTask::spaceName)
+                .filter(s -> !s.isEmpty())
                 .orElse(backend.spaceName());
         List<String> arguments = new ArrayList<>(List.of(RESUME_COMMAND));
         arguments.add(status.jobId());
         arguments.add(space);
         arguments.addAll(serviceArguments);
-        return new UploadLine.TimedOut("Polling timed out " + poll.describeWait(result.waited(), result.attempts())
-                + "; the URL pull upload is still processing",
-                new ResumeHint(RESUME_DESCRIPTION, launcher.command(arguments)), status.jobId(),
+        return new UploadLine.TimedOut(
+                "Polling timed out " + poll.describeWait(result.waited(), result.attempts())
+                        + "; the URL pull upload is still processing",
+                new ResumeHint(RESUME_DESCRIPTION, launcher.command(arguments)),
+                status.jobId(),
                 status.rawState().isEmpty() ? "unknown" : status.rawState());
     }
 

@@ -29,23 +29,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vodkit rm VID… | directurl://FILE…}: DeleteMedia (20 a call) and DeleteMediaTosFile. */
-@Command(name = "rm", mixinStandardHelpOptions = true,
-        description = {"Delete media for good: a Vid with its original file, cover and outputs (DeleteMedia), or "
-                + "directurl://FILENAME, one stored file such as a restoration output (DeleteMediaTosFile; the "
-                + "Vid it came from stays). Prints one JSON line per item: {\"Source\",\"Deleted\":true} or an "
-                + "{\"error\"} line (exit 1).",
-            "More than one item: asks first on a terminal; elsewhere needs --yes."},
+@Command(
+        name = "rm",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Delete media for good: a Vid with its original file, cover and outputs (DeleteMedia), or "
+                    + "directurl://FILENAME, one stored file such as a restoration output (DeleteMediaTosFile; the "
+                    + "Vid it came from stays). Prints one JSON line per item: {\"Source\",\"Deleted\":true} or an "
+                    + "{\"error\"} line (exit 1).",
+            "More than one item: asks first on a terminal; elsewhere needs --yes."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit rm directurl://<DirectUrl>   # a restoration output",
-            "  vodkit rm vid://<Vid> --space my_space --yes"})
+            "  vodkit rm vid://<Vid> --space my_space --yes"
+        })
 public final class RmCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "VID, vid://VID or directurl://FILENAME.")
     List<String> sources;
 
-    @Option(names = {"-y", "--yes"}, description = "Delete several items without asking.")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Delete several items without asking.")
     boolean yes;
 
     @Option(names = "--space", paramLabel = "SPACE", description = "VOD space (VOD_SPACE_NAME).")
@@ -72,8 +79,7 @@ public final class RmCommand implements Callable<Integer> {
             }
         }
         if (files.size() > Limits.MAX_FILE_NAMES) {
-            throw CliException.invalidInput("at most " + Limits.MAX_FILE_NAMES + " files at once, got "
-                    + files.size());
+            throw CliException.invalidInput("at most " + Limits.MAX_FILE_NAMES + " files at once, got " + files.size());
         }
         int count = vids.size() + files.size();
         if (count > 1 && !yes) {
@@ -81,7 +87,7 @@ public final class RmCommand implements Callable<Integer> {
         }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
+                Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             JsonLines out = new JsonLines(context.out());
             int exit = ExitCodes.OK;
             if (!vids.isEmpty()) {
@@ -98,13 +104,11 @@ public final class RmCommand implements Callable<Integer> {
                 }
             }
             if (!files.isEmpty()) {
-                List<String> failed = backend.client().media().deleteFiles(backend.spaceName(),
-                        new ArrayList<>(files));
+                List<String> failed = backend.client().media().deleteFiles(backend.spaceName(), new ArrayList<>(files));
                 for (String file : files) {
                     if (failed.contains(file)) {
                         Map<String, Object> line = new LinkedHashMap<>();
-                        line.put("error", "the service could not delete " + file + " in space "
-                                + backend.spaceName());
+                        line.put("error", "the service could not delete " + file + " in space " + backend.spaceName());
                         line.put("FileName", file);
                         line.put("Source", MediaSource.DIRECT_URL_PREFIX + file);
                         out.write(line);
@@ -136,7 +140,7 @@ public final class RmCommand implements Callable<Integer> {
             answer = null;
         }
         if (answer == null || !List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT))) {
-                throw CliException.invalidInput("not confirmed; nothing was deleted");
+            throw CliException.invalidInput("not confirmed; nothing was deleted");
         }
     }
 

@@ -23,12 +23,12 @@ import picocli.CommandLine.Parameters;
  * {@code vodkit sample FILE.wav}: writes a short 440 Hz test tone as 16-bit PCM WAV, so a fresh machine has real
  * media to upload without ffmpeg.
  */
-@Command(name = "sample", mixinStandardHelpOptions = true,
+@Command(
+        name = "sample",
+        mixinStandardHelpOptions = true,
         description = "Write a test tone (16-bit PCM WAV, made in Java) to try uploads with.",
         footerHeading = "%nExamples:%n",
-        footer = {
-            "  vodkit sample demo.wav && vodkit upload demo.wav",
-            "  vodkit sample long.wav --seconds 30"})
+        footer = {"  vodkit sample demo.wav && vodkit upload demo.wav", "  vodkit sample long.wav --seconds 30"})
 public final class SampleCommand implements Callable<Integer> {
     private static final int SAMPLE_RATE = 48_000;
     private static final int HEADER_BYTES = 44;
@@ -53,7 +53,8 @@ public final class SampleCommand implements Callable<Integer> {
         if (seconds < 1 || seconds > 3600) {
             throw CliException.invalidInput("--seconds must be between 1 and 3600, got " + seconds);
         }
-        Path file = OutputPaths.file("FILE", context.workingDir().resolve(path).toAbsolutePath().normalize());
+        Path file = OutputPaths.file(
+                "FILE", context.workingDir().resolve(path).toAbsolutePath().normalize());
         long dataBytes = (long) SAMPLE_RATE * 2 * seconds;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             out.write(header(dataBytes));
@@ -76,7 +77,8 @@ public final class SampleCommand implements Callable<Integer> {
     private static byte[] header(long dataBytes) {
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
-        header.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
+        header.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(16);
         header.putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2);
         header.putShort((short) 2).putShort((short) 16);
         header.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);

@@ -3,15 +3,15 @@ package io.vodkit.cli.commands;
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
-import io.vodkit.cli.config.OutputPaths;
 import io.vodkit.cli.backend.LocalEmulator;
+import io.vodkit.cli.config.OutputPaths;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.JsonLines;
+import io.vodkit.emulator.DataDirOwnedException;
+import io.vodkit.emulator.DataDirUnsafeException;
 import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.FaultPlan;
-import io.vodkit.emulator.DataDirOwnedException;
-import io.vodkit.emulator.DataDirUnsafeException;
 import io.vodkit.emulator.Lifetime;
 import io.vodkit.emulator.UrlPullConfig;
 import io.vodkit.emulator.WorkflowTemplate;
@@ -32,15 +32,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vodkit serve}: runs the local BytePlus VOD emulator until SIGINT/SIGTERM. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the local BytePlus VOD emulator (OpenAPI, upload gateway, playback) until stopped.",
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the local BytePlus VOD emulator (OpenAPI, upload gateway, playback) until stopped.",
             "Prints one JSON line when ready: {\"endpoint\",\"region\",\"access_key\",\"spaces\",\"console\",…}; "
                     + "the secret key is printed only when it was generated; console is the web console's address "
                     + "(its token is new at each start).",
             "One emulator uses a data folder at a time: while this one runs, vodkit commands without credentials "
                     + "use it; a folder another emulator uses is refused.",
             "Commands without credentials start one in the background when none runs; it serves until "
-                    + "`vodkit serve --stop` or VODKIT_IDLE_MINUTES (default 30) without requests or running jobs."},
+                    + "`vodkit serve --stop` or VODKIT_IDLE_MINUTES (default 30) without requests or running jobs."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit serve               # data in $VODKIT_HOME/local, its usual port",
@@ -52,32 +56,44 @@ import picocli.CommandLine.Option;
             "  vodkit serve --tls         # HTTPS; ca_cert: the CA's PEM to trust",
             "  vodkit serve --workflow-template hd=transcode:720p   # upload --workflow hd",
             "Then point any BytePlus client at it: VOD_ENDPOINT is the endpoint it prints,",
-            "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY are its keys (AK and SK above)."})
+            "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY are its keys (AK and SK above)."
+        })
 public final class ServeCommand implements Callable<Integer> {
     /** How often the background emulator looks whether it has been idle long enough. */
     private static final Duration IDLE_CHECK = Duration.ofSeconds(30);
+
     private final CliContext context;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", paramLabel = "N",
+    @Option(
+            names = "--port",
+            paramLabel = "N",
             description = "Port to bind; 0 = any free port (default: the port this data folder used last).")
     Integer port;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $VODKIT_HOME/local).")
     Path data;
 
-    @Option(names = "--access-key", paramLabel = "AK", description = "Access key clients must use (default: generated).")
+    @Option(
+            names = "--access-key",
+            paramLabel = "AK",
+            description = "Access key clients must use (default: generated).")
     String accessKey;
 
-    @Option(names = "--secret-key", paramLabel = "SK", description = "Secret key clients must use (default: generated).")
+    @Option(
+            names = "--secret-key",
+            paramLabel = "SK",
+            description = "Secret key clients must use (default: generated).")
     String secretKey;
 
     @Option(names = "--space", paramLabel = "NAME", description = "A space to create (repeatable).")
     List<String> spaces = List.of();
 
-    @Option(names = "--workflow-template", paramLabel = "ID=transcode:HEIGHTp",
+    @Option(
+            names = "--workflow-template",
+            paramLabel = "ID=transcode:HEIGHTp",
             description = "A workflow template StartWorkflow (upload --workflow ID) can run, e.g. "
                     + "hd=transcode:720p: an H.264 MP4 of that height, listed in the media's TranscodeInfos "
                     + "(repeatable; needs ffmpeg; kept in the data folder).")
@@ -86,41 +102,56 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--region", description = "Region the emulator signs for (default: VOD_REGION or ap-singapore-1).")
     String region;
 
-    @Option(names = "--allow-pro",
+    @Option(
+            names = "--allow-pro",
             description = "Accept the Pro restoration tier (repair_style 2); refused with 403 by default, as BytePlus "
                     + "does for accounts that are not allowlisted.")
     boolean allowPro;
 
-    @Option(names = "--allow-private-sources",
+    @Option(
+            names = "--allow-private-sources",
             description = "Let URL pulls fetch from loopback and private addresses when --host is not a loopback "
                     + "address (refused by default then; the emulator's own port is refused always).")
     boolean allowPrivateSources;
 
-    @Option(names = "--link-latency-ms", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--link-latency-ms",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Simulated link: milliseconds added before each response (default: 0, off).")
     long linkLatencyMs;
 
-    @Option(names = "--link-rate", paramLabel = "BYTES_PER_S", defaultValue = "0",
+    @Option(
+            names = "--link-rate",
+            paramLabel = "BYTES_PER_S",
+            defaultValue = "0",
             description = "Simulated link: request-body bytes per second per connection (default: 0, unlimited).")
     long linkRate;
 
-    @Option(names = "--fault-rate", paramLabel = "R", defaultValue = "0",
+    @Option(
+            names = "--fault-rate",
+            paramLabel = "R",
+            defaultValue = "0",
             description = "Fail this share of requests on purpose, 0 to 1 (default: 0, off): each failing request "
                     + "gets a 500, a 503, a connection reset, a stall of " + FaultPlan.DEFAULT_STALL_SECONDS
                     + " s or a truncated answer.")
     String faultRate;
 
-    @Option(names = "--stop",
+    @Option(
+            names = "--stop",
             description = "Stop the emulator serving the data folder (--data, default $VODKIT_HOME/local) and print "
                     + "one JSON line {\"stopped\",…}; exit 0 also when none runs.")
     boolean stop;
 
-    @Option(names = "--background", hidden = true,
+    @Option(
+            names = "--background",
+            hidden = true,
             description = "Run as the background emulator commands start: ignore SIGINT/SIGHUP, stop after "
                     + "VODKIT_IDLE_MINUTES without requests or running jobs.")
     boolean background;
 
-    @Option(names = "--tls",
+    @Option(
+            names = "--tls",
             description = "Serve HTTPS instead of HTTP: on first use a local CA and a server certificate (for "
                     + "127.0.0.1, localhost and --host) are made in the data folder; the ready line names the CA's "
                     + "PEM (ca_cert) for clients to trust, and every URL handed out is https.")
@@ -139,8 +170,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw CliException.invalidInput("--link-latency-ms must be 0 or more, got " + linkLatencyMs);
         }
         if (linkRate < 0) {
-            throw CliException.invalidInput("--link-rate must be 0 (unlimited) or more bytes per second, got "
-                    + linkRate);
+            throw CliException.invalidInput(
+                    "--link-rate must be 0 (unlimited) or more bytes per second, got " + linkRate);
         }
         double rate = faultRate(faultRate);
         if ((accessKey == null) != (secretKey == null)) {
@@ -157,26 +188,35 @@ public final class ServeCommand implements Callable<Integer> {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("VOD_REGION", region);
         Settings settings = Settings.resolve(flags, context.env(), context.workingDir());
-        Path dataDir = data == null ? settings.localDataDir()
-                : OutputPaths.folder("--data", context.workingDir().resolve(data).normalize());
+        Path dataDir = data == null
+                ? settings.localDataDir()
+                : OutputPaths.folder(
+                        "--data", context.workingDir().resolve(data).normalize());
         if (stop) {
             new JsonLines(context.out()).write(LocalEmulator.stop(dataDir, context));
             return ExitCodes.OK;
         }
         EmulatorConfig config;
         try {
-            config = EmulatorConfig.builder(dataDir).host(host)
-                    .port(port == null ? EmulatorConfig.STICKY_PORT : port).tls(tls)
-                    .credentials(accessKey, secretKey).spaces(spaces).region(settings.region())
-                    .ffmpeg(settings.ffmpeg().orElse(null)).allowPro(allowPro)
+            config = EmulatorConfig.builder(dataDir)
+                    .host(host)
+                    .port(port == null ? EmulatorConfig.STICKY_PORT : port)
+                    .tls(tls)
+                    .credentials(accessKey, secretKey)
+                    .spaces(spaces)
+                    .region(settings.region())
+                    .ffmpeg(settings.ffmpeg().orElse(null))
+                    .allowPro(allowPro)
                     .urlPull(UrlPullConfig.DEFAULTS.withAllowPrivateSources(allowPrivateSources))
                     .faults(rate == 0 ? FaultPlan.OFF : FaultPlan.of(rate))
-                    .linkLatency(Duration.ofMillis(linkLatencyMs)).linkRate(linkRate).build();
+                    .linkLatency(Duration.ofMillis(linkLatencyMs))
+                    .linkRate(linkRate)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
         try (CliContext.Stoppable running = context.stoppable();
-             Emulator emulator = Emulator.start(config, background ? Lifetime.BACKGROUND : Lifetime.LONG_LIVED)) {
+                Emulator emulator = Emulator.start(config, background ? Lifetime.BACKGROUND : Lifetime.LONG_LIVED)) {
             for (WorkflowTemplate template : templates) {
                 try {
                     emulator.defineWorkflowTemplate(template);
@@ -186,15 +226,20 @@ public final class ServeCommand implements Callable<Integer> {
             }
             new JsonLines(context.out()).write(ready(emulator, dataDir, !background));
             if (rate > 0) {
-                context.err().println("vodkit: failing " + BigDecimal.valueOf(rate).movePointRight(2)
-                        .stripTrailingZeros().toPlainString() + "% of requests on purpose (--fault-rate); "
-                        + "/_vodkit/stats counts them");
+                context.err()
+                        .println("vodkit: failing "
+                                + BigDecimal.valueOf(rate)
+                                        .movePointRight(2)
+                                        .stripTrailingZeros()
+                                        .toPlainString() + "% of requests on purpose (--fault-rate); "
+                                + "/_vodkit/stats counts them");
             }
             if (background) {
                 IgnoredSignals.hangUpAndInterrupt();
-                context.err().println("vodkit: emulator serving " + emulator.endpoint() + " in the background; stops "
-                        + "after " + LocalEmulator.describe(settings.idleTime()) + " without use, or with `"
-                        + LocalEmulator.stopCommand(dataDir, context) + "`");
+                context.err()
+                        .println("vodkit: emulator serving " + emulator.endpoint() + " in the background; stops "
+                                + "after " + LocalEmulator.describe(settings.idleTime()) + " without use, or with `"
+                                + LocalEmulator.stopCommand(dataDir, context) + "`");
                 context.err().flush();
                 awaitIdleOrStop(emulator, settings.idleTime());
             } else {
@@ -203,19 +248,33 @@ public final class ServeCommand implements Callable<Integer> {
             }
             context.err().println("vodkit: emulator stopping");
         } catch (DataDirOwnedException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
-                    + "; stop that one first (`" + LocalEmulator.stopCommand(dataDir, context) + "`), or serve another "
-                    + "folder with --data DIR", Map.of(), e);
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "cannot start the emulator: " + e.getMessage()
+                            + "; stop that one first (`" + LocalEmulator.stopCommand(dataDir, context)
+                            + "`), or serve another "
+                            + "folder with --data DIR",
+                    Map.of(),
+                    e);
         } catch (BindException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
-                    + "; stop what uses that port, or choose another with --port N (--port 0 = any free port)",
-                    Map.of(), e);
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "cannot start the emulator: " + e.getMessage()
+                            + "; stop what uses that port, or choose another with --port N (--port 0 = any free port)",
+                    Map.of(),
+                    e);
         } catch (DataDirUnsafeException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot start the emulator: " + e.getMessage()
-                    + ", or serve another folder with --data DIR", Map.of(), e);
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "cannot start the emulator: " + e.getMessage() + ", or serve another folder with --data DIR",
+                    Map.of(),
+                    e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot start the emulator with data in " + dataDir + ": "
-                    + e.getMessage(), Map.of(), e);
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "cannot start the emulator with data in " + dataDir + ": " + e.getMessage(),
+                    Map.of(),
+                    e);
         }
         return ExitCodes.OK;
     }
@@ -229,8 +288,9 @@ public final class ServeCommand implements Callable<Integer> {
                 return;
             } catch (TimeoutException notYet) {
                 if (emulator.idleTime().compareTo(idle) >= 0) {
-                    context.err().println("vodkit: no requests and no running jobs for "
-                            + LocalEmulator.describe(idle) + " (VODKIT_IDLE_MINUTES)");
+                    context.err()
+                            .println("vodkit: no requests and no running jobs for " + LocalEmulator.describe(idle)
+                                    + " (VODKIT_IDLE_MINUTES)");
                     return;
                 }
             } catch (ExecutionException e) {
@@ -256,7 +316,8 @@ public final class ServeCommand implements Callable<Integer> {
     private static Map<String, Object> ready(Emulator emulator, Path dataDir, boolean secret) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("endpoint", emulator.endpoint().toString());
-        emulator.caCertificate().ifPresent(ca -> line.put("ca_cert", ca.toAbsolutePath().toString()));
+        emulator.caCertificate()
+                .ifPresent(ca -> line.put("ca_cert", ca.toAbsolutePath().toString()));
         line.put("region", emulator.region());
         line.put("access_key", emulator.accessKey());
         if (emulator.generatedCredentials() && secret) {

@@ -26,15 +26,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vodkit update VID}: UpdateMediaInfo, UpdateMediaPublishStatus, UpdateMediaStorageClass. */
-@Command(name = "update", mixinStandardHelpOptions = true,
-        description = {"Change a media's information, publish status or storage class, then print its line as "
-                + "'vodkit info' does.",
-            "A flag left out leaves its field as it is; an empty value (--tags '') clears it."},
+@Command(
+        name = "update",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Change a media's information, publish status or storage class, then print its line as "
+                    + "'vodkit info' does.",
+            "A flag left out leaves its field as it is; an empty value (--tags '') clears it."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit update vid://<Vid> --title 'Sea at dawn' --tags sea,dawn",
             "  vodkit update <Vid> --description '' --publish",
-            "  vodkit update <Vid> --storage-class archive"})
+            "  vodkit update <Vid> --storage-class archive"
+        })
 public final class UpdateCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -53,8 +58,9 @@ public final class UpdateCommand implements Callable<Integer> {
     @Option(names = "--tags", description = "Comma-separated tags, at most 16; '' removes them all.")
     String tags;
 
-    @Option(names = "--category", description = "Material category: video, audio, image, dynamic_img, "
-            + "subtitle, font.")
+    @Option(
+            names = "--category",
+            description = "Material category: video, audio, image, dynamic_img, " + "subtitle, font.")
     String category;
 
     @Option(names = "--classification-id", paramLabel = "ID", description = "Classification id; 0 = none.")
@@ -101,7 +107,8 @@ public final class UpdateCommand implements Callable<Integer> {
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
             MediaManager media = backend.client().media();
-            MediaInfo before = media.infos(List.of(vid)).media().stream().findFirst().orElse(null);
+            MediaInfo before =
+                    media.infos(List.of(vid)).media().stream().findFirst().orElse(null);
             if (before == null) {
                 new JsonLines(context.out()).write(InfoCommand.missing(vid));
                 return ExitCodes.FAILED;
@@ -116,8 +123,9 @@ public final class UpdateCommand implements Callable<Integer> {
                 media.changeStorageClass(List.of(vid), storageClass);
             }
             MediaInfo after = media.infos(List.of(vid)).media().get(0);
-            new JsonLines(context.out()).write(MediaLine.of(after,
-                    backend.playUrls().playUrlOrEmpty(after.spaceName(), after.fileName(), null)));
+            new JsonLines(context.out())
+                    .write(MediaLine.of(
+                            after, backend.playUrls().playUrlOrEmpty(after.spaceName(), after.fileName(), null)));
             return ExitCodes.OK;
         }
     }

@@ -8,9 +8,9 @@ import io.vodkit.cli.config.ByteSize;
 import io.vodkit.cli.config.PollOptions;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
-import io.vodkit.cli.config.UserValues;
 import io.vodkit.cli.config.UploadAllowlist;
 import io.vodkit.cli.config.UploadMetadataOptions;
+import io.vodkit.cli.config.UserValues;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.client.VodException;
 import io.vodkit.client.limits.InvalidValueException;
@@ -38,9 +38,12 @@ import picocli.CommandLine.Parameters;
  * is checked before any request; one JSON line per source, in input order, each printed as soon as those before it
  * are; a summary on stderr at the end.
  */
-@Command(name = "upload", mixinStandardHelpOptions = true,
-        description = {"Upload local media files, or have the service pull http(s) URLs, into a VOD space; print one "
-                + "JSON line per source with its Vid and play URL.",
+@Command(
+        name = "upload",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Upload local media files, or have the service pull http(s) URLs, into a VOD space; print one "
+                    + "JSON line per source with its Vid and play URL.",
             "SOURCE is a file path, a folder (its audio and video files by extension; -r for subfolders too), an "
                     + "http(s) URL, or @FILE listing one source per line, as written (# comments). The last "
                     + "argument is the SPACE when there are several and it is none of these and does not look like a file name "
@@ -50,7 +53,8 @@ import picocli.CommandLine.Parameters;
                     + "them). The local emulator is first asked whether the earlier Vid still exists; the cloud "
                     + "is not: there --force re-sends what is gone.",
             "With VOD_UPLOAD_ALLOWED_DIRS set, local files must lie in the working directory, the temp directory "
-                    + "or those folders (links resolved); others are refused (exit 2)."},
+                    + "or those folders (links resolved); others are refused (exit 2)."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  vodkit upload movie.mp4            # to VOD_SPACE_NAME, or the local emulator",
@@ -65,43 +69,56 @@ import picocli.CommandLine.Parameters;
             "   \"SourceUrl\"} (+ \"JobId\" for URLs, \"Skipped\":true for files sent before)",
             "A URL pull still running after --poll-max (VOD_POLL_MAX) polls prints (exit 3)",
             "  {\"error\",\"resume_hint\":{\"description\",\"command\"},\"JobIds\",\"State\"}:",
-            "  run its command to keep waiting for the same job (nothing is re-submitted)."})
+            "  run its command to keep waiting for the same job (nothing is re-submitted)."
+        })
 public final class UploadCommand implements Callable<Integer> {
     /** The flag of each request value a {@link Limits} refusal names. */
-    private static final Map<String, String> FLAGS = Map.of("fileName", "--file-name", "partSize", "--part-size",
-            "concurrency", "--concurrency", "jobs", "--jobs");
+    private static final Map<String, String> FLAGS = Map.of(
+            "fileName", "--file-name", "partSize", "--part-size", "concurrency", "--concurrency", "jobs", "--jobs");
 
     private final CliContext context;
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "SOURCE",
             description = "Media file, folder, http(s) URL or @FILE; then SPACE.")
     List<String> positionals;
 
-    @Option(names = {"-r", "--recursive"}, description = "Also upload the media files in the subfolders of a folder.")
+    @Option(
+            names = {"-r", "--recursive"},
+            description = "Also upload the media files in the subfolders of a folder.")
     boolean recursive;
 
-    @Option(names = "--force",
+    @Option(
+            names = "--force",
             description = "Upload files again even when the ledger shows they are already in this space.")
     boolean force;
 
-    @Option(names = "--concurrency", paramLabel = "N",
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
             description = "Parts in flight at once per file (default: one per part, at most 8).")
     Integer concurrency;
 
-    @Option(names = "--part-size", paramLabel = "SIZE",
+    @Option(
+            names = "--part-size",
+            paramLabel = "SIZE",
             description = "Part size, at least 20MiB, e.g. 64MiB, 1GiB or bytes (default: 20MiB).")
     String partSize;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
+            defaultValue = "2",
             description = "Local files uploaded at once when several are given (default: ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--no-resume",
+    @Option(
+            names = "--no-resume",
             description = "Start large uploads fresh instead of resuming an interrupted upload of the same file.")
     boolean noResume;
 
-    @Option(names = "--file-name", paramLabel = "NAME",
-            description = "Storage FileName to use (one source only).")
+    @Option(names = "--file-name", paramLabel = "NAME", description = "Storage FileName to use (one source only).")
     String fileName;
 
     @Mixin
@@ -127,10 +144,14 @@ public final class UploadCommand implements Callable<Integer> {
         String space = Backend.spaceName(settings, parsed.space());
         List<UploadRun.Source> sources = check(parsed.sources(), space);
         try (Ledger ledger = Ledger.open(settings.home());
-             Backend backend = Backend.open(settings, Optional.of(space), context)) {
-            UploadRun.Options options = new UploadRun.Options(tuning, jobs, force,
+                Backend backend = Backend.open(settings, Optional.of(space), context)) {
+            UploadRun.Options options = new UploadRun.Options(
+                    tuning,
+                    jobs,
+                    force,
                     noResume ? null : settings.home().resolve("checkpoints"),
-                    settings.poll(), poll.asArguments(service));
+                    settings.poll(),
+                    poll.asArguments(service));
             return new UploadRun(context, backend, ledger, JobLog.of(ledger, settings), options)
                     .run(sources, startNanos);
         }
@@ -159,8 +180,8 @@ public final class UploadCommand implements Callable<Integer> {
      */
     private List<UploadRun.Source> check(List<UploadSources.Item> items, String space) {
         if (fileName != null && items.size() > 1) {
-            throw CliException.invalidInput("--file-name names one object; give exactly one SOURCE (got "
-                    + items.size() + ")");
+            throw CliException.invalidInput(
+                    "--file-name names one object; give exactly one SOURCE (got " + items.size() + ")");
         }
         List<UploadRun.Source> sources = new ArrayList<>();
         Set<Path> files = new HashSet<>();
@@ -169,8 +190,8 @@ public final class UploadCommand implements Callable<Integer> {
             String text = item.text();
             if (UrlPullRequest.isUrl(text)) {
                 try {
-                    sources.add(new UploadRun.UrlSource(text,
-                            new UrlPullRequest(text, fileName, metadata.metadata(true))));
+                    sources.add(
+                            new UploadRun.UrlSource(text, new UrlPullRequest(text, fileName, metadata.metadata(true))));
                 } catch (VodException invalid) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
                 } catch (InvalidValueException refused) {
@@ -185,8 +206,11 @@ public final class UploadCommand implements Callable<Integer> {
             }
             allowlist.check(file);
             try {
-                sources.add(new UploadRun.FileSource(file.toString(), UploadRequest.of(file, space)
-                        .withMetadata(metadata.metadata(false)).withFileName(fileName)));
+                sources.add(new UploadRun.FileSource(
+                        file.toString(),
+                        UploadRequest.of(file, space)
+                                .withMetadata(metadata.metadata(false))
+                                .withFileName(fileName)));
             } catch (VodException invalid) {
                 if (!item.inFolder()) {
                     throw new CliException(ExitCodes.INVALID_INPUT, invalid.getMessage(), Map.of(), invalid);
@@ -207,8 +231,10 @@ public final class UploadCommand implements Callable<Integer> {
         try {
             return ByteSize.parse(text);
         } catch (IllegalArgumentException notASize) {
-            throw new InvalidValueException(Limits.PART_SIZE.name(), Limits.PART_SIZE.accepted()
-                    + " (bytes, or a whole number with KiB, MiB or GiB)", "not a size");
+            throw new InvalidValueException(
+                    Limits.PART_SIZE.name(),
+                    Limits.PART_SIZE.accepted() + " (bytes, or a whole number with KiB, MiB or GiB)",
+                    "not a size");
         }
     }
 }

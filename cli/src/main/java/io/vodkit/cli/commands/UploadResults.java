@@ -48,8 +48,13 @@ final class UploadResults {
     synchronized BatchSummary summary(Duration elapsed) {
         List<UploadLine> all = all();
         int ok = count(all, ExitCodes.OK);
-        return new BatchSummary(ok - skipped, skipped, count(all, ExitCodes.FAILED), count(all, ExitCodes.TIMED_OUT),
-                bytesSent, elapsed);
+        return new BatchSummary(
+                ok - skipped,
+                skipped,
+                count(all, ExitCodes.FAILED),
+                count(all, ExitCodes.TIMED_OUT),
+                bytesSent,
+                elapsed);
     }
 
     private List<UploadLine> all() {

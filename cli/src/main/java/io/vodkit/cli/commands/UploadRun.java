@@ -54,18 +54,20 @@ final class UploadRun {
     }
 
     /** An http(s) URL the service pulls. */
-    record UrlSource(String text, UrlPullRequest request) implements Source {
-    }
+    record UrlSource(String text, UrlPullRequest request) implements Source {}
 
     /** A file found in a folder that fails alone ({@code problem} says why). */
-    record Unusable(String text, String problem) implements Source {
-    }
+    record Unusable(String text, String problem) implements Source {}
 
     /** What the run is told besides its sources: the user's flags, in the client's terms. */
     /** {@code checkpoints}: where interrupted uploads are remembered, {@code null} for none ({@code --no-resume}). */
-    record Options(UploadConfig tuning, int jobs, boolean force, Path checkpoints, PollConfig poll,
-                   List<String> serviceArguments) {
-    }
+    record Options(
+            UploadConfig tuning,
+            int jobs,
+            boolean force,
+            Path checkpoints,
+            PollConfig poll,
+            List<String> serviceArguments) {}
 
     private final CliContext context;
     private final Backend backend;
@@ -83,11 +85,16 @@ final class UploadRun {
 
     /** Uploads and pulls every source, prints their lines and the summary; returns the exit code. */
     int run(List<Source> sources, long startNanos) {
-        List<FileSource> files = sources.stream().filter(FileSource.class::isInstance).map(FileSource.class::cast)
+        List<FileSource> files = sources.stream()
+                .filter(FileSource.class::isInstance)
+                .map(FileSource.class::cast)
                 .toList();
         UploadResults results;
-        try (ProgressDisplay progress = ProgressDisplay.forFiles(files.size(),
-                files.stream().mapToLong(FileSource::size).sum(), context.errStream(), context.errIsTerminal())) {
+        try (ProgressDisplay progress = ProgressDisplay.forFiles(
+                files.size(),
+                files.stream().mapToLong(FileSource::size).sum(),
+                context.errStream(),
+                context.errIsTerminal())) {
             results = new UploadResults(sources.size(), new OrderedLines(new JsonLines(context.out()), progress));
             Consumer<String> notices = message -> progress.printAbove(() -> context.notice(message));
             for (int i = 0; i < sources.size(); i++) {
@@ -115,11 +122,11 @@ final class UploadRun {
     }
 
     /** Submits the URLs and records them as jobs; a refused submission fails each of its URLs. */
-    private Map<Integer, UrlUploadJob> submit(Map<Integer, UrlSource> urls, UrlPuller puller,
-                                              UploadResults results) {
+    private Map<Integer, UrlUploadJob> submit(Map<Integer, UrlSource> urls, UrlPuller puller, UploadResults results) {
         Map<Integer, UrlUploadJob> pulls = new LinkedHashMap<>();
         try {
-            List<UrlUploadJob> submitted = puller.submit(backend.spaceName(),
+            List<UrlUploadJob> submitted = puller.submit(
+                    backend.spaceName(),
                     urls.values().stream().map(UrlSource::request).toList());
             int n = 0;
             for (Map.Entry<Integer, UrlSource> url : urls.entrySet()) {
@@ -134,10 +141,15 @@ final class UploadRun {
     }
 
     /** Waits for the submitted pulls, records how each ended (or how far it got) and puts its line. */
-    private void await(Map<Integer, UrlUploadJob> pulls, Map<Integer, UrlSource> urls, UrlPuller puller,
-                       UploadResults results, Consumer<String> notices) {
+    private void await(
+            Map<Integer, UrlUploadJob> pulls,
+            Map<Integer, UrlSource> urls,
+            UrlPuller puller,
+            UploadResults results,
+            Consumer<String> notices) {
         PullReport report = new PullReport(backend, options.poll(), context.launcher(), options.serviceArguments());
-        PullResult result = puller.await(pulls.values().stream().map(UrlUploadJob::jobId).toList(),
+        PullResult result = puller.await(
+                pulls.values().stream().map(UrlUploadJob::jobId).toList(),
                 PullReport.stateChanges(notices, context.progress()));
         int n = 0;
         for (Integer position : pulls.keySet()) {
@@ -151,8 +163,8 @@ final class UploadRun {
      * The local files through the client's uploader, each with a progress bar; each file's line is put as soon as
      * the file is done.
      */
-    private void uploadFiles(List<Source> sources, ProgressDisplay progress, Consumer<String> notices,
-                             UploadResults results) {
+    private void uploadFiles(
+            List<Source> sources, ProgressDisplay progress, Consumer<String> notices, UploadResults results) {
         Map<UploadRequest, Integer> positions = new IdentityHashMap<>();
         List<UploadRequest> requests = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -164,21 +176,35 @@ final class UploadRun {
         if (requests.isEmpty()) {
             return;
         }
-        MediaPresence presence = backend.local() ? MediaPresence.askGetPlayInfo(backend.client().api())
+        MediaPresence presence = backend.local()
+                ? MediaPresence.askGetPlayInfo(backend.client().api())
                 : MediaPresence.TRUST_LEDGER; // the cloud's ledger entries are trusted (see MediaPresence)
-        LedgerUploads uploaded = new LedgerUploads(ledger.uploads(), backend.ledgerEndpoint(), options.force(),
-                presence, Clock.systemUTC(), notices);
-        UploadCheckpoints checkpoints = options.checkpoints() == null ? UploadCheckpoints.disabled()
+        LedgerUploads uploaded = new LedgerUploads(
+                ledger.uploads(), backend.ledgerEndpoint(), options.force(), presence, Clock.systemUTC(), notices);
+        UploadCheckpoints checkpoints = options.checkpoints() == null
+                ? UploadCheckpoints.disabled()
                 : UploadCheckpoints.in(options.checkpoints(), notices);
-        backend.client().uploads().withConfig(options.tuning()).withCheckpoints(checkpoints).uploadAll(requests,
-                options.jobs(), uploaded,
-                request -> reported(request, progress.started(request.file(), request.media().size())),
-                outcome -> {
-                    long size = outcome.request().media().size();
-                    boolean sent = outcome.succeeded() && !outcome.skipped();
-                    progress.finished(outcome.request().file(), size, sent);
-                    results.put(positions.get(outcome.request()), line(outcome), outcome.skipped(), sent ? size : 0);
-                });
+        backend.client()
+                .uploads()
+                .withConfig(options.tuning())
+                .withCheckpoints(checkpoints)
+                .uploadAll(
+                        requests,
+                        options.jobs(),
+                        uploaded,
+                        request -> reported(
+                                request,
+                                progress.started(request.file(), request.media().size())),
+                        outcome -> {
+                            long size = outcome.request().media().size();
+                            boolean sent = outcome.succeeded() && !outcome.skipped();
+                            progress.finished(outcome.request().file(), size, sent);
+                            results.put(
+                                    positions.get(outcome.request()),
+                                    line(outcome),
+                                    outcome.skipped(),
+                                    sent ? size : 0);
+                        });
     }
 
     /** {@code listener}, and the context's progress hook too. */
@@ -192,7 +218,8 @@ final class UploadRun {
 
     private static UploadLine line(UploadOutcome outcome) {
         String file = outcome.request().file().toString();
-        return outcome.succeeded() ? UploadOutput.of(outcome.result(), file, outcome.skipped())
+        return outcome.succeeded()
+                ? UploadOutput.of(outcome.result(), file, outcome.skipped())
                 : UploadLine.Failed.of(outcome.failure().getMessage(), file);
     }
 }

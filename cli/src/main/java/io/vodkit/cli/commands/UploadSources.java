@@ -37,22 +37,23 @@ record UploadSources(List<Item> sources, Optional<String> space) {
      * @param text     as given (a path, relative or not, or a URL), or the absolute path of a file found in a folder
      * @param inFolder whether it was found in a folder, so a problem with it fails that file only, not the batch
      */
-    record Item(String text, boolean inFolder) {
-    }
+    record Item(String text, boolean inFolder) {}
 
     /**
      * @param recursive whether folders are walked into their subfolders
      * @param notices   told of what a folder walk skipped
      */
-    static UploadSources parse(List<String> positionals, CliContext context, boolean recursive,
-                               Consumer<String> notices) {
+    static UploadSources parse(
+            List<String> positionals, CliContext context, boolean recursive, Consumer<String> notices) {
         Path workingDir = context.workingDir();
         List<String> words = new ArrayList<>(positionals);
         Optional<String> space = Optional.empty();
         if (words.size() > 1) {
             String last = words.get(words.size() - 1);
-            if (!UrlPullRequest.isUrl(last) && ArgumentFile.reference(last, context).isEmpty()
-                    && !FILE_LIKE.matcher(last).matches() && !exists(workingDir, last)) {
+            if (!UrlPullRequest.isUrl(last)
+                    && ArgumentFile.reference(last, context).isEmpty()
+                    && !FILE_LIKE.matcher(last).matches()
+                    && !exists(workingDir, last)) {
                 space = Optional.of(last);
                 words.remove(words.size() - 1);
             }
@@ -71,10 +72,12 @@ record UploadSources(List<Item> sources, Optional<String> space) {
         }
         List<Item> sources = new ArrayList<>();
         for (String text : texts) {
-            Path folder = UrlPullRequest.isUrl(text) ? null : workingDir.resolve(text).toAbsolutePath().normalize();
+            Path folder = UrlPullRequest.isUrl(text)
+                    ? null
+                    : workingDir.resolve(text).toAbsolutePath().normalize();
             if (folder != null && Files.isDirectory(folder)) {
-                MediaFolder.scan(folder, recursive, notices).forEach(file -> sources.add(new Item(file.toString(),
-                        true)));
+                MediaFolder.scan(folder, recursive, notices)
+                        .forEach(file -> sources.add(new Item(file.toString(), true)));
             } else {
                 sources.add(new Item(text, false));
             }
@@ -90,7 +93,10 @@ record UploadSources(List<Item> sources, Optional<String> space) {
         byte[] bytes = ArgumentFile.read(file, "source list", MAX_LIST_FILE_BYTES);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw CliException.invalidInput("source list " + file + " is not UTF-8 text");
         }
@@ -103,7 +109,8 @@ record UploadSources(List<Item> sources, Optional<String> space) {
             }
             if (!UrlPullRequest.isUrl(line) && !exists(workingDir, line)) {
                 String hint = !line.equals(line.strip()) && exists(workingDir, line.strip())
-                        ? " (names are read as written: this line has spaces at its start or end)" : "";
+                        ? " (names are read as written: this line has spaces at its start or end)"
+                        : "";
                 throw CliException.invalidInput("source list " + file + " line " + (n + 1)
                         + ": no such file or folder, and not an http(s) URL" + hint);
             }

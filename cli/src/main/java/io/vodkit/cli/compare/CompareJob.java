@@ -24,6 +24,7 @@ import java.util.Optional;
 public final class CompareJob {
     /** Moments shown in the picture unless {@code --frames} says otherwise. */
     public static final int DEFAULT_FRAMES = 4;
+
     public static final int MAX_FRAMES = 12;
     /** The longest one ffmpeg run of a comparison may take. */
     static final Duration PROCESS_TIMEOUT = Duration.ofMinutes(10);
@@ -39,10 +40,15 @@ public final class CompareJob {
 
     /** ffmpeg and ffprobe, or a clear error naming what to install or set. */
     public static FfmpegTools tools(Optional<Path> configuredFfmpeg) {
-        return FfmpegTools.locate(configuredFfmpeg.orElse(null)).orElseThrow(() -> new CliException(
-                ExitCodes.FAILED, "compare needs ffmpeg and ffprobe: install ffmpeg"
-                + configuredFfmpeg.map(p -> " (VODKIT_FFMPEG=" + p + " is not an executable ffmpeg)")
-                        .orElse(" or set VODKIT_FFMPEG to its path"), Map.of(), null));
+        return FfmpegTools.locate(configuredFfmpeg.orElse(null))
+                .orElseThrow(() -> new CliException(
+                        ExitCodes.FAILED,
+                        "compare needs ffmpeg and ffprobe: install ffmpeg"
+                                + configuredFfmpeg
+                                        .map(p -> " (VODKIT_FFMPEG=" + p + " is not an executable ffmpeg)")
+                                        .orElse(" or set VODKIT_FFMPEG to its path"),
+                        Map.of(),
+                        null));
     }
 
     /**
@@ -71,16 +77,19 @@ public final class CompareJob {
      *
      * @param reference the clean original, or {@code null}
      */
-    public Map<String, Object> run(Comparer.Named before, Comparer.Named after, Comparer.Named reference, Path out,
-                                   int frames) {
+    public Map<String, Object> run(
+            Comparer.Named before, Comparer.Named after, Comparer.Named reference, Path out, int frames) {
         Comparison comparison = comparer.compare(before, after, reference);
         Map<String, Object> json = new LinkedHashMap<>(comparison.json());
         if (out != null) {
-            PictureLayout layout = PictureLayout.of(comparison.before().video().width(),
-                    comparison.before().video().height(), frames);
+            PictureLayout layout = PictureLayout.of(
+                    comparison.before().video().width(),
+                    comparison.before().video().height(),
+                    frames);
             List<Moment> moments = sampler.sample(comparison, frames, layout.cropWidth(), layout.cropHeight());
             ComparisonPicture picture = new ComparisonPicture(comparison, moments, layout);
-            boolean html = !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+            boolean html =
+                    !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
             write(out, html ? picture.html().getBytes(StandardCharsets.UTF_8) : picture.png());
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("file", out.toAbsolutePath().toString());
@@ -89,7 +98,11 @@ public final class CompareJob {
                 info.put("width", layout.width());
                 info.put("height", layout.height());
             }
-            info.put("moments", moments.stream().map(m -> ComparisonJson.round(m.seconds(), 3)).toList());
+            info.put(
+                    "moments",
+                    moments.stream()
+                            .map(m -> ComparisonJson.round(m.seconds(), 3))
+                            .toList());
             json.put("picture", info);
         }
         return json;
@@ -105,8 +118,8 @@ public final class CompareJob {
             Files.write(partial, bytes);
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot write the picture " + out + ": " + e.getMessage(),
-                    Map.of(), e);
+            throw new CliException(
+                    ExitCodes.FAILED, "cannot write the picture " + out + ": " + e.getMessage(), Map.of(), e);
         }
     }
 }

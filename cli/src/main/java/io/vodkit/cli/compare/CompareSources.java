@@ -45,8 +45,10 @@ public final class CompareSources implements AutoCloseable {
     /** Whether {@code source} is a local path (needs nothing but the disk). */
     public static boolean isLocal(String source) {
         String lower = source.toLowerCase(Locale.ROOT);
-        return !lower.startsWith("http://") && !lower.startsWith("https://")
-                && !lower.startsWith(MediaSource.VID_PREFIX) && !lower.startsWith(MediaSource.DIRECT_URL_PREFIX);
+        return !lower.startsWith("http://")
+                && !lower.startsWith("https://")
+                && !lower.startsWith(MediaSource.VID_PREFIX)
+                && !lower.startsWith(MediaSource.DIRECT_URL_PREFIX);
     }
 
     /** Refuses a local {@code source} that is not a file: cheap, so commands check it before any other work. */
@@ -86,8 +88,11 @@ public final class CompareSources implements AutoCloseable {
                 ? service.playUrls().playUrlOfVid(media.value())
                 : service.playUrls().playUrl(service.spaceName(), media.value());
         if (url.isEmpty()) {
-            throw new CliException(ExitCodes.FAILED, role + ": the service gave no play URL for " + source
-                    + " in space " + service.spaceName(), Map.of(), null);
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    role + ": the service gave no play URL for " + source + " in space " + service.spaceName(),
+                    Map.of(),
+                    null);
         }
         String key = service.spaceName() + "/" + source;
         return new Comparer.Named(source, cache.fetch(key, URI.create(url)));

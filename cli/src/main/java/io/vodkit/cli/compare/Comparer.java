@@ -41,23 +41,22 @@ public final class Comparer {
         Comparison.Reference ref = null;
         if (reference != null) {
             Side r = side("--reference", reference);
-            ref = new Comparison.Reference(r, fidelity(b, r, "BEFORE", "the reference"),
-                    fidelity(a, r, "AFTER", "the reference"));
+            ref = new Comparison.Reference(
+                    r, fidelity(b, r, "BEFORE", "the reference"), fidelity(a, r, "AFTER", "the reference"));
         }
         return new Comparison(b, a, afterVsBefore, ref);
     }
 
     /** A file and what the user called it. */
-    public record Named(String source, Path file) {
-    }
+    public record Named(String source, Path file) {}
 
     private Side side(String role, Named named) {
         ProbeResult info;
         try {
             info = probe.probe(named.file());
         } catch (MediaException e) {
-            throw CliException.invalidInput(role + " (" + named.source() + ") is not a readable media file: "
-                    + e.firstLine());
+            throw CliException.invalidInput(
+                    role + " (" + named.source() + ") is not a readable media file: " + e.firstLine());
         }
         if (!info.hasVideo()) {
             throw CliException.invalidInput(role + " (" + named.source() + ") has no video stream"
@@ -70,8 +69,7 @@ public final class Comparer {
         try {
             return new Side(named.source(), named.file(), info, meter.measure(named.file(), info));
         } catch (MediaException e) {
-            throw CliException.invalidInput(role + " (" + named.source() + ") could not be decoded: "
-                    + e.firstLine());
+            throw CliException.invalidInput(role + " (" + named.source() + ") could not be decoded: " + e.firstLine());
         }
     }
 
@@ -79,11 +77,15 @@ public final class Comparer {
     private Fidelity fidelity(Side video, Side reference, String videoName, String referenceName) {
         SameContentScorer.Result result;
         try {
-            result = scorer.score(new SameContentScorer.Input(videoName, video.file(), video.probe()),
+            result = scorer.score(
+                    new SameContentScorer.Input(videoName, video.file(), video.probe()),
                     new SameContentScorer.Input(referenceName, reference.file(), reference.probe()));
         } catch (MediaException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot score " + videoName + " against " + referenceName
-                    + ": " + e.firstLine(), Map.of(), e);
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "cannot score " + videoName + " against " + referenceName + ": " + e.firstLine(),
+                    Map.of(),
+                    e);
         }
         return new Fidelity(result.score(), result.reason());
     }

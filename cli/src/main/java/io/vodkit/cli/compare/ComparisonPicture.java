@@ -95,9 +95,21 @@ final class ComparisonPicture {
         for (int i = 0; i < moments.size(); i++) {
             Moment m = moments.get(i);
             html.append("<figure>\n");
-            slider(html, encode(scaled(m.before(), pw, ph, true)), encode(scaled(m.after(), pw, ph, true)), pw, ph,
-                    "", "moment " + (i + 1));
-            slider(html, encode(crop(m.before(), m.crop())), encode(crop(m.after(), m.crop())), pw, ph, " crop",
+            slider(
+                    html,
+                    encode(scaled(m.before(), pw, ph, true)),
+                    encode(scaled(m.after(), pw, ph, true)),
+                    pw,
+                    ph,
+                    "",
+                    "moment " + (i + 1));
+            slider(
+                    html,
+                    encode(crop(m.before(), m.crop())),
+                    encode(crop(m.after(), m.crop())),
+                    pw,
+                    ph,
+                    " crop",
                     "zoomed region " + (i + 1));
             html.append("<figcaption>");
             for (String line : PictureText.moment(m, i, moments.size())) {
@@ -122,16 +134,34 @@ final class ComparisonPicture {
 
     private void slider(StringBuilder html, byte[] before, byte[] after, int w, int h, String kind, String name) {
         String id = "s" + Integer.toHexString(html.length());
-        html.append("<div class=\"slider").append(kind).append("\" id=\"").append(id).append("\" style=\"width:")
-                .append(w).append("px;height:").append(h).append("px\">")
-                .append("<img alt=\"BEFORE, ").append(name).append("\" src=\"").append(dataUri(before)).append("\">")
-                .append("<div class=\"after\"><img alt=\"AFTER, ").append(name).append("\" src=\"")
-                .append(dataUri(after)).append("\"></div><div class=\"bar\"></div>")
+        html.append("<div class=\"slider")
+                .append(kind)
+                .append("\" id=\"")
+                .append(id)
+                .append("\" style=\"width:")
+                .append(w)
+                .append("px;height:")
+                .append(h)
+                .append("px\">")
+                .append("<img alt=\"BEFORE, ")
+                .append(name)
+                .append("\" src=\"")
+                .append(dataUri(before))
+                .append("\">")
+                .append("<div class=\"after\"><img alt=\"AFTER, ")
+                .append(name)
+                .append("\" src=\"")
+                .append(dataUri(after))
+                .append("\"></div><div class=\"bar\"></div>")
                 .append("<span class=\"tag\" style=\"left:4px\">BEFORE</span>")
                 .append("<span class=\"tag\" style=\"right:4px\">AFTER</span></div>\n")
                 .append("<input type=\"range\" min=\"0\" max=\"100\" value=\"50\" step=\"0.1\" data-for=\"")
-                .append(id).append("\" aria-label=\"before/after, ").append(name).append("\" style=\"width:")
-                .append(w).append("px\">\n");
+                .append(id)
+                .append("\" aria-label=\"before/after, ")
+                .append(name)
+                .append("\" style=\"width:")
+                .append(w)
+                .append("px\">\n");
     }
 
     private static String dataUri(byte[] png) {
@@ -139,7 +169,10 @@ final class ComparisonPicture {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static BufferedImage crop(BufferedImage frame, Rectangle r) {
@@ -161,8 +194,11 @@ final class ComparisonPicture {
     }
 
     private static void drawScaled(Graphics2D g, BufferedImage image, int x, int y, int w, int h, boolean smooth) {
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, smooth ? RenderingHints.VALUE_INTERPOLATION_BICUBIC
-                : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.setRenderingHint(
+                RenderingHints.KEY_INTERPOLATION,
+                smooth
+                        ? RenderingHints.VALUE_INTERPOLATION_BICUBIC
+                        : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(image, x, y, w, h, null);
     }
 
@@ -170,8 +206,11 @@ final class ComparisonPicture {
         double scale = (double) panelWidth / frameWidth;
         g.setColor(MARK);
         g.setStroke(new BasicStroke(1));
-        g.drawRect(x + (int) Math.round(crop.x * scale), y + (int) Math.round(crop.y * scale),
-                (int) Math.round(crop.width * scale) - 1, (int) Math.round(crop.height * scale) - 1);
+        g.drawRect(
+                x + (int) Math.round(crop.x * scale),
+                y + (int) Math.round(crop.y * scale),
+                (int) Math.round(crop.width * scale) - 1,
+                (int) Math.round(crop.height * scale) - 1);
     }
 
     /** A tag in the bottom-left corner of a panel whose bottom edge is {@code bottom}. */

@@ -19,8 +19,13 @@ record Fidelity(ReferenceScore score, String reason) {
     Map<String, Object> json() {
         Map<String, Object> json = ComparisonJson.scores(score);
         if (score.seconds() > 0) {
-            json.put("window", Map.of("start_s", ComparisonJson.round(score.startSeconds(), 2), "seconds",
-                    ComparisonJson.round(score.seconds(), 2)));
+            json.put(
+                    "window",
+                    Map.of(
+                            "start_s",
+                            ComparisonJson.round(score.startSeconds(), 2),
+                            "seconds",
+                            ComparisonJson.round(score.seconds(), 2)));
         }
         return json;
     }

@@ -39,10 +39,26 @@ final class FrameGrabber {
     }
 
     List<String> command(Path video, double seconds, int width, int height) {
-        return List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-ss",
-                String.format(Locale.ROOT, "%.3f", seconds), "-i", video.toString(), "-map", "0:v:0",
-                "-frames:v", "1", "-vf", "scale=" + width + ":" + height + ":flags=bicubic", "-f", "rawvideo",
-                "-pix_fmt", "rgb24", "pipe:1");
+        return List.of(
+                tools.ffmpeg().toString(),
+                "-nostdin",
+                "-v",
+                "error",
+                "-ss",
+                String.format(Locale.ROOT, "%.3f", seconds),
+                "-i",
+                video.toString(),
+                "-map",
+                "0:v:0",
+                "-frames:v",
+                "1",
+                "-vf",
+                "scale=" + width + ":" + height + ":flags=bicubic",
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "pipe:1");
     }
 
     private BufferedImage read(Path video, double seconds, int width, int height) throws MediaException {

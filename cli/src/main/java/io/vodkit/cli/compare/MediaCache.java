@@ -56,12 +56,12 @@ public final class MediaCache implements AutoCloseable {
             if (transport == null) {
                 transport = new HttpTransport(timeout, timeout, true);
             }
-            new MediaDownloader(transport).download(new DownloadRequest(url, file, false, -1, null, MAX_BYTES),
-                    DownloadListener.NONE);
+            new MediaDownloader(transport)
+                    .download(new DownloadRequest(url, file, false, -1, null, MAX_BYTES), DownloadListener.NONE);
             return file;
         } catch (IOException | VodException | IllegalArgumentException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot download " + redacted(url) + ": " + e.getMessage(),
-                    Map.of(), e);
+            throw new CliException(
+                    ExitCodes.FAILED, "cannot download " + redacted(url) + ": " + e.getMessage(), Map.of(), e);
         }
     }
 
@@ -82,7 +82,9 @@ public final class MediaCache implements AutoCloseable {
     private static String extension(URI url) {
         String path = url.getPath() == null ? "" : url.getPath();
         int dot = path.lastIndexOf('.');
-        String ext = dot < 0 || dot < path.lastIndexOf('/') ? "" : path.substring(dot).toLowerCase(Locale.ROOT);
+        String ext = dot < 0 || dot < path.lastIndexOf('/')
+                ? ""
+                : path.substring(dot).toLowerCase(Locale.ROOT);
         return ext.matches("\\.[a-z0-9]{1,5}") ? ext : ".media";
     }
 

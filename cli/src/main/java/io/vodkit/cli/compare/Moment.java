@@ -14,6 +14,13 @@ import java.awt.image.BufferedImage;
  * @param bandingAfter banding % of AFTER's frame
  * @param psnr Y-PSNR of AFTER's frame against BEFORE's (dB), or {@code NaN} when they are not comparable
  */
-record Moment(double seconds, BufferedImage before, BufferedImage after, Rectangle crop, double noiseBefore,
-              double noiseAfter, double bandingBefore, double bandingAfter, double psnr) {
-}
+record Moment(
+        double seconds,
+        BufferedImage before,
+        BufferedImage after,
+        Rectangle crop,
+        double noiseBefore,
+        double noiseAfter,
+        double bandingBefore,
+        double bandingAfter,
+        double psnr) {}

@@ -36,8 +36,10 @@ final class MomentSampler {
         Side before = comparison.before();
         Side after = comparison.after();
         int width = grabWidth(before.video().width());
-        int height = even((long) before.video().height() * width / before.video().width());
-        double duration = Math.min(positive(before.probe().durationSeconds()),
+        int height =
+                even((long) before.video().height() * width / before.video().width());
+        double duration = Math.min(
+                positive(before.probe().durationSeconds()),
                 positive(after.probe().durationSeconds()));
         List<Moment> moments = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -47,13 +49,22 @@ final class MomentSampler {
                 BufferedImage a = grabber.grab(after.file(), t, width, height);
                 byte[] yb = luma(b);
                 byte[] ya = luma(a);
-                moments.add(new Moment(t, b, a, mostDetailed(yb, width, height, cropWidth, cropHeight),
-                        NoiseEstimator.sigma(yb, width, height), NoiseEstimator.sigma(ya, width, height),
-                        BandingMeter.percent(yb, width, height), BandingMeter.percent(ya, width, height),
+                moments.add(new Moment(
+                        t,
+                        b,
+                        a,
+                        mostDetailed(yb, width, height, cropWidth, cropHeight),
+                        NoiseEstimator.sigma(yb, width, height),
+                        NoiseEstimator.sigma(ya, width, height),
+                        BandingMeter.percent(yb, width, height),
+                        BandingMeter.percent(ya, width, height),
                         comparison.comparable() ? psnr(yb, ya) : Double.NaN));
             } catch (MediaException e) {
-                throw new CliException(ExitCodes.FAILED, "cannot take the frames at " + Numbers.format(t, 2)
-                        + " s for the picture: " + e.getMessage(), Map.of(), e);
+                throw new CliException(
+                        ExitCodes.FAILED,
+                        "cannot take the frames at " + Numbers.format(t, 2) + " s for the picture: " + e.getMessage(),
+                        Map.of(),
+                        e);
             }
         }
         return moments;
@@ -121,8 +132,10 @@ final class MomentSampler {
         Rectangle bestRect = new Rectangle(0, 0, cropW, cropH);
         for (int top = 0; top + cropH <= h; top += stepY) {
             for (int left = 0; left + cropW <= w; left += stepX) {
-                long energy = integral[(top + cropH) * (w + 1) + left + cropW] - integral[top * (w + 1) + left + cropW]
-                        - integral[(top + cropH) * (w + 1) + left] + integral[top * (w + 1) + left];
+                long energy = integral[(top + cropH) * (w + 1) + left + cropW]
+                        - integral[top * (w + 1) + left + cropW]
+                        - integral[(top + cropH) * (w + 1) + left]
+                        + integral[top * (w + 1) + left];
                 if (energy > best) {
                     best = energy;
                     bestRect = new Rectangle(left, top, cropW, cropH);

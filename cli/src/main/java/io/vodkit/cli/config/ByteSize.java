@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 public final class ByteSize {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KIB|MIB|GIB)?");
 
-    private ByteSize() {
-    }
+    private ByteSize() {}
 
     /**
      * {@code "20MiB"} → 20971520, {@code "1GiB"} → 1073741824, {@code "1048576"} → 1048576 (units are

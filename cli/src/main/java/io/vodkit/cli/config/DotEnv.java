@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 public final class DotEnv {
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private DotEnv() {
-    }
+    private DotEnv() {}
 
     /** The variables of {@code file}, or none when it does not exist. */
     public static Map<String, String> load(Path file) {

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * rather than falling back to the other pair or to the local emulator.
  */
 record KeyPair(String accessKeyName, String secretKeyName, String accessKey, String secretKey) {
-    private static final List<List<String>> NAMES = List.of(List.of("BYTEPLUS_ACCESSKEY", "BYTEPLUS_SECRETKEY"),
+    private static final List<List<String>> NAMES = List.of(
+            List.of("BYTEPLUS_ACCESSKEY", "BYTEPLUS_SECRETKEY"),
             List.of("VOLCENGINE_ACCESS_KEY", "VOLCENGINE_SECRET_KEY"));
 
     /**

@@ -9,16 +9,20 @@ import java.nio.file.Path;
  * line naming the argument and what it must be, rather than a failure half-way.
  */
 public final class OutputPaths {
-    private OutputPaths() {
-    }
+    private OutputPaths() {}
 
     /** {@code file}, when a file can be written there: in an existing, writable folder, and not a folder itself. */
     public static Path file(String label, Path file) {
         Path folder = file.toAbsolutePath().getParent();
-        String problem = Files.isDirectory(file) ? "it is a folder"
-                : folder == null || !Files.isDirectory(folder) ? "the folder " + folder + " does not exist"
-                : !Files.isWritable(folder) ? "the folder " + folder + " is not writable"
-                : Files.exists(file) && !Files.isWritable(file) ? file + " exists and is not writable" : null;
+        String problem = Files.isDirectory(file)
+                ? "it is a folder"
+                : folder == null || !Files.isDirectory(folder)
+                        ? "the folder " + folder + " does not exist"
+                        : !Files.isWritable(folder)
+                                ? "the folder " + folder + " is not writable"
+                                : Files.exists(file) && !Files.isWritable(file)
+                                        ? file + " exists and is not writable"
+                                        : null;
         return refuseIf(label, "a file in an existing, writable folder", problem, file);
     }
 
@@ -32,9 +36,11 @@ public final class OutputPaths {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        String problem = existing == null ? null
-                : !Files.isDirectory(existing) ? (existing.equals(absolute) ? "it is" : existing + " is") + " a file"
-                : !Files.isWritable(existing) ? existing + " is not writable" : null;
+        String problem = existing == null
+                ? null
+                : !Files.isDirectory(existing)
+                        ? (existing.equals(absolute) ? "it is" : existing + " is") + " a file"
+                        : !Files.isWritable(existing) ? existing + " is not writable" : null;
         return refuseIf(label, "a folder that exists or can be made, and is writable", problem, folder);
     }
 

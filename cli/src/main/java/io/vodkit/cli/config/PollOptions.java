@@ -8,11 +8,15 @@ import picocli.CommandLine.Option;
 
 /** How a command that waits for a job polls it; each flag overrides its environment variable. */
 public final class PollOptions {
-    @Option(names = "--poll-interval", paramLabel = "SECONDS",
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "SECONDS",
             description = "Seconds between two polls (VOD_POLL_INTERVAL; default 5).")
     String interval;
 
-    @Option(names = "--poll-max", paramLabel = "N",
+    @Option(
+            names = "--poll-max",
+            paramLabel = "N",
             description = "Polls before giving up with a resume hint (VOD_POLL_MAX; default 360).")
     String max;
 

@@ -25,10 +25,20 @@ import java.util.function.Supplier;
  * takes as one object per concern is one here too ({@link #poll()}: {@code VOD_POLL_INTERVAL}, {@code VOD_POLL_MAX};
  * {@link #playUrls()}: {@code VOD_PLAY_DOMAIN}, {@code VOD_URL_EXPIRE_MINUTES}).
  */
-public record Settings(Optional<String> accessKey, Optional<String> secretKey, Optional<String> spaceName,
-                       Optional<URI> endpoint, String region, PollConfig poll, PlayUrlConfig playUrls, Path home,
-                       Optional<Path> ffmpeg,
-                       String enhanceVersion, Duration requestTimeout, int maxAttempts, Duration idleTime) {
+public record Settings(
+        Optional<String> accessKey,
+        Optional<String> secretKey,
+        Optional<String> spaceName,
+        Optional<URI> endpoint,
+        String region,
+        PollConfig poll,
+        PlayUrlConfig playUrls,
+        Path home,
+        Optional<Path> ffmpeg,
+        String enhanceVersion,
+        Duration requestTimeout,
+        int maxAttempts,
+        Duration idleTime) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.byteplusapi.com");
     public static final String DEFAULT_REGION = "ap-singapore-1";
@@ -53,24 +63,32 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
         });
         Lookup in = new Lookup(merged, flags);
         Optional<KeyPair> keys = KeyPair.find(in::get);
-        Path home = in.get("VODKIT_HOME").map(Path::of)
+        Path home = in.get("VODKIT_HOME")
+                .map(Path::of)
                 .orElseGet(() -> Path.of(in.get("HOME").orElse(System.getProperty("user.home")), ".vodkit"));
         return new Settings(
                 keys.map(KeyPair::accessKey),
                 keys.map(KeyPair::secretKey),
                 in.get("VOD_SPACE_NAME"),
-                in.get("VOD_ENDPOINT").map(value -> in.checked("VOD_ENDPOINT", () -> endpoint(value)))
+                in.get("VOD_ENDPOINT")
+                        .map(value -> in.checked("VOD_ENDPOINT", () -> endpoint(value)))
                         .or(() -> in.get("VOD_HOST").map(Settings::host)),
-                in.checked("VOD_REGION", () -> Limits.REGION.check(in.get("VOD_REGION").orElse(DEFAULT_REGION))),
-                new PollConfig(in.duration("VOD_POLL_INTERVAL", ChronoUnit.SECONDS, 5, Limits.POLL_INTERVAL),
-                        (int) in.whole("VOD_POLL_MAX", 360, Limits.POLL_MAX)),
-                new PlayUrlConfig(in.get("VOD_PLAY_DOMAIN").orElse(null),
+                in.checked(
+                        "VOD_REGION",
+                        () -> Limits.REGION.check(in.get("VOD_REGION").orElse(DEFAULT_REGION))),
+                new PollConfig(in.duration("VOD_POLL_INTERVAL", ChronoUnit.SECONDS, 5, Limits.POLL_INTERVAL), (int)
+                        in.whole("VOD_POLL_MAX", 360, Limits.POLL_MAX)),
+                new PlayUrlConfig(
+                        in.get("VOD_PLAY_DOMAIN").orElse(null),
                         in.duration("VOD_URL_EXPIRE_MINUTES", ChronoUnit.MINUTES, 60, Limits.URL_EXPIRY)),
                 home.toAbsolutePath(),
                 in.get("VODKIT_FFMPEG").map(Path::of),
                 in.get("VOD_ENHANCE_VERSION").orElse(DEFAULT_ENHANCE_VERSION),
-                in.duration("VOD_REQUEST_TIMEOUT", ChronoUnit.SECONDS,
-                        VodClientConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds(), Limits.REQUEST_TIMEOUT),
+                in.duration(
+                        "VOD_REQUEST_TIMEOUT",
+                        ChronoUnit.SECONDS,
+                        VodClientConfig.DEFAULT_REQUEST_TIMEOUT.toSeconds(),
+                        Limits.REQUEST_TIMEOUT),
                 (int) in.whole("VOD_MAX_ATTEMPTS", RetryPolicy.defaults().maxAttempts(), Limits.MAX_ATTEMPTS),
                 Duration.ofMillis(Math.round(in.positiveNumber("VODKIT_IDLE_MINUTES", DEFAULT_IDLE_MINUTES) * 60_000)));
     }
@@ -90,8 +108,7 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
         String withScheme = value.contains("://") ? value : "https://" + value;
         URI uri;
         try {
-            uri = URI.create(withScheme.endsWith("/") ? withScheme.substring(0, withScheme.length() - 1)
-                    : withScheme);
+            uri = URI.create(withScheme.endsWith("/") ? withScheme.substring(0, withScheme.length() - 1) : withScheme);
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException(Limits.ENDPOINT.name(), Limits.ENDPOINT.accepted(), "'" + value + "'");
         }
@@ -110,8 +127,15 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
     /** The merged values; {@code flags} tells which came from the command line, to name them by their flag. */
     private record Lookup(Map<String, String> values, Map<String, String> flags) {
         /** The flags that set variables, named as a refusal names them. */
-        private static final Map<String, String> FLAG_NAMES = Map.of("VOD_ENDPOINT", "--endpoint",
-                "VOD_REGION", "--region", "VOD_POLL_INTERVAL", "--poll-interval", "VOD_POLL_MAX", "--poll-max");
+        private static final Map<String, String> FLAG_NAMES = Map.of(
+                "VOD_ENDPOINT",
+                "--endpoint",
+                "VOD_REGION",
+                "--region",
+                "VOD_POLL_INTERVAL",
+                "--poll-interval",
+                "VOD_POLL_MAX",
+                "--poll-max");
 
         Optional<String> get(String name) {
             return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
@@ -124,15 +148,18 @@ public record Settings(Optional<String> accessKey, Optional<String> secretKey, O
 
         /** A number of {@code unit}s (fractions to the millisecond) within {@code limit}; absent: {@code fallback}. */
         Duration duration(String name, ChronoUnit unit, double fallback, Limit<Duration> limit) {
-            double amount = get(name).map(raw -> parsed(name, limit, Double::valueOf)).orElse(fallback);
+            double amount =
+                    get(name).map(raw -> parsed(name, limit, Double::valueOf)).orElse(fallback);
             // Math.round saturates (and gives 0 for NaN), so any number typed becomes a Duration the limit judges
-            Duration value = Duration.ofMillis(Math.round(amount * unit.getDuration().toMillis()));
+            Duration value =
+                    Duration.ofMillis(Math.round(amount * unit.getDuration().toMillis()));
             return checked(name, () -> limit.check(value));
         }
 
         /** A whole number within {@code limit}; absent: {@code fallback}. */
         long whole(String name, long fallback, Limit<Long> limit) {
-            long value = get(name).map(raw -> parsed(name, limit, Long::valueOf)).orElse(fallback);
+            long value =
+                    get(name).map(raw -> parsed(name, limit, Long::valueOf)).orElse(fallback);
             return checked(name, () -> limit.check(value));
         }
 

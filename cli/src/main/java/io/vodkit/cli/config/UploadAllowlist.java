@@ -37,7 +37,8 @@ public final class UploadAllowlist {
         List<Path> roots = new ArrayList<>();
         real(workingDir).ifPresent(roots::add);
         String temp = env.getOrDefault("TMPDIR", "");
-        real(Path.of(temp.isBlank() ? System.getProperty("java.io.tmpdir") : temp)).ifPresent(roots::add);
+        real(Path.of(temp.isBlank() ? System.getProperty("java.io.tmpdir") : temp))
+                .ifPresent(roots::add);
         for (String folder : allowed.split(File.pathSeparator)) {
             if (!folder.isBlank()) {
                 real(workingDir.resolve(folder.strip())).ifPresent(roots::add);

@@ -12,8 +12,7 @@ import java.util.function.Supplier;
  * accepted range, e.g. {@code --part-size must be 20 MiB to 5 GiB, got 6GiB}.
  */
 public final class UserValues {
-    private UserValues() {
-    }
+    private UserValues() {}
 
     /**
      * Runs {@code check}; a refusal names {@code label} and shows {@code typed} as given.
@@ -41,15 +40,17 @@ public final class UserValues {
      * {@link #refused(InvalidValueException, Map)}, showing the value as typed when {@code typed} has it under the
      * client's name (e.g. {@code partSize → '6GiB'} rather than {@code 6 GiB}).
      */
-    public static CliException refused(InvalidValueException refused, Map<String, String> flags,
-                                       Map<String, String> typed) {
+    public static CliException refused(
+            InvalidValueException refused, Map<String, String> flags, Map<String, String> typed) {
         String text = typed.get(refused.name());
-        return invalid(flags.getOrDefault(refused.name(), refused.name()), refused,
+        return invalid(
+                flags.getOrDefault(refused.name(), refused.name()),
+                refused,
                 text == null ? refused.got() : "'" + text + "'");
     }
 
     private static CliException invalid(String label, InvalidValueException refused, String got) {
-        return new CliException(ExitCodes.INVALID_INPUT,
-                label + " must be " + refused.accepted() + ", got " + got, Map.of(), refused);
+        return new CliException(
+                ExitCodes.INVALID_INPUT, label + " must be " + refused.accepted() + ", got " + got, Map.of(), refused);
     }
 }

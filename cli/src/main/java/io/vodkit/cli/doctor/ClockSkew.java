@@ -20,18 +20,21 @@ public record ClockSkew(Duration serverMinusLocal) {
         String direction = serverMinusLocal.isNegative() ? "ahead of" : "behind";
         String off = "the local clock is " + describe(size) + " " + direction + " the server's";
         if (size.compareTo(REFUSED) > 0) {
-            return Check.fail("clock", off + "; the service refuses requests signed more than 15 min off: "
-                    + "set the clock right (NTP)");
+            return Check.fail(
+                    "clock",
+                    off + "; the service refuses requests signed more than 15 min off: " + "set the clock right (NTP)");
         }
         if (size.compareTo(WARNING) > 0) {
-            return Check.pass("clock", "warning: " + off + "; requests are refused beyond 15 min: set the clock "
-                    + "right (NTP)");
+            return Check.pass(
+                    "clock",
+                    "warning: " + off + "; requests are refused beyond 15 min: set the clock " + "right (NTP)");
         }
         return Check.pass("clock", off);
     }
 
     private static String describe(Duration duration) {
-        return duration.toMinutes() > 0 ? duration.toMinutes() + " min " + duration.toSecondsPart() + " s"
+        return duration.toMinutes() > 0
+                ? duration.toMinutes() + " min " + duration.toSecondsPart() + " s"
                 : duration.toSeconds() + " s";
     }
 }

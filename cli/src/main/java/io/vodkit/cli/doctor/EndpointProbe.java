@@ -29,25 +29,37 @@ public record EndpointProbe(boolean reachable, String detail, Optional<Instant> 
         HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         long started = System.nanoTime();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/")).timeout(TIMEOUT)
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(endpoint.resolve("/"))
+                            .timeout(TIMEOUT)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            return new EndpointProbe(true, endpoint + " is reachable (answered an unsigned request in " + millis
-                    + " ms; the credentials are checked by the signed call)",
-                    response.headers().firstValue("Date").flatMap(EndpointProbe::httpDate), clock.instant());
+            return new EndpointProbe(
+                    true,
+                    endpoint + " is reachable (answered an unsigned request in " + millis
+                            + " ms; the credentials are checked by the signed call)",
+                    response.headers().firstValue("Date").flatMap(EndpointProbe::httpDate),
+                    clock.instant());
         } catch (IOException e) {
-            return new EndpointProbe(false, "cannot reach " + endpoint + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), Optional.empty(), clock.instant());
+            return new EndpointProbe(
+                    false,
+                    "cannot reach " + endpoint + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    Optional.empty(),
+                    clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new EndpointProbe(false, "interrupted while reaching " + endpoint, Optional.empty(),
-                    clock.instant());
+            return new EndpointProbe(
+                    false, "interrupted while reaching " + endpoint, Optional.empty(), clock.instant());
         }
     }
 
     private static Optional<Instant> httpDate(String value) {
         try {
-            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException unreadable) {
             return Optional.empty();
         }

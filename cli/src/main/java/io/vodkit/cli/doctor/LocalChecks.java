@@ -15,8 +15,7 @@ import java.util.Optional;
 public final class LocalChecks {
     private static final ProcessRunner RUNNER = new ProcessRunner(Duration.ofSeconds(10));
 
-    private LocalChecks() {
-    }
+    private LocalChecks() {}
 
     /** {@code $VODKIT_HOME} exists (or can be made) and takes a new file. */
     public static Check home(Path home) {
@@ -25,8 +24,10 @@ public final class LocalChecks {
             Files.delete(Files.createTempFile(home, "doctor", ".tmp"));
             return Check.pass("home", home + " is writable");
         } catch (IOException | UnsupportedOperationException e) {
-            return Check.fail("home", home + " is not writable (" + e.getClass().getSimpleName() + " "
-                    + e.getMessage() + "); set VODKIT_HOME or --home to a folder vodkit may write");
+            return Check.fail(
+                    "home",
+                    home + " is not writable (" + e.getClass().getSimpleName() + " " + e.getMessage()
+                            + "); set VODKIT_HOME or --home to a folder vodkit may write");
         }
     }
 
@@ -36,19 +37,32 @@ public final class LocalChecks {
                 + "uploads work without";
         Optional<FfmpegTools> tools = FfmpegTools.locate(settings.ffmpeg().orElse(null));
         if (tools.isEmpty()) {
-            return new Check("ffmpeg", false, false, "ffmpeg/ffprobe not found (" + settings.ffmpeg()
-                    .map(path -> "VODKIT_FFMPEG=" + path).orElse("PATH") + "): " + why);
+            return new Check(
+                    "ffmpeg",
+                    false,
+                    false,
+                    "ffmpeg/ffprobe not found ("
+                            + settings.ffmpeg()
+                                    .map(path -> "VODKIT_FFMPEG=" + path)
+                                    .orElse("PATH") + "): " + why);
         }
         try {
-            return new Check("ffmpeg", true, false, version(tools.get().ffmpeg()) + "; "
-                    + version(tools.get().ffprobe()));
+            return new Check(
+                    "ffmpeg",
+                    true,
+                    false,
+                    version(tools.get().ffmpeg()) + "; " + version(tools.get().ffprobe()));
         } catch (MediaException e) {
             return new Check("ffmpeg", false, false, "ffmpeg/ffprobe do not run: " + e.getMessage() + "; " + why);
         }
     }
 
     private static String version(Path tool) throws MediaException {
-        String banner = RUNNER.run(List.of(tool.toString(), "-version")).stdout().lines().findFirst().orElse("");
+        String banner = RUNNER.run(List.of(tool.toString(), "-version"))
+                .stdout()
+                .lines()
+                .findFirst()
+                .orElse("");
         int copyright = banner.indexOf(" Copyright");
         return copyright < 0 ? banner : banner.substring(0, copyright);
     }

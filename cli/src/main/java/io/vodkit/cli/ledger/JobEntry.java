@@ -16,15 +16,48 @@ import java.time.Instant;
  * @param report       a restoration's report as JSON text (found, done, measured before and after), {@code ""}
  *                     when the service gave none
  */
-public record JobEntry(String endpoint, JobKind kind, String jobId, String spaceName, String source, JobState state,
-                       String serviceState, String vid, String output, String error, Instant submittedAt,
-                       Instant updatedAt, String report) {
+public record JobEntry(
+        String endpoint,
+        JobKind kind,
+        String jobId,
+        String spaceName,
+        String source,
+        JobState state,
+        String serviceState,
+        String vid,
+        String output,
+        String error,
+        Instant submittedAt,
+        Instant updatedAt,
+        String report) {
 
     /** A job without a report. */
-    public JobEntry(String endpoint, JobKind kind, String jobId, String spaceName, String source, JobState state,
-                    String serviceState, String vid, String output, String error, Instant submittedAt,
-                    Instant updatedAt) {
-        this(endpoint, kind, jobId, spaceName, source, state, serviceState, vid, output, error, submittedAt,
-                updatedAt, "");
+    public JobEntry(
+            String endpoint,
+            JobKind kind,
+            String jobId,
+            String spaceName,
+            String source,
+            JobState state,
+            String serviceState,
+            String vid,
+            String output,
+            String error,
+            Instant submittedAt,
+            Instant updatedAt) {
+        this(
+                endpoint,
+                kind,
+                jobId,
+                spaceName,
+                source,
+                state,
+                serviceState,
+                vid,
+                output,
+                error,
+                submittedAt,
+                updatedAt,
+                "");
     }
 }

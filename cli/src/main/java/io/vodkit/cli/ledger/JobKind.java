@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /** What a recorded job does: a URL pull upload (UploadMediaByUrl) or a quality restoration (StartExecution). */
 public enum JobKind {
-    PULL, RESTORE;
+    PULL,
+    RESTORE;
 
     /** The name in the ledger, the output and {@code --kind}: {@code pull} or {@code restore}. */
     public String wireName() {

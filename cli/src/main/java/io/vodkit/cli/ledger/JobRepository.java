@@ -52,12 +52,13 @@ public final class JobRepository {
     /** The restoration of {@code endpoint} whose output is {@code fileName} in {@code spaceName}, if known here. */
     public Optional<JobEntry> restorationWithOutput(String endpoint, String spaceName, String fileName) {
         return list(endpoint, Optional.of(JobKind.RESTORE), Optional.empty(), Optional.of(spaceName)).stream()
-                .filter(job -> job.output().equals(fileName)).reduce((first, second) -> second);
+                .filter(job -> job.output().equals(fileName))
+                .reduce((first, second) -> second);
     }
 
     /** The jobs of {@code endpoint}, oldest first, narrowed by each filter given. */
-    public List<JobEntry> list(String endpoint, Optional<JobKind> kind, Optional<JobState> state,
-                               Optional<String> spaceName) {
+    public List<JobEntry> list(
+            String endpoint, Optional<JobKind> kind, Optional<JobState> state, Optional<String> spaceName) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM jobs WHERE endpoint = ?");
         List<String> values = new ArrayList<>(List.of(endpoint));
         kind.ifPresent(k -> {
@@ -92,11 +93,19 @@ public final class JobRepository {
     private static JobEntry read(ResultSet rs) throws SQLException {
         String kind = rs.getString(2);
         String state = rs.getString(6);
-        return new JobEntry(rs.getString(1),
+        return new JobEntry(
+                rs.getString(1),
                 JobKind.fromWire(kind).orElseThrow(() -> new SQLException("unknown job kind '" + kind + "'")),
-                rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
                 JobState.fromWire(state).orElseThrow(() -> new SQLException("unknown job state '" + state + "'")),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)), rs.getString(13));
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                Instant.ofEpochMilli(rs.getLong(11)),
+                Instant.ofEpochMilli(rs.getLong(12)),
+                rs.getString(13));
     }
 }

@@ -42,7 +42,8 @@ public final class Ledger implements AutoCloseable {
             if (database != null) {
                 database.close();
             }
-            String reason = e instanceof IOException io ? io.getClass().getSimpleName() + ": " + io.getMessage()
+            String reason = e instanceof IOException io
+                    ? io.getClass().getSimpleName() + ": " + io.getMessage()
                     : e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw CliException.invalidInput("cannot open the vodkit ledger " + file + " (" + reason
                     + "); point VODKIT_HOME or --home at a writable folder");

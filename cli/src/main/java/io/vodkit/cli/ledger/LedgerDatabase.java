@@ -70,8 +70,8 @@ final class LedgerDatabase implements AutoCloseable {
     }
 
     private CliException failure(SQLException e) {
-        return new CliException(ExitCodes.FAILED, "the vodkit ledger " + file + " failed: " + e.getMessage(),
-                Map.of(), e);
+        return new CliException(
+                ExitCodes.FAILED, "the vodkit ledger " + file + " failed: " + e.getMessage(), Map.of(), e);
     }
 
     @Override

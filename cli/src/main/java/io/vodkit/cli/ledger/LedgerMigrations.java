@@ -13,7 +13,8 @@ import java.util.List;
 final class LedgerMigrations {
 
     private static final List<List<String>> VERSIONS = List.of(
-            List.of("""
+            List.of(
+                    """
                     CREATE TABLE uploads (
                         endpoint    TEXT NOT NULL,
                         space_name  TEXT NOT NULL,
@@ -46,8 +47,7 @@ final class LedgerMigrations {
             // a restoration's report (what it found, did and measured), kept with the job for `vodkit jobs`
             List.of("ALTER TABLE jobs ADD COLUMN report TEXT NOT NULL DEFAULT ''"));
 
-    private LedgerMigrations() {
-    }
+    private LedgerMigrations() {}
 
     /** The schema version this vodkit writes. */
     static int latestVersion() {

@@ -55,20 +55,23 @@ public final class LedgerUploads implements UploadLedger {
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
 
     /** A file's size, last-modified time and MD5 as seen before its upload; {@code md5} is null when not read. */
-    private record Stamp(long size, long mtimeMillis, String md5) {
-    }
+    private record Stamp(long size, long mtimeMillis, String md5) {}
 
     /** Files of one size in a space: only these can hold the same bytes. */
-    private record SameSize(String space, long size) {
-    }
+    private record SameSize(String space, long size) {}
 
     /**
      * @param endpoint which service (see {@link UploadEntry#endpoint()})
      * @param presence asked whether an earlier upload is still in that service before its file is skipped
      * @param notices  told when an earlier upload is gone, or an upload could not be recorded
      */
-    public LedgerUploads(UploadRepository uploads, String endpoint, boolean force, MediaPresence presence,
-                         Clock clock, Consumer<String> notices) {
+    public LedgerUploads(
+            UploadRepository uploads,
+            String endpoint,
+            boolean force,
+            MediaPresence presence,
+            Clock clock,
+            Consumer<String> notices) {
         this.uploads = uploads;
         this.endpoint = endpoint;
         this.force = force;
@@ -99,16 +102,23 @@ public final class LedgerUploads implements UploadLedger {
             if (md5 == null && uploads.anyOfSize(endpoint, space, size)) {
                 md5 = md5(file);
             }
-            Optional<UploadEntry> sameBytes = md5 == null ? Optional.empty()
-                    : uploads.latestByContent(endpoint, space, md5, size);
+            Optional<UploadEntry> sameBytes =
+                    md5 == null ? Optional.empty() : uploads.latestByContent(endpoint, space, md5, size);
             if (sameBytes.isPresent()) {
                 UploadEntry earlier = sameBytes.get();
                 if (!stillPresent(file, earlier)) {
                     continue; // forgotten: look again, an older upload of these bytes may still be there
                 }
                 // remember this path as it is now, so that the next run trusts its stamp without hashing
-                insert(path, space, new Stamp(size, mtime, md5), earlier.vid(), earlier.fileName(),
-                        earlier.storeUri(), earlier.posterUri(), earlier.uploadedAt());
+                insert(
+                        path,
+                        space,
+                        new Stamp(size, mtime, md5),
+                        earlier.vid(),
+                        earlier.fileName(),
+                        earlier.storeUri(),
+                        earlier.posterUri(),
+                        earlier.uploadedAt());
                 return Optional.of(result(earlier));
             }
             CompletableFuture<Void> first = running.putIfAbsent(sameSize, new CompletableFuture<>());
@@ -135,8 +145,10 @@ public final class LedgerUploads implements UploadLedger {
         try {
             exists = presence.exists(vid);
         } catch (VodException e) {
-            throw new VodException("Cannot check that " + vid + ", the earlier upload of " + file + ", is still in "
-                    + "the service: " + e.getMessage(), e);
+            throw new VodException(
+                    "Cannot check that " + vid + ", the earlier upload of " + file + ", is still in " + "the service: "
+                            + e.getMessage(),
+                    e);
         }
         if (exists) {
             present.add(vid);
@@ -144,8 +156,7 @@ public final class LedgerUploads implements UploadLedger {
         }
         uploads.forget(endpoint, earlier.spaceName(), vid);
         if (gone.add(vid)) {
-            notices.accept(file + ": the earlier upload " + vid
-                    + " is gone from the service; the ledger forgets it");
+            notices.accept(file + ": the earlier upload " + vid + " is gone from the service; the ledger forgets it");
         }
         return false;
     }
@@ -158,9 +169,15 @@ public final class LedgerUploads implements UploadLedger {
         }
         present.add(result.vid());
         try {
-            insert(request.file().toString(), request.spaceName(), withMd5(stamp, request.file(), result),
-                    result.vid(), result.fileName(),
-                    result.storeUri(), result.posterUri(), clock.instant());
+            insert(
+                    request.file().toString(),
+                    request.spaceName(),
+                    withMd5(stamp, request.file(), result),
+                    result.vid(),
+                    result.fileName(),
+                    result.storeUri(),
+                    result.posterUri(),
+                    clock.instant());
         } catch (RuntimeException e) {
             notices.accept("uploaded " + request.file() + " as " + result.vid() + " but could not record it in "
                     + "the ledger, so a re-run uploads it again: " + e.getMessage());
@@ -186,7 +203,9 @@ public final class LedgerUploads implements UploadLedger {
             return stamp;
         }
         String reported = result.sourceInfo().md5();
-        return new Stamp(stamp.size(), stamp.mtimeMillis(),
+        return new Stamp(
+                stamp.size(),
+                stamp.mtimeMillis(),
                 reported.matches("[0-9a-fA-F]{32}") ? reported.toLowerCase(Locale.ROOT) : md5(file));
     }
 
@@ -201,16 +220,51 @@ public final class LedgerUploads implements UploadLedger {
         }
     }
 
-    private void insert(String path, String space, Stamp stamp, String vid, String fileName, String storeUri,
-                        String posterUri, Instant uploadedAt) {
-        uploads.insert(new UploadEntry(endpoint, space, path, stamp.size(), stamp.mtimeMillis(), stamp.md5(), vid,
-                fileName, storeUri, posterUri == null ? "" : posterUri, uploadedAt));
+    private void insert(
+            String path,
+            String space,
+            Stamp stamp,
+            String vid,
+            String fileName,
+            String storeUri,
+            String posterUri,
+            Instant uploadedAt) {
+        uploads.insert(new UploadEntry(
+                endpoint,
+                space,
+                path,
+                stamp.size(),
+                stamp.mtimeMillis(),
+                stamp.md5(),
+                vid,
+                fileName,
+                storeUri,
+                posterUri == null ? "" : posterUri,
+                uploadedAt));
     }
 
     private static UploadResult result(UploadEntry entry) {
-        return new UploadResult(entry.vid(), entry.posterUri(), entry.fileName(), entry.storeUri(),
-                entry.spaceName(), new SourceInfo(entry.fileName(), entry.storeUri(), entry.size(), entry.md5(),
-                "", "", 0, 0, 0, "", 0, 0, "", ""));
+        return new UploadResult(
+                entry.vid(),
+                entry.posterUri(),
+                entry.fileName(),
+                entry.storeUri(),
+                entry.spaceName(),
+                new SourceInfo(
+                        entry.fileName(),
+                        entry.storeUri(),
+                        entry.size(),
+                        entry.md5(),
+                        "",
+                        "",
+                        0,
+                        0,
+                        0,
+                        "",
+                        0,
+                        0,
+                        "",
+                        ""));
     }
 
     /** Hex MD5 of the file's bytes, streamed. */

@@ -12,6 +12,15 @@ import java.time.Instant;
  * @param md5         hex MD5 of the file's bytes
  * @param uploadedAt  when the bytes went up (a file found by its content keeps the time of the upload it matched)
  */
-public record UploadEntry(String endpoint, String spaceName, String path, long size, long mtimeMillis, String md5,
-                          String vid, String fileName, String storeUri, String posterUri, Instant uploadedAt) {
-}
+public record UploadEntry(
+        String endpoint,
+        String spaceName,
+        String path,
+        long size,
+        long mtimeMillis,
+        String md5,
+        String vid,
+        String fileName,
+        String storeUri,
+        String posterUri,
+        Instant uploadedAt) {}

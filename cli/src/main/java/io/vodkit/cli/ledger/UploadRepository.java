@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /** Table {@code uploads}: what each local file was when it went up, in insertion order; a file may appear often. */
 public final class UploadRepository {
-    private static final String COLUMNS = "endpoint, space_name, path, size, mtime_ms, md5, vid, file_name, "
-            + "store_uri, poster_uri, uploaded_at";
+    private static final String COLUMNS =
+            "endpoint, space_name, path, size, mtime_ms, md5, vid, file_name, " + "store_uri, poster_uri, uploaded_at";
 
     private final LedgerDatabase database;
 
@@ -40,8 +40,8 @@ public final class UploadRepository {
     /** Forgets every file recorded as uploaded as {@code vid} to this space of this service. */
     public void forget(String endpoint, String spaceName, String vid) {
         database.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM uploads WHERE endpoint = ? AND space_name = ? AND vid = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM uploads WHERE endpoint = ? AND space_name = ? AND vid = ?")) {
                 ps.setString(1, endpoint);
                 ps.setString(2, spaceName);
                 ps.setString(3, vid);
@@ -65,7 +65,8 @@ public final class UploadRepository {
 
     /** Whether any file of {@code size} bytes is recorded in this space of this service. */
     public boolean anyOfSize(String endpoint, String spaceName, long size) {
-        return latest("size = ?", endpoint, spaceName, ps -> ps.setLong(3, size)).isPresent();
+        return latest("size = ?", endpoint, spaceName, ps -> ps.setLong(3, size))
+                .isPresent();
     }
 
     @FunctionalInterface
@@ -88,8 +89,17 @@ public final class UploadRepository {
     }
 
     private static UploadEntry read(ResultSet rs) throws SQLException {
-        return new UploadEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+        return new UploadEntry(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
                 Instant.ofEpochMilli(rs.getLong(11)));
     }
 }

@@ -25,15 +25,25 @@ import java.util.Map;
  */
 record InProcessCommand(int exitCode, List<String> lines) {
 
-    static InProcessCommand run(CliContext server, Map<String, String> env, List<String> args,
-                                ProgressHook progress) {
+    static InProcessCommand run(CliContext server, Map<String, String> env, List<String> args, ProgressHook progress) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CliContext context = new CliContext(env, server.workingDir(), InputStream.nullInputStream(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), server.errStream(), false, server.shutdown(),
-                progress).forToolCall();
+        CliContext context = new CliContext(
+                        env,
+                        server.workingDir(),
+                        InputStream.nullInputStream(),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        server.errStream(),
+                        false,
+                        server.shutdown(),
+                        progress)
+                .forToolCall();
         int exitCode = VodkitCli.execute(context, args.toArray(String[]::new));
-        return new InProcessCommand(exitCode, out.toString(StandardCharsets.UTF_8).lines()
-                .filter(line -> !line.isBlank()).toList());
+        return new InProcessCommand(
+                exitCode,
+                out.toString(StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(line -> !line.isBlank())
+                        .toList());
     }
 
     /** The line a command would have printed for {@code failure}. */

@@ -31,8 +31,15 @@ final class InputSchema {
 
     /** A comma-separated string or an array of strings. */
     InputSchema list(String name, String description) {
-        return property(name, Map.of("type", List.of("string", "array"), "items", Map.of("type", "string"),
-                "description", description));
+        return property(
+                name,
+                Map.of(
+                        "type",
+                        List.of("string", "array"),
+                        "items",
+                        Map.of("type", "string"),
+                        "description",
+                        description));
     }
 
     InputSchema require(String... names) {

@@ -27,8 +27,7 @@ final class JsonRpcInput extends InputStream {
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final InputStream in;
     private final OutputStream out;
@@ -90,8 +89,10 @@ final class JsonRpcInput extends InputStream {
                     b = in.read();
                 }
                 if (tooLong) {
-                    reply(JSON.nullNode(), INVALID_REQUEST, "Invalid Request: a message is longer than "
-                            + (MAX_LINE_BYTES >> 20) + " MiB");
+                    reply(
+                            JSON.nullNode(),
+                            INVALID_REQUEST,
+                            "Invalid Request: a message is longer than " + (MAX_LINE_BYTES >> 20) + " MiB");
                 } else {
                     accept(next.toString(StandardCharsets.UTF_8));
                 }
@@ -112,8 +113,13 @@ final class JsonRpcInput extends InputStream {
         try {
             tree = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            reply(JSON.nullNode(), PARSE_ERROR, "Parse error: the line is not JSON" + (e.getLocation() == null ? ""
-                    : " (column " + e.getLocation().getColumnNr() + ")"));
+            reply(
+                    JSON.nullNode(),
+                    PARSE_ERROR,
+                    "Parse error: the line is not JSON"
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (column " + e.getLocation().getColumnNr() + ")"));
             return;
         }
         if (!tree.isObject()) {
@@ -124,7 +130,9 @@ final class JsonRpcInput extends InputStream {
         try {
             McpSchema.deserializeJsonRpcMessage(mapper, text);
         } catch (IOException | RuntimeException e) {
-            reply(id.isTextual() || id.isNumber() ? id : JSON.nullNode(), INVALID_REQUEST,
+            reply(
+                    id.isTextual() || id.isNumber() ? id : JSON.nullNode(),
+                    INVALID_REQUEST,
                     "Invalid Request: not a JSON-RPC request, notification or response");
             return;
         }

@@ -23,8 +23,11 @@ final class ToolArguments {
         this.values = values == null ? Map.of() : values;
         for (String name : this.values.keySet()) {
             if (!known.contains(name)) {
-                throw new CliException(ExitCodes.INVALID_INPUT, tool + ": unknown argument '" + name + "'",
-                        Map.of("Code", "InvalidArgument", "Expected", List.copyOf(known)), null);
+                throw new CliException(
+                        ExitCodes.INVALID_INPUT,
+                        tool + ": unknown argument '" + name + "'",
+                        Map.of("Code", "InvalidArgument", "Expected", List.copyOf(known)),
+                        null);
             }
         }
     }
@@ -76,12 +79,15 @@ final class ToolArguments {
         } else {
             throw invalid("'" + name + "' must be a string or an array of strings, got " + value);
         }
-        List<String> texts = items.stream().map(item -> {
-            if (!(item instanceof String text)) {
-                throw invalid("'" + name + "' must hold strings, got " + item);
-            }
-            return text.strip();
-        }).filter(text -> !text.isEmpty()).toList();
+        List<String> texts = items.stream()
+                .map(item -> {
+                    if (!(item instanceof String text)) {
+                        throw invalid("'" + name + "' must hold strings, got " + item);
+                    }
+                    return text.strip();
+                })
+                .filter(text -> !text.isEmpty())
+                .toList();
         if (texts.isEmpty()) {
             throw invalid("'" + name + "' is required");
         }

@@ -1,13 +1,13 @@
 package io.vodkit.cli.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
@@ -21,8 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,8 +34,7 @@ import java.util.concurrent.CompletableFuture;
 public final class VodkitMcpServer {
     private static final ObjectMapper LINES = new ObjectMapper();
 
-    private VodkitMcpServer() {
-    }
+    private VodkitMcpServer() {}
 
     /**
      * Serves until the client closes stdin or the process is asked to stop.
@@ -48,12 +47,13 @@ public final class VodkitMcpServer {
             McpJsonMapper mapper = McpJsonDefaults.getMapper();
             JsonRpcInput input = new JsonRpcInput(context.in(), context.outStream(), mapper);
             List<VodkitTool> tools = VodkitTools.all();
-            McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(mapper, input,
-                            context.outStream()))
+            McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(mapper, input, context.outStream()))
                     .serverInfo("vodkit", version)
                     .capabilities(ServerCapabilities.builder().tools(false).build())
                     .validateToolInputs(false)
-                    .tools(tools.stream().map(tool -> specification(tool, context, environment, mapper)).toList())
+                    .tools(tools.stream()
+                            .map(tool -> specification(tool, context, environment, mapper))
+                            .toList())
                     .build();
             context.notice("MCP server on stdin/stdout with tools "
                     + String.join(", ", tools.stream().map(VodkitTool::name).toList()));
@@ -62,22 +62,29 @@ public final class VodkitMcpServer {
         }
     }
 
-    private static SyncToolSpecification specification(VodkitTool tool, CliContext context,
-                                                       ToolEnvironment environment, McpJsonMapper mapper) {
-        Tool definition = Tool.builder().name(tool.name()).description(tool.description())
-                .inputSchema(tool.schema().toMap()).build();
-        return SyncToolSpecification.builder().tool(definition).callHandler((exchange, request) -> {
-            ProgressHook progress = request.progressToken() == null ? ProgressHook.NONE
-                    : new McpProgress(exchange, request.progressToken());
-            InProcessCommand outcome;
-            try {
-                ToolCall call = tool.call(request.arguments());
-                outcome = InProcessCommand.run(context, environment.forCall(call), call.args(), progress);
-            } catch (CliException invalid) {
-                outcome = InProcessCommand.failed(invalid);
-            }
-            return result(outcome, mapper);
-        }).build();
+    private static SyncToolSpecification specification(
+            VodkitTool tool, CliContext context, ToolEnvironment environment, McpJsonMapper mapper) {
+        Tool definition = Tool.builder()
+                .name(tool.name())
+                .description(tool.description())
+                .inputSchema(tool.schema().toMap())
+                .build();
+        return SyncToolSpecification.builder()
+                .tool(definition)
+                .callHandler((exchange, request) -> {
+                    ProgressHook progress = request.progressToken() == null
+                            ? ProgressHook.NONE
+                            : new McpProgress(exchange, request.progressToken());
+                    InProcessCommand outcome;
+                    try {
+                        ToolCall call = tool.call(request.arguments());
+                        outcome = InProcessCommand.run(context, environment.forCall(call), call.args(), progress);
+                    } catch (CliException invalid) {
+                        outcome = InProcessCommand.failed(invalid);
+                    }
+                    return result(outcome, mapper);
+                })
+                .build();
     }
 
     /**
@@ -89,8 +96,9 @@ public final class VodkitMcpServer {
         outcome.lines().forEach(result::addTextContent);
         if (outcome.lines().size() == 1) {
             result.structuredContent(mapper, outcome.lines().get(0));
-            comparisonPicture(outcome.lines().get(0)).ifPresent(png -> result.addContent(
-                    new ImageContent(null, Base64.getEncoder().encodeToString(png), "image/png")));
+            comparisonPicture(outcome.lines().get(0))
+                    .ifPresent(png -> result.addContent(
+                            new ImageContent(null, Base64.getEncoder().encodeToString(png), "image/png")));
         }
         return result.build();
     }

@@ -23,8 +23,7 @@ public record EnhanceOutput(
             @JsonProperty("FileId") String fileId,
             @JsonProperty("DirectUrl") String directUrl,
             @JsonProperty("Source") String source,
-            @JsonProperty("Url") String url) {
-    }
+            @JsonProperty("Url") String url) {}
 
     /** This line as a JSON object with {@code extra} fields after the standard ones. */
     public Map<String, Object> with(Map<String, Object> extra) {
@@ -40,9 +39,12 @@ public record EnhanceOutput(
     }
 
     public static EnhanceOutput success(String spaceName, String runId, String fileId, String fileName, String url) {
-        return new EnhanceOutput("Success", spaceName, runId,
-                List.of(new VideoUrl(fileId, fileName, MediaSource.DIRECT_URL_PREFIX + fileName, url)), List.of(),
+        return new EnhanceOutput(
+                "Success",
+                spaceName,
+                runId,
+                List.of(new VideoUrl(fileId, fileName, MediaSource.DIRECT_URL_PREFIX + fileName, url)),
+                List.of(),
                 List.of());
     }
-
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  * {@code Restoration} ({@link RestorationSummary}).
  */
 public final class JobLine {
-    private JobLine() {
-    }
+    private JobLine() {}
 
     /**
      * @param launcher         what starts vodkit in {@code Command} ({@link io.vodkit.cli.CliContext#launcher()})
@@ -46,8 +45,8 @@ public final class JobLine {
         json.put("SubmittedAt", job.submittedAt().toString());
         json.put("UpdatedAt", job.updatedAt().toString());
         if (job.state() == JobState.RUNNING) {
-            List<String> arguments = new ArrayList<>(List.of(pull ? "poll-upload" : "poll", job.jobId(),
-                    job.spaceName()));
+            List<String> arguments =
+                    new ArrayList<>(List.of(pull ? "poll-upload" : "poll", job.jobId(), job.spaceName()));
             arguments.addAll(serviceArguments);
             json.put("Command", launcher.command(arguments));
         }

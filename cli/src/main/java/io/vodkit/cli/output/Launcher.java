@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 public record Launcher(String word) {
     /** vodkit found on PATH. */
     public static final Launcher ON_PATH = new Launcher("vodkit");
+
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
     /** The command line that runs vodkit with {@code arguments}, as it is to be typed. */

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The JSON line of one media asset, as {@code vodkit info} and {@code vodkit ls} print it. */
 public final class MediaLine {
-    private MediaLine() {
-    }
+    private MediaLine() {}
 
     /** Its fields, in a fixed order; {@code playUrl} is a freshly signed URL of the original ({@code ""} if none). */
     public static Map<String, Object> of(MediaInfo media, String playUrl) {

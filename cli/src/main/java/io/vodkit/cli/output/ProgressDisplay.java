@@ -23,6 +23,7 @@ public final class ProgressDisplay implements AutoCloseable {
     private static final int UPDATE_MILLIS = 250;
     /** Labels are cut or padded to this many characters, so that the bars of a batch line up. */
     private static final int LABEL_CHARS = 20;
+
     private static final String UP = "\033[%dA";
     private static final String CLEAR_LINE = "\033[K";
     private static final String CLEAR_BELOW = "\033[J";
@@ -141,7 +142,8 @@ public final class ProgressDisplay implements AutoCloseable {
     }
 
     private static String label(String name) {
-        return name.length() > LABEL_CHARS ? name.substring(0, LABEL_CHARS - 1) + "…"
+        return name.length() > LABEL_CHARS
+                ? name.substring(0, LABEL_CHARS - 1) + "…"
                 : String.format("%-" + LABEL_CHARS + "s", name);
     }
 

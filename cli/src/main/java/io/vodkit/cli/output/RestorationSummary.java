@@ -17,8 +17,7 @@ import java.util.Optional;
 public final class RestorationSummary {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RestorationSummary() {
-    }
+    private RestorationSummary() {}
 
     /** The summary of a report stored as JSON text; empty for no report or an unreadable one. */
     public static Optional<Map<String, Object>> of(String reportJson) {

@@ -23,8 +23,11 @@ public sealed interface UploadLine permits UploadOutput, UploadLine.Failed, Uplo
      */
     @JsonPropertyOrder({"error", "JobId", "SourceUrl"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Failed(@JsonProperty("error") String error, @JsonProperty("JobId") String jobId,
-                  @JsonProperty("SourceUrl") String sourceUrl) implements UploadLine {
+    record Failed(
+            @JsonProperty("error") String error,
+            @JsonProperty("JobId") String jobId,
+            @JsonProperty("SourceUrl") String sourceUrl)
+            implements UploadLine {
 
         /** A source that failed before or without a job (a refused submission, a bad file, a refused upload). */
         public static Failed of(String error, String source) {
@@ -39,8 +42,11 @@ public sealed interface UploadLine permits UploadOutput, UploadLine.Failed, Uplo
 
     /** {@code {"error", "resume_hint", "JobIds", "State"}}: a URL pull still running; the hint resumes polling it. */
     @JsonPropertyOrder({"error", "resume_hint", "JobIds", "State"})
-    record TimedOut(@JsonProperty("error") String error, @JsonProperty("resume_hint") ResumeHint resumeHint,
-                    @JsonProperty("JobIds") String jobIds, @JsonProperty("State") String state)
+    record TimedOut(
+            @JsonProperty("error") String error,
+            @JsonProperty("resume_hint") ResumeHint resumeHint,
+            @JsonProperty("JobIds") String jobIds,
+            @JsonProperty("State") String state)
             implements UploadLine {
 
         @Override

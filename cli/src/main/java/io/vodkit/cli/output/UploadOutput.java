@@ -12,8 +12,7 @@ import io.vodkit.client.upload.UploadResult;
  * The one JSON line printed for each uploaded file or URL; {@code JobId} only for URL pulls, {@code Skipped} only
  * for a file the ledger shows was already uploaded (the line is then that upload's, with a fresh PlayURL).
  */
-@JsonPropertyOrder({"Vid", "Source", "PlayURL", "PosterUri", "FileName", "SpaceName", "SourceUrl", "JobId",
-    "Skipped"})
+@JsonPropertyOrder({"Vid", "Source", "PlayURL", "PosterUri", "FileName", "SpaceName", "SourceUrl", "JobId", "Skipped"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UploadOutput(
         @JsonProperty("Vid") String vid,
@@ -24,18 +23,33 @@ public record UploadOutput(
         @JsonProperty("SpaceName") String spaceName,
         @JsonProperty("SourceUrl") String sourceUrl,
         @JsonProperty("JobId") String jobId,
-        @JsonProperty("Skipped") Boolean skipped) implements UploadLine {
+        @JsonProperty("Skipped") Boolean skipped)
+        implements UploadLine {
 
-    public static UploadOutput of(String vid, String playUrl, String posterUri, String fileName, String spaceName,
-                                  String sourceUrl, String jobId) {
-        return new UploadOutput(vid, MediaSource.VID_PREFIX + vid, playUrl, posterUri == null ? "" : posterUri,
-                fileName, spaceName, sourceUrl, jobId, null);
+    public static UploadOutput of(
+            String vid,
+            String playUrl,
+            String posterUri,
+            String fileName,
+            String spaceName,
+            String sourceUrl,
+            String jobId) {
+        return new UploadOutput(
+                vid,
+                MediaSource.VID_PREFIX + vid,
+                playUrl,
+                posterUri == null ? "" : posterUri,
+                fileName,
+                spaceName,
+                sourceUrl,
+                jobId,
+                null);
     }
 
     /** The line of an uploaded local file ({@code skipped}: the ledger's earlier upload of the same bytes). */
     public static UploadOutput of(UploadResult result, String file, boolean skipped) {
-        UploadOutput line = of(result.vid(), result.playUrl(), result.posterUri(), result.fileName(),
-                result.spaceName(), file, null);
+        UploadOutput line = of(
+                result.vid(), result.playUrl(), result.posterUri(), result.fileName(), result.spaceName(), file, null);
         return skipped ? line.asSkipped() : line;
     }
 

@@ -26,9 +26,10 @@ class ArgumentFileTest {
 
         assertThat(ArgumentFile.read(tmp.resolve("fits.json"), "PARAMS file", EnhanceCommand.MAX_PARAMS_FILE_BYTES))
                 .hasSize(EnhanceCommand.MAX_PARAMS_FILE_BYTES);
-        assertThatThrownBy(() -> ArgumentFile.read(tmp.resolve("large.json"), "PARAMS file",
-                EnhanceCommand.MAX_PARAMS_FILE_BYTES))
-                .isInstanceOf(CliException.class).hasMessageEndingWith("large.json is larger than 1024 KiB")
+        assertThatThrownBy(() -> ArgumentFile.read(
+                        tmp.resolve("large.json"), "PARAMS file", EnhanceCommand.MAX_PARAMS_FILE_BYTES))
+                .isInstanceOf(CliException.class)
+                .hasMessageEndingWith("large.json is larger than 1024 KiB")
                 .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCodes.INVALID_INPUT));
     }
 
@@ -40,6 +41,8 @@ class ArgumentFileTest {
         assertThat(ArgumentFile.reference("@/etc/hosts", context)).contains(Path.of("/etc/hosts"));
         assertThat(ArgumentFile.reference("p.json", context)).isEmpty();
         assertThat(ArgumentFile.reference("@", context)).isEmpty();
-        assertThat(ArgumentFile.reference("@/etc/hosts", context.forToolCall())).as("a tool call's value").isEmpty();
+        assertThat(ArgumentFile.reference("@/etc/hosts", context.forToolCall()))
+                .as("a tool call's value")
+                .isEmpty();
     }
 }

@@ -37,7 +37,8 @@ class MediaFolderTest {
     }
 
     private List<String> scan(boolean recursive) {
-        return MediaFolder.scan(root, recursive, notices::add).stream().map(p -> root.relativize(p).toString())
+        return MediaFolder.scan(root, recursive, notices::add).stream()
+                .map(p -> root.relativize(p).toString())
                 .toList();
     }
 
@@ -59,7 +60,8 @@ class MediaFolderTest {
         Files.createSymbolicLink(root.resolve("broken.mov"), root.resolve("nowhere.mov"));
 
         assertThat(scan(true)).containsExactly("a.M4A", "b.mp4", "linked.wav", "sub/c.mkv", "sub/deeper/d.mp3");
-        assertThat(notices).anySatisfy(n -> assertThat(n).contains("back").contains("symbolic link loop"))
+        assertThat(notices)
+                .anySatisfy(n -> assertThat(n).contains("back").contains("symbolic link loop"))
                 .anySatisfy(n -> assertThat(n).contains("broken.mov").contains("not a regular file"));
     }
 
@@ -70,7 +72,8 @@ class MediaFolderTest {
         Files.write(plain.resolve("x.txt"), new byte[] {1});
         Files.createDirectories(plain.resolve("inner"));
 
-        assertThatThrownBy(() -> MediaFolder.scan(plain, false, notices::add)).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> MediaFolder.scan(plain, false, notices::add))
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("no media file in the folder " + plain)
                 .hasMessageContaining("1 other file skipped; -r also looks in its 1 subfolder")
                 .hasMessageContaining(".mp4");
@@ -80,7 +83,8 @@ class MediaFolderTest {
     void anEmptyFolderIsNamed() throws Exception {
         Path empty = Files.createDirectories(root.resolve("empty"));
 
-        assertThatThrownBy(() -> MediaFolder.scan(empty, true, notices::add)).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> MediaFolder.scan(empty, true, notices::add))
+                .isInstanceOf(CliException.class)
                 .hasMessage("the folder " + empty + " is empty: no media file to upload");
     }
 }

@@ -32,20 +32,23 @@ class UploadSourcesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "a.mp4|a.mp4|",
-        "a.mp4 demo|a.mp4|demo",
-        "https://x/a.mp4 https://x/b.mp4|https://x/a.mp4 https://x/b.mp4|",
-        "a.mp4 https://x/b.mp4 demo|a.mp4 https://x/b.mp4|demo",
-        "a.mp4 space1|a.mp4 space1|",
-        "a.mp4 typo.mp4|a.mp4 typo.mp4|",
-        "a.mp4 clips/typo|a.mp4 clips/typo|",
-        "a.mp4 my-space_2|a.mp4|my-space_2",
-        "missing.mp4|missing.mp4|",
-        "@list.txt demo|https://x/1.mp4 b.mp4|demo",
-        "a.mp4 @list.txt|a.mp4 https://x/1.mp4 b.mp4|"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a.mp4|a.mp4|",
+                "a.mp4 demo|a.mp4|demo",
+                "https://x/a.mp4 https://x/b.mp4|https://x/a.mp4 https://x/b.mp4|",
+                "a.mp4 https://x/b.mp4 demo|a.mp4 https://x/b.mp4|demo",
+                "a.mp4 space1|a.mp4 space1|",
+                "a.mp4 typo.mp4|a.mp4 typo.mp4|",
+                "a.mp4 clips/typo|a.mp4 clips/typo|",
+                "a.mp4 my-space_2|a.mp4|my-space_2",
+                "missing.mp4|missing.mp4|",
+                "@list.txt demo|https://x/1.mp4 b.mp4|demo",
+                "a.mp4 @list.txt|a.mp4 https://x/1.mp4 b.mp4|"
+            })
     void theLastWordIsTheSpaceOnlyWhenItIsNoSource(String args, String sources, String space) {
-        UploadSources parsed = UploadSources.parse(Arrays.asList(args.split(" ")), context(), false, notice -> { });
+        UploadSources parsed = UploadSources.parse(Arrays.asList(args.split(" ")), context(), false, notice -> {});
 
         assertThat(parsed.sources()).extracting(UploadSources.Item::text).isEqualTo(List.of(sources.split(" ")));
         assertThat(parsed.sources()).noneMatch(UploadSources.Item::inFolder);
@@ -53,12 +56,17 @@ class UploadSourcesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"@nothere.txt, source list not found: ", "@empty.txt, no SOURCE", "@., is a folder",
-        "@/dev/zero, is not a regular file", "@/dev/null, is not a regular file"})
+    @CsvSource({
+        "@nothere.txt, source list not found: ",
+        "@empty.txt, no SOURCE",
+        "@., is a folder",
+        "@/dev/zero, is not a regular file",
+        "@/dev/null, is not a regular file"
+    })
     void badListsAreInvalidInput(String arg, String message) throws Exception {
         Files.writeString(tmp.resolve("empty.txt"), "# nothing\n");
 
-        assertThatThrownBy(() -> UploadSources.parse(List.of(arg), context(), false, notice -> { }))
+        assertThatThrownBy(() -> UploadSources.parse(List.of(arg), context(), false, notice -> {}))
                 .isInstanceOf(CliException.class)
                 .hasMessageContaining(message);
     }
@@ -70,13 +78,15 @@ class UploadSourcesTest {
         Files.write(folder.resolve("a.wav"), new byte[] {1});
         Files.write(folder.resolve("notes.txt"), new byte[] {1});
 
-        UploadSources parsed = UploadSources.parse(List.of("a.mp4", "clips", "https://x/c.mp4", "demo"), context(), false,
-                notice -> { });
+        UploadSources parsed = UploadSources.parse(
+                List.of("a.mp4", "clips", "https://x/c.mp4", "demo"), context(), false, notice -> {});
 
-        assertThat(parsed.sources()).containsExactly(new UploadSources.Item("a.mp4", false),
-                new UploadSources.Item(folder.resolve("a.wav").toString(), true),
-                new UploadSources.Item(folder.resolve("b.MOV").toString(), true),
-                new UploadSources.Item("https://x/c.mp4", false));
+        assertThat(parsed.sources())
+                .containsExactly(
+                        new UploadSources.Item("a.mp4", false),
+                        new UploadSources.Item(folder.resolve("a.wav").toString(), true),
+                        new UploadSources.Item(folder.resolve("b.MOV").toString(), true),
+                        new UploadSources.Item("https://x/c.mp4", false));
         assertThat(parsed.space()).contains("demo");
     }
 
@@ -88,7 +98,7 @@ class UploadSourcesTest {
         }
         Files.writeString(tmp.resolve("names.txt"), String.join("\n", names) + "\n");
 
-        UploadSources parsed = UploadSources.parse(List.of("@names.txt"), context(), false, notice -> { });
+        UploadSources parsed = UploadSources.parse(List.of("@names.txt"), context(), false, notice -> {});
 
         assertThat(parsed.sources()).extracting(UploadSources.Item::text).isEqualTo(names);
     }
@@ -98,12 +108,15 @@ class UploadSourcesTest {
         Files.writeString(tmp.resolve("env.txt"), "a.mp4\nSECRET_TOKEN=s3cr3t-value\n");
         Files.writeString(tmp.resolve("padded.txt"), "a.mp4 \n");
 
-        assertThatThrownBy(() -> UploadSources.parse(List.of("@env.txt"), context(), false, notice -> { }))
+        assertThatThrownBy(() -> UploadSources.parse(List.of("@env.txt"), context(), false, notice -> {}))
                 .isInstanceOf(CliException.class)
                 .hasMessageContaining("env.txt line 2: no such file or folder")
-                .message().doesNotContain("s3cr3t").doesNotContain("SECRET_TOKEN");
-        assertThatThrownBy(() -> UploadSources.parse(List.of("@padded.txt"), context(), false, notice -> { }))
-                .hasMessageContaining("line 1").hasMessageContaining("spaces at its start or end");
+                .message()
+                .doesNotContain("s3cr3t")
+                .doesNotContain("SECRET_TOKEN");
+        assertThatThrownBy(() -> UploadSources.parse(List.of("@padded.txt"), context(), false, notice -> {}))
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("spaces at its start or end");
     }
 
     @Test
@@ -111,14 +124,15 @@ class UploadSourcesTest {
         Path fifo = tmp.resolve("fifo");
         assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
 
-        assertThatThrownBy(() -> UploadSources.parse(List.of("@fifo"), context(), false, notice -> { }))
-                .isInstanceOf(CliException.class).hasMessageContaining("is not a regular file");
+        assertThatThrownBy(() -> UploadSources.parse(List.of("@fifo"), context(), false, notice -> {}))
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining("is not a regular file");
     }
 
     @Test
     void anMcpToolCallsAtSignIsAFileNameNotAList() {
-        UploadSources parsed = UploadSources.parse(List.of("@list.txt"), context().forToolCall(), false,
-                notice -> { });
+        UploadSources parsed =
+                UploadSources.parse(List.of("@list.txt"), context().forToolCall(), false, notice -> {});
 
         assertThat(parsed.sources()).extracting(UploadSources.Item::text).containsExactly("@list.txt");
     }

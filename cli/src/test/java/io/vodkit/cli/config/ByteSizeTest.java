@@ -26,7 +26,8 @@ class ByteSizeTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "MiB", "-1", "1.5GiB", "20MB", "20 M", "99999999999999999999", "9000000000GiB"})
     void refusesAnythingElse(String text) {
-        assertThatThrownBy(() -> ByteSize.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ByteSize.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(text.trim());
     }
 }

@@ -44,8 +44,8 @@ class SettingsTest {
         flags.put("VOD_REGION", "flag-region");
         flags.put("VOD_ENDPOINT", null);
 
-        Settings settings = Settings.resolve(flags,
-                Map.of("VOD_SPACE_NAME", "env_space", "VOD_ENDPOINT", "127.0.0.1:9000/"), dir);
+        Settings settings =
+                Settings.resolve(flags, Map.of("VOD_SPACE_NAME", "env_space", "VOD_ENDPOINT", "127.0.0.1:9000/"), dir);
 
         assertThat(settings.accessKey()).contains("ak-from-file");
         assertThat(settings.secretKey()).contains("sk from file");
@@ -57,8 +57,10 @@ class SettingsTest {
 
     @Test
     void dotEnvValuesAreTakenLiterallyNothingIsExpandedOrRun() throws Exception {
-        Files.writeString(dir.resolve(".env"), "BYTEPLUS_ACCESSKEY=$(touch pwned)\n"
-                + "BYTEPLUS_SECRETKEY=`touch pwned`\nVOD_SPACE_NAME=${HOME}\nVOD_PLAY_DOMAIN=\"a\\nb\"\n");
+        Files.writeString(
+                dir.resolve(".env"),
+                "BYTEPLUS_ACCESSKEY=$(touch pwned)\n"
+                        + "BYTEPLUS_SECRETKEY=`touch pwned`\nVOD_SPACE_NAME=${HOME}\nVOD_PLAY_DOMAIN=\"a\\nb\"\n");
 
         Settings settings = Settings.resolve(Map.of(), Map.of(), dir);
 
@@ -73,30 +75,50 @@ class SettingsTest {
     void dotEnvValuesDoNotOverrideTheEnvironment() throws Exception {
         Files.writeString(dir.resolve(".env"), "VOD_SPACE_NAME=from_file\n");
 
-        assertThat(Settings.resolve(Map.of(), Map.of("VOD_SPACE_NAME", "from_env"), dir).spaceName())
+        assertThat(Settings.resolve(Map.of(), Map.of("VOD_SPACE_NAME", "from_env"), dir)
+                        .spaceName())
                 .contains("from_env");
     }
 
     @Test
     void theLegacyVolcengineKeysAreUsedAfterTheByteplusOnes() {
-        Settings legacy = Settings.resolve(Map.of(), Map.of("VOLCENGINE_ACCESS_KEY", "ak-v",
-                "VOLCENGINE_SECRET_KEY", "sk-v"), dir);
+        Settings legacy = Settings.resolve(
+                Map.of(), Map.of("VOLCENGINE_ACCESS_KEY", "ak-v", "VOLCENGINE_SECRET_KEY", "sk-v"), dir);
         assertThat(legacy.accessKey()).contains("ak-v");
         assertThat(legacy.secretKey()).contains("sk-v");
 
-        Settings both = Settings.resolve(Map.of(), Map.of("VOLCENGINE_ACCESS_KEY", "ak-v",
-                "VOLCENGINE_SECRET_KEY", "sk-v", "BYTEPLUS_ACCESSKEY", "ak-b", "BYTEPLUS_SECRETKEY", "sk-b"), dir);
+        Settings both = Settings.resolve(
+                Map.of(),
+                Map.of(
+                        "VOLCENGINE_ACCESS_KEY",
+                        "ak-v",
+                        "VOLCENGINE_SECRET_KEY",
+                        "sk-v",
+                        "BYTEPLUS_ACCESSKEY",
+                        "ak-b",
+                        "BYTEPLUS_SECRETKEY",
+                        "sk-b"),
+                dir);
         assertThat(both.accessKey()).contains("ak-b");
         assertThat(both.secretKey()).contains("sk-b");
     }
 
     @Test
     void oneKeyOfAPairWithoutTheOtherIsInvalidInputNamingTheMissingOne() {
-        assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("BYTEPLUS_SECRETKEY", "sk",
-                "VOLCENGINE_ACCESS_KEY", "ak-v", "VOLCENGINE_SECRET_KEY", "sk-v"), dir))
+        assertThatThrownBy(() -> Settings.resolve(
+                        Map.of(),
+                        Map.of(
+                                "BYTEPLUS_SECRETKEY",
+                                "sk",
+                                "VOLCENGINE_ACCESS_KEY",
+                                "ak-v",
+                                "VOLCENGINE_SECRET_KEY",
+                                "sk-v"),
+                        dir))
                 .isInstanceOfSatisfying(CliException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(2);
-                    assertThat(e.getMessage()).startsWith("incomplete credentials: BYTEPLUS_ACCESSKEY is missing")
+                    assertThat(e.getMessage())
+                            .startsWith("incomplete credentials: BYTEPLUS_ACCESSKEY is missing")
                             .doesNotContain("sk");
                 });
         assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("VOLCENGINE_ACCESS_KEY", "ak-v"), dir))
@@ -105,19 +127,25 @@ class SettingsTest {
 
     @Test
     void vodHostIsAnHttpsHostAndVodEndpointWins() {
-        assertThat(Settings.resolve(Map.of(), Map.of("VOD_HOST", "vod.example.com:8443"), dir).endpoint())
+        assertThat(Settings.resolve(Map.of(), Map.of("VOD_HOST", "vod.example.com:8443"), dir)
+                        .endpoint())
                 .contains(URI.create("https://vod.example.com:8443"));
-        assertThat(Settings.resolve(Map.of(), Map.of("VOD_HOST", "vod.example.com",
-                "VOD_ENDPOINT", "http://127.0.0.1:9000"), dir).endpoint())
+        assertThat(Settings.resolve(
+                                Map.of(),
+                                Map.of("VOD_HOST", "vod.example.com", "VOD_ENDPOINT", "http://127.0.0.1:9000"),
+                                dir)
+                        .endpoint())
                 .contains(URI.create("http://127.0.0.1:9000"));
         assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("VOD_HOST", "https://vod.example.com/x"), dir))
-                .isInstanceOf(CliException.class).hasMessageStartingWith("VOD_HOST must be host[:port]");
+                .isInstanceOf(CliException.class)
+                .hasMessageStartingWith("VOD_HOST must be host[:port]");
     }
 
     @Test
     void theIdleTimeOfTheBackgroundEmulatorIsThirtyMinutesOrVodkitIdleMinutes() {
         assertThat(Settings.resolve(Map.of(), Map.of(), dir).idleTime()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(Settings.resolve(Map.of(), Map.of("VODKIT_IDLE_MINUTES", "0.05"), dir).idleTime())
+        assertThat(Settings.resolve(Map.of(), Map.of("VODKIT_IDLE_MINUTES", "0.05"), dir)
+                        .idleTime())
                 .isEqualTo(Duration.ofSeconds(3));
         assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("VODKIT_IDLE_MINUTES", "0"), dir))
                 .hasMessage("VODKIT_IDLE_MINUTES must be a positive number, got '0'");

@@ -38,11 +38,21 @@ class LedgerTest {
             ledger.uploads().insert(upload(CLOUD, "/a.mp4", "m2", "v2"));
             ledger.uploads().insert(upload("local:/x", "/b.mp4", "m3", "v3"));
 
-            assertThat(ledger.uploads().latestByPath(CLOUD, "s", "/a.mp4")).map(UploadEntry::vid).contains("v2");
-            assertThat(ledger.uploads().latestByContent(CLOUD, "s", "m1", 10)).map(UploadEntry::vid).contains("v1");
-            assertThat(ledger.uploads().latestByContent(CLOUD, "s", "m3", 10)).as("another service").isEmpty();
-            assertThat(ledger.uploads().latestByContent(CLOUD, "other", "m1", 10)).as("another space").isEmpty();
-            assertThat(ledger.uploads().latestByContent(CLOUD, "s", "m1", 11)).as("another size").isEmpty();
+            assertThat(ledger.uploads().latestByPath(CLOUD, "s", "/a.mp4"))
+                    .map(UploadEntry::vid)
+                    .contains("v2");
+            assertThat(ledger.uploads().latestByContent(CLOUD, "s", "m1", 10))
+                    .map(UploadEntry::vid)
+                    .contains("v1");
+            assertThat(ledger.uploads().latestByContent(CLOUD, "s", "m3", 10))
+                    .as("another service")
+                    .isEmpty();
+            assertThat(ledger.uploads().latestByContent(CLOUD, "other", "m1", 10))
+                    .as("another space")
+                    .isEmpty();
+            assertThat(ledger.uploads().latestByContent(CLOUD, "s", "m1", 11))
+                    .as("another size")
+                    .isEmpty();
         }
     }
 
@@ -50,29 +60,67 @@ class LedgerTest {
     void recordingAJobAgainUpdatesItsStateAndKeepsWhenAndWhatItWasSubmittedFor() {
         try (Ledger ledger = Ledger.open(home)) {
             JobRepository jobs = ledger.jobs();
-            jobs.record(new JobEntry(CLOUD, JobKind.PULL, "j1", "s", "https://x/a.mp4", JobState.RUNNING, "", "", "",
-                    "", T0, T0));
-            jobs.record(new JobEntry(CLOUD, JobKind.RESTORE, "r1", "s", "vid://v1", JobState.RUNNING, "", "", "",
-                    "", T0.plusSeconds(1), T0.plusSeconds(1)));
-            jobs.record(new JobEntry(CLOUD, JobKind.PULL, "j1", "", "", JobState.SUCCESS, "success", "v9", "f.mp4",
-                    "", T0.plusSeconds(5), T0.plusSeconds(5)));
+            jobs.record(new JobEntry(
+                    CLOUD, JobKind.PULL, "j1", "s", "https://x/a.mp4", JobState.RUNNING, "", "", "", "", T0, T0));
+            jobs.record(new JobEntry(
+                    CLOUD,
+                    JobKind.RESTORE,
+                    "r1",
+                    "s",
+                    "vid://v1",
+                    JobState.RUNNING,
+                    "",
+                    "",
+                    "",
+                    "",
+                    T0.plusSeconds(1),
+                    T0.plusSeconds(1)));
+            jobs.record(new JobEntry(
+                    CLOUD,
+                    JobKind.PULL,
+                    "j1",
+                    "",
+                    "",
+                    JobState.SUCCESS,
+                    "success",
+                    "v9",
+                    "f.mp4",
+                    "",
+                    T0.plusSeconds(5),
+                    T0.plusSeconds(5)));
 
             List<JobEntry> all = jobs.list(CLOUD, Optional.empty(), Optional.empty(), Optional.empty());
             assertThat(all).extracting(JobEntry::jobId).containsExactly("j1", "r1");
-            assertThat(all.get(0)).isEqualTo(new JobEntry(CLOUD, JobKind.PULL, "j1", "s", "https://x/a.mp4",
-                    JobState.SUCCESS, "success", "v9", "f.mp4", "", T0, T0.plusSeconds(5)));
+            assertThat(all.get(0))
+                    .isEqualTo(new JobEntry(
+                            CLOUD,
+                            JobKind.PULL,
+                            "j1",
+                            "s",
+                            "https://x/a.mp4",
+                            JobState.SUCCESS,
+                            "success",
+                            "v9",
+                            "f.mp4",
+                            "",
+                            T0,
+                            T0.plusSeconds(5)));
             assertThat(jobs.list(CLOUD, Optional.of(JobKind.RESTORE), Optional.empty(), Optional.empty()))
-                    .extracting(JobEntry::jobId).containsExactly("r1");
+                    .extracting(JobEntry::jobId)
+                    .containsExactly("r1");
             assertThat(jobs.list(CLOUD, Optional.empty(), Optional.of(JobState.RUNNING), Optional.of("s")))
-                    .extracting(JobEntry::jobId).containsExactly("r1");
-            assertThat(jobs.list("local:/x", Optional.empty(), Optional.empty(), Optional.empty())).isEmpty();
+                    .extracting(JobEntry::jobId)
+                    .containsExactly("r1");
+            assertThat(jobs.list("local:/x", Optional.empty(), Optional.empty(), Optional.empty()))
+                    .isEmpty();
         }
     }
 
     @Test
     void twoLedgersOnOneFileWriteFromManyThreadsAtOnceWithoutLosingARow() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (Ledger first = Ledger.open(home); Ledger second = Ledger.open(home)) {
+        try (Ledger first = Ledger.open(home);
+                Ledger second = Ledger.open(home)) {
             List<Future<?>> writes = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 Ledger ledger = t % 2 == 0 ? first : second;
@@ -80,17 +128,31 @@ class LedgerTest {
                 writes.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
                         ledger.uploads().insert(upload(CLOUD, "/f" + thread + "-" + i, "m" + thread + "-" + i, "v"));
-                        ledger.jobs().record(new JobEntry(CLOUD, JobKind.PULL, thread + "-" + i, "s", "u",
-                                JobState.RUNNING, "", "", "", "", T0, T0));
+                        ledger.jobs()
+                                .record(new JobEntry(
+                                        CLOUD,
+                                        JobKind.PULL,
+                                        thread + "-" + i,
+                                        "s",
+                                        "u",
+                                        JobState.RUNNING,
+                                        "",
+                                        "",
+                                        "",
+                                        "",
+                                        T0,
+                                        T0));
                     }
                 }));
             }
             for (Future<?> write : writes) {
                 write.get();
             }
-            assertThat(first.jobs().list(CLOUD, Optional.empty(), Optional.empty(), Optional.empty())).hasSize(200);
+            assertThat(first.jobs().list(CLOUD, Optional.empty(), Optional.empty(), Optional.empty()))
+                    .hasSize(200);
             for (int t = 0; t < 8; t++) {
-                assertThat(second.uploads().latestByContent(CLOUD, "s", "m" + t + "-24", 10)).isPresent();
+                assertThat(second.uploads().latestByContent(CLOUD, "s", "m" + t + "-24", 10))
+                        .isPresent();
             }
         } finally {
             pool.shutdownNow();
@@ -99,20 +161,23 @@ class LedgerTest {
 
     @Test
     void aFileThatIsNotALedgerOrIsNewerIsRefusedWithItsName() throws Exception {
-        Files.writeString(home.resolve(Ledger.FILE_NAME), "not a database, just some text that is long enough "
-                + "to fill a header page of a real SQLite file");
+        Files.writeString(
+                home.resolve(Ledger.FILE_NAME),
+                "not a database, just some text that is long enough " + "to fill a header page of a real SQLite file");
 
-        assertThatThrownBy(() -> Ledger.open(home)).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> Ledger.open(home))
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("cannot open the vodkit ledger " + home.resolve(Ledger.FILE_NAME))
                 .hasMessageContaining("not a database")
                 .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCodes.INVALID_INPUT));
 
         Path newer = Files.createDirectories(home.resolve("newer"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer.resolve(Ledger.FILE_NAME));
-             Statement statement = c.createStatement()) {
+                Statement statement = c.createStatement()) {
             statement.execute("PRAGMA user_version = 99");
         }
-        assertThatThrownBy(() -> Ledger.open(newer)).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> Ledger.open(newer))
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("schema version 99 is newer than this vodkit's (2)");
     }
 

@@ -39,6 +39,7 @@ class LedgerUploadsTest {
     private final List<String> notices = new ArrayList<>();
     /** The Vids the runs of {@link #asking} asked about. */
     private final List<String> asked = new ArrayList<>();
+
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private Path file;
 
@@ -60,14 +61,25 @@ class LedgerUploadsTest {
 
     /** A run that asks {@code presence} before a skip, noting the Vids in {@link #asked}. */
     private LedgerUploads asking(MediaPresence presence) {
-        return new LedgerUploads(ledger.uploads(), ENDPOINT, false, vid -> {
-            asked.add(vid);
-            return presence.exists(vid);
-        }, CLOCK, notices::add);
+        return new LedgerUploads(
+                ledger.uploads(),
+                ENDPOINT,
+                false,
+                vid -> {
+                    asked.add(vid);
+                    return presence.exists(vid);
+                },
+                CLOCK,
+                notices::add);
     }
 
     private static UploadResult result(String vid) {
-        return new UploadResult(vid, "poster", vid + ".mp4", "bucket/" + vid + ".mp4", "s",
+        return new UploadResult(
+                vid,
+                "poster",
+                vid + ".mp4",
+                "bucket/" + vid + ".mp4",
+                "s",
                 new SourceInfo("", "", 0, "", "", "", 0, 0, 0, "", 0, 0, "", ""));
     }
 
@@ -99,7 +111,9 @@ class LedgerUploadsTest {
         Files.writeString(file, "SECOND BYTE"); // same size, different bytes, the old time put back
         Files.setLastModifiedTime(file, stamp);
 
-        assertThat(uploads(false).find(UploadRequest.of(file, "s"))).map(UploadResult::vid).contains("v1");
+        assertThat(uploads(false).find(UploadRequest.of(file, "s")))
+                .map(UploadResult::vid)
+                .contains("v1");
     }
 
     @Test
@@ -108,8 +122,11 @@ class LedgerUploadsTest {
         Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
         Files.setLastModifiedTime(copy, FileTime.from(Instant.now().plusSeconds(60)));
 
-        assertThat(uploads(false).find(UploadRequest.of(copy, "s"))).map(UploadResult::vid).contains("v1");
-        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", copy.toString())).map(UploadEntry::mtimeMillis)
+        assertThat(uploads(false).find(UploadRequest.of(copy, "s")))
+                .map(UploadResult::vid)
+                .contains("v1");
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", copy.toString()))
+                .map(UploadEntry::mtimeMillis)
                 .contains(Files.getLastModifiedTime(copy).toMillis());
     }
 
@@ -122,12 +139,15 @@ class LedgerUploadsTest {
         Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
         assertThat(run.find(sending)).isEmpty();
         AtomicReference<Thread> finder = new AtomicReference<>();
-        CompletableFuture<Optional<UploadResult>> copyFound = CompletableFuture.supplyAsync(() -> {
-            finder.set(Thread.currentThread());
-            return run.find(UploadRequest.of(copy, "s"));
-        }, pool);
-        await().atMost(Duration.ofSeconds(10)).until(() -> copyFound.isDone()
-                || finder.get() != null && finder.get().getState() == Thread.State.WAITING);
+        CompletableFuture<Optional<UploadResult>> copyFound = CompletableFuture.supplyAsync(
+                () -> {
+                    finder.set(Thread.currentThread());
+                    return run.find(UploadRequest.of(copy, "s"));
+                },
+                pool);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> copyFound.isDone()
+                        || finder.get() != null && finder.get().getState() == Thread.State.WAITING);
         assertThat(copyFound).as("waits while the first copy goes up").isNotDone();
         return copyFound;
     }
@@ -160,8 +180,11 @@ class LedgerUploadsTest {
 
         uploaded(uploads(true), file, "v2");
 
-        assertThat(uploads(false).find(UploadRequest.of(file, "s"))).map(UploadResult::vid).contains("v2");
-        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString())).map(UploadEntry::uploadedAt)
+        assertThat(uploads(false).find(UploadRequest.of(file, "s")))
+                .map(UploadResult::vid)
+                .contains("v2");
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString()))
+                .map(UploadEntry::uploadedAt)
                 .contains(CLOCK.instant());
     }
 
@@ -172,10 +195,19 @@ class LedgerUploadsTest {
         assertThat(run.find(request)).isEmpty();
         String reported = "0123456789abcdef0123456789abcdef"; // not the file's: shows it was not read
 
-        run.record(request, new UploadResult("v1", "", "a.mp4", "b/a.mp4", "s",
-                new SourceInfo("a.mp4", "b/a.mp4", 11, reported.toUpperCase(), "", "", 0, 0, 0, "", 0, 0, "", "")));
+        run.record(
+                request,
+                new UploadResult(
+                        "v1",
+                        "",
+                        "a.mp4",
+                        "b/a.mp4",
+                        "s",
+                        new SourceInfo(
+                                "a.mp4", "b/a.mp4", 11, reported.toUpperCase(), "", "", 0, 0, 0, "", 0, 0, "", "")));
 
-        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString())).map(UploadEntry::md5)
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString()))
+                .map(UploadEntry::md5)
                 .contains(reported);
     }
 
@@ -186,7 +218,8 @@ class LedgerUploadsTest {
         Files.delete(file);
 
         assertThatThrownBy(() -> uploads(false).find(request))
-                .isInstanceOf(VodException.class).hasMessageContaining("Cannot read " + file);
+                .isInstanceOf(VodException.class)
+                .hasMessageContaining("Cannot read " + file);
     }
 
     @Test
@@ -194,16 +227,28 @@ class LedgerUploadsTest {
         LedgerUploads run = uploads(false);
         UploadRequest request = UploadRequest.of(file, "s");
         assertThat(run.find(request)).isEmpty();
-        run.record(request, new UploadResult("v1", "", "v1.mp4", "bucket/v1.mp4", "s",
-                new SourceInfo("", "", 0, "0123456789ABCDEF0123456789ABCDEF", "", "", 0, 0, 0, "", 0, 0, "", "")));
+        run.record(
+                request,
+                new UploadResult(
+                        "v1",
+                        "",
+                        "v1.mp4",
+                        "bucket/v1.mp4",
+                        "s",
+                        new SourceInfo(
+                                "", "", 0, "0123456789ABCDEF0123456789ABCDEF", "", "", 0, 0, 0, "", 0, 0, "", "")));
 
-        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString())).map(UploadEntry::md5)
-                .as("not read: the service's MD5 of the stored bytes").contains("0123456789abcdef0123456789abcdef");
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString()))
+                .map(UploadEntry::md5)
+                .as("not read: the service's MD5 of the stored bytes")
+                .contains("0123456789abcdef0123456789abcdef");
 
         Path sameSize = Files.writeString(tmp.resolve("b.mp4"), "other bytes");
         uploaded(uploads(false), sameSize, "v2");
-        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", sameSize.toString())).map(UploadEntry::md5)
-                .as("a file of that size is known: hashed before the upload").contains(LedgerUploads.md5(sameSize));
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", sameSize.toString()))
+                .map(UploadEntry::md5)
+                .as("a file of that size is known: hashed before the upload")
+                .contains(LedgerUploads.md5(sameSize));
     }
 
     @Test
@@ -220,7 +265,10 @@ class LedgerUploadsTest {
 
         uploads.record(request, result("v1"));
 
-        assertThat(notices).singleElement().asString().contains("uploaded " + file + " as v1")
+        assertThat(notices)
+                .singleElement()
+                .asString()
+                .contains("uploaded " + file + " as v1")
                 .contains("a re-run uploads it again");
         ledger = Ledger.open(tmp.resolve("home"));
     }
@@ -234,12 +282,17 @@ class LedgerUploadsTest {
         uploaded(run, file, "v2");
 
         assertThat(asked).containsExactly("v1");
-        assertThat(notices).singleElement().isEqualTo(file + ": the earlier upload v1 is gone from the service; "
-                + "the ledger forgets it");
-        assertThat(run.find(UploadRequest.of(copy, "s"))).as("v2 went up in this run: not asked about")
-                .map(UploadResult::vid).contains("v2");
+        assertThat(notices)
+                .singleElement()
+                .isEqualTo(file + ": the earlier upload v1 is gone from the service; " + "the ledger forgets it");
+        assertThat(run.find(UploadRequest.of(copy, "s")))
+                .as("v2 went up in this run: not asked about")
+                .map(UploadResult::vid)
+                .contains("v2");
         assertThat(asked).containsExactly("v1");
-        assertThat(uploads(false).find(UploadRequest.of(file, "s"))).map(UploadResult::vid).contains("v2");
+        assertThat(uploads(false).find(UploadRequest.of(file, "s")))
+                .map(UploadResult::vid)
+                .contains("v2");
     }
 
     @Test
@@ -273,9 +326,12 @@ class LedgerUploadsTest {
             throw new VodException("GetPlayInfo failed: HTTP 500 InternalError");
         });
 
-        assertThatThrownBy(() -> run.find(UploadRequest.of(file, "s"))).isInstanceOf(VodException.class)
+        assertThatThrownBy(() -> run.find(UploadRequest.of(file, "s")))
+                .isInstanceOf(VodException.class)
                 .hasMessage("Cannot check that v1, the earlier upload of " + file + ", is still in the service: "
                         + "GetPlayInfo failed: HTTP 500 InternalError");
-        assertThat(uploads(false).find(UploadRequest.of(file, "s"))).map(UploadResult::vid).contains("v1");
+        assertThat(uploads(false).find(UploadRequest.of(file, "s")))
+                .map(UploadResult::vid)
+                .contains("v1");
     }
 }

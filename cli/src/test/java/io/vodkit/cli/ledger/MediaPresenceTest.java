@@ -22,16 +22,19 @@ class MediaPresenceTest {
     Path tmp;
 
     private static VodClient client(TestEmulator vod, String secretKey) {
-        return new VodClient(VodClientConfig.of(vod.endpoint(), null,
-                new Credentials(TestEmulator.ACCESS_KEY, secretKey)));
+        return new VodClient(
+                VodClientConfig.of(vod.endpoint(), null, new Credentials(TestEmulator.ACCESS_KEY, secretKey)));
     }
 
     @Test
     void unpublishedAndPublishedMediaExistAnUnknownVidDoesNotAndAnyOtherErrorFails() throws Exception {
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"));
-             VodClient client = client(vod, TestEmulator.SECRET_KEY);
-             VodClient wrongSecret = client(vod, "not-the-secret")) {
-            CliResult upload = CliRun.run(vod.env(tmp.resolve("home")), tmp, "upload",
+                VodClient client = client(vod, TestEmulator.SECRET_KEY);
+                VodClient wrongSecret = client(vod, "not-the-secret")) {
+            CliResult upload = CliRun.run(
+                    vod.env(tmp.resolve("home")),
+                    tmp,
+                    "upload",
                     TestMedia.randomFile(tmp.resolve("a.mp4"), 1024, 1).toString());
             assertThat(upload.exitCode()).as(upload.toString()).isZero();
             String vid = upload.single().get("Vid").asText();
@@ -41,8 +44,10 @@ class MediaPresenceTest {
             new UpdateMediaPublishStatus(client.api()).call(vid, UpdateMediaPublishStatus.PUBLISHED);
             assertThat(presence.exists(vid)).as("published").isTrue();
             assertThat(presence.exists("v0unknown")).isFalse();
-            assertThatThrownBy(() -> MediaPresence.askGetPlayInfo(wrongSecret.api()).exists(vid))
-                    .isInstanceOf(VodServiceException.class).hasMessageContaining("SignatureDoesNotMatch");
+            assertThatThrownBy(() ->
+                            MediaPresence.askGetPlayInfo(wrongSecret.api()).exists(vid))
+                    .isInstanceOf(VodServiceException.class)
+                    .hasMessageContaining("SignatureDoesNotMatch");
         }
     }
 }

@@ -10,14 +10,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LauncherCommandTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "hb:0123abcd              | hb:0123abcd",
-        "/tmp/a-b_c.d/e=f@g%h+i,j | /tmp/a-b_c.d/e=f@g%h+i,j",
-        "my space                 | 'my space'",
-        "it's                     | 'it'\\''s'",
-        "$HOME;rm -rf             | '$HOME;rm -rf'",
-        "\"\"                       | ''",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "hb:0123abcd              | hb:0123abcd",
+                "/tmp/a-b_c.d/e=f@g%h+i,j | /tmp/a-b_c.d/e=f@g%h+i,j",
+                "my space                 | 'my space'",
+                "it's                     | 'it'\\''s'",
+                "$HOME;rm -rf             | '$HOME;rm -rf'",
+                "\"\"                       | ''",
+            })
     void wordsAreSingleQuotedOnlyWhenNeeded(String word, String quoted) {
         assertThat(Launcher.quote(word)).isEqualTo(quoted);
     }

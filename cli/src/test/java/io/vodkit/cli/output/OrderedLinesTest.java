@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class OrderedLinesTest {
     private final StringWriter stdout = new StringWriter();
-    private final OrderedLines lines = new OrderedLines(new JsonLines(new PrintWriter(stdout)),
-            ProgressDisplay.forFiles(3, 3, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    false));
+    private final OrderedLines lines = new OrderedLines(
+            new JsonLines(new PrintWriter(stdout)),
+            ProgressDisplay.forFiles(
+                    3, 3, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false));
 
     @Test
     void eachLineGoesOutAsSoonAsTheLinesBeforeItHave() {

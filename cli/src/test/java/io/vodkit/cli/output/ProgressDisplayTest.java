@@ -26,7 +26,11 @@ class ProgressDisplayTest {
         }
 
         String drawn = err.toString(StandardCharsets.UTF_8);
-        assertThat(drawn).contains("movie.mp4").contains("100%").contains("8/8").contains("MiB/s")
+        assertThat(drawn)
+                .contains("movie.mp4")
+                .contains("100%")
+                .contains("8/8")
+                .contains("MiB/s")
                 .doesNotContain("total");
     }
 
@@ -45,7 +49,11 @@ class ProgressDisplayTest {
         }
 
         String drawn = err.toString(StandardCharsets.UTF_8);
-        assertThat(drawn).contains("a.mp4").contains("b.mov").contains("RESULT LINE").contains("\033[")
+        assertThat(drawn)
+                .contains("a.mp4")
+                .contains("b.mov")
+                .contains("RESULT LINE")
+                .contains("\033[")
                 .contains("MiB/s");
         String last = drawn.substring(drawn.lastIndexOf("total"));
         assertThat(last).contains("100%").contains("8/8").contains("3/3 files");
@@ -56,7 +64,7 @@ class ProgressDisplayTest {
         try (ProgressDisplay display = ProgressDisplay.forFiles(2, 16 * MIB, errStream, false)) {
             display.started(Path.of("movie.mp4"), 8 * MIB).onProgress(new UploadProgress(8 * MIB, 8 * MIB));
             display.finished(Path.of("movie.mp4"), 8 * MIB, true);
-            display.printAbove(() -> { });
+            display.printAbove(() -> {});
         }
 
         assertThat(err.size()).isZero();

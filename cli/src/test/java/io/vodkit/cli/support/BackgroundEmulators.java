@@ -15,19 +15,21 @@ import java.util.Map;
  * teardown with {@link #stopIn}, as a user would, and it checks that none is left.
  */
 public final class BackgroundEmulators {
-    private BackgroundEmulators() {
-    }
+    private BackgroundEmulators() {}
 
     /** {@code vodkit serve --stop} for {@code home}'s data folder, then asserts no background emulator of it runs. */
     public static void stopIn(Path home) {
         CliResult result = CliRun.run(Map.of("VODKIT_HOME", home.toString()), home.getParent(), "serve", "--stop");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(running(home.resolve("local"))).as("background emulators left in %s", home).isEmpty();
+        assertThat(running(home.resolve("local")))
+                .as("background emulators left in %s", home)
+                .isEmpty();
     }
 
     /** The live processes serving {@code dataDir} as a background emulator, found by their command lines. */
     public static List<ProcessHandle> running(Path dataDir) {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
                 .filter(process -> arguments(process).contains("--background")
                         && arguments(process).contains(dataDir.toString()))
                 .toList();

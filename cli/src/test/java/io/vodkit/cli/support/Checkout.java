@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  */
 public final class Checkout {
     /** The repository this test runs in (the {@code cli} module's parent). */
-    public static final Path REPOSITORY = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+    public static final Path REPOSITORY =
+            Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
 
     private final Path root;
 
@@ -44,10 +45,14 @@ public final class Checkout {
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
-            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.stream()
-                    .map(entry -> entry.toUri().toString()).collect(Collectors.joining(" ")));
+            manifest.getMainAttributes()
+                    .put(
+                            Attributes.Name.CLASS_PATH,
+                            classPath.stream()
+                                    .map(entry -> entry.toUri().toString())
+                                    .collect(Collectors.joining(" ")));
             try (OutputStream file = Files.newOutputStream(jar);
-                 JarOutputStream out = new JarOutputStream(file, manifest)) {
+                    JarOutputStream out = new JarOutputStream(file, manifest)) {
                 out.flush();
             }
             Instant now = Instant.now();
@@ -67,8 +72,10 @@ public final class Checkout {
     /** The class path of this test run (Surefire names it apart from its booter jar). */
     public static List<Path> testClassPath() {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
-                .map(entry -> Path.of(entry).toAbsolutePath()).toList();
+        return Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath())
+                .toList();
     }
 
     public Path root() {

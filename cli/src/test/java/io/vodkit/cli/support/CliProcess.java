@@ -13,8 +13,7 @@ import java.util.Map;
 
 /** Runs vodkit as a real child process (this test JVM's java and class path), in {@code dir}. */
 public final class CliProcess {
-    private CliProcess() {
-    }
+    private CliProcess() {}
 
     /**
      * Starts {@code vodkit args…} with the inherited environment minus any BytePlus/VOD settings, VODKIT_HOME in

@@ -30,8 +30,8 @@ public record CliResult(int exitCode, String stdout, String stderr) {
     public JsonNode single() {
         List<JsonNode> lines = lines();
         if (lines.size() != 1) {
-            throw new AssertionError("expected exactly one JSON line, got " + lines.size() + ":\n" + stdout
-                    + "\nstderr:\n" + stderr);
+            throw new AssertionError(
+                    "expected exactly one JSON line, got " + lines.size() + ":\n" + stdout + "\nstderr:\n" + stderr);
         }
         return lines.get(0);
     }

@@ -25,6 +25,7 @@ public final class CorruptingProxy implements AutoCloseable {
     private final boolean cut;
     /** Text whose first appearance in a client-to-server stream cuts it; null to cut at {@link #offset}. */
     private final String marker;
+
     private volatile boolean healed;
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
 
@@ -92,7 +93,8 @@ public final class CorruptingProxy implements AutoCloseable {
         byte[] buffer = new byte[64 * 1024];
         long position = 0;
         String seen = "";
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buffer)) >= 0; position += n) {
                 if (corrupt && marker != null) {
                     seen = seen + new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
@@ -104,7 +106,10 @@ public final class CorruptingProxy implements AutoCloseable {
                     out.write(buffer, 0, n);
                     continue;
                 }
-                if (corrupt && !healed && position <= offset && offset < position + n
+                if (corrupt
+                        && !healed
+                        && position <= offset
+                        && offset < position + n
                         && corrupted.compareAndSet(false, true)) {
                     if (cut) {
                         return;

@@ -36,7 +36,8 @@ public final class FakeService implements AutoCloseable {
         server.createContext("/", exchange -> {
             String query = exchange.getRequestURI().getRawQuery();
             String action = query != null && query.contains("Action=")
-                    ? query.replaceAll(".*Action=([A-Za-z]+).*", "$1") : exchange.getRequestURI().getPath();
+                    ? query.replaceAll(".*Action=([A-Za-z]+).*", "$1")
+                    : exchange.getRequestURI().getPath();
             actions.add(action);
             exchange.getRequestBody().readAllBytes();
             Answer answer = answers.apply(action);

@@ -17,22 +17,26 @@ import java.util.concurrent.TimeUnit;
 public final class McpProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private McpProbe() {
-    }
+    private McpProbe() {}
 
     /** The names of the tools {@code server} (just started, stdio) lists; the server is ended afterwards. */
     public static JsonNode toolsList(Process server) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                StandardCharsets.UTF_8)); Writer in = server.outputWriter(StandardCharsets.UTF_8)) {
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return e.toString();
-                }
-            }, Shell.OWN_THREAD);
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                    + "\"2024-11-05\",\"capabilities\":{},\"clientInfo\":{\"name\":\"probe\",\"version\":\"1\"}}}");
+        try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+                Writer in = server.outputWriter(StandardCharsets.UTF_8)) {
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            return e.toString();
+                        }
+                    },
+                    Shell.OWN_THREAD);
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2024-11-05\",\"capabilities\":{},\"clientInfo\":{\"name\":\"probe\",\"version\":\"1\"}}}");
             JsonNode initialized = answer(out, 1, err);
             if (!initialized.path("result").has("serverInfo")) {
                 throw new AssertionError("initialize answered " + initialized);
@@ -63,19 +67,21 @@ public final class McpProbe {
 
     /** Reads lines until the answer to request {@code id} (notifications and log lines are passed over). */
     private static JsonNode answer(BufferedReader out, int id, CompletableFuture<String> err) throws IOException {
-        CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    JsonNode message = JSON.readTree(line);
-                    if (message.path("id").asInt(-1) == id) {
-                        return message;
+        CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            JsonNode message = JSON.readTree(line);
+                            if (message.path("id").asInt(-1) == id) {
+                                return message;
+                            }
+                        }
+                        return null;
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
                     }
-                }
-                return null;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }, Shell.OWN_THREAD);
+                },
+                Shell.OWN_THREAD);
         try {
             JsonNode message = answer.get(Shell.LIMIT.toSeconds(), TimeUnit.SECONDS);
             if (message == null) {

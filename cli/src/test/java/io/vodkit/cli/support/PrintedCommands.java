@@ -71,10 +71,18 @@ public final class PrintedCommands implements AutoCloseable {
             FIXTURES.put(name, (file, commands) -> commands.copyClip(file));
         }
         FIXTURES.put("downloads/.keep", (file, commands) -> Files.createFile(file));
-        FIXTURES.put("urls.txt", (file, commands) -> Files.writeString(file, "# one source per line\n"
-                + commands.sourceUrl("a.mp4") + "\n" + commands.sourceUrl("b.mov") + "\n"));
-        FIXTURES.put("params.json", (file, commands) -> Files.writeString(file, "{\n  \"video\": \"vid://"
-                + commands.field("Vid") + "\",\n  \"config\": \"common\",\n  \"repair_style\": 1\n}\n"));
+        FIXTURES.put(
+                "urls.txt",
+                (file, commands) -> Files.writeString(
+                        file,
+                        "# one source per line\n" + commands.sourceUrl("a.mp4") + "\n" + commands.sourceUrl("b.mov")
+                                + "\n"));
+        FIXTURES.put(
+                "params.json",
+                (file, commands) -> Files.writeString(
+                        file,
+                        "{\n  \"video\": \"vid://" + commands.field("Vid")
+                                + "\",\n  \"config\": \"common\",\n  \"repair_style\": 1\n}\n"));
     }
 
     private final Path workDir;
@@ -92,11 +100,16 @@ public final class PrintedCommands implements AutoCloseable {
         for (String name : List.of("video.mp4", "a.mp4", "b.mov")) {
             copyClip(served.resolve(name));
         }
-        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout"))).linkInto(tmp.resolve("bin"));
+        Path bin = Checkout.ofVodkit(Files.createDirectories(tmp.resolve("checkout")))
+                .linkInto(tmp.resolve("bin"));
         // the seeded pull of a stalled source stays running as long as the session: its read never times out
-        EmulatorConfig config = EmulatorConfig.builder(tmp.resolve("data")).port(0)
-                .credentials(TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY).spaces(List.of(SPACE)).allowPro(true)
-                .urlPull(UrlPullConfig.DEFAULTS.withReadTimeout(Duration.ofHours(1))).build();
+        EmulatorConfig config = EmulatorConfig.builder(tmp.resolve("data"))
+                .port(0)
+                .credentials(TestEmulator.ACCESS_KEY, TestEmulator.SECRET_KEY)
+                .spaces(List.of(SPACE))
+                .allowPro(true)
+                .urlPull(UrlPullConfig.DEFAULTS.withReadTimeout(Duration.ofHours(1)))
+                .build();
         emulator = TestEmulator.start(config, Clock.systemUTC());
         try {
             source = new SourceServer(served);
@@ -134,11 +147,17 @@ public final class PrintedCommands implements AutoCloseable {
      */
     private void seed() throws IOException {
         copyClip(workDir.resolve("seed.mp4"));
-        runInProcess(env, ExitCodes.OK, "upload", "seed.mp4", "--tags", "sea,holiday", "--storage-class",
+        runInProcess(
+                env,
+                ExitCodes.OK,
+                "upload",
+                "seed.mp4",
+                "--tags",
+                "sea,holiday",
+                "--storage-class",
                 "archive"); // what the ls examples filter for
         runInProcess(env, ExitCodes.OK, "upload", "seed.mp4", "--force");
-        runInProcess(env, ExitCodes.OK, "enhance", "vid://" + field("Vid"), "--config", "common", "--tier",
-                "standard");
+        runInProcess(env, ExitCodes.OK, "enhance", "vid://" + field("Vid"), "--config", "common", "--tier", "standard");
         Map<String, String> impatient = new HashMap<>(env);
         impatient.put("VOD_POLL_MAX", "1");
         runInProcess(impatient, ExitCodes.TIMED_OUT, "upload", source.url("/stall/video.mp4"));
@@ -148,7 +167,8 @@ public final class PrintedCommands implements AutoCloseable {
 
     private void runInProcess(Map<String, String> env, int exitCode, String... args) {
         CliResult result = CliRun.run(env, workDir, args);
-        assertThat(result.exitCode()).as("seeding: vodkit %s\n%s", String.join(" ", args), result)
+        assertThat(result.exitCode())
+                .as("seeding: vodkit %s\n%s", String.join(" ", args), result)
                 .isEqualTo(exitCode);
         result.lines().forEach(this::remember);
     }
@@ -191,14 +211,18 @@ public final class PrintedCommands implements AutoCloseable {
         String subcommand = command.find() ? command.group(1) : "";
         if (subcommand.equals("mcp")) {
             JsonNode tools = McpProbe.toolsList(Shell.start(workDir, env, line));
-            assertThat(tools.isArray() && !tools.isEmpty()).as("%s lists tools: %s", printed, tools).isTrue();
+            assertThat(tools.isArray() && !tools.isEmpty())
+                    .as("%s lists tools: %s", printed, tools)
+                    .isTrue();
             return new CliResult(0, "", "");
         }
         boolean serves = subcommand.equals("serve") && !line.contains("--stop");
         CliResult result = serves ? Shell.runUntilFirstLine(workDir, env, line) : Shell.run(workDir, env, line);
         if (serves) {
             assertThat(result.lines()).as("%s\n%s", printed, result).isNotEmpty();
-            assertThat(result.lines().get(0).has("endpoint")).as("%s\n%s", printed, result).isTrue();
+            assertThat(result.lines().get(0).has("endpoint"))
+                    .as("%s\n%s", printed, result)
+                    .isTrue();
             return result;
         }
         assertRan(printed, result);
@@ -213,7 +237,9 @@ public final class PrintedCommands implements AutoCloseable {
     public static void assertRan(String printed, CliResult result) {
         assertThat(result.exitCode()).as("%s\n%s", printed, result).isZero();
         if (SUBCOMMAND.matcher(printed).find() && !printed.contains(">") && !printed.contains("<(")) {
-            assertThat(result.lines()).as("%s prints JSON lines\n%s", printed, result).isNotEmpty();
+            assertThat(result.lines())
+                    .as("%s prints JSON lines\n%s", printed, result)
+                    .isNotEmpty();
         }
     }
 
@@ -247,7 +273,10 @@ public final class PrintedCommands implements AutoCloseable {
         Matcher block = Pattern.compile("```" + Pattern.quote(language) + "\\n(.*?)```", Pattern.DOTALL)
                 .matcher(markdown);
         while (block.find()) {
-            block.group(1).lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            block.group(1)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .forEach(lines::add);
         }
         return lines;

@@ -40,8 +40,11 @@ public final class RawMcpSession implements AutoCloseable {
     /** Starts the server in {@code dir} (see {@link CliProcess#start}) and completes the MCP handshake. */
     public static RawMcpSession start(Path dir, Map<String, String> env) throws IOException, InterruptedException {
         RawMcpSession session = new RawMcpSession(CliProcess.start(dir, env, "mcp"));
-        JsonNode init = session.request(1, "initialize", "{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}");
+        JsonNode init = session.request(
+                1,
+                "initialize",
+                "{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}");
         if (!init.has("result")) {
             throw new AssertionError("initialize failed: " + init + "\nstderr: " + session.stderr);
         }
@@ -50,18 +53,20 @@ public final class RawMcpSession implements AutoCloseable {
     }
 
     private void drain(BufferedReader reader, boolean out) {
-        Thread thread = new Thread(() -> {
-            try {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    (out ? stdout : stderr).add(line);
-                    if (out) {
-                        replies.add(line);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            (out ? stdout : stderr).add(line);
+                            if (out) {
+                                replies.add(line);
+                            }
+                        }
+                    } catch (IOException ended) {
+                        // the process is gone
                     }
-                }
-            } catch (IOException ended) {
-                // the process is gone
-            }
-        }, out ? "mcp-stdout" : "mcp-stderr");
+                },
+                out ? "mcp-stdout" : "mcp-stderr");
         thread.setDaemon(true);
         thread.start();
     }
@@ -81,8 +86,8 @@ public final class RawMcpSession implements AutoCloseable {
     /** A tools/call; returns its result ({@code isError}, {@code content}). */
     public JsonNode callTool(int id, String tool, Map<String, Object> arguments)
             throws IOException, InterruptedException {
-        JsonNode reply = request(id, "tools/call", JSON.writeValueAsString(Map.of("name", tool, "arguments",
-                arguments)));
+        JsonNode reply =
+                request(id, "tools/call", JSON.writeValueAsString(Map.of("name", tool, "arguments", arguments)));
         if (!reply.has("result") || reply.get("id").asInt() != id) {
             throw new AssertionError("no result for call " + id + ": " + reply + "\nstderr: " + stderr);
         }
@@ -103,8 +108,8 @@ public final class RawMcpSession implements AutoCloseable {
         while (true) {
             String line = replies.poll(WAIT_SECONDS, TimeUnit.SECONDS);
             if (line == null) {
-                throw new AssertionError("no reply within " + WAIT_SECONDS + " s; alive " + process.isAlive()
-                        + "\nstderr: " + stderr);
+                throw new AssertionError(
+                        "no reply within " + WAIT_SECONDS + " s; alive " + process.isAlive() + "\nstderr: " + stderr);
             }
             JsonNode message = JSON.readTree(line);
             if (message.has("id")) {

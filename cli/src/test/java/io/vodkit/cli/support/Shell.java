@@ -28,8 +28,7 @@ public final class Shell {
         thread.start();
     };
 
-    private Shell() {
-    }
+    private Shell() {}
 
     /** A fresh user's environment: {@code HOME}, a {@code PATH} of {@code bin} folders then the system's, the JDK. */
     public static Map<String, String> userEnv(Path home, Path... bins) {
@@ -94,8 +93,12 @@ public final class Shell {
         }
     }
 
-    private static CliResult finish(Process process, String line, CompletableFuture<String> out,
-                                    CompletableFuture<String> err, boolean stopFirst) {
+    private static CliResult finish(
+            Process process,
+            String line,
+            CompletableFuture<String> out,
+            CompletableFuture<String> err,
+            boolean stopFirst) {
         try {
             if (stopFirst) {
                 process.descendants().forEach(ProcessHandle::destroy);
@@ -103,8 +106,7 @@ public final class Shell {
             }
             if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 stop(process);
-                throw new AssertionError("'" + line + "' still ran after " + LIMIT + "; stderr:\n"
-                        + err.getNow(""));
+                throw new AssertionError("'" + line + "' still ran after " + LIMIT + "; stderr:\n" + err.getNow(""));
             }
             return new CliResult(process.exitValue(), out.get(30, TimeUnit.SECONDS), err.get(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
@@ -128,22 +130,24 @@ public final class Shell {
      * stream the ended process closed under the reader ends it with what was read.
      */
     private static CompletableFuture<String> drain(InputStream stream, CompletableFuture<Void> firstLine) {
-        return CompletableFuture.supplyAsync(() -> {
-            ByteArrayOutputStream read = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n = stream.read(buffer); n >= 0; n = stream.read(buffer)) {
-                    read.write(buffer, 0, n);
-                    for (int i = 0; i < n && !firstLine.isDone(); i++) {
-                        if (buffer[i] == '\n') {
-                            firstLine.complete(null);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    ByteArrayOutputStream read = new ByteArrayOutputStream();
+                    byte[] buffer = new byte[8192];
+                    try {
+                        for (int n = stream.read(buffer); n >= 0; n = stream.read(buffer)) {
+                            read.write(buffer, 0, n);
+                            for (int i = 0; i < n && !firstLine.isDone(); i++) {
+                                if (buffer[i] == '\n') {
+                                    firstLine.complete(null);
+                                }
+                            }
                         }
+                    } catch (IOException closedAsTheProcessEnded) {
+                        // what was read is all there is
                     }
-                }
-            } catch (IOException closedAsTheProcessEnded) {
-                // what was read is all there is
-            }
-            return read.toString(StandardCharsets.UTF_8);
-        }, OWN_THREAD);
+                    return read.toString(StandardCharsets.UTF_8);
+                },
+                OWN_THREAD);
     }
 }

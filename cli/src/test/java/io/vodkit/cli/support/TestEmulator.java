@@ -46,8 +46,12 @@ public final class TestEmulator implements AutoCloseable {
 
     /** Fixed test credentials and the {@value #SPACE} space; Pro refused unless {@code allowPro}. */
     public static EmulatorConfig config(Path dataDir, int port, List<String> uploadHosts) {
-        return EmulatorConfig.builder(dataDir).port(port).credentials(ACCESS_KEY, SECRET_KEY).spaces(List.of(SPACE))
-                .uploadHosts(uploadHosts).build();
+        return EmulatorConfig.builder(dataDir)
+                .port(port)
+                .credentials(ACCESS_KEY, SECRET_KEY)
+                .spaces(List.of(SPACE))
+                .uploadHosts(uploadHosts)
+                .build();
     }
 
     /** The environment of a user configured for this emulator; {@code home} isolates VODKIT_HOME. */
@@ -81,9 +85,11 @@ public final class TestEmulator implements AutoCloseable {
 
     /** The emulator's request counters ({@code GET /_vodkit/stats}). */
     public JsonNode stats() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(endpoint().resolve("/_vodkit/stats")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(endpoint().resolve("/_vodkit/stats"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body());
     }
 

@@ -22,8 +22,7 @@ import java.util.SplittableRandom;
 public final class TestMedia {
     private static final int CHUNK = 1 << 20;
 
-    private TestMedia() {
-    }
+    private TestMedia() {}
 
     /** A file of {@code size} pseudo-random bytes (reproducible by seed), written 1 MiB at a time. */
     public static Path randomFile(Path file, long size, long seed) throws IOException {
@@ -51,13 +50,14 @@ public final class TestMedia {
 
     /** Downloads {@code url} and returns the MD5 of the body; fails unless the status is 200. */
     public static String downloadMd5(String url) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<InputStream> response =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + url + " answered " + response.statusCode() + ": "
-                        + new String(body.readNBytes(500)));
+                throw new AssertionError(
+                        "GET " + url + " answered " + response.statusCode() + ": " + new String(body.readNBytes(500)));
             }
             return md5(body);
         }
@@ -71,7 +71,8 @@ public final class TestMedia {
     public static String downloadMd5ThroughFaults(String url, Duration timeout, int attempts) throws IOException {
         IOException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setConnectTimeout((int) timeout.toMillis());
             connection.setReadTimeout((int) timeout.toMillis());
             try {
@@ -85,8 +86,8 @@ public final class TestMedia {
                         length = body.count();
                     }
                     if (connection.getContentLengthLong() >= 0 && length != connection.getContentLengthLong()) {
-                        throw new IOException("body ended after " + length + " of "
-                                + connection.getContentLengthLong() + " bytes");
+                        throw new IOException(
+                                "body ended after " + length + " of " + connection.getContentLengthLong() + " bytes");
                     }
                     if (etag != null && !etag.equals("\"" + md5 + "\"")) {
                         throw new AssertionError("GET " + url + ": body MD5 " + md5 + " does not match ETag " + etag);

@@ -59,9 +59,27 @@ public final class TestVideos {
 
     /** A 320×180 clip of other content ({@code mandelbrot}), H.264 in MP4, no audio. */
     public Path otherContent(Path out, double seconds) throws MediaException {
-        RUNNER.run(java.util.List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y", "-f", "lavfi",
-                "-i", "mandelbrot=size=320x180:rate=25", "-t", String.valueOf(seconds), "-c:v", "libx264",
-                "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-f", "mp4", out.toString()));
+        RUNNER.run(java.util.List.of(
+                tools.ffmpeg().toString(),
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "mandelbrot=size=320x180:rate=25",
+                "-t",
+                String.valueOf(seconds),
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-pix_fmt",
+                "yuv420p",
+                "-f",
+                "mp4",
+                out.toString()));
         return out;
     }
 
@@ -76,9 +94,10 @@ public final class TestVideos {
 
     /** GETs {@code url} into {@code file}; returns the HTTP status (the file holds the body only on 200). */
     public static int download(String url, Path file) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<InputStream> response =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() == 200) {
                 Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,4 @@
 package io.vodkit.client.api;
 
 /** CommitUploadInfo's {@code Result.Data}: the new media's Vid, cover URI ({@code ""} if none) and source meta. */
-public record CommittedMedia(String vid, String posterUri, SourceInfo sourceInfo) {
-}
+public record CommittedMedia(String vid, String posterUri, SourceInfo sourceInfo) {}

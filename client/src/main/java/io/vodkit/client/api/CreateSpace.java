@@ -9,17 +9,17 @@ import java.util.Objects;
  */
 public final class CreateSpace {
 
-  public static final String ACTION = "CreateSpace";
-  public static final String VERSION = "2021-01-01";
+    public static final String ACTION = "CreateSpace";
+    public static final String VERSION = "2021-01-01";
 
-  private final ApiCaller api;
+    private final ApiCaller api;
 
-  public CreateSpace(ApiCaller api) {
-    this.api = Objects.requireNonNull(api, "api == null");
-  }
+    public CreateSpace(ApiCaller api) {
+        this.api = Objects.requireNonNull(api, "api == null");
+    }
 
-  public void call(String spaceName) {
-    Objects.requireNonNull(spaceName, "spaceName == null");
-    api.get(ACTION, VERSION, Map.of("SpaceName", spaceName));
-  }
+    public void call(String spaceName) {
+        Objects.requireNonNull(spaceName, "spaceName == null");
+        api.get(ACTION, VERSION, Map.of("SpaceName", spaceName));
+    }
 }

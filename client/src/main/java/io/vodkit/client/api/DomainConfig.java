@@ -13,12 +13,12 @@ import java.util.Optional;
  */
 public record DomainConfig(String domain, String configStatus, boolean urlAuthSwitch, List<UrlAuthRule> urlAuthRules) {
 
-  public DomainConfig {
-    urlAuthRules = List.copyOf(urlAuthRules);
-  }
+    public DomainConfig {
+        urlAuthRules = List.copyOf(urlAuthRules);
+    }
 
-  /** The rule in force (the first one), or empty when URL authentication is off or has no rule. */
-  public Optional<UrlAuthRule> activeRule() {
-    return urlAuthSwitch && !urlAuthRules.isEmpty() ? Optional.of(urlAuthRules.get(0)) : Optional.empty();
-  }
+    /** The rule in force (the first one), or empty when URL authentication is off or has no rule. */
+    public Optional<UrlAuthRule> activeRule() {
+        return urlAuthSwitch && !urlAuthRules.isEmpty() ? Optional.of(urlAuthRules.get(0)) : Optional.empty();
+    }
 }

@@ -13,25 +13,27 @@ import io.vodkit.client.internal.Json;
  */
 public record DomainInfo(String domain, String cdnStatus, String configStatus, Certificate certificate) {
 
-  /** {@code Certificate.HttpsStatus} ({@code enable} = HTTPS served) and {@code ExpiredAt} as sent. */
-  public record Certificate(String httpsStatus, String expiredAt) {
-  }
+    /** {@code Certificate.HttpsStatus} ({@code enable} = HTTPS served) and {@code ExpiredAt} as sent. */
+    public record Certificate(String httpsStatus, String expiredAt) {}
 
-  public static final String ENABLE = "enable";
+    public static final String ENABLE = "enable";
 
-  /** The CDN serves this domain ({@code CdnStatus == "enable"}). */
-  public boolean cdnEnabled() {
-    return ENABLE.equals(cdnStatus);
-  }
+    /** The CDN serves this domain ({@code CdnStatus == "enable"}). */
+    public boolean cdnEnabled() {
+        return ENABLE.equals(cdnStatus);
+    }
 
-  /** HTTPS is served ({@code Certificate.HttpsStatus == "enable"}). */
-  public boolean httpsEnabled() {
-    return ENABLE.equals(certificate.httpsStatus());
-  }
+    /** HTTPS is served ({@code Certificate.HttpsStatus == "enable"}). */
+    public boolean httpsEnabled() {
+        return ENABLE.equals(certificate.httpsStatus());
+    }
 
-  static DomainInfo from(JsonNode node) {
-    JsonNode certificate = node.path("Certificate");
-    return new DomainInfo(Json.text(node, "Domain"), Json.text(node, "CdnStatus"), Json.text(node, "ConfigStatus"),
-        new Certificate(Json.text(certificate, "HttpsStatus"), Json.text(certificate, "ExpiredAt")));
-  }
+    static DomainInfo from(JsonNode node) {
+        JsonNode certificate = node.path("Certificate");
+        return new DomainInfo(
+                Json.text(node, "Domain"),
+                Json.text(node, "CdnStatus"),
+                Json.text(node, "ConfigStatus"),
+                new Certificate(Json.text(certificate, "HttpsStatus"), Json.text(certificate, "ExpiredAt")));
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record DomainPage(List<DomainInfo> domains, int total, int offset) {
 
-  public DomainPage {
-    domains = List.copyOf(domains);
-  }
+    public DomainPage {
+        domains = List.copyOf(domains);
+    }
 }

@@ -18,40 +18,53 @@ import java.util.Set;
  * @param report    {@code Report}: what the restoration found, did and measured (an emulator extension; a missing
  *                  node when the service sends none)
  */
-public record Execution(String runId, String status, String code, String message, String spaceName, String fileId,
-                        String storeUri, JsonNode report) {
+public record Execution(
+        String runId,
+        String status,
+        String code,
+        String message,
+        String spaceName,
+        String fileId,
+        String storeUri,
+        JsonNode report) {
 
-  /** An execution without a report. */
-  public Execution(String runId, String status, String code, String message, String spaceName, String fileId,
-                   String storeUri) {
-    this(runId, status, code, message, spaceName, fileId, storeUri, MissingNode.getInstance());
-  }
-
-  public static final String SUCCESS = "Success";
-  public static final String FAILED = "Failed";
-  public static final String TERMINATED = "Terminated";
-  private static final Set<String> FINAL = Set.of(SUCCESS, FAILED, TERMINATED);
-
-  /** Success, Failed or Terminated: polling ends. */
-  public boolean isFinished() {
-    return FINAL.contains(status);
-  }
-
-  public boolean succeeded() {
-    return SUCCESS.equals(status);
-  }
-
-  /**
-   * The output's FileName: the StoreUri without its first segment (the bucket), for both {@code tos://bucket/key}
-   * and {@code bucket/key}; {@code ""} when there is no StoreUri.
-   */
-  public String outputFileName() {
-    String uri = storeUri;
-    int scheme = uri.indexOf("://");
-    if (scheme >= 0) {
-      uri = uri.substring(scheme + 3);
+    /** An execution without a report. */
+    public Execution(
+            String runId,
+            String status,
+            String code,
+            String message,
+            String spaceName,
+            String fileId,
+            String storeUri) {
+        this(runId, status, code, message, spaceName, fileId, storeUri, MissingNode.getInstance());
     }
-    int slash = uri.indexOf('/');
-    return slash < 0 ? "" : uri.substring(slash + 1);
-  }
+
+    public static final String SUCCESS = "Success";
+    public static final String FAILED = "Failed";
+    public static final String TERMINATED = "Terminated";
+    private static final Set<String> FINAL = Set.of(SUCCESS, FAILED, TERMINATED);
+
+    /** Success, Failed or Terminated: polling ends. */
+    public boolean isFinished() {
+        return FINAL.contains(status);
+    }
+
+    public boolean succeeded() {
+        return SUCCESS.equals(status);
+    }
+
+    /**
+     * The output's FileName: the StoreUri without its first segment (the bucket), for both {@code tos://bucket/key}
+     * and {@code bucket/key}; {@code ""} when there is no StoreUri.
+     */
+    public String outputFileName() {
+        String uri = storeUri;
+        int scheme = uri.indexOf("://");
+        if (scheme >= 0) {
+            uri = uri.substring(scheme + 3);
+        }
+        int slash = uri.indexOf('/');
+        return slash < 0 ? "" : uri.substring(slash + 1);
+    }
 }

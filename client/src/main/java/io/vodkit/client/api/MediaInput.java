@@ -14,41 +14,41 @@ import java.util.Objects;
  */
 public record MediaInput(String type, String vid, String fileName, String spaceName) {
 
-  public static final String VID = "Vid";
-  public static final String DIRECT_URL = "DirectUrl";
+    public static final String VID = "Vid";
+    public static final String DIRECT_URL = "DirectUrl";
 
-  public MediaInput {
-    Objects.requireNonNull(type, "type == null");
-    if (type.equals(VID)) {
-      Objects.requireNonNull(vid, "vid == null");
-    } else if (type.equals(DIRECT_URL)) {
-      Objects.requireNonNull(fileName, "fileName == null");
-      Objects.requireNonNull(spaceName, "spaceName == null");
-    } else {
-      throw new IllegalArgumentException("type must be Vid or DirectUrl: " + type);
+    public MediaInput {
+        Objects.requireNonNull(type, "type == null");
+        if (type.equals(VID)) {
+            Objects.requireNonNull(vid, "vid == null");
+        } else if (type.equals(DIRECT_URL)) {
+            Objects.requireNonNull(fileName, "fileName == null");
+            Objects.requireNonNull(spaceName, "spaceName == null");
+        } else {
+            throw new IllegalArgumentException("type must be Vid or DirectUrl: " + type);
+        }
     }
-  }
 
-  public static MediaInput vid(String vid) {
-    return new MediaInput(VID, vid, null, null);
-  }
-
-  public static MediaInput directUrl(String fileName, String spaceName) {
-    return new MediaInput(DIRECT_URL, null, fileName, spaceName);
-  }
-
-  /** The wire form: {@code {"Type":"Vid","Vid":…}} or {@code {"Type":"DirectUrl","DirectUrl":{FileName, SpaceName}}}. */
-  Map<String, Object> toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("Type", type);
-    if (type.equals(VID)) {
-      json.put("Vid", vid);
-    } else {
-      Map<String, Object> direct = new LinkedHashMap<>();
-      direct.put("FileName", fileName);
-      direct.put("SpaceName", spaceName);
-      json.put("DirectUrl", direct);
+    public static MediaInput vid(String vid) {
+        return new MediaInput(VID, vid, null, null);
     }
-    return json;
-  }
+
+    public static MediaInput directUrl(String fileName, String spaceName) {
+        return new MediaInput(DIRECT_URL, null, fileName, spaceName);
+    }
+
+    /** The wire form: {@code {"Type":"Vid","Vid":…}} or {@code {"Type":"DirectUrl","DirectUrl":{FileName, SpaceName}}}. */
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("Type", type);
+        if (type.equals(VID)) {
+            json.put("Vid", vid);
+        } else {
+            Map<String, Object> direct = new LinkedHashMap<>();
+            direct.put("FileName", fileName);
+            direct.put("SpaceName", spaceName);
+            json.put("DirectUrl", direct);
+        }
+        return json;
+    }
 }

@@ -14,28 +14,28 @@ import java.util.Objects;
  */
 public record MoeEnhance(String config, int repairStyle, String res, Integer bitDepth) {
 
-  public MoeEnhance {
-    Objects.requireNonNull(config, "config == null");
-  }
+    public MoeEnhance {
+        Objects.requireNonNull(config, "config == null");
+    }
 
-  /** {@code {"Config", "VideoStrategy":{"RepairStyle","RepairStrength":0}, "Target":{…}}}; no Target when empty. */
-  Map<String, Object> toJson() {
-    Map<String, Object> strategy = new LinkedHashMap<>();
-    strategy.put("RepairStyle", repairStyle);
-    strategy.put("RepairStrength", 0);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("Config", config);
-    json.put("VideoStrategy", strategy);
-    Map<String, Object> target = new LinkedHashMap<>();
-    if (res != null) {
-      target.put("Res", res);
+    /** {@code {"Config", "VideoStrategy":{"RepairStyle","RepairStrength":0}, "Target":{…}}}; no Target when empty. */
+    Map<String, Object> toJson() {
+        Map<String, Object> strategy = new LinkedHashMap<>();
+        strategy.put("RepairStyle", repairStyle);
+        strategy.put("RepairStrength", 0);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("Config", config);
+        json.put("VideoStrategy", strategy);
+        Map<String, Object> target = new LinkedHashMap<>();
+        if (res != null) {
+            target.put("Res", res);
+        }
+        if (bitDepth != null) {
+            target.put("BitDepth", bitDepth);
+        }
+        if (!target.isEmpty()) {
+            json.put("Target", target);
+        }
+        return json;
     }
-    if (bitDepth != null) {
-      target.put("BitDepth", bitDepth);
-    }
-    if (!target.isEmpty()) {
-      json.put("Target", target);
-    }
-    return json;
-  }
 }

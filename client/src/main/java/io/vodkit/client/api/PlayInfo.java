@@ -11,25 +11,30 @@ import java.util.List;
  */
 public record PlayInfo(String vid, double duration, String posterUrl, List<Entry> entries) {
 
-  public PlayInfo {
-    entries = List.copyOf(entries);
-  }
-
-  /** One {@code PlayInfoList} element. */
-  public record Entry(String fileId, String format, String definition, int width, int height, String mainPlayUrl,
-                      String backupPlayUrl) {
-  }
-
-  /** The first non-empty MainPlayUrl or BackupPlayUrl, as the skill picks it; {@code ""} when none. */
-  public String firstUrl() {
-    for (Entry entry : entries) {
-      if (!entry.mainPlayUrl().isEmpty()) {
-        return entry.mainPlayUrl();
-      }
-      if (!entry.backupPlayUrl().isEmpty()) {
-        return entry.backupPlayUrl();
-      }
+    public PlayInfo {
+        entries = List.copyOf(entries);
     }
-    return "";
-  }
+
+    /** One {@code PlayInfoList} element. */
+    public record Entry(
+            String fileId,
+            String format,
+            String definition,
+            int width,
+            int height,
+            String mainPlayUrl,
+            String backupPlayUrl) {}
+
+    /** The first non-empty MainPlayUrl or BackupPlayUrl, as the skill picks it; {@code ""} when none. */
+    public String firstUrl() {
+        for (Entry entry : entries) {
+            if (!entry.mainPlayUrl().isEmpty()) {
+                return entry.mainPlayUrl();
+            }
+            if (!entry.backupPlayUrl().isEmpty()) {
+                return entry.backupPlayUrl();
+            }
+        }
+        return "";
+    }
 }

@@ -22,16 +22,38 @@ import io.vodkit.client.internal.Json;
  * @param definition e.g. {@code 1080p}
  * @param createTime as the service wrote it
  */
-public record SourceInfo(String fileName, String storeUri, long size, String md5, String fileType, String format,
-                         double duration, int width, int height, String codec, long bitrate, double fps,
-                         String definition, String createTime) {
+public record SourceInfo(
+        String fileName,
+        String storeUri,
+        long size,
+        String md5,
+        String fileType,
+        String format,
+        double duration,
+        int width,
+        int height,
+        String codec,
+        long bitrate,
+        double fps,
+        String definition,
+        String createTime) {
 
-  /** Reads a {@code SourceInfo} object leniently (missing node → all empty). */
-  public static SourceInfo from(JsonNode node) {
-    return new SourceInfo(Json.text(node, "FileName"), Json.text(node, "StoreUri"), Json.longValue(node, "Size"),
-        Json.text(node, "Md5"), Json.text(node, "FileType"), Json.text(node, "Format"),
-        Json.doubleValue(node, "Duration"), Json.intValue(node, "Width"), Json.intValue(node, "Height"),
-        Json.text(node, "Codec"), Json.longValue(node, "Bitrate"), Json.doubleValue(node, "Fps"),
-        Json.text(node, "Definition"), Json.text(node, "CreateTime"));
-  }
+    /** Reads a {@code SourceInfo} object leniently (missing node → all empty). */
+    public static SourceInfo from(JsonNode node) {
+        return new SourceInfo(
+                Json.text(node, "FileName"),
+                Json.text(node, "StoreUri"),
+                Json.longValue(node, "Size"),
+                Json.text(node, "Md5"),
+                Json.text(node, "FileType"),
+                Json.text(node, "Format"),
+                Json.doubleValue(node, "Duration"),
+                Json.intValue(node, "Width"),
+                Json.intValue(node, "Height"),
+                Json.text(node, "Codec"),
+                Json.longValue(node, "Bitrate"),
+                Json.doubleValue(node, "Fps"),
+                Json.text(node, "Definition"),
+                Json.text(node, "CreateTime"));
+    }
 }

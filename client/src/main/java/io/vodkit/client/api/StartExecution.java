@@ -15,37 +15,37 @@ import java.util.UUID;
  */
 public final class StartExecution {
 
-  public static final String ACTION = "StartExecution";
-  public static final String DEFAULT_VERSION = "2025-07-01";
+    public static final String ACTION = "StartExecution";
+    public static final String DEFAULT_VERSION = "2025-07-01";
 
-  private final ApiCaller api;
-  private final String version;
+    private final ApiCaller api;
+    private final String version;
 
-  public StartExecution(ApiCaller api, String version) {
-    this.api = Objects.requireNonNull(api, "api == null");
-    this.version = Objects.requireNonNull(version, "version == null");
-  }
-
-  /** Submits the job and returns its {@code RunId} (e.g. {@code hb:…}). */
-  public String call(MediaInput input, MoeEnhance enhance) {
-    Map<String, Object> enhanceJson = new LinkedHashMap<>();
-    enhanceJson.put("Type", "Moe");
-    enhanceJson.put("MoeEnhance", enhance.toJson());
-    Map<String, Object> task = new LinkedHashMap<>();
-    task.put("Type", "Enhance");
-    task.put("Enhance", enhanceJson);
-    Map<String, Object> operation = new LinkedHashMap<>();
-    operation.put("Type", "Task");
-    operation.put("Task", task);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("Input", input.toJson());
-    body.put("Operation", operation);
-    body.put("Control", Map.of("ClientToken", UUID.randomUUID().toString()));
-
-    String runId = Json.text(api.postJson(ACTION, version, body), "RunId");
-    if (runId.isEmpty()) {
-      throw new VodException(ACTION + ": reply has no Result.RunId");
+    public StartExecution(ApiCaller api, String version) {
+        this.api = Objects.requireNonNull(api, "api == null");
+        this.version = Objects.requireNonNull(version, "version == null");
     }
-    return runId;
-  }
+
+    /** Submits the job and returns its {@code RunId} (e.g. {@code hb:…}). */
+    public String call(MediaInput input, MoeEnhance enhance) {
+        Map<String, Object> enhanceJson = new LinkedHashMap<>();
+        enhanceJson.put("Type", "Moe");
+        enhanceJson.put("MoeEnhance", enhance.toJson());
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("Type", "Enhance");
+        task.put("Enhance", enhanceJson);
+        Map<String, Object> operation = new LinkedHashMap<>();
+        operation.put("Type", "Task");
+        operation.put("Task", task);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Input", input.toJson());
+        body.put("Operation", operation);
+        body.put("Control", Map.of("ClientToken", UUID.randomUUID().toString()));
+
+        String runId = Json.text(api.postJson(ACTION, version, body), "RunId");
+        if (runId.isEmpty()) {
+            throw new VodException(ACTION + ": reply has no Result.RunId");
+        }
+        return runId;
+    }
 }

@@ -8,8 +8,8 @@ package io.vodkit.client.api;
  */
 public record StoreInfo(String storeUri, String auth) {
 
-  @Override
-  public String toString() {
-    return "StoreInfo[storeUri=" + storeUri + ", auth=██]";
-  }
+    @Override
+    public String toString() {
+        return "StoreInfo[storeUri=" + storeUri + ", auth=██]";
+    }
 }

@@ -11,12 +11,27 @@ import io.vodkit.client.internal.Json;
  *                     such field)
  * @param errorMessage why the job failed, when the service says (the vodkit emulator's {@code ErrorMessage})
  */
-public record UploadTask(String jobId, String sourceUrl, String state, String vid, String spaceName,
-                         SourceInfo sourceInfo, String callbackArgs, String posterUri, String errorMessage) {
+public record UploadTask(
+        String jobId,
+        String sourceUrl,
+        String state,
+        String vid,
+        String spaceName,
+        SourceInfo sourceInfo,
+        String callbackArgs,
+        String posterUri,
+        String errorMessage) {
 
-  static UploadTask from(JsonNode node) {
-    return new UploadTask(Json.text(node, "JobId"), Json.text(node, "SourceUrl"), Json.text(node, "State"),
-        Json.text(node, "Vid"), Json.text(node, "SpaceName"), SourceInfo.from(node.path("SourceInfo")),
-        Json.text(node, "CallbackArgs"), Json.text(node, "PosterUri"), Json.text(node, "ErrorMessage"));
-  }
+    static UploadTask from(JsonNode node) {
+        return new UploadTask(
+                Json.text(node, "JobId"),
+                Json.text(node, "SourceUrl"),
+                Json.text(node, "State"),
+                Json.text(node, "Vid"),
+                Json.text(node, "SpaceName"),
+                SourceInfo.from(node.path("SourceInfo")),
+                Json.text(node, "CallbackArgs"),
+                Json.text(node, "PosterUri"),
+                Json.text(node, "ErrorMessage"));
+    }
 }

@@ -12,23 +12,23 @@ import java.time.Duration;
  * @param signName        query parameter name of the token ({@code ""} = the type's default, {@code auth_key})
  * @param validity        how long a URL stays valid after its timestamp ({@link Duration#ZERO} if not given)
  */
-public record UrlAuthRule(String urlAuthType, String masterSecretKey, String backupSecretKey, String signName,
-                          Duration validity) {
+public record UrlAuthRule(
+        String urlAuthType, String masterSecretKey, String backupSecretKey, String signName, Duration validity) {
 
-  public static final String TYPE_A = "typea";
+    public static final String TYPE_A = "typea";
 
-  public boolean isTypeA() {
-    return TYPE_A.equalsIgnoreCase(urlAuthType);
-  }
+    public boolean isTypeA() {
+        return TYPE_A.equalsIgnoreCase(urlAuthType);
+    }
 
-  /** The master key, or the backup key when there is no master; {@code ""} when neither is set. */
-  public String signingKey() {
-    return masterSecretKey.isEmpty() ? backupSecretKey : masterSecretKey;
-  }
+    /** The master key, or the backup key when there is no master; {@code ""} when neither is set. */
+    public String signingKey() {
+        return masterSecretKey.isEmpty() ? backupSecretKey : masterSecretKey;
+    }
 
-  @Override
-  public String toString() {
-    return "UrlAuthRule[urlAuthType=" + urlAuthType + ", masterSecretKey=██, backupSecretKey=██, signName="
-        + signName + ", validity=" + validity + "]";
-  }
+    @Override
+    public String toString() {
+        return "UrlAuthRule[urlAuthType=" + urlAuthType + ", masterSecretKey=██, backupSecretKey=██, signName="
+                + signName + ", validity=" + validity + "]";
+    }
 }

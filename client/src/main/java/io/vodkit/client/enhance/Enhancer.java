@@ -23,73 +23,74 @@ import org.slf4j.LoggerFactory;
  */
 public final class Enhancer {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Enhancer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Enhancer.class);
 
-  private final StartExecution startExecution;
-  private final GetExecution getExecution;
-  private final GetPlayInfo getPlayInfo;
-  private final JobPoller poller;
+    private final StartExecution startExecution;
+    private final GetExecution getExecution;
+    private final GetPlayInfo getPlayInfo;
+    private final JobPoller poller;
 
-  /**
-   * @param version the StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}, default
-   *                {@value StartExecution#DEFAULT_VERSION})
-   */
-  public Enhancer(ApiCaller api, String version, JobPoller poller) {
-    this.startExecution = new StartExecution(api, version);
-    this.getExecution = new GetExecution(api, version);
-    this.getPlayInfo = new GetPlayInfo(api);
-    this.poller = Objects.requireNonNull(poller, "poller == null");
-  }
-
-  /**
-   * The source's duration in seconds when the service can tell it (GetPlayInfo, for a Vid); empty for a DirectUrl
-   * or when GetPlayInfo does not answer (e.g. unpublished media), so the 16-bit rule is then left to the service.
-   */
-  public OptionalDouble sourceDuration(EnhanceParams params) {
-    if (!MediaInput.VID.equals(params.type())) {
-      return OptionalDouble.empty();
+    /**
+     * @param version the StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}, default
+     *                {@value StartExecution#DEFAULT_VERSION})
+     */
+    public Enhancer(ApiCaller api, String version, JobPoller poller) {
+        this.startExecution = new StartExecution(api, version);
+        this.getExecution = new GetExecution(api, version);
+        this.getPlayInfo = new GetPlayInfo(api);
+        this.poller = Objects.requireNonNull(poller, "poller == null");
     }
-    try {
-      double seconds = getPlayInfo.call(params.video()).duration();
-      return seconds > 0 ? OptionalDouble.of(seconds) : OptionalDouble.empty();
-    } catch (VodServiceException e) {
-      LOG.debug("source duration unknown vid={} reason={}", params.video(), e.getMessage());
-      return OptionalDouble.empty();
-    }
-  }
 
-  /**
-   * Submits the restoration of {@code params} in {@code spaceName}.
-   *
-   * @return the RunId
-   * @throws InvalidEnhanceParamsException when 16-bit depth is asked for a source longer than the service allows
-   *     (checked when the service can tell the duration, before anything is submitted)
-   * @throws ProTierDeniedException when Pro was asked for and the account is not allowlisted
-   * @throws VodException for any other failure
-   */
-  public String submit(EnhanceParams params, String spaceName) {
-    if (params.bitDepth() != null && params.bitDepth() == 16) {
-      sourceDuration(params).ifPresent(seconds -> params.durationViolation(seconds).ifPresent(violation -> {
-        throw new InvalidEnhanceParamsException(violation, List.of("bit_depth"));
-      }));
+    /**
+     * The source's duration in seconds when the service can tell it (GetPlayInfo, for a Vid); empty for a DirectUrl
+     * or when GetPlayInfo does not answer (e.g. unpublished media), so the 16-bit rule is then left to the service.
+     */
+    public OptionalDouble sourceDuration(EnhanceParams params) {
+        if (!MediaInput.VID.equals(params.type())) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double seconds = getPlayInfo.call(params.video()).duration();
+            return seconds > 0 ? OptionalDouble.of(seconds) : OptionalDouble.empty();
+        } catch (VodServiceException e) {
+            LOG.debug("source duration unknown vid={} reason={}", params.video(), e.getMessage());
+            return OptionalDouble.empty();
+        }
     }
-    try {
-      return startExecution.call(params.input(spaceName), params.moeEnhance());
-    } catch (VodServiceException e) {
-      if (params.pro() && ProTierDeniedException.isProDenial(e)) {
-        throw new ProTierDeniedException(e);
-      }
-      throw e;
+
+    /**
+     * Submits the restoration of {@code params} in {@code spaceName}.
+     *
+     * @return the RunId
+     * @throws InvalidEnhanceParamsException when 16-bit depth is asked for a source longer than the service allows
+     *     (checked when the service can tell the duration, before anything is submitted)
+     * @throws ProTierDeniedException when Pro was asked for and the account is not allowlisted
+     * @throws VodException for any other failure
+     */
+    public String submit(EnhanceParams params, String spaceName) {
+        if (params.bitDepth() != null && params.bitDepth() == 16) {
+            sourceDuration(params)
+                    .ifPresent(seconds -> params.durationViolation(seconds).ifPresent(violation -> {
+                        throw new InvalidEnhanceParamsException(violation, List.of("bit_depth"));
+                    }));
+        }
+        try {
+            return startExecution.call(params.input(spaceName), params.moeEnhance());
+        } catch (VodServiceException e) {
+            if (params.pro() && ProTierDeniedException.isProDenial(e)) {
+                throw new ProTierDeniedException(e);
+            }
+            throw e;
+        }
     }
-  }
 
-  /** Asks once how the job {@code runId} is doing (GetExecution); any failure is thrown. */
-  public Execution query(String runId) {
-    return getExecution.call(runId);
-  }
+    /** Asks once how the job {@code runId} is doing (GetExecution); any failure is thrown. */
+    public Execution query(String runId) {
+        return getExecution.call(runId);
+    }
 
-  /** Polls the job until it ends or the attempts run out. */
-  public PollOutcome<Execution> await(String runId, Consumer<Execution> observer) {
-    return poller.poll(() -> getExecution.call(runId), Execution::isFinished, observer);
-  }
+    /** Polls the job until it ends or the attempts run out. */
+    public PollOutcome<Execution> await(String runId, Consumer<Execution> observer) {
+        return poller.poll(() -> getExecution.call(runId), Execution::isFinished, observer);
+    }
 }

@@ -21,71 +21,69 @@ import javax.net.ssl.TrustManager;
  */
 final class PlainHttpOnly {
 
-  static final String REFUSAL = "this HTTP transport speaks plain http only (its endpoint is http://); TLS is off";
+    static final String REFUSAL = "this HTTP transport speaks plain http only (its endpoint is http://); TLS is off";
 
-  private PlainHttpOnly() {
-  }
+    private PlainHttpOnly() {}
 
-  /** A context whose engines and socket factories cannot be created. */
-  static SSLContext context() {
-    return new SSLContext(new Refusing(), null, "none") {
-    };
-  }
-
-  /** Empty parameters, so the client does not ask the context for its defaults. */
-  static SSLParameters parameters() {
-    return new SSLParameters();
-  }
-
-  private static final class Refusing extends SSLContextSpi {
-
-    @Override
-    protected void engineInit(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random) {
-      throw refused();
+    /** A context whose engines and socket factories cannot be created. */
+    static SSLContext context() {
+        return new SSLContext(new Refusing(), null, "none") {};
     }
 
-    @Override
-    protected SSLSocketFactory engineGetSocketFactory() {
-      throw refused();
+    /** Empty parameters, so the client does not ask the context for its defaults. */
+    static SSLParameters parameters() {
+        return new SSLParameters();
     }
 
-    @Override
-    protected SSLServerSocketFactory engineGetServerSocketFactory() {
-      throw refused();
-    }
+    private static final class Refusing extends SSLContextSpi {
 
-    @Override
-    protected SSLEngine engineCreateSSLEngine() {
-      throw refused();
-    }
+        @Override
+        protected void engineInit(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random) {
+            throw refused();
+        }
 
-    @Override
-    protected SSLEngine engineCreateSSLEngine(String host, int port) {
-      throw refused();
-    }
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            throw refused();
+        }
 
-    @Override
-    protected SSLSessionContext engineGetServerSessionContext() {
-      throw refused();
-    }
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            throw refused();
+        }
 
-    @Override
-    protected SSLSessionContext engineGetClientSessionContext() {
-      throw refused();
-    }
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            throw refused();
+        }
 
-    @Override
-    protected SSLParameters engineGetDefaultSSLParameters() {
-      return parameters();
-    }
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            throw refused();
+        }
 
-    @Override
-    protected SSLParameters engineGetSupportedSSLParameters() {
-      return parameters();
-    }
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            throw refused();
+        }
 
-    private static UnsupportedOperationException refused() {
-      return new UnsupportedOperationException(REFUSAL);
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLParameters engineGetDefaultSSLParameters() {
+            return parameters();
+        }
+
+        @Override
+        protected SSLParameters engineGetSupportedSSLParameters() {
+            return parameters();
+        }
+
+        private static UnsupportedOperationException refused() {
+            return new UnsupportedOperationException(REFUSAL);
+        }
     }
-  }
 }

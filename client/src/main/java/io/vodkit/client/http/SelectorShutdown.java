@@ -20,44 +20,44 @@ import java.util.regex.Pattern;
  * 0.39 s without (bench/README.md).
  */
 final class SelectorShutdown {
-  private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
-  private static final Duration AWAIT_TERMINATION = Duration.ofSeconds(1);
+    private static final Pattern CLIENT_ID = Pattern.compile("\\((\\d+)\\)$");
+    private static final Duration AWAIT_TERMINATION = Duration.ofSeconds(1);
 
-  private SelectorShutdown() {
-  }
+    private SelectorShutdown() {}
 
-  /**
-   * Ends {@code client}. Call only when none of its requests is in flight: before JDK 21 such a request would wait
-   * forever for a reply the stopped selector no longer reads.
-   */
-  static void shutdown(HttpClient client) {
-    try {
-      HttpClient.class.getMethod("shutdownNow").invoke(client);
-      HttpClient.class.getMethod("awaitTermination", Duration.class).invoke(client, AWAIT_TERMINATION);
-      return;
-    } catch (NoSuchMethodException beforeJdk21) {
-      // fall through to the selector thread
-    } catch (ReflectiveOperationException e) {
-      return; // at worst the thread lingers and the exit waits
+    /**
+     * Ends {@code client}. Call only when none of its requests is in flight: before JDK 21 such a request would wait
+     * forever for a reply the stopped selector no longer reads.
+     */
+    static void shutdown(HttpClient client) {
+        try {
+            HttpClient.class.getMethod("shutdownNow").invoke(client);
+            HttpClient.class.getMethod("awaitTermination", Duration.class).invoke(client, AWAIT_TERMINATION);
+            return;
+        } catch (NoSuchMethodException beforeJdk21) {
+            // fall through to the selector thread
+        } catch (ReflectiveOperationException e) {
+            return; // at worst the thread lingers and the exit waits
+        }
+        selectorThreadName(client)
+                .ifPresent(name -> liveThreads().stream()
+                        .filter(thread -> thread.getName().equals(name))
+                        .forEach(Thread::interrupt));
     }
-    selectorThreadName(client).ifPresent(name -> liveThreads().stream()
-        .filter(thread -> thread.getName().equals(name))
-        .forEach(Thread::interrupt));
-  }
 
-  /** {@code HttpClient-<id>-SelectorManager}, from a client whose {@code toString()} ends in {@code (<id>)}. */
-  static Optional<String> selectorThreadName(HttpClient client) {
-    Matcher id = CLIENT_ID.matcher(client.toString());
-    return id.find() ? Optional.of("HttpClient-" + id.group(1) + "-SelectorManager") : Optional.empty();
-  }
-
-  private static List<Thread> liveThreads() {
-    ThreadGroup root = Thread.currentThread().getThreadGroup();
-    while (root.getParent() != null) {
-      root = root.getParent();
+    /** {@code HttpClient-<id>-SelectorManager}, from a client whose {@code toString()} ends in {@code (<id>)}. */
+    static Optional<String> selectorThreadName(HttpClient client) {
+        Matcher id = CLIENT_ID.matcher(client.toString());
+        return id.find() ? Optional.of("HttpClient-" + id.group(1) + "-SelectorManager") : Optional.empty();
     }
-    Thread[] threads = new Thread[root.activeCount() * 2 + 16];
-    int count = root.enumerate(threads, true);
-    return Arrays.asList(threads).subList(0, count);
-  }
+
+    private static List<Thread> liveThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() * 2 + 16];
+        int count = root.enumerate(threads, true);
+        return Arrays.asList(threads).subList(0, count);
+    }
 }

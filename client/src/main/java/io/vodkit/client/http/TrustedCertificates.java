@@ -21,49 +21,48 @@ import javax.net.ssl.X509TrustManager;
  * JDK's own trusted roots.
  */
 public final class TrustedCertificates {
-  private TrustedCertificates() {
-  }
+    private TrustedCertificates() {}
 
-  /**
-   * @param pem a file of one or more {@code -----BEGIN CERTIFICATE-----} blocks
-   * @throws VodException when the file cannot be read or holds no certificate
-   */
-  public static SSLContext sslContext(Path pem) {
-    try {
-      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-      trusted.load(null, null);
-      int n = 0;
-      for (X509Certificate root : defaultTrust().getAcceptedIssuers()) {
-        trusted.setCertificateEntry("jdk-" + n++, root);
-      }
-      Collection<? extends Certificate> certificates;
-      try (InputStream in = Files.newInputStream(pem)) {
-        certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-      }
-      if (certificates.isEmpty()) {
-        throw new VodException("No certificate in " + pem);
-      }
-      for (Certificate certificate : certificates) {
-        trusted.setCertificateEntry("pem-" + n++, certificate);
-      }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new VodException("Cannot trust the certificates in " + pem + ": " + e.getMessage(), e);
+    /**
+     * @param pem a file of one or more {@code -----BEGIN CERTIFICATE-----} blocks
+     * @throws VodException when the file cannot be read or holds no certificate
+     */
+    public static SSLContext sslContext(Path pem) {
+        try {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int n = 0;
+            for (X509Certificate root : defaultTrust().getAcceptedIssuers()) {
+                trusted.setCertificateEntry("jdk-" + n++, root);
+            }
+            Collection<? extends Certificate> certificates;
+            try (InputStream in = Files.newInputStream(pem)) {
+                certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            }
+            if (certificates.isEmpty()) {
+                throw new VodException("No certificate in " + pem);
+            }
+            for (Certificate certificate : certificates) {
+                trusted.setCertificateEntry("pem-" + n++, certificate);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new VodException("Cannot trust the certificates in " + pem + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  private static X509TrustManager defaultTrust() throws GeneralSecurityException {
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init((KeyStore) null);
-    for (TrustManager manager : factory.getTrustManagers()) {
-      if (manager instanceof X509TrustManager x509) {
-        return x509;
-      }
+    private static X509TrustManager defaultTrust() throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init((KeyStore) null);
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("the JDK has no X.509 trust manager");
     }
-    throw new GeneralSecurityException("the JDK has no X.509 trust manager");
-  }
 }

@@ -17,79 +17,78 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobPoller {
 
-  /** Waits between two queries; tests pass one that does not sleep. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
-  private static final Logger LOG = LoggerFactory.getLogger(JobPoller.class);
-
-  private final PollConfig config;
-  private final Sleeper sleeper;
-  private final LongSupplier nanoTime;
-
-  /**
-   * @param sleeper  waits between two queries
-   * @param nanoTime a monotonic clock in nanoseconds ({@link System#nanoTime()}), which times the wait
-   */
-  public JobPoller(PollConfig config, Sleeper sleeper, LongSupplier nanoTime) {
-    this.config = Objects.requireNonNull(config, "config == null");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
-    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
-  }
-
-  public JobPoller(PollConfig config, Sleeper sleeper) {
-    this(config, sleeper, System::nanoTime);
-  }
-
-  public JobPoller(PollConfig config) {
-    this(config, duration -> Thread.sleep(duration.toMillis()));
-  }
-
-  /**
-   * Polls {@code query} until {@code isFinal} holds for its answer.
-   *
-   * @param observer sees every successful answer (for progress output); must not block
-   */
-  public <T> PollOutcome<T> poll(Supplier<T> query, Predicate<T> isFinal, Consumer<T> observer) {
-    long start = nanoTime.getAsLong();
-    T last = null;
-    VodException lastFailure = null;
-    for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-      try {
-        T answer = query.get();
-        last = answer;
-        lastFailure = null;
-        observer.accept(answer);
-        if (isFinal.test(answer)) {
-          return new PollOutcome.Finished<>(answer, attempt, since(start));
-        }
-      } catch (VodException e) {
-        if (!RetryPolicy.isTransient(e, true)) {
-          throw e;
-        }
-        lastFailure = e;
-        LOG.warn("poll attempt {} failed transiently, polling on: {}", attempt, e.getMessage());
-      }
-      if (attempt < config.maxAttempts()) {
-        pause();
-      }
+    /** Waits between two queries; tests pass one that does not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
     }
-    return new PollOutcome.TimedOut<>(last, config.maxAttempts(), since(start), lastFailure);
-  }
 
-  private Duration since(long startNanos) {
-    return Duration.ofNanos(nanoTime.getAsLong() - startNanos);
-  }
+    private static final Logger LOG = LoggerFactory.getLogger(JobPoller.class);
 
+    private final PollConfig config;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoTime;
 
-  private void pause() {
-    try {
-      sleeper.sleep(config.interval());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new VodException("polling interrupted", e);
+    /**
+     * @param sleeper  waits between two queries
+     * @param nanoTime a monotonic clock in nanoseconds ({@link System#nanoTime()}), which times the wait
+     */
+    public JobPoller(PollConfig config, Sleeper sleeper, LongSupplier nanoTime) {
+        this.config = Objects.requireNonNull(config, "config == null");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
     }
-  }
+
+    public JobPoller(PollConfig config, Sleeper sleeper) {
+        this(config, sleeper, System::nanoTime);
+    }
+
+    public JobPoller(PollConfig config) {
+        this(config, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /**
+     * Polls {@code query} until {@code isFinal} holds for its answer.
+     *
+     * @param observer sees every successful answer (for progress output); must not block
+     */
+    public <T> PollOutcome<T> poll(Supplier<T> query, Predicate<T> isFinal, Consumer<T> observer) {
+        long start = nanoTime.getAsLong();
+        T last = null;
+        VodException lastFailure = null;
+        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+            try {
+                T answer = query.get();
+                last = answer;
+                lastFailure = null;
+                observer.accept(answer);
+                if (isFinal.test(answer)) {
+                    return new PollOutcome.Finished<>(answer, attempt, since(start));
+                }
+            } catch (VodException e) {
+                if (!RetryPolicy.isTransient(e, true)) {
+                    throw e;
+                }
+                lastFailure = e;
+                LOG.warn("poll attempt {} failed transiently, polling on: {}", attempt, e.getMessage());
+            }
+            if (attempt < config.maxAttempts()) {
+                pause();
+            }
+        }
+        return new PollOutcome.TimedOut<>(last, config.maxAttempts(), since(start), lastFailure);
+    }
+
+    private Duration since(long startNanos) {
+        return Duration.ofNanos(nanoTime.getAsLong() - startNanos);
+    }
+
+    private void pause() {
+        try {
+            sleeper.sleep(config.interval());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VodException("polling interrupted", e);
+        }
+    }
 }

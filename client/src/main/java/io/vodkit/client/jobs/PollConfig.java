@@ -14,34 +14,35 @@ import java.util.Objects;
  */
 public record PollConfig(Duration interval, int maxAttempts) {
 
-  public static final PollConfig DEFAULT = new PollConfig(Duration.ofSeconds(5), 360);
+    public static final PollConfig DEFAULT = new PollConfig(Duration.ofSeconds(5), 360);
 
-  public PollConfig {
-    Objects.requireNonNull(interval, "interval == null");
-    Limits.POLL_INTERVAL.check(interval);
-    Limits.POLL_MAX.check((long) maxAttempts);
-  }
-
-  /**
-   * How a wait that ran out reads in a time-out message: {@code "after 30.4 s (6 polls, 5 s apart)"}, with the time
-   * measured ({@link PollOutcome#waited()}), which slow or retried queries make longer than the pauses alone.
-   */
-  public String describeWait(Duration waited, int polls) {
-    return "after " + readable(waited) + " (" + polls + (polls == 1 ? " poll" : " polls") + ", "
-        + readable(interval) + " apart)";
-  }
-
-  /** {@code 0.2 s}, {@code 5 s}, {@code 42.5 s}, {@code 30 min 5 s}, {@code 2 h 0 min}. */
-  static String readable(Duration duration) {
-    long seconds = duration.getSeconds();
-    if (seconds >= 3600) {
-      return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    public PollConfig {
+        Objects.requireNonNull(interval, "interval == null");
+        Limits.POLL_INTERVAL.check(interval);
+        Limits.POLL_MAX.check((long) maxAttempts);
     }
-    if (seconds >= 60) {
-      return seconds / 60 + " min " + seconds % 60 + " s";
+
+    /**
+     * How a wait that ran out reads in a time-out message: {@code "after 30.4 s (6 polls, 5 s apart)"}, with the time
+     * measured ({@link PollOutcome#waited()}), which slow or retried queries make longer than the pauses alone.
+     */
+    public String describeWait(Duration waited, int polls) {
+        return "after " + readable(waited) + " (" + polls + (polls == 1 ? " poll" : " polls") + ", "
+                + readable(interval) + " apart)";
     }
-    double exact = duration.toMillis() / 1000.0;
-    String text = exact < 10 ? String.format(Locale.ROOT, "%.2f", exact) : String.format(Locale.ROOT, "%.1f", exact);
-    return text.replaceAll("\\.?0+$", "") + " s";
-  }
+
+    /** {@code 0.2 s}, {@code 5 s}, {@code 42.5 s}, {@code 30 min 5 s}, {@code 2 h 0 min}. */
+    static String readable(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds >= 3600) {
+            return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        }
+        if (seconds >= 60) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        double exact = duration.toMillis() / 1000.0;
+        String text =
+                exact < 10 ? String.format(Locale.ROOT, "%.2f", exact) : String.format(Locale.ROOT, "%.1f", exact);
+        return text.replaceAll("\\.?0+$", "") + " s";
+    }
 }

@@ -10,24 +10,22 @@ import java.time.Duration;
  */
 public sealed interface PollOutcome<T> {
 
-  /** The job's last observed state; {@code null} when no query succeeded. */
-  T last();
+    /** The job's last observed state; {@code null} when no query succeeded. */
+    T last();
 
-  /** The queries made. */
-  int attempts();
+    /** The queries made. */
+    int attempts();
 
-  /** The time polling took, measured from the first query to the last answer. */
-  Duration waited();
+    /** The time polling took, measured from the first query to the last answer. */
+    Duration waited();
 
-  /** A query saw a final state (success or failure: the caller reads which from {@link #last()}). */
-  record Finished<T>(T last, int attempts, Duration waited) implements PollOutcome<T> {
-  }
+    /** A query saw a final state (success or failure: the caller reads which from {@link #last()}). */
+    record Finished<T>(T last, int attempts, Duration waited) implements PollOutcome<T> {}
 
-  /**
-   * Every attempt saw the job still running (or failed transiently).
-   *
-   * @param lastFailure the transient failure of the last query, or {@code null} when it answered
-   */
-  record TimedOut<T>(T last, int attempts, Duration waited, VodException lastFailure) implements PollOutcome<T> {
-  }
+    /**
+     * Every attempt saw the job still running (or failed transiently).
+     *
+     * @param lastFailure the transient failure of the last query, or {@code null} when it answered
+     */
+    record TimedOut<T>(T last, int attempts, Duration waited, VodException lastFailure) implements PollOutcome<T> {}
 }

@@ -7,31 +7,31 @@ package io.vodkit.client.limits;
  */
 public final class InvalidValueException extends IllegalArgumentException {
 
-  private final String name;
-  private final String accepted;
-  private final String got;
+    private final String name;
+    private final String accepted;
+    private final String got;
 
-  /**
-   * @param name     the value's name in the client API, e.g. {@code partSize}
-   * @param accepted the accepted range, e.g. {@code 20 MiB to 5 GiB}
-   * @param got      what was given, described without echoing long or private text, e.g. {@code 6 GiB}
-   */
-  public InvalidValueException(String name, String accepted, String got) {
-    super(name + " must be " + accepted + ", got " + got);
-    this.name = name;
-    this.accepted = accepted;
-    this.got = got;
-  }
+    /**
+     * @param name     the value's name in the client API, e.g. {@code partSize}
+     * @param accepted the accepted range, e.g. {@code 20 MiB to 5 GiB}
+     * @param got      what was given, described without echoing long or private text, e.g. {@code 6 GiB}
+     */
+    public InvalidValueException(String name, String accepted, String got) {
+        super(name + " must be " + accepted + ", got " + got);
+        this.name = name;
+        this.accepted = accepted;
+        this.got = got;
+    }
 
-  public String name() {
-    return name;
-  }
+    public String name() {
+        return name;
+    }
 
-  public String accepted() {
-    return accepted;
-  }
+    public String accepted() {
+        return accepted;
+    }
 
-  public String got() {
-    return got;
-  }
+    public String got() {
+        return got;
+    }
 }

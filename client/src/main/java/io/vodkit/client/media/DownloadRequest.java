@@ -16,19 +16,19 @@ import java.util.Objects;
  * @param maxSize      the most bytes taken, or -1 for no limit: a larger file is refused when its reply says its
  *                     size, else stopped when it grows past it, and its partial file removed
  */
-public record DownloadRequest(URI url, Path target, boolean overwrite, long expectedSize, String expectedMd5,
-                              long maxSize) {
-  /** A download of any size. */
-  public DownloadRequest(URI url, Path target, boolean overwrite, long expectedSize, String expectedMd5) {
-    this(url, target, overwrite, expectedSize, expectedMd5, -1);
-  }
-
-  public DownloadRequest {
-    Objects.requireNonNull(url, "url == null");
-    Objects.requireNonNull(target, "target == null");
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("only http and https URLs can be downloaded: " + url);
+public record DownloadRequest(
+        URI url, Path target, boolean overwrite, long expectedSize, String expectedMd5, long maxSize) {
+    /** A download of any size. */
+    public DownloadRequest(URI url, Path target, boolean overwrite, long expectedSize, String expectedMd5) {
+        this(url, target, overwrite, expectedSize, expectedMd5, -1);
     }
-  }
+
+    public DownloadRequest {
+        Objects.requireNonNull(url, "url == null");
+        Objects.requireNonNull(target, "target == null");
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("only http and https URLs can be downloaded: " + url);
+        }
+    }
 }

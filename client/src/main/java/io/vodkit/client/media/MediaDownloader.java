@@ -11,18 +11,18 @@ import java.util.Objects;
  * transport.
  */
 public final class MediaDownloader {
-  private final FileDownload download;
+    private final FileDownload download;
 
-  public MediaDownloader(HttpTransport transport) {
-    this.download = new FileDownload(Objects.requireNonNull(transport, "transport == null"));
-  }
+    public MediaDownloader(HttpTransport transport) {
+        this.download = new FileDownload(Objects.requireNonNull(transport, "transport == null"));
+    }
 
-  /**
-   * Streams {@code request.url()} to {@code request.target()}.
-   *
-   * @throws io.vodkit.client.VodException when the download fails, is refused or does not match what was expected
-   */
-  public DownloadResult download(DownloadRequest request, DownloadListener listener) {
-    return download.run(request, listener);
-  }
+    /**
+     * Streams {@code request.url()} to {@code request.target()}.
+     *
+     * @throws io.vodkit.client.VodException when the download fails, is refused or does not match what was expected
+     */
+    public DownloadResult download(DownloadRequest request, DownloadListener listener) {
+        return download.run(request, listener);
+    }
 }

@@ -9,8 +9,8 @@ import java.util.List;
  * @param notExist the Vids the service does not have ({@code NotExistVids})
  */
 public record MediaInfos(List<MediaInfo> media, List<String> notExist) {
-  public MediaInfos {
-    media = List.copyOf(media);
-    notExist = List.copyOf(notExist);
-  }
+    public MediaInfos {
+        media = List.copyOf(media);
+        notExist = List.copyOf(notExist);
+    }
 }

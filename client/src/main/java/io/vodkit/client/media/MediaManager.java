@@ -28,175 +28,181 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class MediaManager {
-  public static final String VERSION = "2023-01-01";
-  /** DeleteMediaTosFile's BytePlus version (A1). */
-  public static final String TOS_FILE_VERSION = "2023-07-01";
+    public static final String VERSION = "2023-01-01";
+    /** DeleteMediaTosFile's BytePlus version (A1). */
+    public static final String TOS_FILE_VERSION = "2023-07-01";
 
-  private final ApiCaller api;
-  private final MediaDownloader downloads;
+    private final ApiCaller api;
+    private final MediaDownloader downloads;
 
-  public MediaManager(ApiCaller api, HttpTransport transport) {
-    this.api = Objects.requireNonNull(api, "api == null");
-    this.downloads = new MediaDownloader(transport);
-  }
-
-  /** GetMediaInfos, {@value Limits#MAX_VIDS} Vids a call; repeated Vids are asked once. */
-  public MediaInfos infos(List<String> vids) {
-    List<MediaInfo> media = new ArrayList<>();
-    List<String> notExist = new ArrayList<>();
-    for (List<String> batch : batches(vids)) {
-      JsonNode result = api.get("GetMediaInfos", VERSION, Map.of("Vids", String.join(",", batch)));
-      media.addAll(Json.list(result, "MediaInfoList", MediaInfo::parse));
-      notExist.addAll(Json.list(result, "NotExistVids", JsonNode::asText));
+    public MediaManager(ApiCaller api, HttpTransport transport) {
+        this.api = Objects.requireNonNull(api, "api == null");
+        this.downloads = new MediaDownloader(transport);
     }
-    return new MediaInfos(media, notExist);
-  }
 
-  /** One GetMediaList page of {@code space}. */
-  public MediaPage list(String space, MediaQuery query, int offset, int pageSize) {
-    Objects.requireNonNull(space, "space == null");
-    Limits.OFFSET.check((long) offset);
-    Limits.PAGE_SIZE.check((long) pageSize);
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("SpaceName", space);
-    putList(params, "Status", query.statuses());
-    putList(params, "Tags", query.tags());
-    putList(params, "ClassificationIds", query.classificationIds().stream().map(String::valueOf).toList());
-    putList(params, "TosStorageClasses", query.storageClasses());
-    if (query.startTime() != null) {
-      params.put("StartTime", iso(query.startTime()));
+    /** GetMediaInfos, {@value Limits#MAX_VIDS} Vids a call; repeated Vids are asked once. */
+    public MediaInfos infos(List<String> vids) {
+        List<MediaInfo> media = new ArrayList<>();
+        List<String> notExist = new ArrayList<>();
+        for (List<String> batch : batches(vids)) {
+            JsonNode result = api.get("GetMediaInfos", VERSION, Map.of("Vids", String.join(",", batch)));
+            media.addAll(Json.list(result, "MediaInfoList", MediaInfo::parse));
+            notExist.addAll(Json.list(result, "NotExistVids", JsonNode::asText));
+        }
+        return new MediaInfos(media, notExist);
     }
-    if (query.endTime() != null) {
-      params.put("EndTime", iso(query.endTime()));
-    }
-    params.put("Order", query.ascending() ? "Asc" : "Desc");
-    params.put("Offset", Integer.toString(offset));
-    params.put("PageSize", Integer.toString(pageSize));
-    JsonNode result = api.get("GetMediaList", VERSION, params);
-    return new MediaPage(Json.list(result, "MediaInfoList", MediaInfo::parse), Json.intValue(result, "TotalCount"),
-        offset, pageSize);
-  }
 
-  /**
-   * Hands up to {@code limit} media of {@code space} to {@code action}, page after page of {@code pageSize}, as they
-   * arrive; the service lets a filter reach {@value Limits#MAX_OFFSET} media and one page more at most (narrow
-   * it by time for more). Returns how many were handed over.
-   */
-  public int forEach(String space, MediaQuery query, long limit, int pageSize, Consumer<MediaInfo> action) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("the limit must be at least 1, got " + limit);
+    /** One GetMediaList page of {@code space}. */
+    public MediaPage list(String space, MediaQuery query, int offset, int pageSize) {
+        Objects.requireNonNull(space, "space == null");
+        Limits.OFFSET.check((long) offset);
+        Limits.PAGE_SIZE.check((long) pageSize);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("SpaceName", space);
+        putList(params, "Status", query.statuses());
+        putList(params, "Tags", query.tags());
+        putList(
+                params,
+                "ClassificationIds",
+                query.classificationIds().stream().map(String::valueOf).toList());
+        putList(params, "TosStorageClasses", query.storageClasses());
+        if (query.startTime() != null) {
+            params.put("StartTime", iso(query.startTime()));
+        }
+        if (query.endTime() != null) {
+            params.put("EndTime", iso(query.endTime()));
+        }
+        params.put("Order", query.ascending() ? "Asc" : "Desc");
+        params.put("Offset", Integer.toString(offset));
+        params.put("PageSize", Integer.toString(pageSize));
+        JsonNode result = api.get("GetMediaList", VERSION, params);
+        return new MediaPage(
+                Json.list(result, "MediaInfoList", MediaInfo::parse),
+                Json.intValue(result, "TotalCount"),
+                offset,
+                pageSize);
     }
-    Limits.PAGE_SIZE.check((long) pageSize);
-    int seen = 0;
-    int offset = 0;
-    while (seen < limit && offset <= Limits.MAX_OFFSET) {
-      int size = (int) Math.min(pageSize, limit - seen);
-      MediaPage page = list(space, query, offset, size);
-      page.media().forEach(action);
-      seen += page.media().size();
-      offset += page.media().size();
-      if (page.media().size() < size || offset >= page.totalCount()) {
-        break;
-      }
+
+    /**
+     * Hands up to {@code limit} media of {@code space} to {@code action}, page after page of {@code pageSize}, as they
+     * arrive; the service lets a filter reach {@value Limits#MAX_OFFSET} media and one page more at most (narrow
+     * it by time for more). Returns how many were handed over.
+     */
+    public int forEach(String space, MediaQuery query, long limit, int pageSize, Consumer<MediaInfo> action) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the limit must be at least 1, got " + limit);
+        }
+        Limits.PAGE_SIZE.check((long) pageSize);
+        int seen = 0;
+        int offset = 0;
+        while (seen < limit && offset <= Limits.MAX_OFFSET) {
+            int size = (int) Math.min(pageSize, limit - seen);
+            MediaPage page = list(space, query, offset, size);
+            page.media().forEach(action);
+            seen += page.media().size();
+            offset += page.media().size();
+            if (page.media().size() < size || offset >= page.totalCount()) {
+                break;
+            }
+        }
+        return seen;
     }
-    return seen;
-  }
 
-  /** UpdateMediaInfo: only the fields {@code update} sets are sent. */
-  public void update(String vid, MediaUpdate update) {
-    Objects.requireNonNull(vid, "vid == null");
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("Vid", vid);
-    putIfSet(params, "Title", update.title());
-    putIfSet(params, "Description", update.description());
-    putIfSet(params, "Tags", update.tags());
-    putIfSet(params, "Category", update.category());
-    putIfSet(params, "PosterUri", update.posterUri());
-    if (update.classificationId() != null) {
-      params.put("ClassificationId", update.classificationId().toString());
+    /** UpdateMediaInfo: only the fields {@code update} sets are sent. */
+    public void update(String vid, MediaUpdate update) {
+        Objects.requireNonNull(vid, "vid == null");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("Vid", vid);
+        putIfSet(params, "Title", update.title());
+        putIfSet(params, "Description", update.description());
+        putIfSet(params, "Tags", update.tags());
+        putIfSet(params, "Category", update.category());
+        putIfSet(params, "PosterUri", update.posterUri());
+        if (update.classificationId() != null) {
+            params.put("ClassificationId", update.classificationId().toString());
+        }
+        api.get("UpdateMediaInfo", VERSION, params);
     }
-    api.get("UpdateMediaInfo", VERSION, params);
-  }
 
-  /** UpdateMediaPublishStatus. */
-  public void publish(String vid, boolean published) {
-    new UpdateMediaPublishStatus(api).call(vid,
-        published ? UpdateMediaPublishStatus.PUBLISHED : UpdateMediaPublishStatus.UNPUBLISHED);
-  }
-
-  /** UpdateMediaStorageClass ({@code standard}, {@code archive} or {@code ia}); returns the Vids that do not exist. */
-  public List<String> changeStorageClass(List<String> vids, String storageClass) {
-    String upper = Limits.storageClass(storageClass);
-    List<String> notExist = new ArrayList<>();
-    for (List<String> batch : batches(vids)) {
-      JsonNode result = api.get("UpdateMediaStorageClass", VERSION,
-          Map.of("Vids", String.join(",", batch), "StorageClass", upper));
-      notExist.addAll(Json.list(result, "NotExistVids", JsonNode::asText));
+    /** UpdateMediaPublishStatus. */
+    public void publish(String vid, boolean published) {
+        new UpdateMediaPublishStatus(api)
+                .call(vid, published ? UpdateMediaPublishStatus.PUBLISHED : UpdateMediaPublishStatus.UNPUBLISHED);
     }
-    return List.copyOf(notExist);
-  }
 
-  /**
-   * DeleteMedia: each Vid with its original, poster and outputs; {@value Limits#MAX_VIDS} a call. Returns the
-   * Vids that do not exist.
-   */
-  public List<String> delete(List<String> vids) {
-    List<String> notExist = new ArrayList<>();
-    for (List<String> batch : batches(vids)) {
-      JsonNode result = api.get("DeleteMedia", VERSION, Map.of("Vids", String.join(",", batch)));
-      notExist.addAll(Json.list(result, "NotExistVids", JsonNode::asText));
+    /** UpdateMediaStorageClass ({@code standard}, {@code archive} or {@code ia}); returns the Vids that do not exist. */
+    public List<String> changeStorageClass(List<String> vids, String storageClass) {
+        String upper = Limits.storageClass(storageClass);
+        List<String> notExist = new ArrayList<>();
+        for (List<String> batch : batches(vids)) {
+            JsonNode result = api.get(
+                    "UpdateMediaStorageClass", VERSION, Map.of("Vids", String.join(",", batch), "StorageClass", upper));
+            notExist.addAll(Json.list(result, "NotExistVids", JsonNode::asText));
+        }
+        return List.copyOf(notExist);
     }
-    return List.copyOf(notExist);
-  }
 
-  /** DeleteMediaTosFile: stored files by FileName (their Vids stay); returns the names that could not be deleted. */
-  public List<String> deleteFiles(String space, List<String> fileNames) {
-    Objects.requireNonNull(space, "space == null");
-    Limits.FILE_NAME_COUNT.check((long) fileNames.size());
-    String json;
-    try {
-      json = api.mapper().writeValueAsString(fileNames);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("file names cannot be written as JSON", e);
+    /**
+     * DeleteMedia: each Vid with its original, poster and outputs; {@value Limits#MAX_VIDS} a call. Returns the
+     * Vids that do not exist.
+     */
+    public List<String> delete(List<String> vids) {
+        List<String> notExist = new ArrayList<>();
+        for (List<String> batch : batches(vids)) {
+            JsonNode result = api.get("DeleteMedia", VERSION, Map.of("Vids", String.join(",", batch)));
+            notExist.addAll(Json.list(result, "NotExistVids", JsonNode::asText));
+        }
+        return List.copyOf(notExist);
     }
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("SpaceName", space);
-    form.put("FileNames", json);
-    JsonNode result = api.postForm("DeleteMediaTosFile", TOS_FILE_VERSION, form);
-    return Json.list(result, "FailedFileNames", JsonNode::asText);
-  }
 
-  /** Streams a stored file to disk, resuming with Range, checked against its size and MD5, renamed when whole. */
-  public DownloadResult download(DownloadRequest request, DownloadListener listener) {
-    return downloads.download(request, listener);
-  }
-
-  /** The distinct Vids in groups of at most {@value Limits#MAX_VIDS}. */
-  static List<List<String>> batches(List<String> vids) {
-    List<String> distinct = List.copyOf(new LinkedHashSet<>(vids));
-    if (distinct.isEmpty()) {
-      throw new IllegalArgumentException("no Vid given");
+    /** DeleteMediaTosFile: stored files by FileName (their Vids stay); returns the names that could not be deleted. */
+    public List<String> deleteFiles(String space, List<String> fileNames) {
+        Objects.requireNonNull(space, "space == null");
+        Limits.FILE_NAME_COUNT.check((long) fileNames.size());
+        String json;
+        try {
+            json = api.mapper().writeValueAsString(fileNames);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("file names cannot be written as JSON", e);
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("SpaceName", space);
+        form.put("FileNames", json);
+        JsonNode result = api.postForm("DeleteMediaTosFile", TOS_FILE_VERSION, form);
+        return Json.list(result, "FailedFileNames", JsonNode::asText);
     }
-    List<List<String>> batches = new ArrayList<>();
-    for (int i = 0; i < distinct.size(); i += Limits.MAX_VIDS) {
-      batches.add(distinct.subList(i, Math.min(distinct.size(), i + Limits.MAX_VIDS)));
-    }
-    return batches;
-  }
 
-  private static void putList(Map<String, String> params, String name, List<String> values) {
-    if (!values.isEmpty()) {
-      params.put(name, String.join(",", values));
+    /** Streams a stored file to disk, resuming with Range, checked against its size and MD5, renamed when whole. */
+    public DownloadResult download(DownloadRequest request, DownloadListener listener) {
+        return downloads.download(request, listener);
     }
-  }
 
-  private static void putIfSet(Map<String, String> params, String name, String value) {
-    if (value != null) {
-      params.put(name, value);
+    /** The distinct Vids in groups of at most {@value Limits#MAX_VIDS}. */
+    static List<List<String>> batches(List<String> vids) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(vids));
+        if (distinct.isEmpty()) {
+            throw new IllegalArgumentException("no Vid given");
+        }
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i += Limits.MAX_VIDS) {
+            batches.add(distinct.subList(i, Math.min(distinct.size(), i + Limits.MAX_VIDS)));
+        }
+        return batches;
     }
-  }
 
-  private static String iso(Instant time) {
-    return time.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
+    private static void putList(Map<String, String> params, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            params.put(name, String.join(",", values));
+        }
+    }
+
+    private static void putIfSet(Map<String, String> params, String name, String value) {
+        if (value != null) {
+            params.put(name, value);
+        }
+    }
+
+    private static String iso(Instant time) {
+        return time.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
 }

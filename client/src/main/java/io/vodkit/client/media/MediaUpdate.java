@@ -8,22 +8,26 @@ import io.vodkit.client.limits.Limits;
  *
  * @param tags comma-separated
  */
-public record MediaUpdate(String title, String description, String tags, String category, Long classificationId,
-                          String posterUri) {
+public record MediaUpdate(
+        String title, String description, String tags, String category, Long classificationId, String posterUri) {
 
-  public MediaUpdate {
-    Limits.TITLE.check(title);
-    Limits.DESCRIPTION.check(description);
-    Limits.TAGS.check(tags);
-    if (category != null && !category.isEmpty()) {
-      Limits.CATEGORY.check(category);
+    public MediaUpdate {
+        Limits.TITLE.check(title);
+        Limits.DESCRIPTION.check(description);
+        Limits.TAGS.check(tags);
+        if (category != null && !category.isEmpty()) {
+            Limits.CATEGORY.check(category);
+        }
+        Limits.CLASSIFICATION_ID.check(classificationId);
     }
-    Limits.CLASSIFICATION_ID.check(classificationId);
-  }
 
-  /** Whether any field is to change. */
-  public boolean isEmpty() {
-    return title == null && description == null && tags == null && category == null && classificationId == null
-        && posterUri == null;
-  }
+    /** Whether any field is to change. */
+    public boolean isEmpty() {
+        return title == null
+                && description == null
+                && tags == null
+                && category == null
+                && classificationId == null
+                && posterUri == null;
+    }
 }

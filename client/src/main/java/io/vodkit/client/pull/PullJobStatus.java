@@ -13,36 +13,36 @@ import java.util.Optional;
  */
 public record PullJobStatus(String jobId, PullJobState state, Optional<UploadTask> task, boolean notFound) {
 
-  /** Not queried yet (or no query answered). */
-  static PullJobStatus unknown(String jobId) {
-    return new PullJobStatus(jobId, PullJobState.UNKNOWN, Optional.empty(), false);
-  }
-
-  static PullJobStatus of(UploadTask task) {
-    return new PullJobStatus(task.jobId(), PullJobState.of(task.state()), Optional.of(task), false);
-  }
-
-  static PullJobStatus missing(String jobId) {
-    return new PullJobStatus(jobId, PullJobState.FAILED, Optional.empty(), true);
-  }
-
-  /** The state as the service spelled it ({@code ""} before any answer). */
-  public String rawState() {
-    return task.map(UploadTask::state).orElse("");
-  }
-
-  /**
-   * Why the job failed, as {@code URL pull upload failed: <the service's reason>} (or the state it reported when it
-   * gives no reason); {@code ""} unless the job failed.
-   */
-  public String failureReason() {
-    if (state != PullJobState.FAILED) {
-      return "";
+    /** Not queried yet (or no query answered). */
+    static PullJobStatus unknown(String jobId) {
+        return new PullJobStatus(jobId, PullJobState.UNKNOWN, Optional.empty(), false);
     }
-    if (notFound) {
-      return "URL pull job not found (unknown or expired JobId): " + jobId;
+
+    static PullJobStatus of(UploadTask task) {
+        return new PullJobStatus(task.jobId(), PullJobState.of(task.state()), Optional.of(task), false);
     }
-    String reason = task.map(UploadTask::errorMessage).orElse("");
-    return "URL pull upload failed: " + (reason.isEmpty() ? "State='" + rawState() + "'" : reason);
-  }
+
+    static PullJobStatus missing(String jobId) {
+        return new PullJobStatus(jobId, PullJobState.FAILED, Optional.empty(), true);
+    }
+
+    /** The state as the service spelled it ({@code ""} before any answer). */
+    public String rawState() {
+        return task.map(UploadTask::state).orElse("");
+    }
+
+    /**
+     * Why the job failed, as {@code URL pull upload failed: <the service's reason>} (or the state it reported when it
+     * gives no reason); {@code ""} unless the job failed.
+     */
+    public String failureReason() {
+        if (state != PullJobState.FAILED) {
+            return "";
+        }
+        if (notFound) {
+            return "URL pull job not found (unknown or expired JobId): " + jobId;
+        }
+        String reason = task.map(UploadTask::errorMessage).orElse("");
+        return "URL pull upload failed: " + (reason.isEmpty() ? "State='" + rawState() + "'" : reason);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record PullResult(List<PullJobStatus> jobs, boolean timedOut, int attempts, Duration waited) {
 
-  public PullResult {
-    jobs = List.copyOf(jobs);
-  }
+    public PullResult {
+        jobs = List.copyOf(jobs);
+    }
 }

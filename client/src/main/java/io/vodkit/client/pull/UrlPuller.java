@@ -25,102 +25,107 @@ import org.slf4j.LoggerFactory;
  */
 public final class UrlPuller {
 
-  private static final Logger LOG = LoggerFactory.getLogger(UrlPuller.class);
+    private static final Logger LOG = LoggerFactory.getLogger(UrlPuller.class);
 
-  private final UploadMediaByUrl uploadMediaByUrl;
-  private final QueryUploadTaskInfo queryUploadTaskInfo;
-  private final JobPoller poller;
+    private final UploadMediaByUrl uploadMediaByUrl;
+    private final QueryUploadTaskInfo queryUploadTaskInfo;
+    private final JobPoller poller;
 
-  public UrlPuller(ApiCaller api, JobPoller poller) {
-    this.uploadMediaByUrl = new UploadMediaByUrl(api);
-    this.queryUploadTaskInfo = new QueryUploadTaskInfo(api);
-    this.poller = Objects.requireNonNull(poller, "poller == null");
-  }
-
-  /**
-   * Submits every request to {@code spaceName}.
-   *
-   * @return one job per request, in request order
-   * @throws io.vodkit.client.VodException when a batch is refused (batches sent before it stay submitted)
-   */
-  public List<UrlUploadJob> submit(String spaceName, List<UrlPullRequest> requests) {
-    List<UrlUploadJob> jobs = new ArrayList<>(requests.size());
-    for (List<UrlPullRequest> batch : batches(requests, UploadMediaByUrl.MAX_URL_SETS)) {
-      List<UrlUploadJob> submitted = uploadMediaByUrl.call(spaceName,
-          batch.stream().map(UrlPullRequest::toUrlSet).toList());
-      if (submitted.size() != batch.size()) {
-        throw new VodException(UploadMediaByUrl.ACTION + " returned " + submitted.size()
-            + " jobs for " + batch.size() + " URLs");
-      }
-      jobs.addAll(submitted);
+    public UrlPuller(ApiCaller api, JobPoller poller) {
+        this.uploadMediaByUrl = new UploadMediaByUrl(api);
+        this.queryUploadTaskInfo = new QueryUploadTaskInfo(api);
+        this.poller = Objects.requireNonNull(poller, "poller == null");
     }
-    LOG.debug("url pull submitted space={} jobs={}", spaceName, jobs.size());
-    return List.copyOf(jobs);
-  }
 
-  /**
-   * Polls until every job succeeded or failed, or the poll attempts run out.
-   *
-   * @param observer sees each job's status whenever a query reports it (for progress output)
-   */
-  public PullResult await(List<String> jobIds, Consumer<PullJobStatus> observer) {
-    if (jobIds.isEmpty()) {
-      throw new IllegalArgumentException("no JobIds to wait for");
-    }
-    Map<String, PullJobStatus> latest = unknown(jobIds);
-    PollOutcome<List<PullJobStatus>> outcome = poller.poll(
-        () -> queryOpen(latest, observer),
-        statuses -> statuses.stream().allMatch(s -> s.state().isFinal()),
-        statuses -> { });
-    return new PullResult(List.copyOf(latest.values()), outcome instanceof PollOutcome.TimedOut,
-        outcome.attempts(), outcome.waited());
-  }
-
-  /**
-   * Asks once about {@code jobIds} (in batches): their statuses, in the order given; a job no query answered for
-   * stays {@link PullJobState#UNKNOWN}. Any failure is thrown.
-   */
-  public List<PullJobStatus> query(List<String> jobIds) {
-    return queryOpen(unknown(jobIds), status -> { });
-  }
-
-  private static Map<String, PullJobStatus> unknown(List<String> jobIds) {
-    Map<String, PullJobStatus> statuses = new LinkedHashMap<>();
-    jobIds.forEach(id -> statuses.put(id, PullJobStatus.unknown(id)));
-    return statuses;
-  }
-
-  /** Queries every unfinished job (in batches), updates {@code latest}, returns all statuses. */
-  private List<PullJobStatus> queryOpen(Map<String, PullJobStatus> latest, Consumer<PullJobStatus> observer) {
-    List<String> open = latest.values().stream().filter(s -> !s.state().isFinal()).map(PullJobStatus::jobId)
-        .toList();
-    for (List<String> batch : batches(open, QueryUploadTaskInfo.MAX_JOB_IDS)) {
-      UploadTaskInfo info = queryUploadTaskInfo.call(batch);
-      for (UploadTask task : info.mediaInfoList()) {
-        if (latest.containsKey(task.jobId())) {
-          update(latest, PullJobStatus.of(task), observer);
+    /**
+     * Submits every request to {@code spaceName}.
+     *
+     * @return one job per request, in request order
+     * @throws io.vodkit.client.VodException when a batch is refused (batches sent before it stay submitted)
+     */
+    public List<UrlUploadJob> submit(String spaceName, List<UrlPullRequest> requests) {
+        List<UrlUploadJob> jobs = new ArrayList<>(requests.size());
+        for (List<UrlPullRequest> batch : batches(requests, UploadMediaByUrl.MAX_URL_SETS)) {
+            List<UrlUploadJob> submitted = uploadMediaByUrl.call(
+                    spaceName, batch.stream().map(UrlPullRequest::toUrlSet).toList());
+            if (submitted.size() != batch.size()) {
+                throw new VodException(UploadMediaByUrl.ACTION + " returned " + submitted.size() + " jobs for "
+                        + batch.size() + " URLs");
+            }
+            jobs.addAll(submitted);
         }
-      }
-      for (String missing : info.notExistJobIds()) {
-        if (latest.containsKey(missing)) {
-          update(latest, PullJobStatus.missing(missing), observer);
+        LOG.debug("url pull submitted space={} jobs={}", spaceName, jobs.size());
+        return List.copyOf(jobs);
+    }
+
+    /**
+     * Polls until every job succeeded or failed, or the poll attempts run out.
+     *
+     * @param observer sees each job's status whenever a query reports it (for progress output)
+     */
+    public PullResult await(List<String> jobIds, Consumer<PullJobStatus> observer) {
+        if (jobIds.isEmpty()) {
+            throw new IllegalArgumentException("no JobIds to wait for");
         }
-      }
+        Map<String, PullJobStatus> latest = unknown(jobIds);
+        PollOutcome<List<PullJobStatus>> outcome = poller.poll(
+                () -> queryOpen(latest, observer),
+                statuses -> statuses.stream().allMatch(s -> s.state().isFinal()),
+                statuses -> {});
+        return new PullResult(
+                List.copyOf(latest.values()),
+                outcome instanceof PollOutcome.TimedOut,
+                outcome.attempts(),
+                outcome.waited());
     }
-    return List.copyOf(latest.values());
-  }
 
-  private static void update(Map<String, PullJobStatus> latest, PullJobStatus status,
-                             Consumer<PullJobStatus> observer) {
-    latest.put(status.jobId(), status);
-    observer.accept(status);
-  }
-
-  private static <T> List<List<T>> batches(List<T> items, int size) {
-    List<List<T>> batches = new ArrayList<>();
-    for (int from = 0; from < items.size(); from += size) {
-      batches.add(items.subList(from, Math.min(items.size(), from + size)));
+    /**
+     * Asks once about {@code jobIds} (in batches): their statuses, in the order given; a job no query answered for
+     * stays {@link PullJobState#UNKNOWN}. Any failure is thrown.
+     */
+    public List<PullJobStatus> query(List<String> jobIds) {
+        return queryOpen(unknown(jobIds), status -> {});
     }
-    return batches;
-  }
+
+    private static Map<String, PullJobStatus> unknown(List<String> jobIds) {
+        Map<String, PullJobStatus> statuses = new LinkedHashMap<>();
+        jobIds.forEach(id -> statuses.put(id, PullJobStatus.unknown(id)));
+        return statuses;
+    }
+
+    /** Queries every unfinished job (in batches), updates {@code latest}, returns all statuses. */
+    private List<PullJobStatus> queryOpen(Map<String, PullJobStatus> latest, Consumer<PullJobStatus> observer) {
+        List<String> open = latest.values().stream()
+                .filter(s -> !s.state().isFinal())
+                .map(PullJobStatus::jobId)
+                .toList();
+        for (List<String> batch : batches(open, QueryUploadTaskInfo.MAX_JOB_IDS)) {
+            UploadTaskInfo info = queryUploadTaskInfo.call(batch);
+            for (UploadTask task : info.mediaInfoList()) {
+                if (latest.containsKey(task.jobId())) {
+                    update(latest, PullJobStatus.of(task), observer);
+                }
+            }
+            for (String missing : info.notExistJobIds()) {
+                if (latest.containsKey(missing)) {
+                    update(latest, PullJobStatus.missing(missing), observer);
+                }
+            }
+        }
+        return List.copyOf(latest.values());
+    }
+
+    private static void update(
+            Map<String, PullJobStatus> latest, PullJobStatus status, Consumer<PullJobStatus> observer) {
+        latest.put(status.jobId(), status);
+        observer.accept(status);
+    }
+
+    private static <T> List<List<T>> batches(List<T> items, int size) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            batches.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return batches;
+    }
 }

@@ -9,8 +9,8 @@ package io.vodkit.client.signing;
  */
 public record SignatureHeaders(String xDate, String contentSha256, String authorization) {
 
-  @Override
-  public String toString() {
-    return "SignatureHeaders[xDate=" + xDate + ", contentSha256=" + contentSha256 + ", authorization=██]";
-  }
+    @Override
+    public String toString() {
+        return "SignatureHeaders[xDate=" + xDate + ", contentSha256=" + contentSha256 + ", authorization=██]";
+    }
 }

@@ -12,13 +12,13 @@ import java.util.Objects;
  */
 public record FileRegion(FileChannel channel, long offset, long length) {
 
-  public FileRegion {
-    Objects.requireNonNull(channel, "channel == null");
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset < 0: " + offset);
+    public FileRegion {
+        Objects.requireNonNull(channel, "channel == null");
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset < 0: " + offset);
+        }
+        if (length < 0) {
+            throw new IllegalArgumentException("length < 0: " + length);
+        }
     }
-    if (length < 0) {
-      throw new IllegalArgumentException("length < 0: " + length);
-    }
-  }
 }

@@ -13,30 +13,30 @@ import java.util.TreeSet;
  */
 public final class MediaExtensions {
 
-  /** Video extensions, lower case, without the dot. */
-  public static final Set<String> VIDEO = Set.of("mp4", "m4v", "flv", "f4v", "asf", "wmv", "rm", "rmvb", "mpeg",
-      "mpg", "mov", "avi", "ts", "mts", "m2ts", "mkv");
-  /** Audio extensions, lower case, without the dot. */
-  public static final Set<String> AUDIO = Set.of("mp3", "m4a", "wav", "wma", "amr", "aac", "ogg");
+    /** Video extensions, lower case, without the dot. */
+    public static final Set<String> VIDEO = Set.of(
+            "mp4", "m4v", "flv", "f4v", "asf", "wmv", "rm", "rmvb", "mpeg", "mpg", "mov", "avi", "ts", "mts", "m2ts",
+            "mkv");
+    /** Audio extensions, lower case, without the dot. */
+    public static final Set<String> AUDIO = Set.of("mp3", "m4a", "wav", "wma", "amr", "aac", "ogg");
 
-  private MediaExtensions() {
-  }
+    private MediaExtensions() {}
 
-  /** Whether {@code file}'s name ends in one of {@link #VIDEO} or {@link #AUDIO}, in any case. */
-  public static boolean isMedia(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    if (dot <= 0) {
-      return false;
+    /** Whether {@code file}'s name ends in one of {@link #VIDEO} or {@link #AUDIO}, in any case. */
+    public static boolean isMedia(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return VIDEO.contains(extension) || AUDIO.contains(extension);
     }
-    String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    return VIDEO.contains(extension) || AUDIO.contains(extension);
-  }
 
-  /** Every extension, sorted, as {@code .aac, .amr, …} for messages. */
-  public static String describe() {
-    Set<String> all = new TreeSet<>(VIDEO);
-    all.addAll(AUDIO);
-    return "." + String.join(", .", all);
-  }
+    /** Every extension, sorted, as {@code .aac, .amr, …} for messages. */
+    public static String describe() {
+        Set<String> all = new TreeSet<>(VIDEO);
+        all.addAll(AUDIO);
+        return "." + String.join(", .", all);
+    }
 }

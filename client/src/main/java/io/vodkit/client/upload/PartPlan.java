@@ -30,71 +30,70 @@ import java.util.List;
  */
 public record PartPlan(long fileSize, long partSizeBytes, boolean direct, List<Part> parts) {
 
-  /** 20 MiB: the smallest part size, and the size from which uploads go in parts. */
-  public static final long MIN_PART_SIZE_BYTES = Limits.MIN_PART_SIZE_BYTES;
-  /** Default part size: {@value #MIN_PART_SIZE_BYTES} bytes, as the official SDKs use. */
-  public static final long DEFAULT_PART_SIZE_BYTES = MIN_PART_SIZE_BYTES;
-  /** The most parts one multipart upload may have. */
-  public static final int MAX_PARTS = Limits.MAX_PARTS;
-  /** The most parts in flight that {@link #defaultConcurrency()} picks. */
-  public static final int MAX_DEFAULT_CONCURRENCY = 8;
+    /** 20 MiB: the smallest part size, and the size from which uploads go in parts. */
+    public static final long MIN_PART_SIZE_BYTES = Limits.MIN_PART_SIZE_BYTES;
+    /** Default part size: {@value #MIN_PART_SIZE_BYTES} bytes, as the official SDKs use. */
+    public static final long DEFAULT_PART_SIZE_BYTES = MIN_PART_SIZE_BYTES;
+    /** The most parts one multipart upload may have. */
+    public static final int MAX_PARTS = Limits.MAX_PARTS;
+    /** The most parts in flight that {@link #defaultConcurrency()} picks. */
+    public static final int MAX_DEFAULT_CONCURRENCY = 8;
 
-  /**
-   * One part: its 1-based number, its offset in the file and its length.
-   */
-  public record Part(int number, long offset, long length) {
-  }
+    /**
+     * One part: its 1-based number, its offset in the file and its length.
+     */
+    public record Part(int number, long offset, long length) {}
 
-  public PartPlan {
-    parts = List.copyOf(parts);
-  }
-
-  /**
-   * Plans the upload of {@code fileSize} bytes in {@code partSizeBytes} parts from 20 MiB up (the service's rule).
-   *
-   * @throws IllegalArgumentException if {@code fileSize < 0} or above {@link Limits#FILE_SIZE}, or
-   *     {@code partSizeBytes} is outside {@link Limits#PART_SIZE}
-   */
-  public static PartPlan of(long fileSize, long partSizeBytes) {
-    return of(fileSize, UploadConfig.builder().partSize(partSizeBytes).build());
-  }
-
-  /**
-   * Plans the upload of {@code fileSize} bytes with {@code config}'s part size, direct below its multipart
-   * threshold.
-   *
-   * @throws IllegalArgumentException if {@code fileSize < 0} or above {@link Limits#FILE_SIZE}
-   */
-  public static PartPlan of(long fileSize, UploadConfig config) {
-    if (fileSize < 0) {
-      throw new IllegalArgumentException("fileSize < 0: " + fileSize);
+    public PartPlan {
+        parts = List.copyOf(parts);
     }
-    if (fileSize > 0) {
-      Limits.FILE_SIZE.check(fileSize);
-    }
-    long partSizeBytes = config.partSizeBytes();
-    if (fileSize < config.multipartThresholdBytes()) {
-      return new PartPlan(fileSize, partSizeBytes, true, List.of(new Part(1, 0, fileSize)));
-    }
-    long partSize = Math.max(partSizeBytes, ceilDiv(fileSize, MAX_PARTS));
-    int count = (int) ceilDiv(fileSize, partSize);
-    List<Part> parts = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      long offset = i * partSize;
-      parts.add(new Part(i + 1, offset, Math.min(partSize, fileSize - offset)));
-    }
-    return new PartPlan(fileSize, partSize, false, parts);
-  }
 
-  /**
-   * Parts in flight when the caller does not choose: every part at once up to {@value #MAX_DEFAULT_CONCURRENCY}
-   * ({@code min(8, parts)}); 1 for a direct upload.
-   */
-  public int defaultConcurrency() {
-    return direct ? 1 : Math.min(MAX_DEFAULT_CONCURRENCY, parts.size());
-  }
+    /**
+     * Plans the upload of {@code fileSize} bytes in {@code partSizeBytes} parts from 20 MiB up (the service's rule).
+     *
+     * @throws IllegalArgumentException if {@code fileSize < 0} or above {@link Limits#FILE_SIZE}, or
+     *     {@code partSizeBytes} is outside {@link Limits#PART_SIZE}
+     */
+    public static PartPlan of(long fileSize, long partSizeBytes) {
+        return of(fileSize, UploadConfig.builder().partSize(partSizeBytes).build());
+    }
 
-  private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
-  }
+    /**
+     * Plans the upload of {@code fileSize} bytes with {@code config}'s part size, direct below its multipart
+     * threshold.
+     *
+     * @throws IllegalArgumentException if {@code fileSize < 0} or above {@link Limits#FILE_SIZE}
+     */
+    public static PartPlan of(long fileSize, UploadConfig config) {
+        if (fileSize < 0) {
+            throw new IllegalArgumentException("fileSize < 0: " + fileSize);
+        }
+        if (fileSize > 0) {
+            Limits.FILE_SIZE.check(fileSize);
+        }
+        long partSizeBytes = config.partSizeBytes();
+        if (fileSize < config.multipartThresholdBytes()) {
+            return new PartPlan(fileSize, partSizeBytes, true, List.of(new Part(1, 0, fileSize)));
+        }
+        long partSize = Math.max(partSizeBytes, ceilDiv(fileSize, MAX_PARTS));
+        int count = (int) ceilDiv(fileSize, partSize);
+        List<Part> parts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long offset = i * partSize;
+            parts.add(new Part(i + 1, offset, Math.min(partSize, fileSize - offset)));
+        }
+        return new PartPlan(fileSize, partSize, false, parts);
+    }
+
+    /**
+     * Parts in flight when the caller does not choose: every part at once up to {@value #MAX_DEFAULT_CONCURRENCY}
+     * ({@code min(8, parts)}); 1 for a direct upload.
+     */
+    public int defaultConcurrency() {
+        return direct ? 1 : Math.min(MAX_DEFAULT_CONCURRENCY, parts.size());
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
 }

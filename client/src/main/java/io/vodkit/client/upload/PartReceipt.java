@@ -7,5 +7,4 @@ package io.vodkit.client.upload;
  * @param crc32             the part's CRC-32, 8 lowercase hex digits (goes into the merge body)
  * @param objectContentType {@code payload.meta.ObjectContentType} of the reply ({@code ""} if absent)
  */
-public record PartReceipt(int partNumber, String crc32, String objectContentType) {
-}
+public record PartReceipt(int partNumber, String crc32, String objectContentType) {}

@@ -15,21 +15,21 @@ import java.util.Objects;
  */
 public record StorageTarget(String host, String storeUri, String auth, List<UploadHeader> uploadHeaders) {
 
-  public StorageTarget {
-    Objects.requireNonNull(host, "host == null");
-    Objects.requireNonNull(storeUri, "storeUri == null");
-    Objects.requireNonNull(auth, "auth == null");
-    uploadHeaders = List.copyOf(uploadHeaders);
-  }
+    public StorageTarget {
+        Objects.requireNonNull(host, "host == null");
+        Objects.requireNonNull(storeUri, "storeUri == null");
+        Objects.requireNonNull(auth, "auth == null");
+        uploadHeaders = List.copyOf(uploadHeaders);
+    }
 
-  /** The same object on another upload host. */
-  public StorageTarget withHost(String newHost) {
-    return new StorageTarget(newHost, storeUri, auth, uploadHeaders);
-  }
+    /** The same object on another upload host. */
+    public StorageTarget withHost(String newHost) {
+        return new StorageTarget(newHost, storeUri, auth, uploadHeaders);
+    }
 
-  @Override
-  public String toString() {
-    return "StorageTarget[host=" + host + ", storeUri=" + storeUri + ", auth=██, uploadHeaders="
-        + uploadHeaders.size() + "]";
-  }
+    @Override
+    public String toString() {
+        return "StorageTarget[host=" + host + ", storeUri=" + storeUri + ", auth=██, uploadHeaders="
+                + uploadHeaders.size() + "]";
+    }
 }

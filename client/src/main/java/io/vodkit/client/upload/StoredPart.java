@@ -7,5 +7,4 @@ package io.vodkit.client.upload;
  * @param crc32      8 lowercase hex digits
  * @param size       bytes
  */
-public record StoredPart(int partNumber, String crc32, long size) {
-}
+public record StoredPart(int partNumber, String crc32, long size) {}

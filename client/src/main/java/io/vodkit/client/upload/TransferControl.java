@@ -5,9 +5,9 @@ package io.vodkit.client.upload;
  */
 public interface TransferControl {
 
-  /** {@code bytes} more body bytes were handed to the network. */
-  void onBytesSent(long bytes);
+    /** {@code bytes} more body bytes were handed to the network. */
+    void onBytesSent(long bytes);
 
-  /** When {@code true}, the body stops and the request fails (another part of the upload already failed). */
-  boolean cancelled();
+    /** When {@code true}, the body stops and the request fails (another part of the upload already failed). */
+    boolean cancelled();
 }

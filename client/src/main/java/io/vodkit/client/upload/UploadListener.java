@@ -7,8 +7,8 @@ package io.vodkit.client.upload;
 @FunctionalInterface
 public interface UploadListener {
 
-  /** A listener that ignores everything. */
-  UploadListener NONE = progress -> { };
+    /** A listener that ignores everything. */
+    UploadListener NONE = progress -> {};
 
-  void onProgress(UploadProgress progress);
+    void onProgress(UploadProgress progress);
 }

@@ -8,7 +8,7 @@ import io.vodkit.client.VodException;
  */
 public record UploadOutcome(UploadRequest request, UploadResult result, VodException failure, boolean skipped) {
 
-  public boolean succeeded() {
-    return failure == null;
-  }
+    public boolean succeeded() {
+        return failure == null;
+    }
 }

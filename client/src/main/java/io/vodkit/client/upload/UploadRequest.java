@@ -21,42 +21,42 @@ import java.util.Objects;
  */
 public record UploadRequest(LocalMediaFile media, String spaceName, UploadMetadata metadata, String fileName) {
 
-  public UploadRequest {
-    Objects.requireNonNull(media, "media == null");
-    Objects.requireNonNull(spaceName, "spaceName == null");
-    if (spaceName.isBlank()) {
-      throw new IllegalArgumentException("spaceName is blank");
+    public UploadRequest {
+        Objects.requireNonNull(media, "media == null");
+        Objects.requireNonNull(spaceName, "spaceName == null");
+        if (spaceName.isBlank()) {
+            throw new IllegalArgumentException("spaceName is blank");
+        }
+        Limits.FILE_NAME.check(fileName);
+        metadata = metadata == null ? UploadMetadata.NONE : metadata.check(false);
     }
-    Limits.FILE_NAME.check(fileName);
-    metadata = metadata == null ? UploadMetadata.NONE : metadata.check(false);
-  }
 
-  /**
-   * {@code file} to {@code spaceName}, without metadata, under a FileName the service chooses.
-   *
-   * @throws io.vodkit.client.VodException for a file that cannot be uploaded ({@link LocalMediaFile#inspect})
-   */
-  public static UploadRequest of(Path file, String spaceName) {
-    return of(LocalMediaFile.inspect(file), spaceName);
-  }
+    /**
+     * {@code file} to {@code spaceName}, without metadata, under a FileName the service chooses.
+     *
+     * @throws io.vodkit.client.VodException for a file that cannot be uploaded ({@link LocalMediaFile#inspect})
+     */
+    public static UploadRequest of(Path file, String spaceName) {
+        return of(LocalMediaFile.inspect(file), spaceName);
+    }
 
-  /** An inspected file to {@code spaceName}, without metadata, under a FileName the service chooses. */
-  public static UploadRequest of(LocalMediaFile media, String spaceName) {
-    return new UploadRequest(media, spaceName, null, null);
-  }
+    /** An inspected file to {@code spaceName}, without metadata, under a FileName the service chooses. */
+    public static UploadRequest of(LocalMediaFile media, String spaceName) {
+        return new UploadRequest(media, spaceName, null, null);
+    }
 
-  /** This request with {@code metadata} stored with the media. */
-  public UploadRequest withMetadata(UploadMetadata metadata) {
-    return new UploadRequest(media, spaceName, metadata, fileName);
-  }
+    /** This request with {@code metadata} stored with the media. */
+    public UploadRequest withMetadata(UploadMetadata metadata) {
+        return new UploadRequest(media, spaceName, metadata, fileName);
+    }
 
-  /** This request asking for the storage FileName {@code fileName} ({@code null}: the service chooses). */
-  public UploadRequest withFileName(String fileName) {
-    return new UploadRequest(media, spaceName, metadata, fileName);
-  }
+    /** This request asking for the storage FileName {@code fileName} ({@code null}: the service chooses). */
+    public UploadRequest withFileName(String fileName) {
+        return new UploadRequest(media, spaceName, metadata, fileName);
+    }
 
-  /** The file. */
-  public Path file() {
-    return media.path();
-  }
+    /** The file. */
+    public Path file() {
+        return media.path();
+    }
 }

@@ -15,21 +15,27 @@ import io.vodkit.client.api.SourceInfo;
  * @param playUrl    a playable URL of the stored file, freshly signed when the domain needs it; {@code ""} when the
  *                   space has no usable play domain (or it was not resolved)
  */
-public record UploadResult(String vid, String posterUri, String fileName, String storeUri, String spaceName,
-                           SourceInfo sourceInfo, String playUrl) {
+public record UploadResult(
+        String vid,
+        String posterUri,
+        String fileName,
+        String storeUri,
+        String spaceName,
+        SourceInfo sourceInfo,
+        String playUrl) {
 
-  public UploadResult {
-    playUrl = playUrl == null ? "" : playUrl;
-  }
+    public UploadResult {
+        playUrl = playUrl == null ? "" : playUrl;
+    }
 
-  /** A result whose play URL is not resolved yet. */
-  public UploadResult(String vid, String posterUri, String fileName, String storeUri, String spaceName,
-                      SourceInfo sourceInfo) {
-    this(vid, posterUri, fileName, storeUri, spaceName, sourceInfo, "");
-  }
+    /** A result whose play URL is not resolved yet. */
+    public UploadResult(
+            String vid, String posterUri, String fileName, String storeUri, String spaceName, SourceInfo sourceInfo) {
+        this(vid, posterUri, fileName, storeUri, spaceName, sourceInfo, "");
+    }
 
-  /** This result with {@code playUrl}. */
-  public UploadResult withPlayUrl(String playUrl) {
-    return new UploadResult(vid, posterUri, fileName, storeUri, spaceName, sourceInfo, playUrl);
-  }
+    /** This result with {@code playUrl}. */
+    public UploadResult withPlayUrl(String playUrl) {
+        return new UploadResult(vid, posterUri, fileName, storeUri, spaceName, sourceInfo, playUrl);
+    }
 }

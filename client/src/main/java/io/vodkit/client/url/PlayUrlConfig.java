@@ -13,16 +13,16 @@ import java.util.Objects;
  */
 public record PlayUrlConfig(String playDomain, Duration urlExpiry) {
 
-  /** 60 minutes, as {@code VOD_URL_EXPIRE_MINUTES} defaults. */
-  public static final Duration DEFAULT_URL_EXPIRY = Duration.ofMinutes(60);
+    /** 60 minutes, as {@code VOD_URL_EXPIRE_MINUTES} defaults. */
+    public static final Duration DEFAULT_URL_EXPIRY = Duration.ofMinutes(60);
 
-  public PlayUrlConfig {
-    playDomain = playDomain == null || playDomain.isBlank() ? null : playDomain.strip();
-    Limits.URL_EXPIRY.check(Objects.requireNonNull(urlExpiry, "urlExpiry == null"));
-  }
+    public PlayUrlConfig {
+        playDomain = playDomain == null || playDomain.isBlank() ? null : playDomain.strip();
+        Limits.URL_EXPIRY.check(Objects.requireNonNull(urlExpiry, "urlExpiry == null"));
+    }
 
-  /** A discovered domain and {@link #DEFAULT_URL_EXPIRY}. */
-  public static PlayUrlConfig defaults() {
-    return new PlayUrlConfig(null, DEFAULT_URL_EXPIRY);
-  }
+    /** A discovered domain and {@link #DEFAULT_URL_EXPIRY}. */
+    public static PlayUrlConfig defaults() {
+        return new PlayUrlConfig(null, DEFAULT_URL_EXPIRY);
+    }
 }

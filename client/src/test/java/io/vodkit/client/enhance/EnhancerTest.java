@@ -28,159 +28,182 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EnhancerTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String RUN_ID = "hb:0123456789abcdef0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN_ID = "hb:0123456789abcdef0123456789abcdef";
 
-  private FakeVodServer server;
-  private VodClient client;
-  private Enhancer enhancer;
+    private FakeVodServer server;
+    private VodClient client;
+    private Enhancer enhancer;
 
-  @BeforeEach
-  void start() throws Exception {
-    server = new FakeVodServer();
-    client = new VodClient(VodClientConfig.of(server.endpoint(), null, new Credentials("AK", "SK")));
-    enhancer = new Enhancer(client.api(), "2025-07-01", new JobPoller(new PollConfig(Duration.ofSeconds(1), 5),
-        duration -> { }));
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
-
-  private static EnhanceParams params(String json) throws Exception {
-    return ((EnhanceParams.Valid) EnhanceParams.parse(JSON.readTree(json))).params();
-  }
-
-  @Test
-  void submitPostsTheSkillPayloadAsJson() throws Exception {
-    server.onActionResult("StartExecution", "{\"RunId\":\"" + RUN_ID + "\"}");
-
-    String runId = enhancer.submit(params("{\"video\":\"v0abc\",\"config\":\"common\",\"repair_style\":2,"
-        + "\"res\":\"4k\",\"bit_depth\":12}"), "space");
-
-    assertThat(runId).isEqualTo(RUN_ID);
-    FakeVodServer.Recorded request = server.actionRequests("StartExecution").get(0);
-    assertThat(request.method()).isEqualTo("POST");
-    assertThat(request.query()).containsEntry("Version", "2025-07-01");
-    ObjectNode body = (ObjectNode) JSON.readTree(request.bodyHead());
-    assertThat(body.remove("Control").path("ClientToken").asText()).matches("[0-9a-f-]{36}");
-    assertThat(body).isEqualTo(JSON.readTree("{\"Input\":{\"Type\":\"Vid\",\"Vid\":\"v0abc\"},\"Operation\":"
-        + "{\"Type\":\"Task\",\"Task\":{\"Type\":\"Enhance\",\"Enhance\":{\"Type\":\"Moe\",\"MoeEnhance\":"
-        + "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":2,\"RepairStrength\":0},"
-        + "\"Target\":{\"Res\":\"4k\",\"BitDepth\":12}}}}}}"));
-  }
-
-  @Test
-  void aRetryAfterALostReplyRepeatsTheSubmissionsClientTokenAndANewSubmissionHasItsOwn() throws Exception {
-    int[] calls = {0};
-    server.onAction("StartExecution", r -> {
-      if (++calls[0] == 1) {
-        throw new IllegalStateException("fake server drops the connection");
-      }
-      return Reply.json(200, FakeVodServer.envelope("StartExecution", "{\"RunId\":\"" + RUN_ID + "\"}"));
-    });
-    EnhanceParams params = params("{\"video\":\"v0abc\",\"config\":\"common\",\"repair_style\":1}");
-
-    assertThat(enhancer.submit(params, "space")).isEqualTo(RUN_ID);
-    enhancer.submit(params, "space");
-
-    List<String> tokens = new ArrayList<>();
-    for (FakeVodServer.Recorded request : server.actionRequests("StartExecution")) {
-      tokens.add(JSON.readTree(request.bodyHead()).path("Control").path("ClientToken").asText());
+    @BeforeEach
+    void start() throws Exception {
+        server = new FakeVodServer();
+        client = new VodClient(VodClientConfig.of(server.endpoint(), null, new Credentials("AK", "SK")));
+        enhancer = new Enhancer(
+                client.api(), "2025-07-01", new JobPoller(new PollConfig(Duration.ofSeconds(1), 5), duration -> {}));
     }
-    assertThat(tokens).hasSize(3);
-    assertThat(tokens.get(1)).isEqualTo(tokens.get(0));
-    assertThat(tokens.get(2)).isNotEqualTo(tokens.get(0));
-  }
 
-  @Test
-  void aDirectUrlNamesItsSpaceAndNoTargetKeepsTheSourceResolution() throws Exception {
-    server.onActionResult("StartExecution", "{\"RunId\":\"" + RUN_ID + "\"}");
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
 
-    enhancer.submit(params("{\"type\":\"DirectUrl\",\"video\":\"a/b.mp4\",\"config\":\"ugc\",\"repair_style\":1}"),
-        "sp");
+    private static EnhanceParams params(String json) throws Exception {
+        return ((EnhanceParams.Valid) EnhanceParams.parse(JSON.readTree(json))).params();
+    }
 
-    JsonNode body = JSON.readTree(server.actionRequests("StartExecution").get(0).bodyHead());
-    assertThat(body.path("Input").toString())
-        .isEqualTo("{\"Type\":\"DirectUrl\",\"DirectUrl\":{\"FileName\":\"a/b.mp4\",\"SpaceName\":\"sp\"}}");
-    assertThat(body.path("Operation").path("Task").path("Enhance").path("MoeEnhance").has("Target")).isFalse();
-  }
+    @Test
+    void submitPostsTheSkillPayloadAsJson() throws Exception {
+        server.onActionResult("StartExecution", "{\"RunId\":\"" + RUN_ID + "\"}");
 
-  @ParameterizedTest
-  @CsvSource({"403, AccessDenied, Forbidden", "400, InvalidParameter, Permission denied for RepairStyle"})
-  void proDenialExplainsAllowlisting(int status, String code, String message) throws Exception {
-    server.onAction("StartExecution", r -> Reply.json(status,
-        FakeVodServer.errorEnvelope("StartExecution", code, 0, message)));
+        String runId = enhancer.submit(
+                params("{\"video\":\"v0abc\",\"config\":\"common\",\"repair_style\":2,"
+                        + "\"res\":\"4k\",\"bit_depth\":12}"),
+                "space");
 
-    assertThatThrownBy(() -> enhancer.submit(params("{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2}"),
-        "s"))
-        .isInstanceOf(ProTierDeniedException.class)
-        .hasMessageContaining("allowlisted")
-        .hasMessageContaining(ProTierDeniedException.APPLY_URL);
-  }
+        assertThat(runId).isEqualTo(RUN_ID);
+        FakeVodServer.Recorded request = server.actionRequests("StartExecution").get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.query()).containsEntry("Version", "2025-07-01");
+        ObjectNode body = (ObjectNode) JSON.readTree(request.bodyHead());
+        assertThat(body.remove("Control").path("ClientToken").asText()).matches("[0-9a-f-]{36}");
+        assertThat(body)
+                .isEqualTo(JSON.readTree("{\"Input\":{\"Type\":\"Vid\",\"Vid\":\"v0abc\"},\"Operation\":"
+                        + "{\"Type\":\"Task\",\"Task\":{\"Type\":\"Enhance\",\"Enhance\":{\"Type\":\"Moe\",\"MoeEnhance\":"
+                        + "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":2,\"RepairStrength\":0},"
+                        + "\"Target\":{\"Res\":\"4k\",\"BitDepth\":12}}}}}}"));
+    }
 
-  @Test
-  void aStandardRefusalIsNotMistakenForTheProAllowlist() throws Exception {
-    server.onAction("StartExecution", r -> Reply.json(403,
-        FakeVodServer.errorEnvelope("StartExecution", "AccessDenied", 100013, "not yours")));
+    @Test
+    void aRetryAfterALostReplyRepeatsTheSubmissionsClientTokenAndANewSubmissionHasItsOwn() throws Exception {
+        int[] calls = {0};
+        server.onAction("StartExecution", r -> {
+            if (++calls[0] == 1) {
+                throw new IllegalStateException("fake server drops the connection");
+            }
+            return Reply.json(200, FakeVodServer.envelope("StartExecution", "{\"RunId\":\"" + RUN_ID + "\"}"));
+        });
+        EnhanceParams params = params("{\"video\":\"v0abc\",\"config\":\"common\",\"repair_style\":1}");
 
-    assertThatThrownBy(() -> enhancer.submit(params("{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1}"),
-        "s"))
-        .isExactlyInstanceOf(VodServiceException.class);
-  }
+        assertThat(enhancer.submit(params, "space")).isEqualTo(RUN_ID);
+        enhancer.submit(params, "space");
 
-  @Test
-  void awaitPollsUntilAFinalStatusAndSendsTheRunIdColonEncoded() {
-    List<String> statuses = List.of("", "PendingStart", "Running", "Success");
-    AtomicInteger calls = new AtomicInteger();
-    server.onAction("GetExecution", r -> Reply.json(200, FakeVodServer.envelope("GetExecution",
-        "{\"RunId\":\"" + RUN_ID + "\",\"Status\":\"" + statuses.get(calls.getAndIncrement()) + "\","
-            + "\"Meta\":{\"SpaceName\":\"sp\"},\"Output\":{\"Task\":{\"Enhance\":{\"FileId\":\"f1\","
-            + "\"StoreUri\":\"tos-bucket/enhance/out.mp4\"}}}}")));
-    List<String> seen = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (FakeVodServer.Recorded request : server.actionRequests("StartExecution")) {
+            tokens.add(JSON.readTree(request.bodyHead())
+                    .path("Control")
+                    .path("ClientToken")
+                    .asText());
+        }
+        assertThat(tokens).hasSize(3);
+        assertThat(tokens.get(1)).isEqualTo(tokens.get(0));
+        assertThat(tokens.get(2)).isNotEqualTo(tokens.get(0));
+    }
 
-    PollOutcome<Execution> outcome = enhancer.await(RUN_ID, e -> seen.add(e.status()));
+    @Test
+    void aDirectUrlNamesItsSpaceAndNoTargetKeepsTheSourceResolution() throws Exception {
+        server.onActionResult("StartExecution", "{\"RunId\":\"" + RUN_ID + "\"}");
 
-    assertThat(outcome).isInstanceOf(PollOutcome.Finished.class);
-    assertThat(seen).containsExactlyElementsOf(statuses);
-    Execution done = outcome.last();
-    assertThat(done.succeeded()).isTrue();
-    assertThat(done.outputFileName()).isEqualTo("enhance/out.mp4");
-    assertThat(done.spaceName()).isEqualTo("sp");
-    assertThat(server.actionRequests("GetExecution").get(0).rawQuery())
-        .contains("RunId=hb%3A0123456789abcdef0123456789abcdef");
-  }
+        enhancer.submit(
+                params("{\"type\":\"DirectUrl\",\"video\":\"a/b.mp4\",\"config\":\"ugc\",\"repair_style\":1}"), "sp");
 
-  @Test
-  void awaitTimesOutWhileTheJobRuns() {
-    server.onActionResult("GetExecution", "{\"Status\":\"Running\"}");
+        JsonNode body =
+                JSON.readTree(server.actionRequests("StartExecution").get(0).bodyHead());
+        assertThat(body.path("Input").toString())
+                .isEqualTo("{\"Type\":\"DirectUrl\",\"DirectUrl\":{\"FileName\":\"a/b.mp4\",\"SpaceName\":\"sp\"}}");
+        assertThat(body.path("Operation")
+                        .path("Task")
+                        .path("Enhance")
+                        .path("MoeEnhance")
+                        .has("Target"))
+                .isFalse();
+    }
 
-    PollOutcome<Execution> outcome = enhancer.await(RUN_ID, e -> { });
+    @ParameterizedTest
+    @CsvSource({"403, AccessDenied, Forbidden", "400, InvalidParameter, Permission denied for RepairStyle"})
+    void proDenialExplainsAllowlisting(int status, String code, String message) throws Exception {
+        server.onAction(
+                "StartExecution",
+                r -> Reply.json(status, FakeVodServer.errorEnvelope("StartExecution", code, 0, message)));
 
-    assertThat(outcome).isInstanceOf(PollOutcome.TimedOut.class);
-    assertThat(outcome.attempts()).isEqualTo(5);
-  }
+        assertThatThrownBy(() ->
+                        enhancer.submit(params("{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2}"), "s"))
+                .isInstanceOf(ProTierDeniedException.class)
+                .hasMessageContaining("allowlisted")
+                .hasMessageContaining(ProTierDeniedException.APPLY_URL);
+    }
 
-  @ParameterizedTest
-  @CsvSource({
-      "tos-vod-sg/enhance/a.mp4, enhance/a.mp4",
-      "tos://bucket/dir/b.mkv, dir/b.mkv",
-      "bucketonly, ''",
-      "'', ''",
-  })
-  void theOutputFileNameDropsTheBucket(String storeUri, String fileName) {
-    assertThat(new Execution("r", "Success", "", "", "s", "f", storeUri).outputFileName()).isEqualTo(fileName);
-  }
+    @Test
+    void aStandardRefusalIsNotMistakenForTheProAllowlist() throws Exception {
+        server.onAction(
+                "StartExecution",
+                r -> Reply.json(
+                        403, FakeVodServer.errorEnvelope("StartExecution", "AccessDenied", 100013, "not yours")));
 
-  @Test
-  void sourceDurationComesFromGetPlayInfoForVidsOnly() throws Exception {
-    server.onActionResult("GetPlayInfo", "{\"Duration\":41.5,\"PlayInfoList\":[]}");
+        assertThatThrownBy(() ->
+                        enhancer.submit(params("{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":1}"), "s"))
+                .isExactlyInstanceOf(VodServiceException.class);
+    }
 
-    assertThat(enhancer.sourceDuration(params("{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2}")))
-        .hasValue(41.5);
-    assertThat(enhancer.sourceDuration(params("{\"type\":\"DirectUrl\",\"video\":\"a.mp4\",\"config\":\"common\","
-        + "\"repair_style\":2}"))).isEmpty();
-  }
+    @Test
+    void awaitPollsUntilAFinalStatusAndSendsTheRunIdColonEncoded() {
+        List<String> statuses = List.of("", "PendingStart", "Running", "Success");
+        AtomicInteger calls = new AtomicInteger();
+        server.onAction(
+                "GetExecution",
+                r -> Reply.json(
+                        200,
+                        FakeVodServer.envelope(
+                                "GetExecution",
+                                "{\"RunId\":\"" + RUN_ID + "\",\"Status\":\"" + statuses.get(calls.getAndIncrement())
+                                        + "\","
+                                        + "\"Meta\":{\"SpaceName\":\"sp\"},\"Output\":{\"Task\":{\"Enhance\":{\"FileId\":\"f1\","
+                                        + "\"StoreUri\":\"tos-bucket/enhance/out.mp4\"}}}}")));
+        List<String> seen = new ArrayList<>();
+
+        PollOutcome<Execution> outcome = enhancer.await(RUN_ID, e -> seen.add(e.status()));
+
+        assertThat(outcome).isInstanceOf(PollOutcome.Finished.class);
+        assertThat(seen).containsExactlyElementsOf(statuses);
+        Execution done = outcome.last();
+        assertThat(done.succeeded()).isTrue();
+        assertThat(done.outputFileName()).isEqualTo("enhance/out.mp4");
+        assertThat(done.spaceName()).isEqualTo("sp");
+        assertThat(server.actionRequests("GetExecution").get(0).rawQuery())
+                .contains("RunId=hb%3A0123456789abcdef0123456789abcdef");
+    }
+
+    @Test
+    void awaitTimesOutWhileTheJobRuns() {
+        server.onActionResult("GetExecution", "{\"Status\":\"Running\"}");
+
+        PollOutcome<Execution> outcome = enhancer.await(RUN_ID, e -> {});
+
+        assertThat(outcome).isInstanceOf(PollOutcome.TimedOut.class);
+        assertThat(outcome.attempts()).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "tos-vod-sg/enhance/a.mp4, enhance/a.mp4",
+        "tos://bucket/dir/b.mkv, dir/b.mkv",
+        "bucketonly, ''",
+        "'', ''",
+    })
+    void theOutputFileNameDropsTheBucket(String storeUri, String fileName) {
+        assertThat(new Execution("r", "Success", "", "", "s", "f", storeUri).outputFileName())
+                .isEqualTo(fileName);
+    }
+
+    @Test
+    void sourceDurationComesFromGetPlayInfoForVidsOnly() throws Exception {
+        server.onActionResult("GetPlayInfo", "{\"Duration\":41.5,\"PlayInfoList\":[]}");
+
+        assertThat(enhancer.sourceDuration(params("{\"video\":\"v0a\",\"config\":\"common\",\"repair_style\":2}")))
+                .hasValue(41.5);
+        assertThat(enhancer.sourceDuration(params(
+                        "{\"type\":\"DirectUrl\",\"video\":\"a.mp4\",\"config\":\"common\"," + "\"repair_style\":2}")))
+                .isEmpty();
+    }
 }

@@ -15,102 +15,112 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class JobPollerTest {
-  private final List<Duration> sleeps = new ArrayList<>();
-  /** A monotonic clock that moves only when the poller sleeps or a query says it took time. */
-  private final AtomicLong nanos = new AtomicLong();
-  private final PollConfig config = new PollConfig(Duration.ofSeconds(2), 4);
-  private final JobPoller poller = new JobPoller(config, pause -> {
-    sleeps.add(pause);
-    nanos.addAndGet(pause.toNanos());
-  }, nanos::get);
+    private final List<Duration> sleeps = new ArrayList<>();
+    /** A monotonic clock that moves only when the poller sleeps or a query says it took time. */
+    private final AtomicLong nanos = new AtomicLong();
 
-  private static Supplier<String> answers(Object... answers) {
-    Iterator<Object> it = List.of(answers).iterator();
-    return () -> {
-      Object next = it.next();
-      if (next instanceof RuntimeException e) {
-        throw e;
-      }
-      return (String) next;
-    };
-  }
+    private final PollConfig config = new PollConfig(Duration.ofSeconds(2), 4);
+    private final JobPoller poller = new JobPoller(
+            config,
+            pause -> {
+                sleeps.add(pause);
+                nanos.addAndGet(pause.toNanos());
+            },
+            nanos::get);
 
-  @Test
-  void stopsAtTheFirstFinalStateAndSleepsBetweenQueriesOnly() {
-    List<String> seen = new ArrayList<>();
-    PollOutcome<String> outcome = poller.poll(answers("initial", "processing", "success"), "success"::equals,
-        seen::add);
+    private static Supplier<String> answers(Object... answers) {
+        Iterator<Object> it = List.of(answers).iterator();
+        return () -> {
+            Object next = it.next();
+            if (next instanceof RuntimeException e) {
+                throw e;
+            }
+            return (String) next;
+        };
+    }
 
-    assertThat(outcome).isEqualTo(new PollOutcome.Finished<>("success", 3, Duration.ofSeconds(4)));
-    assertThat(seen).containsExactly("initial", "processing", "success");
-    assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
-  }
+    @Test
+    void stopsAtTheFirstFinalStateAndSleepsBetweenQueriesOnly() {
+        List<String> seen = new ArrayList<>();
+        PollOutcome<String> outcome =
+                poller.poll(answers("initial", "processing", "success"), "success"::equals, seen::add);
 
-  @Test
-  void timesOutAfterMaxAttemptsWithTheLastState() {
-    PollOutcome<String> outcome = poller.poll(answers("a", "b", "c", "d", "never asked"), s -> false, s -> { });
+        assertThat(outcome).isEqualTo(new PollOutcome.Finished<>("success", 3, Duration.ofSeconds(4)));
+        assertThat(seen).containsExactly("initial", "processing", "success");
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
 
-    assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("d", 4, Duration.ofSeconds(6), null));
-    assertThat(sleeps).hasSize(3);
-  }
+    @Test
+    void timesOutAfterMaxAttemptsWithTheLastState() {
+        PollOutcome<String> outcome = poller.poll(answers("a", "b", "c", "d", "never asked"), s -> false, s -> {});
 
-  @Test
-  void transientErrorsUseAnAttemptAndPollingGoesOn() {
-    PollOutcome<String> outcome = poller.poll(answers(
-        new TransportException("GetExecution", "connection refused", null),
-        new VodServiceException(503, "ServiceUnavailable", null, "busy", "r1", "GetExecution"),
-        new VodServiceException(429, "FlowLimitExceeded", null, "slow down", "r2", "GetExecution"),
-        "Success"), "Success"::equals, s -> { });
+        assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("d", 4, Duration.ofSeconds(6), null));
+        assertThat(sleeps).hasSize(3);
+    }
 
-    assertThat(outcome).isEqualTo(new PollOutcome.Finished<>("Success", 4, Duration.ofSeconds(6)));
-  }
+    @Test
+    void transientErrorsUseAnAttemptAndPollingGoesOn() {
+        PollOutcome<String> outcome = poller.poll(
+                answers(
+                        new TransportException("GetExecution", "connection refused", null),
+                        new VodServiceException(503, "ServiceUnavailable", null, "busy", "r1", "GetExecution"),
+                        new VodServiceException(429, "FlowLimitExceeded", null, "slow down", "r2", "GetExecution"),
+                        "Success"),
+                "Success"::equals,
+                s -> {});
 
-  @Test
-  void aTimeOutAfterFailingQueriesCarriesTheLastFailure() {
-    VodServiceException busy = new VodServiceException(503, "ServiceUnavailable", null, "busy", "r", "GetExecution");
-    PollOutcome<String> outcome = poller.poll(answers("Running", busy, busy, busy), s -> false, s -> { });
+        assertThat(outcome).isEqualTo(new PollOutcome.Finished<>("Success", 4, Duration.ofSeconds(6)));
+    }
 
-    assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("Running", 4, Duration.ofSeconds(6), busy));
-  }
+    @Test
+    void aTimeOutAfterFailingQueriesCarriesTheLastFailure() {
+        VodServiceException busy =
+                new VodServiceException(503, "ServiceUnavailable", null, "busy", "r", "GetExecution");
+        PollOutcome<String> outcome = poller.poll(answers("Running", busy, busy, busy), s -> false, s -> {});
 
-  @Test
-  void otherErrorsEndPollingAtOnce() {
-    VodServiceException denied = new VodServiceException(403, "AccessDenied", 100013, "no", "r", "GetExecution");
+        assertThat(outcome).isEqualTo(new PollOutcome.TimedOut<>("Running", 4, Duration.ofSeconds(6), busy));
+    }
 
-    assertThatThrownBy(() -> poller.poll(answers(denied), s -> false, s -> { })).isSameAs(denied);
-    assertThat(sleeps).isEmpty();
-  }
+    @Test
+    void otherErrorsEndPollingAtOnce() {
+        VodServiceException denied = new VodServiceException(403, "AccessDenied", 100013, "no", "r", "GetExecution");
 
-  @Test
-  void theTimeWaitedIsMeasuredNotIntervalTimesCount() {
-    Supplier<String> slow = () -> {
-      nanos.addAndGet(Duration.ofSeconds(3).toNanos());
-      return "Running";
-    };
+        assertThatThrownBy(() -> poller.poll(answers(denied), s -> false, s -> {}))
+                .isSameAs(denied);
+        assertThat(sleeps).isEmpty();
+    }
 
-    PollOutcome<String> outcome = poller.poll(slow, s -> false, s -> { });
+    @Test
+    void theTimeWaitedIsMeasuredNotIntervalTimesCount() {
+        Supplier<String> slow = () -> {
+            nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+            return "Running";
+        };
 
-    assertThat(outcome.waited()).isEqualTo(Duration.ofSeconds(4 * 3 + 3 * 2));
-    assertThat(config.describeWait(outcome.waited(), outcome.attempts()))
-        .isEqualTo("after 18 s (4 polls, 2 s apart)");
-  }
+        PollOutcome<String> outcome = poller.poll(slow, s -> false, s -> {});
 
-  @Test
-  void describesTimesAsAPersonReadsThem() {
-    assertThat(new PollConfig(Duration.ofMillis(200), 1).describeWait(Duration.ofMillis(612), 1))
-        .isEqualTo("after 0.61 s (1 poll, 0.2 s apart)");
-    assertThat(PollConfig.readable(Duration.ofMillis(42_460))).isEqualTo("42.5 s");
-    assertThat(PollConfig.readable(Duration.ofSeconds(1805))).isEqualTo("30 min 5 s");
-    assertThat(PollConfig.readable(Duration.ofSeconds(7230))).isEqualTo("2 h 0 min");
-  }
+        assertThat(outcome.waited()).isEqualTo(Duration.ofSeconds(4 * 3 + 3 * 2));
+        assertThat(config.describeWait(outcome.waited(), outcome.attempts()))
+                .isEqualTo("after 18 s (4 polls, 2 s apart)");
+    }
 
-  @Test
-  void refusesABudgetOutsideTheLimits() {
-    assertThatThrownBy(() -> new PollConfig(Duration.ofSeconds(1), 0))
-        .isInstanceOf(InvalidValueException.class).hasMessage("pollMax must be 1 to 1000000, got 0");
-    assertThatThrownBy(() -> new PollConfig(Duration.ZERO, 1))
-        .hasMessage("pollInterval must be 0.1 to 3600 seconds, got 0 seconds");
-    assertThatThrownBy(() -> new PollConfig(Duration.ofHours(2), 1))
-        .hasMessage("pollInterval must be 0.1 to 3600 seconds, got 7200 seconds");
-  }
+    @Test
+    void describesTimesAsAPersonReadsThem() {
+        assertThat(new PollConfig(Duration.ofMillis(200), 1).describeWait(Duration.ofMillis(612), 1))
+                .isEqualTo("after 0.61 s (1 poll, 0.2 s apart)");
+        assertThat(PollConfig.readable(Duration.ofMillis(42_460))).isEqualTo("42.5 s");
+        assertThat(PollConfig.readable(Duration.ofSeconds(1805))).isEqualTo("30 min 5 s");
+        assertThat(PollConfig.readable(Duration.ofSeconds(7230))).isEqualTo("2 h 0 min");
+    }
+
+    @Test
+    void refusesABudgetOutsideTheLimits() {
+        assertThatThrownBy(() -> new PollConfig(Duration.ofSeconds(1), 0))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("pollMax must be 1 to 1000000, got 0");
+        assertThatThrownBy(() -> new PollConfig(Duration.ZERO, 1))
+                .hasMessage("pollInterval must be 0.1 to 3600 seconds, got 0 seconds");
+        assertThatThrownBy(() -> new PollConfig(Duration.ofHours(2), 1))
+                .hasMessage("pollInterval must be 0.1 to 3600 seconds, got 7200 seconds");
+    }
 }

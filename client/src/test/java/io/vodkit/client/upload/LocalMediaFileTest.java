@@ -14,41 +14,43 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LocalMediaFileTest {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void acceptsANonEmptyFileWithAnExtension() throws IOException {
-    Path file = Files.write(dir.resolve("clip.final.mp4"), new byte[] {1, 2, 3});
+    @Test
+    void acceptsANonEmptyFileWithAnExtension() throws IOException {
+        Path file = Files.write(dir.resolve("clip.final.mp4"), new byte[] {1, 2, 3});
 
-    LocalMediaFile media = LocalMediaFile.inspect(file);
+        LocalMediaFile media = LocalMediaFile.inspect(file);
 
-    assertThat(media.size()).isEqualTo(3);
-    assertThat(media.extension()).isEqualTo(".mp4");
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "missing.mp4|absent|File not found",
-      "folder.mp4|directory|Is a directory",
-      "empty.mp4|empty|File is empty",
-      "noextension|content|has no extension",
-      "trailingdot.|content|has no extension",
-      ".hidden|content|has no extension",
-      "clip.verylongext|content|longer than 8 characters",
-  })
-  void refusesBadFilesWithAClearMessage(String name, String kind, String message) throws IOException {
-    Path file = dir.resolve(name);
-    switch (kind) {
-      case "directory" -> Files.createDirectory(file);
-      case "empty" -> Files.createFile(file);
-      case "content" -> Files.write(file, new byte[] {1});
-      default -> { }
+        assertThat(media.size()).isEqualTo(3);
+        assertThat(media.extension()).isEqualTo(".mp4");
     }
 
-    assertThatThrownBy(() -> LocalMediaFile.inspect(file))
-        .isExactlyInstanceOf(VodException.class)
-        .hasMessageContaining(message)
-        .hasMessageContaining(name);
-  }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "missing.mp4|absent|File not found",
+                "folder.mp4|directory|Is a directory",
+                "empty.mp4|empty|File is empty",
+                "noextension|content|has no extension",
+                "trailingdot.|content|has no extension",
+                ".hidden|content|has no extension",
+                "clip.verylongext|content|longer than 8 characters",
+            })
+    void refusesBadFilesWithAClearMessage(String name, String kind, String message) throws IOException {
+        Path file = dir.resolve(name);
+        switch (kind) {
+            case "directory" -> Files.createDirectory(file);
+            case "empty" -> Files.createFile(file);
+            case "content" -> Files.write(file, new byte[] {1});
+            default -> {}
+        }
+
+        assertThatThrownBy(() -> LocalMediaFile.inspect(file))
+                .isExactlyInstanceOf(VodException.class)
+                .hasMessageContaining(message)
+                .hasMessageContaining(name);
+    }
 }

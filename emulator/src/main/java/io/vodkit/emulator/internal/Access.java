@@ -28,13 +28,15 @@ public record Access(String accessKey, String secretKey, SignatureVerifier verif
                 Base64.getUrlDecoder().decode(settings.findOrCreate("upload.token-secret", ids::hmacSecret)), clock);
         // generated keys are kept, so clients (and uploads in flight) go on working across restarts
         String accessKey = config.accessKey() == null
-                ? settings.findOrCreate("credentials.access-key", ids::accessKey) : config.accessKey();
+                ? settings.findOrCreate("credentials.access-key", ids::accessKey)
+                : config.accessKey();
         String secretKey = config.secretKey() == null
-                ? settings.findOrCreate("credentials.secret-key", ids::secretKey) : config.secretKey();
-        Set<String> regions = Stream.of("ap-singapore-1", "ap-southeast-1", config.region())
-                .collect(Collectors.toSet());
-        SignatureVerifier verifier = new SignatureVerifier(new CredentialStore(Map.of(accessKey, secretKey)),
-                regions, config.maxClockSkew(), clock);
+                ? settings.findOrCreate("credentials.secret-key", ids::secretKey)
+                : config.secretKey();
+        Set<String> regions =
+                Stream.of("ap-singapore-1", "ap-southeast-1", config.region()).collect(Collectors.toSet());
+        SignatureVerifier verifier = new SignatureVerifier(
+                new CredentialStore(Map.of(accessKey, secretKey)), regions, config.maxClockSkew(), clock);
         return new Access(accessKey, secretKey, verifier, tokens);
     }
 }

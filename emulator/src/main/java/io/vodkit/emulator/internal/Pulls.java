@@ -1,12 +1,12 @@
 package io.vodkit.emulator.internal;
 
+import io.vodkit.emulator.UrlPullConfig;
 import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.internal.db.UrlJobRepository;
 import io.vodkit.emulator.internal.pull.PullIngest;
 import io.vodkit.emulator.internal.pull.PullWorkers;
 import io.vodkit.emulator.internal.pull.SourceFetcher;
 import io.vodkit.emulator.internal.pull.SourceGuard;
-import io.vodkit.emulator.UrlPullConfig;
 import io.vodkit.emulator.internal.pull.UrlPulls;
 import io.vodkit.emulator.internal.service.Ids;
 import io.vodkit.emulator.internal.service.MediaCommitter;
@@ -15,23 +15,35 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 
 /** URL pulls (UploadMediaByUrl): the jobs, the workers that fetch their sources, and the guard on those sources. */
-public record Pulls(SourceGuard guard, UrlJobRepository jobs, PullWorkers workers, ExecutorService httpPool,
-                    UrlPulls urlPulls) {
+public record Pulls(
+        SourceGuard guard, UrlJobRepository jobs, PullWorkers workers, ExecutorService httpPool, UrlPulls urlPulls) {
 
     /**
      * @param host the address the emulator binds (sources on private addresses are refused beyond loopback)
      */
-    public static Pulls open(UrlPullConfig config, String host, Database database, Store store,
-                             MediaCommitter committer, Workflows workflows, Ids ids, Clock clock) {
+    public static Pulls open(
+            UrlPullConfig config,
+            String host,
+            Database database,
+            Store store,
+            MediaCommitter committer,
+            Workflows workflows,
+            Ids ids,
+            Clock clock) {
         UrlJobRepository jobs = new UrlJobRepository(database);
         SourceGuard guard = new SourceGuard(host, config.allowPrivateSources());
         ExecutorService httpPool = PullWorkers.workerPool(config.workers(), "vodkit-pull-http");
-        PullIngest ingest = new PullIngest(new SourceFetcher(config, guard, httpPool), store.sessions(),
-                store.objects(), store.objectStore(), store.publisher(), committer);
-        PullWorkers workers = new PullWorkers(jobs, ingest, clock, config,
-                PullWorkers.workerPool(config.workers(), "vodkit-pull"));
-        UrlPulls urlPulls = new UrlPulls(database, store.spaces(), store.sessionOpener(), jobs, workers, ids, clock,
-                workflows);
+        PullIngest ingest = new PullIngest(
+                new SourceFetcher(config, guard, httpPool),
+                store.sessions(),
+                store.objects(),
+                store.objectStore(),
+                store.publisher(),
+                committer);
+        PullWorkers workers =
+                new PullWorkers(jobs, ingest, clock, config, PullWorkers.workerPool(config.workers(), "vodkit-pull"));
+        UrlPulls urlPulls =
+                new UrlPulls(database, store.spaces(), store.sessionOpener(), jobs, workers, ids, clock, workflows);
         return new Pulls(guard, jobs, workers, httpPool, urlPulls);
     }
 

@@ -7,21 +7,26 @@ import io.vodkit.emulator.internal.db.WorkflowRepository;
 import io.vodkit.emulator.internal.jobs.EnhanceTask;
 import io.vodkit.emulator.internal.jobs.ExecutionService;
 import io.vodkit.emulator.internal.jobs.ExecutionWorkers;
+import io.vodkit.emulator.internal.service.Ids;
+import io.vodkit.emulator.internal.service.MediaInspector;
+import io.vodkit.emulator.internal.service.Workflows;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.restore.RestorationEngine;
 import io.vodkit.emulator.restore.Restorer;
-import io.vodkit.emulator.internal.service.Ids;
-import io.vodkit.emulator.internal.service.MediaInspector;
-import io.vodkit.emulator.internal.service.Workflows;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /** What runs ffmpeg: media inspection, restorations (StartExecution) and workflows (StartWorkflow). */
-public record Restorations(Optional<FfmpegTools> tools, MediaInspector inspector, ExecutionRepository repository,
-                           ExecutionWorkers workers, ExecutionService executions, WorkflowRepository workflowRepository,
-                           Workflows workflows) {
+public record Restorations(
+        Optional<FfmpegTools> tools,
+        MediaInspector inspector,
+        ExecutionRepository repository,
+        ExecutionWorkers workers,
+        ExecutionService executions,
+        WorkflowRepository workflowRepository,
+        Workflows workflows) {
     /** The longest one ffmpeg run of an inspection or a console measure may take. */
     public static final Duration MEDIA_PROCESS_TIMEOUT = Duration.ofSeconds(120);
     /** The longest one ffmpeg run of a restoration may take. */
@@ -31,21 +36,48 @@ public record Restorations(Optional<FfmpegTools> tools, MediaInspector inspector
     /** Starts after which an interrupted job fails instead of being re-queued. */
     private static final int MAX_ENHANCE_ATTEMPTS = 3;
 
-    public static Restorations open(EmulatorConfig.Restoration config, Database database, Store store, Ids ids,
-                                    Clock clock) {
+    public static Restorations open(
+            EmulatorConfig.Restoration config, Database database, Store store, Ids ids, Clock clock) {
         Optional<FfmpegTools> tools = FfmpegTools.locate(config.ffmpeg());
         MediaInspector inspector = new MediaInspector(tools, MEDIA_PROCESS_TIMEOUT);
         ExecutionRepository repository = new ExecutionRepository(database);
         Optional<RestorationEngine> restorer =
                 tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
-        ExecutionWorkers workers = new ExecutionWorkers(repository, new EnhanceTask(repository, store.objects(),
-                store.objectStore(), store.publisher(), inspector, restorer, ids, clock, store.work()), clock,
+        ExecutionWorkers workers = new ExecutionWorkers(
+                repository,
+                new EnhanceTask(
+                        repository,
+                        store.objects(),
+                        store.objectStore(),
+                        store.publisher(),
+                        inspector,
+                        restorer,
+                        ids,
+                        clock,
+                        store.work()),
+                clock,
                 ENHANCE_WORKERS);
-        ExecutionService executions = new ExecutionService(repository, store.media(), store.objects(),
-                store.objectStore(), store.spaces(), inspector, workers, ids, clock, config.allowPro());
+        ExecutionService executions = new ExecutionService(
+                repository,
+                store.media(),
+                store.objects(),
+                store.objectStore(),
+                store.spaces(),
+                inspector,
+                workers,
+                ids,
+                clock,
+                config.allowPro());
         WorkflowRepository workflowRepository = new WorkflowRepository(database);
-        Workflows workflows = new Workflows(workflowRepository, store.objectStore(), store.publisher(), inspector,
-                tools, new ProcessRunner(RESTORE_PROCESS_TIMEOUT), ids, store.work());
+        Workflows workflows = new Workflows(
+                workflowRepository,
+                store.objectStore(),
+                store.publisher(),
+                inspector,
+                tools,
+                new ProcessRunner(RESTORE_PROCESS_TIMEOUT),
+                ids,
+                store.work());
         return new Restorations(tools, inspector, repository, workers, executions, workflowRepository, workflows);
     }
 

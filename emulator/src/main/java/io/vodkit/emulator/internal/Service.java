@@ -7,7 +7,6 @@ import io.vodkit.emulator.internal.console.ConsoleToken;
 import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.internal.faults.FaultInjector;
 import io.vodkit.emulator.internal.link.LinkShaper;
-import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.internal.routing.ActionRouter;
 import io.vodkit.emulator.internal.routing.ApplyUploadInfoHandler;
 import io.vodkit.emulator.internal.routing.CommitUploadInfoHandler;
@@ -23,8 +22,8 @@ import io.vodkit.emulator.internal.routing.ListDomainHandler;
 import io.vodkit.emulator.internal.routing.MediaActions;
 import io.vodkit.emulator.internal.routing.OpenApiEndpoint;
 import io.vodkit.emulator.internal.routing.QueryUploadTaskInfoHandler;
-import io.vodkit.emulator.internal.routing.StartExecutionHandler;
 import io.vodkit.emulator.internal.routing.RequestFilter;
+import io.vodkit.emulator.internal.routing.StartExecutionHandler;
 import io.vodkit.emulator.internal.routing.StatsEndpoint;
 import io.vodkit.emulator.internal.routing.UpdateMediaPublishStatusHandler;
 import io.vodkit.emulator.internal.routing.UploadMediaByUrlHandler;
@@ -36,11 +35,11 @@ import io.vodkit.emulator.internal.service.PlayDomain;
 import io.vodkit.emulator.internal.service.PublicAddress;
 import io.vodkit.emulator.internal.service.ServerStats;
 import io.vodkit.emulator.internal.service.UploadSessions;
+import io.vodkit.emulator.media.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -51,6 +50,7 @@ import java.util.List;
 public final class Service {
     /** Where the console keeps each restoration's measures once taken. */
     static final String CONSOLE_MEASURES_DIR = "console-measures";
+
     private static final List<String> UPLOAD_VERSIONS = List.of("2023-01-01", "2022-01-01");
     private static final List<String> EXECUTION_VERSIONS = List.of("2025-07-01", "2025-01-01");
     private static final List<String> MEDIA_VERSIONS = List.of("2023-01-01", "2020-08-01");
@@ -81,13 +81,34 @@ public final class Service {
         this.store = Store.open(database, dataDir, config.storage(), ids, clock);
         this.access = Access.open(config.account(), store.settings(), ids, clock);
         this.restorations = Restorations.open(config.restoration(), database, store, ids, clock);
-        this.committer = new MediaCommitter(store.spaces(), store.sessions(), store.objects(), store.media(),
-                store.objectStore(), store.publisher(), restorations.inspector(), ids, clock, store.work(),
+        this.committer = new MediaCommitter(
+                store.spaces(),
+                store.sessions(),
+                store.objects(),
+                store.media(),
+                store.objectStore(),
+                store.publisher(),
+                restorations.inspector(),
+                ids,
+                clock,
+                store.work(),
                 restorations.workflows());
-        this.pulls = Pulls.open(config.urlPull(), config.network().host(), database, store, committer,
-                restorations.workflows(), ids, clock);
-        this.mediaLibrary = new MediaLibrary(store.media(), store.objects(), store.objectStore(),
-                restorations.repository(), restorations.workflowRepository(), store.sessions());
+        this.pulls = Pulls.open(
+                config.urlPull(),
+                config.network().host(),
+                database,
+                store,
+                committer,
+                restorations.workflows(),
+                ids,
+                clock);
+        this.mediaLibrary = new MediaLibrary(
+                store.media(),
+                store.objects(),
+                store.objectStore(),
+                restorations.repository(),
+                restorations.workflowRepository(),
+                store.sessions());
         this.consoleStore = new ConsoleStore(database);
     }
 
@@ -96,8 +117,7 @@ public final class Service {
      *
      * @param dataDir the data folder, already private and owned
      */
-    public static Service open(EmulatorConfig config, Clock clock, Path dataDir, Database database)
-            throws IOException {
+    public static Service open(EmulatorConfig config, Clock clock, Path dataDir, Database database) throws IOException {
         Service service = new Service(config, clock, dataDir, database);
         service.store.prepare(config.account().spaces());
         service.restorations.prepare(clock);
@@ -134,7 +154,8 @@ public final class Service {
 
     /** The network lab, the one place it is wired: fault injection, then link shaping, on each service request. */
     public List<RequestFilter> network() {
-        return List.of(faults, LinkShaper.of(config.lab().linkLatency(), config.lab().linkRateBytesPerSecond()));
+        return List.of(
+                faults, LinkShaper.of(config.lab().linkLatency(), config.lab().linkRateBytesPerSecond()));
     }
 
     public ConsoleToken consoleToken() {
@@ -147,7 +168,9 @@ public final class Service {
         router.register("GetMediaInfos", List.of("2023-01-01", "2022-12-01", "2023-07-01"), actions.getMediaInfos())
                 .register("GetMediaList", List.of("2023-01-01", "2022-12-01"), actions.getMediaList())
                 .register("UpdateMediaInfo", MEDIA_VERSIONS, actions.updateMediaInfo())
-                .register("UpdateMediaStorageClass", List.of("2023-01-01", "2022-12-01"),
+                .register(
+                        "UpdateMediaStorageClass",
+                        List.of("2023-01-01", "2022-12-01"),
                         actions.updateMediaStorageClass())
                 .register("DeleteMedia", MEDIA_VERSIONS, actions.deleteMedia())
                 .register("DeleteMediaTosFile", List.of("2023-07-01", "2022-12-01"), actions.deleteMediaTosFile());
@@ -156,8 +179,14 @@ public final class Service {
     /** The HTTP endpoints, for a listener reachable at {@code address}. */
     public HttpServer.Endpoints endpoints(PublicAddress address) {
         pulls.guard().servedAt(address);
-        UploadSessions uploadSessions = new UploadSessions(store.spaces(), store.sessions(), store.sessionOpener(),
-                access.tokens(), clock, config.network().uploadHosts(), address);
+        UploadSessions uploadSessions = new UploadSessions(
+                store.spaces(),
+                store.sessions(),
+                store.sessionOpener(),
+                access.tokens(),
+                clock,
+                config.network().uploadHosts(),
+                address);
         PlayDomain playDomain = new PlayDomain(store.settings(), address, ids, clock);
         var executions = restorations.executions();
         var urlPulls = pulls.urlPulls();
@@ -169,28 +198,49 @@ public final class Service {
                 .register("QueryUploadTaskInfo", URL_PULL_VERSIONS, new QueryUploadTaskInfoHandler(urlPulls))
                 .register("CreateSpace", SPACE_VERSIONS, new CreateSpaceHandler(spaces))
                 .register("ListDomain", List.of("2023-01-01"), new ListDomainHandler(spaces, playDomain))
-                .register("DescribeDomainConfig", List.of("2023-01-01", "2023-07-01"),
+                .register(
+                        "DescribeDomainConfig",
+                        List.of("2023-01-01", "2023-07-01"),
                         new DescribeDomainConfigHandler(spaces, playDomain))
-                .register("GetStorageConfig", List.of("2023-01-01", "2023-07-01"),
+                .register(
+                        "GetStorageConfig",
+                        List.of("2023-01-01", "2023-07-01"),
                         new GetStorageConfigHandler(spaces, playDomain))
                 .register("StartExecution", EXECUTION_VERSIONS, new StartExecutionHandler(executions))
                 .register("GetExecution", EXECUTION_VERSIONS, new GetExecutionHandler(executions))
-                .register("GetPlayInfo", MEDIA_VERSIONS,
-                        new GetPlayInfoHandler(store.media(), playDomain, ids, clock))
-                .register("UpdateMediaPublishStatus", MEDIA_VERSIONS,
-                        new UpdateMediaPublishStatusHandler(store.media()));
+                .register("GetPlayInfo", MEDIA_VERSIONS, new GetPlayInfoHandler(store.media(), playDomain, ids, clock))
+                .register(
+                        "UpdateMediaPublishStatus", MEDIA_VERSIONS, new UpdateMediaPublishStatusHandler(store.media()));
         registerMediaActions(router);
         return new HttpServer.Endpoints(
-                new OpenApiEndpoint(access.verifier(), router, ids, stats, config.account().region()),
-                new GatewayEndpoint(access.tokens(), ids, stats,
-                        new DirectUploads(store.objectStore(), store.publisher(), ids), store.multipartUploads(),
+                new OpenApiEndpoint(
+                        access.verifier(), router, ids, stats, config.account().region()),
+                new GatewayEndpoint(
+                        access.tokens(),
+                        ids,
+                        stats,
+                        new DirectUploads(store.objectStore(), store.publisher(), ids),
+                        store.multipartUploads(),
                         store.publisher()),
                 new DownloadEndpoint(store.objects(), store.objectStore(), playDomain, clock),
                 new StatsEndpoint(stats, store.multipartUploads(), store.media(), faults::injected),
-                new ConsoleEndpoint(consoleToken, consoleStore,
-                        mediaLibrary, spaces, uploadSessions, committer, urlPulls, executions, playDomain, ids, clock,
-                        restorations.tools(), new ProcessRunner(Restorations.MEDIA_PROCESS_TIMEOUT),
-                        name -> store.objects().findByFileName(name).map(o -> store.objectStore().path(o.objectId())),
+                new ConsoleEndpoint(
+                        consoleToken,
+                        consoleStore,
+                        mediaLibrary,
+                        spaces,
+                        uploadSessions,
+                        committer,
+                        urlPulls,
+                        executions,
+                        playDomain,
+                        ids,
+                        clock,
+                        restorations.tools(),
+                        new ProcessRunner(Restorations.MEDIA_PROCESS_TIMEOUT),
+                        name -> store.objects()
+                                .findByFileName(name)
+                                .map(o -> store.objectStore().path(o.objectId())),
                         dataDir.resolve(CONSOLE_MEASURES_DIR)));
     }
 }

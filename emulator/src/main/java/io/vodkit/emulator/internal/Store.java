@@ -33,10 +33,18 @@ import org.slf4j.LoggerFactory;
  * The data folder's stored state: metadata in the database, bytes under {@value #OBJECTS_DIR} and
  * {@value #MULTIPART_DIR}, scratch files under {@value #WORK_DIR}, and the sweeper of uploads never committed.
  */
-public record Store(SettingsRepository settings, ObjectRepository objects, UploadSessionRepository sessions,
-                    MediaRepository media, Spaces spaces, ObjectStore objectStore, ObjectPublisher publisher,
-                    MultipartUploads multipartUploads, SessionOpener sessionOpener, UploadSweeper sweeper,
-                    Path work) {
+public record Store(
+        SettingsRepository settings,
+        ObjectRepository objects,
+        UploadSessionRepository sessions,
+        MediaRepository media,
+        Spaces spaces,
+        ObjectStore objectStore,
+        ObjectPublisher publisher,
+        MultipartUploads multipartUploads,
+        SessionOpener sessionOpener,
+        UploadSweeper sweeper,
+        Path work) {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     static final String OBJECTS_DIR = "objects";
     static final String MULTIPART_DIR = "multipart";
@@ -48,14 +56,26 @@ public record Store(SettingsRepository settings, ObjectRepository objects, Uploa
         UploadSessionRepository sessions = new UploadSessionRepository(database);
         ObjectStore objectStore = new ObjectStore(dataDir.resolve(OBJECTS_DIR), config.disk());
         ObjectPublisher publisher = new ObjectPublisher(objects, objectStore, clock, sessions);
-        MultipartUploads multipartUploads = new MultipartUploads(new MultipartUploadRepository(database),
-                new MultipartPartRepository(database), new PartStore(dataDir.resolve(MULTIPART_DIR), config.disk()),
-                objects, objectStore, publisher, ids, clock);
-        return new Store(new SettingsRepository(database), objects, sessions, new MediaRepository(database),
-                new Spaces(new SpaceRepository(database), clock), objectStore, publisher, multipartUploads,
+        MultipartUploads multipartUploads = new MultipartUploads(
+                new MultipartUploadRepository(database),
+                new MultipartPartRepository(database),
+                new PartStore(dataDir.resolve(MULTIPART_DIR), config.disk()),
+                objects,
+                objectStore,
+                publisher,
+                ids,
+                clock);
+        return new Store(
+                new SettingsRepository(database),
+                objects,
+                sessions,
+                new MediaRepository(database),
+                new Spaces(new SpaceRepository(database), clock),
+                objectStore,
+                publisher,
+                multipartUploads,
                 new SessionOpener(sessions, objects, ids, clock),
-                new UploadSweeper(sessions, objects, objectStore, multipartUploads, clock,
-                        config.uploadGracePeriod()),
+                new UploadSweeper(sessions, objects, objectStore, multipartUploads, clock, config.uploadGracePeriod()),
                 dataDir.resolve(WORK_DIR));
     }
 
@@ -82,13 +102,17 @@ public record Store(SettingsRepository settings, ObjectRepository objects, Uploa
             return thread;
         });
         long millis = sweeper.period().toMillis();
-        sweeps.scheduleWithFixedDelay(() -> {
-            try {
-                sweeper.sweep();
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Sweeping uploads never committed failed: {}", e.toString());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        sweeps.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        sweeper.sweep();
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("Sweeping uploads never committed failed: {}", e.toString());
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
         return () -> {
             sweeps.shutdownNow();
             try {

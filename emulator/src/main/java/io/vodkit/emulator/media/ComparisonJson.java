@@ -12,15 +12,16 @@ import java.util.Map;
  * so that both report the same fields, units and rounding.
  */
 public final class ComparisonJson {
-    private ComparisonJson() {
-    }
+    private ComparisonJson() {}
 
     /** {@code value} rounded half-up to {@code decimals} places; NaN and infinities as they are. */
     public static double round(double value, int decimals) {
         if (!Double.isFinite(value)) {
             return value;
         }
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     /** A side's video stream: width, height, fps, duration_s, bitrate_kbps, size_bytes, video_codec. */

@@ -4,12 +4,12 @@ package io.vodkit.emulator.media;
 @FunctionalInterface
 public interface FrameProcessor {
 
-  /**
-   * Processes {@code current} in place. {@code previous} has already been processed; {@code next} has not.
-   *
-   * @param previous the frame before, or {@code null} for the first frame
-   * @param current the frame to change
-   * @param next the frame after, or {@code null} for the last frame
-   */
-  void process(YuvFrame previous, YuvFrame current, YuvFrame next);
+    /**
+     * Processes {@code current} in place. {@code previous} has already been processed; {@code next} has not.
+     *
+     * @param previous the frame before, or {@code null} for the first frame
+     * @param current the frame to change
+     * @param next the frame after, or {@code null} for the last frame
+     */
+    void process(YuvFrame previous, YuvFrame current, YuvFrame next);
 }

@@ -11,5 +11,10 @@ package io.vodkit.emulator.media;
  * @param flickerPercent standard deviation of the per-frame mean luma, as a percentage of its mean
  * @param framesAnalysed how many frames the ffmpeg statistics measured (every {@link PictureMeter#STATS_STRIDE}th)
  */
-public record PictureMeasures(double noiseSigma, double blockiness, double blur, double bandingPercent,
-                              double flickerPercent, int framesAnalysed) {}
+public record PictureMeasures(
+        double noiseSigma,
+        double blockiness,
+        double blur,
+        double bandingPercent,
+        double flickerPercent,
+        int framesAnalysed) {}

@@ -10,14 +10,19 @@ package io.vodkit.emulator.media;
  * @param video the first video stream (cover art excluded), or {@code null}
  * @param audio the first audio stream, or {@code null}
  */
-public record ProbeResult(String formatName, double durationSeconds, long bitRate, long sizeBytes,
-                          VideoStreamInfo video, AudioStreamInfo audio) {
+public record ProbeResult(
+        String formatName,
+        double durationSeconds,
+        long bitRate,
+        long sizeBytes,
+        VideoStreamInfo video,
+        AudioStreamInfo audio) {
 
-  public boolean hasVideo() {
-    return video != null;
-  }
+    public boolean hasVideo() {
+        return video != null;
+    }
 
-  public boolean hasAudio() {
-    return audio != null;
-  }
+    public boolean hasAudio() {
+        return audio != null;
+    }
 }

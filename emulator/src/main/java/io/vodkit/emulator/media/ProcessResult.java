@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 public record ProcessResult(int exitCode, String stdout, String stderrTail) {
 
-  public ProcessResult {
-    Objects.requireNonNull(stdout, "stdout == null");
-    Objects.requireNonNull(stderrTail, "stderrTail == null");
-  }
+    public ProcessResult {
+        Objects.requireNonNull(stdout, "stdout == null");
+        Objects.requireNonNull(stderrTail, "stderrTail == null");
+    }
 }

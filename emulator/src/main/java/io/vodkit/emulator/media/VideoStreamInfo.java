@@ -12,5 +12,5 @@ package io.vodkit.emulator.media;
  * @param bitDepth bits per sample of the pixel format (8 when it cannot be told)
  * @param frames the frame count the container states (MP4 does), 0 when it does not say
  */
-public record VideoStreamInfo(String codec, int width, int height, double fps, long bitRate, String pixFmt,
-                              int bitDepth, long frames) {}
+public record VideoStreamInfo(
+        String codec, int width, int height, double fps, long bitRate, String pixFmt, int bitDepth, long frames) {}

@@ -18,6 +18,17 @@ package io.vodkit.emulator.restore;
  * @param damage old-film scratch and dust measures
  * @param framesAnalysed how many frames the statistics cover
  */
-public record Analysis(String codec, int width, int height, double fps, double durationSeconds, int bitDepth,
-                       double noiseSigma, double blockiness, double blur, double flickerPercent,
-                       double bandingPercent, FilmDamage damage, int framesAnalysed) {}
+public record Analysis(
+        String codec,
+        int width,
+        int height,
+        double fps,
+        double durationSeconds,
+        int bitDepth,
+        double noiseSigma,
+        double blockiness,
+        double blur,
+        double flickerPercent,
+        double bandingPercent,
+        FilmDamage damage,
+        int framesAnalysed) {}

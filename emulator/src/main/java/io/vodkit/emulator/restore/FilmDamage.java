@@ -9,5 +9,5 @@ package io.vodkit.emulator.restore;
  */
 public record FilmDamage(double scratchColumnsPerFrame, double dustPixelsPerFrame, double damagedPixelPercent) {
 
-  public static final FilmDamage NONE = new FilmDamage(0, 0, 0);
+    public static final FilmDamage NONE = new FilmDamage(0, 0, 0);
 }

@@ -10,15 +10,15 @@ package io.vodkit.emulator.restore;
  */
 public record PlannedStep(String name, Engine engine, String filter, String reason) {
 
-  /** Where a step runs. */
-  public enum Engine {
-    /** An ffmpeg filter in the encoder's filter chain. */
-    FFMPEG,
-    /** Frame repair in Java between a decoder and an encoder pipe. */
-    JAVA
-  }
+    /** Where a step runs. */
+    public enum Engine {
+        /** An ffmpeg filter in the encoder's filter chain. */
+        FFMPEG,
+        /** Frame repair in Java between a decoder and an encoder pipe. */
+        JAVA
+    }
 
-  static PlannedStep ffmpeg(String name, String filter, String reason) {
-    return new PlannedStep(name, Engine.FFMPEG, filter, reason);
-  }
+    static PlannedStep ffmpeg(String name, String filter, String reason) {
+        return new PlannedStep(name, Engine.FFMPEG, filter, reason);
+    }
 }

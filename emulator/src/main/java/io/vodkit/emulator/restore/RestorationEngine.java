@@ -10,19 +10,19 @@ import java.nio.file.Path;
  */
 public interface RestorationEngine {
 
-  /** 16-bit (FFV1) output is only made for sources up to this long, as the service documents. */
-  double MAX_16_BIT_SOURCE_SECONDS = 40;
+    /** 16-bit (FFV1) output is only made for sources up to this long, as the service documents. */
+    double MAX_16_BIT_SOURCE_SECONDS = 40;
 
-  /** The extension an output for {@code spec} should have: {@code .mp4}, or {@code .mkv} for 16-bit FFV1. */
-  static String outputExtension(RestoreSpec spec) {
-    return EncodeSettings.forBitDepth(spec.bitDepth(), null).extension();
-  }
+    /** The extension an output for {@code spec} should have: {@code .mp4}, or {@code .mkv} for 16-bit FFV1. */
+    static String outputExtension(RestoreSpec spec) {
+        return EncodeSettings.forBitDepth(spec.bitDepth(), null).extension();
+    }
 
-  /**
-   * Restores {@code input} into {@code output}; nothing is left at {@code output} when it fails.
-   *
-   * @throws MediaException when the input has no video, a 16-bit job's source is longer than
-   *     {@link #MAX_16_BIT_SOURCE_SECONDS}, or the restoration fails or times out
-   */
-  RestoreReport restore(Path input, Path output, RestoreSpec spec) throws MediaException;
+    /**
+     * Restores {@code input} into {@code output}; nothing is left at {@code output} when it fails.
+     *
+     * @throws MediaException when the input has no video, a 16-bit job's source is longer than
+     *     {@link #MAX_16_BIT_SOURCE_SECONDS}, or the restoration fails or times out
+     */
+    RestoreReport restore(Path input, Path output, RestoreSpec spec) throws MediaException;
 }

@@ -18,12 +18,22 @@ import java.util.List;
  * @param rate how the output's CRF and bit-rate ceiling were chosen, or {@code null} for a copy or lossless output
  * @param sizeRatio output file size ÷ input file size
  */
-public record RestoreReport(Analysis before, Analysis after, List<PlannedStep> steps, String filterChain,
-                            EncodeSettings encode, long frames, double elapsedSeconds, double framesPerSecond,
-                            List<String> notes, String leftAsIs, String rate, double sizeRatio) {
+public record RestoreReport(
+        Analysis before,
+        Analysis after,
+        List<PlannedStep> steps,
+        String filterChain,
+        EncodeSettings encode,
+        long frames,
+        double elapsedSeconds,
+        double framesPerSecond,
+        List<String> notes,
+        String leftAsIs,
+        String rate,
+        double sizeRatio) {
 
-  public RestoreReport {
-    steps = List.copyOf(steps);
-    notes = List.copyOf(notes);
-  }
+    public RestoreReport {
+        steps = List.copyOf(steps);
+        notes = List.copyOf(notes);
+    }
 }

@@ -27,8 +27,10 @@ class HandlesTest {
             throw new IllegalStateException("first");
         });
 
-        assertThatThrownBy(handles::close).hasMessage("first")
-                .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage)
+        assertThatThrownBy(handles::close)
+                .hasMessage("first")
+                .satisfies(e -> assertThat(e.getSuppressed())
+                        .extracting(Throwable::getMessage)
                         .containsExactly("second"));
         assertThat(closed).containsExactly("server", "workers", "owner", "database");
 

@@ -17,42 +17,42 @@ import java.util.Map;
  */
 final class ReplayRunner implements CommandRunner {
 
-  private final Map<List<String>, String> recordings = new LinkedHashMap<>();
-  private final List<List<String>> seen = new ArrayList<>();
+    private final Map<List<String>, String> recordings = new LinkedHashMap<>();
+    private final List<List<String>> seen = new ArrayList<>();
 
-  /** Answers {@code command} with the recorded stdout in the resource {@code recorded/<resource>}. */
-  ReplayRunner answer(List<String> command, String resource) {
-    recordings.put(List.copyOf(command), resource);
-    return this;
-  }
-
-  List<List<String>> seen() {
-    return List.copyOf(seen);
-  }
-
-  @Override
-  public ProcessResult run(List<String> command, StdinWriter stdin, StdoutReader stdout) throws MediaException {
-    seen.add(List.copyOf(command));
-    String resource = recordings.get(command);
-    if (resource == null) {
-      throw new MediaException("no recording for " + command);
+    /** Answers {@code command} with the recorded stdout in the resource {@code recorded/<resource>}. */
+    ReplayRunner answer(List<String> command, String resource) {
+        recordings.put(List.copyOf(command), resource);
+        return this;
     }
-    try (InputStream recorded = ReplayRunner.class.getResourceAsStream("/recorded/" + resource)) {
-      if (recorded == null) {
-        throw new MediaException("missing resource recorded/" + resource);
-      }
-      byte[] bytes = recorded.readAllBytes();
-      if (stdout != null) {
-        stdout.read(new ByteArrayInputStream(bytes));
-      }
-      return new ProcessResult(0, "", "");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  /** The binary's file name in {@code command}, e.g. {@code ffprobe}. */
-  static String binary(List<String> command) {
-    return Path.of(command.get(0)).getFileName().toString();
-  }
+    List<List<String>> seen() {
+        return List.copyOf(seen);
+    }
+
+    @Override
+    public ProcessResult run(List<String> command, StdinWriter stdin, StdoutReader stdout) throws MediaException {
+        seen.add(List.copyOf(command));
+        String resource = recordings.get(command);
+        if (resource == null) {
+            throw new MediaException("no recording for " + command);
+        }
+        try (InputStream recorded = ReplayRunner.class.getResourceAsStream("/recorded/" + resource)) {
+            if (recorded == null) {
+                throw new MediaException("missing resource recorded/" + resource);
+            }
+            byte[] bytes = recorded.readAllBytes();
+            if (stdout != null) {
+                stdout.read(new ByteArrayInputStream(bytes));
+            }
+            return new ProcessResult(0, "", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The binary's file name in {@code command}, e.g. {@code ffprobe}. */
+    static String binary(List<String> command) {
+        return Path.of(command.get(0)).getFileName().toString();
+    }
 }

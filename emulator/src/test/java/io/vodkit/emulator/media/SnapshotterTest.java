@@ -16,47 +16,84 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SnapshotterTest {
 
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void buildsTheFfmpegCommand() {
-    Snapshotter snapshotter = new Snapshotter(new FfmpegTools(Path.of("/ff/ffmpeg"), Path.of("/ff/ffprobe")),
-        TestMedia.RUNNER);
+    @Test
+    void buildsTheFfmpegCommand() {
+        Snapshotter snapshotter =
+                new Snapshotter(new FfmpegTools(Path.of("/ff/ffmpeg"), Path.of("/ff/ffprobe")), TestMedia.RUNNER);
 
-    assertThat(snapshotter.command(Path.of("/in.mp4"), 1.25, Path.of("/out.jpg"))).isEqualTo(List.of(
-        "/ff/ffmpeg", "-nostdin", "-v", "error", "-y", "-ss", "1.250", "-i", "/in.mp4", "-frames:v", "1",
-        "-q:v", "2", "-f", "image2", "-update", "1", "/out.jpg"));
-  }
+        assertThat(snapshotter.command(Path.of("/in.mp4"), 1.25, Path.of("/out.jpg")))
+                .isEqualTo(List.of(
+                        "/ff/ffmpeg",
+                        "-nostdin",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-ss",
+                        "1.250",
+                        "-i",
+                        "/in.mp4",
+                        "-frames:v",
+                        "1",
+                        "-q:v",
+                        "2",
+                        "-f",
+                        "image2",
+                        "-update",
+                        "1",
+                        "/out.jpg"));
+    }
 
-  @ParameterizedTest
-  @CsvSource({"1.0, 2.0, 25, 1.0", "5.0, 2.0, 25, 1.9", "5.0, 2.0, 5, 1.8", "-1, 2.0, 25, 0",
-      "3.0, 0, 0, 0", "NaN, 2.0, 25, 0"})
-  void clampsIntoTheDuration(double at, double duration, double fps, double expected) {
-    assertThat(Snapshotter.clamp(at, duration, fps)).isCloseTo(expected, within(1e-9));
-  }
+    @ParameterizedTest
+    @CsvSource({
+        "1.0, 2.0, 25, 1.0",
+        "5.0, 2.0, 25, 1.9",
+        "5.0, 2.0, 5, 1.8",
+        "-1, 2.0, 25, 0",
+        "3.0, 0, 0, 0",
+        "NaN, 2.0, 25, 0"
+    })
+    void clampsIntoTheDuration(double at, double duration, double fps, double expected) {
+        assertThat(Snapshotter.clamp(at, duration, fps)).isCloseTo(expected, within(1e-9));
+    }
 
-  @Test
-  void writesADecodableJpeg() throws MediaException, IOException {
-    FfmpegTools tools = TestMedia.toolsOrSkip();
-    Path clip = TestMedia.clip(tools, dir.resolve("clip.mp4"), 320, 180, 2);
-    Path jpeg = dir.resolve("poster.jpg");
+    @Test
+    void writesADecodableJpeg() throws MediaException, IOException {
+        FfmpegTools tools = TestMedia.toolsOrSkip();
+        Path clip = TestMedia.clip(tools, dir.resolve("clip.mp4"), 320, 180, 2);
+        Path jpeg = dir.resolve("poster.jpg");
 
-    new Snapshotter(tools, TestMedia.RUNNER).snapshot(clip, 99, jpeg);
+        new Snapshotter(tools, TestMedia.RUNNER).snapshot(clip, 99, jpeg);
 
-    BufferedImage image = ImageIO.read(jpeg.toFile());
-    assertThat(image).isNotNull();
-    assertThat(image.getWidth()).isEqualTo(320);
-    assertThat(image.getHeight()).isEqualTo(180);
-  }
+        BufferedImage image = ImageIO.read(jpeg.toFile());
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(320);
+        assertThat(image.getHeight()).isEqualTo(180);
+    }
 
-  @Test
-  void refusesAudioOnlyInput() throws MediaException {
-    FfmpegTools tools = TestMedia.toolsOrSkip();
-    Path audio = dir.resolve("tone.m4a");
-    TestMedia.RUNNER.run(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-f", "lavfi", "-i",
-        "sine=frequency=440", "-t", "1", "-c:a", "aac", audio.toString()));
+    @Test
+    void refusesAudioOnlyInput() throws MediaException {
+        FfmpegTools tools = TestMedia.toolsOrSkip();
+        Path audio = dir.resolve("tone.m4a");
+        TestMedia.RUNNER.run(List.of(
+                tools.ffmpeg().toString(),
+                "-nostdin",
+                "-v",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440",
+                "-t",
+                "1",
+                "-c:a",
+                "aac",
+                audio.toString()));
 
-    assertThatThrownBy(() -> new Snapshotter(tools, TestMedia.RUNNER).snapshot(audio, 0, dir.resolve("x.jpg")))
-        .isInstanceOf(MediaException.class).hasMessageContaining("no video stream");
-  }
+        assertThatThrownBy(() -> new Snapshotter(tools, TestMedia.RUNNER).snapshot(audio, 0, dir.resolve("x.jpg")))
+                .isInstanceOf(MediaException.class)
+                .hasMessageContaining("no video stream");
+    }
 }

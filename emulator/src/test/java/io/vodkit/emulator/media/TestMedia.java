@@ -12,32 +12,57 @@ import java.util.Optional;
 /** Finds ffmpeg for tests (skipping when absent) and generates tiny test clips with it. */
 public final class TestMedia {
 
-  public static final ProcessRunner RUNNER = new ProcessRunner(Duration.ofSeconds(60));
+    public static final ProcessRunner RUNNER = new ProcessRunner(Duration.ofSeconds(60));
 
-  private TestMedia() {}
+    private TestMedia() {}
 
-  /**
-   * The tools on PATH; aborts the calling test (as skipped) when ffmpeg or ffprobe is absent, or fails it when
-   * {@code VODKIT_TEST_REQUIRE_FFMPEG} is set (CI sets it, so no media test is skipped there unnoticed).
-   */
-  public static FfmpegTools toolsOrSkip() {
-    Optional<FfmpegTools> tools = FfmpegTools.locate(null);
-    String message = "ffmpeg/ffprobe not on PATH";
-    if (System.getenv("VODKIT_TEST_REQUIRE_FFMPEG") != null) {
-      assertTrue(tools.isPresent(), message + " (VODKIT_TEST_REQUIRE_FFMPEG is set)");
+    /**
+     * The tools on PATH; aborts the calling test (as skipped) when ffmpeg or ffprobe is absent, or fails it when
+     * {@code VODKIT_TEST_REQUIRE_FFMPEG} is set (CI sets it, so no media test is skipped there unnoticed).
+     */
+    public static FfmpegTools toolsOrSkip() {
+        Optional<FfmpegTools> tools = FfmpegTools.locate(null);
+        String message = "ffmpeg/ffprobe not on PATH";
+        if (System.getenv("VODKIT_TEST_REQUIRE_FFMPEG") != null) {
+            assertTrue(tools.isPresent(), message + " (VODKIT_TEST_REQUIRE_FFMPEG is set)");
+        }
+        assumeTrue(tools.isPresent(), message);
+        return tools.get();
     }
-    assumeTrue(tools.isPresent(), message);
-    return tools.get();
-  }
 
-  /** A {@code testsrc2} clip with a sine audio track, H.264 at a near-lossless CRF, in MP4. */
-  public static Path clip(FfmpegTools tools, Path out, int width, int height, double seconds) throws MediaException {
-    List<String> cmd = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y",
-        "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25",
-        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
-        "-t", String.valueOf(seconds), "-c:v", "libx264", "-preset", "veryfast", "-crf", "10",
-        "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", "-shortest", out.toString()));
-    RUNNER.run(cmd);
-    return out;
-  }
+    /** A {@code testsrc2} clip with a sine audio track, H.264 at a near-lossless CRF, in MP4. */
+    public static Path clip(FfmpegTools tools, Path out, int width, int height, double seconds) throws MediaException {
+        List<String> cmd = new ArrayList<>(List.of(
+                tools.ffmpeg().toString(),
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=" + width + "x" + height + ":rate=25",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=44100",
+                "-t",
+                String.valueOf(seconds),
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-crf",
+                "10",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "96k",
+                "-shortest",
+                out.toString()));
+        RUNNER.run(cmd);
+        return out;
+    }
 }

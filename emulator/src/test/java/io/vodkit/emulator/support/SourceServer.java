@@ -70,7 +70,8 @@ public final class SourceServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        gets.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
+        gets.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger())
+                .incrementAndGet();
         String[] parts = exchange.getRequestURI().getPath().split("/", 3);
         String route = parts.length == 3 ? parts[1] : "";
         String rest = parts.length == 3 ? parts[2] : "";
@@ -101,7 +102,8 @@ public final class SourceServer implements AutoCloseable {
         }
         long size = Files.size(file);
         exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
-        try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
+        try (InputStream in = Files.newInputStream(file);
+                OutputStream out = exchange.getResponseBody()) {
             if (!route.equals("files")) {
                 out.write(in.readNBytes((int) (size / 2)));
                 out.flush();

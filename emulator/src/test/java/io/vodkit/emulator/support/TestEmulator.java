@@ -34,14 +34,17 @@ public final class TestEmulator implements AutoCloseable {
     private TestEmulator(Emulator emulator, Clock clock) {
         this.emulator = emulator;
         this.clock = clock;
-        this.client = new VodTestClient(emulator.endpoint(), emulator.accessKey(), emulator.secretKey(),
-                emulator.region(), clock);
+        this.client = new VodTestClient(
+                emulator.endpoint(), emulator.accessKey(), emulator.secretKey(), emulator.region(), clock);
     }
 
     /** Port 0, fixed test credentials, spaces {@code demo} and {@code other}. */
     public static EmulatorConfig config(Path dataDir) {
-        return EmulatorConfig.builder(dataDir).port(0).credentials(ACCESS_KEY, SECRET_KEY)
-                .spaces(List.of(SPACE, OTHER_SPACE)).build();
+        return EmulatorConfig.builder(dataDir)
+                .port(0)
+                .credentials(ACCESS_KEY, SECRET_KEY)
+                .spaces(List.of(SPACE, OTHER_SPACE))
+                .build();
     }
 
     public static TestEmulator start(Path dataDir) throws IOException {
@@ -63,18 +66,23 @@ public final class TestEmulator implements AutoCloseable {
     public Grant apply(String space, Map<String, String> extra) {
         Map<String, String> params = new LinkedHashMap<>(extra);
         params.put("SpaceName", space);
-        JsonNode address = client.get("ApplyUploadInfo", "2023-01-01", params).result()
-                .path("Data").path("UploadAddress");
+        JsonNode address = client.get("ApplyUploadInfo", "2023-01-01", params)
+                .result()
+                .path("Data")
+                .path("UploadAddress");
         List<String> hosts = new ArrayList<>();
         address.path("UploadHosts").forEach(h -> hosts.add(h.asText()));
         JsonNode store = address.path("StoreInfos").get(0);
-        return new Grant(store.path("StoreUri").asText(), store.path("Auth").asText(),
-                address.path("SessionKey").asText(), hosts);
+        return new Grant(
+                store.path("StoreUri").asText(),
+                store.path("Auth").asText(),
+                address.path("SessionKey").asText(),
+                hosts);
     }
 
     public VodTestClient.Reply directPut(Grant grant, byte[] data) {
-        return client.gatewayPut(grant.storeUri(), grant.auth(), null, data,
-                Map.of("Content-CRC32", VodTestClient.crc32(data)));
+        return client.gatewayPut(
+                grant.storeUri(), grant.auth(), null, data, Map.of("Content-CRC32", VodTestClient.crc32(data)));
     }
 
     /** Applies in {@code demo} and uploads {@code data} in one PUT, asserting success. */
@@ -101,11 +109,18 @@ public final class TestEmulator implements AutoCloseable {
     }
 
     public JsonNode domainAuthAction() {
-        String domain = client.get("ListDomain", "2023-01-01", Map.of("SpaceName", SPACE)).result()
-                .path("DefaultPlayDomain").asText();
+        String domain = client.get("ListDomain", "2023-01-01", Map.of("SpaceName", SPACE))
+                .result()
+                .path("DefaultPlayDomain")
+                .asText();
         return client.get("DescribeDomainConfig", "2023-01-01", Map.of("SpaceName", SPACE, "Domain", domain))
-                .result().path("Config").path("SignedUrlAuthControl").path("SignedUrlAuth")
-                .path("SignedUrlAuthRules").get(0).path("SignedUrlAuthAction");
+                .result()
+                .path("Config")
+                .path("SignedUrlAuthControl")
+                .path("SignedUrlAuth")
+                .path("SignedUrlAuthRules")
+                .get(0)
+                .path("SignedUrlAuthAction");
     }
 
     /** A valid type-A auth_key for {@code fileName}, timestamped now. */

@@ -17,27 +17,33 @@ import javax.crypto.spec.SecretKeySpec;
  * cannot pass both; {@code TestSignerTest} checks it against the captured vectors.
  */
 public final class TestSigner {
-    private TestSigner() {
-    }
+    private TestSigner() {}
 
     /**
      * The {@code Authorization} header value.
      *
      * @param signedHeaders lower-case header name → value, the headers to sign (host, x-date, …)
      */
-    public static String authorization(String accessKey, String secretKey, String region, String method,
-                                       String rawQuery, Map<String, String> signedHeaders, String payloadHash) {
+    public static String authorization(
+            String accessKey,
+            String secretKey,
+            String region,
+            String method,
+            String rawQuery,
+            Map<String, String> signedHeaders,
+            String payloadHash) {
         TreeMap<String, String> headers = new TreeMap<>(signedHeaders);
         String xDate = headers.get("x-date");
         String shortDate = xDate.substring(0, 8);
         StringBuilder canonicalHeaders = new StringBuilder();
-        headers.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(v.trim()).append('\n'));
+        headers.forEach((k, v) ->
+                canonicalHeaders.append(k).append(':').append(v.trim()).append('\n'));
         String names = String.join(";", headers.keySet());
-        String canonical = method + "\n/\n" + canonicalQuery(rawQuery) + "\n" + canonicalHeaders + "\n" + names
-                + "\n" + payloadHash;
+        String canonical = method + "\n/\n" + canonicalQuery(rawQuery) + "\n" + canonicalHeaders + "\n" + names + "\n"
+                + payloadHash;
         String scope = shortDate + "/" + region + "/vod/request";
-        String stringToSign = "HMAC-SHA256\n" + xDate + "\n" + scope + "\n"
-                + sha256(canonical.getBytes(StandardCharsets.UTF_8));
+        String stringToSign =
+                "HMAC-SHA256\n" + xDate + "\n" + scope + "\n" + sha256(canonical.getBytes(StandardCharsets.UTF_8));
         byte[] key = hmac(secretKey.getBytes(StandardCharsets.UTF_8), shortDate);
         key = hmac(key, region);
         key = hmac(key, "vod");
@@ -70,7 +76,9 @@ public final class TestSigner {
     }
 
     static String rfc3986(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+        return URLEncoder.encode(s, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
                 .replace("%7E", "~");
     }
 

@@ -23,8 +23,8 @@ class TestSignerTest {
         v.headers().forEach((k, value) -> signed.put(k.toLowerCase(Locale.ROOT), value));
         String payloadHash = TestSigner.sha256(v.body().getBytes(StandardCharsets.UTF_8));
 
-        String authorization = TestSigner.authorization(v.accessKey(), v.secretKey(), v.region(), v.method(),
-                v.query(), signed, payloadHash);
+        String authorization = TestSigner.authorization(
+                v.accessKey(), v.secretKey(), v.region(), v.method(), v.query(), signed, payloadHash);
 
         assertThat(authorization).isEqualTo(v.expectedAuthorization());
     }

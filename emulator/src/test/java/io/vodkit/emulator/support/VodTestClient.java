@@ -19,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.net.ssl.SSLContext;
 import java.util.zip.CRC32;
+import javax.net.ssl.SSLContext;
 
 /** Drives a running emulator over real loopback HTTP, signing OpenAPI calls with {@link TestSigner}. */
 public final class VodTestClient {
@@ -67,8 +67,7 @@ public final class VodTestClient {
     }
 
     /** A client of an https endpoint whose certificate {@code tls} trusts (null: the JDK's default). */
-    public VodTestClient(URI endpoint, String accessKey, String secretKey, String region, Clock clock,
-                         SSLContext tls) {
+    public VodTestClient(URI endpoint, String accessKey, String secretKey, String region, Clock clock, SSLContext tls) {
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
         this.http = (tls == null ? builder : builder.sslContext(tls)).build();
         this.endpoint = endpoint;
@@ -83,13 +82,16 @@ public final class VodTestClient {
     }
 
     public Reply postForm(String action, String version, Map<String, String> form) {
-        return openApi("POST", query(action, version, Map.of()), "application/x-www-form-urlencoded",
+        return openApi(
+                "POST",
+                query(action, version, Map.of()),
+                "application/x-www-form-urlencoded",
                 encode(form).getBytes(StandardCharsets.UTF_8));
     }
 
     public Reply postJson(String action, String version, String json) {
-        return openApi("POST", query(action, version, Map.of()), "application/json",
-                json.getBytes(StandardCharsets.UTF_8));
+        return openApi(
+                "POST", query(action, version, Map.of()), "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Signs the way the official SDKs do: host, x-content-sha256, x-date (+ content-type when there is a body). */
@@ -109,17 +111,20 @@ public final class VodTestClient {
         if (contentType != null) {
             headers.put("Content-Type", contentType);
         }
-        headers.put("Authorization", TestSigner.authorization(accessKey, secretKey, region, method, rawQuery,
-                signed, hash));
+        headers.put(
+                "Authorization",
+                TestSigner.authorization(accessKey, secretKey, region, method, rawQuery, signed, hash));
         return send(method, "/?" + rawQuery, headers, body);
     }
 
     /** Any request to the emulator's listener; {@code pathAndQuery} starts with {@code /}. */
     public Reply send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + pathAndQuery))
-                .method(method, body.length == 0 && !method.equals("PUT") && !method.equals("POST")
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body.length == 0 && !method.equals("PUT") && !method.equals("POST")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -143,7 +148,10 @@ public final class VodTestClient {
 
     /** A play-domain GET/HEAD of {@code /<FileName>?auth_key=…}. */
     public Reply download(String method, String fileName, String authKey, Map<String, String> headers) {
-        return send(method, "/" + encodePath(fileName) + (authKey == null ? "" : "?auth_key=" + authKey), headers,
+        return send(
+                method,
+                "/" + encodePath(fileName) + (authKey == null ? "" : "?auth_key=" + authKey),
+                headers,
                 new byte[0]);
     }
 

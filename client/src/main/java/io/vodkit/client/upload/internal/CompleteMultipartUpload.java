@@ -15,34 +15,39 @@ import java.util.Map;
  */
 public final class CompleteMultipartUpload {
 
-  private final GatewayCall gateway;
+    private final GatewayCall gateway;
 
-  public CompleteMultipartUpload(GatewayCall gateway) {
-    this.gateway = gateway;
-  }
-
-  /**
-   * @param partCrc32s        the parts' CRCs in part order
-   * @param objectContentType {@code payload.meta.ObjectContentType} of part 1 (may be empty; sent anyway)
-   */
-  public void run(StorageTarget target, String uploadId, List<String> partCrc32s, String objectContentType) {
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("uploadID", uploadId);
-    query.put("ObjectContentType", objectContentType);
-    gateway.put(GatewayStep.COMPLETE_MULTIPART_UPLOAD, 0, target, StorageUrls.query(query),
-        Map.of(UploadPart.STORAGE_MODE, UploadPart.GATEWAY), List.of(),
-        HttpRequest.BodyPublishers.ofString(mergeBody(partCrc32s), StandardCharsets.UTF_8));
-  }
-
-  /** {@code 0:crc1,1:crc2,…}. */
-  public static String mergeBody(List<String> partCrc32s) {
-    StringBuilder body = new StringBuilder();
-    for (int i = 0; i < partCrc32s.size(); i++) {
-      if (i > 0) {
-        body.append(',');
-      }
-      body.append(i).append(':').append(partCrc32s.get(i));
+    public CompleteMultipartUpload(GatewayCall gateway) {
+        this.gateway = gateway;
     }
-    return body.toString();
-  }
+
+    /**
+     * @param partCrc32s        the parts' CRCs in part order
+     * @param objectContentType {@code payload.meta.ObjectContentType} of part 1 (may be empty; sent anyway)
+     */
+    public void run(StorageTarget target, String uploadId, List<String> partCrc32s, String objectContentType) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("uploadID", uploadId);
+        query.put("ObjectContentType", objectContentType);
+        gateway.put(
+                GatewayStep.COMPLETE_MULTIPART_UPLOAD,
+                0,
+                target,
+                StorageUrls.query(query),
+                Map.of(UploadPart.STORAGE_MODE, UploadPart.GATEWAY),
+                List.of(),
+                HttpRequest.BodyPublishers.ofString(mergeBody(partCrc32s), StandardCharsets.UTF_8));
+    }
+
+    /** {@code 0:crc1,1:crc2,…}. */
+    public static String mergeBody(List<String> partCrc32s) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < partCrc32s.size(); i++) {
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append(i).append(':').append(partCrc32s.get(i));
+        }
+        return body.toString();
+    }
 }

@@ -12,17 +12,23 @@ import java.util.Map;
  */
 public final class DirectUpload {
 
-  private final GatewayCall gateway;
+    private final GatewayCall gateway;
 
-  public DirectUpload(GatewayCall gateway) {
-    this.gateway = gateway;
-  }
+    public DirectUpload(GatewayCall gateway) {
+        this.gateway = gateway;
+    }
 
-  /** Uploads {@code file} and returns its CRC-32 (8 lowercase hex digits). */
-  public String run(StorageTarget target, FileRegion file, TransferControl control) {
-    String crc32 = RegionCrc32.ofBody(GatewayStep.DIRECT_UPLOAD, 0, target, file);
-    gateway.put(GatewayStep.DIRECT_UPLOAD, 0, target, "", Map.of("Content-CRC32", crc32), target.uploadHeaders(),
-        GatewayCall.fileBody(file, control));
-    return crc32;
-  }
+    /** Uploads {@code file} and returns its CRC-32 (8 lowercase hex digits). */
+    public String run(StorageTarget target, FileRegion file, TransferControl control) {
+        String crc32 = RegionCrc32.ofBody(GatewayStep.DIRECT_UPLOAD, 0, target, file);
+        gateway.put(
+                GatewayStep.DIRECT_UPLOAD,
+                0,
+                target,
+                "",
+                Map.of("Content-CRC32", crc32),
+                target.uploadHeaders(),
+                GatewayCall.fileBody(file, control));
+        return crc32;
+    }
 }

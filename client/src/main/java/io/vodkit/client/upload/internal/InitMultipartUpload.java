@@ -14,22 +14,34 @@ import java.util.Map;
  */
 public final class InitMultipartUpload {
 
-  private final GatewayCall gateway;
+    private final GatewayCall gateway;
 
-  public InitMultipartUpload(GatewayCall gateway) {
-    this.gateway = gateway;
-  }
-
-  /** Starts the upload and returns its uploadID. */
-  public String run(StorageTarget target) {
-    JsonNode payload = gateway.put(GatewayStep.INIT_MULTIPART_UPLOAD, 0, target, "uploads",
-        Map.of(UploadPart.STORAGE_MODE, UploadPart.GATEWAY), target.uploadHeaders(),
-        HttpRequest.BodyPublishers.ofByteArray(new byte[0]));
-    String uploadId = Json.text(payload, "uploadID");
-    if (uploadId.isEmpty()) {
-      throw new StorageException(GatewayStep.INIT_MULTIPART_UPLOAD, 0, target.host(), 200, 0, false,
-          "reply has no payload.uploadID", null);
+    public InitMultipartUpload(GatewayCall gateway) {
+        this.gateway = gateway;
     }
-    return uploadId;
-  }
+
+    /** Starts the upload and returns its uploadID. */
+    public String run(StorageTarget target) {
+        JsonNode payload = gateway.put(
+                GatewayStep.INIT_MULTIPART_UPLOAD,
+                0,
+                target,
+                "uploads",
+                Map.of(UploadPart.STORAGE_MODE, UploadPart.GATEWAY),
+                target.uploadHeaders(),
+                HttpRequest.BodyPublishers.ofByteArray(new byte[0]));
+        String uploadId = Json.text(payload, "uploadID");
+        if (uploadId.isEmpty()) {
+            throw new StorageException(
+                    GatewayStep.INIT_MULTIPART_UPLOAD,
+                    0,
+                    target.host(),
+                    200,
+                    0,
+                    false,
+                    "reply has no payload.uploadID",
+                    null);
+        }
+        return uploadId;
+    }
 }

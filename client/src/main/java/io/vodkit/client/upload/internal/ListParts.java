@@ -14,20 +14,22 @@ import java.util.TreeMap;
  */
 public final class ListParts {
 
-  private final GatewayCall gateway;
+    private final GatewayCall gateway;
 
-  public ListParts(GatewayCall gateway) {
-    this.gateway = gateway;
-  }
-
-  public Map<Integer, StoredPart> run(StorageTarget target, String uploadId) {
-    JsonNode payload = gateway.get(GatewayStep.LIST_PARTS, target,
-        StorageUrls.query(Map.of("uploadID", uploadId)));
-    Map<Integer, StoredPart> parts = new TreeMap<>();
-    for (JsonNode part : payload.path("partList")) {
-      int number = part.path("partNumber").asInt();
-      parts.put(number, new StoredPart(number, Json.text(part, "crc32"), part.path("size").asLong()));
+    public ListParts(GatewayCall gateway) {
+        this.gateway = gateway;
     }
-    return parts;
-  }
+
+    public Map<Integer, StoredPart> run(StorageTarget target, String uploadId) {
+        JsonNode payload = gateway.get(GatewayStep.LIST_PARTS, target, StorageUrls.query(Map.of("uploadID", uploadId)));
+        Map<Integer, StoredPart> parts = new TreeMap<>();
+        for (JsonNode part : payload.path("partList")) {
+            int number = part.path("partNumber").asInt();
+            parts.put(
+                    number,
+                    new StoredPart(
+                            number, Json.text(part, "crc32"), part.path("size").asLong()));
+        }
+        return parts;
+    }
 }

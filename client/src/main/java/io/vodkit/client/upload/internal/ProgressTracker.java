@@ -16,61 +16,61 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProgressTracker {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ProgressTracker.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressTracker.class);
 
-  private final long totalBytes;
-  private final UploadListener listener;
-  private final BooleanSupplier cancelled;
-  private final AtomicLong sent = new AtomicLong();
-  private final AtomicBoolean listenerFailed = new AtomicBoolean();
+    private final long totalBytes;
+    private final UploadListener listener;
+    private final BooleanSupplier cancelled;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicBoolean listenerFailed = new AtomicBoolean();
 
-  /**
-   * @param cancelled tells requests to stop sending (another part already failed)
-   */
-  public ProgressTracker(long totalBytes, UploadListener listener, BooleanSupplier cancelled) {
-    this.totalBytes = totalBytes;
-    this.listener = listener;
-    this.cancelled = cancelled;
-  }
-
-  /** A fresh counter for one request attempt. */
-  public Attempt attempt() {
-    return new Attempt();
-  }
-
-  private void add(long bytes) {
-    long now = sent.addAndGet(bytes);
-    try {
-      listener.onProgress(new UploadProgress(now, totalBytes));
-    } catch (RuntimeException e) {
-      if (listenerFailed.compareAndSet(false, true)) {
-        LOG.warn("upload listener threw; ignoring this and later failures of it", e);
-      }
-    }
-  }
-
-  /** The bytes of one request attempt. */
-  public final class Attempt implements TransferControl {
-
-    private final AtomicLong bytes = new AtomicLong();
-
-    @Override
-    public void onBytesSent(long count) {
-      bytes.addAndGet(count);
-      add(count);
+    /**
+     * @param cancelled tells requests to stop sending (another part already failed)
+     */
+    public ProgressTracker(long totalBytes, UploadListener listener, BooleanSupplier cancelled) {
+        this.totalBytes = totalBytes;
+        this.listener = listener;
+        this.cancelled = cancelled;
     }
 
-    @Override
-    public boolean cancelled() {
-      return cancelled.getAsBoolean();
+    /** A fresh counter for one request attempt. */
+    public Attempt attempt() {
+        return new Attempt();
     }
 
-    /** Takes this attempt's bytes back out of the total (the request failed and will be sent again). */
-    public void rollback() {
-      long count = bytes.getAndSet(0);
-      if (count != 0) {
-        add(-count);
-      }
+    private void add(long bytes) {
+        long now = sent.addAndGet(bytes);
+        try {
+            listener.onProgress(new UploadProgress(now, totalBytes));
+        } catch (RuntimeException e) {
+            if (listenerFailed.compareAndSet(false, true)) {
+                LOG.warn("upload listener threw; ignoring this and later failures of it", e);
+            }
+        }
     }
-  }
+
+    /** The bytes of one request attempt. */
+    public final class Attempt implements TransferControl {
+
+        private final AtomicLong bytes = new AtomicLong();
+
+        @Override
+        public void onBytesSent(long count) {
+            bytes.addAndGet(count);
+            add(count);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled.getAsBoolean();
+        }
+
+        /** Takes this attempt's bytes back out of the total (the request failed and will be sent again). */
+        public void rollback() {
+            long count = bytes.getAndSet(0);
+            if (count != 0) {
+                add(-count);
+            }
+        }
+    }
 }

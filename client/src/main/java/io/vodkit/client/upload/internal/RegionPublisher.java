@@ -17,98 +17,98 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RegionPublisher implements Flow.Publisher<ByteBuffer> {
 
-  /**
-   * 256 KiB: a quarter of the slices of 64 KiB ones, so a quarter of the per-slice work in the HTTP client (its
-   * hand-offs between threads, one write call each); 1 GiB on loopback cost ~2.4 instead of ~2.6 s of client CPU,
-   * the same peak RSS. 1 MiB slices cost no less and raised the peak RSS by ~35 MiB.
-   */
-  static final int SLICE_BYTES = 256 * 1024;
+    /**
+     * 256 KiB: a quarter of the slices of 64 KiB ones, so a quarter of the per-slice work in the HTTP client (its
+     * hand-offs between threads, one write call each); 1 GiB on loopback cost ~2.4 instead of ~2.6 s of client CPU,
+     * the same peak RSS. 1 MiB slices cost no less and raised the peak RSS by ~35 MiB.
+     */
+    static final int SLICE_BYTES = 256 * 1024;
 
-  private final FileRegion region;
-  private final TransferControl control;
+    private final FileRegion region;
+    private final TransferControl control;
 
-  RegionPublisher(FileRegion region, TransferControl control) {
-    this.region = region;
-    this.control = control;
-  }
-
-  @Override
-  public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-    subscriber.onSubscribe(new RegionSubscription(subscriber));
-  }
-
-  private final class RegionSubscription implements Flow.Subscription {
-
-    private final Flow.Subscriber<? super ByteBuffer> subscriber;
-    private final AtomicLong demand = new AtomicLong();
-    private final AtomicInteger drains = new AtomicInteger();
-    private volatile boolean done;
-    // Touched only inside drain(), which never runs on two threads at once.
-    private long position;
-
-    RegionSubscription(Flow.Subscriber<? super ByteBuffer> subscriber) {
-      this.subscriber = subscriber;
+    RegionPublisher(FileRegion region, TransferControl control) {
+        this.region = region;
+        this.control = control;
     }
 
     @Override
-    public void request(long n) {
-      if (n <= 0) {
-        terminate(new IllegalArgumentException("non-positive subscription request: " + n));
-        return;
-      }
-      demand.getAndUpdate(d -> d + n < 0 ? Long.MAX_VALUE : d + n);
-      drain();
+    public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+        subscriber.onSubscribe(new RegionSubscription(subscriber));
     }
 
-    @Override
-    public void cancel() {
-      done = true;
-    }
+    private final class RegionSubscription implements Flow.Subscription {
 
-    private void drain() {
-      if (drains.getAndIncrement() != 0) {
-        return;
-      }
-      int missed = 1;
-      do {
-        while (!done && demand.get() > 0 && position < region.length()) {
-          if (control.cancelled()) {
-            terminate(new IOException("upload cancelled because another request of it failed"));
-            return;
-          }
-          ByteBuffer slice;
-          try {
-            slice = nextSlice();
-          } catch (IOException e) {
-            terminate(e);
-            return;
-          }
-          int bytes = slice.remaining();
-          demand.decrementAndGet();
-          subscriber.onNext(slice);
-          control.onBytesSent(bytes);
+        private final Flow.Subscriber<? super ByteBuffer> subscriber;
+        private final AtomicLong demand = new AtomicLong();
+        private final AtomicInteger drains = new AtomicInteger();
+        private volatile boolean done;
+        // Touched only inside drain(), which never runs on two threads at once.
+        private long position;
+
+        RegionSubscription(Flow.Subscriber<? super ByteBuffer> subscriber) {
+            this.subscriber = subscriber;
         }
-        if (!done && position == region.length()) {
-          done = true;
-          subscriber.onComplete();
-          return;
+
+        @Override
+        public void request(long n) {
+            if (n <= 0) {
+                terminate(new IllegalArgumentException("non-positive subscription request: " + n));
+                return;
+            }
+            demand.getAndUpdate(d -> d + n < 0 ? Long.MAX_VALUE : d + n);
+            drain();
         }
-        missed = drains.addAndGet(-missed);
-      } while (missed != 0);
-    }
 
-    private ByteBuffer nextSlice() throws IOException {
-      ByteBuffer slice = ByteBuffer.allocate((int) Math.min(SLICE_BYTES, region.length() - position));
-      RegionCrc32.readFully(region, position, slice);
-      position += slice.capacity();
-      return slice.flip();
-    }
+        @Override
+        public void cancel() {
+            done = true;
+        }
 
-    private void terminate(Throwable error) {
-      if (!done) {
-        done = true;
-        subscriber.onError(error);
-      }
+        private void drain() {
+            if (drains.getAndIncrement() != 0) {
+                return;
+            }
+            int missed = 1;
+            do {
+                while (!done && demand.get() > 0 && position < region.length()) {
+                    if (control.cancelled()) {
+                        terminate(new IOException("upload cancelled because another request of it failed"));
+                        return;
+                    }
+                    ByteBuffer slice;
+                    try {
+                        slice = nextSlice();
+                    } catch (IOException e) {
+                        terminate(e);
+                        return;
+                    }
+                    int bytes = slice.remaining();
+                    demand.decrementAndGet();
+                    subscriber.onNext(slice);
+                    control.onBytesSent(bytes);
+                }
+                if (!done && position == region.length()) {
+                    done = true;
+                    subscriber.onComplete();
+                    return;
+                }
+                missed = drains.addAndGet(-missed);
+            } while (missed != 0);
+        }
+
+        private ByteBuffer nextSlice() throws IOException {
+            ByteBuffer slice = ByteBuffer.allocate((int) Math.min(SLICE_BYTES, region.length() - position));
+            RegionCrc32.readFully(region, position, slice);
+            position += slice.capacity();
+            return slice.flip();
+        }
+
+        private void terminate(Throwable error) {
+            if (!done) {
+                done = true;
+                subscriber.onError(error);
+            }
+        }
     }
-  }
 }

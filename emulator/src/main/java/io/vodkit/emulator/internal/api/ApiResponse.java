@@ -7,5 +7,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiResponse(
         @JsonProperty("ResponseMetadata") ResponseMetadata responseMetadata,
-        @JsonProperty("Result") Object result) {
-}
+        @JsonProperty("Result") Object result) {}

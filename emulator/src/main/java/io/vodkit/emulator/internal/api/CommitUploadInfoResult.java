@@ -9,6 +9,5 @@ public record CommitUploadInfoResult(@JsonProperty("Data") Data data) {
             @JsonProperty("Vid") String vid,
             @JsonProperty("PosterUri") String posterUri,
             @JsonProperty("SourceInfo") SourceInfo sourceInfo,
-            @JsonProperty("Mid") String mid) {
-    }
+            @JsonProperty("Mid") String mid) {}
 }

@@ -13,28 +13,24 @@ public record DescribeDomainConfigResult(
             @JsonProperty("Cname") String cname,
             @JsonProperty("ConfigStatus") String configStatus,
             @JsonProperty("CreateTime") String createTime,
-            @JsonProperty("LockStatus") String lockStatus) {
-    }
+            @JsonProperty("LockStatus") String lockStatus) {}
 
-    public record Config(@JsonProperty("SignedUrlAuthControl") SignedUrlAuthControl signedUrlAuthControl) {
-    }
+    public record Config(
+            @JsonProperty("SignedUrlAuthControl") SignedUrlAuthControl signedUrlAuthControl) {}
 
-    public record SignedUrlAuthControl(@JsonProperty("SignedUrlAuth") SignedUrlAuth signedUrlAuth) {
-    }
+    public record SignedUrlAuthControl(
+            @JsonProperty("SignedUrlAuth") SignedUrlAuth signedUrlAuth) {}
 
     public record SignedUrlAuth(
             @JsonProperty("Switch") boolean enabled,
-            @JsonProperty("SignedUrlAuthRules") List<Rule> rules) {
-    }
+            @JsonProperty("SignedUrlAuthRules") List<Rule> rules) {}
 
-    public record Rule(@JsonProperty("SignedUrlAuthAction") Action action) {
-    }
+    public record Rule(@JsonProperty("SignedUrlAuthAction") Action action) {}
 
     public record Action(
             @JsonProperty("URLAuthType") String urlAuthType,
             @JsonProperty("MasterSecretKey") String masterSecretKey,
             @JsonProperty("BackupSecretKey") String backupSecretKey,
             @JsonProperty("SignName") String signName,
-            @JsonProperty("Duration") long durationSeconds) {
-    }
+            @JsonProperty("Duration") long durationSeconds) {}
 }

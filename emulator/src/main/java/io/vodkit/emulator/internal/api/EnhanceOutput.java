@@ -4,14 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code Output} of a successful enhance execution (spec §9.2): {@code {"Type":"Task","Task":{…}}}. */
-public record EnhanceOutput(@JsonProperty("Type") String type, @JsonProperty("Task") Task task) {
+public record EnhanceOutput(
+        @JsonProperty("Type") String type,
+        @JsonProperty("Task") Task task) {
 
     public static EnhanceOutput of(Enhance enhance) {
         return new EnhanceOutput("Task", new Task("Enhance", enhance));
     }
 
-    public record Task(@JsonProperty("Type") String type, @JsonProperty("Enhance") Enhance enhance) {
-    }
+    public record Task(
+            @JsonProperty("Type") String type,
+            @JsonProperty("Enhance") Enhance enhance) {}
 
     /** The restored file: an object of the space, addressed by {@code StoreUri = <bucket>/<FileName>}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,8 +28,7 @@ public record EnhanceOutput(@JsonProperty("Type") String type, @JsonProperty("Ta
             @JsonProperty("Size") long size,
             @JsonProperty("CreateTime") String createTime,
             @JsonProperty("VideoStreamMeta") VideoStreamMeta videoStreamMeta,
-            @JsonProperty("AudioStreamMeta") AudioStreamMeta audioStreamMeta) {
-    }
+            @JsonProperty("AudioStreamMeta") AudioStreamMeta audioStreamMeta) {}
 
     /** {@code Bitrate} in kbit/s. */
     public record VideoStreamMeta(
@@ -36,8 +38,7 @@ public record EnhanceOutput(@JsonProperty("Type") String type, @JsonProperty("Ta
             @JsonProperty("Duration") double duration,
             @JsonProperty("Definition") String definition,
             @JsonProperty("Bitrate") long bitrate,
-            @JsonProperty("Fps") double fps) {
-    }
+            @JsonProperty("Fps") double fps) {}
 
     /** {@code Bitrate} in kbit/s. */
     public record AudioStreamMeta(
@@ -45,6 +46,5 @@ public record EnhanceOutput(@JsonProperty("Type") String type, @JsonProperty("Ta
             @JsonProperty("Duration") double duration,
             @JsonProperty("SampleRate") int sampleRate,
             @JsonProperty("Bitrate") long bitrate,
-            @JsonProperty("Channels") int channels) {
-    }
+            @JsonProperty("Channels") int channels) {}
 }

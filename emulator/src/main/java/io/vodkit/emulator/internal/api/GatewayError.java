@@ -16,13 +16,19 @@ public enum GatewayError {
     INVALID_MERGE_BODY(400, 4005, "InvalidMergeBody", "invalid merge body: %s"),
     MISSING_AUTHORIZATION(401, 4010, "MissingAuthorization", "the request has no Authorization header"),
     INVALID_AUTHORIZATION(403, 4030, "InvalidAuthorization", "the upload token is not valid for %s: %s"),
-    UPLOAD_COMMITTED(403, 4031, "UploadCommitted",
+    UPLOAD_COMMITTED(
+            403,
+            4031,
+            "UploadCommitted",
             "%s is committed as media %s: committed objects cannot be changed and their upload tokens have ended"),
     NO_SUCH_UPLOAD(404, 4040, "NoSuchUpload", "upload %s does not exist for %s, has expired or is already complete"),
     OBJECT_IN_USE(409, 4090, "ObjectInUse", "%s is already stored by space %s"),
     ENTITY_TOO_LARGE(413, 4130, "EntityTooLarge", "the body is larger than the limit of %d bytes"),
     /** The emulator's choice of status (507 Insufficient Storage), so that clients do not send the bytes again. */
-    DISK_FULL(507, 5070, "InsufficientStorage",
+    DISK_FULL(
+            507,
+            5070,
+            "InsufficientStorage",
             "no space left on the emulator's disk: free some space there and upload again (logid %s)"),
     INTERNAL_ERROR(500, 5000, "InternalError", "internal error, see the emulator log (logid %s)");
 

@@ -20,8 +20,7 @@ public record GatewayResponse(
             @JsonProperty("code") int code,
             @JsonProperty("error") String error,
             @JsonProperty("error_code") int errorCode,
-            @JsonProperty("message") String message) {
-    }
+            @JsonProperty("message") String message) {}
 
     public static GatewayResponse ok(Object payload) {
         return new GatewayResponse(VERSION, 0, new Status(200, "", 0, ""), payload);
@@ -29,7 +28,10 @@ public record GatewayResponse(
 
     public static GatewayResponse failed(GatewayException e) {
         GatewayError error = e.error();
-        return new GatewayResponse(VERSION, -1,
-                new Status(error.httpStatus(), error.errorName(), error.errorCode(), e.getMessage()), null);
+        return new GatewayResponse(
+                VERSION,
+                -1,
+                new Status(error.httpStatus(), error.errorName(), error.errorCode(), e.getMessage()),
+                null);
     }
 }

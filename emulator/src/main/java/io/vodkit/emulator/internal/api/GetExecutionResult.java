@@ -27,6 +27,5 @@ public record GetExecutionResult(
             @JsonProperty("CreateTime") String createTime,
             @JsonProperty("StartTime") String startTime,
             @JsonProperty("EndTime") String endTime,
-            @JsonProperty("Trigger") String trigger) {
-    }
+            @JsonProperty("Trigger") String trigger) {}
 }

@@ -28,6 +28,5 @@ public record GetPlayInfoResult(
             @JsonProperty("Width") Integer width,
             @JsonProperty("Height") Integer height,
             @JsonProperty("Size") Long size,
-            @JsonProperty("Duration") Double duration) {
-    }
+            @JsonProperty("Duration") Double duration) {}
 }

@@ -14,13 +14,11 @@ public record GetStorageConfigResult(
     public record UrlAuthConfig(
             @JsonProperty("Type") String type,
             @JsonProperty("Status") String status,
-            @JsonProperty("TypeAConfig") TypeAConfig typeAConfig) {
-    }
+            @JsonProperty("TypeAConfig") TypeAConfig typeAConfig) {}
 
     public record TypeAConfig(
             @JsonProperty("MasterKey") String masterKey,
             @JsonProperty("BackupKey") String backupKey,
             @JsonProperty("ExpireTime") long expireTimeSeconds,
-            @JsonProperty("SignatureArgs") String signatureArgs) {
-    }
+            @JsonProperty("SignatureArgs") String signatureArgs) {}
 }

@@ -13,14 +13,14 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static byte[] bytes(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new UncheckedIOException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -28,7 +28,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new UncheckedIOException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 

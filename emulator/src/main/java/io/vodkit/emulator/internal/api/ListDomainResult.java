@@ -24,8 +24,7 @@ public record ListDomainResult(
 
     public record Instance(
             @JsonProperty("InstanceId") String instanceId,
-            @JsonProperty("Domains") List<Domain> domains) {
-    }
+            @JsonProperty("Domains") List<Domain> domains) {}
 
     public record Domain(
             @JsonProperty("Domain") String domain,
@@ -34,12 +33,11 @@ public record ListDomainResult(
             @JsonProperty("Status") String status,
             @JsonProperty("ConfigStatus") String configStatus,
             @JsonProperty("Certificate") Certificate certificate,
-            @JsonProperty("CreateTime") String createTime) {
-    }
+            @JsonProperty("CreateTime") String createTime) {}
 
     /** {@code ExpiredAt} (ISO-8601 with {@code Z}, as the official skill parses it) only when HTTPS is served. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Certificate(@JsonProperty("HttpsStatus") String httpsStatus,
-                              @JsonProperty("ExpiredAt") String expiredAt) {
-    }
+    public record Certificate(
+            @JsonProperty("HttpsStatus") String httpsStatus,
+            @JsonProperty("ExpiredAt") String expiredAt) {}
 }

@@ -9,9 +9,10 @@ import java.util.List;
  * {@code MediaInfo} of GetMediaInfos and GetMediaList (media-management.md A3): BasicInfo, the SourceInfo stored at
  * commit, and TranscodeInfos (the outputs of its StartWorkflow runs).
  */
-public record MediaInfo(@JsonProperty("BasicInfo") BasicInfo basicInfo,
-                        @JsonProperty("SourceInfo") JsonNode sourceInfo,
-                        @JsonProperty("TranscodeInfos") List<JsonNode> transcodeInfos) {
+public record MediaInfo(
+        @JsonProperty("BasicInfo") BasicInfo basicInfo,
+        @JsonProperty("SourceInfo") JsonNode sourceInfo,
+        @JsonProperty("TranscodeInfos") List<JsonNode> transcodeInfos) {
 
     /**
      * A3.2. {@code Category} and {@code RecordType} are not in the SDK models (parsers ignore them); the emulator
@@ -31,8 +32,7 @@ public record MediaInfo(@JsonProperty("BasicInfo") BasicInfo basicInfo,
             @JsonProperty("TosStorageClass") String tosStorageClass,
             @JsonProperty("VodUploadSource") String vodUploadSource,
             @JsonProperty("Category") String category,
-            @JsonProperty("RecordType") Integer recordType) {
-    }
+            @JsonProperty("RecordType") Integer recordType) {}
 
     /** A3.3, for media with a ClassificationId (the emulator keeps no classification names or trees). */
     public record Classification(
@@ -40,6 +40,5 @@ public record MediaInfo(@JsonProperty("BasicInfo") BasicInfo basicInfo,
             @JsonProperty("ClassificationId") long classificationId,
             @JsonProperty("Level") int level,
             @JsonProperty("Classification") String classification,
-            @JsonProperty("ParentClassificationId") long parentClassificationId) {
-    }
+            @JsonProperty("ParentClassificationId") long parentClassificationId) {}
 }

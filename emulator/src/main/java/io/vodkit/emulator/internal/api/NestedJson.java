@@ -9,8 +9,7 @@ import java.util.Optional;
  * bodies, and POSTs that follow the docs' "the parameter type is String" advice). This unwraps the latter.
  */
 public final class NestedJson {
-    private NestedJson() {
-    }
+    private NestedJson() {}
 
     /**
      * The value as a JSON structure: objects and arrays as they are, a string holding a JSON object or array parsed.
@@ -19,7 +18,9 @@ public final class NestedJson {
      * @throws ApiException INVALID_PARAMETER naming {@code parameter} when a string does not hold JSON
      */
     public static Optional<JsonNode> structure(String parameter, JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()
+        if (value == null
+                || value.isNull()
+                || value.isMissingNode()
                 || (value.isTextual() && value.asText().isBlank())) {
             return Optional.empty();
         }

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public record QueryString(List<Param> params) {
 
-    public record Param(String name, String value) {
-    }
+    public record Param(String name, String value) {}
 
     public QueryString {
         params = List.copyOf(params);
@@ -42,7 +41,10 @@ public record QueryString(List<Param> params) {
     }
 
     public Optional<String> first(String name) {
-        return params.stream().filter(p -> p.name().equals(name)).map(Param::value).findFirst();
+        return params.stream()
+                .filter(p -> p.name().equals(name))
+                .map(Param::value)
+                .findFirst();
     }
 
     public boolean has(String name) {
@@ -59,12 +61,19 @@ public record QueryString(List<Param> params) {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            boolean keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
+            boolean keep = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~'
+                    || c == '/';
             if (keep) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

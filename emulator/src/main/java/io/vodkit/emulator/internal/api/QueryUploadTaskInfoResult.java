@@ -8,11 +8,12 @@ import java.util.List;
 /**
  * {@code Result} of QueryUploadTaskInfo (spec §8.2): {@code Data{MediaInfoList[], NotExistJobIds[]}}.
  */
-public record QueryUploadTaskInfoResult(@JsonProperty("Data") Data data) {
+public record QueryUploadTaskInfoResult(
+        @JsonProperty("Data") Data data) {
 
-    public record Data(@JsonProperty("MediaInfoList") List<MediaInfo> mediaInfoList,
-                       @JsonProperty("NotExistJobIds") List<String> notExistJobIds) {
-    }
+    public record Data(
+            @JsonProperty("MediaInfoList") List<MediaInfo> mediaInfoList,
+            @JsonProperty("NotExistJobIds") List<String> notExistJobIds) {}
 
     /**
      * One job. {@code PosterUri} (the cover the commit made) and {@code ErrorMessage} (why a job failed) are
@@ -30,6 +31,5 @@ public record QueryUploadTaskInfoResult(@JsonProperty("Data") Data data) {
             @JsonProperty("SourceInfo") JsonNode sourceInfo,
             @JsonProperty("CallbackArgs") String callbackArgs,
             @JsonProperty("PosterUri") String posterUri,
-            @JsonProperty("ErrorMessage") String errorMessage) {
-    }
+            @JsonProperty("ErrorMessage") String errorMessage) {}
 }

@@ -24,5 +24,4 @@ public record SourceInfo(
         @JsonProperty("Fps") Double fps,
         @JsonProperty("CreateTime") String createTime,
         @JsonProperty("TosStorageClass") String tosStorageClass,
-        @JsonProperty("FileName") String fileName) {
-}
+        @JsonProperty("FileName") String fileName) {}

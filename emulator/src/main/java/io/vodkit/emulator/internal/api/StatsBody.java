@@ -10,5 +10,4 @@ public record StatsBody(
         @JsonProperty("uploads_in_progress") long uploadsInProgress,
         @JsonProperty("vids") long vids,
         @JsonProperty("faults_injected") long faultsInjected,
-        @JsonProperty("faults") Map<String, Long> faults) {
-}
+        @JsonProperty("faults") Map<String, Long> faults) {}

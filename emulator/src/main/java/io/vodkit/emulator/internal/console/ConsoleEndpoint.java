@@ -12,16 +12,16 @@ import io.vodkit.emulator.internal.api.ApiException;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.jobs.ExecutionService;
 import io.vodkit.emulator.internal.jobs.StartExecutionRequest;
-import io.vodkit.emulator.media.FfmpegTools;
-import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.internal.pull.UrlPulls;
 import io.vodkit.emulator.internal.service.CommitFunctions;
 import io.vodkit.emulator.internal.service.Ids;
-import io.vodkit.emulator.internal.service.MediaLibrary;
 import io.vodkit.emulator.internal.service.MediaCommitter;
+import io.vodkit.emulator.internal.service.MediaLibrary;
 import io.vodkit.emulator.internal.service.PlayDomain;
 import io.vodkit.emulator.internal.service.Spaces;
 import io.vodkit.emulator.internal.service.UploadSessions;
+import io.vodkit.emulator.media.FfmpegTools;
+import io.vodkit.emulator.media.ProcessRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -77,11 +77,22 @@ public final class ConsoleEndpoint {
      * @param files the stored file of a file name, if it is still there
      * @param measuresDir where each restoration's measures are kept once taken
      */
-    public ConsoleEndpoint(ConsoleToken token, ConsoleStore store, MediaLibrary library, Spaces spaces,
-                           UploadSessions uploads,
-                           MediaCommitter committer, UrlPulls pulls, ExecutionService executions,
-                           PlayDomain playDomain, Ids ids, Clock clock, Optional<FfmpegTools> tools,
-                           ProcessRunner runner, Function<String, Optional<Path>> files, Path measuresDir) {
+    public ConsoleEndpoint(
+            ConsoleToken token,
+            ConsoleStore store,
+            MediaLibrary library,
+            Spaces spaces,
+            UploadSessions uploads,
+            MediaCommitter committer,
+            UrlPulls pulls,
+            ExecutionService executions,
+            PlayDomain playDomain,
+            Ids ids,
+            Clock clock,
+            Optional<FfmpegTools> tools,
+            ProcessRunner runner,
+            Function<String, Optional<Path>> files,
+            Path measuresDir) {
         this.token = token;
         this.store = store;
         this.library = library;
@@ -110,8 +121,8 @@ public final class ConsoleEndpoint {
         routes.add(HandlerType.GET, API + "/jobs", api(ctx -> jobs()));
         routes.add(HandlerType.POST, API + "/restorations", api(this::startRestoration));
         routes.add(HandlerType.GET, API + "/restorations/{runId}", api(ctx -> restoration(ctx.pathParam("runId"))));
-        routes.add(HandlerType.GET, API + "/restorations/{runId}/measures",
-                api(ctx -> measures(ctx.pathParam("runId"))));
+        routes.add(
+                HandlerType.GET, API + "/restorations/{runId}/measures", api(ctx -> measures(ctx.pathParam("runId"))));
     }
 
     private Handler guarded(Handler handler) {
@@ -120,8 +131,10 @@ public final class ConsoleEndpoint {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
             if (!token.admits(ctx)) {
-                ctx.status(401).contentType("text/plain; charset=utf-8").result("The vodkit console needs the "
-                        + "address `vodkit console` prints (it carries this emulator's token).\n");
+                ctx.status(401)
+                        .contentType("text/plain; charset=utf-8")
+                        .result("The vodkit console needs the "
+                                + "address `vodkit console` prints (it carries this emulator's token).\n");
                 return;
             }
             handler.handle(ctx);
@@ -135,8 +148,9 @@ public final class ConsoleEndpoint {
     /** A JSON endpoint: the answer as JSON, or {@code {"error": …}} with 400, 404 or 500. */
     private Handler api(ApiCall call) {
         return guarded(ctx -> {
-            if (!ctx.method().equals(HandlerType.GET) && !Optional.ofNullable(ctx.contentType()).orElse("").startsWith(
-                    "application/json") && !ctx.method().equals(HandlerType.DELETE)) {
+            if (!ctx.method().equals(HandlerType.GET)
+                    && !Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/json")
+                    && !ctx.method().equals(HandlerType.DELETE)) {
                 // a cross-site form cannot send JSON without a preflight: this and SameSite=Strict stop forged writes
                 error(ctx, 415, "send application/json");
                 return;
@@ -157,7 +171,8 @@ public final class ConsoleEndpoint {
     }
 
     private static void error(Context ctx, int status, String message) {
-        ctx.status(status).contentType("application/json; charset=utf-8")
+        ctx.status(status)
+                .contentType("application/json; charset=utf-8")
                 .result(Json.bytes(Map.of("error", message == null ? "failed" : message)));
     }
 
@@ -170,22 +185,26 @@ public final class ConsoleEndpoint {
         }
         try (in) {
             String play = playDomain.origin();
-            ctx.header("Content-Security-Policy", "default-src 'self'; media-src 'self' " + play + "; img-src 'self' "
-                    + play + " data:; connect-src 'self'; frame-ancestors 'none'");
+            ctx.header(
+                    "Content-Security-Policy",
+                    "default-src 'self'; media-src 'self' " + play + "; img-src 'self' " + play
+                            + " data:; connect-src 'self'; frame-ancestors 'none'");
             ctx.contentType(type).result(in.readAllBytes());
         }
     }
 
     private Object listMedia(Context ctx) {
         String space = Optional.ofNullable(ctx.queryParam("space")).orElse("");
-        String text = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip().toLowerCase(Locale.ROOT);
+        String text =
+                Optional.ofNullable(ctx.queryParam("q")).orElse("").strip().toLowerCase(Locale.ROOT);
         String status = Optional.ofNullable(ctx.queryParam("status")).orElse("");
         Instant now = clock.instant();
         List<ConsoleStore.Restoration> restorations = store.restorations();
         ArrayNode media = NODES.arrayNode();
         store.media().stream()
                 .filter(m -> space.isEmpty() || m.space().equals(space))
-                .filter(m -> text.isEmpty() || m.title().toLowerCase(Locale.ROOT).contains(text)
+                .filter(m -> text.isEmpty()
+                        || m.title().toLowerCase(Locale.ROOT).contains(text)
                         || m.fileName().toLowerCase(Locale.ROOT).contains(text))
                 .filter(m -> status.isEmpty() || m.status().equalsIgnoreCase(status))
                 .forEach(m -> media.add(card(m, now, restorations)));
@@ -206,9 +225,10 @@ public final class ConsoleEndpoint {
         card.put("format", source.path("Format").asText(""));
         card.put("createdAt", m.createdAt().toString());
         card.put("status", m.status());
-        card.put("restorations", restorations.stream().filter(r -> r.vid().equals(m.vid())).count());
-        card.put("posterUrl", m.posterUri().isEmpty() ? ""
-                : signed(Spaces.fileNameOf(m.posterUri()), now));
+        card.put(
+                "restorations",
+                restorations.stream().filter(r -> r.vid().equals(m.vid())).count());
+        card.put("posterUrl", m.posterUri().isEmpty() ? "" : signed(Spaces.fileNameOf(m.posterUri()), now));
         return card;
     }
 
@@ -247,8 +267,15 @@ public final class ConsoleEndpoint {
             throw new ConsoleException(404, "no media " + vid);
         }
         // what UpdateMediaInfo does with the same three fields
-        library.update(vid, new MediaLibrary.Update(Optional.of(title), Optional.of(description), Optional.of(tags),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+        library.update(
+                vid,
+                new MediaLibrary.Update(
+                        Optional.of(title),
+                        Optional.of(description),
+                        Optional.of(tags),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
         return mediaPage(vid);
     }
 
@@ -266,11 +293,18 @@ public final class ConsoleEndpoint {
         String space = space(body);
         String fileName = optional(body, "fileName");
         String extension = optional(body, "fileExtension");
-        UploadSessions.UploadGrant grant = uploads.apply(new UploadSessions.ApplyRequest(space, fileName, extension,
-                optional(body, "sessionKey"), 0));
+        UploadSessions.UploadGrant grant = uploads.apply(
+                new UploadSessions.ApplyRequest(space, fileName, extension, optional(body, "sessionKey"), 0));
         // the gateway listens where the console is served: the browser PUTs to its own origin
-        return Map.of("sessionKey", grant.sessionKey(), "storeUri", grant.storeUri(), "auth", grant.auth(),
-                "path", "/" + grant.storeUri());
+        return Map.of(
+                "sessionKey",
+                grant.sessionKey(),
+                "storeUri",
+                grant.storeUri(),
+                "auth",
+                grant.auth(),
+                "path",
+                "/" + grant.storeUri());
     }
 
     private Object commitUpload(Context ctx) throws IOException {
@@ -280,7 +314,11 @@ public final class ConsoleEndpoint {
         functions.addObject().put("Name", "Snapshot").putObject("Input").put("SnapshotTime", 0);
         String title = Optional.ofNullable(optional(body, "title")).orElse("");
         if (!title.isBlank()) {
-            functions.addObject().put("Name", "AddOptionInfo").putObject("Input").put("Title", title);
+            functions
+                    .addObject()
+                    .put("Name", "AddOptionInfo")
+                    .putObject("Input")
+                    .put("Title", title);
         }
         MediaCommitter.CommittedMedia committed = committer.commit(new MediaCommitter.CommitRequest(
                 required(body, "space"), required(body, "sessionKey"), CommitFunctions.parse(functions), null));
@@ -295,8 +333,17 @@ public final class ConsoleEndpoint {
         if (!title.isBlank()) {
             options.put("Title", title);
         }
-        var jobs = pulls.submit(space(body), List.of(new UrlPulls.Submission(url,
-                optional(body, "fileName"), optional(body, "fileExtension"), null, null, options, 0, null)));
+        var jobs = pulls.submit(
+                space(body),
+                List.of(new UrlPulls.Submission(
+                        url,
+                        optional(body, "fileName"),
+                        optional(body, "fileExtension"),
+                        null,
+                        null,
+                        options,
+                        0,
+                        null)));
         return Map.of("jobId", jobs.get(0).jobId());
     }
 
@@ -314,8 +361,11 @@ public final class ConsoleEndpoint {
             node.put("error", p.failure());
             node.put("createdAt", p.created().toString());
             node.put("updatedAt", p.updated().toString());
-            node.put("seconds", seconds(p.created(), p.state().equals("success") || p.state().equals("failed")
-                    ? p.updated() : now));
+            node.put(
+                    "seconds",
+                    seconds(
+                            p.created(),
+                            p.state().equals("success") || p.state().equals("failed") ? p.updated() : now));
         }
         ArrayNode restorationNodes = NODES.arrayNode();
         store.restorations().forEach(r -> restorationNodes.add(restorationNode(r, now)));
@@ -324,7 +374,9 @@ public final class ConsoleEndpoint {
 
     private ObjectNode restoration(String runId) {
         Instant now = clock.instant();
-        ConsoleStore.Restoration r = store.restorations().stream().filter(x -> x.runId().equals(runId)).findFirst()
+        ConsoleStore.Restoration r = store.restorations().stream()
+                .filter(x -> x.runId().equals(runId))
+                .findFirst()
                 .orElseThrow(() -> new ConsoleException(404, "no restoration " + runId));
         ObjectNode node = restorationNode(r, now);
         node.put("beforeUrl", signed(r.sourceFileName(), now));
@@ -334,13 +386,16 @@ public final class ConsoleEndpoint {
 
     /** What {@code vodkit compare} reports on BEFORE and AFTER (taken once, then kept) and the job's own report. */
     private ObjectNode measures(String runId) throws IOException {
-        ConsoleStore.Restoration r = store.restorations().stream().filter(x -> x.runId().equals(runId)).findFirst()
+        ConsoleStore.Restoration r = store.restorations().stream()
+                .filter(x -> x.runId().equals(runId))
+                .findFirst()
                 .orElseThrow(() -> new ConsoleException(404, "no restoration " + runId));
         if (!r.status().equals("Success") || r.output() == null) {
-            throw new ConsoleException(409, "restoration " + runId + " is " + r.status()
-                    + ": it is measured once it has succeeded");
+            throw new ConsoleException(
+                    409, "restoration " + runId + " is " + r.status() + ": it is measured once it has succeeded");
         }
-        String output = Spaces.fileNameOf(r.output().path("Task").path("Enhance").path("StoreUri").asText(""));
+        String output = Spaces.fileNameOf(
+                r.output().path("Task").path("Enhance").path("StoreUri").asText(""));
         ObjectNode node = measures.of(runId, r.sourceFileName(), output).deepCopy();
         node.put("runId", runId);
         node.set("report", report(r.report()));
@@ -355,8 +410,10 @@ public final class ConsoleEndpoint {
         if (report == null) {
             return node;
         }
-        report.path("steps").forEach(step -> done.addObject().put("step", step.path("name").asText())
-                .put("reason", step.path("reason").asText()));
+        report.path("steps")
+                .forEach(step -> done.addObject()
+                        .put("step", step.path("name").asText())
+                        .put("reason", step.path("reason").asText()));
         report.path("notes").forEach(note -> notes.add(note.asText()));
         if (report.hasNonNull("leftAsIs")) {
             node.put("leftAsIs", report.path("leftAsIs").asText());
@@ -389,8 +446,9 @@ public final class ConsoleEndpoint {
         if (r.ended() != null) {
             node.put("endedAt", r.ended().toString());
         }
-        node.put("seconds", seconds(r.started() == null ? r.created() : r.started(),
-                r.ended() == null ? now : r.ended()));
+        node.put(
+                "seconds",
+                seconds(r.started() == null ? r.created() : r.started(), r.ended() == null ? now : r.ended()));
         node.put("error", r.status().equals("Failed") ? r.message() + " (" + r.code() + ")" : "");
         if (r.output() != null) {
             JsonNode enhance = r.output().path("Task").path("Enhance");
@@ -405,7 +463,9 @@ public final class ConsoleEndpoint {
     private Object startRestoration(Context ctx) {
         JsonNode body = body(ctx);
         String vid = required(body, "vid");
-        String space = store.media(vid).orElseThrow(() -> new ConsoleException(404, "no media " + vid)).space();
+        String space = store.media(vid)
+                .orElseThrow(() -> new ConsoleException(404, "no media " + vid))
+                .space();
         String tier = Optional.ofNullable(optional(body, "tier")).orElse("standard");
         if (!tier.equals("standard") && !tier.equals("pro")) {
             throw new ConsoleException(400, "tier must be standard or pro, got " + tier);
@@ -417,9 +477,14 @@ public final class ConsoleEndpoint {
         if (res != null && !res.isBlank()) {
             moe.putObject("Target").put("Res", res);
         }
-        ObjectNode input = NODES.objectNode().put("Type", StartExecutionRequest.VID).put("Vid", vid);
+        ObjectNode input =
+                NODES.objectNode().put("Type", StartExecutionRequest.VID).put("Vid", vid);
         ObjectNode operation = NODES.objectNode().put("Type", "Task");
-        operation.putObject("Task").put("Type", "Enhance").putObject("Enhance").put("Type", "Moe")
+        operation
+                .putObject("Task")
+                .put("Type", "Enhance")
+                .putObject("Enhance")
+                .put("Type", "Moe")
                 .set("MoeEnhance", moe);
         String runId = executions.start(StartExecutionRequest.parse(input, operation, null, space));
         return Map.of("runId", runId);

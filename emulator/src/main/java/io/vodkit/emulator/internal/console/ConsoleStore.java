@@ -22,8 +22,15 @@ import java.util.Optional;
  */
 public final class ConsoleStore {
     /** A committed media as the console lists it. */
-    record Media(String vid, String space, String fileName, String posterUri, JsonNode sourceInfo,
-                 ObjectNode options, String status, Instant createdAt) {
+    record Media(
+            String vid,
+            String space,
+            String fileName,
+            String posterUri,
+            JsonNode sourceInfo,
+            ObjectNode options,
+            String status,
+            Instant createdAt) {
         String title() {
             return options.path("Title").asText("");
         }
@@ -41,15 +48,34 @@ public final class ConsoleStore {
      * A restoration job; {@code vid} is empty for a DirectUrl input, {@code output} and {@code report} (the
      * restoration's own report, as GetExecution returns it) null until it succeeds.
      */
-    record Restoration(String runId, String space, String vid, String sourceFileName, String status, String code,
-                       String message, String config, int repairStyle, Integer targetHeight, int bitDepth,
-                       JsonNode output, JsonNode report, Instant created, Instant started, Instant ended) {
-    }
+    record Restoration(
+            String runId,
+            String space,
+            String vid,
+            String sourceFileName,
+            String status,
+            String code,
+            String message,
+            String config,
+            int repairStyle,
+            Integer targetHeight,
+            int bitDepth,
+            JsonNode output,
+            JsonNode report,
+            Instant created,
+            Instant started,
+            Instant ended) {}
 
     /** A URL pull job. */
-    record Pull(String jobId, String space, String sourceUrl, String state, String vid, String failure,
-                Instant created, Instant updated) {
-    }
+    record Pull(
+            String jobId,
+            String space,
+            String sourceUrl,
+            String state,
+            String vid,
+            String failure,
+            Instant created,
+            Instant updated) {}
 
     private static final String MEDIA_COLUMNS =
             "vid, space_name, file_name, poster_uri, source_info, options, publish_status, created_at";
@@ -64,8 +90,8 @@ public final class ConsoleStore {
     List<Media> media() {
         return database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + MEDIA_COLUMNS + " FROM media ORDER BY created_at DESC, vid");
-                 ResultSet rs = ps.executeQuery()) {
+                            "SELECT " + MEDIA_COLUMNS + " FROM media ORDER BY created_at DESC, vid");
+                    ResultSet rs = ps.executeQuery()) {
                 List<Media> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(media(rs));
@@ -90,19 +116,30 @@ public final class ConsoleStore {
     List<Restoration> restorations() {
         return database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT run_id, space_name, input, source_file_name, "
-                    + "status, code, message, config, repair_style, target_height, bit_depth, output, create_time, "
-                    + "start_time, end_time, report FROM executions ORDER BY create_time DESC, run_id");
-                 ResultSet rs = ps.executeQuery()) {
+                            + "status, code, message, config, repair_style, target_height, bit_depth, output, create_time, "
+                            + "start_time, end_time, report FROM executions ORDER BY create_time DESC, run_id");
+                    ResultSet rs = ps.executeQuery()) {
                 List<Restoration> out = new ArrayList<>();
                 while (rs.next()) {
                     String output = rs.getString(12);
                     String report = rs.getString(16);
-                    out.add(new Restoration(rs.getString(1), rs.getString(2),
-                            parse(rs.getString(3)).path("Vid").asText(""), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                            (Integer) rs.getObject(10), rs.getInt(11), output == null ? null : parse(output),
+                    out.add(new Restoration(
+                            rs.getString(1),
+                            rs.getString(2),
+                            parse(rs.getString(3)).path("Vid").asText(""),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getInt(9),
+                            (Integer) rs.getObject(10),
+                            rs.getInt(11),
+                            output == null ? null : parse(output),
                             report == null ? null : parse(report),
-                            instant(rs, 13), instant(rs, 14), instant(rs, 15)));
+                            instant(rs, 13),
+                            instant(rs, 14),
+                            instant(rs, 15)));
                 }
                 return out;
             }
@@ -113,12 +150,19 @@ public final class ConsoleStore {
     List<Pull> pulls() {
         return database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT job_id, space_name, source_url, state, vid, "
-                    + "failure, created_at, updated_at FROM url_jobs ORDER BY created_at DESC, job_id");
-                 ResultSet rs = ps.executeQuery()) {
+                            + "failure, created_at, updated_at FROM url_jobs ORDER BY created_at DESC, job_id");
+                    ResultSet rs = ps.executeQuery()) {
                 List<Pull> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new Pull(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8)));
+                    out.add(new Pull(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            instant(rs, 7),
+                            instant(rs, 8)));
                 }
                 return out;
             }
@@ -127,9 +171,15 @@ public final class ConsoleStore {
 
     private static Media media(ResultSet rs) throws SQLException {
         JsonNode options = parse(rs.getString(6));
-        return new Media(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                parse(rs.getString(5)), options.isObject() ? (ObjectNode) options
-                : JsonNodeFactory.instance.objectNode(), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)));
+        return new Media(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                parse(rs.getString(5)),
+                options.isObject() ? (ObjectNode) options : JsonNodeFactory.instance.objectNode(),
+                rs.getString(7),
+                Instant.ofEpochMilli(rs.getLong(8)));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -44,16 +44,19 @@ public final class ConsoleToken {
             return true;
         }
         if (matches(ctx.queryParam(QUERY))) {
-            ctx.header("Set-Cookie", cookieName + "=" + token + "; Path=/console; HttpOnly; SameSite=Strict"
-                    + (ctx.req().isSecure() ? "; Secure" : ""));
+            ctx.header(
+                    "Set-Cookie",
+                    cookieName + "=" + token + "; Path=/console; HttpOnly; SameSite=Strict"
+                            + (ctx.req().isSecure() ? "; Secure" : ""));
             return true;
         }
         return false;
     }
 
     private boolean matches(String candidate) {
-        return candidate != null && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
+        return candidate != null
+                && MessageDigest.isEqual(
+                        candidate.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

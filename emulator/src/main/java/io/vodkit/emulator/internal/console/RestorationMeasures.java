@@ -14,8 +14,8 @@ import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.media.SameContentScorer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
@@ -47,8 +47,8 @@ final class RestorationMeasures {
      * @param files the stored file of a file name (FileName of the object store), if it is still there
      * @param cacheDir where measures are kept, one JSON file per restoration
      */
-    RestorationMeasures(Optional<FfmpegTools> tools, ProcessRunner runner, Function<String, Optional<Path>> files,
-                        Path cacheDir) {
+    RestorationMeasures(
+            Optional<FfmpegTools> tools, ProcessRunner runner, Function<String, Optional<Path>> files, Path cacheDir) {
         this.tools = tools;
         this.runner = runner;
         this.files = files;
@@ -62,8 +62,11 @@ final class RestorationMeasures {
         if (kept.isPresent()) {
             return kept.get();
         }
-        FfmpegTools ffmpeg = tools.orElseThrow(() -> new ConsoleException(503, "ffmpeg is not available to the "
-                + "emulator, so it cannot measure restorations: install ffmpeg or set VODKIT_FFMPEG, then restart"));
+        FfmpegTools ffmpeg = tools.orElseThrow(
+                () -> new ConsoleException(
+                        503,
+                        "ffmpeg is not available to the "
+                                + "emulator, so it cannot measure restorations: install ffmpeg or set VODKIT_FFMPEG, then restart"));
         Path before = file(beforeFileName, "source");
         Path after = file(afterFileName, "output");
         try {
@@ -104,15 +107,18 @@ final class RestorationMeasures {
         ProbeResult a = video(probe.probe(after), "AFTER");
         PictureMeasures bm = meter.measure(before, b);
         PictureMeasures am = meter.measure(after, a);
-        SameContentScorer.Result score = new SameContentScorer(ffmpeg, runner).score(
-                new SameContentScorer.Input("AFTER", after, a), new SameContentScorer.Input("BEFORE", before, b));
+        SameContentScorer.Result score = new SameContentScorer(ffmpeg, runner)
+                .score(
+                        new SameContentScorer.Input("AFTER", after, a),
+                        new SameContentScorer.Input("BEFORE", before, b));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("before", side(b, bm));
         json.put("after", side(a, am));
         json.put("changes", ComparisonJson.changes(bm, am));
         json.put("comparable", score.comparable());
         if (score.comparable()) {
-            if (b.video().width() != a.video().width() || b.video().height() != a.video().height()) {
+            if (b.video().width() != a.video().width()
+                    || b.video().height() != a.video().height()) {
                 json.put("scaled", "AFTER " + size(a) + " scaled to BEFORE's " + size(b));
             }
             json.put("after_vs_before", ComparisonJson.scores(score.score()));
@@ -136,7 +142,9 @@ final class RestorationMeasures {
     }
 
     private Path file(String fileName, String what) {
-        return Optional.ofNullable(fileName).filter(n -> !n.isEmpty()).flatMap(files)
+        return Optional.ofNullable(fileName)
+                .filter(n -> !n.isEmpty())
+                .flatMap(files)
                 .filter(Files::isRegularFile)
                 .orElseThrow(() -> new ConsoleException(410, "the restoration's " + what + " file is gone"));
     }

@@ -1,7 +1,6 @@
 package io.vodkit.emulator.internal.db;
 
 import io.vodkit.emulator.DatabaseDamagedException;
-
 import io.vodkit.emulator.internal.storage.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ public final class Database implements AutoCloseable {
 
     /** The files SQLite keeps beside the database in WAL mode. */
     private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
+
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
 
@@ -92,8 +92,8 @@ public final class Database implements AutoCloseable {
     /** SQLITE_CORRUPT or SQLITE_NOTADB, however wrapped. */
     private static boolean damaged(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == SQLITE_CORRUPT
-                    || sql.getErrorCode() == SQLITE_NOTADB)) {
+            if (t instanceof SQLException sql
+                    && (sql.getErrorCode() == SQLITE_CORRUPT || sql.getErrorCode() == SQLITE_NOTADB)) {
                 return true;
             }
         }

@@ -15,11 +15,27 @@ import java.time.Instant;
  * @param startTime     when a worker last started it, or null
  * @param endTime       when it ended, or null
  */
-public record ExecutionRecord(String runId, String spaceName, String status, String code, String message,
-                              String inputJson, String operationJson, String controlJson, String sourceFileName,
-                              String config, int repairStyle, Integer targetHeight, Integer fps, int bitDepth,
-                              String outputJson, String reportJson, int attempts, Instant createTime,
-                              Instant startTime, Instant endTime) {
+public record ExecutionRecord(
+        String runId,
+        String spaceName,
+        String status,
+        String code,
+        String message,
+        String inputJson,
+        String operationJson,
+        String controlJson,
+        String sourceFileName,
+        String config,
+        int repairStyle,
+        Integer targetHeight,
+        Integer fps,
+        int bitDepth,
+        String outputJson,
+        String reportJson,
+        int attempts,
+        Instant createTime,
+        Instant startTime,
+        Instant endTime) {
     public static final String PENDING_START = "PendingStart";
     public static final String RUNNING = "Running";
     public static final String SUCCESS = "Success";

@@ -59,8 +59,8 @@ public final class ExecutionRepository {
     public Optional<ExecutionRecord> claimNext(Instant now) {
         return database.transaction(c -> {
             String runId;
-            try (PreparedStatement ps = c.prepareStatement("SELECT run_id FROM executions WHERE status = ? "
-                    + "ORDER BY create_time, rowid LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT run_id FROM executions WHERE status = ? " + "ORDER BY create_time, rowid LIMIT 1")) {
                 ps.setString(1, ExecutionRecord.PENDING_START);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -81,8 +81,14 @@ public final class ExecutionRepository {
     }
 
     /** Ends a job: {@code Success} with its output and report, or {@code Failed} with a code and message. */
-    public void finish(String runId, String status, String code, String message, String outputJson,
-                       String reportJson, Instant endTime) {
+    public void finish(
+            String runId,
+            String status,
+            String code,
+            String message,
+            String outputJson,
+            String reportJson,
+            Instant endTime) {
         database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = ?, code = ?, "
                     + "message = ?, output = ?, report = ?, end_time = ? WHERE run_id = ?")) {
@@ -116,8 +122,8 @@ public final class ExecutionRepository {
                 ps.setInt(6, maxAttempts);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE executions SET status = ?, start_time = NULL WHERE status = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE executions SET status = ?, start_time = NULL WHERE status = ?")) {
                 ps.setString(1, ExecutionRecord.PENDING_START);
                 ps.setString(2, ExecutionRecord.RUNNING);
                 return ps.executeUpdate();
@@ -169,8 +175,8 @@ public final class ExecutionRepository {
 
     private int countWithStatus(String... statuses) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM executions WHERE status IN ("
-                    + "?, ".repeat(statuses.length - 1) + "?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM executions WHERE status IN (" + "?, ".repeat(statuses.length - 1) + "?)")) {
                 for (int i = 0; i < statuses.length; i++) {
                     ps.setString(i + 1, statuses[i]);
                 }
@@ -191,11 +197,27 @@ public final class ExecutionRepository {
     }
 
     private static ExecutionRecord read(ResultSet rs) throws SQLException {
-        return new ExecutionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getInt(11), integer(rs, 12), integer(rs, 13), rs.getInt(14),
-                rs.getString(15), rs.getString(16), rs.getInt(17), Instant.ofEpochMilli(rs.getLong(18)),
-                instant(rs, 19), instant(rs, 20));
+        return new ExecutionRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getInt(11),
+                integer(rs, 12),
+                integer(rs, 13),
+                rs.getInt(14),
+                rs.getString(15),
+                rs.getString(16),
+                rs.getInt(17),
+                Instant.ofEpochMilli(rs.getLong(18)),
+                instant(rs, 19),
+                instant(rs, 20));
     }
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {

@@ -7,5 +7,4 @@ package io.vodkit.emulator.internal.db;
  * @param storageClass  {@code STANDARD}, {@code ARCHIVE} or {@code IA}
  * @param uploadSource  {@value MediaRepository#UPLOAD} or {@value MediaRepository#URL_UPLOAD}
  */
-public record MediaEntry(MediaRecord media, String publishStatus, String storageClass, String uploadSource) {
-}
+public record MediaEntry(MediaRecord media, String publishStatus, String storageClass, String uploadSource) {}

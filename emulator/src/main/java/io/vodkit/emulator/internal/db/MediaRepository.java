@@ -17,6 +17,7 @@ public final class MediaRepository {
     public static final String STANDARD = "STANDARD";
     /** VodUploadSource of a file upload and of a URL pull (media-management.md A14.5). */
     public static final String UPLOAD = "upload";
+
     public static final String URL_UPLOAD = "url_upload";
     private static final String COLUMNS = "vid, space_name, session_key, file_name, store_uri, poster_uri, "
             + "source_info, options, callback_args, created_at";
@@ -57,7 +58,7 @@ public final class MediaRepository {
     public long count() {
         return database.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM media");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
@@ -83,8 +84,13 @@ public final class MediaRepository {
      * The media of {@code space} created in [{@code from}, {@code to}], oldest first when {@code ascending}, whose
      * publish status and storage class are among the given ones (an empty list: any).
      */
-    public List<MediaEntry> listSpace(String space, Instant from, Instant to, boolean ascending,
-                                      List<String> statuses, List<String> storageClasses) {
+    public List<MediaEntry> listSpace(
+            String space,
+            Instant from,
+            Instant to,
+            boolean ascending,
+            List<String> statuses,
+            List<String> storageClasses) {
         StringBuilder sql = new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM media "
                 + "WHERE space_name = ? AND created_at >= ? AND created_at <= ?");
         List<Object> args = new ArrayList<>(List.of(space, from.toEpochMilli(), to.toEpochMilli()));
@@ -110,8 +116,8 @@ public final class MediaRepository {
     /** Replaces the AddOptionInfo JSON and the PosterUri; false when the Vid is unknown. */
     public boolean updateInfo(String vid, String optionsJson, String posterUri) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE media SET options = ?, poster_uri = ? WHERE vid = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE media SET options = ?, poster_uri = ? WHERE vid = ?")) {
                 ps.setString(1, optionsJson);
                 ps.setString(2, posterUri);
                 ps.setString(3, vid);
@@ -143,16 +149,31 @@ public final class MediaRepository {
 
     private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
         if (!values.isEmpty()) {
-            sql.append(" AND ").append(column).append(" IN (")
-                    .append(String.join(", ", Collections.nCopies(values.size(), "?"))).append(')');
+            sql.append(" AND ")
+                    .append(column)
+                    .append(" IN (")
+                    .append(String.join(", ", Collections.nCopies(values.size(), "?")))
+                    .append(')');
             args.addAll(values);
         }
     }
 
     private static MediaEntry readEntry(ResultSet rs) throws SQLException {
-        return new MediaEntry(new MediaRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                Instant.ofEpochMilli(rs.getLong(10))), rs.getString(11), rs.getString(12), rs.getString(13));
+        return new MediaEntry(
+                new MediaRecord(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        Instant.ofEpochMilli(rs.getLong(10))),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13));
     }
 
     /** {@value #PUBLISHED} or {@value #UNPUBLISHED}; empty for an unknown Vid. */

@@ -12,28 +12,23 @@ import java.util.List;
  */
 final class Migrations {
 
-    private record Migration(int version, List<String> statements) {
-    }
+    private record Migration(int version, List<String> statements) {}
 
     private static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, List.of(
-                    """
+            new Migration(1, List.of("""
                     CREATE TABLE settings (
                         name  TEXT PRIMARY KEY,
-                        value TEXT NOT NULL)""",
-                    """
+                        value TEXT NOT NULL)""", """
                     CREATE TABLE spaces (
                         name       TEXT PRIMARY KEY,
-                        created_at INTEGER NOT NULL)""",
-                    """
+                        created_at INTEGER NOT NULL)""", """
                     CREATE TABLE upload_sessions (
                         session_key   TEXT PRIMARY KEY,
                         space_name    TEXT NOT NULL REFERENCES spaces(name),
                         store_uri     TEXT NOT NULL,
                         file_name     TEXT NOT NULL,
                         created_at    INTEGER NOT NULL,
-                        committed_vid TEXT)""",
-                    """
+                        committed_vid TEXT)""", """
                     CREATE TABLE objects (
                         file_name    TEXT PRIMARY KEY,
                         space_name   TEXT NOT NULL REFERENCES spaces(name),
@@ -43,23 +38,20 @@ final class Migrations {
                         crc32        TEXT NOT NULL,
                         md5          TEXT NOT NULL,
                         content_type TEXT NOT NULL,
-                        created_at   INTEGER NOT NULL)""",
-                    """
+                        created_at   INTEGER NOT NULL)""", """
                     CREATE TABLE multipart_uploads (
                         upload_id  TEXT PRIMARY KEY,
                         space_name TEXT NOT NULL REFERENCES spaces(name),
                         store_uri  TEXT NOT NULL,
                         created_at INTEGER NOT NULL,
-                        expires_at INTEGER NOT NULL)""",
-                    """
+                        expires_at INTEGER NOT NULL)""", """
                     CREATE TABLE multipart_parts (
                         upload_id    TEXT NOT NULL REFERENCES multipart_uploads(upload_id) ON DELETE CASCADE,
                         part_number  INTEGER NOT NULL,
                         size         INTEGER NOT NULL,
                         crc32        TEXT NOT NULL,
                         content_type TEXT NOT NULL,
-                        PRIMARY KEY (upload_id, part_number))""",
-                    """
+                        PRIMARY KEY (upload_id, part_number))""", """
                     CREATE TABLE media (
                         vid           TEXT PRIMARY KEY,
                         space_name    TEXT NOT NULL REFERENCES spaces(name),
@@ -71,9 +63,11 @@ final class Migrations {
                         options       TEXT NOT NULL,
                         callback_args TEXT NOT NULL,
                         created_at    INTEGER NOT NULL)""")),
-            new Migration(2, List.of(
-                    "ALTER TABLE media ADD COLUMN publish_status TEXT NOT NULL DEFAULT 'Unpublished'",
-                    """
+            new Migration(
+                    2,
+                    List.of(
+                            "ALTER TABLE media ADD COLUMN publish_status TEXT NOT NULL DEFAULT 'Unpublished'",
+                            """
                     CREATE TABLE executions (
                         run_id           TEXT PRIMARY KEY,
                         space_name       TEXT NOT NULL REFERENCES spaces(name),
@@ -95,9 +89,8 @@ final class Migrations {
                         create_time      INTEGER NOT NULL,
                         start_time       INTEGER,
                         end_time         INTEGER)""",
-                    "CREATE INDEX executions_by_status ON executions (status, create_time)")),
-            new Migration(3, List.of(
-                    """
+                            "CREATE INDEX executions_by_status ON executions (status, create_time)")),
+            new Migration(3, List.of("""
                     CREATE TABLE url_jobs (
                         job_id        TEXT PRIMARY KEY,
                         request_id    TEXT NOT NULL,
@@ -114,25 +107,30 @@ final class Migrations {
                         source_info   TEXT NOT NULL,
                         failure       TEXT NOT NULL,
                         created_at    INTEGER NOT NULL,
-                        updated_at    INTEGER NOT NULL)""",
-                    "CREATE INDEX url_jobs_by_state ON url_jobs (state, created_at)")),
-            new Migration(4, List.of(
-                    // a merged upload keeps its row (not its parts' bytes) until it expires, so a repeated merge
-                    // of the same parts can be answered again
-                    "ALTER TABLE multipart_uploads ADD COLUMN merged_manifest TEXT",
-                    // StartExecution looks a job up by its Control.ClientToken (idempotent submission)
-                    "CREATE INDEX executions_by_client_token ON executions (json_extract(control, '$.ClientToken'))")),
-            new Migration(5, List.of(
-                    // the StorageClass asked for at ApplyUploadInfo / in a URLSet, carried to the media at commit
-                    "ALTER TABLE upload_sessions ADD COLUMN storage_class TEXT NOT NULL DEFAULT 'STANDARD'",
-                    "ALTER TABLE media ADD COLUMN storage_class TEXT NOT NULL DEFAULT 'STANDARD'",
-                    "CREATE INDEX media_by_space ON media (space_name, created_at)",
-                    // StartWorkflow: the templates the emulator runs, and what their runs produced per Vid
-                    """
+                        updated_at    INTEGER NOT NULL)""", "CREATE INDEX url_jobs_by_state ON url_jobs (state, created_at)")),
+            new Migration(
+                    4,
+                    List.of(
+                            // a merged upload keeps its row (not its parts' bytes) until it expires, so a repeated
+                            // merge
+                            // of the same parts can be answered again
+                            "ALTER TABLE multipart_uploads ADD COLUMN merged_manifest TEXT",
+                            // StartExecution looks a job up by its Control.ClientToken (idempotent submission)
+                            "CREATE INDEX executions_by_client_token ON executions (json_extract(control, '$.ClientToken'))")),
+            new Migration(
+                    5,
+                    List.of(
+                            // the StorageClass asked for at ApplyUploadInfo / in a URLSet, carried to the media at
+                            // commit
+                            "ALTER TABLE upload_sessions ADD COLUMN storage_class TEXT NOT NULL DEFAULT 'STANDARD'",
+                            "ALTER TABLE media ADD COLUMN storage_class TEXT NOT NULL DEFAULT 'STANDARD'",
+                            "CREATE INDEX media_by_space ON media (space_name, created_at)",
+                            // StartWorkflow: the templates the emulator runs, and what their runs produced per Vid
+                            """
                     CREATE TABLE workflow_templates (
                         template_id TEXT PRIMARY KEY,
                         spec        TEXT NOT NULL)""",
-                    """
+                            """
                     CREATE TABLE transcodes (
                         vid         TEXT NOT NULL,
                         template_id TEXT NOT NULL,
@@ -140,8 +138,7 @@ final class Migrations {
                         info        TEXT NOT NULL,
                         PRIMARY KEY (vid, template_id))""")));
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** The schema version the code expects. */
     static int latestVersion() {

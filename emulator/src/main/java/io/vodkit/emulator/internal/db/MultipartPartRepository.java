@@ -34,8 +34,8 @@ public final class MultipartPartRepository {
     /** Part {@code partNumber} of the upload, if it was received. */
     public Optional<MultipartPart> find(String uploadId, int partNumber) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT upload_id, part_number, size, crc32, content_type FROM multipart_parts "
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT upload_id, part_number, size, crc32, content_type FROM multipart_parts "
                             + "WHERE upload_id = ? AND part_number = ?")) {
                 ps.setString(1, uploadId);
                 ps.setInt(2, partNumber);
@@ -50,8 +50,8 @@ public final class MultipartPartRepository {
     public List<MultipartPart> list(String uploadId) {
         return database.run(c -> {
             List<MultipartPart> parts = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT upload_id, part_number, size, crc32, content_type FROM multipart_parts "
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT upload_id, part_number, size, crc32, content_type FROM multipart_parts "
                             + "WHERE upload_id = ? ORDER BY part_number")) {
                 ps.setString(1, uploadId);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -25,8 +25,8 @@ public final class MultipartUploadRepository {
 
     public void insert(MultipartUpload upload) {
         database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO multipart_uploads (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO multipart_uploads (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, upload.uploadId());
                 ps.setString(2, upload.spaceName());
                 ps.setString(3, upload.storeUri());
@@ -52,8 +52,8 @@ public final class MultipartUploadRepository {
     /** Records that the upload was merged from parts with {@code manifest} (their CRCs, comma-separated). */
     public void markMerged(String uploadId, String manifest) {
         database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE multipart_uploads SET merged_manifest = ? WHERE upload_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE multipart_uploads SET merged_manifest = ? WHERE upload_id = ?")) {
                 ps.setString(1, manifest);
                 ps.setString(2, uploadId);
                 return ps.executeUpdate();
@@ -94,7 +94,7 @@ public final class MultipartUploadRepository {
         return database.run(c -> {
             Set<String> ids = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT upload_id FROM multipart_uploads");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
                 }
@@ -107,8 +107,8 @@ public final class MultipartUploadRepository {
     public List<String> idsOf(String storeUri) {
         return database.run(c -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT upload_id FROM multipart_uploads WHERE store_uri = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT upload_id FROM multipart_uploads WHERE store_uri = ?")) {
                 ps.setString(1, storeUri);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -148,7 +148,11 @@ public final class MultipartUploadRepository {
     }
 
     private static MultipartUpload read(ResultSet rs) throws SQLException {
-        return new MultipartUpload(rs.getString(1), rs.getString(2), rs.getString(3),
-                Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)));
+        return new MultipartUpload(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4)),
+                Instant.ofEpochMilli(rs.getLong(5)));
     }
 }

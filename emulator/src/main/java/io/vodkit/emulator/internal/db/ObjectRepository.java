@@ -65,7 +65,7 @@ public final class ObjectRepository {
         return database.run(c -> {
             Set<String> ids = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT object_id FROM objects");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
                 }
@@ -86,8 +86,8 @@ public final class ObjectRepository {
 
     private Optional<StoredObject> findBy(String column, String value) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM objects WHERE " + column + " = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + COLUMNS + " FROM objects WHERE " + column + " = ?")) {
                 ps.setString(1, value);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -97,7 +97,15 @@ public final class ObjectRepository {
     }
 
     private static StoredObject read(ResultSet rs) throws SQLException {
-        return new StoredObject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)));
+        return new StoredObject(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                Instant.ofEpochMilli(rs.getLong(9)));
     }
 }

@@ -26,9 +26,8 @@ public final class SettingsRepository {
 
     public void put(String name, String value) {
         database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO settings (name, value) VALUES (?, ?) "
-                            + "ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings (name, value) VALUES (?, ?) "
+                    + "ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
                 ps.setString(1, name);
                 ps.setString(2, value);
                 return ps.executeUpdate();

@@ -41,7 +41,7 @@ public final class SpaceRepository {
         return database.run(c -> {
             List<String> names = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT name FROM spaces ORDER BY name");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }

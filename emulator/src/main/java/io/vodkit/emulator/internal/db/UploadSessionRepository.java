@@ -48,8 +48,8 @@ public final class UploadSessionRepository {
     /** Records the storage class (STANDARD, ARCHIVE or IA) the media committed from this session gets. */
     public void setStorageClass(String sessionKey, String storageClass) {
         database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE upload_sessions SET storage_class = ? WHERE session_key = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE upload_sessions SET storage_class = ? WHERE session_key = ?")) {
                 ps.setString(1, storageClass);
                 ps.setString(2, sessionKey);
                 return ps.executeUpdate();
@@ -74,8 +74,8 @@ public final class UploadSessionRepository {
     /** After {@code vid} was deleted: its FileName is free for a new upload (a repeated commit finds no object). */
     public void forgetDeleted(String vid) {
         database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE upload_sessions SET committed_vid = NULL WHERE committed_vid = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE upload_sessions SET committed_vid = NULL WHERE committed_vid = ?")) {
                 ps.setString(1, vid);
                 return ps.executeUpdate();
             }
@@ -130,8 +130,8 @@ public final class UploadSessionRepository {
     /** Deletes the session unless it is committed (or being committed); whether it was deleted. */
     public boolean deleteUncommitted(String sessionKey) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM upload_sessions WHERE session_key = ? AND committed_vid IS NULL")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM upload_sessions WHERE session_key = ? AND committed_vid IS NULL")) {
                 ps.setString(1, sessionKey);
                 return ps.executeUpdate() == 1;
             }
@@ -139,7 +139,12 @@ public final class UploadSessionRepository {
     }
 
     private static UploadSession read(ResultSet rs) throws SQLException {
-        return new UploadSession(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6));
+        return new UploadSession(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Instant.ofEpochMilli(rs.getLong(5)),
+                rs.getString(6));
     }
 }

@@ -10,8 +10,20 @@ import java.time.Instant;
  * @param expectedMd5   the URLSet's {@code Md5} to verify, or {@code ""}
  * @param interruptions fetches of this job that a stop cut short
  */
-public record UrlJob(String jobId, String requestId, String spaceName, String sourceUrl, String sessionKey,
-                     String expectedMd5, String functionsJson, String callbackArgs, UrlJobState state,
-                     int interruptions, String vid, String posterUri, String sourceInfoJson, String failure,
-                     Instant createdAt, Instant updatedAt) {
-}
+public record UrlJob(
+        String jobId,
+        String requestId,
+        String spaceName,
+        String sourceUrl,
+        String sessionKey,
+        String expectedMd5,
+        String functionsJson,
+        String callbackArgs,
+        UrlJobState state,
+        int interruptions,
+        String vid,
+        String posterUri,
+        String sourceInfoJson,
+        String failure,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -23,8 +23,8 @@ public final class UrlJobRepository {
 
     public void insert(UrlJob job) {
         database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO url_jobs (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO url_jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, job.jobId());
                 ps.setString(2, job.requestId());
                 ps.setString(3, job.spaceName());
@@ -48,8 +48,7 @@ public final class UrlJobRepository {
 
     public Optional<UrlJob> find(String jobId) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM url_jobs WHERE job_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM url_jobs WHERE job_id = ?")) {
                 ps.setString(1, jobId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -80,8 +79,8 @@ public final class UrlJobRepository {
     public Optional<UrlJob> claimNext(Instant now) {
         return database.transaction(c -> {
             String jobId;
-            try (PreparedStatement ps = c.prepareStatement("SELECT job_id FROM url_jobs WHERE state = ? "
-                    + "ORDER BY created_at, job_id LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT job_id FROM url_jobs WHERE state = ? " + "ORDER BY created_at, job_id LIMIT 1")) {
                 ps.setString(1, UrlJobState.INITIAL.wireName());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -122,8 +121,8 @@ public final class UrlJobRepository {
     /** A claimed job failed for {@code reason}. */
     public void fail(String jobId, String reason, Instant now) {
         database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE url_jobs SET state = ?, failure = ?, "
-                    + "updated_at = ? WHERE job_id = ? AND state = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE url_jobs SET state = ?, failure = ?, " + "updated_at = ? WHERE job_id = ? AND state = ?")) {
                 ps.setString(1, UrlJobState.FAILED.wireName());
                 ps.setString(2, reason);
                 ps.setLong(3, now.toEpochMilli());
@@ -143,8 +142,8 @@ public final class UrlJobRepository {
      */
     public int recoverInterrupted(int maxInterruptions, Instant now) {
         return database.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE url_jobs SET interruptions = interruptions + 1, "
-                    + "updated_at = ? WHERE state = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE url_jobs SET interruptions = interruptions + 1, " + "updated_at = ? WHERE state = ?")) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setString(2, UrlJobState.PROCESSING.wireName());
                 ps.executeUpdate();
@@ -176,8 +175,8 @@ public final class UrlJobRepository {
 
     private int countInState(UrlJobState... states) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM url_jobs WHERE state IN ("
-                    + "?, ".repeat(states.length - 1) + "?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM url_jobs WHERE state IN (" + "?, ".repeat(states.length - 1) + "?)")) {
                 for (int i = 0; i < states.length; i++) {
                     ps.setString(i + 1, states[i].wireName());
                 }
@@ -189,9 +188,22 @@ public final class UrlJobRepository {
     }
 
     private static UrlJob read(ResultSet rs) throws SQLException {
-        return new UrlJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), UrlJobState.fromWire(rs.getString(9)),
-                rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                Instant.ofEpochMilli(rs.getLong(15)), Instant.ofEpochMilli(rs.getLong(16)));
+        return new UrlJob(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                UrlJobState.fromWire(rs.getString(9)),
+                rs.getInt(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14),
+                Instant.ofEpochMilli(rs.getLong(15)),
+                Instant.ofEpochMilli(rs.getLong(16)));
     }
 }

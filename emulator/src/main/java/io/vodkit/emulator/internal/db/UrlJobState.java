@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The states of a URL pull job, spelled as QueryUploadTaskInfo reports them (current doc, spec §8.2). */
 public enum UrlJobState {
-    INITIAL, PROCESSING, SUCCESS, FAILED;
+    INITIAL,
+    PROCESSING,
+    SUCCESS,
+    FAILED;
 
     /** The wire and database spelling: {@code initial}, {@code processing}, {@code success}, {@code failed}. */
     public String wireName() {

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Tables {@code workflow_templates} and {@code transcodes} (the outputs of StartWorkflow runs). */
 public final class WorkflowRepository {
     /** One output: its FileName and its {@code TranscodeInfo} JSON. */
-    public record Transcode(String templateId, String fileName, String infoJson) {
-    }
+    public record Transcode(String templateId, String fileName, String infoJson) {}
 
     private final Database database;
 
@@ -21,8 +20,8 @@ public final class WorkflowRepository {
     /** Creates or replaces a template. */
     public void defineTemplate(String templateId, String spec) {
         database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO workflow_templates (template_id, spec) VALUES (?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT OR REPLACE INTO workflow_templates (template_id, spec) VALUES (?, ?)")) {
                 ps.setString(1, templateId);
                 ps.setString(2, spec);
                 return ps.executeUpdate();
@@ -32,8 +31,8 @@ public final class WorkflowRepository {
 
     public Optional<String> templateSpec(String templateId) {
         return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT spec FROM workflow_templates WHERE template_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT spec FROM workflow_templates WHERE template_id = ?")) {
                 ps.setString(1, templateId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -44,8 +43,8 @@ public final class WorkflowRepository {
 
     public void addTranscode(String vid, Transcode transcode) {
         database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO transcodes "
-                    + "(vid, template_id, file_name, info) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO transcodes " + "(vid, template_id, file_name, info) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, vid);
                 ps.setString(2, transcode.templateId());
                 ps.setString(3, transcode.fileName());

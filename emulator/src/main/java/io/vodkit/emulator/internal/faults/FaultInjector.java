@@ -1,9 +1,7 @@
 package io.vodkit.emulator.internal.faults;
 
-import io.vodkit.emulator.FaultPlan;
-
 import io.vodkit.emulator.Fault;
-
+import io.vodkit.emulator.FaultPlan;
 import io.vodkit.emulator.internal.api.QueryString;
 import io.vodkit.emulator.internal.routing.RequestFilter;
 import jakarta.servlet.FilterChain;
@@ -40,12 +38,14 @@ public final class FaultInjector implements RequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
     /** Most request-body bytes read and dropped before a 5xx answer; the connection closes on a longer body. */
     static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
+
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final FaultPlan plan;
     private final List<Fault> kinds;
     /** Per script of the plan, how many requests on its route took a step so far. */
     private final List<AtomicInteger> taken;
+
     private final Map<Fault, LongAdder> injected = new EnumMap<>(Fault.class);
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -73,8 +73,12 @@ public final class FaultInjector implements RequestFilter {
         }
         injected.get(fault.get()).increment();
         if (LOG.isDebugEnabled()) {
-            LOG.debug("Fault injected fault={} method={} path={} action={}", fault.get().label(), request.getMethod(),
-                    request.getRequestURI(), query(request).first("Action").orElse("")); // never the signature
+            LOG.debug(
+                    "Fault injected fault={} method={} path={} action={}",
+                    fault.get().label(),
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    query(request).first("Action").orElse("")); // never the signature
         }
         switch (fault.get()) {
             case ERROR_500 -> answer(request, response, 500, "Internal Server Error (injected fault)", null);
@@ -132,8 +136,9 @@ public final class FaultInjector implements RequestFilter {
         return Optional.of(kinds.get(random.nextInt(kinds.size())));
     }
 
-    private static void answer(HttpServletRequest request, HttpServletResponse response, int status, String text,
-                               String retryAfter) throws IOException {
+    private static void answer(
+            HttpServletRequest request, HttpServletResponse response, int status, String text, String retryAfter)
+            throws IOException {
         drop(request.getInputStream(), MAX_DRAIN_BYTES);
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
@@ -146,8 +151,8 @@ public final class FaultInjector implements RequestFilter {
     }
 
     /** Handles the request, but cuts its response half-way (after a stall, if {@code stall}). */
-    private void cutResponse(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                             boolean stall) throws IOException, ServletException {
+    private void cutResponse(HttpServletRequest request, HttpServletResponse response, FilterChain chain, boolean stall)
+            throws IOException, ServletException {
         CutResponse cut = new CutResponse(response, () -> {
             if (stall) {
                 awaitStall();

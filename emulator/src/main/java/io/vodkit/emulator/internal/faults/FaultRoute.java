@@ -47,9 +47,11 @@ public record FaultRoute(String action, String method, String parameter) {
     /** Whether a request with this method, path and query is on the route. */
     boolean matches(String requestMethod, String path, QueryString query) {
         if (action != null) {
-            return path.equals("/") && query.first("Action").filter(action::equals).isPresent();
+            return path.equals("/")
+                    && query.first("Action").filter(action::equals).isPresent();
         }
-        return !path.equals("/") && method.equalsIgnoreCase(requestMethod)
+        return !path.equals("/")
+                && method.equalsIgnoreCase(requestMethod)
                 && (parameter == null || query.has(parameter));
     }
 

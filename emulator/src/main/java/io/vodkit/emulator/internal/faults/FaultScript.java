@@ -1,7 +1,6 @@
 package io.vodkit.emulator.internal.faults;
 
 import io.vodkit.emulator.Fault;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,13 +45,17 @@ public record FaultScript(FaultRoute route, List<Optional<Fault>> steps) {
                 return Optional.of(fault);
             }
         }
-        throw new IllegalArgumentException("a fault script step is ok, 500, 503, reset, stall or truncate: '"
-                + text + "'");
+        throw new IllegalArgumentException(
+                "a fault script step is ok, 500, 503, reset, stall or truncate: '" + text + "'");
     }
 
     @Override
     public String toString() {
-        return route + ": " + String.join(", ",
-                steps.stream().map(step -> step.map(Fault::label).orElse("ok")).toList());
+        return route + ": "
+                + String.join(
+                        ", ",
+                        steps.stream()
+                                .map(step -> step.map(Fault::label).orElse("ok"))
+                                .toList());
     }
 }

@@ -37,13 +37,13 @@ public record EnhanceParameters(JsonNode moeEnhance) {
     public RestoreSpec spec() {
         String config = config();
         if (!RestoreSpec.CONFIGS.contains(config)) {
-            throw new IllegalArgumentException("Config must be one of common, ugc, short_series, aigc, old_film; got '"
-                    + config + "'");
+            throw new IllegalArgumentException(
+                    "Config must be one of common, ugc, short_series, aigc, old_film; got '" + config + "'");
         }
         Integer style = whole(moeEnhance.path("VideoStrategy"), "RepairStyle");
         if (style == null || (style != RestoreSpec.STANDARD && style != RestoreSpec.PRO)) {
-            throw new IllegalArgumentException("VideoStrategy.RepairStyle must be 1 (Standard) or 2 (Pro); got "
-                    + style);
+            throw new IllegalArgumentException(
+                    "VideoStrategy.RepairStyle must be 1 (Standard) or 2 (Pro); got " + style);
         }
         JsonNode target = moeEnhance.path("Target");
         String res = target.path("Res").asText("").toLowerCase(Locale.ROOT);
@@ -53,17 +53,20 @@ public record EnhanceParameters(JsonNode moeEnhance) {
         }
         Integer height = null;
         if (!res.isEmpty()) {
-            height = RestoreSpec.heightOfRes(res).orElseThrow(() -> new IllegalArgumentException(
-                    "Target.Res must be one of 240p, 360p, 480p, 540p, 720p, 1080p, 2k, 4k; got '" + res + "'"));
+            height = RestoreSpec.heightOfRes(res)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "Target.Res must be one of 240p, 360p, 480p, 540p, 720p, 1080p, 2k, 4k; got '" + res
+                                    + "'"));
         } else if (resLimit != null) {
             if (resLimit < MIN_RES_LIMIT || resLimit > MAX_RES_LIMIT) {
-                throw new IllegalArgumentException("Target.ResLimit must be in [" + MIN_RES_LIMIT + ", "
-                        + MAX_RES_LIMIT + "]; got " + resLimit);
+                throw new IllegalArgumentException(
+                        "Target.ResLimit must be in [" + MIN_RES_LIMIT + ", " + MAX_RES_LIMIT + "]; got " + resLimit);
             }
             height = resLimit;
         }
         Integer fps = null;
-        if (!target.path("Fps").isMissingNode() && !target.path("Fps").asText("").isEmpty()) {
+        if (!target.path("Fps").isMissingNode()
+                && !target.path("Fps").asText("").isEmpty()) {
             double value = target.path("Fps").asDouble(-1);
             if (!(value > 0 && value <= MAX_FPS)) {
                 throw new IllegalArgumentException("Target.Fps must be in (0, 120]; got " + target.path("Fps"));
@@ -88,7 +91,9 @@ public record EnhanceParameters(JsonNode moeEnhance) {
         }
         double number;
         try {
-            number = value.isNumber() ? value.asDouble() : Double.parseDouble(value.asText().trim());
+            number = value.isNumber()
+                    ? value.asDouble()
+                    : Double.parseDouble(value.asText().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number; got " + value);
         }

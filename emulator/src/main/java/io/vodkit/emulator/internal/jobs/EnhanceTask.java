@@ -1,25 +1,25 @@
 package io.vodkit.emulator.internal.jobs;
 
+import io.vodkit.emulator.Disk;
 import io.vodkit.emulator.internal.api.EnhanceOutput;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.db.ExecutionRecord;
 import io.vodkit.emulator.internal.db.ExecutionRepository;
 import io.vodkit.emulator.internal.db.ObjectRepository;
 import io.vodkit.emulator.internal.db.StoredObject;
-import io.vodkit.emulator.media.AudioStreamInfo;
-import io.vodkit.emulator.media.MediaException;
-import io.vodkit.emulator.media.ProbeResult;
-import io.vodkit.emulator.media.VideoStreamInfo;
-import io.vodkit.emulator.restore.RestoreReport;
-import io.vodkit.emulator.restore.RestoreSpec;
-import io.vodkit.emulator.restore.RestorationEngine;
 import io.vodkit.emulator.internal.service.Ids;
 import io.vodkit.emulator.internal.service.MediaInspector;
 import io.vodkit.emulator.internal.service.ObjectPublisher;
 import io.vodkit.emulator.internal.service.SourceInfos;
 import io.vodkit.emulator.internal.service.Spaces;
-import io.vodkit.emulator.Disk;
 import io.vodkit.emulator.internal.storage.ObjectStore;
+import io.vodkit.emulator.media.AudioStreamInfo;
+import io.vodkit.emulator.media.MediaException;
+import io.vodkit.emulator.media.ProbeResult;
+import io.vodkit.emulator.media.VideoStreamInfo;
+import io.vodkit.emulator.restore.RestorationEngine;
+import io.vodkit.emulator.restore.RestoreReport;
+import io.vodkit.emulator.restore.RestoreSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +54,16 @@ public final class EnhanceTask {
     private final Path workDir;
 
     /** @param restorer empty when ffmpeg is not available: every job then fails with {@code InternalError} */
-    public EnhanceTask(ExecutionRepository executions, ObjectRepository objects, ObjectStore objectStore,
-                       ObjectPublisher publisher, MediaInspector inspector, Optional<RestorationEngine> restorer,
-                       Ids ids,
-                       Clock clock, Path workDir) {
+    public EnhanceTask(
+            ExecutionRepository executions,
+            ObjectRepository objects,
+            ObjectStore objectStore,
+            ObjectPublisher publisher,
+            MediaInspector inspector,
+            Optional<RestorationEngine> restorer,
+            Ids ids,
+            Clock clock,
+            Path workDir) {
         this.executions = executions;
         this.objects = objects;
         this.objectStore = objectStore;
@@ -78,8 +84,13 @@ public final class EnhanceTask {
     }
 
     void run(ExecutionRecord job) {
-        LOG.info("Enhance start runId={} source={} config={} repairStyle={} attempt={}", job.runId(),
-                job.sourceFileName(), job.config(), job.repairStyle(), job.attempts());
+        LOG.info(
+                "Enhance start runId={} source={} config={} repairStyle={} attempt={}",
+                job.runId(),
+                job.sourceFileName(),
+                job.config(),
+                job.repairStyle(),
+                job.attempts());
         Optional<StoredObject> source = objects.findByFileName(job.sourceFileName())
                 .filter(o -> o.spaceName().equals(job.spaceName()));
         if (source.isEmpty()) {
@@ -95,8 +106,8 @@ public final class EnhanceTask {
             fail(job, CODE_INVALID_MEDIA_STREAM, "the source has no readable video stream");
             return;
         }
-        RestoreSpec spec = new RestoreSpec(job.config(), job.repairStyle(), job.targetHeight(), job.fps(),
-                job.bitDepth());
+        RestoreSpec spec =
+                new RestoreSpec(job.config(), job.repairStyle(), job.targetHeight(), job.fps(), job.bitDepth());
         String extension = RestorationEngine.outputExtension(spec);
         String fileName = outputFileName(job.sourceFileName(), job.config(), job.runId(), extension);
         Path restored = workDir.resolve(ids.objectId() + extension);
@@ -104,13 +115,27 @@ public final class EnhanceTask {
             Files.createDirectories(workDir);
             RestoreReport report = restorer.get().restore(input, restored, spec);
             String objectId = ids.objectId();
-            StoredObject stored = publisher.publish(job.spaceName(), Spaces.storeUri(job.spaceName(), fileName),
-                    objectId, objectStore.concatenate(objectId, List.of(restored)), contentType(extension));
+            StoredObject stored = publisher.publish(
+                    job.spaceName(),
+                    Spaces.storeUri(job.spaceName(), fileName),
+                    objectId,
+                    objectStore.concatenate(objectId, List.of(restored)),
+                    contentType(extension));
             EnhanceOutput output = EnhanceOutput.of(describe(stored, inspector.probe(objectStore.path(objectId))));
-            executions.finish(job.runId(), ExecutionRecord.SUCCESS, "", "", Json.text(output), Json.text(report),
+            executions.finish(
+                    job.runId(),
+                    ExecutionRecord.SUCCESS,
+                    "",
+                    "",
+                    Json.text(output),
+                    Json.text(report),
                     clock.instant());
-            LOG.info("Enhance done runId={} output={} steps={} seconds={}", job.runId(), fileName,
-                    report.steps().size(), report.elapsedSeconds());
+            LOG.info(
+                    "Enhance done runId={} output={} steps={} seconds={}",
+                    job.runId(),
+                    fileName,
+                    report.steps().size(),
+                    report.elapsedSeconds());
         } catch (MediaException e) {
             fail(job, CODE_INTERNAL, e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -145,16 +170,36 @@ public final class EnhanceTask {
         ProbeResult p = probe.orElse(new ProbeResult("", 0, 0, stored.size(), null, null));
         VideoStreamInfo video = p.video();
         AudioStreamInfo audio = p.audio();
-        EnhanceOutput.VideoStreamMeta videoMeta = video == null ? null : new EnhanceOutput.VideoStreamMeta(
-                video.codec(), video.width(), video.height(), p.durationSeconds(),
-                SourceInfos.definition(video.width(), video.height()),
-                kbps(video.bitRate() > 0 ? video.bitRate() : p.bitRate()), video.fps());
-        EnhanceOutput.AudioStreamMeta audioMeta = audio == null ? null : new EnhanceOutput.AudioStreamMeta(
-                audio.codec(), audio.durationSeconds() > 0 ? audio.durationSeconds() : p.durationSeconds(),
-                audio.sampleRate(), kbps(audio.bitRate()), audio.channels());
+        EnhanceOutput.VideoStreamMeta videoMeta = video == null
+                ? null
+                : new EnhanceOutput.VideoStreamMeta(
+                        video.codec(),
+                        video.width(),
+                        video.height(),
+                        p.durationSeconds(),
+                        SourceInfos.definition(video.width(), video.height()),
+                        kbps(video.bitRate() > 0 ? video.bitRate() : p.bitRate()),
+                        video.fps());
+        EnhanceOutput.AudioStreamMeta audioMeta = audio == null
+                ? null
+                : new EnhanceOutput.AudioStreamMeta(
+                        audio.codec(),
+                        audio.durationSeconds() > 0 ? audio.durationSeconds() : p.durationSeconds(),
+                        audio.sampleRate(),
+                        kbps(audio.bitRate()),
+                        audio.channels());
         String format = p.formatName().isEmpty() ? "" : SourceInfos.format(p.formatName(), stored.fileName());
-        return new EnhanceOutput.Enhance(stored.objectId(), stored.storeUri(), stored.md5(), "video", format,
-                p.durationSeconds(), stored.size(), createTime, videoMeta, audioMeta);
+        return new EnhanceOutput.Enhance(
+                stored.objectId(),
+                stored.storeUri(),
+                stored.md5(),
+                "video",
+                format,
+                p.durationSeconds(),
+                stored.size(),
+                createTime,
+                videoMeta,
+                audioMeta);
     }
 
     private static long kbps(long bitsPerSecond) {

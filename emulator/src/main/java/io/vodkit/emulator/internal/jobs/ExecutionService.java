@@ -11,13 +11,13 @@ import io.vodkit.emulator.internal.db.MediaRecord;
 import io.vodkit.emulator.internal.db.MediaRepository;
 import io.vodkit.emulator.internal.db.ObjectRepository;
 import io.vodkit.emulator.internal.db.StoredObject;
-import io.vodkit.emulator.restore.RestoreSpec;
-import io.vodkit.emulator.restore.RestorationEngine;
 import io.vodkit.emulator.internal.service.Ids;
 import io.vodkit.emulator.internal.service.MediaInspector;
 import io.vodkit.emulator.internal.service.Spaces;
 import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.internal.storage.StripedLocks;
+import io.vodkit.emulator.restore.RestorationEngine;
+import io.vodkit.emulator.restore.RestoreSpec;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,10 +42,10 @@ public final class ExecutionService {
     public static final String CODE_INVALID_PARAM = "InvalidParameter.InvalidParam";
     /** Jobs that may wait for a worker at once; StartExecution answers 429 beyond that. */
     public static final int MAX_PENDING = 100;
+
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionService.class);
 
-    private record Source(String spaceName, StoredObject object) {
-    }
+    private record Source(String spaceName, StoredObject object) {}
 
     private final ExecutionRepository executions;
     private final MediaRepository media;
@@ -59,9 +59,17 @@ public final class ExecutionService {
     private final boolean allowPro;
     private final StripedLocks tokenLocks = new StripedLocks(64);
 
-    public ExecutionService(ExecutionRepository executions, MediaRepository media, ObjectRepository objects,
-                            ObjectStore objectStore, Spaces spaces, MediaInspector inspector,
-                            ExecutionWorkers workers, Ids ids, Clock clock, boolean allowPro) {
+    public ExecutionService(
+            ExecutionRepository executions,
+            MediaRepository media,
+            ObjectRepository objects,
+            ObjectStore objectStore,
+            Spaces spaces,
+            MediaInspector inspector,
+            ExecutionWorkers workers,
+            Ids ids,
+            Clock clock,
+            boolean allowPro) {
         this.executions = executions;
         this.media = media;
         this.objects = objects;
@@ -113,18 +121,31 @@ public final class ExecutionService {
         try {
             spec = request.parameters().spec();
         } catch (IllegalArgumentException invalid) {
-            executions.insert(record(runId, request, source, ExecutionRecord.FAILED, CODE_INVALID_PARAM,
-                    invalid.getMessage(), null, now));
+            executions.insert(record(
+                    runId,
+                    request,
+                    source,
+                    ExecutionRecord.FAILED,
+                    CODE_INVALID_PARAM,
+                    invalid.getMessage(),
+                    null,
+                    now));
             LOG.info("Execution refused runId={} code={} reason={}", runId, CODE_INVALID_PARAM, invalid.getMessage());
             return runId;
         }
         if (spec.bitDepth() == 16) {
-            inspector.probe(objectStore.path(source.object().objectId()))
+            inspector
+                    .probe(objectStore.path(source.object().objectId()))
                     .filter(p -> p.durationSeconds() > RestorationEngine.MAX_16_BIT_SOURCE_SECONDS)
                     .ifPresent(p -> {
-                        throw ApiError.INVALID_PARAMETER.exception("Target.BitDepth", 16, String.format(Locale.ROOT,
-                                "16-bit output is limited to sources of at most %.0f s; this source is %.1f s",
-                                RestorationEngine.MAX_16_BIT_SOURCE_SECONDS, p.durationSeconds()));
+                        throw ApiError.INVALID_PARAMETER.exception(
+                                "Target.BitDepth",
+                                16,
+                                String.format(
+                                        Locale.ROOT,
+                                        "16-bit output is limited to sources of at most %.0f s; this source is %.1f s",
+                                        RestorationEngine.MAX_16_BIT_SOURCE_SECONDS,
+                                        p.durationSeconds()));
                     });
         }
         if (executions.countPending() >= MAX_PENDING) {
@@ -132,19 +153,29 @@ public final class ExecutionService {
         }
         executions.insert(record(runId, request, source, ExecutionRecord.PENDING_START, "", "", spec, now));
         workers.wake();
-        LOG.info("Execution queued runId={} space={} source={} config={} repairStyle={}", runId,
-                source.spaceName(), source.object().fileName(), spec.config(), spec.repairStyle());
+        LOG.info(
+                "Execution queued runId={} space={} source={} config={} repairStyle={}",
+                runId,
+                source.spaceName(),
+                source.object().fileName(),
+                spec.config(),
+                spec.repairStyle());
         return runId;
     }
 
     /** GetExecution's Result for {@code runId}, or EXECUTION_NOT_FOUND. */
     public GetExecutionResult get(String runId) {
         ExecutionRecord job = executions.find(runId).orElseThrow(() -> ApiError.EXECUTION_NOT_FOUND.exception(runId));
-        return new GetExecutionResult(job.runId(), job.status(), job.code(),
-                job.message().isEmpty() ? null : job.message(), tree(job.inputJson()), tree(job.operationJson()),
+        return new GetExecutionResult(
+                job.runId(),
+                job.status(),
+                job.code(),
+                job.message().isEmpty() ? null : job.message(),
+                tree(job.inputJson()),
+                tree(job.operationJson()),
                 tree(job.controlJson()),
-                new GetExecutionResult.Meta(job.spaceName(), iso(job.createTime()), iso(job.startTime()),
-                        iso(job.endTime()), "API"),
+                new GetExecutionResult.Meta(
+                        job.spaceName(), iso(job.createTime()), iso(job.startTime()), iso(job.endTime()), "API"),
                 job.outputJson() == null ? null : tree(job.outputJson()),
                 job.reportJson() == null ? null : tree(job.reportJson()));
     }
@@ -152,7 +183,8 @@ public final class ExecutionService {
     private Source resolve(StartExecutionRequest request) {
         if (StartExecutionRequest.VID.equals(request.inputType())) {
             MediaRecord found = media.find(request.vid())
-                    .filter(m -> request.spaceName() == null || request.spaceName().isEmpty()
+                    .filter(m -> request.spaceName() == null
+                            || request.spaceName().isEmpty()
                             || m.spaceName().equals(request.spaceName()))
                     .orElseThrow(() -> ApiError.MEDIA_NOT_FOUND.exception(request.vid()));
             StoredObject object = objects.findByFileName(found.fileName())
@@ -166,15 +198,37 @@ public final class ExecutionService {
         return new Source(space, object);
     }
 
-    private static ExecutionRecord record(String runId, StartExecutionRequest request, Source source, String status,
-                                          String code, String message, RestoreSpec spec, Instant now) {
+    private static ExecutionRecord record(
+            String runId,
+            StartExecutionRequest request,
+            Source source,
+            String status,
+            String code,
+            String message,
+            RestoreSpec spec,
+            Instant now) {
         boolean failed = ExecutionRecord.FAILED.equals(status);
-        return new ExecutionRecord(runId, source.spaceName(), status, code, message, Json.text(request.input()),
-                Json.text(request.operation()), Json.text(request.control()), source.object().fileName(),
+        return new ExecutionRecord(
+                runId,
+                source.spaceName(),
+                status,
+                code,
+                message,
+                Json.text(request.input()),
+                Json.text(request.operation()),
+                Json.text(request.control()),
+                source.object().fileName(),
                 spec == null ? request.parameters().config() : spec.config(),
                 spec == null ? request.parameters().repairStyleOrZero() : spec.repairStyle(),
-                spec == null ? null : spec.targetHeight(), spec == null ? null : spec.fps(),
-                spec == null ? 8 : spec.bitDepth(), null, null, 0, now, failed ? now : null, failed ? now : null);
+                spec == null ? null : spec.targetHeight(),
+                spec == null ? null : spec.fps(),
+                spec == null ? 8 : spec.bitDepth(),
+                null,
+                null,
+                0,
+                now,
+                failed ? now : null,
+                failed ? now : null);
     }
 
     private static JsonNode tree(String json) {

@@ -16,9 +16,15 @@ import java.util.Optional;
  * @param fileName  the FileName, for {@code Input.Type = DirectUrl}
  * @param spaceName {@code DirectUrl.SpaceName}, else the top-level {@code SpaceName} (may be null for a Vid)
  */
-public record StartExecutionRequest(String inputType, String vid, String fileName, String spaceName,
-                                    EnhanceParameters parameters, JsonNode input, JsonNode operation,
-                                    JsonNode control) {
+public record StartExecutionRequest(
+        String inputType,
+        String vid,
+        String fileName,
+        String spaceName,
+        EnhanceParameters parameters,
+        JsonNode input,
+        JsonNode operation,
+        JsonNode control) {
     public static final String VID = "Vid";
     public static final String DIRECT_URL = "DirectUrl";
 
@@ -27,8 +33,8 @@ public record StartExecutionRequest(String inputType, String vid, String fileNam
      *
      * @throws io.vodkit.emulator.internal.api.ApiException MISSING_PARAMETER or INVALID_PARAMETER for a malformed structure
      */
-    public static StartExecutionRequest parse(JsonNode inputParam, JsonNode operationParam, JsonNode controlParam,
-                                              String topLevelSpace) {
+    public static StartExecutionRequest parse(
+            JsonNode inputParam, JsonNode operationParam, JsonNode controlParam, String topLevelSpace) {
         JsonNode input = object("Input", inputParam);
         String type = input.path("Type").asText("");
         String vid = null;
@@ -39,7 +45,9 @@ public record StartExecutionRequest(String inputType, String vid, String fileNam
             case DIRECT_URL -> {
                 JsonNode direct = object("Input.DirectUrl", input.get("DirectUrl"));
                 fileName = required(direct, "FileName", "Input.DirectUrl.FileName");
-                space = Optional.of(direct.path("SpaceName").asText("")).filter(s -> !s.isEmpty()).orElse(space);
+                space = Optional.of(direct.path("SpaceName").asText(""))
+                        .filter(s -> !s.isEmpty())
+                        .orElse(space);
                 if (space == null || space.isEmpty()) {
                     throw ApiError.MISSING_PARAMETER.exception("Input.DirectUrl.SpaceName");
                 }
@@ -57,8 +65,8 @@ public record StartExecutionRequest(String inputType, String vid, String fileNam
             throw ApiError.INVALID_PARAMETER.exception("Operation.Task.Enhance.Type", enhanceType, "must be Moe");
         }
         JsonNode moe = object("Operation.Task.Enhance.MoeEnhance", enhance.get("MoeEnhance"));
-        return new StartExecutionRequest(type, vid, fileName, space, new EnhanceParameters(moe), input, operation,
-                control(controlParam));
+        return new StartExecutionRequest(
+                type, vid, fileName, space, new EnhanceParameters(moe), input, operation, control(controlParam));
     }
 
     /** {@code Control.ClientToken}; empty when none was sent. */
@@ -72,14 +80,14 @@ public record StartExecutionRequest(String inputType, String vid, String fileNam
         control.put("CallbackArgs", "");
         control.put("ClientToken", "");
         control.put("Priority", 0);
-        NestedJson.structure("Control", value).filter(JsonNode::isObject)
+        NestedJson.structure("Control", value)
+                .filter(JsonNode::isObject)
                 .ifPresent(given -> control.setAll((ObjectNode) given));
         return control;
     }
 
     private static JsonNode object(String name, JsonNode value) {
-        JsonNode node = NestedJson.structure(name, value)
-                .orElseThrow(() -> ApiError.MISSING_PARAMETER.exception(name));
+        JsonNode node = NestedJson.structure(name, value).orElseThrow(() -> ApiError.MISSING_PARAMETER.exception(name));
         if (!node.isObject()) {
             throw ApiError.INVALID_PARAMETER.exception(name, node, "must be a JSON object");
         }

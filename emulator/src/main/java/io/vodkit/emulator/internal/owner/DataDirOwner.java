@@ -1,10 +1,8 @@
 package io.vodkit.emulator.internal.owner;
 
-import io.vodkit.emulator.OwnerInfo;
-
 import io.vodkit.emulator.DataDirOwnedException;
-
 import io.vodkit.emulator.EmulatorConfig;
+import io.vodkit.emulator.OwnerInfo;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.db.SettingsRepository;
 import io.vodkit.emulator.internal.storage.PrivateFiles;
@@ -13,8 +11,8 @@ import java.net.BindException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -43,6 +41,7 @@ public final class DataDirOwner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataDirOwner.class);
     /** The port the folder was last served on, in its database's settings. */
     private static final String PORT_SETTING = "http.port";
+
     public static final String LOCK_FILE = "owner.lock";
     public static final String INFO_FILE = "owner.json";
     private static final String TEMP_SUFFIX = ".tmp";
@@ -71,8 +70,8 @@ public final class DataDirOwner implements AutoCloseable {
             if (held != null) {
                 throw new DataDirOwnedException(dataDir, held.published);
             }
-            FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 if (!locked(channel)) {
                     channel.close();
@@ -116,8 +115,8 @@ public final class DataDirOwner implements AutoCloseable {
             if (OWNED.containsKey(folder)) {
                 return true;
             }
-            try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 return !locked(channel);
             }
         }
@@ -154,8 +153,8 @@ public final class DataDirOwner implements AutoCloseable {
     /** What the owner of {@code folder} published, if its process still runs. */
     private static Optional<OwnerInfo> readLive(Path folder) {
         try {
-            return Optional.of(Json.convert(Json.parse(Files.readAllBytes(folder.resolve(INFO_FILE))),
-                    OwnerInfo.class)).filter(OwnerInfo::processAlive);
+            return Optional.of(Json.convert(Json.parse(Files.readAllBytes(folder.resolve(INFO_FILE))), OwnerInfo.class))
+                    .filter(OwnerInfo::processAlive);
         } catch (IOException | IllegalArgumentException missingOrUnreadable) {
             return Optional.empty();
         }
@@ -177,7 +176,8 @@ public final class DataDirOwner implements AutoCloseable {
     public <T> T bind(int port, SettingsRepository settings, PortBinder<T> binder, ToIntFunction<T> boundPort)
             throws IOException {
         int chosen = port == EmulatorConfig.STICKY_PORT
-                ? settings.find(PORT_SETTING).map(Integer::parseInt).orElse(0) : port;
+                ? settings.find(PORT_SETTING).map(Integer::parseInt).orElse(0)
+                : port;
         T bound;
         try {
             bound = binder.bind(chosen);

@@ -35,8 +35,13 @@ public final class PullIngest {
     private final ObjectPublisher publisher;
     private final MediaCommitter committer;
 
-    public PullIngest(SourceFetcher fetcher, UploadSessionRepository sessions, ObjectRepository objects,
-                      ObjectStore objectStore, ObjectPublisher publisher, MediaCommitter committer) {
+    public PullIngest(
+            SourceFetcher fetcher,
+            UploadSessionRepository sessions,
+            ObjectRepository objects,
+            ObjectStore objectStore,
+            ObjectPublisher publisher,
+            MediaCommitter committer) {
         this.fetcher = fetcher;
         this.sessions = sessions;
         this.objects = objects;
@@ -60,8 +65,11 @@ public final class PullIngest {
         } else {
             fetchAndStore(job, session);
         }
-        return committer.commit(new MediaCommitter.CommitRequest(job.spaceName(), session.sessionKey(),
-                CommitFunctions.parse(Json.parse(job.functionsJson())), job.callbackArgs()));
+        return committer.commit(new MediaCommitter.CommitRequest(
+                job.spaceName(),
+                session.sessionKey(),
+                CommitFunctions.parse(Json.parse(job.functionsJson())),
+                job.callbackArgs()));
     }
 
     private boolean storedBy(UrlJob job, UploadSession session) {
@@ -74,8 +82,8 @@ public final class PullIngest {
             throws FetchFailure, IOException, InterruptedException {
         publisher.checkOwner(job.spaceName(), session.storeUri());
         String objectId = job.jobId();
-        StagedFile staged = fetcher.fetch(URI.create(job.sourceUrl()),
-                (body, maxBytes) -> objectStore.receive(objectId, body, maxBytes));
+        StagedFile staged = fetcher.fetch(
+                URI.create(job.sourceUrl()), (body, maxBytes) -> objectStore.receive(objectId, body, maxBytes));
         String md5 = staged.checksums().md5();
         if (!job.expectedMd5().isEmpty() && !job.expectedMd5().equalsIgnoreCase(md5)) {
             staged.discard();

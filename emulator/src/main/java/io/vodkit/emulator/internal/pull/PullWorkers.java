@@ -1,13 +1,12 @@
 package io.vodkit.emulator.internal.pull;
 
+import io.vodkit.emulator.Disk;
 import io.vodkit.emulator.UrlPullConfig;
-
 import io.vodkit.emulator.internal.api.ApiException;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.db.UrlJob;
 import io.vodkit.emulator.internal.db.UrlJobRepository;
 import io.vodkit.emulator.internal.service.MediaCommitter;
-import io.vodkit.emulator.Disk;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -38,8 +37,8 @@ public final class PullWorkers implements AutoCloseable {
     private final Semaphore waiting = new Semaphore(0);
     private volatile boolean closed;
 
-    public PullWorkers(UrlJobRepository jobs, PullIngest ingest, Clock clock, UrlPullConfig config,
-                       ExecutorService pool) {
+    public PullWorkers(
+            UrlJobRepository jobs, PullIngest ingest, Clock clock, UrlPullConfig config, ExecutorService pool) {
         this.jobs = jobs;
         this.ingest = ingest;
         this.clock = clock;
@@ -94,8 +93,7 @@ public final class PullWorkers implements AutoCloseable {
         LOG.info("URL pull started jobId={} source={}", job.jobId(), job.sourceUrl());
         try {
             MediaCommitter.CommittedMedia media = ingest.ingest(job);
-            jobs.succeed(job.jobId(), media.vid(), media.posterUri(), Json.text(media.sourceInfo()),
-                    clock.instant());
+            jobs.succeed(job.jobId(), media.vid(), media.posterUri(), Json.text(media.sourceInfo()), clock.instant());
             LOG.info("URL pull succeeded jobId={} vid={}", job.jobId(), media.vid());
             return true;
         } catch (InterruptedException e) {

@@ -6,8 +6,7 @@ import java.time.Duration;
 final class Sizes {
     private static final String[] UNITS = {"bytes", "KiB", "MiB", "GiB", "TiB"};
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     static String bytes(long count) {
         int unit = 0;

@@ -1,7 +1,6 @@
 package io.vodkit.emulator.internal.pull;
 
 import io.vodkit.emulator.UrlPullConfig;
-
 import io.vodkit.emulator.internal.storage.BodyTooLargeException;
 import io.vodkit.emulator.internal.storage.StagedFile;
 import java.io.IOException;
@@ -96,7 +95,8 @@ public final class SourceFetcher {
                 discard(response);
                 throw new FetchFailure("source answered HTTP " + status);
             }
-            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long declared =
+                    response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > config.maxBytes()) {
                 discard(response);
                 throw tooLarge();
@@ -138,8 +138,8 @@ public final class SourceFetcher {
         } catch (HttpConnectTimeoutException e) {
             throw new FetchFailure("timed out after " + Sizes.seconds(config.connectTimeout()) + " connecting", e);
         } catch (HttpTimeoutException e) {
-            throw new FetchFailure("timed out after " + Sizes.seconds(config.readTimeout())
-                    + " waiting for the response", e);
+            throw new FetchFailure(
+                    "timed out after " + Sizes.seconds(config.readTimeout()) + " waiting for the response", e);
         } catch (ConnectException e) {
             if (hasCause(e, UnresolvedAddressException.class)) {
                 throw new FetchFailure("host not found: " + uri.getHost(), e);
@@ -161,7 +161,8 @@ public final class SourceFetcher {
     }
 
     private static URI redirectTarget(URI from, int status, HttpResponse<?> response) throws FetchFailure {
-        String location = response.headers().firstValue("Location")
+        String location = response.headers()
+                .firstValue("Location")
                 .orElseThrow(() -> new FetchFailure("source answered HTTP " + status + " without a Location"));
         try {
             return from.resolve(location.trim());
@@ -173,8 +174,10 @@ public final class SourceFetcher {
     private void checkTarget(URI uri, boolean redirected) throws FetchFailure {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FetchFailure((redirected ? "redirect to a non-http(s) URL refused: "
-                    : "only http and https URLs can be pulled: ") + uri);
+            throw new FetchFailure((redirected
+                            ? "redirect to a non-http(s) URL refused: "
+                            : "only http and https URLs can be pulled: ")
+                    + uri);
         }
         if (uri.getHost() == null) {
             throw new FetchFailure("the URL has no host: " + uri);

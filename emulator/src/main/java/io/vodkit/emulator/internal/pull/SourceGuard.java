@@ -113,7 +113,8 @@ public final class SourceGuard {
 
     private static boolean isPrivate(InetAddress address) {
         byte[] b = address.getAddress();
-        return address.isLoopbackAddress() || address.isSiteLocalAddress()
+        return address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
                 || (b.length == 16 && (b[0] & 0xfe) == 0xfc)
                 || (b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64);
     }

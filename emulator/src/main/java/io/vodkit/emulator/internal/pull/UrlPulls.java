@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class UrlPulls {
     /** Most URLSets per UploadMediaByUrl and most JobIds per QueryUploadTaskInfo. */
     public static final int MAX_BATCH = 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(UrlPulls.class);
 
     /**
@@ -52,9 +53,15 @@ public final class UrlPulls {
      * @param storageClass  1 standard, 2 archive, 3 IA, 0 the default
      * @param templateId    the workflow template to start once pulled, or null
      */
-    public record Submission(String sourceUrl, String fileName, String fileExtension, String md5,
-                             String callbackArgs, ObjectNode options, long storageClass, String templateId) {
-    }
+    public record Submission(
+            String sourceUrl,
+            String fileName,
+            String fileExtension,
+            String md5,
+            String callbackArgs,
+            ObjectNode options,
+            long storageClass,
+            String templateId) {}
 
     private final Database database;
     private final Spaces spaces;
@@ -65,8 +72,15 @@ public final class UrlPulls {
     private final Clock clock;
     private final Workflows workflows;
 
-    public UrlPulls(Database database, Spaces spaces, SessionOpener sessions, UrlJobRepository jobs,
-                    PullWorkers workers, Ids ids, Clock clock, Workflows workflows) {
+    public UrlPulls(
+            Database database,
+            Spaces spaces,
+            SessionOpener sessions,
+            UrlJobRepository jobs,
+            PullWorkers workers,
+            Ids ids,
+            Clock clock,
+            Workflows workflows) {
         this.database = database;
         this.spaces = spaces;
         this.sessions = sessions;
@@ -86,8 +100,8 @@ public final class UrlPulls {
     public List<UrlJob> submit(String spaceName, List<Submission> submissions) {
         String space = spaces.requireKnown(spaceName);
         if (submissions.isEmpty() || submissions.size() > MAX_BATCH) {
-            throw ApiError.INVALID_PARAMETER.exception("URLSets", submissions.size() + " entries",
-                    "must hold 1 to " + MAX_BATCH + " entries");
+            throw ApiError.INVALID_PARAMETER.exception(
+                    "URLSets", submissions.size() + " entries", "must hold 1 to " + MAX_BATCH + " entries");
         }
         List<String> extensions = new ArrayList<>();
         List<String> functions = new ArrayList<>();
@@ -105,7 +119,8 @@ public final class UrlPulls {
             List<UrlJob> out = new ArrayList<>();
             for (int i = 0; i < submissions.size(); i++) {
                 Submission submission = submissions.get(i);
-                Optional<UrlJob> earlier = submission.fileName() == null ? Optional.empty()
+                Optional<UrlJob> earlier = submission.fileName() == null
+                        ? Optional.empty()
                         : jobs.findUnfailed(space, submission.fileName(), submission.sourceUrl());
                 if (earlier.isPresent()) {
                     out.add(earlier.get());
@@ -113,9 +128,23 @@ public final class UrlPulls {
                 }
                 UploadSession session = sessions.open(space, submission.fileName(), extensions.get(i));
                 sessions.storageClass(session.sessionKey(), submission.storageClass());
-                UrlJob job = new UrlJob(ids.jobId(), requestId, space, submission.sourceUrl(), session.sessionKey(),
-                        orEmpty(submission.md5()), functions.get(i), orEmpty(submission.callbackArgs()),
-                        UrlJobState.INITIAL, 0, "", "", "{}", "", now, now);
+                UrlJob job = new UrlJob(
+                        ids.jobId(),
+                        requestId,
+                        space,
+                        submission.sourceUrl(),
+                        session.sessionKey(),
+                        orEmpty(submission.md5()),
+                        functions.get(i),
+                        orEmpty(submission.callbackArgs()),
+                        UrlJobState.INITIAL,
+                        0,
+                        "",
+                        "",
+                        "{}",
+                        "",
+                        now,
+                        now);
                 jobs.insert(job);
                 created.add(job);
                 out.add(job);
@@ -148,7 +177,9 @@ public final class UrlPulls {
         String last = path.substring(path.lastIndexOf('/') + 1);
         int dot = last.lastIndexOf('.');
         if (dot < 0 || dot == last.length() - 1) {
-            throw ApiError.INVALID_PARAMETER.exception("FileExtension", "",
+            throw ApiError.INVALID_PARAMETER.exception(
+                    "FileExtension",
+                    "",
                     "not given and the URL path " + (path.isEmpty() ? "/" : path) + " has no file extension");
         }
         return last.substring(dot).toLowerCase(Locale.ROOT);
@@ -179,7 +210,11 @@ public final class UrlPulls {
             functions.addObject().put("Name", "AddOptionInfo").set("Input", options);
         }
         if (templateId != null) {
-            functions.addObject().put("Name", "StartWorkflow").putObject("Input").put("TemplateId", templateId);
+            functions
+                    .addObject()
+                    .put("Name", "StartWorkflow")
+                    .putObject("Input")
+                    .put("TemplateId", templateId);
         }
         workflows.requireKnown(CommitFunctions.parse(functions).templateIds());
         return Json.text(functions);

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The OpenAPI route table: (Action, Version) → handler. Adding an action is one {@link #register} line. */
 public final class ActionRouter {
-    private record Route(String action, String version) {
-    }
+    private record Route(String action, String version) {}
 
     private final Map<Route, ActionHandler> routes = new HashMap<>();
 

@@ -32,23 +32,29 @@ public final class ApplyUploadInfoHandler implements ActionHandler {
         params.number("FileSize").filter(size -> size < 0).ifPresent(size -> {
             throw ApiError.INVALID_PARAMETER.exception("FileSize", size, "must not be negative");
         });
-        UploadSessions.UploadGrant grant = sessions.apply(new UploadSessions.ApplyRequest(space,
+        UploadSessions.UploadGrant grant = sessions.apply(new UploadSessions.ApplyRequest(
+                space,
                 params.text("FileName").orElse(null),
                 params.text("FileExtension").orElse(null),
-                params.text("SessionKey").orElse(null), params.integer("StorageClass").orElse(0L)));
+                params.text("SessionKey").orElse(null),
+                params.integer("StorageClass").orElse(0L)));
         ApplyUploadInfoResult.CandidateUploadAddresses candidates = null;
         if (params.flag("NeedFallback")) {
             List<List<String>> hosts = sessions.candidateHosts();
-            candidates = new ApplyUploadInfoResult.CandidateUploadAddresses(List.of(address(grant, hosts.get(0))),
-                    List.of(address(grant, hosts.get(1))), List.of(address(grant, hosts.get(2))));
+            candidates = new ApplyUploadInfoResult.CandidateUploadAddresses(
+                    List.of(address(grant, hosts.get(0))),
+                    List.of(address(grant, hosts.get(1))),
+                    List.of(address(grant, hosts.get(2))));
         }
-        return new ApplyUploadInfoResult(new ApplyUploadInfoResult.Data(address(grant, grant.uploadHosts()),
-                candidates));
+        return new ApplyUploadInfoResult(
+                new ApplyUploadInfoResult.Data(address(grant, grant.uploadHosts()), candidates));
     }
 
     private static ApplyUploadInfoResult.UploadAddress address(UploadSessions.UploadGrant grant, List<String> hosts) {
         return new ApplyUploadInfoResult.UploadAddress(
                 List.of(new ApplyUploadInfoResult.StoreInfo(grant.storeUri(), grant.auth())),
-                hosts, List.of(), grant.sessionKey());
+                hosts,
+                List.of(),
+                grant.sessionKey());
     }
 }

@@ -20,7 +20,7 @@ public final class CommitUploadInfoHandler implements ActionHandler {
                 params.requireText("SessionKey"),
                 CommitFunctions.parse(params.raw("Functions")),
                 params.text("CallbackArgs").orElse(null)));
-        return new CommitUploadInfoResult(new CommitUploadInfoResult.Data(media.vid(), media.posterUri(),
-                media.sourceInfo(), ""));
+        return new CommitUploadInfoResult(
+                new CommitUploadInfoResult.Data(media.vid(), media.posterUri(), media.sourceInfo(), ""));
     }
 }

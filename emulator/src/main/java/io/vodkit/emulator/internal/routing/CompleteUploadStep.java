@@ -24,8 +24,11 @@ final class CompleteUploadStep implements GatewayStep {
         if (body.length > MAX_BODY_BYTES) {
             throw GatewayError.INVALID_MERGE_BODY.exception("larger than " + MAX_BODY_BYTES + " bytes");
         }
-        StoredObject object = uploads.complete(request.claims(), request.query().first("uploadID").orElse(""),
-                new String(body, StandardCharsets.UTF_8), request.query().first("ObjectContentType").orElse(null));
+        StoredObject object = uploads.complete(
+                request.claims(),
+                request.query().first("uploadID").orElse(""),
+                new String(body, StandardCharsets.UTF_8),
+                request.query().first("ObjectContentType").orElse(null));
         return new GatewayPayloads.StoredObject(object.crc32(), object.fileName());
     }
 }

@@ -24,14 +24,21 @@ public final class DescribeDomainConfigHandler implements ActionHandler {
         if (!domainType.equals("play") || !playDomain.matches(domain)) {
             throw ApiError.DOMAIN_NOT_FOUND.exception(domain, space);
         }
-        DescribeDomainConfigResult.Action action = new DescribeDomainConfigResult.Action(PlayDomain.URL_AUTH_TYPE,
-                playDomain.masterKey(), playDomain.backupKey(), PlayDomain.SIGN_NAME,
+        DescribeDomainConfigResult.Action action = new DescribeDomainConfigResult.Action(
+                PlayDomain.URL_AUTH_TYPE,
+                playDomain.masterKey(),
+                playDomain.backupKey(),
+                PlayDomain.SIGN_NAME,
                 PlayDomain.URL_VALIDITY.toSeconds());
         return new DescribeDomainConfigResult(
-                new DescribeDomainConfigResult.Domain(playDomain.domain(), playDomain.domain(), "online",
-                        playDomain.createdAt().toString(), "off"),
+                new DescribeDomainConfigResult.Domain(
+                        playDomain.domain(),
+                        playDomain.domain(),
+                        "online",
+                        playDomain.createdAt().toString(),
+                        "off"),
                 new DescribeDomainConfigResult.Config(new DescribeDomainConfigResult.SignedUrlAuthControl(
-                        new DescribeDomainConfigResult.SignedUrlAuth(true,
-                                List.of(new DescribeDomainConfigResult.Rule(action))))));
+                        new DescribeDomainConfigResult.SignedUrlAuth(
+                                true, List.of(new DescribeDomainConfigResult.Rule(action))))));
     }
 }

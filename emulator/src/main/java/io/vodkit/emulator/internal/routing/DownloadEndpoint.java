@@ -56,7 +56,9 @@ public final class DownloadEndpoint {
         String authKey;
         try {
             fileName = StorePath.decode(rawPath);
-            authKey = QueryString.parse(ctx.req().getQueryString()).first(PlayDomain.SIGN_NAME).orElse(null);
+            authKey = QueryString.parse(ctx.req().getQueryString())
+                    .first(PlayDomain.SIGN_NAME)
+                    .orElse(null);
         } catch (GatewayException | IllegalArgumentException e) {
             plain(ctx, 400, "Bad Request");
             return;

@@ -1,6 +1,7 @@
 package io.vodkit.emulator.internal.routing;
 
 import io.javalin.http.Context;
+import io.vodkit.emulator.Disk;
 import io.vodkit.emulator.internal.api.GatewayError;
 import io.vodkit.emulator.internal.api.GatewayException;
 import io.vodkit.emulator.internal.api.GatewayResponse;
@@ -13,7 +14,6 @@ import io.vodkit.emulator.internal.service.Ids;
 import io.vodkit.emulator.internal.service.MultipartUploads;
 import io.vodkit.emulator.internal.service.ObjectPublisher;
 import io.vodkit.emulator.internal.service.ServerStats;
-import io.vodkit.emulator.Disk;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +37,13 @@ public final class GatewayEndpoint {
     private final GatewayStep listParts;
     private final ObjectPublisher publisher;
 
-    public GatewayEndpoint(UploadTokens tokens, Ids ids, ServerStats stats, DirectUploads directUploads,
-                           MultipartUploads multipartUploads, ObjectPublisher publisher) {
+    public GatewayEndpoint(
+            UploadTokens tokens,
+            Ids ids,
+            ServerStats stats,
+            DirectUploads directUploads,
+            MultipartUploads multipartUploads,
+            ObjectPublisher publisher) {
         this.publisher = publisher;
         this.tokens = tokens;
         this.ids = ids;
@@ -89,25 +94,42 @@ public final class GatewayEndpoint {
             QueryString query = parseQuery(ctx.req().getQueryString());
             UploadTokenClaims claims = tokens.verify(ctx.header("Authorization"), storeUri);
             publisher.requireUncommitted(storeUri);
-            GatewayRequest request = new GatewayRequest(claims, query, ctx::header,
+            GatewayRequest request = new GatewayRequest(
+                    claims,
+                    query,
+                    ctx::header,
                     new ObservedInputStream(ctx.req().getInputStream(), stats::bytesReceived),
                     ctx.req().getContentLengthLong());
             Object payload = selector.select(query).handle(request);
             write(ctx, 200, GatewayResponse.ok(payload));
         } catch (GatewayException e) {
-            LOG.info("Gateway request refused method={} path={} logid={} status={} error={} message={}",
-                    ctx.req().getMethod(), path, logId, e.error().httpStatus(), e.error().errorName(),
+            LOG.info(
+                    "Gateway request refused method={} path={} logid={} status={} error={} message={}",
+                    ctx.req().getMethod(),
+                    path,
+                    logId,
+                    e.error().httpStatus(),
+                    e.error().errorName(),
                     e.getMessage());
             write(ctx, e.error().httpStatus(), GatewayResponse.failed(e));
         } catch (IOException | RuntimeException e) {
             if (Disk.isFull(e)) {
-                LOG.warn("Gateway request failed: no space left on the disk method={} path={} logid={} error={}",
-                        ctx.req().getMethod(), path, logId, e.toString());
+                LOG.warn(
+                        "Gateway request failed: no space left on the disk method={} path={} logid={} error={}",
+                        ctx.req().getMethod(),
+                        path,
+                        logId,
+                        e.toString());
                 GatewayException full = GatewayError.DISK_FULL.exception(logId);
                 write(ctx, full.error().httpStatus(), GatewayResponse.failed(full));
                 return;
             }
-            LOG.error("Gateway request failed method={} path={} logid={}", ctx.req().getMethod(), path, logId, e);
+            LOG.error(
+                    "Gateway request failed method={} path={} logid={}",
+                    ctx.req().getMethod(),
+                    path,
+                    logId,
+                    e);
             GatewayException failure = GatewayError.INTERNAL_ERROR.exception(logId);
             write(ctx, failure.error().httpStatus(), GatewayResponse.failed(failure));
         }

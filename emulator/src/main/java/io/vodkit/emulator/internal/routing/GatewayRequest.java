@@ -12,6 +12,9 @@ import java.util.function.Function;
  * @param header        header lookup by name (case-insensitive), null when absent
  * @param contentLength the declared body length, -1 when unknown
  */
-record GatewayRequest(UploadTokenClaims claims, QueryString query, Function<String, String> header,
-                      InputStream body, long contentLength) {
-}
+record GatewayRequest(
+        UploadTokenClaims claims,
+        QueryString query,
+        Function<String, String> header,
+        InputStream body,
+        long contentLength) {}

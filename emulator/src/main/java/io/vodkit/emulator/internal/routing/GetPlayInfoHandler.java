@@ -46,8 +46,11 @@ public final class GetPlayInfoHandler implements ActionHandler {
             throw ApiError.INVALID_PARAMETER.exception("Ssl", ssl, "must be 0 or 1");
         }
         if (ssl.equals("1") && playDomain.certificateExpiry().isEmpty()) {
-            throw ApiError.INVALID_PARAMETER.exception("Ssl", ssl, "this emulator serves plain HTTP, so it has no "
-                    + "https play URLs; serve it with `vodkit serve --tls`, or leave Ssl out");
+            throw ApiError.INVALID_PARAMETER.exception(
+                    "Ssl",
+                    ssl,
+                    "this emulator serves plain HTTP, so it has no "
+                            + "https play URLs; serve it with `vodkit serve --tls`, or leave Ssl out");
         }
         MediaRecord found = media.find(vid).orElseThrow(() -> ApiError.MEDIA_NOT_FOUND.exception(vid));
         if (!media.publishStatus(vid).orElse("").equals(MediaRepository.PUBLISHED)) {
@@ -57,19 +60,25 @@ public final class GetPlayInfoHandler implements ActionHandler {
         Instant now = clock.instant();
         String fileType = source.path("FileType").asText("video");
         Double duration = source.has("Duration") ? source.get("Duration").asDouble() : null;
-        GetPlayInfoResult.PlayInfo info = new GetPlayInfoResult.PlayInfo(source.path("FileId").asText(""),
-                source.path("Md5").asText(""), fileType, source.path("Format").asText(""),
-                source.path("Codec").asText(""), source.path("Definition").asText(""),
+        GetPlayInfoResult.PlayInfo info = new GetPlayInfoResult.PlayInfo(
+                source.path("FileId").asText(""),
+                source.path("Md5").asText(""),
+                fileType,
+                source.path("Format").asText(""),
+                source.path("Codec").asText(""),
+                source.path("Definition").asText(""),
                 playDomain.signedUrl(found.fileName(), now, ids.urlAuthRand(), false),
                 playDomain.signedUrl(found.fileName(), now, ids.urlAuthRand(), true),
                 source.has("Bitrate") ? source.get("Bitrate").asLong() : null,
                 source.has("Width") ? source.get("Width").asInt() : null,
                 source.has("Height") ? source.get("Height").asInt() : null,
-                source.path("Size").asLong(), duration);
-        String posterUrl = found.posterUri().isEmpty() ? ""
+                source.path("Size").asLong(),
+                duration);
+        String posterUrl = found.posterUri().isEmpty()
+                ? ""
                 : playDomain.signedUrl(Spaces.fileNameOf(found.posterUri()), now, ids.urlAuthRand(), false);
-        return new GetPlayInfoResult(vid, STATUS_NORMAL, posterUrl, duration == null ? 0 : duration, fileType, 1,
-                List.of(info));
+        return new GetPlayInfoResult(
+                vid, STATUS_NORMAL, posterUrl, duration == null ? 0 : duration, fileType, 1, List.of(info));
     }
 
     private static JsonNode sourceInfo(MediaRecord media) {

@@ -23,9 +23,16 @@ public final class GetStorageConfigHandler implements ActionHandler {
     @Override
     public Object handle(Params params) {
         spaces.requireKnown(params.requireText("SpaceName"));
-        return new GetStorageConfigResult(STORAGE_TYPE, playDomain.origin(),
-                new GetStorageConfigResult.UrlAuthConfig(AUTH_TYPE, "enable",
-                        new GetStorageConfigResult.TypeAConfig(playDomain.masterKey(), playDomain.backupKey(),
-                                PlayDomain.URL_VALIDITY.toSeconds(), PlayDomain.SIGN_NAME)));
+        return new GetStorageConfigResult(
+                STORAGE_TYPE,
+                playDomain.origin(),
+                new GetStorageConfigResult.UrlAuthConfig(
+                        AUTH_TYPE,
+                        "enable",
+                        new GetStorageConfigResult.TypeAConfig(
+                                playDomain.masterKey(),
+                                playDomain.backupKey(),
+                                PlayDomain.URL_VALIDITY.toSeconds(),
+                                PlayDomain.SIGN_NAME)));
     }
 }

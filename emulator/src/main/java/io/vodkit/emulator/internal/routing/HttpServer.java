@@ -52,9 +52,12 @@ public final class HttpServer implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     /** The handlers behind the listener. */
-    public record Endpoints(OpenApiEndpoint openApi, GatewayEndpoint gateway, DownloadEndpoint download,
-                            StatsEndpoint stats, ConsoleEndpoint console) {
-    }
+    public record Endpoints(
+            OpenApiEndpoint openApi,
+            GatewayEndpoint gateway,
+            DownloadEndpoint download,
+            StatsEndpoint stats,
+            ConsoleEndpoint console) {}
 
     private final Javalin app;
     private final RequestGate gate;
@@ -74,12 +77,17 @@ public final class HttpServer implements AutoCloseable {
      * @param wiring  builds the endpoints, given a supplier of the port actually bound
      * @throws BindException when the port cannot be bound
      */
-    public static HttpServer start(String host, int port, Optional<SSLContext> tls, ServerStats stats,
-                                   List<RequestFilter> filters, Function<IntSupplier, Endpoints> wiring)
+    public static HttpServer start(
+            String host,
+            int port,
+            Optional<SSLContext> tls,
+            ServerStats stats,
+            List<RequestFilter> filters,
+            Function<IntSupplier, Endpoints> wiring)
             throws IOException {
         checkFree(host, port);
-        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_TIMEOUT_MILLIS,
-                new ArrayBlockingQueue<>(QUEUE_CAPACITY));
+        QueuedThreadPool pool = new QueuedThreadPool(
+                MAX_THREADS, MIN_THREADS, IDLE_TIMEOUT_MILLIS, new ArrayBlockingQueue<>(QUEUE_CAPACITY));
         pool.setName("vodkit-emulator-http");
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -89,12 +97,12 @@ public final class HttpServer implements AutoCloseable {
             // header values exactly as sent: Jetty's header cache would otherwise hand back its own spelling of a
             // well-known value (charset=UTF-8 for charset=utf-8) and break signatures over content-type
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
-            tls.ifPresent(context -> config.jetty.addConnector((server, http) -> httpsConnector(server, http,
-                    context, host, port)));
+            tls.ifPresent(context ->
+                    config.jetty.addConnector((server, http) -> httpsConnector(server, http, context, host, port)));
             if (!filters.isEmpty()) {
                 Filter service = serviceFilter(List.copyOf(filters));
-                config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(service), "/*",
-                        EnumSet.of(DispatcherType.REQUEST)));
+                config.jetty.modifyServletContextHandler(handler ->
+                        handler.addFilter(new FilterHolder(service), "/*", EnumSet.of(DispatcherType.REQUEST)));
             }
         });
         RequestGate gate = new RequestGate();
@@ -128,26 +136,29 @@ public final class HttpServer implements AutoCloseable {
         if (index == filters.size()) {
             return last;
         }
-        return (req, res) -> filters.get(index).filter((HttpServletRequest) req, (HttpServletResponse) res,
-                through(filters, index + 1, last));
+        return (req, res) -> filters.get(index)
+                .filter((HttpServletRequest) req, (HttpServletResponse) res, through(filters, index + 1, last));
     }
 
     /** The stats query and the console: they watch the service, they are not its traffic. */
     private static boolean watchesTheService(String path) {
-        return path.equals(StatsEndpoint.PATH) || path.equals(ConsoleEndpoint.PATH)
+        return path.equals(StatsEndpoint.PATH)
+                || path.equals(ConsoleEndpoint.PATH)
                 || path.startsWith(ConsoleEndpoint.PATH + "/");
     }
 
     /** One HTTPS connector on {@code host:port}; Javalin then adds no plain one. */
-    private static ServerConnector httpsConnector(Server server, HttpConfiguration http, SSLContext context,
-                                                  String host, int port) {
+    private static ServerConnector httpsConnector(
+            Server server, HttpConfiguration http, SSLContext context, String host, int port) {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setSslContext(context);
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         secure.setSniHostCheck(false); // clients reach it by IP address too, which carries no SNI
         http.addCustomizer(secure); // Javalin's own configuration: this is its only connector
-        ServerConnector connector = new ServerConnector(server,
-                new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(
+                server,
+                new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         return connector;
@@ -181,8 +192,7 @@ public final class HttpServer implements AutoCloseable {
         filters.forEach(RequestFilter::close);
         int left = gate.closeAndAwait(SHUTDOWN_GRACE);
         if (left > 0) {
-            LOG.warn("Stopping with requests still in flight count={} graceMillis={}", left,
-                    SHUTDOWN_GRACE.toMillis());
+            LOG.warn("Stopping with requests still in flight count={} graceMillis={}", left, SHUTDOWN_GRACE.toMillis());
         }
         app.stop();
     }
@@ -191,8 +201,9 @@ public final class HttpServer implements AutoCloseable {
         // the stats query itself is not counted: it observes the service, it is not traffic
         app.addHttpHandler(HandlerType.GET, StatsEndpoint.PATH, gated(gate, null, endpoints.stats()::handle));
         // before "/*": the console is not counted, it watches the service like the stats query
-        endpoints.console().routes((method, path, handler) ->
-                app.addHttpHandler(method, path, gated(gate, null, handler)));
+        endpoints
+                .console()
+                .routes((method, path, handler) -> app.addHttpHandler(method, path, gated(gate, null, handler)));
         app.addHttpHandler(HandlerType.GET, "/", gated(gate, stats, endpoints.openApi()::handle));
         app.addHttpHandler(HandlerType.POST, "/", gated(gate, stats, endpoints.openApi()::handle));
         app.addHttpHandler(HandlerType.PUT, "/", gated(gate, stats, endpoints.openApi()::methodNotAllowed));

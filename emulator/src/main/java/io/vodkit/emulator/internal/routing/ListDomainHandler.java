@@ -38,20 +38,28 @@ public final class ListDomainHandler implements ActionHandler {
         }
         String domain = playDomain.domain();
         List<ListDomainResult.Domain> all = domainType.equals("play") && sourceStationType == 1
-                ? List.of(new ListDomainResult.Domain(domain, domain, "enable", "enable", "online",
-                        certificate(), playDomain.createdAt().toString()))
+                ? List.of(new ListDomainResult.Domain(
+                        domain,
+                        domain,
+                        "enable",
+                        "enable",
+                        "online",
+                        certificate(),
+                        playDomain.createdAt().toString()))
                 : List.of();
-        List<ListDomainResult.Domain> page = all.stream().skip(offset).limit(limit).toList();
+        List<ListDomainResult.Domain> page =
+                all.stream().skip(offset).limit(limit).toList();
         ListDomainResult.InstanceInfo play = page.isEmpty()
                 ? ListDomainResult.InstanceInfo.empty()
                 : new ListDomainResult.InstanceInfo(
                         List.of(new ListDomainResult.Instance(PlayDomain.INSTANCE_ID, page)), List.of());
-        return new ListDomainResult(space, play, ListDomainResult.InstanceInfo.empty(), domain, all.size(),
-                (int) offset);
+        return new ListDomainResult(
+                space, play, ListDomainResult.InstanceInfo.empty(), domain, all.size(), (int) offset);
     }
 
     private ListDomainResult.Certificate certificate() {
-        return playDomain.certificateExpiry()
+        return playDomain
+                .certificateExpiry()
                 .map(expiry -> new ListDomainResult.Certificate("enable", expiry.toString()))
                 .orElse(new ListDomainResult.Certificate("disable", null));
     }

@@ -15,8 +15,10 @@ final class ListPartsStep implements GatewayStep {
     @Override
     public Object handle(GatewayRequest request) throws IOException {
         String uploadId = request.query().first("uploadID").orElse("");
-        return new GatewayPayloads.PartList(uploadId, uploads.listParts(request.claims(), uploadId).stream()
-                .map(p -> new GatewayPayloads.PartList.Part(p.partNumber(), p.crc32(), p.size()))
-                .toList());
+        return new GatewayPayloads.PartList(
+                uploadId,
+                uploads.listParts(request.claims(), uploadId).stream()
+                        .map(p -> new GatewayPayloads.PartList.Part(p.partNumber(), p.crc32(), p.size()))
+                        .toList());
     }
 }

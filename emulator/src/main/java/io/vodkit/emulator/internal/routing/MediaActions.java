@@ -54,27 +54,44 @@ public final class MediaActions {
         return params -> {
             String space = spaces.requireKnown(params.requireText("SpaceName"));
             List<String> statuses = params.list("Status");
-            statuses.stream().filter(status -> !STATUSES.contains(status)).findFirst().ifPresent(status -> {
-                throw ApiError.INVALID_PARAMETER.exception("Status", status, "must be Published or Unpublished");
-            });
+            statuses.stream()
+                    .filter(status -> !STATUSES.contains(status))
+                    .findFirst()
+                    .ifPresent(status -> {
+                        throw ApiError.INVALID_PARAMETER.exception(
+                                "Status", status, "must be Published or Unpublished");
+                    });
             String order = params.text("Order").orElse("Desc");
             if (!order.equals("Asc") && !order.equals("Desc")) {
                 throw ApiError.INVALID_PARAMETER.exception("Order", order, "must be Asc or Desc");
             }
             List<Long> classifications = params.list("ClassificationIds").stream()
-                    .map(id -> wholeNumber("ClassificationIds", id)).toList();
+                    .map(id -> wholeNumber("ClassificationIds", id))
+                    .toList();
             if (classifications.size() > Limits.MAX_VIDS) {
                 throw ApiError.ITEM_LIMIT_EXCEEDED.exception("ClassificationIds", Limits.MAX_VIDS);
             }
             List<String> storageClasses = params.list("TosStorageClasses").stream()
-                    .map(c -> MediaLibrary.storageClass("TosStorageClasses", c)).toList();
+                    .map(c -> MediaLibrary.storageClass("TosStorageClasses", c))
+                    .toList();
             int offset = bounded(params, "Offset", 0, 0, Limits.MAX_OFFSET);
             int pageSize = bounded(params, "PageSize", Limits.DEFAULT_PAGE_SIZE, 1, Limits.MAX_PAGE_SIZE);
             Instant from = time(params, "StartTime").orElse(EARLIEST);
             Instant to = time(params, "EndTime").orElse(clock.instant());
-            MediaLibrary.Page page = library.list(new MediaLibrary.Query(space, params.text("Vid").orElse(null),
-                    statuses, params.list("Tags"), classifications, storageClasses,
-                    params.list("VodUploadSources"), from, to, order.equals("Asc")), offset, pageSize);
+            MediaLibrary.Page page = library.list(
+                    new MediaLibrary.Query(
+                            space,
+                            params.text("Vid").orElse(null),
+                            statuses,
+                            params.list("Tags"),
+                            classifications,
+                            storageClasses,
+                            params.list("VodUploadSources"),
+                            from,
+                            to,
+                            order.equals("Asc")),
+                    offset,
+                    pageSize);
             return new MediaResults.Page(space, page.media(), page.total(), offset, pageSize);
         };
     }
@@ -90,21 +107,27 @@ public final class MediaActions {
             Optional<String> description = params.given("Description");
             Optional<String> tags = params.given("Tags");
             title.filter(t -> t.length() > Limits.MAX_TITLE_CHARS).ifPresent(t -> {
-                throw ApiError.INVALID_PARAMETER.exception("Title", t,
-                        "longer than " + Limits.MAX_TITLE_CHARS + " characters");
+                throw ApiError.INVALID_PARAMETER.exception(
+                        "Title", t, "longer than " + Limits.MAX_TITLE_CHARS + " characters");
             });
             description.filter(d -> d.length() > Limits.MAX_DESCRIPTION_CHARS).ifPresent(d -> {
-                throw ApiError.INVALID_PARAMETER.exception("Description", d,
-                        "longer than " + Limits.MAX_DESCRIPTION_CHARS + " characters");
+                throw ApiError.INVALID_PARAMETER.exception(
+                        "Description", d, "longer than " + Limits.MAX_DESCRIPTION_CHARS + " characters");
             });
             tags.filter(t -> MediaLibrary.splitTags(t).size() > Limits.MAX_TAGS).ifPresent(t -> {
                 throw ApiError.ITEM_LIMIT_EXCEEDED.exception("Tags", Limits.MAX_TAGS);
             });
-            Optional<Long> classification = params.given("ClassificationId")
-                    .map(id -> id.isBlank() ? 0L : wholeNumber("ClassificationId", id));
-            library.update(vid, new MediaLibrary.Update(title, description, tags, params.given("Category"),
-                    classification,
-                    params.given("PosterUri")));
+            Optional<Long> classification =
+                    params.given("ClassificationId").map(id -> id.isBlank() ? 0L : wholeNumber("ClassificationId", id));
+            library.update(
+                    vid,
+                    new MediaLibrary.Update(
+                            title,
+                            description,
+                            tags,
+                            params.given("Category"),
+                            classification,
+                            params.given("PosterUri")));
             return null;
         };
     }
@@ -185,8 +208,8 @@ public final class MediaActions {
             try {
                 return OffsetDateTime.parse(text.strip()).toInstant();
             } catch (DateTimeParseException e) {
-                throw ApiError.INVALID_PARAMETER.exception(name, text, "must be an ISO-8601 time like "
-                        + "2024-01-01T00:00:00Z");
+                throw ApiError.INVALID_PARAMETER.exception(
+                        name, text, "must be an ISO-8601 time like " + "2024-01-01T00:00:00Z");
             }
         });
     }

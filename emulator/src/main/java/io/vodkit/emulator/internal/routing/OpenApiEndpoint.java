@@ -1,6 +1,7 @@
 package io.vodkit.emulator.internal.routing;
 
 import io.javalin.http.Context;
+import io.vodkit.emulator.Disk;
 import io.vodkit.emulator.internal.api.ApiError;
 import io.vodkit.emulator.internal.api.ApiException;
 import io.vodkit.emulator.internal.api.ApiResponse;
@@ -11,7 +12,6 @@ import io.vodkit.emulator.internal.security.SignatureVerifier;
 import io.vodkit.emulator.internal.security.SignedRequest;
 import io.vodkit.emulator.internal.service.Ids;
 import io.vodkit.emulator.internal.service.ServerStats;
-import io.vodkit.emulator.Disk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -35,8 +35,7 @@ public final class OpenApiEndpoint {
     private final ServerStats stats;
     private final String region;
 
-    public OpenApiEndpoint(SignatureVerifier verifier, ActionRouter router, Ids ids, ServerStats stats,
-                           String region) {
+    public OpenApiEndpoint(SignatureVerifier verifier, ActionRouter router, Ids ids, ServerStats stats, String region) {
         this.verifier = verifier;
         this.router = router;
         this.ids = ids;
@@ -65,13 +64,23 @@ public final class OpenApiEndpoint {
             write(ctx, 200, new ApiResponse(metadata(requestId, action, version, null), result));
             LOG.debug("OpenAPI action={} version={} requestId={} status=200", action, version, requestId);
         } catch (ApiException e) {
-            LOG.info("OpenAPI action={} version={} requestId={} status={} code={} message={}", action, version,
-                    requestId, e.error().httpStatus(), e.error().code(), e.getMessage());
+            LOG.info(
+                    "OpenAPI action={} version={} requestId={} status={} code={} message={}",
+                    action,
+                    version,
+                    requestId,
+                    e.error().httpStatus(),
+                    e.error().code(),
+                    e.getMessage());
             fail(ctx, requestId, action, version, e);
         } catch (IOException | RuntimeException e) {
             if (Disk.isFull(e)) {
-                LOG.warn("OpenAPI action={} version={} requestId={} failed: no space left on the disk error={}",
-                        action, version, requestId, e.toString());
+                LOG.warn(
+                        "OpenAPI action={} version={} requestId={} failed: no space left on the disk error={}",
+                        action,
+                        version,
+                        requestId,
+                        e.toString());
                 fail(ctx, requestId, action, version, ApiError.DISK_FULL.exception());
                 return;
             }
@@ -86,12 +95,14 @@ public final class OpenApiEndpoint {
     }
 
     private void fail(Context ctx, String requestId, String action, String version, ApiException e) {
-        write(ctx, e.error().httpStatus(),
+        write(
+                ctx,
+                e.error().httpStatus(),
                 new ApiResponse(metadata(requestId, action, version, ResponseMetadata.ErrorInfo.of(e)), null));
     }
 
-    private ResponseMetadata metadata(String requestId, String action, String version,
-                                      ResponseMetadata.ErrorInfo error) {
+    private ResponseMetadata metadata(
+            String requestId, String action, String version, ResponseMetadata.ErrorInfo error) {
         return new ResponseMetadata(requestId, action, version, ResponseMetadata.SERVICE, region, error);
     }
 

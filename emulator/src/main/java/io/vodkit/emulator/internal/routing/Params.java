@@ -7,8 +7,8 @@ import io.vodkit.emulator.internal.api.ApiError;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.api.QueryString;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +100,9 @@ public final class Params {
         if (value != null && value.isArray()) {
             value.forEach(item -> items.add(item.asText().strip()));
         } else {
-            text(name).ifPresent(text -> Arrays.stream(text.split(",")).map(String::strip).forEach(items::add));
+            text(name)
+                    .ifPresent(text ->
+                            Arrays.stream(text.split(",")).map(String::strip).forEach(items::add));
         }
         items.remove("");
         return List.copyOf(items);
@@ -140,7 +142,9 @@ public final class Params {
 
     /** A boolean: {@code True}, {@code true} and {@code 1} are true; anything else (or absent) is false. */
     public boolean flag(String name) {
-        return text(name).map(t -> TRUE.contains(t.trim().toLowerCase(Locale.ROOT))).orElse(false);
+        return text(name)
+                .map(t -> TRUE.contains(t.trim().toLowerCase(Locale.ROOT)))
+                .orElse(false);
     }
 
     /** The raw value (for nested JSON parameters), or null. */

@@ -30,11 +30,13 @@ public final class QueryUploadTaskInfoHandler implements ActionHandler {
     @Override
     public Object handle(Params params) {
         String raw = params.requireText("JobIds");
-        List<String> jobIds = Arrays.stream(raw.split(",")).map(String::trim).filter(id -> !id.isEmpty())
-                .distinct().toList();
+        List<String> jobIds = Arrays.stream(raw.split(","))
+                .map(String::trim)
+                .filter(id -> !id.isEmpty())
+                .distinct()
+                .toList();
         if (jobIds.isEmpty() || jobIds.size() > UrlPulls.MAX_BATCH) {
-            throw ApiError.INVALID_PARAMETER.exception("JobIds", raw, "must name 1 to " + UrlPulls.MAX_BATCH
-                    + " jobs");
+            throw ApiError.INVALID_PARAMETER.exception("JobIds", raw, "must name 1 to " + UrlPulls.MAX_BATCH + " jobs");
         }
         List<QueryUploadTaskInfoResult.MediaInfo> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -50,9 +52,17 @@ public final class QueryUploadTaskInfoHandler implements ActionHandler {
     }
 
     private static QueryUploadTaskInfoResult.MediaInfo mediaInfo(UrlJob job) {
-        return new QueryUploadTaskInfoResult.MediaInfo(job.requestId(), job.jobId(), job.sourceUrl(),
-                job.state().wireName(), job.vid(), job.spaceName(), ACCOUNT_ID, sourceInfo(job),
-                job.callbackArgs(), job.posterUri(),
+        return new QueryUploadTaskInfoResult.MediaInfo(
+                job.requestId(),
+                job.jobId(),
+                job.sourceUrl(),
+                job.state().wireName(),
+                job.vid(),
+                job.spaceName(),
+                ACCOUNT_ID,
+                sourceInfo(job),
+                job.callbackArgs(),
+                job.posterUri(),
                 job.state() == UrlJobState.FAILED ? job.failure() : null);
     }
 

@@ -19,6 +19,5 @@ public interface RequestFilter extends AutoCloseable {
 
     /** Ends at once whatever the filter holds up (a stopping listener does not wait for it); later holds end too. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -14,7 +14,10 @@ public final class StartExecutionHandler implements ActionHandler {
 
     @Override
     public Object handle(Params params) {
-        return new StartExecutionResult(executions.start(StartExecutionRequest.parse(params.raw("Input"),
-                params.raw("Operation"), params.raw("Control"), params.text("SpaceName").orElse(null))));
+        return new StartExecutionResult(executions.start(StartExecutionRequest.parse(
+                params.raw("Input"),
+                params.raw("Operation"),
+                params.raw("Control"),
+                params.text("SpaceName").orElse(null))));
     }
 }

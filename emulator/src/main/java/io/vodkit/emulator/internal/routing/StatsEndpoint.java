@@ -26,8 +26,11 @@ public final class StatsEndpoint {
     private final Supplier<Map<String, Long>> faults;
 
     /** @param faults the faults injected so far by kind (the network lab's count) */
-    public StatsEndpoint(ServerStats stats, MultipartUploads multipartUploads, MediaRepository media,
-                         Supplier<Map<String, Long>> faults) {
+    public StatsEndpoint(
+            ServerStats stats,
+            MultipartUploads multipartUploads,
+            MediaRepository media,
+            Supplier<Map<String, Long>> faults) {
         this.stats = stats;
         this.multipartUploads = multipartUploads;
         this.media = media;
@@ -40,9 +43,13 @@ public final class StatsEndpoint {
             return;
         }
         Map<String, Long> injected = faults.get();
-        StatsBody body = new StatsBody(stats.bytesReceived(), stats.requests(),
-                multipartUploads.activeCount() + stats.directUploadsInFlight(), media.count(),
-                injected.values().stream().mapToLong(Long::longValue).sum(), injected);
+        StatsBody body = new StatsBody(
+                stats.bytesReceived(),
+                stats.requests(),
+                multipartUploads.activeCount() + stats.directUploadsInFlight(),
+                media.count(),
+                injected.values().stream().mapToLong(Long::longValue).sum(),
+                injected);
         ctx.status(200).contentType("application/json; charset=utf-8").result(Json.bytes(body));
     }
 

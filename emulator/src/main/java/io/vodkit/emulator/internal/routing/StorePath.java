@@ -8,8 +8,7 @@ import io.vodkit.emulator.internal.api.QueryString;
  * empty, {@code .} and {@code ..} segments, encoded slashes and backslashes, and control characters.
  */
 final class StorePath {
-    private StorePath() {
-    }
+    private StorePath() {}
 
     /** @throws io.vodkit.emulator.internal.api.GatewayException INVALID_PATH */
     static String decode(String rawPath) {

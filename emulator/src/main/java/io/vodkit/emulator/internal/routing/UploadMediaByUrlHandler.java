@@ -42,8 +42,14 @@ public final class UploadMediaByUrlHandler implements ActionHandler {
             if (sourceUrl == null) {
                 throw ApiError.MISSING_PARAMETER.exception("URLSets[].SourceUrl");
             }
-            submissions.add(new UrlPulls.Submission(sourceUrl, text(set, "FileName"), text(set, "FileExtension"),
-                    text(set, "Md5"), text(set, "CallbackArgs"), options(set), storageClass(set),
+            submissions.add(new UrlPulls.Submission(
+                    sourceUrl,
+                    text(set, "FileName"),
+                    text(set, "FileExtension"),
+                    text(set, "Md5"),
+                    text(set, "CallbackArgs"),
+                    options(set),
+                    storageClass(set),
                     text(set, "TemplateId")));
         }
         List<UploadMediaByUrlResult.Job> jobs = pulls.submit(space, submissions).stream()
@@ -77,7 +83,10 @@ public final class UploadMediaByUrlHandler implements ActionHandler {
     /** A scalar field as text; null when absent, null or "". */
     private static String text(JsonNode set, String field) {
         JsonNode value = set.get(field);
-        if (value == null || value.isNull() || value.isContainerNode() || value.asText().isEmpty()) {
+        if (value == null
+                || value.isNull()
+                || value.isContainerNode()
+                || value.asText().isEmpty()) {
             return null;
         }
         return value.asText();

@@ -18,9 +18,18 @@ final class UploadPartStep implements GatewayStep {
     public Object handle(GatewayRequest request) throws IOException {
         ExpectedCrc expected = ExpectedCrc.parse(request.header().apply("Content-CRC32"));
         String uploadId = request.query().first("uploadID").orElse("");
-        MultipartPart part = uploads.putPart(request.claims(), uploadId,
-                request.query().first("partNumber").orElse(""), request.body(), expected, request.contentLength());
-        return new GatewayPayloads.UploadPart(uploadId, String.valueOf(part.partNumber()), part.crc32(),
-                part.crc32(), new GatewayPayloads.UploadPart.Meta(part.contentType()));
+        MultipartPart part = uploads.putPart(
+                request.claims(),
+                uploadId,
+                request.query().first("partNumber").orElse(""),
+                request.body(),
+                expected,
+                request.contentLength());
+        return new GatewayPayloads.UploadPart(
+                uploadId,
+                String.valueOf(part.partNumber()),
+                part.crc32(),
+                part.crc32(),
+                new GatewayPayloads.UploadPart.Meta(part.contentType()));
     }
 }

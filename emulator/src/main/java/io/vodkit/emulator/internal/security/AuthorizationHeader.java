@@ -12,8 +12,14 @@ import java.util.regex.Pattern;
  * A parsed {@code Authorization: HMAC-SHA256 Credential=AK/date/region/service/request, SignedHeaders=a;b,
  * Signature=hex} header (spec §2.1 step 12).
  */
-record AuthorizationHeader(String accessKey, String shortDate, String region, String service, String terminal,
-                           List<String> signedHeaders, String signature) {
+record AuthorizationHeader(
+        String accessKey,
+        String shortDate,
+        String region,
+        String service,
+        String terminal,
+        List<String> signedHeaders,
+        String signature) {
 
     static final String ALGORITHM = "HMAC-SHA256";
     private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");

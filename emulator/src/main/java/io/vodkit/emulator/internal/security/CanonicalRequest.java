@@ -11,21 +11,25 @@ import java.util.stream.Collectors;
 final class CanonicalRequest {
     private static final String CANONICAL_URI = "/";
 
-    private CanonicalRequest() {
-    }
+    private CanonicalRequest() {}
 
     /**
      * Builds the canonical request.
      *
      * @param headerValue the value of a signed header (lower-case name), already canonicalised by the caller
      */
-    static String build(String method, String rawQuery, List<String> signedHeaders,
-                        Function<String, String> headerValue, String payloadHash) {
+    static String build(
+            String method,
+            String rawQuery,
+            List<String> signedHeaders,
+            Function<String, String> headerValue,
+            String payloadHash) {
         StringBuilder headers = new StringBuilder();
         for (String name : signedHeaders) {
             headers.append(name).append(':').append(headerValue.apply(name)).append('\n');
         }
-        return String.join("\n",
+        return String.join(
+                "\n",
                 method,
                 CANONICAL_URI,
                 canonicalQuery(rawQuery),
@@ -51,11 +55,17 @@ final class CanonicalRequest {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

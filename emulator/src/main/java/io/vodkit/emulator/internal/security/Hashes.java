@@ -12,8 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Hashes {
     private static final HexFormat HEX = HexFormat.of();
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static String sha256Hex(byte[] data) {
         return HEX.formatHex(digest("SHA-256").digest(data));

@@ -29,8 +29,8 @@ public final class SignatureVerifier {
     private final Duration maxClockSkew;
     private final Clock clock;
 
-    public SignatureVerifier(CredentialStore credentials, Set<String> acceptedRegions, Duration maxClockSkew,
-                             Clock clock) {
+    public SignatureVerifier(
+            CredentialStore credentials, Set<String> acceptedRegions, Duration maxClockSkew, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials, "credentials == null");
         this.acceptedRegions = Set.copyOf(acceptedRegions);
         this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew == null");
@@ -57,7 +57,8 @@ public final class SignatureVerifier {
             throw ApiError.INVALID_AUTHORIZATION.exception(
                     "Region " + authorization.region() + " is not one of " + acceptedRegions + ".");
         }
-        String secretKey = credentials.secretKeyFor(authorization.accessKey())
+        String secretKey = credentials
+                .secretKeyFor(authorization.accessKey())
                 .orElseThrow(() -> ApiError.INVALID_ACCESS_KEY.exception(authorization.accessKey()));
 
         String xDate = request.header("X-Date");
@@ -75,9 +76,14 @@ public final class SignatureVerifier {
             throw ApiError.SIGNATURE_DOES_NOT_MATCH.exception();
         }
 
-        String canonical = CanonicalRequest.build(request.method().toUpperCase(Locale.ROOT), request.rawQuery(),
-                authorization.signedHeaders(), name -> canonicalHeaderValue(request, name), payloadHash);
-        String stringToSign = String.join("\n",
+        String canonical = CanonicalRequest.build(
+                request.method().toUpperCase(Locale.ROOT),
+                request.rawQuery(),
+                authorization.signedHeaders(),
+                name -> canonicalHeaderValue(request, name),
+                payloadHash);
+        String stringToSign = String.join(
+                "\n",
                 AuthorizationHeader.ALGORITHM,
                 xDate,
                 authorization.credentialScope(),

@@ -14,7 +14,13 @@ import java.util.Set;
 public final class TypeAUrlAuth {
 
     /** The outcome of a check; everything but {@code VALID} is a 403. */
-    public enum Verdict { VALID, MISSING, MALFORMED, TAMPERED, EXPIRED }
+    public enum Verdict {
+        VALID,
+        MISSING,
+        MALFORMED,
+        TAMPERED,
+        EXPIRED
+    }
 
     private static final String UID = "0";
 

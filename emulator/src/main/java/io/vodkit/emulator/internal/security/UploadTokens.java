@@ -30,8 +30,7 @@ public final class UploadTokens {
     }
 
     public String mint(UploadTokenClaims claims) {
-        String signed = "SpaceKey/" + claims.spaceName() + VERSION_MARK
-                + ENCODER.encodeToString(Json.bytes(claims));
+        String signed = "SpaceKey/" + claims.spaceName() + VERSION_MARK + ENCODER.encodeToString(Json.bytes(claims));
         return signed + "." + ENCODER.encodeToString(Hashes.hmacSha256(secret, signed));
     }
 
@@ -57,8 +56,7 @@ public final class UploadTokens {
         }
         UploadTokenClaims claims = decode(signed.substring(mark + VERSION_MARK.length()), storeUri);
         if (!claims.storeUri().equals(storeUri)) {
-            throw GatewayError.INVALID_AUTHORIZATION.exception(storeUri,
-                    "token was issued for " + claims.storeUri());
+            throw GatewayError.INVALID_AUTHORIZATION.exception(storeUri, "token was issued for " + claims.storeUri());
         }
         if (!clock.instant().isBefore(claims.expiresAt())) {
             throw GatewayError.INVALID_AUTHORIZATION.exception(storeUri, "token expired at " + claims.expiresAt());

@@ -26,8 +26,8 @@ public record CommitFunctions(boolean getMeta, Double snapshotSeconds, ObjectNod
     private static final Logger LOG = LoggerFactory.getLogger(CommitFunctions.class);
     private static final String PARAMETER = "Functions";
 
-    public static final CommitFunctions NONE = new CommitFunctions(false, null, JsonNodeFactory.instance.objectNode(),
-            List.of());
+    public static final CommitFunctions NONE =
+            new CommitFunctions(false, null, JsonNodeFactory.instance.objectNode(), List.of());
 
     /** Parses {@code Functions} given as a JSON array or a JSON-encoded string; absent → {@link #NONE}. */
     public static CommitFunctions parse(JsonNode value) {
@@ -95,8 +95,8 @@ public record CommitFunctions(boolean getMeta, Double snapshotSeconds, ObjectNod
         }
         String title = input.path("Title").asText("");
         if (title.length() > Limits.MAX_TITLE_CHARS) {
-            throw ApiError.INVALID_PARAMETER.exception("Title", title,
-                    "longer than " + Limits.MAX_TITLE_CHARS + " characters");
+            throw ApiError.INVALID_PARAMETER.exception(
+                    "Title", title, "longer than " + Limits.MAX_TITLE_CHARS + " characters");
         }
         return ((ObjectNode) input).deepCopy();
     }

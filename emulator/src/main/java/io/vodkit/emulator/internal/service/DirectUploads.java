@@ -41,7 +41,8 @@ public final class DirectUploads {
         }
         if (!expected.matches(staged.checksums().crc32())) {
             staged.discard();
-            throw GatewayError.CRC_MISMATCH.exception(expected.crc32(), staged.checksums().crc32());
+            throw GatewayError.CRC_MISMATCH.exception(
+                    expected.crc32(), staged.checksums().crc32());
         }
         String contentType = ContentTypeSniffer.sniff(staged.checksums().head(), Spaces.fileNameOf(claims.storeUri()));
         return publisher.publish(claims.spaceName(), claims.storeUri(), objectId, staged, contentType);

@@ -18,8 +18,7 @@ public record ExpectedCrc(String crc32) {
         }
         String value = header.trim();
         if (!HEX8.matcher(value).matches()) {
-            throw GatewayError.INVALID_REQUEST.exception(
-                    "Content-CRC32 must be 8 hex digits or Ignore, got " + value);
+            throw GatewayError.INVALID_REQUEST.exception("Content-CRC32 must be 8 hex digits or Ignore, got " + value);
         }
         return new ExpectedCrc(value.toLowerCase(Locale.ROOT));
     }

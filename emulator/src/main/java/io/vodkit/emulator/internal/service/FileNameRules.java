@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 public final class FileNameRules {
     /** FileName prefix of objects the emulator generates itself. */
     public static final String RESERVED_PREFIX = "_vodkit/";
+
     private static final int MAX_FILE_NAME_BYTES = 2048;
     private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z0-9._-]{1,7}");
     private static final String FORBIDDEN = "?$\\%#";
 
-    private FileNameRules() {
-    }
+    private FileNameRules() {}
 
     public static void validateFileName(String fileName) {
         if (fileName.getBytes(StandardCharsets.UTF_8).length > MAX_FILE_NAME_BYTES) {

@@ -24,12 +24,12 @@ public final class Limits {
     public static final int MAX_VIDS = 20;
     /** Largest GetMediaList PageSize; its default is {@value #DEFAULT_PAGE_SIZE}. */
     public static final int MAX_PAGE_SIZE = 100;
+
     public static final int DEFAULT_PAGE_SIZE = 10;
     /** Largest GetMediaList Offset. */
     public static final int MAX_OFFSET = 10_000;
     /** Most FileNames per DeleteMediaTosFile. */
     public static final int MAX_FILE_NAMES = 1000;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

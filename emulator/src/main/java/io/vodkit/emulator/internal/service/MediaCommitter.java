@@ -9,8 +9,8 @@ import io.vodkit.emulator.internal.db.ObjectRepository;
 import io.vodkit.emulator.internal.db.StoredObject;
 import io.vodkit.emulator.internal.db.UploadSession;
 import io.vodkit.emulator.internal.db.UploadSessionRepository;
-import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.internal.storage.ObjectStore;
+import io.vodkit.emulator.media.ProbeResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,13 +36,10 @@ public final class MediaCommitter {
     private static final String POSTER_CONTENT_TYPE = "image/jpeg";
 
     /** CommitUploadInfo input; {@code callbackArgs} may be null. */
-    public record CommitRequest(String spaceName, String sessionKey, CommitFunctions functions,
-                                String callbackArgs) {
-    }
+    public record CommitRequest(String spaceName, String sessionKey, CommitFunctions functions, String callbackArgs) {}
 
     /** The committed asset as CommitUploadInfo returns it. */
-    public record CommittedMedia(String vid, String posterUri, SourceInfo sourceInfo) {
-    }
+    public record CommittedMedia(String vid, String posterUri, SourceInfo sourceInfo) {}
 
     private final Spaces spaces;
     private final UploadSessionRepository sessions;
@@ -56,9 +53,18 @@ public final class MediaCommitter {
     private final Path workDir;
     private final Workflows workflows;
 
-    public MediaCommitter(Spaces spaces, UploadSessionRepository sessions, ObjectRepository objects,
-                          MediaRepository media, ObjectStore objectStore, ObjectPublisher publisher,
-                          MediaInspector inspector, Ids ids, Clock clock, Path workDir, Workflows workflows) {
+    public MediaCommitter(
+            Spaces spaces,
+            UploadSessionRepository sessions,
+            ObjectRepository objects,
+            MediaRepository media,
+            ObjectStore objectStore,
+            ObjectPublisher publisher,
+            MediaInspector inspector,
+            Ids ids,
+            Clock clock,
+            Path workDir,
+            Workflows workflows) {
         this.spaces = spaces;
         this.sessions = sessions;
         this.objects = objects;
@@ -89,17 +95,31 @@ public final class MediaCommitter {
         String vid = ids.vid();
         // claimed while no upload can publish over the object, which from then on is immutable
         if (!publisher.whileLocked(session.storeUri(), () -> sessions.claimForCommit(session.sessionKey(), vid))) {
-            String winner = sessions.find(session.sessionKey()).map(UploadSession::committedVid).orElse("");
+            String winner = sessions.find(session.sessionKey())
+                    .map(UploadSession::committedVid)
+                    .orElse("");
             return committedBefore(session.sessionKey(), winner);
         }
         try {
             object = objects.findByStoreUri(session.storeUri())
                     .orElseThrow(() -> ApiError.UPLOAD_NOT_COMPLETE.exception(session.storeUri()));
             CommittedMedia committed = describe(space, vid, object, request.functions());
-            media.insert(new MediaRecord(vid, space, session.sessionKey(), object.fileName(), object.storeUri(),
-                    committed.posterUri(), Json.text(committed.sourceInfo()),
-                    Json.text(request.functions().options()), callbackArgs, clock.instant()));
-            LOG.info("Committed vid={} space={} storeUri={} poster={}", vid, space, object.storeUri(),
+            media.insert(new MediaRecord(
+                    vid,
+                    space,
+                    session.sessionKey(),
+                    object.fileName(),
+                    object.storeUri(),
+                    committed.posterUri(),
+                    Json.text(committed.sourceInfo()),
+                    Json.text(request.functions().options()),
+                    callbackArgs,
+                    clock.instant()));
+            LOG.info(
+                    "Committed vid={} space={} storeUri={} poster={}",
+                    vid,
+                    space,
+                    object.storeUri(),
                     !committed.posterUri().isEmpty());
             workflows.start(space, vid, object, request.functions().templateIds());
             return committed;
@@ -113,16 +133,16 @@ public final class MediaCommitter {
     private CommittedMedia committedBefore(String sessionKey, String vid) throws IOException {
         MediaRecord record = media.find(vid).orElseThrow(() -> ApiError.COMMIT_IN_PROGRESS.exception(sessionKey));
         LOG.info("Commit repeated vid={} sessionKey={}", vid, sessionKey);
-        return new CommittedMedia(vid, record.posterUri(),
-                Json.convert(Json.parse(record.sourceInfoJson()), SourceInfo.class));
+        return new CommittedMedia(
+                vid, record.posterUri(), Json.convert(Json.parse(record.sourceInfoJson()), SourceInfo.class));
     }
 
     /** CallbackArgs (null = none) must fit {@link Limits#MAX_CALLBACK_ARGS_BYTES}; else INVALID_PARAMETER. */
     public static void checkCallbackArgs(String callbackArgs) {
         if (callbackArgs != null
                 && callbackArgs.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_CALLBACK_ARGS_BYTES) {
-            throw ApiError.INVALID_PARAMETER.exception("CallbackArgs", callbackArgs,
-                    "longer than " + Limits.MAX_CALLBACK_ARGS_BYTES + " bytes");
+            throw ApiError.INVALID_PARAMETER.exception(
+                    "CallbackArgs", callbackArgs, "longer than " + Limits.MAX_CALLBACK_ARGS_BYTES + " bytes");
         }
     }
 
@@ -133,7 +153,8 @@ public final class MediaCommitter {
         Optional<ProbeResult> probe = wantsProbe ? inspector.probe(file) : Optional.empty();
         SourceInfo sourceInfo = SourceInfos.of(object, functions.getMeta() ? probe : Optional.empty());
         String posterUri = "";
-        if (functions.snapshotSeconds() != null && probe.map(ProbeResult::hasVideo).orElse(false)) {
+        if (functions.snapshotSeconds() != null
+                && probe.map(ProbeResult::hasVideo).orElse(false)) {
             posterUri = poster(space, vid, file, functions.snapshotSeconds());
         }
         return new CommittedMedia(vid, posterUri, sourceInfo);
@@ -149,8 +170,14 @@ public final class MediaCommitter {
             }
             String storeUri = Spaces.storeUri(space, FileNameRules.RESERVED_PREFIX + "posters/" + vid + ".jpg");
             String objectId = ids.objectId();
-            return publisher.publish(space, storeUri, objectId, objectStore.concatenate(objectId, List.of(jpeg)),
-                    POSTER_CONTENT_TYPE).storeUri();
+            return publisher
+                    .publish(
+                            space,
+                            storeUri,
+                            objectId,
+                            objectStore.concatenate(objectId, List.of(jpeg)),
+                            POSTER_CONTENT_TYPE)
+                    .storeUri();
         } finally {
             Files.deleteIfExists(jpeg);
         }

@@ -42,19 +42,29 @@ public final class MediaLibrary {
     public static final Set<String> STORAGE_CLASSES = Set.of("STANDARD", "ARCHIVE", "IA");
 
     /** GetMediaList's filters; empty lists and nulls filter nothing. */
-    public record Query(String space, String vid, List<String> statuses, List<String> tags,
-                        List<Long> classificationIds, List<String> storageClasses, List<String> uploadSources,
-                        Instant from, Instant to, boolean ascending) {
-    }
+    public record Query(
+            String space,
+            String vid,
+            List<String> statuses,
+            List<String> tags,
+            List<Long> classificationIds,
+            List<String> storageClasses,
+            List<String> uploadSources,
+            Instant from,
+            Instant to,
+            boolean ascending) {}
 
     /** One page of matches and how many matched in all. */
-    public record Page(List<MediaInfo> media, int total) {
-    }
+    public record Page(List<MediaInfo> media, int total) {}
 
     /** UpdateMediaInfo: an empty Optional leaves the field as it is; a present empty text clears it. */
-    public record Update(Optional<String> title, Optional<String> description, Optional<String> tags,
-                         Optional<String> category, Optional<Long> classificationId, Optional<String> posterUri) {
-    }
+    public record Update(
+            Optional<String> title,
+            Optional<String> description,
+            Optional<String> tags,
+            Optional<String> category,
+            Optional<Long> classificationId,
+            Optional<String> posterUri) {}
 
     private final MediaRepository media;
     private final ObjectRepository objects;
@@ -63,9 +73,13 @@ public final class MediaLibrary {
     private final WorkflowRepository workflows;
     private final UploadSessionRepository sessions;
 
-    public MediaLibrary(MediaRepository media, ObjectRepository objects, ObjectStore objectStore,
-                        ExecutionRepository executions, WorkflowRepository workflows,
-                        UploadSessionRepository sessions) {
+    public MediaLibrary(
+            MediaRepository media,
+            ObjectRepository objects,
+            ObjectStore objectStore,
+            ExecutionRepository executions,
+            WorkflowRepository workflows,
+            UploadSessionRepository sessions) {
         this.media = media;
         this.objects = objects;
         this.objectStore = objectStore;
@@ -76,20 +90,27 @@ public final class MediaLibrary {
 
     /** The media of each Vid that exists, in the order asked. */
     public List<MediaInfo> infos(List<String> vids) {
-        return vids.stream().map(media::findEntry).flatMap(Optional::stream).map(this::info).toList();
+        return vids.stream()
+                .map(media::findEntry)
+                .flatMap(Optional::stream)
+                .map(this::info)
+                .toList();
     }
 
     /** Every match of {@code query}, then the window [{@code offset}, {@code offset + pageSize}). */
     public Page list(Query query, int offset, int pageSize) {
-        List<MediaEntry> rows = media.listSpace(query.space(), query.from(), query.to(), query.ascending(),
-                query.statuses(), query.storageClasses());
-        Predicate<MediaEntry> matches = entry -> (query.vid() == null || entry.media().vid().equals(query.vid()))
+        List<MediaEntry> rows = media.listSpace(
+                query.space(), query.from(), query.to(), query.ascending(), query.statuses(), query.storageClasses());
+        Predicate<MediaEntry> matches = entry -> (query.vid() == null
+                        || entry.media().vid().equals(query.vid()))
                 && (query.uploadSources().isEmpty() || query.uploadSources().contains(entry.uploadSource()))
-                && (query.tags().isEmpty() || tags(options(entry.media())).stream().anyMatch(query.tags()::contains))
+                && (query.tags().isEmpty()
+                        || tags(options(entry.media())).stream().anyMatch(query.tags()::contains))
                 && (query.classificationIds().isEmpty()
                         || query.classificationIds().contains(classificationId(options(entry.media()))));
         List<MediaEntry> matching = rows.stream().filter(matches).toList();
-        List<MediaInfo> window = matching.stream().skip(offset).limit(pageSize).map(this::info).toList();
+        List<MediaInfo> window =
+                matching.stream().skip(offset).limit(pageSize).map(this::info).toList();
         return new Page(window, matching.size());
     }
 
@@ -107,7 +128,9 @@ public final class MediaLibrary {
 
     /** Sets the storage class of each Vid that exists; returns the Vids that do not. */
     public List<String> changeStorageClass(List<String> vids, String storageClass) {
-        return vids.stream().filter(vid -> !media.updateStorageClass(vid, storageClass)).toList();
+        return vids.stream()
+                .filter(vid -> !media.updateStorageClass(vid, storageClass))
+                .toList();
     }
 
     /**
@@ -165,7 +188,9 @@ public final class MediaLibrary {
 
     /** Splits a comma list of tags, trimmed, empties and repeats dropped. */
     public static List<String> splitTags(String tags) {
-        return List.copyOf(Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty())
+        return List.copyOf(Arrays.stream(tags.split(","))
+                .map(String::strip)
+                .filter(tag -> !tag.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
@@ -173,19 +198,30 @@ public final class MediaLibrary {
         MediaRecord record = entry.media();
         ObjectNode options = options(record);
         long classificationId = classificationId(options);
-        MediaInfo.Classification classification = classificationId == 0 ? null
+        MediaInfo.Classification classification = classificationId == 0
+                ? null
                 : new MediaInfo.Classification(record.spaceName(), classificationId, 1, "", 0);
         String category = options.path("Category").asText("");
         long recordType = options.path("RecordType").asLong(0);
         ObjectNode source = (ObjectNode) parse(record.sourceInfoJson(), record.vid());
         source.put("TosStorageClass", entry.storageClass());
-        MediaInfo.BasicInfo basic = new MediaInfo.BasicInfo(record.spaceName(), record.vid(),
-                options.path("Title").asText(""), options.path("Description").asText(""), record.posterUri(),
-                entry.publishStatus(), tags(options), record.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-                classification, entry.storageClass(), entry.uploadSource(), category.isEmpty() ? null : category,
+        MediaInfo.BasicInfo basic = new MediaInfo.BasicInfo(
+                record.spaceName(),
+                record.vid(),
+                options.path("Title").asText(""),
+                options.path("Description").asText(""),
+                record.posterUri(),
+                entry.publishStatus(),
+                tags(options),
+                record.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                classification,
+                entry.storageClass(),
+                entry.uploadSource(),
+                category.isEmpty() ? null : category,
                 recordType == 0 ? null : (int) recordType);
         List<JsonNode> transcodes = workflows.transcodes(record.vid()).stream()
-                .map(transcode -> parse(transcode.infoJson(), record.vid())).toList();
+                .map(transcode -> parse(transcode.infoJson(), record.vid()))
+                .toList();
         return new MediaInfo(basic, source, transcodes);
     }
 

@@ -29,8 +29,8 @@ public record MergeManifest(List<String> partCrcs) {
         for (int k = 0; k < entries.length; k++) {
             Matcher m = ENTRY.matcher(entries[k]);
             if (!m.matches()) {
-                throw GatewayError.INVALID_MERGE_BODY.exception("entry " + k + " '" + entries[k].trim()
-                        + "' is not index:crc32");
+                throw GatewayError.INVALID_MERGE_BODY.exception(
+                        "entry " + k + " '" + entries[k].trim() + "' is not index:crc32");
             }
             int index = Integer.parseInt(m.group(1));
             if (k == 0) {
@@ -40,8 +40,8 @@ public record MergeManifest(List<String> partCrcs) {
                 base = index;
             }
             if (index != base + k) {
-                throw GatewayError.INVALID_MERGE_BODY.exception("entry " + k + " has index " + index
-                        + ", expected " + (base + k));
+                throw GatewayError.INVALID_MERGE_BODY.exception(
+                        "entry " + k + " has index " + index + ", expected " + (base + k));
             }
             crcs.add(m.group(2).toLowerCase(Locale.ROOT));
         }

@@ -1,5 +1,6 @@
 package io.vodkit.emulator.internal.service;
 
+import io.vodkit.emulator.Disk;
 import io.vodkit.emulator.internal.api.GatewayError;
 import io.vodkit.emulator.internal.db.MultipartPart;
 import io.vodkit.emulator.internal.db.MultipartPartRepository;
@@ -11,7 +12,6 @@ import io.vodkit.emulator.internal.security.UploadTokenClaims;
 import io.vodkit.emulator.internal.storage.BodyTooLargeException;
 import io.vodkit.emulator.internal.storage.Checksums;
 import io.vodkit.emulator.internal.storage.ContentTypeSniffer;
-import io.vodkit.emulator.Disk;
 import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.internal.storage.PartStore;
 import io.vodkit.emulator.internal.storage.StagedFile;
@@ -51,14 +51,22 @@ public final class MultipartUploads {
     private final Clock clock;
     private final StripedLocks locks = new StripedLocks(64);
 
-    public MultipartUploads(MultipartUploadRepository uploads, MultipartPartRepository parts, PartStore partStore,
-                            ObjectRepository objects, ObjectStore objectStore, ObjectPublisher publisher, Ids ids,
-                            Clock clock) {
+    public MultipartUploads(
+            MultipartUploadRepository uploads,
+            MultipartPartRepository parts,
+            PartStore partStore,
+            ObjectRepository objects,
+            ObjectStore objectStore,
+            ObjectPublisher publisher,
+            Ids ids,
+            Clock clock) {
         this.uploads = uploads;
         this.parts = parts;
         this.partStore = partStore;
-        this.digests = new UploadDigests(partStore, (uploadId, partNumber) -> parts.find(uploadId, partNumber)
-                .map(part -> new UploadDigests.Part(part.size(), part.crc32())));
+        this.digests = new UploadDigests(
+                partStore,
+                (uploadId, partNumber) -> parts.find(uploadId, partNumber)
+                        .map(part -> new UploadDigests.Part(part.size(), part.crc32())));
         this.objects = objects;
         this.objectStore = objectStore;
         this.publisher = publisher;
@@ -71,8 +79,8 @@ public final class MultipartUploads {
         publisher.checkOwner(claims.spaceName(), claims.storeUri());
         sweepExpired();
         Instant now = clock.instant();
-        MultipartUpload upload = new MultipartUpload(ids.uploadId(), claims.spaceName(), claims.storeUri(), now,
-                now.plus(Limits.MULTIPART_LIFETIME));
+        MultipartUpload upload = new MultipartUpload(
+                ids.uploadId(), claims.spaceName(), claims.storeUri(), now, now.plus(Limits.MULTIPART_LIFETIME));
         uploads.insert(upload);
         LOG.info("Multipart upload started uploadId={} storeUri={}", upload.uploadId(), upload.storeUri());
         return upload.uploadId();
@@ -84,8 +92,14 @@ public final class MultipartUploads {
      * otherwise it is staged beside and replaces the stored copy atomically (a re-send with the same bytes keeps the
      * copy in place).
      */
-    public MultipartPart putPart(UploadTokenClaims claims, String uploadId, String partNumberText, InputStream body,
-                                 ExpectedCrc expected, long contentLength) throws IOException {
+    public MultipartPart putPart(
+            UploadTokenClaims claims,
+            String uploadId,
+            String partNumberText,
+            InputStream body,
+            ExpectedCrc expected,
+            long contentLength)
+            throws IOException {
         int partNumber = parsePartNumber(partNumberText);
         requireOpen(claims, uploadId);
         if (contentLength > Limits.MAX_PART_BYTES) {
@@ -96,19 +110,27 @@ public final class MultipartUploads {
         lock.lock();
         try {
             requireOpen(claims, uploadId);
-            slot = parts.find(uploadId, partNumber).isPresent() ? Optional.empty()
+            slot = parts.find(uploadId, partNumber).isPresent()
+                    ? Optional.empty()
                     : partStore.openSlot(uploadId, partNumber, contentLength);
         } catch (IOException e) {
             throw discardedIfDiskFull(uploadId, e);
         } finally {
             lock.unlock();
         }
-        return slot.isPresent() ? putInPlace(claims, uploadId, partNumber, body, expected, slot.get())
+        return slot.isPresent()
+                ? putInPlace(claims, uploadId, partNumber, body, expected, slot.get())
                 : putStaged(claims, uploadId, partNumber, body, expected);
     }
 
-    private MultipartPart putInPlace(UploadTokenClaims claims, String uploadId, int partNumber, InputStream body,
-                                     ExpectedCrc expected, PartStore.SlotWrite slot) throws IOException {
+    private MultipartPart putInPlace(
+            UploadTokenClaims claims,
+            String uploadId,
+            int partNumber,
+            InputStream body,
+            ExpectedCrc expected,
+            PartStore.SlotWrite slot)
+            throws IOException {
         MultipartPart part;
         try (slot) {
             part = checked(claims, uploadId, partNumber, slot.write(body), expected);
@@ -140,8 +162,9 @@ public final class MultipartUploads {
         }
     }
 
-    private MultipartPart putStaged(UploadTokenClaims claims, String uploadId, int partNumber, InputStream body,
-                                    ExpectedCrc expected) throws IOException {
+    private MultipartPart putStaged(
+            UploadTokenClaims claims, String uploadId, int partNumber, InputStream body, ExpectedCrc expected)
+            throws IOException {
         StagedFile staged;
         try {
             staged = partStore.receive(uploadId, partNumber, body, Limits.MAX_PART_BYTES);
@@ -162,7 +185,8 @@ public final class MultipartUploads {
         try {
             requireOpen(claims, uploadId);
             Optional<MultipartPart> same = parts.find(uploadId, partNumber)
-                    .filter(earlier -> earlier.size() == part.size() && earlier.crc32().equals(part.crc32()));
+                    .filter(earlier ->
+                            earlier.size() == part.size() && earlier.crc32().equals(part.crc32()));
             if (same.isPresent()) {
                 staged.discard();
                 return same.get();
@@ -180,12 +204,16 @@ public final class MultipartUploads {
     }
 
     /** The part as received, after its CRC was checked against the client's. */
-    private static MultipartPart checked(UploadTokenClaims claims, String uploadId, int partNumber,
-                                         Checksums checksums, ExpectedCrc expected) {
+    private static MultipartPart checked(
+            UploadTokenClaims claims, String uploadId, int partNumber, Checksums checksums, ExpectedCrc expected) {
         if (!expected.matches(checksums.crc32())) {
             throw GatewayError.CRC_MISMATCH.exception(expected.crc32(), checksums.crc32());
         }
-        return new MultipartPart(uploadId, partNumber, checksums.size(), checksums.crc32(),
+        return new MultipartPart(
+                uploadId,
+                partNumber,
+                checksums.size(),
+                checksums.crc32(),
                 ContentTypeSniffer.sniff(checksums.head(), Spaces.fileNameOf(claims.storeUri())));
     }
 
@@ -202,8 +230,8 @@ public final class MultipartUploads {
      *
      * @param objectContentType the client's {@code ObjectContentType}, or null/empty to use part 1's sniffed type
      */
-    public StoredObject complete(UploadTokenClaims claims, String uploadId, String mergeBody,
-                                 String objectContentType) throws IOException {
+    public StoredObject complete(UploadTokenClaims claims, String uploadId, String mergeBody, String objectContentType)
+            throws IOException {
         Lock lock = locks.lockFor(uploadId);
         lock.lock();
         try {
@@ -224,8 +252,8 @@ public final class MultipartUploads {
                     throw GatewayError.MISSING_PART.exception(partNumber, uploadId);
                 }
                 if (!part.crc32().equals(manifest.partCrcs().get(k))) {
-                    throw GatewayError.CRC_MISMATCH.exception(manifest.partCrcs().get(k),
-                            part.crc32() + " (part " + partNumber + ")");
+                    throw GatewayError.CRC_MISMATCH.exception(
+                            manifest.partCrcs().get(k), part.crc32() + " (part " + partNumber + ")");
                 }
                 sizes.add(part.size());
             }
@@ -236,17 +264,16 @@ public final class MultipartUploads {
             StagedFile assembled;
             try {
                 partStore.stopWrites(uploadId);
-                assembled = partStore.assemble(uploadId, sizes, objectStore.path(objectId),
-                        digests.finish(uploadId, manifest.partCrcs()));
+                assembled = partStore.assemble(
+                        uploadId, sizes, objectStore.path(objectId), digests.finish(uploadId, manifest.partCrcs()));
             } catch (IOException e) {
                 throw discardedIfDiskFull(uploadId, e);
             }
-            StoredObject object = publisher.publish(claims.spaceName(), claims.storeUri(), objectId, assembled,
-                    contentType);
+            StoredObject object =
+                    publisher.publish(claims.spaceName(), claims.storeUri(), objectId, assembled, contentType);
             uploads.markMerged(uploadId, String.join(",", manifest.partCrcs()));
             partStore.deleteUpload(uploadId);
-            LOG.info("Multipart upload merged uploadId={} parts={} size={}", uploadId, sizes.size(),
-                    object.size());
+            LOG.info("Multipart upload merged uploadId={} parts={} size={}", uploadId, sizes.size(), object.size());
             return object;
         } finally {
             lock.unlock();

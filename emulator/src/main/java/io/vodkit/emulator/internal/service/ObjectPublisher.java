@@ -29,8 +29,7 @@ public final class ObjectPublisher {
     private final UploadSessionRepository sessions;
     private final StripedLocks locks = new StripedLocks(64);
 
-    public ObjectPublisher(ObjectRepository objects, ObjectStore store, Clock clock,
-                           UploadSessionRepository sessions) {
+    public ObjectPublisher(ObjectRepository objects, ObjectStore store, Clock clock, UploadSessionRepository sessions) {
         this.objects = objects;
         this.store = store;
         this.clock = clock;
@@ -74,8 +73,9 @@ public final class ObjectPublisher {
      * Publishes {@code staged} (whose target is the path of {@code objectId}) as the object at {@code storeUri}.
      * The staged file is discarded if publishing fails.
      */
-    public StoredObject publish(String spaceName, String storeUri, String objectId, StagedFile staged,
-                                String contentType) throws IOException {
+    public StoredObject publish(
+            String spaceName, String storeUri, String objectId, StagedFile staged, String contentType)
+            throws IOException {
         String fileName = Spaces.fileNameOf(storeUri);
         Lock lock = locks.lockFor(fileName);
         lock.lock();
@@ -83,18 +83,30 @@ public final class ObjectPublisher {
             requireUncommitted(storeUri);
             Optional<StoredObject> replaced = objects.findByFileName(fileName);
             if (replaced.isPresent() && !replaced.get().spaceName().equals(spaceName)) {
-                throw GatewayError.OBJECT_IN_USE.exception(fileName, replaced.get().spaceName());
+                throw GatewayError.OBJECT_IN_USE.exception(
+                        fileName, replaced.get().spaceName());
             }
             staged.publish();
-            StoredObject object = new StoredObject(fileName, spaceName, storeUri, objectId,
-                    staged.checksums().size(), staged.checksums().crc32(), staged.checksums().md5(), contentType,
+            StoredObject object = new StoredObject(
+                    fileName,
+                    spaceName,
+                    storeUri,
+                    objectId,
+                    staged.checksums().size(),
+                    staged.checksums().crc32(),
+                    staged.checksums().md5(),
+                    contentType,
                     clock.instant());
             objects.put(object);
             if (replaced.isPresent()) {
                 store.delete(replaced.get().objectId());
             }
-            LOG.info("Stored object storeUri={} size={} crc32={} objectId={}", storeUri, object.size(),
-                    object.crc32(), objectId);
+            LOG.info(
+                    "Stored object storeUri={} size={} crc32={} objectId={}",
+                    storeUri,
+                    object.size(),
+                    object.crc32(),
+                    objectId);
             return object;
         } catch (IOException | RuntimeException e) {
             staged.discard();

@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class PlayDomain {
     /** Type-A validity window ({@code SignedUrlAuthAction.Duration}). */
     public static final Duration URL_VALIDITY = Duration.ofSeconds(1800);
+
     public static final String SIGN_NAME = "auth_key";
     public static final String URL_AUTH_TYPE = "typea";
     public static final String INSTANCE_ID = "vodkit-local-play";
@@ -32,7 +33,8 @@ public final class PlayDomain {
         this.address = address;
         this.masterKey = settings.findOrCreate("play.master-key", ids::urlSigningKey);
         this.backupKey = settings.findOrCreate("play.backup-key", ids::urlSigningKey);
-        this.createdAt = Instant.parse(settings.findOrCreate("play.created-at",
+        this.createdAt = Instant.parse(settings.findOrCreate(
+                "play.created-at",
                 () -> clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
         this.urlAuth = new TypeAUrlAuth(List.of(masterKey, backupKey), URL_VALIDITY);
     }

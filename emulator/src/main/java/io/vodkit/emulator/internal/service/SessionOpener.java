@@ -34,9 +34,7 @@ public final class SessionOpener {
      */
     public UploadSession open(String space, String fileName, String fileExtension) {
         validate(fileName, fileExtension);
-        String name = fileName != null
-                ? fileName
-                : ids.fileNameStem() + (fileExtension == null ? "" : fileExtension);
+        String name = fileName != null ? fileName : ids.fileNameStem() + (fileExtension == null ? "" : fileExtension);
         Optional<StoredObject> existing = objects.findByFileName(name);
         if (existing.isPresent() && !existing.get().spaceName().equals(space)) {
             throw ApiError.FILE_NAME_IN_USE.exception(name, existing.get().spaceName());
@@ -44,8 +42,8 @@ public final class SessionOpener {
         sessions.committedVidOf(Spaces.storeUri(space, name)).ifPresent(vid -> {
             throw ApiError.FILE_NAME_COMMITTED.exception(name, vid);
         });
-        UploadSession session = new UploadSession(ids.sessionKey(), space, Spaces.storeUri(space, name), name,
-                clock.instant(), null);
+        UploadSession session =
+                new UploadSession(ids.sessionKey(), space, Spaces.storeUri(space, name), name, clock.instant(), null);
         sessions.insert(session);
         return session;
     }

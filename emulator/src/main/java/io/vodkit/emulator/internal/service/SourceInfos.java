@@ -13,22 +13,40 @@ import java.util.Optional;
 public final class SourceInfos {
     private static final String STORAGE_CLASS = "STANDARD";
 
-    private SourceInfos() {
-    }
+    private SourceInfos() {}
 
     public static SourceInfo of(StoredObject object, Optional<ProbeResult> probe) {
         String createTime = object.createdAt().truncatedTo(ChronoUnit.SECONDS).toString();
         if (probe.isEmpty()) {
-            return new SourceInfo(object.objectId(), object.md5(), fileTypeOf(object.contentType()), null, null,
-                    null, null, null, object.size(), object.storeUri(), null, null, null, createTime, STORAGE_CLASS,
+            return new SourceInfo(
+                    object.objectId(),
+                    object.md5(),
+                    fileTypeOf(object.contentType()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    object.size(),
+                    object.storeUri(),
+                    null,
+                    null,
+                    null,
+                    createTime,
+                    STORAGE_CLASS,
                     object.fileName());
         }
         ProbeResult p = probe.get();
         VideoStreamInfo video = p.video();
         String fileType = video != null ? "video" : p.audio() != null ? "audio" : fileTypeOf(object.contentType());
-        String codec = video != null ? video.codec() : p.audio() != null ? p.audio().codec() : null;
+        String codec =
+                video != null ? video.codec() : p.audio() != null ? p.audio().codec() : null;
         long bitRate = p.bitRate() > 0 ? p.bitRate() : video != null ? video.bitRate() : 0;
-        return new SourceInfo(object.objectId(), object.md5(), fileType, codec,
+        return new SourceInfo(
+                object.objectId(),
+                object.md5(),
+                fileType,
+                codec,
                 video == null ? null : video.height(),
                 video == null ? null : video.width(),
                 format(p.formatName(), object.fileName()),
@@ -38,7 +56,9 @@ public final class SourceInfos {
                 video == null ? null : definition(video.width(), video.height()),
                 Math.round(bitRate / 1000.0),
                 video == null ? null : video.fps(),
-                createTime, STORAGE_CLASS, object.fileName());
+                createTime,
+                STORAGE_CLASS,
+                object.fileName());
     }
 
     /** The ffprobe format name that matches the file extension (e.g. {@code mp4} of {@code mov,mp4,m4a,…}). */

@@ -14,13 +14,11 @@ import java.util.Optional;
 public final class UploadSessions {
 
     /** ApplyUploadInfo input; {@code fileName}, {@code fileExtension} and {@code sessionKey} may be null. */
-    public record ApplyRequest(String spaceName, String fileName, String fileExtension, String sessionKey,
-                               long storageClass) {
-    }
+    public record ApplyRequest(
+            String spaceName, String fileName, String fileExtension, String sessionKey, long storageClass) {}
 
     /** What the client needs to upload: where, with which token, and the SessionKey to commit. */
-    public record UploadGrant(String sessionKey, String storeUri, String auth, List<String> uploadHosts) {
-    }
+    public record UploadGrant(String sessionKey, String storeUri, String auth, List<String> uploadHosts) {}
 
     private final Spaces spaces;
     private final UploadSessionRepository sessions;
@@ -30,9 +28,14 @@ public final class UploadSessions {
     private final List<String> configuredUploadHosts;
     private final PublicAddress address;
 
-    public UploadSessions(Spaces spaces, UploadSessionRepository sessions, SessionOpener opener,
-                          UploadTokens tokens, Clock clock, List<String> configuredUploadHosts,
-                          PublicAddress address) {
+    public UploadSessions(
+            Spaces spaces,
+            UploadSessionRepository sessions,
+            SessionOpener opener,
+            UploadTokens tokens,
+            Clock clock,
+            List<String> configuredUploadHosts,
+            PublicAddress address) {
         this.spaces = spaces;
         this.sessions = sessions;
         this.opener = opener;
@@ -50,10 +53,12 @@ public final class UploadSessions {
     public UploadGrant apply(ApplyRequest request) {
         String space = spaces.requireKnown(request.spaceName());
         SessionOpener.validate(request.fileName(), request.fileExtension());
-        UploadSession session = reusable(request, space).orElseGet(
-                () -> opener.open(space, request.fileName(), request.fileExtension()));
+        UploadSession session = reusable(request, space)
+                .orElseGet(() -> opener.open(space, request.fileName(), request.fileExtension()));
         opener.storageClass(session.sessionKey(), request.storageClass());
-        UploadTokenClaims claims = new UploadTokenClaims(space, session.storeUri(),
+        UploadTokenClaims claims = new UploadTokenClaims(
+                space,
+                session.storeUri(),
                 clock.instant().plus(Limits.UPLOAD_TOKEN_LIFETIME).getEpochSecond());
         return new UploadGrant(session.sessionKey(), session.storeUri(), tokens.mint(claims), uploadHosts());
     }

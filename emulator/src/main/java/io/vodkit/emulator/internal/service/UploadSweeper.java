@@ -29,8 +29,13 @@ public final class UploadSweeper {
     private final Clock clock;
     private final Duration grace;
 
-    public UploadSweeper(UploadSessionRepository sessions, ObjectRepository objects, ObjectStore objectStore,
-                         MultipartUploads multipartUploads, Clock clock, Duration grace) {
+    public UploadSweeper(
+            UploadSessionRepository sessions,
+            ObjectRepository objects,
+            ObjectStore objectStore,
+            MultipartUploads multipartUploads,
+            Clock clock,
+            Duration grace) {
         this.sessions = sessions;
         this.objects = objects;
         this.objectStore = objectStore;
@@ -42,8 +47,9 @@ public final class UploadSweeper {
     /** How often to sweep: a quarter of the grace period, from 100 ms to 10 minutes. */
     public Duration period() {
         Duration quarter = grace.dividedBy(4);
-        return quarter.compareTo(MIN_PERIOD) < 0 ? MIN_PERIOD : quarter.compareTo(MAX_PERIOD) > 0 ? MAX_PERIOD
-                : quarter;
+        return quarter.compareTo(MIN_PERIOD) < 0
+                ? MIN_PERIOD
+                : quarter.compareTo(MAX_PERIOD) > 0 ? MAX_PERIOD : quarter;
     }
 
     /** Sweeps once; returns how many uncommitted uploads were removed. */
@@ -55,13 +61,17 @@ public final class UploadSweeper {
                 continue; // committed meanwhile
             }
             multipartUploads.discardAll(session.storeUri());
-            Optional<String> objectId = objects.findByStoreUri(session.storeUri()).map(o -> o.objectId());
+            Optional<String> objectId =
+                    objects.findByStoreUri(session.storeUri()).map(o -> o.objectId());
             objects.deleteByStoreUri(session.storeUri());
             if (objectId.isPresent()) {
                 objectStore.delete(objectId.get());
             }
-            LOG.info("Removed an upload never committed storeUri={} grantedAt={} gracePeriod={}",
-                    session.storeUri(), session.createdAt(), grace);
+            LOG.info(
+                    "Removed an upload never committed storeUri={} grantedAt={} gracePeriod={}",
+                    session.storeUri(),
+                    session.createdAt(),
+                    grace);
             removed++;
         }
         return removed;

@@ -1,19 +1,18 @@
 package io.vodkit.emulator.internal.service;
 
-import io.vodkit.emulator.WorkflowTemplate;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vodkit.emulator.WorkflowTemplate;
 import io.vodkit.emulator.internal.api.ApiError;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.db.StoredObject;
 import io.vodkit.emulator.internal.db.WorkflowRepository;
+import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.media.ProcessResult;
 import io.vodkit.emulator.media.ProcessRunner;
-import io.vodkit.emulator.internal.storage.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,16 +47,22 @@ public final class Workflows implements AutoCloseable {
     private final ProcessRunner runner;
     private final Ids ids;
     private final Path workDir;
-    private final ExecutorService executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(MAX_QUEUED), runnable -> {
+    private final ExecutorService executor =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(MAX_QUEUED), runnable -> {
                 Thread thread = new Thread(runnable, "vodkit-workflow");
                 thread.setDaemon(true);
                 return thread;
             });
 
-    public Workflows(WorkflowRepository repository, ObjectStore objectStore, ObjectPublisher publisher,
-                     MediaInspector inspector, Optional<FfmpegTools> tools, ProcessRunner runner, Ids ids,
-                     Path workDir) {
+    public Workflows(
+            WorkflowRepository repository,
+            ObjectStore objectStore,
+            ObjectPublisher publisher,
+            MediaInspector inspector,
+            Optional<FfmpegTools> tools,
+            ProcessRunner runner,
+            Ids ids,
+            Path workDir) {
         this.repository = repository;
         this.objectStore = objectStore;
         this.publisher = publisher;
@@ -101,8 +106,8 @@ public final class Workflows implements AutoCloseable {
     }
 
     private void run(String space, String vid, StoredObject source, String templateId) {
-        Optional<WorkflowTemplate> template = repository.templateSpec(templateId)
-                .map(spec -> WorkflowTemplate.of(templateId, spec));
+        Optional<WorkflowTemplate> template =
+                repository.templateSpec(templateId).map(spec -> WorkflowTemplate.of(templateId, spec));
         if (template.isEmpty() || tools.isEmpty()) {
             LOG.warn("Workflow skipped vid={} template={}: template or ffmpeg missing", vid, templateId);
             return;
@@ -111,20 +116,45 @@ public final class Workflows implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             out = Files.createTempFile(workDir, vid + "-" + templateId + "-", ".mp4");
-            ProcessResult result = runner.run(List.of(tools.get().ffmpeg().toString(), "-nostdin", "-y", "-v",
-                    "error", "-i", objectStore.path(source.objectId()).toString(), "-vf",
-                    "scale=-2:" + template.get().height(), "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt",
-                    "yuv420p", "-c:a", "aac", "-movflags", "+faststart", out.toString()));
+            ProcessResult result = runner.run(List.of(
+                    tools.get().ffmpeg().toString(),
+                    "-nostdin",
+                    "-y",
+                    "-v",
+                    "error",
+                    "-i",
+                    objectStore.path(source.objectId()).toString(),
+                    "-vf",
+                    "scale=-2:" + template.get().height(),
+                    "-c:v",
+                    "libx264",
+                    "-preset",
+                    "veryfast",
+                    "-pix_fmt",
+                    "yuv420p",
+                    "-c:a",
+                    "aac",
+                    "-movflags",
+                    "+faststart",
+                    out.toString()));
             if (result.exitCode() != 0) {
                 LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, result.stderrTail());
                 return;
             }
             String fileName = FileNameRules.RESERVED_PREFIX + "transcodes/" + vid + "/" + templateId + ".mp4";
             String objectId = ids.objectId();
-            StoredObject stored = publisher.publish(space, Spaces.storeUri(space, fileName), objectId,
-                    objectStore.concatenate(objectId, List.of(out)), "video/mp4");
-            repository.addTranscode(vid, new WorkflowRepository.Transcode(templateId, fileName,
-                    Json.text(transcodeInfo(stored, inspector.probe(objectStore.path(objectId))))));
+            StoredObject stored = publisher.publish(
+                    space,
+                    Spaces.storeUri(space, fileName),
+                    objectId,
+                    objectStore.concatenate(objectId, List.of(out)),
+                    "video/mp4");
+            repository.addTranscode(
+                    vid,
+                    new WorkflowRepository.Transcode(
+                            templateId,
+                            fileName,
+                            Json.text(transcodeInfo(stored, inspector.probe(objectStore.path(objectId))))));
             LOG.info("Workflow done vid={} template={} output={}", vid, templateId, fileName);
         } catch (IOException | MediaException | RuntimeException e) {
             LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, e.toString());
@@ -148,13 +178,17 @@ public final class Workflows implements AutoCloseable {
         info.put("Format", "mp4");
         info.put("Size", stored.size());
         info.put("StoreUri", stored.storeUri());
-        info.put("CreateTime", stored.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        info.put(
+                "CreateTime", stored.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
         info.put("TosStorageClass", "STANDARD");
         probe.ifPresent(p -> {
             info.put("Duration", p.durationSeconds());
             if (p.video() != null) {
-                info.putObject("VideoStreamMeta").put("Codec", p.video().codec()).put("Width", p.video().width())
-                        .put("Height", p.video().height()).put("Duration", p.durationSeconds());
+                info.putObject("VideoStreamMeta")
+                        .put("Codec", p.video().codec())
+                        .put("Width", p.video().width())
+                        .put("Height", p.video().height())
+                        .put("Duration", p.durationSeconds());
             }
         });
         return info;

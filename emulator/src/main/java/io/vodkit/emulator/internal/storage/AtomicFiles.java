@@ -1,7 +1,6 @@
 package io.vodkit.emulator.internal.storage;
 
 import io.vodkit.emulator.Disk;
-
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +25,7 @@ final class AtomicFiles {
     /** Read size when checksumming concatenated files (fewer, larger reads and digest updates). */
     private static final int COPY_BUFFER_BYTES = 1024 * 1024;
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Streams {@code in} into a new temp file beside {@code target}, at most {@code maxBytes} bytes, computing the
@@ -36,8 +34,8 @@ final class AtomicFiles {
     static StagedFile receive(Disk disk, InputStream in, Path target, long maxBytes, boolean withMd5)
             throws IOException {
         Path temp = newTemp(target);
-        try (ChecksummingOutputStream out = new ChecksummingOutputStream(
-                Channels.newOutputStream(disk.openForWrite(temp)), withMd5)) {
+        try (ChecksummingOutputStream out =
+                new ChecksummingOutputStream(Channels.newOutputStream(disk.openForWrite(temp)), withMd5)) {
             copy(in, out, maxBytes);
             return new StagedFile(temp, target, out.checksums());
         } catch (IOException | RuntimeException e) {

@@ -50,7 +50,10 @@ final class ChecksummingOutputStream extends FilterOutputStream {
     }
 
     Checksums checksums() {
-        return new Checksums(size, Checksums.crc32Hex(crc.getValue()), md5 == null ? "" : Hashes.hex(md5.digest()),
+        return new Checksums(
+                size,
+                Checksums.crc32Hex(crc.getValue()),
+                md5 == null ? "" : Hashes.hex(md5.digest()),
                 Arrays.copyOf(head, (int) Math.min(size, HEAD_BYTES)));
     }
 }

@@ -25,8 +25,11 @@ public record Checksums(long size, String crc32, String md5, byte[] head) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Checksums other && size == other.size && crc32.equals(other.crc32)
-                && md5.equals(other.md5) && Arrays.equals(head, other.head);
+        return o instanceof Checksums other
+                && size == other.size
+                && crc32.equals(other.crc32)
+                && md5.equals(other.md5)
+                && Arrays.equals(head, other.head);
     }
 
     @Override

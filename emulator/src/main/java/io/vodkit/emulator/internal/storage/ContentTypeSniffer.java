@@ -9,18 +9,34 @@ public final class ContentTypeSniffer {
     public static final String OCTET_STREAM = "application/octet-stream";
 
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
-            Map.entry("mp4", "video/mp4"), Map.entry("m4v", "video/mp4"), Map.entry("mov", "video/quicktime"),
-            Map.entry("mkv", "video/x-matroska"), Map.entry("webm", "video/webm"), Map.entry("avi", "video/x-msvideo"),
-            Map.entry("flv", "video/x-flv"), Map.entry("ts", "video/mp2t"), Map.entry("m2ts", "video/mp2t"),
-            Map.entry("mpg", "video/mpeg"), Map.entry("mpeg", "video/mpeg"), Map.entry("3gp", "video/3gpp"),
-            Map.entry("wmv", "video/x-ms-wmv"), Map.entry("m3u8", "application/vnd.apple.mpegurl"),
-            Map.entry("mp3", "audio/mpeg"), Map.entry("m4a", "audio/mp4"), Map.entry("aac", "audio/aac"),
-            Map.entry("wav", "audio/wav"), Map.entry("flac", "audio/flac"), Map.entry("ogg", "audio/ogg"),
-            Map.entry("opus", "audio/ogg"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-            Map.entry("png", "image/png"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"));
+            Map.entry("mp4", "video/mp4"),
+            Map.entry("m4v", "video/mp4"),
+            Map.entry("mov", "video/quicktime"),
+            Map.entry("mkv", "video/x-matroska"),
+            Map.entry("webm", "video/webm"),
+            Map.entry("avi", "video/x-msvideo"),
+            Map.entry("flv", "video/x-flv"),
+            Map.entry("ts", "video/mp2t"),
+            Map.entry("m2ts", "video/mp2t"),
+            Map.entry("mpg", "video/mpeg"),
+            Map.entry("mpeg", "video/mpeg"),
+            Map.entry("3gp", "video/3gpp"),
+            Map.entry("wmv", "video/x-ms-wmv"),
+            Map.entry("m3u8", "application/vnd.apple.mpegurl"),
+            Map.entry("mp3", "audio/mpeg"),
+            Map.entry("m4a", "audio/mp4"),
+            Map.entry("aac", "audio/aac"),
+            Map.entry("wav", "audio/wav"),
+            Map.entry("flac", "audio/flac"),
+            Map.entry("ogg", "audio/ogg"),
+            Map.entry("opus", "audio/ogg"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("png", "image/png"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"));
 
-    private ContentTypeSniffer() {
-    }
+    private ContentTypeSniffer() {}
 
     public static String sniff(byte[] head, String fileName) {
         String byMagic = byMagic(head);

@@ -1,7 +1,6 @@
 package io.vodkit.emulator.internal.storage;
 
 import io.vodkit.emulator.Disk;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,7 +56,8 @@ public final class ObjectStore {
     public void sweep(Set<String> liveIds) throws IOException {
         try (Stream<Path> files = Files.walk(root, 2)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (AtomicFiles.isTemp(file) || !liveIds.contains(file.getFileName().toString())) {
+                if (AtomicFiles.isTemp(file)
+                        || !liveIds.contains(file.getFileName().toString())) {
                     LOG.info("Removing unreferenced object file file={}", file);
                     Files.deleteIfExists(file);
                 }

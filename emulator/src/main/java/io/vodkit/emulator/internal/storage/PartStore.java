@@ -1,7 +1,6 @@
 package io.vodkit.emulator.internal.storage;
 
 import io.vodkit.emulator.Disk;
-
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -89,8 +88,8 @@ public final class PartStore {
         private final long offset;
         private final long length;
 
-        private SlotWrite(String uploadId, int partNumber, Path data, SeekableByteChannel channel, long offset,
-                          long length) {
+        private SlotWrite(
+                String uploadId, int partNumber, Path data, SeekableByteChannel channel, long offset, long length) {
             this.uploadId = uploadId;
             this.partNumber = partNumber;
             this.data = data;
@@ -106,8 +105,8 @@ public final class PartStore {
             AtomicFiles.copy(body, out, length);
             out.flush();
             if (out.size() < length) {
-                throw new EOFException("part " + partNumber + " ended after " + out.size() + " of " + length
-                        + " bytes");
+                throw new EOFException(
+                        "part " + partNumber + " ended after " + out.size() + " of " + length + " bytes");
             }
             return out.checksums();
         }
@@ -185,12 +184,13 @@ public final class PartStore {
             }
             try (FileChannel file = FileChannel.open(data, StandardOpenOption.WRITE)) {
                 if (file.size() < total) {
-                    throw new EOFException("the parts of upload " + uploadId + " end at " + file.size()
-                            + " bytes, short of " + total);
+                    throw new EOFException(
+                            "the parts of upload " + uploadId + " end at " + file.size() + " bytes, short of " + total);
                 }
                 file.truncate(total);
             }
-            Checksums checksums = digested.isPresent() ? digested.get()
+            Checksums checksums = digested.isPresent()
+                    ? digested.get()
                     : AtomicFiles.checksums(List.of(new FileRegion(data, 0, total)));
             try {
                 return AtomicFiles.link(data, target, checksums);

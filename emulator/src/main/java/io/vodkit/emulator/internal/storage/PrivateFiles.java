@@ -17,12 +17,12 @@ import java.util.Set;
  * permissions (Windows) the calls create and write as usual and change no modes.
  */
 public final class PrivateFiles {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Creates {@code dir} (its missing parents as usual) mode 700, or narrows an existing one to 700. */
     public static Path directory(Path dir) throws IOException {
@@ -74,8 +74,7 @@ public final class PrivateFiles {
     }
 
     private static FileAttribute<?>[] folderAttributes() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FOLDER)}
-                : new FileAttribute<?>[0];
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FOLDER)} : new FileAttribute<?>[0];
     }
 
     /**
@@ -88,7 +87,8 @@ public final class PrivateFiles {
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
         return permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE)
-                ? PosixFilePermissions.toString(permissions) : "";
+                        || permissions.contains(PosixFilePermission.OTHERS_WRITE)
+                ? PosixFilePermissions.toString(permissions)
+                : "";
     }
 }

@@ -31,8 +31,7 @@ public final class UploadDigests {
     private static final int QUEUE = 4096;
 
     /** A stored part as recorded: its size and CRC. */
-    public record Part(long size, String crc32) {
-    }
+    public record Part(long size, String crc32) {}
 
     /** Looks up the stored part {@code partNumber} of an upload. */
     @FunctionalInterface
@@ -44,12 +43,18 @@ public final class UploadDigests {
     private final Parts parts;
     private final Map<String, Digest> digests = new ConcurrentHashMap<>();
     /** One thread for all uploads, ended after a few idle seconds (so an emulator needs no closing for it). */
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE), runnable -> {
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(
+            1,
+            1,
+            5,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE),
+            runnable -> {
                 Thread thread = new Thread(runnable, "vodkit-part-digest");
                 thread.setDaemon(true);
                 return thread;
-            }, new ThreadPoolExecutor.DiscardPolicy());
+            },
+            new ThreadPoolExecutor.DiscardPolicy());
 
     public UploadDigests(PartStore store, Parts parts) {
         this.store = store;
@@ -79,7 +84,8 @@ public final class UploadDigests {
         }
         synchronized (digest) {
             digest.advance(uploadId, partCrcs.size());
-            return digest.failed || !digest.crcs.equals(partCrcs) ? Optional.empty()
+            return digest.failed || !digest.crcs.equals(partCrcs)
+                    ? Optional.empty()
                     : Optional.of(digest.sum.checksums());
         }
     }
@@ -104,7 +110,8 @@ public final class UploadDigests {
                     return;
                 }
                 try {
-                    String crc = read(store.region(uploadId, partNumber, part.get().size()));
+                    String crc =
+                            read(store.region(uploadId, partNumber, part.get().size()));
                     if (!crc.equals(part.get().crc32())) {
                         failed = true;
                         return;

@@ -40,24 +40,29 @@ import org.bouncycastle.util.IPAddress;
 final class CertificateMaker {
     private static final String SIGNATURE = "SHA256withECDSA";
 
-    private CertificateMaker() {
-    }
+    private CertificateMaker() {}
 
     /** A self-signed CA that may sign server certificates (path length 0). */
     static KeyedCertificate newCa(Instant now, Duration validity, SecureRandom random) {
         KeyPair keys = keyPair(random);
-        X500Name name = new X500Name("CN=vodkit local emulator CA " + serial(random).toString(16).substring(0, 8)
-                + ",O=vodkit");
+        X500Name name = new X500Name(
+                "CN=vodkit local emulator CA " + serial(random).toString(16).substring(0, 8) + ",O=vodkit");
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(random),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)), name,
-                    keys.getPublic())
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            name,
+                            serial(random),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(validity)),
+                            name,
+                            keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            utils.createSubjectKeyIdentifier(keys.getPublic()))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
+                    .addExtension(
+                            Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
                             utils.createAuthorityKeyIdentifier(keys.getPublic()));
             return new KeyedCertificate(sign(builder, keys.getPrivate()), keys.getPrivate());
         } catch (GeneralSecurityException | IOException e) {
@@ -66,28 +71,38 @@ final class CertificateMaker {
     }
 
     /** A server certificate for {@code names} (IP addresses and DNS names), signed by {@code ca}. */
-    static KeyedCertificate newServer(KeyedCertificate ca, Set<String> names, Instant now, Duration validity,
-                                      SecureRandom random) {
+    static KeyedCertificate newServer(
+            KeyedCertificate ca, Set<String> names, Instant now, Duration validity, SecureRandom random) {
         KeyPair keys = keyPair(random);
         List<GeneralName> altNames = new ArrayList<>();
         for (String name : names) {
-            altNames.add(IPAddress.isValid(name) ? new GeneralName(GeneralName.iPAddress, name)
-                    : new GeneralName(GeneralName.dNSName, name));
+            altNames.add(
+                    IPAddress.isValid(name)
+                            ? new GeneralName(GeneralName.iPAddress, name)
+                            : new GeneralName(GeneralName.dNSName, name));
         }
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(), serial(random),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)),
-                    new X500Name("CN=vodkit local emulator,O=vodkit"), keys.getPublic())
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            ca.certificate(),
+                            serial(random),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(validity)),
+                            new X500Name("CN=vodkit local emulator,O=vodkit"),
+                            keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                    .addExtension(Extension.subjectAlternativeName, false,
+                    .addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(
+                            Extension.subjectAlternativeName,
+                            false,
                             new GeneralNames(altNames.toArray(GeneralName[]::new)))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            utils.createSubjectKeyIdentifier(keys.getPublic()))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
+                    .addExtension(
+                            Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
                             utils.createAuthorityKeyIdentifier(ca.certificate()));
             return new KeyedCertificate(sign(builder, ca.key()), keys.getPrivate());
         } catch (GeneralSecurityException | IOException e) {
@@ -98,8 +113,8 @@ final class CertificateMaker {
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
             throws CertificateException {
         try {
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
         } catch (OperatorCreationException e) {
             throw new CertificateException(e.getMessage(), e);
         }

@@ -44,6 +44,7 @@ public final class LocalCertificates {
     static final Duration CA_VALIDITY = Duration.ofDays(3650);
     /** Within the 398 days browsers and Apple platforms accept for a server certificate. */
     static final Duration SERVER_VALIDITY = Duration.ofDays(397);
+
     static final Duration RENEW_BEFORE = Duration.ofDays(30);
     private static final char[] NO_PASSWORD = new char[0];
 
@@ -68,8 +69,8 @@ public final class LocalCertificates {
         Path dir = PrivateFiles.directory(dataDir.resolve(DIR));
         Instant now = clock.instant();
         SecureRandom random = new SecureRandom();
-        Optional<KeyedCertificate> ca = PemFiles.load(dir.resolve(CA_CERT), dir.resolve(CA_KEY))
-                .filter(pair -> fresh(pair.certificate(), now));
+        Optional<KeyedCertificate> ca =
+                PemFiles.load(dir.resolve(CA_CERT), dir.resolve(CA_KEY)).filter(pair -> fresh(pair.certificate(), now));
         boolean newCa = ca.isEmpty();
         if (newCa) {
             KeyedCertificate made = CertificateMaker.newCa(now, CA_VALIDITY, random);
@@ -80,9 +81,11 @@ public final class LocalCertificates {
         }
         Set<String> names = names(bindHost);
         X509Certificate caCert = ca.get().certificate();
-        Optional<KeyedCertificate> server = newCa ? Optional.empty()
+        Optional<KeyedCertificate> server = newCa
+                ? Optional.empty()
                 : PemFiles.load(dir.resolve(SERVER_CERT), dir.resolve(SERVER_KEY))
-                        .filter(pair -> fresh(pair.certificate(), now) && signedBy(pair.certificate(), caCert)
+                        .filter(pair -> fresh(pair.certificate(), now)
+                                && signedBy(pair.certificate(), caCert)
                                 && covered(pair.certificate()).containsAll(names));
         if (server.isEmpty()) {
             KeyedCertificate made = CertificateMaker.newServer(ca.get(), names, now, SERVER_VALIDITY, random);
@@ -91,7 +94,11 @@ public final class LocalCertificates {
             LOG.info("Made a server certificate names={} file={}", names, dir.resolve(SERVER_CERT));
             server = Optional.of(made);
         }
-        return new LocalCertificates(dir.resolve(CA_CERT), caCert, server.get().certificate(), server.get().key());
+        return new LocalCertificates(
+                dir.resolve(CA_CERT),
+                caCert,
+                server.get().certificate(),
+                server.get().key());
     }
 
     /** The CA certificate (PEM) clients trust to reach the emulator over HTTPS. */
@@ -138,7 +145,8 @@ public final class LocalCertificates {
     static Set<String> names(String bindHost) {
         Set<String> names = new LinkedHashSet<>(List.of(normalised("127.0.0.1"), normalised("::1"), "localhost"));
         String host = bindHost.startsWith("[") && bindHost.endsWith("]")
-                ? bindHost.substring(1, bindHost.length() - 1) : bindHost;
+                ? bindHost.substring(1, bindHost.length() - 1)
+                : bindHost;
         if (!host.equals("0.0.0.0") && !host.equals("::")) {
             names.add(normalised(host));
         }

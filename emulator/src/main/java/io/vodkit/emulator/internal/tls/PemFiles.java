@@ -24,8 +24,7 @@ import org.slf4j.LoggerFactory;
 final class PemFiles {
     private static final Logger LOG = LoggerFactory.getLogger(PemFiles.class);
 
-    private PemFiles() {
-    }
+    private PemFiles() {}
 
     /** The certificate and key stored in two PEM files, if both are there and readable. */
     static Optional<KeyedCertificate> load(Path certFile, Path keyFile) {
@@ -36,7 +35,8 @@ final class PemFiles {
             Object cert = readPem(certFile);
             Object key = readPem(keyFile);
             if (cert instanceof X509CertificateHolder holder && key instanceof PrivateKeyInfo info) {
-                return Optional.of(new KeyedCertificate(new JcaX509CertificateConverter().getCertificate(holder),
+                return Optional.of(new KeyedCertificate(
+                        new JcaX509CertificateConverter().getCertificate(holder),
                         new JcaPEMKeyConverter().getPrivateKey(info)));
             }
             LOG.warn("TLS files hold something else than expected, making new ones cert={}", certFile);
@@ -48,7 +48,7 @@ final class PemFiles {
 
     private static Object readPem(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
-             PEMParser parser = new PEMParser(reader)) {
+                PEMParser parser = new PEMParser(reader)) {
             return parser.readObject();
         }
     }

@@ -44,14 +44,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page go to {@code target/console-screenshots/}. Skips without Chromium and its driver, or without ffmpeg.
  */
 class ConsoleBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("VODKIT_TEST_CHROMIUM",
-            "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("VODKIT_TEST_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
+    private static final Path CHROMIUM =
+            Path.of(System.getenv().getOrDefault("VODKIT_TEST_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("VODKIT_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     @TempDir
     Path dataDir;
+
     @TempDir
     Path work;
 
@@ -62,13 +63,25 @@ class ConsoleBrowserTest {
     void startBrowser() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
         assumeTrue(Files.isExecutable(CHROMEDRIVER), "no chromedriver at " + CHROMEDRIVER);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--autoplay-policy=no-user-gesture-required", "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createDirectories(work.resolve("chromium-profile")));
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        "--autoplay-policy=no-user-gesture-required",
+                        "--window-size=1280,1000",
+                        "--user-data-dir=" + Files.createDirectories(work.resolve("chromium-profile")));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -91,16 +104,23 @@ class ConsoleBrowserTest {
             String consoleUrl = env.emulator().consoleUrl().toString();
             driver.get(consoleUrl);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file-input")));
-            assertThat(driver.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token=");
+            assertThat(driver.getCurrentUrl())
+                    .as("the token leaves the address bar")
+                    .doesNotContain("token=");
             screenshot("01-library-empty");
 
             // upload through the file input: the card appears with its poster
-            driver.findElement(By.id("file-input")).sendKeys(clip.toAbsolutePath().toString());
-            WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card[data-vid]")));
+            driver.findElement(By.id("file-input"))
+                    .sendKeys(clip.toAbsolutePath().toString());
+            WebElement card =
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card[data-vid]")));
             String vid = card.getAttribute("data-vid");
             wait.until(d -> (Boolean) js("const img = document.querySelector('.card[data-vid] .poster img');"
                     + "return !!img && img.complete && img.naturalWidth > 0;"));
-            assertThat(card.getText()).contains("beach-walk").contains("320×240").contains("0:02");
+            assertThat(card.getText())
+                    .contains("beach-walk")
+                    .contains("320×240")
+                    .contains("0:02");
             screenshot("02-library-uploaded");
 
             // search and filter by keyboard
@@ -128,9 +148,15 @@ class ConsoleBrowserTest {
             driver.findElement(By.id("tags")).sendKeys("beach, dusk");
             driver.findElement(By.id("save")).click();
             wait.until(ExpectedConditions.textToBe(By.id("save-state"), "Saved"));
-            JsonNode basic = env.client().get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid)).result()
-                    .path("MediaInfoList").get(0).path("BasicInfo");
-            assertThat(basic.path("Title").asText()).as("the OpenAPI sees the edit").isEqualTo("Beach walk at dusk");
+            JsonNode basic = env.client()
+                    .get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid))
+                    .result()
+                    .path("MediaInfoList")
+                    .get(0)
+                    .path("BasicInfo");
+            assertThat(basic.path("Title").asText())
+                    .as("the OpenAPI sees the edit")
+                    .isEqualTo("Beach walk at dusk");
             assertThat(basic.path("Tags").toString()).isEqualTo("[\"beach\",\"dusk\"]");
 
             // start a restoration and see it finish
@@ -138,49 +164,60 @@ class ConsoleBrowserTest {
             new Select(driver.findElement(By.id("tier"))).selectByValue("standard");
             new Select(driver.findElement(By.id("res"))).selectByValue("480p");
             driver.findElement(By.id("restore")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(180)).until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#restorations .compare-link")));
-            assertThat(driver.findElement(By.id("restorations")).getText()).contains("Success").contains("480p");
+            new WebDriverWait(driver, Duration.ofSeconds(180))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#restorations .compare-link")));
+            assertThat(driver.findElement(By.id("restorations")).getText())
+                    .contains("Success")
+                    .contains("480p");
             screenshot("04-media-restored");
 
             // the jobs page shows it with its parameters
             driver.get(consoleUrl.substring(0, consoleUrl.indexOf('?')) + "#/jobs");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#jobs-restorations tr[data-run]")));
-            assertThat(driver.findElement(By.id("jobs-restorations")).getText()).contains("common", "standard",
-                    "Success", vid);
+            assertThat(driver.findElement(By.id("jobs-restorations")).getText())
+                    .contains("common", "standard", "Success", vid);
             screenshot("05-jobs");
 
             // before / after: both play together, the split follows a drag
-            driver.findElement(By.cssSelector("#jobs-restorations .compare-link")).click();
+            driver.findElement(By.cssSelector("#jobs-restorations .compare-link"))
+                    .click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("split-view")));
-            wait.until(d -> (Boolean) js("return ['before','after'].every(id => document.getElementById(id)"
-                    + ".readyState >= 2);"));
+            wait.until(d -> (Boolean)
+                    js("return ['before','after'].every(id => document.getElementById(id)" + ".readyState >= 2);"));
             driver.findElement(By.id("play-both")).click();
             wait.until(d -> (Boolean) js("return document.getElementById('before').currentTime > 0"
                     + " && document.getElementById('after').currentTime > 0;"));
             driver.findElement(By.id("play-both")).click();
             WebElement stage = driver.findElement(By.id("split-view"));
-            new Actions(driver).moveToElement(stage, -stage.getSize().getWidth() / 4, 0).clickAndHold()
-                    .moveByOffset(stage.getSize().getWidth() / 2, 0).release().perform();
+            new Actions(driver)
+                    .moveToElement(stage, -stage.getSize().getWidth() / 4, 0)
+                    .clickAndHold()
+                    .moveByOffset(stage.getSize().getWidth() / 2, 0)
+                    .release()
+                    .perform();
             int split = Integer.parseInt(driver.findElement(By.id("split")).getAttribute("value"));
             assertThat(split).as("dragged to the right of the middle").isGreaterThan(60);
             // the measures `vodkit compare` reports, taken by the emulator, and what the restoration did
-            new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#measures tr[data-measure='noise']")));
+            new WebDriverWait(driver, Duration.ofSeconds(120))
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#measures tr[data-measure='noise']")));
             String measures = driver.findElement(By.id("measures")).getText();
             assertThat(measures).contains("blockiness", "noise", "blur", "banding", "flicker", "lower is better");
-            assertThat(driver.findElement(By.id("fidelity")).getText()).contains("PSNR", "SSIM", "dB", "higher is better",
-                    "AFTER 640x480 scaled to BEFORE's 320x240");
+            assertThat(driver.findElement(By.id("fidelity")).getText())
+                    .contains("PSNR", "SSIM", "dB", "higher is better", "AFTER 640x480 scaled to BEFORE's 320x240");
             assertThat(driver.findElement(By.id("report")).getText()).isNotBlank();
             js("document.getElementById('measures-heading').scrollIntoView();");
             screenshot("06-before-after");
             driver.manage().window().setSize(new Dimension(420, 900));
             assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth + 1;"))
-                    .as("the measures fit a narrow window (their tables scroll inside it)").isTrue();
+                    .as("the measures fit a narrow window (their tables scroll inside it)")
+                    .isTrue();
             screenshot("06b-before-after-narrow");
             driver.manage().window().setSize(new Dimension(1280, 1000));
             driver.findElement(By.id("split")).sendKeys(Keys.HOME);
-            assertThat(driver.findElement(By.id("split")).getAttribute("value")).as("by keyboard").isEqualTo("0");
+            assertThat(driver.findElement(By.id("split")).getAttribute("value"))
+                    .as("by keyboard")
+                    .isEqualTo("0");
             assertThat((String) js("return document.querySelector('#split-view .after').style.clipPath;"))
                     .isEqualTo("inset(0px 0px 0px 0%)");
             driver.findElement(By.id("split")).sendKeys(Keys.END);
@@ -188,7 +225,8 @@ class ConsoleBrowserTest {
             // delete it from its page
             driver.get(consoleUrl.substring(0, consoleUrl.indexOf('?')) + "#/media/" + vid);
             wait.until(ExpectedConditions.elementToBeClickable(By.id("delete"))).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("delete-confirm"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("delete-confirm")))
+                    .click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cards")));
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".card"), 0));
             screenshot("07-library-after-delete");
@@ -206,8 +244,9 @@ class ConsoleBrowserTest {
             driver.get(env.emulator().consoleUrl().toString());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file-input")))
                     .sendKeys(big.toAbsolutePath().toString());
-            String vid = new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions
-                    .presenceOfElementLocated(By.cssSelector(".card[data-vid]"))).getAttribute("data-vid");
+            String vid = new WebDriverWait(driver, Duration.ofSeconds(90))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card[data-vid]")))
+                    .getAttribute("data-vid");
             assertThat(driver.findElement(By.id("uploads")).getText()).contains("big-take.mp4", "done", vid);
             assertThat(((Number) js("return document.querySelector('#uploads progress').value;")).longValue())
                     .isEqualTo(bytes.length);
@@ -215,8 +254,13 @@ class ConsoleBrowserTest {
             String media = apiGet(env, "/console/api/media/" + vid);
             assertThat(media).contains("\"sizeBytes\":" + bytes.length);
             // the console's own API is not counted: init, three 8 MiB parts and the merge are
-            assertThat(env.client().send("GET", "/_vodkit/stats", Map.of(), new byte[0]).json().path("requests")
-                    .asLong()).as("sent as parts, then merged").isEqualTo(5);
+            assertThat(env.client()
+                            .send("GET", "/_vodkit/stats", Map.of(), new byte[0])
+                            .json()
+                            .path("requests")
+                            .asLong())
+                    .as("sent as parts, then merged")
+                    .isEqualTo(5);
         }
     }
 
@@ -224,7 +268,8 @@ class ConsoleBrowserTest {
     void withoutTheTokenTheBrowserSeesOnlyARefusal() throws Exception {
         try (TestEmulator env = TestEmulator.start(dataDir)) {
             driver.get(env.emulator().endpoint() + "/console/");
-            assertThat(driver.findElement(By.tagName("body")).getText()).contains("vodkit console")
+            assertThat(driver.findElement(By.tagName("body")).getText())
+                    .contains("vodkit console")
                     .doesNotContain("Media library");
             screenshot("00-no-token");
         }
@@ -247,11 +292,16 @@ class ConsoleBrowserTest {
     }
 
     private int apiStatus(TestEmulator env, String path) {
-        return env.client().send("GET", path, Map.of("Cookie", cookie()), new byte[0]).status();
+        return env.client()
+                .send("GET", path, Map.of("Cookie", cookie()), new byte[0])
+                .status();
     }
 
     private String cookie() {
-        return List.copyOf(driver.manage().getCookies()).stream().filter(c -> c.getName().startsWith("vodkit_console_"))
-                .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow();
+        return List.copyOf(driver.manage().getCookies()).stream()
+                .filter(c -> c.getName().startsWith("vodkit_console_"))
+                .map(c -> c.getName() + "=" + c.getValue())
+                .findFirst()
+                .orElseThrow();
     }
 }

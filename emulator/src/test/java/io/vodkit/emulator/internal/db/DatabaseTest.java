@@ -43,7 +43,9 @@ class DatabaseTest {
                 }
             });
         }
-        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(IOException.class).hasMessageContaining("newer");
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("newer");
     }
 
     @Test
@@ -51,10 +53,11 @@ class DatabaseTest {
         try (Database db = Database.open(dir.resolve("vodkit.db"))) {
             SpaceRepository spaces = new SpaceRepository(db);
             assertThatThrownBy(() -> db.transaction(c -> {
-                spaces.upsert("a", NOW);
-                spaces.upsert("b", NOW);
-                throw new IllegalStateException("boom");
-            })).isInstanceOf(IllegalStateException.class);
+                        spaces.upsert("a", NOW);
+                        spaces.upsert("b", NOW);
+                        throw new IllegalStateException("boom");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
 
             assertThat(spaces.names()).isEmpty();
         }
@@ -87,7 +90,8 @@ class DatabaseTest {
             assertThat(sessions.claimForCommit("sk", "v02")).isFalse();
             sessions.releaseClaim("sk", "v01");
             assertThat(sessions.claimForCommit("sk", "v03")).isTrue();
-            assertThat(sessions.find("sk")).hasValueSatisfying(s -> assertThat(s.committedVid()).isEqualTo("v03"));
+            assertThat(sessions.find("sk"))
+                    .hasValueSatisfying(s -> assertThat(s.committedVid()).isEqualTo("v03"));
         }
     }
 
@@ -123,7 +127,9 @@ class DatabaseTest {
             assertThat(parts.list("u1")).extracting(MultipartPart::partNumber).containsExactly(1, 2);
             assertThat(parts.list("u1").get(0).size()).isEqualTo(21);
             Instant later = NOW.plus(1, ChronoUnit.DAYS);
-            assertThat(uploads.expiredAt(later)).extracting(MultipartUpload::uploadId).containsExactly("u1");
+            assertThat(uploads.expiredAt(later))
+                    .extracting(MultipartUpload::uploadId)
+                    .containsExactly("u1");
             assertThat(uploads.countActiveAt(later)).isEqualTo(1);
 
             uploads.delete("u1");
@@ -134,7 +140,8 @@ class DatabaseTest {
 
     private static String pragma(Database db, String name) {
         return db.run(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA " + name)) {
                 return rs.next() ? rs.getString(1) : null;
             }
         });

@@ -28,28 +28,33 @@ class EnhanceParametersTest {
     @Test
     void proTargetResolutionAndBitDepthAreRead() throws Exception {
         RestoreSpec spec = moe("{\"Config\":\"old_film\",\"VideoStrategy\":{\"RepairStyle\":\"2\"},"
-                + "\"Target\":{\"Res\":\"2K\",\"BitDepth\":12,\"Fps\":29.97}}").spec();
+                        + "\"Target\":{\"Res\":\"2K\",\"BitDepth\":12,\"Fps\":29.97}}")
+                .spec();
 
         assertThat(spec).isEqualTo(new RestoreSpec("old_film", 2, 1440, 30, 12));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"Config\":\"cinema\",\"VideoStrategy\":{\"RepairStyle\":1}}                       | Config must be one of",
-        "{\"Config\":\"common\"}                                                            | RepairStyle must be 1",
-        "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":3}}                       | RepairStyle must be 1",
-        "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":1.5}}                     | must be a whole number",
-        "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":1},\"Target\":{\"Res\":\"8k\"}} | Target.Res must be one of",
-        "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":1},\"Target\":{\"Res\":\"720p\",\"ResLimit\":720}} | must not both be set",
-        "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":1},\"Target\":{\"ResLimit\":32}} | ResLimit must be in",
-        "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":1},\"Target\":{\"Fps\":240}}    | Fps must be in",
-        "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":2},\"Target\":{\"BitDepth\":9}} | BitDepth must be 8, 10, 12 or 16",
-        "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":1},\"Target\":{\"BitDepth\":10}} | only with RepairStyle 2",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"Config\":\"cinema\",\"VideoStrategy\":{\"RepairStyle\":1}}                       | Config must be one of",
+                "{\"Config\":\"common\"}                                                            | RepairStyle must be 1",
+                "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":3}}                       | RepairStyle must be 1",
+                "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":1.5}}                     | must be a whole number",
+                "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":1},\"Target\":{\"Res\":\"8k\"}} | Target.Res must be one of",
+                "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":1},\"Target\":{\"Res\":\"720p\",\"ResLimit\":720}} | must not both be set",
+                "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":1},\"Target\":{\"ResLimit\":32}} | ResLimit must be in",
+                "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":1},\"Target\":{\"Fps\":240}}    | Fps must be in",
+                "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":2},\"Target\":{\"BitDepth\":9}} | BitDepth must be 8, 10, 12 or 16",
+                "{\"Config\":\"ugc\",\"VideoStrategy\":{\"RepairStyle\":1},\"Target\":{\"BitDepth\":10}} | only with RepairStyle 2",
+            })
     void invalidValuesAreNamed(String json, String message) throws Exception {
         EnhanceParameters parameters = moe(json);
 
-        assertThatThrownBy(parameters::spec).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(parameters::spec)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     @Test

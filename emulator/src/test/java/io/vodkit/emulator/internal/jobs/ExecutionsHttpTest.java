@@ -42,12 +42,17 @@ class ExecutionsHttpTest {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.error().path("Message").asText()).contains("Permission denied");
         }
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("pro"))
-                .newBuilder().allowPro(true).build(),
+        try (TestEmulator vod = TestEmulator.start(
+                TestEmulator.config(tmp.resolve("pro"))
+                        .newBuilder()
+                        .allowPro(true)
+                        .build(),
                 java.time.Clock.systemUTC())) {
             String fileName = vod.upload("clip.bin", new byte[] {1, 2, 3}).fileName();
 
-            assertThat(start(vod, directUrl(fileName), moe("common", 2, null, null)).status()).isEqualTo(200);
+            assertThat(start(vod, directUrl(fileName), moe("common", 2, null, null))
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -57,17 +62,21 @@ class ExecutionsHttpTest {
         MutableClock clock = new MutableClock(Instant.now());
         try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data")), clock)) {
             Path clip = TestMedia.clip(tools, tmp.resolve("clip.mp4"), 320, 180, 1);
-            String fileName = vod.upload("in/clip.mp4", Files.readAllBytes(clip)).fileName();
+            String fileName =
+                    vod.upload("in/clip.mp4", Files.readAllBytes(clip)).fileName();
 
-            String runId = start(vod, directUrl(fileName), moe("common", 1, "360p", null)).result()
-                    .path("RunId").asText();
+            String runId = start(vod, directUrl(fileName), moe("common", 1, "360p", null))
+                    .result()
+                    .path("RunId")
+                    .asText();
             assertThat(runId).matches("hb:[0-9a-f]{32}");
             JsonNode done = awaitEnd(vod, runId);
 
             assertThat(done.path("Status").asText()).as(done.toString()).isEqualTo("Success");
             assertThat(done.path("Meta").path("SpaceName").asText()).isEqualTo(TestEmulator.SPACE);
             assertThat(done.path("Meta").path("Trigger").asText()).isEqualTo("API");
-            assertThat(done.path("Input").path("DirectUrl").path("FileName").asText()).isEqualTo(fileName);
+            assertThat(done.path("Input").path("DirectUrl").path("FileName").asText())
+                    .isEqualTo(fileName);
             JsonNode enhance = done.path("Output").path("Task").path("Enhance");
             String storeUri = enhance.path("StoreUri").asText();
             String output = storeUri.substring(storeUri.indexOf('/') + 1);
@@ -79,18 +88,20 @@ class ExecutionsHttpTest {
 
             VodTestClient.Reply download = vod.download(output);
             assertThat(download.status()).isEqualTo(200);
-            assertThat(VodTestClient.md5(download.body())).isEqualTo(enhance.path("Md5").asText());
+            assertThat(VodTestClient.md5(download.body()))
+                    .isEqualTo(enhance.path("Md5").asText());
             Path fetched = Files.write(tmp.resolve("out.mp4"), download.body());
             ProbeResult probe = new MediaProbe(tools, TestMedia.RUNNER).probe(fetched);
             assertThat(probe.video().height()).isEqualTo(360);
             assertThat(probe.hasAudio()).isTrue();
 
             String authKey = vod.authKey(output);
-            String tampered = authKey.substring(0, authKey.length() - 1)
-                    + (authKey.endsWith("0") ? "1" : "0");
-            assertThat(vod.client().download("GET", output, tampered, Map.of()).status()).isEqualTo(403);
+            String tampered = authKey.substring(0, authKey.length() - 1) + (authKey.endsWith("0") ? "1" : "0");
+            assertThat(vod.client().download("GET", output, tampered, Map.of()).status())
+                    .isEqualTo(403);
             clock.advance(Duration.ofMinutes(31));
-            assertThat(vod.client().download("GET", output, authKey, Map.of()).status()).isEqualTo(403);
+            assertThat(vod.client().download("GET", output, authKey, Map.of()).status())
+                    .isEqualTo(403);
         }
     }
 
@@ -100,10 +111,14 @@ class ExecutionsHttpTest {
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
             String fileName = vod.upload("noise.mp4", new byte[4096]).fileName();
 
-            String badConfig = start(vod, directUrl(fileName), moe("cinema", 1, null, null)).result()
-                    .path("RunId").asText();
-            String notVideo = start(vod, directUrl(fileName), moe("ugc", 1, null, null)).result()
-                    .path("RunId").asText();
+            String badConfig = start(vod, directUrl(fileName), moe("cinema", 1, null, null))
+                    .result()
+                    .path("RunId")
+                    .asText();
+            String notVideo = start(vod, directUrl(fileName), moe("ugc", 1, null, null))
+                    .result()
+                    .path("RunId")
+                    .asText();
 
             JsonNode invalid = awaitEnd(vod, badConfig);
             assertThat(invalid.path("Status").asText()).isEqualTo("Failed");
@@ -120,13 +135,31 @@ class ExecutionsHttpTest {
     void sixteenBitIsRefusedForSourcesLongerThanFortySeconds() throws Exception {
         FfmpegTools tools = TestMedia.toolsOrSkip();
         Path longClip = tmp.resolve("long.mp4");
-        TestMedia.RUNNER.run(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y", "-f", "lavfi",
-                "-i", "color=c=gray:size=64x64:rate=2", "-t", "41", "-c:v", "libx264", "-preset", "ultrafast",
+        TestMedia.RUNNER.run(List.of(
+                tools.ffmpeg().toString(),
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "color=c=gray:size=64x64:rate=2",
+                "-t",
+                "41",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
                 longClip.toString()));
-        try (TestEmulator vod = TestEmulator.start(TestEmulator.config(tmp.resolve("data"))
-                .newBuilder().allowPro(true).build(),
+        try (TestEmulator vod = TestEmulator.start(
+                TestEmulator.config(tmp.resolve("data"))
+                        .newBuilder()
+                        .allowPro(true)
+                        .build(),
                 java.time.Clock.systemUTC())) {
-            String fileName = vod.upload("long.mp4", Files.readAllBytes(longClip)).fileName();
+            String fileName =
+                    vod.upload("long.mp4", Files.readAllBytes(longClip)).fileName();
 
             VodTestClient.Reply reply = start(vod, directUrl(fileName), moe("common", 2, null, 16));
 
@@ -144,7 +177,10 @@ class ExecutionsHttpTest {
         String runId;
         try (TestEmulator vod = TestEmulator.start(config, java.time.Clock.systemUTC())) {
             String fileName = vod.upload("clip.mp4", Files.readAllBytes(clip)).fileName();
-            runId = start(vod, directUrl(fileName), moe("common", 1, null, null)).result().path("RunId").asText();
+            runId = start(vod, directUrl(fileName), moe("common", 1, null, null))
+                    .result()
+                    .path("RunId")
+                    .asText();
         }
         try (TestEmulator vod = TestEmulator.start(config, java.time.Clock.systemUTC())) {
             assertThat(awaitEnd(vod, runId).path("Status").asText()).isEqualTo("Success");
@@ -156,25 +192,33 @@ class ExecutionsHttpTest {
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"))) {
             byte[] data = "not really a video".getBytes();
             TestEmulator.Grant grant = vod.upload("v.mp4", data);
-            String vid = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null).result()
-                    .path("Data").path("Vid").asText();
+            String vid = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null)
+                    .result()
+                    .path("Data")
+                    .path("Vid")
+                    .asText();
 
             VodTestClient.Reply unpublished = vod.client().get("GetPlayInfo", "2023-01-01", Map.of("Vid", vid));
             assertThat(unpublished.status()).isEqualTo(400);
             assertThat(unpublished.error().path("Message").asText()).contains("not published");
-            vod.client().get("UpdateMediaPublishStatus", "2023-01-01", Map.of("Vid", vid, "Status", "Published"))
+            vod.client()
+                    .get("UpdateMediaPublishStatus", "2023-01-01", Map.of("Vid", vid, "Status", "Published"))
                     .result();
-            JsonNode info = vod.client().get("GetPlayInfo", "2023-01-01", Map.of("Vid", vid)).result();
+            JsonNode info = vod.client()
+                    .get("GetPlayInfo", "2023-01-01", Map.of("Vid", vid))
+                    .result();
 
             JsonNode entry = info.path("PlayInfoList").get(0);
             for (String field : List.of("MainPlayUrl", "BackupPlayUrl")) {
                 String url = entry.path(field).asText();
                 assertThat(url).contains("auth_key=");
-                VodTestClient.Reply body = vod.client().send("GET", url.substring(url.indexOf('/', 7)), Map.of(),
-                        new byte[0]);
+                VodTestClient.Reply body =
+                        vod.client().send("GET", url.substring(url.indexOf('/', 7)), Map.of(), new byte[0]);
                 assertThat(body.body()).isEqualTo(data);
             }
-            assertThat(vod.client().get("GetPlayInfo", "2023-01-01", Map.of("Vid", "v0nope")).status())
+            assertThat(vod.client()
+                            .get("GetPlayInfo", "2023-01-01", Map.of("Vid", "v0nope"))
+                            .status())
                     .isEqualTo(404);
         }
     }
@@ -185,20 +229,32 @@ class ExecutionsHttpTest {
             String fileName = vod.upload("clip.bin", new byte[] {1, 2, 3}).fileName();
             ObjectNode control = JSON.createObjectNode().put("ClientToken", "token-1");
 
-            String runId = start(vod, directUrl(fileName), moe("common", 1, null, null), control).result()
-                    .path("RunId").asText();
+            String runId = start(vod, directUrl(fileName), moe("common", 1, null, null), control)
+                    .result()
+                    .path("RunId")
+                    .asText();
             VodTestClient.Reply again = start(vod, directUrl(fileName), moe("common", 1, null, null), control);
             VodTestClient.Reply otherJob = start(vod, directUrl(fileName), moe("ugc", 1, null, null), control);
 
             assertThat(again.result().path("RunId").asText()).isEqualTo(runId);
             assertThat(otherJob.status()).isEqualTo(400);
             assertThat(otherJob.error().path("Message").asText()).contains("token-1", runId);
-            String untokened = start(vod, directUrl(fileName), moe("common", 1, null, null)).result()
-                    .path("RunId").asText();
-            assertThat(start(vod, directUrl(fileName), moe("common", 1, null, null)).result().path("RunId")
-                    .asText()).isNotEqualTo(untokened);
-            assertThat(vod.client().get("GetExecution", VERSION, Map.of("RunId", runId)).result()
-                    .path("Control").path("ClientToken").asText()).isEqualTo("token-1");
+            String untokened = start(vod, directUrl(fileName), moe("common", 1, null, null))
+                    .result()
+                    .path("RunId")
+                    .asText();
+            assertThat(start(vod, directUrl(fileName), moe("common", 1, null, null))
+                            .result()
+                            .path("RunId")
+                            .asText())
+                    .isNotEqualTo(untokened);
+            assertThat(vod.client()
+                            .get("GetExecution", VERSION, Map.of("RunId", runId))
+                            .result()
+                            .path("Control")
+                            .path("ClientToken")
+                            .asText())
+                    .isEqualTo("token-1");
         }
     }
 
@@ -206,8 +262,7 @@ class ExecutionsHttpTest {
         return start(vod, input, moe, null);
     }
 
-    private static VodTestClient.Reply start(TestEmulator vod, ObjectNode input, ObjectNode moe,
-                                             ObjectNode control) {
+    private static VodTestClient.Reply start(TestEmulator vod, ObjectNode input, ObjectNode moe, ObjectNode control) {
         ObjectNode body = JSON.createObjectNode();
         body.set("Input", input);
         if (control != null) {
@@ -246,8 +301,12 @@ class ExecutionsHttpTest {
 
     /** Polls GetExecution (the RunId's colon travels percent-encoded) until the job ends. */
     private static JsonNode awaitEnd(TestEmulator vod, String runId) {
-        return await().atMost(DEADLINE).until(
-                () -> vod.client().get("GetExecution", VERSION, Map.of("RunId", runId)).result(),
-                result -> List.of("Success", "Failed").contains(result.path("Status").asText()));
+        return await().atMost(DEADLINE)
+                .until(
+                        () -> vod.client()
+                                .get("GetExecution", VERSION, Map.of("RunId", runId))
+                                .result(),
+                        result -> List.of("Success", "Failed")
+                                .contains(result.path("Status").asText()));
     }
 }

@@ -13,7 +13,7 @@ class TokenBucketTest {
     @ParameterizedTest(name = "{0} B/s, burst {1}: take {2} at 0 ms waits {3} ms")
     @CsvSource({
         // rate, burst, bytes, wait ms
-        "1000, 100, 100, 0",     // the burst covers it
+        "1000, 100, 100, 0", // the burst covers it
         "1000, 100, 1100, 1000", // 1000 bytes of debt at 1000 B/s
         "16000000, 65536, 16065536, 1000",
         "1000000, 1000, 1, 0",

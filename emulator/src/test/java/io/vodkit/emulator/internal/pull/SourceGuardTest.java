@@ -45,7 +45,7 @@ class SourceGuardTest {
     void refusesTheEmulatorsOwnPortUnderAnyLoopbackName(String host) {
         for (boolean allowPrivate : new boolean[] {false, true}) {
             assertThatThrownBy(() -> guard("127.0.0.1", allowPrivate)
-                    .check(URI.create("http://" + host + ":" + SELF + "/_vodkit/stats")))
+                            .check(URI.create("http://" + host + ":" + SELF + "/_vodkit/stats")))
                     .isInstanceOf(FetchFailure.class)
                     .hasMessageContaining("is this emulator itself");
         }
@@ -57,7 +57,7 @@ class SourceGuardTest {
         assumeTrue(lan.isPresent(), "this machine has no non-loopback IPv4 address");
 
         assertThatThrownBy(() -> guard("0.0.0.0", true)
-                .check(URI.create("http://" + lan.get().getHostAddress() + ":" + SELF + "/x.mp4")))
+                        .check(URI.create("http://" + lan.get().getHostAddress() + ":" + SELF + "/x.mp4")))
                 .hasMessageContaining("is this emulator itself");
     }
 
@@ -69,8 +69,17 @@ class SourceGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "localhost", "[::1]", "10.1.2.3", "172.16.5.4", "192.168.0.10",
-        "[fd12::1]", "100.64.0.1"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "localhost",
+                "[::1]",
+                "10.1.2.3",
+                "172.16.5.4",
+                "192.168.0.10",
+                "[fd12::1]",
+                "100.64.0.1"
+            })
     void boundBeyondLoopbackPrivateSourcesAreRefusedUnlessAllowed(String host) {
         URI source = URI.create("http://" + host + ":8080/a.mp4");
 

@@ -19,14 +19,17 @@ class ParamsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-        "FileSize=        | null",
-        "FileSize=0       | null",
-        "FileSize=0.0     | null",
-        "FileSize=1048576 | 1048576.0",
-        "FileSize=1048576.0 | 1048576.0",
-        "Other=1          | null",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "FileSize=        | null",
+                "FileSize=0       | null",
+                "FileSize=0.0     | null",
+                "FileSize=1048576 | 1048576.0",
+                "FileSize=1048576.0 | 1048576.0",
+                "Other=1          | null",
+            })
     void numbersTreatZeroDefaultsAsNotSet(String raw, Double expected) {
         assertThat(query(raw).number("FileSize")).isEqualTo(Optional.ofNullable(expected));
     }
@@ -43,11 +46,10 @@ class ParamsTest {
 
         assertThat(params.text("FileName")).isEmpty();
         assertThat(params.text("Title")).hasValue("a b c");
-        assertThatThrownBy(() -> params.requireText("FileName"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.error()).isEqualTo(ApiError.MISSING_PARAMETER);
-                    assertThat(e.getMessage()).isEqualTo("The request is missing FileName parameter.");
-                });
+        assertThatThrownBy(() -> params.requireText("FileName")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.error()).isEqualTo(ApiError.MISSING_PARAMETER);
+            assertThat(e.getMessage()).isEqualTo("The request is missing FileName parameter.");
+        });
     }
 
     @Test
@@ -73,8 +75,8 @@ class ParamsTest {
 
     @Test
     void formBodyIsDecodedWithoutContentTypeToo() {
-        byte[] body = "SpaceName=myspace&URLSets=%5B%7B%22SourceUrl%22%3A%22x%22%7D%5D"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "SpaceName=myspace&URLSets=%5B%7B%22SourceUrl%22%3A%22x%22%7D%5D".getBytes(StandardCharsets.UTF_8);
 
         Params params = Params.parse(QueryString.parse("Action=X"), null, body);
 
@@ -84,9 +86,11 @@ class ParamsTest {
 
     @Test
     void jsonBodyMustBeAnObject() {
-        assertThatThrownBy(() -> Params.parse(QueryString.parse(""), "application/json",
-                "[]".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("not a JSON object");
-        assertThatThrownBy(() -> Params.parse(QueryString.parse(""), "application/json",
-                "{".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() ->
+                        Params.parse(QueryString.parse(""), "application/json", "[]".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() ->
+                        Params.parse(QueryString.parse(""), "application/json", "{".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("not valid JSON");
     }
 }

@@ -15,8 +15,8 @@ class RequestGateTest {
         RequestGate gate = new RequestGate();
         assertThat(gate.enter()).isTrue();
 
-        CompletableFuture<Integer> closing = CompletableFuture.supplyAsync(
-                () -> gate.closeAndAwait(Duration.ofSeconds(10)));
+        CompletableFuture<Integer> closing =
+                CompletableFuture.supplyAsync(() -> gate.closeAndAwait(Duration.ofSeconds(10)));
         await().alias("the gate closes").atMost(Duration.ofSeconds(10)).until(() -> {
             boolean open = gate.enter();
             if (open) {

@@ -21,7 +21,8 @@ class UploadTokensTest {
     }
 
     private static String mint() {
-        return at(NOW).mint(new UploadTokenClaims("demo", URI, NOW.plusSeconds(3600).getEpochSecond()));
+        return at(NOW).mint(
+                        new UploadTokenClaims("demo", URI, NOW.plusSeconds(3600).getEpochSecond()));
     }
 
     @Test
@@ -36,31 +37,34 @@ class UploadTokensTest {
 
     @Test
     void expiredTokenIsRefused() {
-        assertRefused(() -> at(NOW.plusSeconds(3600)).verify(mint(), URI), GatewayError.INVALID_AUTHORIZATION,
-                "expired");
+        assertRefused(
+                () -> at(NOW.plusSeconds(3600)).verify(mint(), URI), GatewayError.INVALID_AUTHORIZATION, "expired");
     }
 
     @Test
     void tokenForAnotherStoreUriIsRefused() {
-        assertRefused(() -> at(NOW).verify(mint(), "tos-vod-local-demo/other.mp4"),
-                GatewayError.INVALID_AUTHORIZATION, "issued for");
+        assertRefused(
+                () -> at(NOW).verify(mint(), "tos-vod-local-demo/other.mp4"),
+                GatewayError.INVALID_AUTHORIZATION,
+                "issued for");
     }
 
     @Test
     void tamperedPayloadIsRefused() {
         String token = mint();
         int mark = token.indexOf(":v2:") + 4;
-        String tampered = token.substring(0, mark) + (token.charAt(mark) == 'e' ? 'f' : 'e')
-                + token.substring(mark + 1);
+        String tampered =
+                token.substring(0, mark) + (token.charAt(mark) == 'e' ? 'f' : 'e') + token.substring(mark + 1);
 
         assertRefused(() -> at(NOW).verify(tampered, URI), GatewayError.INVALID_AUTHORIZATION, "signature");
     }
 
     @Test
     void tokenFromAnotherSecretIsRefused() {
-        UploadTokens other = new UploadTokens("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8),
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        String foreign = other.mint(new UploadTokenClaims("demo", URI, NOW.plusSeconds(60).getEpochSecond()));
+        UploadTokens other = new UploadTokens(
+                "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+        String foreign = other.mint(
+                new UploadTokenClaims("demo", URI, NOW.plusSeconds(60).getEpochSecond()));
 
         assertRefused(() -> at(NOW).verify(foreign, URI), GatewayError.INVALID_AUTHORIZATION, "signature");
     }
@@ -68,7 +72,9 @@ class UploadTokensTest {
     @Test
     void missingAndMalformedTokensAreRefused() {
         assertRefused(() -> at(NOW).verify(null, URI), GatewayError.MISSING_AUTHORIZATION, "no Authorization");
-        assertRefused(() -> at(NOW).verify("SpaceKey/demo/1/:v1:secret", URI), GatewayError.INVALID_AUTHORIZATION,
+        assertRefused(
+                () -> at(NOW).verify("SpaceKey/demo/1/:v1:secret", URI),
+                GatewayError.INVALID_AUTHORIZATION,
                 "malformed");
     }
 

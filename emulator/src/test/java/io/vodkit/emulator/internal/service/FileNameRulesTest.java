@@ -17,9 +17,28 @@ class FileNameRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/abs.mp4", "a?.mp4", "a$.mp4", "a\u0007.mp4", "a\b.mp4", "a\t.mp4", "a\n.mp4",
-        "a\u000b.mp4", "a\f.mp4", "a\r.mp4", "../a.mp4", "dir/../a.mp4", "dir/./a.mp4", "dir//a.mp4", "dir/",
-        "a\\b.mp4", "a%20.mp4", "a#b.mp4", "_vodkit/posters/x.jpg"})
+    @ValueSource(
+            strings = {
+                "/abs.mp4",
+                "a?.mp4",
+                "a$.mp4",
+                "a\u0007.mp4",
+                "a\b.mp4",
+                "a\t.mp4",
+                "a\n.mp4",
+                "a\u000b.mp4",
+                "a\f.mp4",
+                "a\r.mp4",
+                "../a.mp4",
+                "dir/../a.mp4",
+                "dir/./a.mp4",
+                "dir//a.mp4",
+                "dir/",
+                "a\\b.mp4",
+                "a%20.mp4",
+                "a#b.mp4",
+                "_vodkit/posters/x.jpg"
+            })
     void refusesForbiddenNames(String fileName) {
         assertThatThrownBy(() -> FileNameRules.validateFileName(fileName))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
@@ -48,7 +67,8 @@ class FileNameRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"mp4", ".", ".12345678", "./mp4", ".mp 4"})
     void refusesExtensions(String extension) {
-        assertThatThrownBy(() -> FileNameRules.validateExtension(extension)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> FileNameRules.validateExtension(extension))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("FileExtension");
     }
 }

@@ -31,8 +31,10 @@ class LocalCertificatesTest {
         assertThat(read(LocalCertificates.CA_CERT)).isEqualTo(ca);
         assertThat(read(LocalCertificates.SERVER_CERT)).isNotEqualTo(server);
         assertThat(certificate(LocalCertificates.SERVER_CERT).getSubjectAlternativeNames())
-                .extracting(name -> name.get(1).toString()).contains("127.0.0.2", "127.0.0.1", "localhost");
-        certificate(LocalCertificates.SERVER_CERT).verify(certificate(LocalCertificates.CA_CERT).getPublicKey());
+                .extracting(name -> name.get(1).toString())
+                .contains("127.0.0.2", "127.0.0.1", "localhost");
+        certificate(LocalCertificates.SERVER_CERT)
+                .verify(certificate(LocalCertificates.CA_CERT).getPublicKey());
     }
 
     @Test
@@ -40,7 +42,9 @@ class LocalCertificatesTest {
         LocalCertificates first = LocalCertificates.ensure(data, "127.0.0.1", clock);
         byte[] ca = read(LocalCertificates.CA_CERT);
 
-        clock.advance(LocalCertificates.SERVER_VALIDITY.minus(LocalCertificates.RENEW_BEFORE).plusDays(1));
+        clock.advance(LocalCertificates.SERVER_VALIDITY
+                .minus(LocalCertificates.RENEW_BEFORE)
+                .plusDays(1));
         LocalCertificates renewed = LocalCertificates.ensure(data, "127.0.0.1", clock);
 
         assertThat(read(LocalCertificates.CA_CERT)).isEqualTo(ca);
@@ -56,7 +60,8 @@ class LocalCertificatesTest {
 
         LocalCertificates again = LocalCertificates.ensure(data, "127.0.0.1", clock);
 
-        certificate(LocalCertificates.SERVER_CERT).verify(certificate(LocalCertificates.CA_CERT).getPublicKey());
+        certificate(LocalCertificates.SERVER_CERT)
+                .verify(certificate(LocalCertificates.CA_CERT).getPublicKey());
         assertThat(again.caCertFile()).exists();
     }
 
@@ -65,7 +70,8 @@ class LocalCertificatesTest {
     }
 
     private X509Certificate certificate(String file) throws Exception {
-        try (InputStream in = Files.newInputStream(data.resolve(LocalCertificates.DIR).resolve(file))) {
+        try (InputStream in =
+                Files.newInputStream(data.resolve(LocalCertificates.DIR).resolve(file))) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
