@@ -99,9 +99,12 @@ public final class VodClient implements AutoCloseable {
         return uploads;
     }
 
-    /** URL pulls (UploadMediaByUrl, then QueryUploadTaskInfo), polled as {@code poll} says. */
+    /**
+     * URL pulls (UploadMediaByUrl, then QueryUploadTaskInfo), polled as {@code poll} says; each job that succeeded
+     * carries what it stored with its play URL.
+     */
     public UrlPuller pulls(PollConfig poll) {
-        return new UrlPuller(api, new JobPoller(poll));
+        return new UrlPuller(api, new JobPoller(poll), playUrls);
     }
 
     /**
