@@ -112,9 +112,7 @@ public final class UpdateCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             MediaInfo media = after.get();
-            new JsonLines(context.out())
-                    .write(MediaLine.of(
-                            media, backend.playUrls().playUrlOrEmpty(media.spaceName(), media.fileName(), null)));
+            new JsonLines(context.out()).write(MediaLine.of(media, backend.playUrls()));
             return ExitCodes.OK;
         }
     }
