@@ -108,12 +108,13 @@ public final class VodClient implements AutoCloseable {
     }
 
     /**
-     * Quality restorations (StartExecution, then GetExecution), polled as {@code poll} says.
+     * Quality restorations (StartExecution, then GetExecution), polled as {@code poll} says; a restored video comes
+     * with its play URL.
      *
      * @param version the StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION})
      */
     public Enhancer restorations(String version, PollConfig poll) {
-        return new Enhancer(api, version, new JobPoller(poll));
+        return new Enhancer(api, version, new JobPoller(poll), playUrls);
     }
 
     /** Play and download URLs of stored files and Vids, as the {@link PlayUrlConfig} given says. */
