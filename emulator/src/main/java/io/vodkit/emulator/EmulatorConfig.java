@@ -1,18 +1,25 @@
 package io.vodkit.emulator;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import io.vodkit.emulator.internal.service.Limits;
 import io.vodkit.emulator.internal.service.Spaces;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * How to run an {@link Emulator}: its data folder plus one immutable value per concern ({@link Network},
  * {@link Account}, {@link Storage}, {@link Restoration}, URL pulls, {@link Lab}). Made by {@link #builder(Path)}, or
  * from another with {@link #newBuilder()}; each concern's compact constructor fills defaults and checks ranges, so a
- * bad value is refused by {@link Builder#build()} with a message naming it. Adding a setting is one component in its
- * concern plus its builder setter.
+ * bad value is refused by {@link Builder#build()} with a message naming it.
+ *
+ * <p>Each concern's builder and withers are generated at compile time ({@code @RecordBuilder}: e.g.
+ * {@link EmulatorConfigNetworkBuilder}, {@code network.withPort(0)}), so adding a setting is one component in its
+ * concern: {@code builder.network(n -> n.newSetting(x))} sets it, {@link #newBuilder()} copies it, and its range check
+ * goes in the concern's compact constructor. The flat setters below are shortcuts for the settings callers use most.
  */
 public final class EmulatorConfig {
     /** Reuse the data directory's previous port when it is free, else pick any free port. */
@@ -34,7 +41,9 @@ public final class EmulatorConfig {
      *                    data folder, and every URL handed out is https
      * @param uploadHosts upload hosts ApplyUploadInfo hands out ({@code host[:port]}); empty → the listener's own
      */
-    public record Network(String host, int port, boolean tls, List<String> uploadHosts) {
+    @RecordBuilder
+    public record Network(String host, int port, boolean tls, List<String> uploadHosts)
+            implements EmulatorConfigNetworkBuilder.With {
         public Network {
             host = host == null || host.isBlank() ? DEFAULT_HOST : host.trim();
             if (port < STICKY_PORT || port > 65_535) {
@@ -60,8 +69,9 @@ public final class EmulatorConfig {
      * @param spaces       spaces to create; null → none (spaces the data directory remembers stay known)
      * @param maxClockSkew null → {@link #DEFAULT_MAX_CLOCK_SKEW}
      */
-    public record Account(
-            String accessKey, String secretKey, String region, List<String> spaces, Duration maxClockSkew) {
+    @RecordBuilder
+    public record Account(String accessKey, String secretKey, String region, List<String> spaces, Duration maxClockSkew)
+            implements EmulatorConfigAccountBuilder.With {
         public Account {
             if ((accessKey == null) != (secretKey == null)) {
                 throw new IllegalArgumentException("accessKey and secretKey must both be given or both be null");
@@ -81,8 +91,10 @@ public final class EmulatorConfig {
         /** Never prints the secret key. */
         @Override
         public String toString() {
-            return "Account[accessKey=" + accessKey + ", secretKey=" + (secretKey == null ? null : "██") + ", region="
-                    + region + ", spaces=" + spaces + ", maxClockSkew=" + maxClockSkew + "]";
+            return EmulatorConfigAccountBuilder.stream(this)
+                    .map(e -> e.getKey() + "="
+                            + (e.getKey().equals("secretKey") && e.getValue() != null ? "██" : e.getValue()))
+                    .collect(Collectors.joining(", ", "Account[", "]"));
         }
     }
 
@@ -93,7 +105,8 @@ public final class EmulatorConfig {
      * @param uploadGracePeriod an upload granted but not committed within it is removed with its bytes (&gt; 0);
      *                          null → {@link #DEFAULT_UPLOAD_GRACE_PERIOD}
      */
-    public record Storage(Disk disk, Duration uploadGracePeriod) {
+    @RecordBuilder
+    public record Storage(Disk disk, Duration uploadGracePeriod) implements EmulatorConfigStorageBuilder.With {
         public Storage {
             disk = disk == null ? Disk.LOCAL : disk;
             uploadGracePeriod = uploadGracePeriod == null ? DEFAULT_UPLOAD_GRACE_PERIOD : uploadGracePeriod;
@@ -111,7 +124,8 @@ public final class EmulatorConfig {
      * @param allowPro false → StartExecution refuses the Pro repair style (RepairStyle 2) with 403
      *                 {@code Permission denied}, as BytePlus does for accounts that are not allowlisted
      */
-    public record Restoration(Path ffmpeg, boolean allowPro) {}
+    @RecordBuilder
+    public record Restoration(Path ffmpeg, boolean allowPro) implements EmulatorConfigRestorationBuilder.With {}
 
     /**
      * The network lab, off by default: requests that fail on purpose and a simulated link.
@@ -120,7 +134,9 @@ public final class EmulatorConfig {
      * @param linkLatency            delay added before each response (≥ 0); null → zero
      * @param linkRateBytesPerSecond request-body bytes per second per connection; 0 → unlimited
      */
-    public record Lab(FaultPlan faults, Duration linkLatency, long linkRateBytesPerSecond) {
+    @RecordBuilder
+    public record Lab(FaultPlan faults, Duration linkLatency, long linkRateBytesPerSecond)
+            implements EmulatorConfigLabBuilder.With {
         public Lab {
             faults = faults == null ? FaultPlan.OFF : faults;
             linkLatency = linkLatency == null ? Duration.ZERO : linkLatency;
@@ -143,13 +159,12 @@ public final class EmulatorConfig {
 
     private EmulatorConfig(Builder builder) {
         this.dataDir = Objects.requireNonNull(builder.dataDir, "dataDir == null");
-        this.network = new Network(builder.host, builder.port, builder.tls, builder.uploadHosts);
-        this.account =
-                new Account(builder.accessKey, builder.secretKey, builder.region, builder.spaces, builder.maxClockSkew);
-        this.storage = new Storage(builder.disk, builder.uploadGracePeriod);
-        this.restoration = new Restoration(builder.ffmpeg, builder.allowPro);
-        this.urlPull = builder.urlPull == null ? UrlPullConfig.DEFAULTS : builder.urlPull;
-        this.lab = new Lab(builder.faults, builder.linkLatency, builder.linkRateBytesPerSecond);
+        this.network = builder.network.build();
+        this.account = builder.account.build();
+        this.storage = builder.storage.build();
+        this.restoration = builder.restoration.build();
+        this.urlPull = builder.urlPull.build();
+        this.lab = builder.lab.build();
     }
 
     /** A builder for serving {@code dataDir}: loopback, sticky port, generated credentials, defaults elsewhere. */
@@ -204,26 +219,19 @@ public final class EmulatorConfig {
                 + restoration + ", urlPull=" + urlPull + ", " + lab + "]";
     }
 
-    /** Collects settings; {@link #build()} checks them. Unset settings keep their defaults. */
+    /**
+     * Collects settings; {@link #build()} checks them. Unset settings keep their defaults. Its state is one generated
+     * builder per concern: {@code network(n -> ...)}, {@code account(a -> ...)} and so on reach every setting.
+     */
     public static final class Builder {
         private Path dataDir;
-        private String host;
-        private int port = STICKY_PORT;
-        private boolean tls;
-        private List<String> uploadHosts;
-        private String accessKey;
-        private String secretKey;
-        private String region;
-        private List<String> spaces;
-        private Duration maxClockSkew;
-        private Disk disk;
-        private Duration uploadGracePeriod;
-        private Path ffmpeg;
-        private boolean allowPro;
-        private UrlPullConfig urlPull;
-        private FaultPlan faults;
-        private Duration linkLatency;
-        private long linkRateBytesPerSecond;
+        private EmulatorConfigNetworkBuilder network =
+                EmulatorConfigNetworkBuilder.builder().port(STICKY_PORT);
+        private EmulatorConfigAccountBuilder account = EmulatorConfigAccountBuilder.builder();
+        private EmulatorConfigStorageBuilder storage = EmulatorConfigStorageBuilder.builder();
+        private EmulatorConfigRestorationBuilder restoration = EmulatorConfigRestorationBuilder.builder();
+        private UrlPullConfigBuilder urlPull = UrlPullConfigBuilder.builder(UrlPullConfig.DEFAULTS);
+        private EmulatorConfigLabBuilder lab = EmulatorConfigLabBuilder.builder();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -246,116 +254,139 @@ public final class EmulatorConfig {
 
         /** Host, port, TLS and upload hosts at once. */
         public Builder network(Network network) {
-            return host(network.host()).port(network.port()).tls(network.tls()).uploadHosts(network.uploadHosts());
+            this.network = EmulatorConfigNetworkBuilder.builder(network);
+            return this;
+        }
+
+        /** Changes network settings, e.g. {@code network(n -> n.port(0).tls(true))}. */
+        public Builder network(Consumer<EmulatorConfigNetworkBuilder> change) {
+            change.accept(network);
+            return this;
         }
 
         public Builder host(String host) {
-            this.host = host;
-            return this;
+            return network(n -> n.host(host));
         }
 
         /** N &gt; 0, 0 for any free port, {@link #STICKY_PORT} (the default) for the data folder's last port. */
         public Builder port(int port) {
-            this.port = port;
-            return this;
+            return network(n -> n.port(port));
         }
 
         /** HTTPS with the data folder's local CA instead of HTTP. */
         public Builder tls(boolean tls) {
-            this.tls = tls;
-            return this;
+            return network(n -> n.tls(tls));
         }
 
         public Builder uploadHosts(List<String> uploadHosts) {
-            this.uploadHosts = uploadHosts;
-            return this;
+            return network(n -> n.uploadHosts(uploadHosts));
         }
 
         public Builder account(Account account) {
-            return credentials(account.accessKey(), account.secretKey())
-                    .region(account.region())
-                    .spaces(account.spaces())
-                    .maxClockSkew(account.maxClockSkew());
+            this.account = EmulatorConfigAccountBuilder.builder(account);
+            return this;
+        }
+
+        /** Changes account settings, e.g. {@code account(a -> a.region("ap-southeast-1"))}. */
+        public Builder account(Consumer<EmulatorConfigAccountBuilder> change) {
+            change.accept(account);
+            return this;
         }
 
         /** Fixed credentials; {@code (null, null)} (the default) for the pair generated once per data directory. */
         public Builder credentials(String accessKey, String secretKey) {
-            this.accessKey = accessKey;
-            this.secretKey = secretKey;
-            return this;
+            return account(a -> a.accessKey(accessKey).secretKey(secretKey));
         }
 
         public Builder region(String region) {
-            this.region = region;
-            return this;
+            return account(a -> a.region(region));
         }
 
         public Builder spaces(List<String> spaces) {
-            this.spaces = spaces;
-            return this;
+            return account(a -> a.spaces(spaces));
         }
 
         public Builder maxClockSkew(Duration maxClockSkew) {
-            this.maxClockSkew = maxClockSkew;
-            return this;
+            return account(a -> a.maxClockSkew(maxClockSkew));
         }
 
         public Builder storage(Storage storage) {
-            return disk(storage.disk()).uploadGracePeriod(storage.uploadGracePeriod());
+            this.storage = EmulatorConfigStorageBuilder.builder(storage);
+            return this;
+        }
+
+        /** Changes storage settings, e.g. {@code storage(s -> s.uploadGracePeriod(Duration.ofMinutes(5)))}. */
+        public Builder storage(Consumer<EmulatorConfigStorageBuilder> change) {
+            change.accept(storage);
+            return this;
         }
 
         /** Where uploaded bytes are written ({@link Disk#LOCAL}; tests put a full disk here). */
         public Builder disk(Disk disk) {
-            this.disk = disk;
-            return this;
+            return storage(s -> s.disk(disk));
         }
 
         /** How long an upload granted by ApplyUploadInfo may stay uncommitted before its bytes are removed. */
         public Builder uploadGracePeriod(Duration uploadGracePeriod) {
-            this.uploadGracePeriod = uploadGracePeriod;
-            return this;
+            return storage(s -> s.uploadGracePeriod(uploadGracePeriod));
         }
 
         public Builder restoration(Restoration restoration) {
-            return ffmpeg(restoration.ffmpeg()).allowPro(restoration.allowPro());
+            this.restoration = EmulatorConfigRestorationBuilder.builder(restoration);
+            return this;
+        }
+
+        /** Changes media and restoration settings, e.g. {@code restoration(r -> r.allowPro(true))}. */
+        public Builder restoration(Consumer<EmulatorConfigRestorationBuilder> change) {
+            change.accept(restoration);
+            return this;
         }
 
         public Builder ffmpeg(Path ffmpeg) {
-            this.ffmpeg = ffmpeg;
-            return this;
+            return restoration(r -> r.ffmpeg(ffmpeg));
         }
 
         /** Whether the Pro repair style is allowed (as for an allowlisted BytePlus account). */
         public Builder allowPro(boolean allowPro) {
-            this.allowPro = allowPro;
+            return restoration(r -> r.allowPro(allowPro));
+        }
+
+        /** All URL-pull settings at once; null for {@link UrlPullConfig#DEFAULTS}. */
+        public Builder urlPull(UrlPullConfig urlPull) {
+            this.urlPull = UrlPullConfigBuilder.builder(urlPull == null ? UrlPullConfig.DEFAULTS : urlPull);
             return this;
         }
 
-        public Builder urlPull(UrlPullConfig urlPull) {
-            this.urlPull = urlPull;
+        /** Changes URL-pull settings, e.g. {@code urlPull(p -> p.workers(1))}. */
+        public Builder urlPull(Consumer<UrlPullConfigBuilder> change) {
+            change.accept(urlPull);
             return this;
         }
 
         public Builder lab(Lab lab) {
-            return faults(lab.faults()).linkLatency(lab.linkLatency()).linkRate(lab.linkRateBytesPerSecond());
+            this.lab = EmulatorConfigLabBuilder.builder(lab);
+            return this;
+        }
+
+        /** Changes the network lab's settings, e.g. {@code lab(l -> l.linkLatency(Duration.ofMillis(50)))}. */
+        public Builder lab(Consumer<EmulatorConfigLabBuilder> change) {
+            change.accept(lab);
+            return this;
         }
 
         /** Requests fail on purpose as {@code faults} says ({@link FaultPlan#OFF} for none). */
         public Builder faults(FaultPlan faults) {
-            this.faults = faults;
-            return this;
+            return lab(l -> l.faults(faults));
         }
 
         /** Delay added before each response; zero for none. */
         public Builder linkLatency(Duration linkLatency) {
-            this.linkLatency = linkLatency;
-            return this;
+            return lab(l -> l.linkLatency(linkLatency));
         }
 
         /** Request-body bytes per second per connection; 0 for unlimited. */
         public Builder linkRate(long linkRateBytesPerSecond) {
-            this.linkRateBytesPerSecond = linkRateBytesPerSecond;
-            return this;
+            return lab(l -> l.linkRateBytesPerSecond(linkRateBytesPerSecond));
         }
 
         /**

@@ -1,11 +1,12 @@
 package io.vodkit.emulator;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import io.vodkit.emulator.internal.pull.SourceGuard;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the emulator fetches UploadMediaByUrl sources.
+ * How the emulator fetches UploadMediaByUrl sources. Its builder and withers ({@code withWorkers(1)}) are generated.
  *
  * @param connectTimeout   longest wait for a TCP/TLS connection (default 10 s)
  * @param readTimeout      longest wait for response headers, and longest pause between two body reads (default 30 s)
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param allowPrivateSources pull from loopback and private addresses even when the emulator is bound beyond
  *                         loopback (default false; see {@link SourceGuard})
  */
+@RecordBuilder
 public record UrlPullConfig(
         Duration connectTimeout,
         Duration readTimeout,
@@ -23,7 +25,8 @@ public record UrlPullConfig(
         int maxRedirects,
         int workers,
         int maxInterruptions,
-        boolean allowPrivateSources) {
+        boolean allowPrivateSources)
+        implements UrlPullConfigBuilder.With {
 
     public static final UrlPullConfig DEFAULTS =
             new UrlPullConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), 10L * 1024 * 1024 * 1024, 5, 2, 3, false);
@@ -41,25 +44,5 @@ public record UrlPullConfig(
             throw new IllegalArgumentException("maxBytes, workers and maxInterruptions must be >= 1 and maxRedirects"
                     + " >= 0: " + maxBytes + ", " + workers + ", " + maxInterruptions + ", " + maxRedirects);
         }
-    }
-
-    public UrlPullConfig withReadTimeout(Duration readTimeout) {
-        return new UrlPullConfig(
-                connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions, allowPrivateSources);
-    }
-
-    public UrlPullConfig withMaxBytes(long maxBytes) {
-        return new UrlPullConfig(
-                connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions, allowPrivateSources);
-    }
-
-    public UrlPullConfig withWorkers(int workers) {
-        return new UrlPullConfig(
-                connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions, allowPrivateSources);
-    }
-
-    public UrlPullConfig withAllowPrivateSources(boolean allowPrivateSources) {
-        return new UrlPullConfig(
-                connectTimeout, readTimeout, maxBytes, maxRedirects, workers, maxInterruptions, allowPrivateSources);
     }
 }

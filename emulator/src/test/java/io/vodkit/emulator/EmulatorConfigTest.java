@@ -69,6 +69,60 @@ class EmulatorConfigTest {
     }
 
     @Test
+    void everyConcernIsReachedThroughItsGeneratedBuilderAndCopiedByNewBuilder() {
+        EmulatorConfig config = EmulatorConfig.builder(DIR)
+                .network(n -> n.port(0).tls(true))
+                .account(a -> a.accessKey("AK").secretKey("SK").spaces(List.of("s")))
+                .storage(s -> s.uploadGracePeriod(Duration.ofMinutes(5)))
+                .restoration(r -> r.allowPro(true))
+                .urlPull(p -> p.workers(1).maxRedirects(0))
+                .lab(l -> l.linkLatency(Duration.ofMillis(5)).linkRateBytesPerSecond(1000))
+                .build();
+
+        EmulatorConfig copy = config.newBuilder().build();
+
+        assertThat(config.network()).isEqualTo(new EmulatorConfig.Network(null, 0, true, null));
+        assertThat(config.urlPull())
+                .isEqualTo(UrlPullConfig.DEFAULTS.withWorkers(1).withMaxRedirects(0));
+        assertThat(copy.network()).isEqualTo(config.network());
+        assertThat(copy.account()).isEqualTo(config.account());
+        assertThat(copy.storage()).isEqualTo(config.storage());
+        assertThat(copy.restoration()).isEqualTo(config.restoration());
+        assertThat(copy.urlPull()).isEqualTo(config.urlPull());
+        assertThat(copy.lab()).isEqualTo(config.lab());
+        assertThat(copy.newBuilder().port(7).build().network().withPort(0)).isEqualTo(config.network());
+    }
+
+    @Test
+    void rangeChecksRunWhenBuiltThroughTheConcernBuilders() {
+        assertThatThrownBy(() ->
+                        EmulatorConfig.builder(DIR).network(n -> n.port(-2)).build())
+                .hasMessageContaining("-2");
+        assertThatThrownBy(() -> EmulatorConfig.builder(DIR)
+                        .storage(s -> s.uploadGracePeriod(Duration.ZERO))
+                        .build())
+                .hasMessageContaining("uploadGracePeriod");
+        assertThatThrownBy(() ->
+                        EmulatorConfig.builder(DIR).urlPull(p -> p.workers(0)).build())
+                .hasMessageContaining("workers");
+        assertThatThrownBy(() -> EmulatorConfig.builder(DIR)
+                        .lab(l -> l.linkRateBytesPerSecond(-1))
+                        .build())
+                .hasMessageContaining("linkRateBytesPerSecond");
+    }
+
+    @Test
+    void accountToStringListsEverySettingButTheSecret() {
+        assertThat(EmulatorConfig.builder(DIR)
+                        .credentials("AK", "TOPSECRET")
+                        .region("ap-southeast-1")
+                        .build()
+                        .account()
+                        .toString())
+                .isEqualTo("Account[accessKey=AK, secretKey=██, region=ap-southeast-1, spaces=[], maxClockSkew=PT15M]");
+    }
+
+    @Test
     void toStringRedactsTheSecretKey() {
         assertThat(EmulatorConfig.builder(DIR)
                         .credentials("AKVISIBLE", "TOPSECRET")

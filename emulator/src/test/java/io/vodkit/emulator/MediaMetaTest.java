@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodkit.emulator.media.FfmpegCommand;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.TestMedia;
@@ -112,21 +113,11 @@ class MediaMetaTest {
     void audioOnlyUploadHasNoPoster() throws IOException, MediaException {
         FfmpegTools tools = TestMedia.toolsOrSkip();
         Path audio = work.resolve("tone.m4a");
-        TestMedia.RUNNER.run(java.util.List.of(
-                tools.ffmpeg().toString(),
-                "-nostdin",
-                "-v",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:sample_rate=44100",
-                "-t",
-                "0.5",
-                "-c:a",
-                "aac",
-                audio.toString()));
+        TestMedia.RUNNER.run(FfmpegCommand.of(tools)
+                .overwrite()
+                .input(FfmpegCommand.Input.lavfi("sine=frequency=440:sample_rate=44100"))
+                .output(FfmpegCommand.Output.file(audio).duration(0.5).audioCodec("aac"))
+                .build());
         try (TestEmulator vod = TestEmulator.start(dataDir)) {
             TestEmulator.Grant grant = vod.upload("media/tone.m4a", Files.readAllBytes(audio));
 

@@ -6,7 +6,6 @@ import io.vodkit.cli.config.Settings;
 import io.vodkit.client.Credentials;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
-import io.vodkit.client.api.CreateSpace;
 import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.url.PlayUrlResolver;
 import java.util.Optional;
@@ -105,7 +104,7 @@ public final class Backend implements AutoCloseable {
                 settings);
         try {
             if (!emulator.knowsSpace()) {
-                new CreateSpace(client.api()).call(spaceName);
+                client.media().createSpace(spaceName);
             }
             return new Backend(client, spaceName, settings);
         } catch (RuntimeException e) {

@@ -2,12 +2,12 @@ package io.vodkit.cli.compare;
 
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
+import io.vodkit.emulator.media.CommandRunner;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.MediaProbe;
 import io.vodkit.emulator.media.PictureMeter;
 import io.vodkit.emulator.media.ProbeResult;
-import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.media.SameContentScorer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class Comparer {
     private final PictureMeter meter;
     private final SameContentScorer scorer;
 
-    public Comparer(FfmpegTools tools, ProcessRunner runner) {
+    public Comparer(FfmpegTools tools, CommandRunner runner) {
         this.probe = new MediaProbe(tools, runner);
         this.meter = new PictureMeter(tools, runner);
         this.scorer = new SameContentScorer(tools, runner);

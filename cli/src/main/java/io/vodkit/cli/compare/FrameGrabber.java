@@ -1,23 +1,23 @@
 package io.vodkit.cli.compare;
 
+import io.vodkit.emulator.media.CommandRunner;
+import io.vodkit.emulator.media.FfmpegCommand;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
-import io.vodkit.emulator.media.ProcessRunner;
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Decodes one frame at a moment of a video, scaled (bicubic) to a given size, into an RGB image. */
 final class FrameGrabber {
     private final FfmpegTools tools;
-    private final ProcessRunner runner;
+    private final CommandRunner runner;
 
-    FrameGrabber(FfmpegTools tools, ProcessRunner runner) {
+    FrameGrabber(FfmpegTools tools, CommandRunner runner) {
         this.tools = tools;
         this.runner = runner;
     }
@@ -39,26 +39,15 @@ final class FrameGrabber {
     }
 
     List<String> command(Path video, double seconds, int width, int height) {
-        return List.of(
-                tools.ffmpeg().toString(),
-                "-nostdin",
-                "-v",
-                "error",
-                "-ss",
-                String.format(Locale.ROOT, "%.3f", seconds),
-                "-i",
-                video.toString(),
-                "-map",
-                "0:v:0",
-                "-frames:v",
-                "1",
-                "-vf",
-                "scale=" + width + ":" + height + ":flags=bicubic",
-                "-f",
-                "rawvideo",
-                "-pix_fmt",
-                "rgb24",
-                "pipe:1");
+        return FfmpegCommand.of(tools)
+                .input(FfmpegCommand.Input.file(video).seek(seconds))
+                .output(FfmpegCommand.Output.stdout()
+                        .map("0:v:0")
+                        .frames(1)
+                        .videoFilter("scale=" + width + ":" + height + ":flags=bicubic")
+                        .format("rawvideo")
+                        .pixelFormat("rgb24"))
+                .build();
     }
 
     private BufferedImage read(Path video, double seconds, int width, int height) throws MediaException {

@@ -3,7 +3,6 @@ package io.vodkit.cli.compare;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.client.VodException;
-import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.media.DownloadListener;
 import io.vodkit.client.media.DownloadRequest;
 import io.vodkit.client.media.MediaDownloader;
@@ -32,7 +31,7 @@ public final class MediaCache implements AutoCloseable {
 
     private final Path dir;
     private final Duration timeout;
-    private HttpTransport transport;
+    private MediaDownloader downloader;
 
     /** @param timeout how long a download may wait for the server's reply, or go without a byte moving */
     public MediaCache(Path home, Duration timeout) {
@@ -53,11 +52,10 @@ public final class MediaCache implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir);
-            if (transport == null) {
-                transport = new HttpTransport(timeout, timeout, true);
+            if (downloader == null) {
+                downloader = MediaDownloader.open(timeout);
             }
-            new MediaDownloader(transport)
-                    .download(new DownloadRequest(url, file, false, -1, null, MAX_BYTES), DownloadListener.NONE);
+            downloader.download(new DownloadRequest(url, file, false, -1, null, MAX_BYTES), DownloadListener.NONE);
             return file;
         } catch (IOException | VodException | IllegalArgumentException e) {
             throw new CliException(
@@ -67,8 +65,8 @@ public final class MediaCache implements AutoCloseable {
 
     @Override
     public void close() {
-        if (transport != null) {
-            transport.close();
+        if (downloader != null) {
+            downloader.close();
         }
     }
 

@@ -3,10 +3,10 @@ package io.vodkit.cli.compare;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.emulator.media.BandingMeter;
+import io.vodkit.emulator.media.CommandRunner;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.NoiseEstimator;
-import io.vodkit.emulator.media.ProcessRunner;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class MomentSampler {
 
     private final FrameGrabber grabber;
 
-    MomentSampler(FfmpegTools tools, ProcessRunner runner) {
+    MomentSampler(FfmpegTools tools, CommandRunner runner) {
         this.grabber = new FrameGrabber(tools, runner);
     }
 

@@ -2,7 +2,7 @@ package io.vodkit.cli.config;
 
 import io.vodkit.cli.CliException;
 import io.vodkit.client.VodClientConfig;
-import io.vodkit.client.api.StartExecution;
+import io.vodkit.client.enhance.Enhancer;
 import io.vodkit.client.http.RetryPolicy;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.limits.InvalidValueException;
@@ -43,7 +43,7 @@ public record Settings(
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.byteplusapi.com");
     public static final String DEFAULT_REGION = "ap-singapore-1";
     /** StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}); it has drifted between releases. */
-    public static final String DEFAULT_ENHANCE_VERSION = StartExecution.DEFAULT_VERSION;
+    public static final String DEFAULT_ENHANCE_VERSION = Enhancer.DEFAULT_VERSION;
 
     /** How long the background emulator serves without requests or running jobs before it stops. */
     public static final int DEFAULT_IDLE_MINUTES = 30;

@@ -11,7 +11,6 @@ import io.vodkit.client.Credentials;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.VodServiceException;
-import io.vodkit.client.api.UpdateMediaPublishStatus;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,7 @@ class MediaPresenceTest {
             MediaPresence presence = MediaPresence.askGetPlayInfo(client.api());
 
             assertThat(presence.exists(vid)).as("unpublished").isTrue();
-            new UpdateMediaPublishStatus(client.api()).call(vid, UpdateMediaPublishStatus.PUBLISHED);
+            client.media().publish(vid, true);
             assertThat(presence.exists(vid)).as("published").isTrue();
             assertThat(presence.exists("v0unknown")).isFalse();
             assertThatThrownBy(() ->

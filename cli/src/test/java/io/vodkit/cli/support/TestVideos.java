@@ -1,5 +1,6 @@
 package io.vodkit.cli.support;
 
+import io.vodkit.emulator.media.FfmpegCommand;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.MediaProbe;
@@ -59,27 +60,16 @@ public final class TestVideos {
 
     /** A 320×180 clip of other content ({@code mandelbrot}), H.264 in MP4, no audio. */
     public Path otherContent(Path out, double seconds) throws MediaException {
-        RUNNER.run(java.util.List.of(
-                tools.ffmpeg().toString(),
-                "-nostdin",
-                "-v",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "mandelbrot=size=320x180:rate=25",
-                "-t",
-                String.valueOf(seconds),
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-pix_fmt",
-                "yuv420p",
-                "-f",
-                "mp4",
-                out.toString()));
+        RUNNER.run(FfmpegCommand.of(tools)
+                .overwrite()
+                .input(FfmpegCommand.Input.lavfi("mandelbrot=size=320x180:rate=25"))
+                .output(FfmpegCommand.Output.file(out)
+                        .duration(seconds)
+                        .videoCodec("libx264")
+                        .option("-preset", "ultrafast")
+                        .pixelFormat("yuv420p")
+                        .format("mp4"))
+                .build());
         return out;
     }
 

@@ -38,7 +38,7 @@ public record MediaInput(String type, String vid, String fileName, String spaceN
     }
 
     /** The wire form: {@code {"Type":"Vid","Vid":…}} or {@code {"Type":"DirectUrl","DirectUrl":{FileName, SpaceName}}}. */
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("Type", type);
         if (type.equals(VID)) {

@@ -16,7 +16,6 @@ import java.util.UUID;
 public final class StartExecution {
 
     public static final String ACTION = "StartExecution";
-    public static final String DEFAULT_VERSION = "2025-07-01";
 
     private final ApiCaller api;
     private final String version;

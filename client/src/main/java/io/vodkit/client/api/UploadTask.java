@@ -22,7 +22,7 @@ public record UploadTask(
         String posterUri,
         String errorMessage) {
 
-    static UploadTask from(JsonNode node) {
+    public static UploadTask from(JsonNode node) {
         return new UploadTask(
                 Json.text(node, "JobId"),
                 Json.text(node, "SourceUrl"),

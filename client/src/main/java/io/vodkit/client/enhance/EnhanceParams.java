@@ -99,7 +99,7 @@ public record EnhanceParams(String type, String video, String config, int repair
         return MediaInput.VID.equals(type) ? MediaInput.vid(video) : MediaInput.directUrl(video, spaceName);
     }
 
-    public MoeEnhance moeEnhance() {
+    MoeEnhance moeEnhance() {
         return new MoeEnhance(config, repairStyle, res, bitDepth);
     }
 

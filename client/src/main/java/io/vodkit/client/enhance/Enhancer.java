@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Enhancer {
 
+    /** The StartExecution/GetExecution version BytePlus serves ({@code VOD_ENHANCE_VERSION} changes it). */
+    public static final String DEFAULT_VERSION = "2025-07-01";
+
     private static final Logger LOG = LoggerFactory.getLogger(Enhancer.class);
 
     private final StartExecution startExecution;
@@ -35,7 +38,7 @@ public final class Enhancer {
 
     /**
      * @param version  the StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}, default
-     *                 {@value StartExecution#DEFAULT_VERSION})
+     *                 {@value #DEFAULT_VERSION})
      * @param playUrls what makes the restored video's play URL
      */
     public Enhancer(ApiCaller api, String version, JobPoller poller, PlayUrlResolver playUrls) {

@@ -3,6 +3,9 @@ package io.vodkit.client.media;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.client.api.ApiCaller;
+import io.vodkit.client.api.CreateSpace;
+import io.vodkit.client.api.GetPlayInfo;
+import io.vodkit.client.api.PlayInfo;
 import io.vodkit.client.api.UpdateMediaPublishStatus;
 import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.internal.Json;
@@ -147,6 +150,24 @@ public final class MediaManager {
             params.put("ClassificationId", update.classificationId().toString());
         }
         api.get("UpdateMediaInfo", VERSION, params);
+    }
+
+    /**
+     * GetPlayInfo (spec §10.2): the play URLs of published media {@code vid}.
+     *
+     * @throws io.vodkit.client.VodServiceException e.g. {@code ResourceNotFound} for an unknown Vid, or (as the local
+     *     emulator answers) {@code InvalidParameter} for media that exists but is not published
+     */
+    public PlayInfo playInfo(String vid) {
+        return new GetPlayInfo(api).call(vid);
+    }
+
+    /**
+     * CreateSpace (Volcengine's documented form, not in the BytePlus spec): the local emulator creates the space if it
+     * is missing; the cloud's spaces are made in its console.
+     */
+    public void createSpace(String spaceName) {
+        new CreateSpace(api).call(spaceName);
     }
 
     /** UpdateMediaPublishStatus. */

@@ -44,7 +44,7 @@ public record UrlPullRequest(String sourceUrl, String fileName, UploadMetadata m
     }
 
     /** The URLSet UploadMediaByUrl sends for this request. */
-    public UploadMediaByUrl.UrlSet toUrlSet() {
+    UploadMediaByUrl.UrlSet toUrlSet() {
         return UploadMediaByUrl.UrlSet.of(sourceUrl, fileExtension(), fileName, metadata);
     }
 

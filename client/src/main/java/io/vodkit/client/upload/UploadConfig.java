@@ -58,7 +58,7 @@ public record UploadConfig(
     }
 
     /** The parts in flight for {@code plan}: {@link #partsInFlight()}, or the plan's default when it is auto. */
-    public int partsInFlight(PartPlan plan) {
+    int partsInFlight(PartPlan plan) {
         return partsInFlight == AUTO_PARTS_IN_FLIGHT ? plan.defaultConcurrency() : partsInFlight;
     }
 

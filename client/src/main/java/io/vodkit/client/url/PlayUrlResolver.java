@@ -14,6 +14,7 @@ import io.vodkit.client.internal.PercentEncoding;
 import io.vodkit.client.limits.Limits;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -101,6 +102,18 @@ public final class PlayUrlResolver {
                 - rule.validity().toSeconds();
         String param = rule.signName().isEmpty() ? TypeASigner.DEFAULT_PARAM : rule.signName();
         return signer.sign(base + path, param, timestamp, signer.randomRand(), rule.signingKey());
+    }
+
+    /**
+     * The play domains ListDomain lists for {@code spaceName}, usable or not.
+     *
+     * @throws io.vodkit.client.VodException when ListDomain fails, e.g. the space does not exist
+     */
+    public List<String> playDomains(String spaceName) {
+        Objects.requireNonNull(spaceName, "spaceName == null");
+        return listDomain.call(ListDomain.Request.playDomains(spaceName)).domains().stream()
+                .map(DomainInfo::domain)
+                .toList();
     }
 
     /**

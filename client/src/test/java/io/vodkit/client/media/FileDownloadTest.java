@@ -8,7 +8,6 @@ import io.vodkit.client.Credentials;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.VodException;
-import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.internal.Hex;
 import io.vodkit.client.media.internal.FileDownload;
 import java.io.IOException;
@@ -142,11 +141,9 @@ class FileDownloadTest {
     @Test
     void aPlainUrlNeedsOnlyATransportAndItsRedirectIsFollowed() throws Exception {
         Path target = dir.resolve("moved.mp4");
-        try (HttpTransport transport = new HttpTransport(Duration.ofSeconds(5), Duration.ofSeconds(5), false)) {
-            DownloadResult result = new MediaDownloader(transport)
-                    .download(
-                            new DownloadRequest(url().resolve("/moved"), target, false, -1, null),
-                            DownloadListener.NONE);
+        try (MediaDownloader downloader = MediaDownloader.open(Duration.ofSeconds(5))) {
+            DownloadResult result = downloader.download(
+                    new DownloadRequest(url().resolve("/moved"), target, false, -1, null), DownloadListener.NONE);
             assertThat(result.size()).isEqualTo(SIZE);
         }
         assertThat(Files.readAllBytes(target)).isEqualTo(content);

@@ -128,15 +128,6 @@ class PartPlanTest {
     }
 
     @Test
-    void autoConcurrencyFollowsThePlanAndAnExplicitOneWins() {
-        PartPlan plan = PartPlan.of(512 * MIB, DEFAULT);
-
-        assertThat(UploadConfig.defaults().partsInFlight(plan)).isEqualTo(8);
-        assertThat(UploadConfig.builder().partsInFlight(3).build().partsInFlight(plan))
-                .isEqualTo(3);
-    }
-
-    @Test
     void aLoweredThresholdSplitsSmallFilesWithTheSameLayout() {
         long kib = 1024;
         UploadConfig small = UploadConfig.builder()

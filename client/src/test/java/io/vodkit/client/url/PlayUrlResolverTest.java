@@ -160,6 +160,15 @@ class PlayUrlResolverTest {
     }
 
     @Test
+    void playDomainsListsEveryDomainOfTheSpaceUsableOrNot() {
+        listDomains(domain("off.example.com", "disable", "enable"), domain("play.example.com", "enable", "enable"));
+
+        assertThat(resolver(null).playDomains("s")).containsExactly("off.example.com", "play.example.com");
+        assertThat(server.actionRequests("ListDomain").get(0).query()).containsEntry("SpaceName", "s");
+        assertThat(server.actionRequests("DescribeDomainConfig")).isEmpty();
+    }
+
+    @Test
     void noUsableDomainGivesEmptyString() {
         listDomains(domain("off.example.com", "disable", "enable"));
 

@@ -111,6 +111,11 @@ public final class FfmpegCommand {
             return new Input(file.toString());
         }
 
+        /** A libavfilter source graph, e.g. {@code testsrc2=size=320x180:rate=25} ({@code -f lavfi}). */
+        public static Input lavfi(String graph) {
+            return new Input(graph).option("-f", "lavfi");
+        }
+
         /** The process's stdin. */
         public static Input stdin() {
             return new Input("pipe:0");
@@ -200,6 +205,11 @@ public final class FfmpegCommand {
         /** Each frame keeps its timestamp: none duplicated or dropped. */
         public Output keepTimestamps() {
             return option("-fps_mode", "passthrough");
+        }
+
+        /** Stops writing after {@code seconds} ({@code -t} after the inputs). */
+        public Output duration(double seconds) {
+            return option("-t", FfmpegCommand.seconds(seconds));
         }
 
         public Output frames(int count) {

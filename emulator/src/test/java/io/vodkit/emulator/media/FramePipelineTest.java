@@ -125,30 +125,15 @@ class FramePipelineTest {
     void keepsALateVideoStartInSyncWithTheAudio() throws MediaException {
         FfmpegTools tools = TestMedia.toolsOrSkip();
         Path late = dir.resolve("late.mkv");
-        TestMedia.RUNNER.run(List.of(
-                tools.ffmpeg().toString(),
-                "-nostdin",
-                "-v",
-                "error",
-                "-itsoffset",
-                "0.5",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=160x90:rate=25",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine",
-                "-t",
-                "2",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-c:a",
-                "pcm_s16le",
-                late.toString()));
+        TestMedia.RUNNER.run(FfmpegCommand.of(tools)
+                .input(FfmpegCommand.Input.lavfi("testsrc2=size=160x90:rate=25").option("-itsoffset", "0.5"))
+                .input(FfmpegCommand.Input.lavfi("sine"))
+                .output(FfmpegCommand.Output.file(late)
+                        .duration(2)
+                        .videoCodec("libx264")
+                        .option("-preset", "ultrafast")
+                        .audioCodec("pcm_s16le"))
+                .build());
         MediaProbe probe = new MediaProbe(tools, TestMedia.RUNNER);
         Path out = dir.resolve("out.mkv");
 

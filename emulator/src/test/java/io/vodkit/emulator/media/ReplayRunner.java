@@ -13,20 +13,20 @@ import java.util.Map;
 /**
  * A {@link CommandRunner} that starts nothing: it answers each command with the output recorded from a real run
  * (a resource under {@code recorded/}) and fails on any command it has no recording for. It keeps the commands it
- * was asked to run.
+ * was asked to run. Public for the CLI's tests, which replay their own recordings.
  */
-final class ReplayRunner implements CommandRunner {
+public final class ReplayRunner implements CommandRunner {
 
     private final Map<List<String>, String> recordings = new LinkedHashMap<>();
     private final List<List<String>> seen = new ArrayList<>();
 
     /** Answers {@code command} with the recorded stdout in the resource {@code recorded/<resource>}. */
-    ReplayRunner answer(List<String> command, String resource) {
+    public ReplayRunner answer(List<String> command, String resource) {
         recordings.put(List.copyOf(command), resource);
         return this;
     }
 
-    List<List<String>> seen() {
+    public List<List<String>> seen() {
         return List.copyOf(seen);
     }
 
@@ -52,7 +52,7 @@ final class ReplayRunner implements CommandRunner {
     }
 
     /** The binary's file name in {@code command}, e.g. {@code ffprobe}. */
-    static String binary(List<String> command) {
+    public static String binary(List<String> command) {
         return Path.of(command.get(0)).getFileName().toString();
     }
 }

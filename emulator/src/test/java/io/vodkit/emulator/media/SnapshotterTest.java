@@ -77,20 +77,10 @@ class SnapshotterTest {
     void refusesAudioOnlyInput() throws MediaException {
         FfmpegTools tools = TestMedia.toolsOrSkip();
         Path audio = dir.resolve("tone.m4a");
-        TestMedia.RUNNER.run(List.of(
-                tools.ffmpeg().toString(),
-                "-nostdin",
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440",
-                "-t",
-                "1",
-                "-c:a",
-                "aac",
-                audio.toString()));
+        TestMedia.RUNNER.run(FfmpegCommand.of(tools)
+                .input(FfmpegCommand.Input.lavfi("sine=frequency=440"))
+                .output(FfmpegCommand.Output.file(audio).duration(1).audioCodec("aac"))
+                .build());
 
         assertThatThrownBy(() -> new Snapshotter(tools, TestMedia.RUNNER).snapshot(audio, 0, dir.resolve("x.jpg")))
                 .isInstanceOf(MediaException.class)

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** Finds ffmpeg for tests (skipping when absent) and generates tiny test clips with it. */
@@ -32,37 +30,20 @@ public final class TestMedia {
 
     /** A {@code testsrc2} clip with a sine audio track, H.264 at a near-lossless CRF, in MP4. */
     public static Path clip(FfmpegTools tools, Path out, int width, int height, double seconds) throws MediaException {
-        List<String> cmd = new ArrayList<>(List.of(
-                tools.ffmpeg().toString(),
-                "-nostdin",
-                "-v",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=" + width + "x" + height + ":rate=25",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:sample_rate=44100",
-                "-t",
-                String.valueOf(seconds),
-                "-c:v",
-                "libx264",
-                "-preset",
-                "veryfast",
-                "-crf",
-                "10",
-                "-pix_fmt",
-                "yuv420p",
-                "-c:a",
-                "aac",
-                "-b:a",
-                "96k",
-                "-shortest",
-                out.toString()));
-        RUNNER.run(cmd);
+        RUNNER.run(FfmpegCommand.of(tools)
+                .overwrite()
+                .input(FfmpegCommand.Input.lavfi("testsrc2=size=" + width + "x" + height + ":rate=25"))
+                .input(FfmpegCommand.Input.lavfi("sine=frequency=440:sample_rate=44100"))
+                .output(FfmpegCommand.Output.file(out)
+                        .duration(seconds)
+                        .videoCodec("libx264")
+                        .option("-preset", "veryfast")
+                        .option("-crf", "10")
+                        .pixelFormat("yuv420p")
+                        .audioCodec("aac")
+                        .option("-b:a", "96k")
+                        .flag("-shortest"))
+                .build());
         return out;
     }
 }

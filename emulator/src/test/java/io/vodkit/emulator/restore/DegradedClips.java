@@ -1,16 +1,15 @@
 package io.vodkit.emulator.restore;
 
+import io.vodkit.emulator.media.CommandRunner;
+import io.vodkit.emulator.media.FfmpegCommand;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.FramePipeline;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.MediaProbe;
-import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.media.ReferenceScore;
 import io.vodkit.emulator.media.ReferenceScorer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Generates a clean reference clip and degraded copies of it with ffmpeg (and Java for film damage), and measures
@@ -19,41 +18,23 @@ import java.util.Locale;
 public final class DegradedClips {
 
     private final FfmpegTools tools;
-    private final ProcessRunner runner;
+    private final CommandRunner runner;
 
-    public DegradedClips(FfmpegTools tools, ProcessRunner runner) {
+    public DegradedClips(FfmpegTools tools, CommandRunner runner) {
         this.tools = tools;
         this.runner = runner;
     }
 
     /** A lossless {@code testsrc2} clip with a 440 Hz AAC track, in Matroska. */
     public Path clean(Path out, int width, int height, double seconds) throws MediaException {
-        run(List.of(
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=" + width + "x" + height + ":rate=25",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:sample_rate=44100",
-                "-t",
-                num(seconds),
-                "-c:v",
-                "libx264",
-                "-qp",
-                "0",
-                "-preset",
-                "ultrafast",
-                "-pix_fmt",
-                "yuv420p",
-                "-c:a",
-                "aac",
-                "-b:a",
-                "96k",
-                "-f",
-                "matroska",
-                out.toString()));
+        runner.run(FfmpegCommand.of(tools)
+                .overwrite()
+                .input(FfmpegCommand.Input.lavfi("testsrc2=size=" + width + "x" + height + ":rate=25"))
+                .input(FfmpegCommand.Input.lavfi("sine=frequency=440:sample_rate=44100"))
+                .output(lossless(FfmpegCommand.Output.file(out).duration(seconds))
+                        .audioCodec("aac")
+                        .option("-b:a", "96k"))
+                .build());
         return out;
     }
 
@@ -114,25 +95,23 @@ public final class DegradedClips {
      * clean reference of a dark scene.
      */
     public Path dark(Path clean, Path out) throws MediaException {
-        run(List.of(
-                "-i",
-                clean.toString(),
-                "-vf",
-                "eq=brightness=-0.3:contrast=0.45:saturation=0.6",
-                "-c:v",
-                "libx264",
-                "-qp",
-                "0",
-                "-preset",
-                "ultrafast",
-                "-pix_fmt",
-                "yuv420p",
-                "-c:a",
-                "copy",
-                "-f",
-                "matroska",
-                out.toString()));
+        runner.run(FfmpegCommand.of(tools)
+                .overwrite()
+                .input(FfmpegCommand.Input.file(clean))
+                .output(lossless(FfmpegCommand.Output.file(out)
+                                .videoFilter("eq=brightness=-0.3:contrast=0.45:saturation=0.6"))
+                        .audioCodec("copy"))
+                .build());
         return out;
+    }
+
+    /** H.264 at QP 0 (lossless), yuv420p, in Matroska. */
+    private static FfmpegCommand.Output lossless(FfmpegCommand.Output output) {
+        return output.videoCodec("libx264")
+                .option("-qp", "0")
+                .option("-preset", "ultrafast")
+                .pixelFormat("yuv420p")
+                .format("matroska");
     }
 
     /**
@@ -154,42 +133,19 @@ public final class DegradedClips {
     }
 
     private Path encode(Path clean, Path out, String filter, int crf) throws MediaException {
-        return run(
-                List.of(
-                        "-i",
-                        clean.toString(),
-                        "-vf",
-                        filter,
-                        "-fps_mode",
-                        "passthrough",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "veryfast",
-                        "-crf",
-                        String.valueOf(crf),
-                        "-pix_fmt",
-                        "yuv420p",
-                        "-c:a",
-                        "copy",
-                        "-f",
-                        "mp4",
-                        out.toString()),
-                out);
-    }
-
-    private Path run(List<String> args, Path out) throws MediaException {
-        run(args);
+        runner.run(FfmpegCommand.of(tools)
+                .overwrite()
+                .input(FfmpegCommand.Input.file(clean))
+                .output(FfmpegCommand.Output.file(out)
+                        .videoFilter(filter)
+                        .keepTimestamps()
+                        .videoCodec("libx264")
+                        .option("-preset", "veryfast")
+                        .option("-crf", String.valueOf(crf))
+                        .pixelFormat("yuv420p")
+                        .audioCodec("copy")
+                        .format("mp4"))
+                .build());
         return out;
-    }
-
-    private void run(List<String> args) throws MediaException {
-        List<String> cmd = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y"));
-        cmd.addAll(args);
-        runner.run(cmd);
-    }
-
-    private static String num(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
     }
 }

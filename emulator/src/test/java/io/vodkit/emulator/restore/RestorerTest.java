@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.vodkit.emulator.media.FfmpegCommand;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.MediaProbe;
@@ -11,7 +12,6 @@ import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.media.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,22 +174,13 @@ class RestorerTest {
     @Test
     void refuses16BitForSourcesOver40Seconds() throws MediaException {
         Path longClip = dir.resolve("long.mp4");
-        TestMedia.RUNNER.run(List.of(
-                tools.ffmpeg().toString(),
-                "-nostdin",
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=64x36:rate=5",
-                "-t",
-                "41",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                longClip.toString()));
+        TestMedia.RUNNER.run(FfmpegCommand.of(tools)
+                .input(FfmpegCommand.Input.lavfi("testsrc2=size=64x36:rate=5"))
+                .output(FfmpegCommand.Output.file(longClip)
+                        .duration(41)
+                        .videoCodec("libx264")
+                        .option("-preset", "ultrafast"))
+                .build());
         Path out = dir.resolve("restored.mkv");
 
         assertThatThrownBy(() -> restorer.restore(longClip, out, new RestoreSpec("common", 2, null, null, 16)))

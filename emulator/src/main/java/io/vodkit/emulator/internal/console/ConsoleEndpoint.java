@@ -20,8 +20,8 @@ import io.vodkit.emulator.internal.service.MediaLibrary;
 import io.vodkit.emulator.internal.service.PlayDomain;
 import io.vodkit.emulator.internal.service.Spaces;
 import io.vodkit.emulator.internal.service.UploadSessions;
+import io.vodkit.emulator.media.CommandRunner;
 import io.vodkit.emulator.media.FfmpegTools;
-import io.vodkit.emulator.media.ProcessRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ public final class ConsoleEndpoint {
             Ids ids,
             Clock clock,
             Optional<FfmpegTools> tools,
-            ProcessRunner runner,
+            CommandRunner runner,
             Function<String, Optional<Path>> files,
             Path measuresDir) {
         this.token = token;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.emulator.internal.api.Json;
+import io.vodkit.emulator.media.CommandRunner;
 import io.vodkit.emulator.media.ComparisonJson;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
@@ -11,7 +12,6 @@ import io.vodkit.emulator.media.MediaProbe;
 import io.vodkit.emulator.media.PictureMeasures;
 import io.vodkit.emulator.media.PictureMeter;
 import io.vodkit.emulator.media.ProbeResult;
-import io.vodkit.emulator.media.ProcessRunner;
 import io.vodkit.emulator.media.SameContentScorer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ final class RestorationMeasures {
     private static final long WAIT_SECONDS = 120;
 
     private final Optional<FfmpegTools> tools;
-    private final ProcessRunner runner;
+    private final CommandRunner runner;
     private final Function<String, Optional<Path>> files;
     private final Path cacheDir;
     private final ReentrantLock measuring = new ReentrantLock();
@@ -48,7 +48,7 @@ final class RestorationMeasures {
      * @param cacheDir where measures are kept, one JSON file per restoration
      */
     RestorationMeasures(
-            Optional<FfmpegTools> tools, ProcessRunner runner, Function<String, Optional<Path>> files, Path cacheDir) {
+            Optional<FfmpegTools> tools, CommandRunner runner, Function<String, Optional<Path>> files, Path cacheDir) {
         this.tools = tools;
         this.runner = runner;
         this.files = files;

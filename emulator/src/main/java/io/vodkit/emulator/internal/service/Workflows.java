@@ -8,11 +8,12 @@ import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.db.StoredObject;
 import io.vodkit.emulator.internal.db.WorkflowRepository;
 import io.vodkit.emulator.internal.storage.ObjectStore;
+import io.vodkit.emulator.media.CommandRunner;
+import io.vodkit.emulator.media.FfmpegCommand;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.media.ProcessResult;
-import io.vodkit.emulator.media.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class Workflows implements AutoCloseable {
     private final ObjectPublisher publisher;
     private final MediaInspector inspector;
     private final Optional<FfmpegTools> tools;
-    private final ProcessRunner runner;
+    private final CommandRunner runner;
     private final Ids ids;
     private final Path workDir;
     private final ExecutorService executor =
@@ -60,7 +61,7 @@ public final class Workflows implements AutoCloseable {
             ObjectPublisher publisher,
             MediaInspector inspector,
             Optional<FfmpegTools> tools,
-            ProcessRunner runner,
+            CommandRunner runner,
             Ids ids,
             Path workDir) {
         this.repository = repository;
@@ -116,27 +117,8 @@ public final class Workflows implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             out = Files.createTempFile(workDir, vid + "-" + templateId + "-", ".mp4");
-            ProcessResult result = runner.run(List.of(
-                    tools.get().ffmpeg().toString(),
-                    "-nostdin",
-                    "-y",
-                    "-v",
-                    "error",
-                    "-i",
-                    objectStore.path(source.objectId()).toString(),
-                    "-vf",
-                    "scale=-2:" + template.get().height(),
-                    "-c:v",
-                    "libx264",
-                    "-preset",
-                    "veryfast",
-                    "-pix_fmt",
-                    "yuv420p",
-                    "-c:a",
-                    "aac",
-                    "-movflags",
-                    "+faststart",
-                    out.toString()));
+            ProcessResult result =
+                    runner.run(transcodeCommand(tools.get(), objectStore.path(source.objectId()), template.get(), out));
             if (result.exitCode() != 0) {
                 LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, result.stderrTail());
                 return;
@@ -167,6 +149,21 @@ public final class Workflows implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The ffmpeg run of {@code template}: H.264 + AAC mp4 of {@code template.height()} lines, fast start. */
+    static List<String> transcodeCommand(FfmpegTools tools, Path source, WorkflowTemplate template, Path out) {
+        return FfmpegCommand.of(tools)
+                .overwrite()
+                .input(FfmpegCommand.Input.file(source))
+                .output(FfmpegCommand.Output.file(out)
+                        .videoFilter("scale=-2:" + template.height())
+                        .videoCodec("libx264")
+                        .option("-preset", "veryfast")
+                        .pixelFormat("yuv420p")
+                        .audioCodec("aac")
+                        .option("-movflags", "+faststart"))
+                .build();
     }
 
     /** {@code TranscodeInfo} (media-management.md A3.4) of an output. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.emulator.EmulatorConfig;
+import io.vodkit.emulator.media.FfmpegCommand;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.MediaProbe;
 import io.vodkit.emulator.media.ProbeResult;
@@ -135,23 +136,14 @@ class ExecutionsHttpTest {
     void sixteenBitIsRefusedForSourcesLongerThanFortySeconds() throws Exception {
         FfmpegTools tools = TestMedia.toolsOrSkip();
         Path longClip = tmp.resolve("long.mp4");
-        TestMedia.RUNNER.run(List.of(
-                tools.ffmpeg().toString(),
-                "-nostdin",
-                "-v",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "color=c=gray:size=64x64:rate=2",
-                "-t",
-                "41",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                longClip.toString()));
+        TestMedia.RUNNER.run(FfmpegCommand.of(tools)
+                .overwrite()
+                .input(FfmpegCommand.Input.lavfi("color=c=gray:size=64x64:rate=2"))
+                .output(FfmpegCommand.Output.file(longClip)
+                        .duration(41)
+                        .videoCodec("libx264")
+                        .option("-preset", "ultrafast"))
+                .build());
         try (TestEmulator vod = TestEmulator.start(
                 TestEmulator.config(tmp.resolve("data"))
                         .newBuilder()
