@@ -94,18 +94,22 @@ public final class VodClient implements AutoCloseable {
         return uploads;
     }
 
-    /** URL pulls (UploadMediaByUrl, then QueryUploadTaskInfo), polled as {@code poll} says. */
+    /**
+     * URL pulls (UploadMediaByUrl, then QueryUploadTaskInfo), polled as {@code poll} says; each job that succeeded
+     * carries what it stored with its play URL.
+     */
     public UrlPuller pulls(PollConfig poll) {
-        return new UrlPuller(api, new JobPoller(poll));
+        return new UrlPuller(api, new JobPoller(poll), playUrls);
     }
 
     /**
-     * Quality restorations (StartExecution, then GetExecution), polled as {@code poll} says.
+     * Quality restorations (StartExecution, then GetExecution), polled as {@code poll} says; a restored video comes
+     * with its play URL.
      *
      * @param version the StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION})
      */
     public Enhancer restorations(String version, PollConfig poll) {
-        return new Enhancer(api, version, new JobPoller(poll));
+        return new Enhancer(api, version, new JobPoller(poll), playUrls);
     }
 
     /** Play and download URLs of stored files and Vids, as the {@link PlayUrlConfig} given says. */

@@ -6,11 +6,9 @@ import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.backend.LocalEmulator;
 import io.vodkit.cli.config.Settings;
+import io.vodkit.cli.output.Browser;
 import io.vodkit.cli.output.JsonLines;
-import java.io.IOException;
 import java.net.URI;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,27 +58,8 @@ public final class ConsoleCommand implements Callable<Integer> {
                         null));
         new JsonLines(context.out()).write(Map.of("url", url.toString()));
         if (open) {
-            browse(url);
+            Browser.open(url, context::notice);
         }
         return ExitCodes.OK;
-    }
-
-    /** Hands {@code url} to the desktop's opener; a machine without one gets a notice, not a failure. */
-    private void browse(URI url) {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        List<String> command = os.contains("mac")
-                ? List.of("open", url.toString())
-                : os.contains("win")
-                        ? List.of("rundll32", "url.dll,FileProtocolHandler", url.toString())
-                        : List.of("xdg-open", url.toString());
-        try {
-            new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            context.notice("cannot open a browser (" + command.get(0) + ": " + e.getMessage()
-                    + "); open the url above yourself");
-        }
     }
 }

@@ -7,15 +7,9 @@ import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.config.ServiceOptions;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.doctor.Check;
-import io.vodkit.cli.doctor.ClockSkew;
-import io.vodkit.cli.doctor.EndpointProbe;
 import io.vodkit.cli.doctor.LocalChecks;
+import io.vodkit.cli.doctor.ServiceChecks;
 import io.vodkit.cli.output.JsonLines;
-import io.vodkit.client.VodException;
-import io.vodkit.client.VodServiceException;
-import io.vodkit.client.api.ListDomain;
-import io.vodkit.client.api.QueryUploadTaskInfo;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +43,6 @@ import picocli.CommandLine.Parameters;
             "  vodkit doctor my_space   # and that this space exists"
         })
 public final class DoctorCommand implements Callable<Integer> {
-    /** A JobId no service knows: QueryUploadTaskInfo answers it without touching any space. */
-    private static final String PROBE_JOB_ID = "vodkit-doctor-probe";
-
     private static final String NO_ACCOUNT = "no BytePlus account configured";
 
     private final CliContext context;
@@ -99,77 +90,14 @@ public final class DoctorCommand implements Callable<Integer> {
                                     "credentials",
                                     "set for " + serviceName + ", region " + settings.region()
                                             + "; the signed call below shows whether the service accepts them"));
-            checks.addAll(service(backend, local ? Optional.of(backend.spaceName()) : spaceName, local));
+            checks.addAll(
+                    ServiceChecks.run(backend.client(), local ? Optional.of(backend.spaceName()) : spaceName, local));
         } catch (CliException misconfigured) {
             checks.add(Check.fail("credentials", misconfigured.getMessage()));
         }
         checks.add(LocalChecks.home(settings.home()));
         checks.add(LocalChecks.ffmpeg(settings));
         return report(serviceName, checks);
-    }
-
-    /** Endpoint, signature, space and clock: each needs the one before it. */
-    private List<Check> service(Backend backend, Optional<String> spaceName, boolean local) {
-        EndpointProbe probe = EndpointProbe.of(backend.client().config().endpoint(), Clock.systemUTC());
-        if (!probe.reachable()) {
-            String skipped = "not checked: the endpoint is unreachable";
-            return List.of(
-                    Check.fail("endpoint", probe.detail()),
-                    Check.fail("signature", skipped),
-                    Check.fail("space", skipped),
-                    Check.fail("clock", skipped));
-        }
-        List<Check> checks = new ArrayList<>(List.of(Check.pass("endpoint", probe.detail())));
-        Check signature = signature(backend, local);
-        checks.add(signature);
-        checks.add(
-                !signature.ok()
-                        ? Check.fail("space", "not checked: the signature was refused")
-                        : spaceName
-                                .map(name -> space(backend, name))
-                                .orElseGet(() -> new Check(
-                                        "space", false, false, "no space set: commands need SPACE or VOD_SPACE_NAME")));
-        checks.add(probe.serverTime()
-                .map(server -> ClockSkew.between(probe.localTime(), server).check())
-                .orElseGet(() -> new Check("clock", false, false, "the server sent no Date header; skew unknown")));
-        return checks;
-    }
-
-    /** The credentials, checked with a signed call. */
-    private static Check signature(Backend backend, boolean local) {
-        try {
-            new QueryUploadTaskInfo(backend.client().api()).call(List.of(PROBE_JOB_ID));
-            return Check.pass(
-                    "signature",
-                    local
-                            ? "the local emulator accepted a request signed with its own keys "
-                                    + "(QueryUploadTaskInfo)"
-                            : "the service accepted a signed request (QueryUploadTaskInfo): the "
-                                    + "credentials are valid");
-        } catch (VodServiceException refused) {
-            return Check.fail(
-                    "signature",
-                    (refused.isRefusal()
-                                    ? "the service refused the credentials: check "
-                                            + "BYTEPLUS_ACCESSKEY, BYTEPLUS_SECRETKEY and VOD_REGION ("
-                                    : "a signed request failed (")
-                            + refused.getMessage() + ")");
-        } catch (VodException failed) {
-            return Check.fail("signature", "a signed request failed: " + failed.getMessage());
-        }
-    }
-
-    private static Check space(Backend backend, String spaceName) {
-        try {
-            int domains = new ListDomain(backend.client().api())
-                    .call(ListDomain.Request.playDomains(spaceName))
-                    .domains()
-                    .size();
-            return Check.pass(
-                    "space", spaceName + " exists (" + domains + " play domain" + (domains == 1 ? "" : "s") + ")");
-        } catch (VodException failed) {
-            return Check.fail("space", spaceName + " cannot be used: " + failed.getMessage());
-        }
     }
 
     /** @param serviceName the service checked, e.g. {@code BytePlus at https://…} */

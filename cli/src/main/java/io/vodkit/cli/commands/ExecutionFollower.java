@@ -13,6 +13,7 @@ import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.client.api.Execution;
 import io.vodkit.client.api.MediaSource;
 import io.vodkit.client.enhance.Enhancer;
+import io.vodkit.client.enhance.RestoredVideo;
 import io.vodkit.client.jobs.PollOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,16 +104,15 @@ final class ExecutionFollower {
         if (!done.succeeded()) {
             throw failed(done, space);
         }
-        String fileName = done.outputFileName();
-        if (fileName.isEmpty()) {
-            throw new CliException(
-                    ExitCodes.FAILED,
-                    "the job succeeded but GetExecution returned no output " + "StoreUri",
-                    Map.of("RunId", runId, "SpaceName", space),
-                    null);
-        }
-        String url = backend.playUrls().playUrlOrEmpty(space, fileName, null);
-        EnhanceOutput output = EnhanceOutput.success(space, runId, done.fileId(), fileName, url);
+        RestoredVideo restored = enhancer.restored(done, backend.spaceName())
+                .orElseThrow(() -> new CliException(
+                        ExitCodes.FAILED,
+                        "the job succeeded but GetExecution returned no output " + "StoreUri",
+                        Map.of("RunId", runId, "SpaceName", space),
+                        null));
+        String fileName = restored.fileName();
+        EnhanceOutput output =
+                EnhanceOutput.success(restored.spaceName(), runId, restored.fileId(), fileName, restored.playUrl());
         Map<String, Object> extra = new LinkedHashMap<>();
         if (downloadTo != null) {
             extra.put(

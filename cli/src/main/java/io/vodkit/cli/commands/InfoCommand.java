@@ -78,8 +78,7 @@ public final class InfoCommand implements Callable<Integer> {
                     out.write(missing(vid));
                     exit = ExitCodes.FAILED;
                 } else {
-                    out.write(MediaLine.of(
-                            media, backend.playUrls().playUrlOrEmpty(media.spaceName(), media.fileName(), null)));
+                    out.write(MediaLine.of(media, backend.playUrls()));
                 }
             }
             return exit;

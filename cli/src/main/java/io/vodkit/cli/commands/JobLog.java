@@ -7,13 +7,18 @@ import io.vodkit.cli.ledger.JobKind;
 import io.vodkit.cli.ledger.JobRepository;
 import io.vodkit.cli.ledger.JobState;
 import io.vodkit.cli.ledger.Ledger;
+import io.vodkit.client.VodClient;
+import io.vodkit.client.VodServiceException;
 import io.vodkit.client.api.Execution;
 import io.vodkit.client.api.UploadTask;
 import io.vodkit.client.api.UrlUploadJob;
+import io.vodkit.client.enhance.Enhancer;
+import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.pull.PullJobState;
 import io.vodkit.client.pull.PullJobStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Records in the ledger the URL pulls and restorations this machine submits, and whatever a later query says about
@@ -34,6 +39,30 @@ final class JobLog {
     /** The jobs of {@code ledger} under the service {@code settings} name, stamped with the system clock. */
     static JobLog of(Ledger ledger, Settings settings) {
         return new JobLog(ledger.jobs(), Backend.ledgerEndpoint(settings), Clock.systemUTC());
+    }
+
+    /** Asks the service about {@code running} jobs and records every answer. */
+    void refresh(List<JobEntry> running, VodClient client, PollConfig poll, String enhanceVersion) {
+        List<JobEntry> pulls =
+                running.stream().filter(job -> job.kind() == JobKind.PULL).toList();
+        if (!pulls.isEmpty()) {
+            List<PullJobStatus> statuses =
+                    client.pulls(poll).query(pulls.stream().map(JobEntry::jobId).toList());
+            for (int i = 0; i < statuses.size(); i++) {
+                pullObserved(pulls.get(i).spaceName(), statuses.get(i));
+            }
+        }
+        Enhancer restorations = client.restorations(enhanceVersion, poll);
+        running.stream().filter(job -> job.kind() == JobKind.RESTORE).forEach(job -> {
+            try {
+                restoreObserved(job.spaceName(), restorations.query(job.jobId()));
+            } catch (VodServiceException e) {
+                if (!e.resourceNotFound()) {
+                    throw e;
+                }
+                restoreNotFound(job.spaceName(), job.jobId(), e.serviceMessage());
+            }
+        });
     }
 
     void pullSubmitted(String spaceName, UrlUploadJob job, String sourceUrl) {

@@ -12,9 +12,6 @@ import io.vodkit.cli.ledger.JobState;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.output.JobLine;
 import io.vodkit.cli.output.JsonLines;
-import io.vodkit.client.VodServiceException;
-import io.vodkit.client.enhance.Enhancer;
-import io.vodkit.client.pull.PullJobStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -111,27 +108,7 @@ public final class JobsCommand implements Callable<Integer> {
                 .or(settings::spaceName)
                 .or(() -> Optional.of(running.get(0).spaceName()));
         try (Backend backend = Backend.open(settings, spaceArg, context)) {
-            List<JobEntry> pulls =
-                    running.stream().filter(job -> job.kind() == JobKind.PULL).toList();
-            if (!pulls.isEmpty()) {
-                List<PullJobStatus> statuses = backend.client()
-                        .pulls(settings.poll())
-                        .query(pulls.stream().map(JobEntry::jobId).toList());
-                for (int i = 0; i < statuses.size(); i++) {
-                    jobLog.pullObserved(pulls.get(i).spaceName(), statuses.get(i));
-                }
-            }
-            Enhancer restorations = backend.client().restorations(settings.enhanceVersion(), settings.poll());
-            running.stream().filter(job -> job.kind() == JobKind.RESTORE).forEach(job -> {
-                try {
-                    jobLog.restoreObserved(job.spaceName(), restorations.query(job.jobId()));
-                } catch (VodServiceException e) {
-                    if (!e.resourceNotFound()) {
-                        throw e;
-                    }
-                    jobLog.restoreNotFound(job.spaceName(), job.jobId(), e.serviceMessage());
-                }
-            });
+            jobLog.refresh(running, backend.client(), settings.poll(), settings.enhanceVersion());
         }
     }
 

@@ -125,9 +125,7 @@ public final class LsCommand implements Callable<Integer> {
                         if (table) {
                             shown.add(media);
                         } else {
-                            out.write(MediaLine.of(
-                                    media,
-                                    backend.playUrls().playUrlOrEmpty(media.spaceName(), media.fileName(), null)));
+                            out.write(MediaLine.of(media, backend.playUrls()));
                         }
                     });
             if (table) {

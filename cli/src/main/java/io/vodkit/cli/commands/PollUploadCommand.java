@@ -75,7 +75,7 @@ public final class PollUploadCommand implements Callable<Integer> {
             PollConfig pollConfig = settings.poll();
             PullResult result = backend.client()
                     .pulls(pollConfig)
-                    .await(ids, PullReport.stateChanges(context::notice, context.progress()));
+                    .await(backend.spaceName(), ids, PullReport.stateChanges(context::notice, context.progress()));
             PullReport report = new PullReport(backend, pollConfig, context.launcher(), poll.asArguments(service));
             JsonLines out = new JsonLines(context.out());
             List<UploadLine> lines = new ArrayList<>();

@@ -7,12 +7,12 @@ import io.vodkit.cli.output.Launcher;
 import io.vodkit.cli.output.ResumeHint;
 import io.vodkit.cli.output.UploadLine;
 import io.vodkit.cli.output.UploadOutput;
-import io.vodkit.client.api.SourceInfo;
 import io.vodkit.client.api.UploadTask;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.pull.PullJobState;
 import io.vodkit.client.pull.PullJobStatus;
 import io.vodkit.client.pull.PullResult;
+import io.vodkit.client.upload.UploadResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,15 @@ final class PullReport {
                 .filter(s -> !s.isEmpty())
                 .orElse(sourceUrl);
         if (status.state() == PullJobState.SUCCESS) {
-            return success(status.task().orElseThrow(), source);
+            UploadResult media = status.media().orElseThrow();
+            return UploadOutput.of(
+                    media.vid(),
+                    media.playUrl(),
+                    media.posterUri(),
+                    media.fileName(),
+                    media.spaceName(),
+                    source,
+                    status.jobId());
         }
         if (status.state() == PullJobState.FAILED) {
             return new UploadLine.Failed(status.failureReason(), status.jobId(), source.isEmpty() ? null : source);
@@ -105,14 +113,6 @@ final class PullReport {
                 : ExitCodes.FAILED;
     }
 
-    private UploadOutput success(UploadTask task, String sourceUrl) {
-        SourceInfo info = task.sourceInfo();
-        String fileName = !info.fileName().isEmpty() ? info.fileName() : withoutBucket(info.storeUri());
-        String space = task.spaceName().isEmpty() ? backend.spaceName() : task.spaceName();
-        String playUrl = fileName.isEmpty() ? "" : backend.playUrls().playUrlOrEmpty(space, fileName, task.vid());
-        return UploadOutput.of(task.vid(), playUrl, task.posterUri(), fileName, space, sourceUrl, task.jobId());
-    }
-
     private UploadLine.TimedOut timedOutLine(PullJobStatus status, PullResult result) {
         String space = status.task()
                 .map(UploadTask::spaceName)
@@ -128,10 +128,5 @@ final class PullReport {
                 new ResumeHint(RESUME_DESCRIPTION, launcher.command(arguments)),
                 status.jobId(),
                 status.rawState().isEmpty() ? "unknown" : status.rawState());
-    }
-
-    private static String withoutBucket(String storeUri) {
-        int slash = storeUri.indexOf('/');
-        return slash < 0 ? storeUri : storeUri.substring(slash + 1);
     }
 }

@@ -5,12 +5,8 @@ import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.config.OutputPaths;
 import io.vodkit.cli.output.JsonLines;
-import java.io.BufferedOutputStream;
+import io.vodkit.cli.output.ToneWav;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,9 +26,6 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  vodkit sample demo.wav && vodkit upload demo.wav", "  vodkit sample long.wav --seconds 30"})
 public final class SampleCommand implements Callable<Integer> {
-    private static final int SAMPLE_RATE = 48_000;
-    private static final int HEADER_BYTES = 44;
-
     private final CliContext context;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the .wav file.")
@@ -55,33 +48,16 @@ public final class SampleCommand implements Callable<Integer> {
         }
         Path file = OutputPaths.file(
                 "FILE", context.workingDir().resolve(path).toAbsolutePath().normalize());
-        long dataBytes = (long) SAMPLE_RATE * 2 * seconds;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            out.write(header(dataBytes));
-            ByteBuffer sample = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN);
-            for (long i = 0; i < dataBytes / 2; i++) {
-                short value = (short) (Math.sin(2 * Math.PI * 440 * i / SAMPLE_RATE) * 0.3 * Short.MAX_VALUE);
-                out.write(sample.clear().putShort(value).array());
-            }
+        long size;
+        try {
+            size = ToneWav.write(file, seconds);
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILED, "cannot write " + file + ": " + e.getMessage(), Map.of(), e);
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("File", file.toString());
-        line.put("Size", HEADER_BYTES + dataBytes);
+        line.put("Size", size);
         new JsonLines(context.out()).write(line);
         return ExitCodes.OK;
-    }
-
-    /** The RIFF/WAVE header of a mono 16-bit PCM stream of {@code dataBytes} bytes. */
-    private static byte[] header(long dataBytes) {
-        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
-        header.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .putInt(16);
-        header.putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2);
-        header.putShort((short) 2).putShort((short) 16);
-        header.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
-        return header.array();
     }
 }

@@ -4,20 +4,14 @@ import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
 import io.vodkit.cli.backend.LocalEmulator;
+import io.vodkit.cli.backend.ServedEmulator;
 import io.vodkit.cli.config.OutputPaths;
 import io.vodkit.cli.config.Settings;
 import io.vodkit.cli.output.JsonLines;
-import io.vodkit.emulator.DataDirOwnedException;
-import io.vodkit.emulator.DataDirUnsafeException;
-import io.vodkit.emulator.Emulator;
 import io.vodkit.emulator.EmulatorConfig;
 import io.vodkit.emulator.FaultPlan;
-import io.vodkit.emulator.Lifetime;
 import io.vodkit.emulator.UrlPullConfig;
 import io.vodkit.emulator.WorkflowTemplate;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,9 +50,6 @@ import picocli.CommandLine.Option;
             "BYTEPLUS_ACCESSKEY and BYTEPLUS_SECRETKEY are its keys (AK and SK above)."
         })
 public final class ServeCommand implements Callable<Integer> {
-    /** How often the background emulator looks whether it has been idle long enough. */
-    private static final Duration IDLE_CHECK = Duration.ofSeconds(30);
-
     private final CliContext context;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
@@ -215,88 +203,8 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
-        try (CliContext.Stoppable running = context.stoppable();
-                Emulator emulator = Emulator.start(config, background ? Lifetime.BACKGROUND : Lifetime.LONG_LIVED)) {
-            for (WorkflowTemplate template : templates) {
-                try {
-                    emulator.defineWorkflowTemplate(template);
-                } catch (IllegalStateException e) {
-                    throw CliException.invalidInput("--workflow-template: " + e.getMessage());
-                }
-            }
-            new JsonLines(context.out()).write(ready(emulator, dataDir, !background));
-            if (rate > 0) {
-                context.err()
-                        .println("vodkit: failing "
-                                + BigDecimal.valueOf(rate)
-                                        .movePointRight(2)
-                                        .stripTrailingZeros()
-                                        .toPlainString() + "% of requests on purpose (--fault-rate); "
-                                + "/_vodkit/stats counts them");
-            }
-            if (background) {
-                IgnoredSignals.hangUpAndInterrupt();
-                context.err()
-                        .println("vodkit: emulator serving " + emulator.endpoint() + " in the background; stops "
-                                + "after " + LocalEmulator.describe(settings.idleTime()) + " without use, or with `"
-                                + LocalEmulator.stopCommand(dataDir, context) + "`");
-                context.err().flush();
-                awaitIdleOrStop(emulator, settings.idleTime());
-            } else {
-                context.err().println("vodkit: emulator serving " + emulator.endpoint() + "; stop with Ctrl-C");
-                context.shutdown().join();
-            }
-            context.err().println("vodkit: emulator stopping");
-        } catch (DataDirOwnedException e) {
-            throw new CliException(
-                    ExitCodes.FAILED,
-                    "cannot start the emulator: " + e.getMessage()
-                            + "; stop that one first (`" + LocalEmulator.stopCommand(dataDir, context)
-                            + "`), or serve another "
-                            + "folder with --data DIR",
-                    Map.of(),
-                    e);
-        } catch (BindException e) {
-            throw new CliException(
-                    ExitCodes.FAILED,
-                    "cannot start the emulator: " + e.getMessage()
-                            + "; stop what uses that port, or choose another with --port N (--port 0 = any free port)",
-                    Map.of(),
-                    e);
-        } catch (DataDirUnsafeException e) {
-            throw new CliException(
-                    ExitCodes.FAILED,
-                    "cannot start the emulator: " + e.getMessage() + ", or serve another folder with --data DIR",
-                    Map.of(),
-                    e);
-        } catch (IOException e) {
-            throw new CliException(
-                    ExitCodes.FAILED,
-                    "cannot start the emulator with data in " + dataDir + ": " + e.getMessage(),
-                    Map.of(),
-                    e);
-        }
+        new ServedEmulator(config, templates, background, rate, settings.idleTime()).run(context);
         return ExitCodes.OK;
-    }
-
-    /** Returns once a stop is requested, or once the emulator has gone {@code idle} without use. */
-    private void awaitIdleOrStop(Emulator emulator, Duration idle) throws InterruptedException {
-        Duration check = idle.dividedBy(4).compareTo(IDLE_CHECK) > 0 ? IDLE_CHECK : idle.dividedBy(4);
-        while (true) {
-            try {
-                context.shutdown().get(Math.max(check.toMillis(), 1), TimeUnit.MILLISECONDS);
-                return;
-            } catch (TimeoutException notYet) {
-                if (emulator.idleTime().compareTo(idle) >= 0) {
-                    context.err()
-                            .println("vodkit: no requests and no running jobs for " + LocalEmulator.describe(idle)
-                                    + " (VODKIT_IDLE_MINUTES)");
-                    return;
-                }
-            } catch (ExecutionException e) {
-                return;
-            }
-        }
     }
 
     /** {@code --fault-rate}: a number from 0 to 1. */
@@ -310,22 +218,5 @@ public final class ServeCommand implements Callable<Integer> {
             // reported below
         }
         throw CliException.invalidInput("--fault-rate must be a number from 0 to 1, got '" + text + "'");
-    }
-
-    /** @param secret whether a generated secret key may be shown (the background emulator's goes to a log file) */
-    private static Map<String, Object> ready(Emulator emulator, Path dataDir, boolean secret) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("endpoint", emulator.endpoint().toString());
-        emulator.caCertificate()
-                .ifPresent(ca -> line.put("ca_cert", ca.toAbsolutePath().toString()));
-        line.put("region", emulator.region());
-        line.put("access_key", emulator.accessKey());
-        if (emulator.generatedCredentials() && secret) {
-            line.put("secret_key", emulator.secretKey());
-        }
-        line.put("spaces", emulator.spaces());
-        line.put("data", dataDir.toString());
-        line.put("console", emulator.consoleUrl().toString());
-        return line;
     }
 }

@@ -14,9 +14,7 @@ import io.vodkit.client.api.MediaSource;
 import io.vodkit.client.limits.InvalidValueException;
 import io.vodkit.client.limits.Limits;
 import io.vodkit.client.media.MediaInfo;
-import io.vodkit.client.media.MediaManager;
 import io.vodkit.client.media.MediaUpdate;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -106,26 +104,15 @@ public final class UpdateCommand implements Callable<Integer> {
         }
         Settings settings = Settings.resolve(service.asSettings(), context.env(), context.workingDir());
         try (Backend backend = Backend.open(settings, Optional.ofNullable(space), context)) {
-            MediaManager media = backend.client().media();
-            MediaInfo before =
-                    media.infos(List.of(vid)).media().stream().findFirst().orElse(null);
-            if (before == null) {
+            Optional<MediaInfo> after = backend.client()
+                    .media()
+                    .change(vid, update, publishing == null ? null : publishing.publish, storageClass);
+            if (after.isEmpty()) {
                 new JsonLines(context.out()).write(InfoCommand.missing(vid));
                 return ExitCodes.FAILED;
             }
-            if (!update.isEmpty()) {
-                media.update(vid, update);
-            }
-            if (publishing != null) {
-                media.publish(vid, publishing.publish);
-            }
-            if (storageClass != null) {
-                media.changeStorageClass(List.of(vid), storageClass);
-            }
-            MediaInfo after = media.infos(List.of(vid)).media().get(0);
-            new JsonLines(context.out())
-                    .write(MediaLine.of(
-                            after, backend.playUrls().playUrlOrEmpty(after.spaceName(), after.fileName(), null)));
+            MediaInfo media = after.get();
+            new JsonLines(context.out()).write(MediaLine.of(media, backend.playUrls()));
             return ExitCodes.OK;
         }
     }

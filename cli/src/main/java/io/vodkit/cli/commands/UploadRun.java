@@ -149,6 +149,7 @@ final class UploadRun {
             Consumer<String> notices) {
         PullReport report = new PullReport(backend, options.poll(), context.launcher(), options.serviceArguments());
         PullResult result = puller.await(
+                backend.spaceName(),
                 pulls.values().stream().map(UrlUploadJob::jobId).toList(),
                 PullReport.stateChanges(notices, context.progress()));
         int n = 0;

@@ -2,6 +2,7 @@ package io.vodkit.cli.commands;
 
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
+import io.vodkit.cli.config.ArgumentFile;
 import io.vodkit.client.pull.UrlPullRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -2,6 +2,7 @@ package io.vodkit.cli.output;
 
 import io.vodkit.client.api.MediaSource;
 import io.vodkit.client.media.MediaInfo;
+import io.vodkit.client.url.PlayUrlResolver;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,8 +10,8 @@ import java.util.Map;
 public final class MediaLine {
     private MediaLine() {}
 
-    /** Its fields, in a fixed order; {@code playUrl} is a freshly signed URL of the original ({@code ""} if none). */
-    public static Map<String, Object> of(MediaInfo media, String playUrl) {
+    /** Its fields, in a fixed order; {@code PlayURL} is a freshly signed URL of the original ({@code ""} if none). */
+    public static Map<String, Object> of(MediaInfo media, PlayUrlResolver playUrls) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("Vid", media.vid());
         line.put("Source", MediaSource.VID_PREFIX + media.vid());
@@ -32,7 +33,7 @@ public final class MediaLine {
         line.put("FileName", media.fileName());
         line.put("PosterUri", media.posterUri());
         line.put("CreateTime", media.createTime());
-        line.put("PlayURL", playUrl);
+        line.put("PlayURL", playUrls.playUrlOrEmpty(media.spaceName(), media.fileName(), null));
         return line;
     }
 }

@@ -10,8 +10,10 @@ import io.vodkit.client.api.MediaInput;
 import io.vodkit.client.api.StartExecution;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollOutcome;
+import io.vodkit.client.url.PlayUrlResolver;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,16 +34,19 @@ public final class Enhancer {
     private final GetExecution getExecution;
     private final GetPlayInfo getPlayInfo;
     private final JobPoller poller;
+    private final PlayUrlResolver playUrls;
 
     /**
-     * @param version the StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}, default
-     *                {@value #DEFAULT_VERSION})
+     * @param version  the StartExecution/GetExecution version ({@code VOD_ENHANCE_VERSION}, default
+     *                 {@value #DEFAULT_VERSION})
+     * @param playUrls what makes the restored video's play URL
      */
-    public Enhancer(ApiCaller api, String version, JobPoller poller) {
+    public Enhancer(ApiCaller api, String version, JobPoller poller, PlayUrlResolver playUrls) {
         this.startExecution = new StartExecution(api, version);
         this.getExecution = new GetExecution(api, version);
         this.getPlayInfo = new GetPlayInfo(api);
         this.poller = Objects.requireNonNull(poller, "poller == null");
+        this.playUrls = Objects.requireNonNull(playUrls, "playUrls == null");
     }
 
     /**
@@ -90,6 +95,21 @@ public final class Enhancer {
     /** Asks once how the job {@code runId} is doing (GetExecution); any failure is thrown. */
     public Execution query(String runId) {
         return getExecution.call(runId);
+    }
+
+    /**
+     * The video a successful job wrote, with its play URL; empty when the job names no output.
+     *
+     * @param spaceName the space the job was submitted to (for an answer that names none)
+     */
+    public Optional<RestoredVideo> restored(Execution done, String spaceName) {
+        String fileName = done.outputFileName();
+        if (fileName.isEmpty()) {
+            return Optional.empty();
+        }
+        String space = done.spaceName().isEmpty() ? spaceName : done.spaceName();
+        return Optional.of(new RestoredVideo(
+                space, done.runId(), done.fileId(), fileName, playUrls.playUrlOrEmpty(space, fileName, null)));
     }
 
     /** Polls the job until it ends or the attempts run out. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -109,6 +110,30 @@ public final class MediaManager {
             }
         }
         return seen;
+    }
+
+    /**
+     * Changes one Vid: the fields {@code update} sets, then whether it is published, then its storage class; nothing
+     * is changed when the service does not know the Vid.
+     *
+     * @param published    {@code true} to publish, {@code false} to unpublish, {@code null} to leave as it is
+     * @param storageClass the storage class to move it to, or {@code null} to leave as it is
+     * @return the media as it is afterwards; empty when the Vid does not exist
+     */
+    public Optional<MediaInfo> change(String vid, MediaUpdate update, Boolean published, String storageClass) {
+        if (infos(List.of(vid)).media().isEmpty()) {
+            return Optional.empty();
+        }
+        if (!update.isEmpty()) {
+            update(vid, update);
+        }
+        if (published != null) {
+            publish(vid, published);
+        }
+        if (storageClass != null) {
+            changeStorageClass(List.of(vid), storageClass);
+        }
+        return Optional.of(infos(List.of(vid)).media().get(0));
     }
 
     /** UpdateMediaInfo: only the fields {@code update} sets are sent. */

@@ -1,6 +1,7 @@
 package io.vodkit.client.pull;
 
 import io.vodkit.client.api.UploadTask;
+import io.vodkit.client.upload.UploadResult;
 import java.util.Optional;
 
 /**
@@ -10,20 +11,28 @@ import java.util.Optional;
  * @param state    its state ({@link PullJobState#FAILED} for a job the service does not know)
  * @param task     the last QueryUploadTaskInfo entry for it, if any query listed it
  * @param notFound true when the service listed the id in {@code NotExistJobIds}
+ * @param media    what a successful job stored, with its play URL, once {@link UrlPuller#await} resolved it
  */
-public record PullJobStatus(String jobId, PullJobState state, Optional<UploadTask> task, boolean notFound) {
+public record PullJobStatus(
+        String jobId, PullJobState state, Optional<UploadTask> task, boolean notFound, Optional<UploadResult> media) {
 
     /** Not queried yet (or no query answered). */
     static PullJobStatus unknown(String jobId) {
-        return new PullJobStatus(jobId, PullJobState.UNKNOWN, Optional.empty(), false);
+        return new PullJobStatus(jobId, PullJobState.UNKNOWN, Optional.empty(), false, Optional.empty());
     }
 
     static PullJobStatus of(UploadTask task) {
-        return new PullJobStatus(task.jobId(), PullJobState.of(task.state()), Optional.of(task), false);
+        return new PullJobStatus(
+                task.jobId(), PullJobState.of(task.state()), Optional.of(task), false, Optional.empty());
     }
 
     static PullJobStatus missing(String jobId) {
-        return new PullJobStatus(jobId, PullJobState.FAILED, Optional.empty(), true);
+        return new PullJobStatus(jobId, PullJobState.FAILED, Optional.empty(), true, Optional.empty());
+    }
+
+    /** This status with what its job stored. */
+    PullJobStatus withMedia(UploadResult stored) {
+        return new PullJobStatus(jobId, state, task, notFound, Optional.of(stored));
     }
 
     /** The state as the service spelled it ({@code ""} before any answer). */

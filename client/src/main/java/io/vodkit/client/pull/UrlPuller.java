@@ -9,6 +9,8 @@ import io.vodkit.client.api.UploadTaskInfo;
 import io.vodkit.client.api.UrlUploadJob;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollOutcome;
+import io.vodkit.client.upload.UploadResult;
+import io.vodkit.client.url.PlayUrlResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * URL pull uploads (spec §8): submits URLs with UploadMediaByUrl in batches of {@value UploadMediaByUrl#MAX_URL_SETS}
  * and waits for the jobs with QueryUploadTaskInfo, {@value QueryUploadTaskInfo#MAX_JOB_IDS} ids per query, through
- * {@link JobPoller}. Waiting works for any JobIds, so a timed-out wait resumes the same jobs (never re-submits).
+ * {@link JobPoller}. Waiting works for any JobIds, so a timed-out wait resumes the same jobs (never re-submits); each
+ * job that succeeded carries what it stored with its play URL, as a local upload's {@link UploadResult} does.
  */
 public final class UrlPuller {
 
@@ -30,11 +33,13 @@ public final class UrlPuller {
     private final UploadMediaByUrl uploadMediaByUrl;
     private final QueryUploadTaskInfo queryUploadTaskInfo;
     private final JobPoller poller;
+    private final PlayUrlResolver playUrls;
 
-    public UrlPuller(ApiCaller api, JobPoller poller) {
+    public UrlPuller(ApiCaller api, JobPoller poller, PlayUrlResolver playUrls) {
         this.uploadMediaByUrl = new UploadMediaByUrl(api);
         this.queryUploadTaskInfo = new QueryUploadTaskInfo(api);
         this.poller = Objects.requireNonNull(poller, "poller == null");
+        this.playUrls = Objects.requireNonNull(playUrls, "playUrls == null");
     }
 
     /**
@@ -59,11 +64,13 @@ public final class UrlPuller {
     }
 
     /**
-     * Polls until every job succeeded or failed, or the poll attempts run out.
+     * Polls until every job succeeded or failed, or the poll attempts run out; each job that succeeded then carries
+     * {@link PullJobStatus#media() what it stored}, with its play URL.
      *
-     * @param observer sees each job's status whenever a query reports it (for progress output)
+     * @param spaceName the space the jobs were submitted to (for an answer that names none)
+     * @param observer  sees each job's status whenever a query reports it (for progress output)
      */
-    public PullResult await(List<String> jobIds, Consumer<PullJobStatus> observer) {
+    public PullResult await(String spaceName, List<String> jobIds, Consumer<PullJobStatus> observer) {
         if (jobIds.isEmpty()) {
             throw new IllegalArgumentException("no JobIds to wait for");
         }
@@ -73,7 +80,9 @@ public final class UrlPuller {
                 statuses -> statuses.stream().allMatch(s -> s.state().isFinal()),
                 statuses -> {});
         return new PullResult(
-                List.copyOf(latest.values()),
+                latest.values().stream()
+                        .map(status -> stored(spaceName, status))
+                        .toList(),
                 outcome instanceof PollOutcome.TimedOut,
                 outcome.attempts(),
                 outcome.waited());
@@ -85,6 +94,25 @@ public final class UrlPuller {
      */
     public List<PullJobStatus> query(List<String> jobIds) {
         return queryOpen(unknown(jobIds), status -> {});
+    }
+
+    /** A successful job's status with what it stored and its play URL; any other status as it is. */
+    private PullJobStatus stored(String spaceName, PullJobStatus status) {
+        if (status.state() != PullJobState.SUCCESS || status.task().isEmpty()) {
+            return status;
+        }
+        UploadTask task = status.task().get();
+        UploadResult stored = UploadResult.stored(
+                task.vid(),
+                task.posterUri(),
+                task.sourceInfo().storeUri(),
+                task.spaceName().isEmpty() ? spaceName : task.spaceName(),
+                task.sourceInfo());
+        return status.withMedia(
+                stored.fileName().isEmpty()
+                        ? stored
+                        : stored.withPlayUrl(
+                                playUrls.playUrlOrEmpty(stored.spaceName(), stored.fileName(), stored.vid())));
     }
 
     private static Map<String, PullJobStatus> unknown(List<String> jobIds) {

@@ -213,17 +213,10 @@ public final class MediaUploader {
         String storeUri = committed.sourceInfo().storeUri().isEmpty()
                 ? target.storeUri()
                 : committed.sourceInfo().storeUri();
-        String fileName = committed.sourceInfo().fileName().isEmpty()
-                ? withoutBucket(storeUri)
-                : committed.sourceInfo().fileName();
-        LOG.debug("upload done vid={} space={} fileName={}", committed.vid(), request.spaceName(), fileName);
-        return new UploadResult(
-                committed.vid(),
-                committed.posterUri(),
-                fileName,
-                storeUri,
-                request.spaceName(),
-                committed.sourceInfo());
+        UploadResult result = UploadResult.stored(
+                committed.vid(), committed.posterUri(), storeUri, request.spaceName(), committed.sourceInfo());
+        LOG.debug("upload done vid={} space={} fileName={}", result.vid(), result.spaceName(), result.fileName());
+        return result;
     }
 
     /**
@@ -426,11 +419,5 @@ public final class MediaUploader {
         List<UploadFunction> functions = new ArrayList<>(UploadFunction.defaults());
         functions.addAll(metadata.functions());
         return functions;
-    }
-
-    /** {@code bucket/a/b.mp4} → {@code a/b.mp4}. */
-    private static String withoutBucket(String storeUri) {
-        int slash = storeUri.indexOf('/');
-        return slash < 0 ? storeUri : storeUri.substring(slash + 1);
     }
 }

@@ -34,6 +34,17 @@ public record UploadResult(
         this(vid, posterUri, fileName, storeUri, spaceName, sourceInfo, "");
     }
 
+    /**
+     * A result whose play URL is not resolved yet, named as the service reported it: {@code sourceInfo}'s FileName,
+     * else {@code storeUri} without its bucket ({@code bucket/a/b.mp4} → {@code a/b.mp4}).
+     */
+    public static UploadResult stored(
+            String vid, String posterUri, String storeUri, String spaceName, SourceInfo sourceInfo) {
+        String fileName =
+                sourceInfo.fileName().isEmpty() ? storeUri.substring(storeUri.indexOf('/') + 1) : sourceInfo.fileName();
+        return new UploadResult(vid, posterUri, fileName, storeUri, spaceName, sourceInfo);
+    }
+
     /** This result with {@code playUrl}. */
     public UploadResult withPlayUrl(String playUrl) {
         return new UploadResult(vid, posterUri, fileName, storeUri, spaceName, sourceInfo, playUrl);

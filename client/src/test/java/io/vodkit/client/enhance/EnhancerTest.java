@@ -16,9 +16,12 @@ import io.vodkit.client.api.Execution;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.jobs.PollOutcome;
+import io.vodkit.client.url.PlayUrlResolver;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +43,10 @@ class EnhancerTest {
         server = new FakeVodServer();
         client = new VodClient(VodClientConfig.of(server.endpoint(), null, new Credentials("AK", "SK")));
         enhancer = new Enhancer(
-                client.api(), "2025-07-01", new JobPoller(new PollConfig(Duration.ofSeconds(1), 5), duration -> {}));
+                client.api(),
+                "2025-07-01",
+                new JobPoller(new PollConfig(Duration.ofSeconds(1), 5), duration -> {}),
+                client.playUrls());
     }
 
     @AfterEach
@@ -51,6 +57,37 @@ class EnhancerTest {
 
     private static EnhanceParams params(String json) throws Exception {
         return ((EnhanceParams.Valid) EnhanceParams.parse(JSON.readTree(json))).params();
+    }
+
+    @Test
+    void aRestoredVideoComesWithItsPlayUrlInTheSpaceTheAnswerNames() {
+        server.onActionResult(
+                "DescribeDomainConfig", "{\"DomainConfig\":{\"Domain\":\"cdn.example.com\",\"Enable\":true}}");
+        Enhancer onDomain = new Enhancer(
+                client.api(),
+                "2025-07-01",
+                new JobPoller(new PollConfig(Duration.ofSeconds(1), 5), duration -> {}),
+                new PlayUrlResolver(
+                        client.api(),
+                        "https://cdn.example.com",
+                        Duration.ofMinutes(10),
+                        Clock.systemUTC(),
+                        new SplittableRandom(1)));
+
+        RestoredVideo answered = onDomain.restored(
+                        new Execution("r1", "Success", "", "", "other", "f1", "tos://bucket/out/a b.mp4"), "mine")
+                .orElseThrow();
+        RestoredVideo unnamed = onDomain.restored(
+                        new Execution("r2", "Success", "", "", "", "f2", "bucket/c.mp4"), "mine")
+                .orElseThrow();
+
+        assertThat(answered)
+                .isEqualTo(
+                        new RestoredVideo("other", "r1", "f1", "out/a b.mp4", "https://cdn.example.com/out/a%20b.mp4"));
+        assertThat(unnamed.spaceName()).isEqualTo("mine");
+        assertThat(unnamed.playUrl()).isEqualTo("https://cdn.example.com/c.mp4");
+        assertThat(onDomain.restored(new Execution("r3", "Success", "", "", "", "", ""), "mine"))
+                .isEmpty();
     }
 
     @Test

@@ -12,12 +12,16 @@ import io.vodkit.client.api.UrlUploadJob;
 import io.vodkit.client.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.media.UploadMetadata;
+import io.vodkit.client.upload.UploadResult;
+import io.vodkit.client.url.PlayUrlResolver;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -31,7 +35,9 @@ class UrlPullerTest extends FakeVodTestBase {
 
     private UrlPuller puller(int maxAttempts) {
         return new UrlPuller(
-                client.api(), new JobPoller(new PollConfig(Duration.ofMillis(200), maxAttempts), sleeps::add));
+                client.api(),
+                new JobPoller(new PollConfig(Duration.ofMillis(200), maxAttempts), sleeps::add),
+                client.playUrls());
     }
 
     @Test
@@ -103,7 +109,7 @@ class UrlPullerTest extends FakeVodTestBase {
         ids.add("bad");
         ids.add("gone");
 
-        PullResult result = puller(5).await(ids, status -> {});
+        PullResult result = puller(5).await("space1", ids, status -> {});
 
         assertThat(result.timedOut()).isFalse();
         assertThat(result.attempts()).isEqualTo(2);
@@ -134,12 +140,47 @@ class UrlPullerTest extends FakeVodTestBase {
                 "{\"Data\":{\"MediaInfoList\":[{\"JobId\":\"j1\","
                         + "\"State\":\"processing\"}],\"NotExistJobIds\":[]}}");
 
-        PullResult result = puller(3).await(List.of("j1"), status -> {});
+        PullResult result = puller(3).await("space1", List.of("j1"), status -> {});
 
         assertThat(result.timedOut()).isTrue();
         assertThat(result.attempts()).isEqualTo(3);
         assertThat(result.jobs().get(0).rawState()).isEqualTo("processing");
         assertThat(result.jobs().get(0).state()).isEqualTo(PullJobState.PROCESSING);
+    }
+
+    @Test
+    void aJobThatSucceededCarriesWhatItStoredWithItsPlayUrl() {
+        server.onActionResult(
+                "DescribeDomainConfig", "{\"DomainConfig\":{\"Domain\":\"cdn.example.com\",\"Enable\":true}}");
+        server.onActionResult(
+                "QueryUploadTaskInfo",
+                "{\"Data\":{\"MediaInfoList\":["
+                        + "{\"JobId\":\"j1\",\"State\":\"success\",\"Vid\":\"v1\",\"SpaceName\":\"other\","
+                        + "\"SourceInfo\":{\"FileName\":\"a b.mp4\",\"StoreUri\":\"bucket/a b.mp4\"}},"
+                        + "{\"JobId\":\"j2\",\"State\":\"success\",\"Vid\":\"v2\","
+                        + "\"SourceInfo\":{\"StoreUri\":\"bucket/dir/c.mp4\"}},"
+                        + "{\"JobId\":\"j3\",\"State\":\"failed\"}],\"NotExistJobIds\":[]}}");
+        UrlPuller puller = new UrlPuller(
+                client.api(),
+                new JobPoller(new PollConfig(Duration.ofMillis(200), 3), sleeps::add),
+                new PlayUrlResolver(
+                        client.api(),
+                        "https://cdn.example.com",
+                        Duration.ofMinutes(10),
+                        Clock.systemUTC(),
+                        new SplittableRandom(1)));
+
+        PullResult result = puller.await("space1", List.of("j1", "j2", "j3"), status -> {});
+
+        UploadResult first = result.jobs().get(0).media().orElseThrow();
+        assertThat(first.vid()).isEqualTo("v1");
+        assertThat(first.spaceName()).isEqualTo("other");
+        assertThat(first.playUrl()).isEqualTo("https://cdn.example.com/a%20b.mp4");
+        UploadResult second = result.jobs().get(1).media().orElseThrow();
+        assertThat(second.spaceName()).isEqualTo("space1");
+        assertThat(second.fileName()).isEqualTo("dir/c.mp4");
+        assertThat(second.playUrl()).isEqualTo("https://cdn.example.com/dir/c.mp4");
+        assertThat(result.jobs().get(2).media()).isEmpty();
     }
 
     @Test
@@ -149,7 +190,7 @@ class UrlPullerTest extends FakeVodTestBase {
                 "{\"Data\":{\"MediaInfoList\":[{\"JobId\":\"j1\","
                         + "\"State\":\"failed\",\"ErrorMessage\":\"source answered HTTP 404\"}],\"NotExistJobIds\":[]}}");
 
-        PullResult result = puller(3).await(List.of("j1"), status -> {});
+        PullResult result = puller(3).await("space1", List.of("j1"), status -> {});
 
         assertThat(result.jobs().get(0).failureReason()).isEqualTo("URL pull upload failed: source answered HTTP 404");
     }

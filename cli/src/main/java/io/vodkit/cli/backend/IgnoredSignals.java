@@ -1,4 +1,4 @@
-package io.vodkit.cli.commands;
+package io.vodkit.cli.backend;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;

@@ -1,4 +1,4 @@
-package io.vodkit.cli.commands;
+package io.vodkit.cli.config;
 
 import io.vodkit.cli.CliContext;
 import io.vodkit.cli.CliException;
@@ -16,14 +16,14 @@ import java.util.Optional;
  * device, FIFO or folder is refused before any read), at most a bounded number of bytes are read, and no error
  * ever quotes what the file holds.
  */
-final class ArgumentFile {
+public final class ArgumentFile {
     private ArgumentFile() {}
 
     /**
      * The file {@code argument} refers to when it is {@code @FILE}; none for any other argument, and for every
      * argument of an MCP tool call, whose arguments are values.
      */
-    static Optional<Path> reference(String argument, CliContext context) {
+    public static Optional<Path> reference(String argument, CliContext context) {
         if (context.toolCall() || !argument.startsWith("@") || argument.length() == 1) {
             return Optional.empty();
         }
@@ -38,7 +38,7 @@ final class ArgumentFile {
      *
      * @param what names the file in errors, e.g. "PARAMS file"
      */
-    static byte[] read(Path file, String what, int maxBytes) {
+    public static byte[] read(Path file, String what, int maxBytes) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);

@@ -1,4 +1,4 @@
-package io.vodkit.cli.commands;
+package io.vodkit.cli.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,15 +19,15 @@ class ArgumentFileTest {
 
     @Test
     void aFileUpToTheLimitIsReadAndALargerOneIsRefusedWithoutItsContent() throws Exception {
-        Files.write(tmp.resolve("fits.json"), new byte[EnhanceCommand.MAX_PARAMS_FILE_BYTES]);
-        byte[] tooLarge = new byte[EnhanceCommand.MAX_PARAMS_FILE_BYTES + 1];
+        Files.write(tmp.resolve("fits.json"), new byte[RestorationParams.MAX_PARAMS_FILE_BYTES]);
+        byte[] tooLarge = new byte[RestorationParams.MAX_PARAMS_FILE_BYTES + 1];
         tooLarge[0] = 'Z';
         Files.write(tmp.resolve("large.json"), tooLarge);
 
-        assertThat(ArgumentFile.read(tmp.resolve("fits.json"), "PARAMS file", EnhanceCommand.MAX_PARAMS_FILE_BYTES))
-                .hasSize(EnhanceCommand.MAX_PARAMS_FILE_BYTES);
+        assertThat(ArgumentFile.read(tmp.resolve("fits.json"), "PARAMS file", RestorationParams.MAX_PARAMS_FILE_BYTES))
+                .hasSize(RestorationParams.MAX_PARAMS_FILE_BYTES);
         assertThatThrownBy(() -> ArgumentFile.read(
-                        tmp.resolve("large.json"), "PARAMS file", EnhanceCommand.MAX_PARAMS_FILE_BYTES))
+                        tmp.resolve("large.json"), "PARAMS file", RestorationParams.MAX_PARAMS_FILE_BYTES))
                 .isInstanceOf(CliException.class)
                 .hasMessageEndingWith("large.json is larger than 1024 KiB")
                 .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCodes.INVALID_INPUT));
