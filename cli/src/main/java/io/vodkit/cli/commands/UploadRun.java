@@ -178,7 +178,7 @@ final class UploadRun {
             return;
         }
         MediaPresence presence = backend.local()
-                ? MediaPresence.askGetPlayInfo(backend.client().api())
+                ? MediaPresence.askGetPlayInfo(backend.client().media())
                 : MediaPresence.TRUST_LEDGER; // the cloud's ledger entries are trusted (see MediaPresence)
         LedgerUploads uploaded = new LedgerUploads(
                 ledger.uploads(), backend.ledgerEndpoint(), options.force(), presence, Clock.systemUTC(), notices);

@@ -3,8 +3,7 @@ package io.vodkit.cli.doctor;
 import io.vodkit.client.VodClient;
 import io.vodkit.client.VodException;
 import io.vodkit.client.VodServiceException;
-import io.vodkit.client.api.ListDomain;
-import io.vodkit.client.api.QueryUploadTaskInfo;
+import io.vodkit.client.jobs.PollConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class ServiceChecks {
     /** The credentials, checked with a signed call. */
     private static Check signature(VodClient client, boolean local) {
         try {
-            new QueryUploadTaskInfo(client.api()).call(List.of(PROBE_JOB_ID));
+            client.pulls(PollConfig.DEFAULT).query(List.of(PROBE_JOB_ID));
             return Check.pass(
                     "signature",
                     local
@@ -70,10 +69,7 @@ public final class ServiceChecks {
 
     private static Check space(VodClient client, String spaceName) {
         try {
-            int domains = new ListDomain(client.api())
-                    .call(ListDomain.Request.playDomains(spaceName))
-                    .domains()
-                    .size();
+            int domains = client.playUrls().playDomains(spaceName).size();
             return Check.pass(
                     "space", spaceName + " exists (" + domains + " play domain" + (domains == 1 ? "" : "s") + ")");
         } catch (VodException failed) {

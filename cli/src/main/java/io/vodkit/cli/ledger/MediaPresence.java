@@ -1,8 +1,7 @@
 package io.vodkit.cli.ledger;
 
 import io.vodkit.client.VodServiceException;
-import io.vodkit.client.api.ApiCaller;
-import io.vodkit.client.api.GetPlayInfo;
+import io.vodkit.client.media.MediaManager;
 import java.util.Objects;
 
 /**
@@ -28,11 +27,11 @@ public interface MediaPresence {
      * Asks GetPlayInfo (spec §10.2), as the local emulator answers it: {@code ResourceNotFound} for an unknown Vid
      * (gone), {@code InvalidParameter} for media that exists but is not published, play info for published media.
      */
-    static MediaPresence askGetPlayInfo(ApiCaller api) {
-        GetPlayInfo getPlayInfo = new GetPlayInfo(Objects.requireNonNull(api, "api == null"));
+    static MediaPresence askGetPlayInfo(MediaManager media) {
+        Objects.requireNonNull(media, "media == null");
         return vid -> {
             try {
-                getPlayInfo.call(vid);
+                media.playInfo(vid);
                 return true;
             } catch (VodServiceException e) {
                 if (e.resourceNotFound()) {

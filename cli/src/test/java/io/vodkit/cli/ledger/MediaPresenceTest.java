@@ -37,14 +37,14 @@ class MediaPresenceTest {
                     TestMedia.randomFile(tmp.resolve("a.mp4"), 1024, 1).toString());
             assertThat(upload.exitCode()).as(upload.toString()).isZero();
             String vid = upload.single().get("Vid").asText();
-            MediaPresence presence = MediaPresence.askGetPlayInfo(client.api());
+            MediaPresence presence = MediaPresence.askGetPlayInfo(client.media());
 
             assertThat(presence.exists(vid)).as("unpublished").isTrue();
             client.media().publish(vid, true);
             assertThat(presence.exists(vid)).as("published").isTrue();
             assertThat(presence.exists("v0unknown")).isFalse();
             assertThatThrownBy(() ->
-                            MediaPresence.askGetPlayInfo(wrongSecret.api()).exists(vid))
+                            MediaPresence.askGetPlayInfo(wrongSecret.media()).exists(vid))
                     .isInstanceOf(VodServiceException.class)
                     .hasMessageContaining("SignatureDoesNotMatch");
         }
