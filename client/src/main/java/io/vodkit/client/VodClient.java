@@ -1,17 +1,17 @@
 package io.vodkit.client;
 
-import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.enhance.Enhancer;
-import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.http.RetryPolicy;
-import io.vodkit.client.http.TrustedCertificates;
 import io.vodkit.client.internal.Json;
-import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.internal.api.ApiCaller;
+import io.vodkit.client.internal.http.HttpTransport;
+import io.vodkit.client.internal.http.TrustedCertificates;
+import io.vodkit.client.internal.jobs.JobPoller;
+import io.vodkit.client.internal.upload.StorageGateway;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.media.MediaManager;
 import io.vodkit.client.pull.UrlPuller;
 import io.vodkit.client.upload.MediaUploader;
-import io.vodkit.client.upload.StorageGateway;
 import io.vodkit.client.url.PlayUrlConfig;
 import io.vodkit.client.url.PlayUrlResolver;
 import java.security.SecureRandom;

@@ -1,6 +1,6 @@
 package io.vodkit.bench.upload;
 
-import io.vodkit.client.upload.PartPlan;
+import io.vodkit.client.internal.upload.PartPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;

@@ -3,7 +3,7 @@ package io.vodkit.client.enhance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.client.api.MediaInput;
 import io.vodkit.client.api.MediaSource;
-import io.vodkit.client.api.MoeEnhance;
+import io.vodkit.client.internal.api.MoeEnhance;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -2,13 +2,13 @@ package io.vodkit.client.enhance;
 
 import io.vodkit.client.VodException;
 import io.vodkit.client.VodServiceException;
-import io.vodkit.client.api.ApiCaller;
 import io.vodkit.client.api.Execution;
-import io.vodkit.client.api.GetExecution;
-import io.vodkit.client.api.GetPlayInfo;
 import io.vodkit.client.api.MediaInput;
-import io.vodkit.client.api.StartExecution;
-import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.internal.api.ApiCaller;
+import io.vodkit.client.internal.api.GetExecution;
+import io.vodkit.client.internal.api.GetPlayInfo;
+import io.vodkit.client.internal.api.StartExecution;
+import io.vodkit.client.internal.jobs.JobPoller;
 import io.vodkit.client.jobs.PollOutcome;
 import io.vodkit.client.url.PlayUrlResolver;
 import java.util.List;

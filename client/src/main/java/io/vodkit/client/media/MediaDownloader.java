@@ -1,7 +1,7 @@
 package io.vodkit.client.media;
 
-import io.vodkit.client.http.HttpTransport;
-import io.vodkit.client.media.internal.FileDownload;
+import io.vodkit.client.internal.http.HttpTransport;
+import io.vodkit.client.internal.media.FileDownload;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -2,13 +2,13 @@ package io.vodkit.client.media;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vodkit.client.api.ApiCaller;
-import io.vodkit.client.api.CreateSpace;
-import io.vodkit.client.api.GetPlayInfo;
 import io.vodkit.client.api.PlayInfo;
-import io.vodkit.client.api.UpdateMediaPublishStatus;
-import io.vodkit.client.http.HttpTransport;
 import io.vodkit.client.internal.Json;
+import io.vodkit.client.internal.api.ApiCaller;
+import io.vodkit.client.internal.api.CreateSpace;
+import io.vodkit.client.internal.api.GetPlayInfo;
+import io.vodkit.client.internal.api.UpdateMediaPublishStatus;
+import io.vodkit.client.internal.http.HttpTransport;
 import io.vodkit.client.limits.Limits;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

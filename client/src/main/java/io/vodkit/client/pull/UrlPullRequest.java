@@ -1,7 +1,7 @@
 package io.vodkit.client.pull;
 
 import io.vodkit.client.VodException;
-import io.vodkit.client.api.UploadMediaByUrl;
+import io.vodkit.client.internal.api.UploadMediaByUrl;
 import io.vodkit.client.limits.Limits;
 import io.vodkit.client.media.UploadMetadata;
 import java.net.URI;

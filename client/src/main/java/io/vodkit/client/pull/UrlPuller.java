@@ -1,13 +1,13 @@
 package io.vodkit.client.pull;
 
 import io.vodkit.client.VodException;
-import io.vodkit.client.api.ApiCaller;
-import io.vodkit.client.api.QueryUploadTaskInfo;
-import io.vodkit.client.api.UploadMediaByUrl;
 import io.vodkit.client.api.UploadTask;
-import io.vodkit.client.api.UploadTaskInfo;
 import io.vodkit.client.api.UrlUploadJob;
-import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.internal.api.ApiCaller;
+import io.vodkit.client.internal.api.QueryUploadTaskInfo;
+import io.vodkit.client.internal.api.UploadMediaByUrl;
+import io.vodkit.client.internal.api.UploadTaskInfo;
+import io.vodkit.client.internal.jobs.JobPoller;
 import io.vodkit.client.jobs.PollOutcome;
 import io.vodkit.client.upload.UploadResult;
 import io.vodkit.client.url.PlayUrlResolver;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodkit.client.VodException;
 import io.vodkit.client.internal.Digests;
 import io.vodkit.client.internal.Hex;
+import io.vodkit.client.internal.upload.UploadCheckpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

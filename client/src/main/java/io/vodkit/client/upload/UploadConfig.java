@@ -1,5 +1,6 @@
 package io.vodkit.client.upload;
 
+import io.vodkit.client.internal.upload.PartPlan;
 import io.vodkit.client.limits.Limits;
 
 /**

@@ -13,7 +13,7 @@ import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.VodServiceException;
 import io.vodkit.client.api.Execution;
-import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.internal.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.jobs.PollOutcome;
 import io.vodkit.client.url.PlayUrlResolver;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vodkit.client.VodException;
 import io.vodkit.client.VodHttpException;
 import io.vodkit.client.VodServiceException;
+import io.vodkit.client.internal.http.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import io.vodkit.client.VodClient;
 import io.vodkit.client.VodClientConfig;
 import io.vodkit.client.VodException;
 import io.vodkit.client.internal.Hex;
-import io.vodkit.client.media.internal.FileDownload;
+import io.vodkit.client.internal.media.FileDownload;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -9,7 +9,7 @@ import io.vodkit.client.FakeVodServer;
 import io.vodkit.client.FakeVodTestBase;
 import io.vodkit.client.VodException;
 import io.vodkit.client.api.UrlUploadJob;
-import io.vodkit.client.jobs.JobPoller;
+import io.vodkit.client.internal.jobs.JobPoller;
 import io.vodkit.client.jobs.PollConfig;
 import io.vodkit.client.media.UploadMetadata;
 import io.vodkit.client.upload.UploadResult;

@@ -2,6 +2,8 @@ package io.vodkit.client.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vodkit.client.internal.upload.PartReceipt;
+import io.vodkit.client.internal.upload.UploadCheckpoint;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

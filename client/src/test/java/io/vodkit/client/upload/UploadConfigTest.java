@@ -2,6 +2,7 @@ package io.vodkit.client.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vodkit.client.internal.upload.PartPlan;
 import org.junit.jupiter.api.Test;
 
 /** How many parts an upload sends at once. */

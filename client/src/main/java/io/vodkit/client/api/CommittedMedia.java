@@ -1,4 +1,0 @@
-package io.vodkit.client.api;
-
-/** CommitUploadInfo's {@code Result.Data}: the new media's Vid, cover URI ({@code ""} if none) and source meta. */
-public record CommittedMedia(String vid, String posterUri, SourceInfo sourceInfo) {}

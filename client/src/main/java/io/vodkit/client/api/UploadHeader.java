@@ -1,4 +1,0 @@
-package io.vodkit.client.api;
-
-/** One {@code UploadAddress.UploadHeader} pair; sent on direct and init gateway requests, as the Java SDK does. */
-public record UploadHeader(String key, String value) {}
