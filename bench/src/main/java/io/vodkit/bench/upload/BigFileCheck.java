@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,17 +35,7 @@ final class BigFileCheck {
                     "cli-big",
                     ChildJvm.LAUNCHER_FLAGS,
                     Main.class,
-                    Map.of(
-                            "VOD_ENDPOINT",
-                            target.endpoint().toString(),
-                            "BYTEPLUS_ACCESSKEY",
-                            target.accessKey(),
-                            "BYTEPLUS_SECRETKEY",
-                            target.secretKey(),
-                            "VOD_SPACE_NAME",
-                            target.space(),
-                            "VODKIT_HOME",
-                            work.resolve("cli-home").toString()),
+                    target.cliEnvironment(work.resolve("cli-home")),
                     "upload",
                     file.toString());
             long cliPeak = 0;

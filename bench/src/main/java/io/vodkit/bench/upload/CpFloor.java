@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The floor of a loopback upload: {@code cp} of a file on the same disk against {@code vodkit upload} of the same
@@ -194,21 +193,7 @@ final class CpFloor {
             throws IOException, InterruptedException {
         Target target = emulator.target(file);
         Path home = Files.createDirectories(work.resolve("home-" + label));
-        List<String> lines = jvm.runForLines(
-                label,
-                CliUpload.class,
-                Map.of(
-                        "VOD_ENDPOINT",
-                        target.endpoint().toString(),
-                        "BYTEPLUS_ACCESSKEY",
-                        target.accessKey(),
-                        "BYTEPLUS_SECRETKEY",
-                        target.secretKey(),
-                        "VOD_SPACE_NAME",
-                        target.space(),
-                        "VODKIT_HOME",
-                        home.toString()),
-                file.toString());
+        List<String> lines = jvm.runForLines(label, CliUpload.class, target.cliEnvironment(home), file.toString());
         String json = lines.get(lines.size() - 2);
         URI playUrl =
                 URI.create(new ObjectMapper().readTree(json).path("PlayURL").asText());

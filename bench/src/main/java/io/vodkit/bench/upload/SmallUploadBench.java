@@ -140,11 +140,9 @@ final class SmallUploadBench {
         Path data = work.resolve("serve");
         try (EmulatorChild emulator = EmulatorChild.start(jvm, "small-emulator", data, Link.LOOPBACK)) {
             Target target = emulator.target(data);
-            Map<String, String> env = cliEnvironment(work.resolve("home-serve"));
-            env.put("BYTEPLUS_ACCESSKEY", target.accessKey());
-            env.put("BYTEPLUS_SECRETKEY", target.secretKey());
-            env.put("VOD_ENDPOINT", target.endpoint().toString());
-            env.put("VOD_SPACE_NAME", target.space());
+            Path home = work.resolve("home-serve");
+            Map<String, String> env = cliEnvironment(home);
+            env.putAll(target.cliEnvironment(home));
             return new Row("`vodkit upload` 100 KB, running `vodkit serve`", uploads("small-serve", env));
         }
     }

@@ -2,6 +2,7 @@ package io.vodkit.bench.upload;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The arguments every uploader child takes: {@code ENDPOINT ACCESS_KEY SECRET_KEY SPACE FILE}.
@@ -21,6 +22,16 @@ record Target(URI endpoint, String accessKey, String secretKey, String space, Pa
 
     String[] args() {
         return new String[] {endpoint.toString(), accessKey, secretKey, space, file.toString()};
+    }
+
+    /** The settings that point {@code vodkit} (the CLI) at this target, with {@code home} as its VODKIT_HOME. */
+    Map<String, String> cliEnvironment(Path home) {
+        return Map.of(
+                "VOD_ENDPOINT", endpoint.toString(),
+                "BYTEPLUS_ACCESSKEY", accessKey,
+                "BYTEPLUS_SECRETKEY", secretKey,
+                "VOD_SPACE_NAME", space,
+                "VODKIT_HOME", home.toString());
     }
 
     /** {@code 127.0.0.1:PORT}. */
