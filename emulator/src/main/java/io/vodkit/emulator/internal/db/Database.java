@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -128,6 +129,26 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * How many rows of {@code table} have {@code column} equal to one of {@code values}.
+     *
+     * @param table a table name from the code, never from input
+     * @param column a column name from the code, never from input
+     */
+    public int countWhereIn(String table, String column, List<String> values) {
+        return run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE " + column
+                    + " IN (" + "?, ".repeat(values.size() - 1) + "?)")) {
+                for (int i = 0; i < values.size(); i++) {
+                    ps.setString(i + 1, values.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
     }
 
     /** Runs {@code work} in one transaction (joining an outer one); rolls back if it throws. */

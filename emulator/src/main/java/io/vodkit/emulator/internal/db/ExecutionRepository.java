@@ -174,17 +174,7 @@ public final class ExecutionRepository {
     }
 
     private int countWithStatus(String... statuses) {
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM executions WHERE status IN (" + "?, ".repeat(statuses.length - 1) + "?)")) {
-                for (int i = 0; i < statuses.length; i++) {
-                    ps.setString(i + 1, statuses[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : 0;
-                }
-            }
-        });
+        return database.countWhereIn("executions", "status", List.of(statuses));
     }
 
     private static Optional<ExecutionRecord> find(Connection c, String runId) throws SQLException {

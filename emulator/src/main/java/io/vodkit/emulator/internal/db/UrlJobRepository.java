@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -174,17 +175,10 @@ public final class UrlJobRepository {
     }
 
     private int countInState(UrlJobState... states) {
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM url_jobs WHERE state IN (" + "?, ".repeat(states.length - 1) + "?)")) {
-                for (int i = 0; i < states.length; i++) {
-                    ps.setString(i + 1, states[i].wireName());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : 0;
-                }
-            }
-        });
+        return database.countWhereIn(
+                "url_jobs",
+                "state",
+                Arrays.stream(states).map(UrlJobState::wireName).toList());
     }
 
     private static UrlJob read(ResultSet rs) throws SQLException {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,25 @@ class DatabaseTest {
         try (Database db = Database.open(file)) {
             assertThat(new SpaceRepository(db).names()).containsExactly("demo");
             assertThat(pragma(db, "user_version")).isEqualTo(String.valueOf(Migrations.latestVersion()));
+        }
+    }
+
+    @Test
+    void countsTheRowsWhoseColumnHoldsOneOfTheValues() throws IOException {
+        try (Database db = Database.open(dir.resolve("vodkit.db"))) {
+            db.run(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE TABLE jobs_under_test (state TEXT)");
+                    st.execute("INSERT INTO jobs_under_test VALUES ('a'), ('b'), ('b'), ('c')");
+                }
+                return null;
+            });
+            assertThat(db.countWhereIn("jobs_under_test", "state", List.of("b")))
+                    .isEqualTo(2);
+            assertThat(db.countWhereIn("jobs_under_test", "state", List.of("a", "b")))
+                    .isEqualTo(3);
+            assertThat(db.countWhereIn("jobs_under_test", "state", List.of("x", "'a'")))
+                    .isZero();
         }
     }
 
