@@ -35,11 +35,15 @@ final class SqliteLibraryCache {
         }
     }
 
-    /** The library at {@code home/native/sqlite-jdbc-VERSION/}, extracted from the driver's jar if not there yet. */
+    /** The library at {@code home/native/sqlite-jdbc-VERSION/PLATFORM/}, extracted from the driver's jar if not there yet. */
     static Path extract(Path home) throws IOException {
         String name = System.mapLibraryName("sqlitejdbc");
-        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
-        Path folder = home.resolve("native").resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion());
+        String platform = OSInfo.getNativeLibFolderPathForCurrentOS();
+        String resource = "/org/sqlite/native/" + platform + "/" + name;
+        // per platform too: a VODKIT_HOME shared by machines of different kinds keeps one library each
+        Path folder = home.resolve("native")
+                .resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion())
+                .resolve(platform);
         Path target = folder.resolve(name);
         if (Files.isRegularFile(target)) {
             return target;

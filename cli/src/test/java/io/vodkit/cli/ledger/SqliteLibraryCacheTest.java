@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.util.OSInfo;
 
 class SqliteLibraryCacheTest {
     @TempDir
@@ -18,7 +19,10 @@ class SqliteLibraryCacheTest {
         Path library = SqliteLibraryCache.extract(home);
 
         assertThat(library).isRegularFile();
-        assertThat(library.getParent().getFileName().toString()).startsWith("sqlite-jdbc-3.");
+        assertThat(home.relativize(library).toString())
+                .startsWith("native/sqlite-jdbc-3.")
+                .endsWith(
+                        "/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + System.mapLibraryName("sqlitejdbc"));
         assertThat(Files.size(library)).isGreaterThan(100_000);
         try (var names = Files.list(library.getParent())) {
             assertThat(names).containsExactly(library); // no temporary copy left behind
