@@ -29,8 +29,8 @@ import java.util.function.LongConsumer;
  * One plain-{@code http} HTTP/1.1 request whose body is a file region, sent over a blocking {@link SocketChannel}
  * without the JDK HTTP client: the request head in one write, then the region with {@link FileChannel#transferTo}
  * (sendfile: the bytes go from the page cache to the socket, never through the heap), in bounded calls so progress is
- * reported and cancellation honoured between them. One connection per request
- * ({@code Connection: close}); the reply is read with strict bounds (head ≤ {@value #HEAD_LIMIT} bytes, body ≤
+ * reported and cancellation honoured between them. One connection per request, closed once the reply is read; the
+ * reply is read with strict bounds (head ≤ {@value #HEAD_LIMIT} bytes, body ≤
  * {@value #BODY_LIMIT} bytes; framed by {@code Content-Length}, chunked, or the end of the connection).
  *
  * <p>Not thread-safe, except {@link #silentNanos()}, {@link #replyBegun()} and {@link #abort()}, which a watchdog
@@ -166,7 +166,7 @@ final class FilePut {
         }
     }
 
-    /** The request line and headers: the request's own headers, then Host, Content-Length and Connection. */
+    /** The request line and headers: the request's own headers, then Host and Content-Length. */
     static byte[] head(HttpRequest request, long contentLength) {
         URI uri = request.uri();
         String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/" : uri.getRawPath();
@@ -184,8 +184,10 @@ final class FilePut {
             }
         });
         head.append("Host: ").append(carriable(uri.getRawAuthority())).append("\r\n");
-        head.append("Content-Length: ").append(contentLength).append("\r\n");
-        head.append("Connection: close\r\n\r\n");
+        // No "Connection: close", though the connection serves this request only (it is closed once the reply is
+        // read): asked to close, a server may end its reply by closing instead of framing it, and a reply cut short
+        // would then pass for a whole one.
+        head.append("Content-Length: ").append(contentLength).append("\r\n\r\n");
         return head.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
