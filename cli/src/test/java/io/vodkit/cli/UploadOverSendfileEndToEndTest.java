@@ -72,7 +72,7 @@ class UploadOverSendfileEndToEndTest {
 
     @Test
     void aStorageRefusalIsTheGatewaysErrorNotATransportFailure() throws Exception {
-        Path file = TestMedia.randomFile(tmp.resolve("part.bin"), 300_000, 19);
+        Path file = TestMedia.randomFile(tmp.resolve("part.bin"), 8 * MIB, 19);
         try (TestEmulator vod = TestEmulator.start(tmp.resolve("data"));
                 HttpTransport transport = new HttpTransport(Duration.ofSeconds(5), Duration.ofSeconds(10), false);
                 FileChannel channel = FileChannel.open(file)) {
@@ -90,7 +90,7 @@ class UploadOverSendfileEndToEndTest {
             };
 
             assertThatThrownBy(() -> gateway.uploadPart(
-                            target, "no-such-upload", 1, new FileRegion(channel, 0, 300_000), control))
+                            target, "no-such-upload", 1, new FileRegion(channel, 0, 8 * MIB), control))
                     .isInstanceOfSatisfying(StorageException.class, e -> {
                         assertThat(e.httpStatus()).isBetween(400, 499);
                         assertThat(e.retryable()).isFalse();

@@ -70,6 +70,8 @@ final class FilePut {
     private volatile boolean replyBegun;
     private volatile boolean aborted;
     private volatile SocketChannel channel;
+    /** Whether sending failed on the connection itself (so the server may have replied early). */
+    private boolean socketFailed;
 
     /**
      * @param request   method, URI ({@code http://host[:port]/path?query}) and headers; its body is ignored
@@ -141,10 +143,33 @@ final class FilePut {
             connect(socket, new InetSocketAddress(uri.getHost(), port), connectTimeout);
             touch();
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            writeFully(socket, ByteBuffer.wrap(head(request, length)));
-            sendBody(socket);
+            try {
+                writeFully(socket, ByteBuffer.wrap(head(request, length)));
+                sendBody(socket);
+            } catch (IOException sendFailed) {
+                if (!socketFailed) {
+                    throw sendFailed;
+                }
+                // A server may answer before it has taken the whole body (a refusal) and close: its reply, if one
+                // arrived, says more than the broken connection. After a reset or a close, reading does not wait.
+                try {
+                    return readReply(socket, this::touch, () -> replyBegun = true);
+                } catch (IOException noReply) {
+                    sendFailed.addSuppressed(noReply);
+                    throw sendFailed;
+                }
+            }
             return readReply(socket, this::touch, () -> replyBegun = true);
         }
+    }
+
+    /**
+     * Notes that the connection failed while sending (not the file, an interrupt or an abort), so a reply may
+     * still be waiting; returns {@code e}.
+     */
+    private IOException sending(IOException e) {
+        socketFailed = file.isOpen() && !aborted && !Thread.currentThread().isInterrupted();
+        return e;
     }
 
     private static void connect(SocketChannel socket, InetSocketAddress address, Duration timeout) throws IOException {
@@ -204,7 +229,13 @@ final class FilePut {
 
     private void writeFully(SocketChannel socket, ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
-            if (socket.write(bytes) > 0) {
+            int n;
+            try {
+                n = socket.write(bytes);
+            } catch (IOException e) {
+                throw sending(e);
+            }
+            if (n > 0) {
                 touch();
             }
         }
@@ -219,7 +250,12 @@ final class FilePut {
             }
             long at = offset + done;
             long callStarted = System.nanoTime();
-            long n = file.transferTo(at, Math.min(chunk, length - done), socket);
+            long n;
+            try {
+                n = file.transferTo(at, Math.min(chunk, length - done), socket);
+            } catch (IOException e) {
+                throw sending(e);
+            }
             long took = System.nanoTime() - callStarted;
             if (n <= 0) {
                 if (at >= file.size()) {

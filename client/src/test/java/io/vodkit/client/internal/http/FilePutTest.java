@@ -352,6 +352,33 @@ class FilePutTest {
     }
 
     @Test
+    void aReplyGivenBeforeTheWholeBodyIsStillRead() throws Exception {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        pool.execute(() -> {
+            try (Socket socket = server.accept()) {
+                InputStream in = socket.getInputStream();
+                readHead(in);
+                in.readNBytes(64 * 1024);
+                socket.getOutputStream()
+                        .write("HTTP/1.1 413 Too Large\r\nContent-Length: 12\r\n\r\n{\"big\":true}"
+                                .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            } catch (Exception e) {
+                // ended by the test
+            } // closed with most of the body unread: the client's sending fails
+        });
+        URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/refused");
+
+        HttpTransport.FileReply reply;
+        try (FileChannel channel = sparse(1L << 30)) {
+            reply = transport.sendFile(put(uri), channel, 0, 1L << 30, n -> {}, () -> false, "Probe");
+        }
+
+        assertThat(reply.statusCode()).isEqualTo(413);
+        assertThat(new String(reply.body(), StandardCharsets.US_ASCII)).isEqualTo("{\"big\":true}");
+    }
+
+    @Test
     void aRefusedConnectionSaysTheRequestWasNotSent() throws Exception {
         int port;
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
