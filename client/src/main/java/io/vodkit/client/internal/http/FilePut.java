@@ -56,9 +56,6 @@ final class FilePut {
     static final int HEAD_LIMIT = 64 * 1024;
     static final int BODY_LIMIT = 1024 * 1024;
 
-    /** A reply: status, headers (case-insensitive names), body. */
-    record Reply(int status, HttpHeaders headers, byte[] body) {}
-
     private final HttpRequest request;
     private final FileChannel file;
     private final long offset;
@@ -103,11 +100,6 @@ final class FilePut {
         return replyBegun;
     }
 
-    /** Whether {@link #abort()} was called. */
-    boolean aborted() {
-        return aborted;
-    }
-
     /** Ends the exchange from another thread: a blocked connect, write or read fails soon after. */
     void abort() {
         aborted = true;
@@ -132,7 +124,7 @@ final class FilePut {
     }
 
     /** Sends the request and reads the reply; the connection is closed on return. */
-    Reply run(Duration connectTimeout) throws IOException {
+    HttpTransport.FileReply run(Duration connectTimeout) throws IOException {
         URI uri = request.uri();
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
         try (SocketChannel socket = SocketChannel.open()) {
@@ -285,7 +277,8 @@ final class FilePut {
      * @param onHead   called once the final reply's head has been read
      * @throws IOException on a malformed, truncated or oversized reply
      */
-    static Reply readReply(ReadableByteChannel in, Runnable onBytes, Runnable onHead) throws IOException {
+    static HttpTransport.FileReply readReply(ReadableByteChannel in, Runnable onBytes, Runnable onHead)
+            throws IOException {
         Input input = new Input(in, onBytes);
         while (true) {
             input.headBudget = HEAD_LIMIT;
@@ -308,7 +301,7 @@ final class FilePut {
             onHead.run();
             HttpHeaders httpHeaders = HttpHeaders.of(headers, (name, value) -> true);
             byte[] body = status == 204 || status == 304 ? new byte[0] : body(input, headers);
-            return new Reply(status, httpHeaders, body);
+            return new HttpTransport.FileReply(status, httpHeaders, body);
         }
     }
 

@@ -196,12 +196,11 @@ public final class HttpTransport implements AutoCloseable {
                 checkPeriodNanos,
                 TimeUnit.NANOSECONDS);
         try {
-            FilePut.Reply reply = put.run(connectTimeout);
-            return new FileReply(reply.status(), reply.headers(), reply.body());
+            return put.run(connectTimeout);
         } catch (IOException | RuntimeException e) {
             check.cancel(false);
             if (alarm.get() != null) {
-                throw new TransportException(what, alarm.get(), null);
+                throw new TransportException(what, alarm.get(), e);
             }
             if (Thread.currentThread().isInterrupted()) { // the channel was closed by the interrupt
                 throw new VodException(what + " was interrupted", e);

@@ -62,50 +62,51 @@ class FilePutTest {
 
     // --- the reply, parsed from canned bytes
 
-    private static FilePut.Reply parse(String reply) throws IOException {
+    private static HttpTransport.FileReply parse(String reply) throws IOException {
         return parse(reply.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private static FilePut.Reply parse(byte[] reply) throws IOException {
+    private static HttpTransport.FileReply parse(byte[] reply) throws IOException {
         return FilePut.readReply(Channels.newChannel(new ByteArrayInputStream(reply)), () -> {}, () -> {});
     }
 
-    private static String body(FilePut.Reply reply) {
+    private static String body(HttpTransport.FileReply reply) {
         return new String(reply.body(), StandardCharsets.UTF_8);
     }
 
     @Test
     void aContentLengthReplyIsReadToItsLengthWithItsHeaders() throws IOException {
-        FilePut.Reply reply = parse("HTTP/1.1 200 OK\r\nX-Tt-Logid: abc\r\nContent-Length: 7\r\n\r\n{\"a\":1}and more");
+        HttpTransport.FileReply reply =
+                parse("HTTP/1.1 200 OK\r\nX-Tt-Logid: abc\r\nContent-Length: 7\r\n\r\n{\"a\":1}and more");
 
-        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.headers().firstValue("x-tt-logid")).contains("abc");
         assertThat(body(reply)).isEqualTo("{\"a\":1}");
     }
 
     @Test
     void aChunkedReplyIsDecodedWithExtensionsAndTrailersDropped() throws IOException {
-        FilePut.Reply reply = parse("HTTP/1.1 500 Server Error\r\nTransfer-Encoding: chunked\r\n\r\n"
+        HttpTransport.FileReply reply = parse("HTTP/1.1 500 Server Error\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nTrailer: x\r\n\r\n");
 
-        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.statusCode()).isEqualTo(500);
         assertThat(body(reply)).isEqualTo("{\"a\":1}");
     }
 
     @Test
     void aReplyWithoutFramingEndsWithTheConnection() throws IOException {
-        FilePut.Reply reply = parse("HTTP/1.0 503 Busy\nRetry-After: 1\n\nbusy, try later");
+        HttpTransport.FileReply reply = parse("HTTP/1.0 503 Busy\nRetry-After: 1\n\nbusy, try later");
 
-        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.statusCode()).isEqualTo(503);
         assertThat(reply.headers().firstValue("Retry-After")).contains("1");
         assertThat(body(reply)).isEqualTo("busy, try later");
     }
 
     @Test
     void interimRepliesAreSkippedAndNoContentHasNoBody() throws IOException {
-        FilePut.Reply reply = parse("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n");
+        HttpTransport.FileReply reply = parse("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n");
 
-        assertThat(reply.status()).isEqualTo(204);
+        assertThat(reply.statusCode()).isEqualTo(204);
         assertThat(reply.body()).isEmpty();
     }
 
