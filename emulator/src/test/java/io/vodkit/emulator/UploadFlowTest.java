@@ -162,10 +162,11 @@ class UploadFlowTest extends EmulatorTestBase {
 
         assertThat(merge(grant, uploadId, String.join(",", entries)).status()).isEqualTo(200);
 
-        JsonNode source = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null)
+        JsonNode data = vod.commit(TestEmulator.SPACE, grant.sessionKey(), null)
                 .result()
-                .path("Data")
-                .path("SourceInfo");
+                .path("Data");
+        assertThat(data.path("SourceInfo").path("Size").asLong()).isEqualTo(whole.size());
+        JsonNode source = vod.mediaSourceInfo(data.path("Vid").asText());
         assertThat(source.path("Size").asLong()).isEqualTo(whole.size());
         assertThat(source.path("Md5").asText()).isEqualTo(VodTestClient.md5(whole.toByteArray()));
         assertThat(vod.download("layout.bin").body()).isEqualTo(whole.toByteArray());

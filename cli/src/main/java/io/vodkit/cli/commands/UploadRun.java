@@ -5,6 +5,7 @@ import io.vodkit.cli.backend.Backend;
 import io.vodkit.cli.ledger.Ledger;
 import io.vodkit.cli.ledger.LedgerUploads;
 import io.vodkit.cli.ledger.MediaPresence;
+import io.vodkit.cli.ledger.ReportedMd5s;
 import io.vodkit.cli.output.BatchSummary;
 import io.vodkit.cli.output.JsonLines;
 import io.vodkit.cli.output.OrderedLines;
@@ -181,7 +182,13 @@ final class UploadRun {
                 ? MediaPresence.askGetPlayInfo(backend.client().media())
                 : MediaPresence.TRUST_LEDGER; // the cloud's ledger entries are trusted (see MediaPresence)
         LedgerUploads uploaded = new LedgerUploads(
-                ledger.uploads(), backend.ledgerEndpoint(), options.force(), presence, Clock.systemUTC(), notices);
+                ledger.uploads(),
+                backend.ledgerEndpoint(),
+                options.force(),
+                presence,
+                ReportedMd5s.askGetMediaInfos(backend.client().media()),
+                Clock.systemUTC(),
+                notices);
         UploadCheckpoints checkpoints = options.checkpoints() == null
                 ? UploadCheckpoints.disabled()
                 : UploadCheckpoints.in(options.checkpoints(), notices);

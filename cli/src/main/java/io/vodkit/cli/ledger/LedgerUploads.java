@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * recorded for its path is taken from the ledger instead of read again (as rsync and git trust a stat match), so an
  * unchanged folder is checked without reading its files. A file is only hashed before its upload when the ledger
  * holds a file of the same size in that space (only then can its bytes be there); any other file goes up unread,
- * and is recorded with the MD5 the service reports for the stored bytes ({@code SourceInfo.Md5}), hashed after the
- * upload only when the service reports none; so a new file is read once, by the upload. Identical files in one run
+ * and is recorded with the MD5 the service reports for the stored bytes at commit ({@code SourceInfo.Md5}), or
+ * without one when the commit reports none (a multipart upload's MD5 is computed by the service after the commit);
+ * that MD5 is asked for ({@link ReportedMd5s}) only when a file of the same size comes. So a new file is read once,
+ * by the upload, and neither side hashes it unless a same-size file makes it matter. Identical files in one run
  * go up once: a file of the same size as one going up waits for that upload and then looks again, so it is skipped
  * when its bytes are the same (or goes up itself if that upload failed). With {@code force} nothing is skipped and
  * nothing is looked up, so the file is not read for its MD5 either; every upload is still recorded.
@@ -43,6 +45,7 @@ public final class LedgerUploads implements UploadLedger {
     private final String endpoint;
     private final boolean force;
     private final MediaPresence presence;
+    private final ReportedMd5s reportedMd5s;
     private final Clock clock;
     private final Consumer<String> notices;
     /** What {@link #find} learnt of each file, for {@link #record}. */
@@ -62,20 +65,23 @@ public final class LedgerUploads implements UploadLedger {
 
     /**
      * @param endpoint which service (see {@link UploadEntry#endpoint()})
-     * @param presence asked whether an earlier upload is still in that service before its file is skipped
-     * @param notices  told when an earlier upload is gone, or an upload could not be recorded
+     * @param presence     asked whether an earlier upload is still in that service before its file is skipped
+     * @param reportedMd5s asked for the MD5 of an earlier upload recorded without one
+     * @param notices      told when an earlier upload is gone, or an upload could not be recorded
      */
     public LedgerUploads(
             UploadRepository uploads,
             String endpoint,
             boolean force,
             MediaPresence presence,
+            ReportedMd5s reportedMd5s,
             Clock clock,
             Consumer<String> notices) {
         this.uploads = uploads;
         this.endpoint = endpoint;
         this.force = force;
         this.presence = presence;
+        this.reportedMd5s = reportedMd5s;
         this.clock = clock;
         this.notices = notices;
     }
@@ -89,7 +95,10 @@ public final class LedgerUploads implements UploadLedger {
         long mtime = request.media().modifiedMillis();
         Optional<UploadEntry> sameStamp = uploads.latestByPath(endpoint, space, path)
                 .filter(entry -> entry.size() == size && entry.mtimeMillis() == mtime);
-        String md5 = sameStamp.map(UploadEntry::md5).orElse(null);
+        String md5 = sameStamp
+                .map(UploadEntry::md5)
+                .filter(known -> !known.isEmpty())
+                .orElse(null);
         if (force) { // nothing to look up: the MD5 is the service's once the file is up (see record)
             stamps.put(file, new Stamp(size, mtime, md5));
             return Optional.empty();
@@ -101,6 +110,7 @@ public final class LedgerUploads implements UploadLedger {
         while (true) {
             if (md5 == null && uploads.anyOfSize(endpoint, space, size)) {
                 md5 = md5(file);
+                learnMd5s(space, size);
             }
             Optional<UploadEntry> sameBytes =
                     md5 == null ? Optional.empty() : uploads.latestByContent(endpoint, space, md5, size);
@@ -127,6 +137,13 @@ public final class LedgerUploads implements UploadLedger {
                 return Optional.empty();
             }
             first.join(); // a file of this size is going up in this run: look again once it is up
+        }
+    }
+
+    /** Asks the service for the MD5 of each upload of {@code size} bytes recorded without one, and records it. */
+    private void learnMd5s(String space, long size) {
+        for (String vid : uploads.vidsWithoutMd5(endpoint, space, size)) {
+            reportedMd5s.of(vid).ifPresent(md5 -> uploads.recordMd5(endpoint, space, vid, md5));
         }
     }
 
@@ -172,7 +189,7 @@ public final class LedgerUploads implements UploadLedger {
             insert(
                     request.file().toString(),
                     request.spaceName(),
-                    withMd5(stamp, request.file(), result),
+                    withMd5(stamp, result),
                     result.vid(),
                     result.fileName(),
                     result.storeUri(),
@@ -196,9 +213,10 @@ public final class LedgerUploads implements UploadLedger {
 
     /**
      * {@code stamp} with its MD5: the one read before the upload, else the one the service reports for the stored
-     * bytes (the gateway checked every part's CRC on arrival, so those are the file's bytes), else read now.
+     * bytes (the gateway checked every part's CRC on arrival, so those are the file's bytes), else {@code ""}: not
+     * known yet, asked for by {@link #learnMd5s} when it matters.
      */
-    private static Stamp withMd5(Stamp stamp, Path file, UploadResult result) {
+    private static Stamp withMd5(Stamp stamp, UploadResult result) {
         if (stamp.md5() != null) {
             return stamp;
         }
@@ -206,7 +224,7 @@ public final class LedgerUploads implements UploadLedger {
         return new Stamp(
                 stamp.size(),
                 stamp.mtimeMillis(),
-                reported.matches("[0-9a-fA-F]{32}") ? reported.toLowerCase(Locale.ROOT) : md5(file));
+                ReportedMd5s.isMd5(reported) ? reported.toLowerCase(Locale.ROOT) : "");
     }
 
     /** Ends this run's upload of the file, waking the files of its size that wait for it. */

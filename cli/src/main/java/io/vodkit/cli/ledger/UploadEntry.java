@@ -9,7 +9,7 @@ import java.time.Instant;
  *                    folder)
  * @param path        the absolute file path
  * @param mtimeMillis the file's last-modified time
- * @param md5         hex MD5 of the file's bytes
+ * @param md5         hex MD5 of the file's bytes, {@code ""} while not known (see {@link ReportedMd5s})
  * @param uploadedAt  when the bytes went up (a file found by its content keeps the time of the upload it matched)
  */
 public record UploadEntry(

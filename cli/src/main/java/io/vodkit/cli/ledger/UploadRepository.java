@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Table {@code uploads}: what each local file was when it went up, in insertion order; a file may appear often. */
@@ -67,6 +69,42 @@ public final class UploadRepository {
     public boolean anyOfSize(String endpoint, String spaceName, long size) {
         return latest("size = ?", endpoint, spaceName, ps -> ps.setLong(3, size))
                 .isPresent();
+    }
+
+    /**
+     * The Vids of files of {@code size} bytes recorded in this space of this service without their MD5 (the
+     * service reported none at commit: see {@link ReportedMd5s}).
+     */
+    public List<String> vidsWithoutMd5(String endpoint, String spaceName, long size) {
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT vid FROM uploads WHERE endpoint = ? "
+                    + "AND space_name = ? AND size = ? AND md5 = ''")) {
+                ps.setString(1, endpoint);
+                ps.setString(2, spaceName);
+                ps.setLong(3, size);
+                List<String> vids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        vids.add(rs.getString(1));
+                    }
+                }
+                return List.copyOf(vids);
+            }
+        });
+    }
+
+    /** Records the MD5 of the files uploaded as {@code vid} that were recorded without one. */
+    public void recordMd5(String endpoint, String spaceName, String vid, String md5) {
+        database.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE uploads SET md5 = ? WHERE endpoint = ? " + "AND space_name = ? AND vid = ? AND md5 = ''")) {
+                ps.setString(1, md5);
+                ps.setString(2, endpoint);
+                ps.setString(3, spaceName);
+                ps.setString(4, vid);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @FunctionalInterface

@@ -17,8 +17,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,15 @@ class LedgerUploadsTest {
     private final List<String> notices = new ArrayList<>();
     /** The Vids the runs of {@link #asking} asked about. */
     private final List<String> asked = new ArrayList<>();
+    /** What the fake service reports as each Vid's MD5 when asked later (its commits report none). */
+    private final Map<String, String> serviceMd5s = new ConcurrentHashMap<>();
+    /** The Vids whose MD5 the ledger asked the service for. */
+    private final List<String> md5sAsked = new CopyOnWriteArrayList<>();
+
+    private Optional<String> reportedMd5(String vid) {
+        md5sAsked.add(vid);
+        return Optional.ofNullable(serviceMd5s.get(vid));
+    }
 
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private Path file;
@@ -56,7 +68,8 @@ class LedgerUploadsTest {
     }
 
     private LedgerUploads uploads(boolean force) {
-        return new LedgerUploads(ledger.uploads(), ENDPOINT, force, MediaPresence.TRUST_LEDGER, CLOCK, notices::add);
+        return new LedgerUploads(
+                ledger.uploads(), ENDPOINT, force, MediaPresence.TRUST_LEDGER, this::reportedMd5, CLOCK, notices::add);
     }
 
     /** A run that asks {@code presence} before a skip, noting the Vids in {@link #asked}. */
@@ -69,6 +82,7 @@ class LedgerUploadsTest {
                     asked.add(vid);
                     return presence.exists(vid);
                 },
+                this::reportedMd5,
                 CLOCK,
                 notices::add);
     }
@@ -83,9 +97,11 @@ class LedgerUploadsTest {
                 new SourceInfo("", "", 0, "", "", "", 0, 0, 0, "", 0, 0, "", ""));
     }
 
+    /** {@code path} goes up as {@code vid}; the service knows its MD5 afterwards (its commit reported none). */
     private void uploaded(LedgerUploads uploads, Path path, String vid) {
         UploadRequest request = UploadRequest.of(path, "s");
         assertThat(uploads.find(request)).isEmpty();
+        serviceMd5s.put(vid, LedgerUploads.md5(path));
         uploads.record(request, result(vid));
     }
 
@@ -158,6 +174,7 @@ class LedgerUploadsTest {
         UploadRequest first = UploadRequest.of(file, "s");
         CompletableFuture<Optional<UploadResult>> second = copyFoundWhileSending(run, first);
 
+        serviceMd5s.put("v1", LedgerUploads.md5(file));
         run.record(first, result("v1"));
 
         assertThat(second.get(10, TimeUnit.SECONDS)).map(UploadResult::vid).contains("v1");
@@ -249,6 +266,49 @@ class LedgerUploadsTest {
                 .map(UploadEntry::md5)
                 .as("a file of that size is known: hashed before the upload")
                 .contains(LedgerUploads.md5(sameSize));
+    }
+
+    @Test
+    void anUploadWhoseCommitReportsNoMd5IsRecordedUnreadAndItsMd5IsAskedForWhenASameSizeFileComes() throws Exception {
+        LedgerUploads run = uploads(false);
+        UploadRequest request = UploadRequest.of(file, "s");
+        assertThat(run.find(request)).isEmpty();
+        run.record(request, result("v1"));
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString()))
+                .map(UploadEntry::md5)
+                .as("neither read nor asked for: nothing needs it yet")
+                .contains("");
+        assertThat(md5sAsked).isEmpty();
+
+        Path otherSize = Files.writeString(tmp.resolve("c.mp4"), "a longer file than the first");
+        assertThat(uploads(false).find(UploadRequest.of(otherSize, "s"))).isEmpty();
+        assertThat(md5sAsked).as("no file of that size is recorded").isEmpty();
+
+        Path copy = Files.copy(file, tmp.resolve("copy.mp4"));
+        serviceMd5s.put("v1", LedgerUploads.md5(file));
+        assertThat(uploads(false).find(UploadRequest.of(copy, "s")))
+                .map(UploadResult::vid)
+                .contains("v1");
+        assertThat(md5sAsked).containsExactly("v1");
+        assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString()))
+                .map(UploadEntry::md5)
+                .as("learnt once, kept")
+                .contains(LedgerUploads.md5(file));
+    }
+
+    @Test
+    void filesWhoseMd5NobodyKnowsAreNeverTakenForEachOther() throws Exception {
+        LedgerUploads run = uploads(false);
+        UploadRequest request = UploadRequest.of(file, "s");
+        assertThat(run.find(request)).isEmpty();
+        run.record(request, result("v1")); // the service never reports its MD5
+
+        Path sameSize = Files.writeString(tmp.resolve("b.mp4"), "other bytes");
+        UploadRequest second = UploadRequest.of(sameSize, "s");
+        assertThat(uploads(false).find(second))
+                .as("not the same bytes: goes up")
+                .isEmpty();
+        assertThat(md5sAsked).containsExactly("v1");
     }
 
     @Test

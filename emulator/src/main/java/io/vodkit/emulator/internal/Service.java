@@ -106,6 +106,7 @@ public final class Service {
                 store.media(),
                 store.objects(),
                 store.objectStore(),
+                store.md5s(),
                 restorations.repository(),
                 restorations.workflowRepository(),
                 store.sessions());
@@ -208,7 +209,10 @@ public final class Service {
                         new GetStorageConfigHandler(spaces, playDomain))
                 .register("StartExecution", EXECUTION_VERSIONS, new StartExecutionHandler(executions))
                 .register("GetExecution", EXECUTION_VERSIONS, new GetExecutionHandler(executions))
-                .register("GetPlayInfo", MEDIA_VERSIONS, new GetPlayInfoHandler(store.media(), playDomain, ids, clock))
+                .register(
+                        "GetPlayInfo",
+                        MEDIA_VERSIONS,
+                        new GetPlayInfoHandler(store.media(), store.md5s(), playDomain, ids, clock))
                 .register(
                         "UpdateMediaPublishStatus", MEDIA_VERSIONS, new UpdateMediaPublishStatusHandler(store.media()));
         registerMediaActions(router);

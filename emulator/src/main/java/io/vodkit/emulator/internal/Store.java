@@ -11,6 +11,7 @@ import io.vodkit.emulator.internal.db.SpaceRepository;
 import io.vodkit.emulator.internal.db.UploadSessionRepository;
 import io.vodkit.emulator.internal.service.Ids;
 import io.vodkit.emulator.internal.service.MultipartUploads;
+import io.vodkit.emulator.internal.service.ObjectMd5s;
 import io.vodkit.emulator.internal.service.ObjectPublisher;
 import io.vodkit.emulator.internal.service.SessionOpener;
 import io.vodkit.emulator.internal.service.Spaces;
@@ -40,6 +41,7 @@ public record Store(
         MediaRepository media,
         Spaces spaces,
         ObjectStore objectStore,
+        ObjectMd5s md5s,
         ObjectPublisher publisher,
         MultipartUploads multipartUploads,
         SessionOpener sessionOpener,
@@ -72,6 +74,7 @@ public record Store(
                 new MediaRepository(database),
                 new Spaces(new SpaceRepository(database), clock),
                 objectStore,
+                new ObjectMd5s(objects, objectStore),
                 publisher,
                 multipartUploads,
                 new SessionOpener(sessions, objects, ids, clock),

@@ -103,6 +103,15 @@ public final class TestEmulator implements AutoCloseable {
         return client.get("CommitUploadInfo", "2023-01-01", params);
     }
 
+    /** The SourceInfo GetMediaInfos reports for {@code vid}. */
+    public JsonNode mediaSourceInfo(String vid) {
+        return client.get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid))
+                .result()
+                .path("MediaInfoList")
+                .path(0)
+                .path("SourceInfo");
+    }
+
     /** The master key of the play domain, as DescribeDomainConfig reports it. */
     public String masterKey() {
         return domainAuthAction().path("MasterSecretKey").asText();

@@ -46,6 +46,18 @@ public final class ObjectRepository {
         });
     }
 
+    /** Records the MD5 of object {@code objectId}, computed after it was stored (it was {@code ""} until then). */
+    public void recordMd5(String objectId, String md5) {
+        database.run(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE objects SET md5 = ? WHERE object_id = ? AND md5 = ''")) {
+                ps.setString(1, md5);
+                ps.setString(2, objectId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Forgets the object with {@code fileName}; returns it, or empty when there was none. */
     public Optional<StoredObject> remove(String fileName) {
         return database.run(c -> {

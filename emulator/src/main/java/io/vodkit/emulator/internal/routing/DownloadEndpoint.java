@@ -89,7 +89,9 @@ public final class DownloadEndpoint {
         long size = object.size();
         ByteRange range = ByteRange.parse(ctx.header("Range"), size);
         ctx.header("Accept-Ranges", "bytes");
-        ctx.header("ETag", "\"" + object.md5() + "\"");
+        // the object's id (its SourceInfo FileId): new for every stored version, known without reading the bytes
+        // (a multipart object's MD5 is only computed when asked for, see ObjectMd5s)
+        ctx.header("ETag", "\"" + object.objectId() + "\"");
         if (!range.satisfiable()) {
             ctx.header("Content-Range", range.contentRange(size));
             plain(ctx, 416, "Range Not Satisfiable");

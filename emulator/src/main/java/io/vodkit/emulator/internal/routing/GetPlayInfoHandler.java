@@ -1,13 +1,14 @@
 package io.vodkit.emulator.internal.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.emulator.internal.api.ApiError;
 import io.vodkit.emulator.internal.api.GetPlayInfoResult;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.db.MediaRecord;
 import io.vodkit.emulator.internal.db.MediaRepository;
 import io.vodkit.emulator.internal.service.Ids;
+import io.vodkit.emulator.internal.service.ObjectMd5s;
 import io.vodkit.emulator.internal.service.PlayDomain;
 import io.vodkit.emulator.internal.service.Spaces;
 import java.io.UncheckedIOException;
@@ -27,12 +28,14 @@ public final class GetPlayInfoHandler implements ActionHandler {
     static final int STATUS_NORMAL = 10;
 
     private final MediaRepository media;
+    private final ObjectMd5s md5s;
     private final PlayDomain playDomain;
     private final Ids ids;
     private final Clock clock;
 
-    public GetPlayInfoHandler(MediaRepository media, PlayDomain playDomain, Ids ids, Clock clock) {
+    public GetPlayInfoHandler(MediaRepository media, ObjectMd5s md5s, PlayDomain playDomain, Ids ids, Clock clock) {
         this.media = media;
+        this.md5s = md5s;
         this.playDomain = playDomain;
         this.ids = ids;
         this.clock = clock;
@@ -56,7 +59,8 @@ public final class GetPlayInfoHandler implements ActionHandler {
         if (!media.publishStatus(vid).orElse("").equals(MediaRepository.PUBLISHED)) {
             throw ApiError.MEDIA_NOT_PUBLISHED.exception(vid);
         }
-        JsonNode source = sourceInfo(found);
+        ObjectNode source = sourceInfo(found);
+        md5s.fill(source, found.fileName());
         Instant now = clock.instant();
         String fileType = source.path("FileType").asText("video");
         Double duration = source.has("Duration") ? source.get("Duration").asDouble() : null;
@@ -81,9 +85,9 @@ public final class GetPlayInfoHandler implements ActionHandler {
                 vid, STATUS_NORMAL, posterUrl, duration == null ? 0 : duration, fileType, 1, List.of(info));
     }
 
-    private static JsonNode sourceInfo(MediaRecord media) {
+    private static ObjectNode sourceInfo(MediaRecord media) {
         try {
-            return Json.parse(media.sourceInfoJson());
+            return (ObjectNode) Json.parse(media.sourceInfoJson());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("stored SourceInfo of " + media.vid() + " is unreadable", e);
         }

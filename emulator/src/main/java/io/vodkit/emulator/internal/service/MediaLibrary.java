@@ -69,6 +69,7 @@ public final class MediaLibrary {
     private final MediaRepository media;
     private final ObjectRepository objects;
     private final ObjectStore objectStore;
+    private final ObjectMd5s md5s;
     private final ExecutionRepository executions;
     private final WorkflowRepository workflows;
     private final UploadSessionRepository sessions;
@@ -77,12 +78,14 @@ public final class MediaLibrary {
             MediaRepository media,
             ObjectRepository objects,
             ObjectStore objectStore,
+            ObjectMd5s md5s,
             ExecutionRepository executions,
             WorkflowRepository workflows,
             UploadSessionRepository sessions) {
         this.media = media;
         this.objects = objects;
         this.objectStore = objectStore;
+        this.md5s = md5s;
         this.executions = executions;
         this.workflows = workflows;
         this.sessions = sessions;
@@ -205,6 +208,7 @@ public final class MediaLibrary {
         long recordType = options.path("RecordType").asLong(0);
         ObjectNode source = (ObjectNode) parse(record.sourceInfoJson(), record.vid());
         source.put("TosStorageClass", entry.storageClass());
+        md5s.fill(source, record.fileName());
         MediaInfo.BasicInfo basic = new MediaInfo.BasicInfo(
                 record.spaceName(),
                 record.vid(),

@@ -16,7 +16,6 @@ import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.internal.storage.PartStore;
 import io.vodkit.emulator.internal.storage.StagedFile;
 import io.vodkit.emulator.internal.storage.StripedLocks;
-import io.vodkit.emulator.internal.storage.UploadDigests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -43,7 +42,6 @@ public final class MultipartUploads {
     private final MultipartUploadRepository uploads;
     private final MultipartPartRepository parts;
     private final PartStore partStore;
-    private final UploadDigests digests;
     private final ObjectRepository objects;
     private final ObjectStore objectStore;
     private final ObjectPublisher publisher;
@@ -63,10 +61,6 @@ public final class MultipartUploads {
         this.uploads = uploads;
         this.parts = parts;
         this.partStore = partStore;
-        this.digests = new UploadDigests(
-                partStore,
-                (uploadId, partNumber) -> parts.find(uploadId, partNumber)
-                        .map(part -> new UploadDigests.Part(part.size(), part.crc32())));
         this.objects = objects;
         this.objectStore = objectStore;
         this.publisher = publisher;
@@ -155,7 +149,6 @@ public final class MultipartUploads {
             requireOpen(claims, uploadId);
             partStore.dropStaged(uploadId, partNumber);
             parts.put(part);
-            digests.stored(uploadId);
             return part;
         } finally {
             lock.unlock();
@@ -193,7 +186,6 @@ public final class MultipartUploads {
             }
             staged.publish();
             parts.put(part);
-            digests.stored(uploadId);
             return part;
         } catch (IOException | RuntimeException e) {
             staged.discard();
@@ -264,8 +256,7 @@ public final class MultipartUploads {
             StagedFile assembled;
             try {
                 partStore.stopWrites(uploadId);
-                assembled = partStore.assemble(
-                        uploadId, sizes, objectStore.path(objectId), digests.finish(uploadId, manifest.partCrcs()));
+                assembled = partStore.assemble(uploadId, sizes, manifest.partCrcs(), objectStore.path(objectId));
             } catch (IOException e) {
                 throw discardedIfDiskFull(uploadId, e);
             }
@@ -348,7 +339,6 @@ public final class MultipartUploads {
     }
 
     private void discard(String uploadId) throws IOException {
-        digests.forget(uploadId);
         uploads.delete(uploadId);
         partStore.deleteUpload(uploadId);
     }

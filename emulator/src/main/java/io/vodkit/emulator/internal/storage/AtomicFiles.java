@@ -129,6 +129,13 @@ final class AtomicFiles {
         }
     }
 
+    /** The first {@code max} bytes of {@code file} (fewer when it is shorter). */
+    static byte[] head(Path file, int max) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(max);
+        }
+    }
+
     static void transfer(FileRegion source, WritableByteChannel out) throws IOException {
         try (FileChannel in = FileChannel.open(source.file(), StandardOpenOption.READ)) {
             for (long done = 0; done < source.length(); ) {

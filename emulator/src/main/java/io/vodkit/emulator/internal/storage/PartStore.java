@@ -164,10 +164,11 @@ public final class PartStore {
     /**
      * Stages the parts 1..n of {@code partSizes} (as recorded) as {@code target}. When parts 1..n-1 are in their
      * slots and slot-sized, the upload's file itself becomes the object (the last part copied in when it was staged
-     * beside) and {@code digested} (the parts' checksums, when {@link UploadDigests} has them) spares reading it
-     * again; otherwise every part is copied into a new file.
+     * beside), and nothing is read: its CRC is combined from the parts' ({@code partCrcs}, each checked as it was
+     * written) and its MD5 is left to whoever first asks for it ({@code ""}). Otherwise every part is copied into a
+     * new file, checksummed (MD5 included) on the way.
      */
-    public StagedFile assemble(String uploadId, List<Long> partSizes, Path target, Optional<Checksums> digested)
+    public StagedFile assemble(String uploadId, List<Long> partSizes, List<String> partCrcs, Path target)
             throws IOException {
         int n = partSizes.size();
         OptionalLong slot = slotBytes(uploadId);
@@ -189,9 +190,11 @@ public final class PartStore {
                 }
                 file.truncate(total);
             }
-            Checksums checksums = digested.isPresent()
-                    ? digested.get()
-                    : AtomicFiles.checksums(List.of(new FileRegion(data, 0, total)));
+            Checksums checksums = new Checksums(
+                    total,
+                    Checksums.crc32Hex(Crc32Combine.of(partCrcs, partSizes)),
+                    "",
+                    AtomicFiles.head(data, ChecksummingOutputStream.HEAD_BYTES));
             try {
                 return AtomicFiles.link(data, target, checksums);
             } catch (UnsupportedOperationException | FileSystemException e) {
