@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback TCP proxy that spoils the client-to-server stream at {@code offset} bytes into the first connection
- * that carries that many bytes: either it flips one byte there (a body corrupted in transit), or, when cutting, it
- * drops that connection and every later one until {@link #heal()} (the network went away). A proxy made with
+ * A loopback TCP proxy that spoils the client-to-server stream at {@code offset} bytes into all the client has sent
+ * through it, over every connection so far (a client may send each part on a connection of its own): either it flips
+ * one byte there (a body corrupted in transit), or, when cutting, it drops the connection carrying that byte and
+ * every later one until {@link #heal()} (the network went away). A proxy made with
  * {@link #cuttingAt(int, String)} cuts instead where the client first sends that text (e.g. an Action name).
  */
 public final class CorruptingProxy implements AutoCloseable {
@@ -22,6 +24,9 @@ public final class CorruptingProxy implements AutoCloseable {
     private final int targetPort;
     private final long offset;
     private final AtomicBoolean corrupted = new AtomicBoolean();
+    /** Client-to-server bytes passed on so far, over all connections. */
+    private final AtomicLong carried = new AtomicLong();
+
     private final boolean cut;
     /** Text whose first appearance in a client-to-server stream cuts it; null to cut at {@link #offset}. */
     private final String marker;
@@ -91,11 +96,11 @@ public final class CorruptingProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to, boolean corrupt) {
         byte[] buffer = new byte[64 * 1024];
-        long position = 0;
         String seen = "";
         try (InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream()) {
-            for (int n; (n = in.read(buffer)) >= 0; position += n) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                long position = corrupt ? carried.getAndAdd(n) : 0;
                 if (corrupt && marker != null) {
                     seen = seen + new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
                     if (!healed && seen.contains(marker)) {

@@ -177,24 +177,24 @@ public final class MediaUploader {
                 routes.size());
 
         UploadRoute route = null;
-        try (FileChannel channel = FileChannel.open(media.path(), StandardOpenOption.READ)) {
-            for (int i = 0; route == null; i++) {
-                UploadRoute next = routes.get(i);
-                try {
-                    store(next, plan, media, channel, listener, identity, i == 0 ? resumed.orElse(null) : null);
-                    route = next;
-                } catch (StorageException e) {
-                    if (!e.retryable() || i == routes.size() - 1) {
-                        throw e;
-                    }
-                    LOG.warn(
-                            "upload address failed, trying the next candidate address: storeUri={} reason={}",
-                            next.target().storeUri(),
-                            e.getMessage());
+        for (int i = 0; route == null; i++) {
+            UploadRoute next = routes.get(i);
+            // The file is opened again for each address: cancelling an attempt's parts interrupts their threads, and
+            // an interrupt inside a read or sendfile closes the channel it was using.
+            try (FileChannel channel = FileChannel.open(media.path(), StandardOpenOption.READ)) {
+                store(next, plan, media, channel, listener, identity, i == 0 ? resumed.orElse(null) : null);
+                route = next;
+            } catch (StorageException e) {
+                if (!e.retryable() || i == routes.size() - 1) {
+                    throw e;
                 }
+                LOG.warn(
+                        "upload address failed, trying the next candidate address: storeUri={} reason={}",
+                        next.target().storeUri(),
+                        e.getMessage());
+            } catch (IOException e) {
+                throw new VodException("Cannot open " + media.path() + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new VodException("Cannot open " + media.path() + ": " + e.getMessage(), e);
         }
         StorageTarget target = route.target();
         String sessionKey = route.sessionKey();

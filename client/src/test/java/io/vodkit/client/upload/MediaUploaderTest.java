@@ -15,7 +15,12 @@ import io.vodkit.client.media.UploadMetadata;
 import io.vodkit.client.url.PlayUrlConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -368,6 +375,95 @@ class MediaUploaderTest {
             releasePart2.countDown();
         }
         assertThat(server.actionRequests("CommitUploadInfo")).isEmpty();
+    }
+
+    /**
+     * A failed address whose other part was cancelled mid-body (its thread interrupted inside sendfile, which closes
+     * the channel it reads) still leaves the file readable for the next candidate address.
+     */
+    @Test
+    void aCancelledAttemptLeavesTheFileReadableForTheNextCandidateAddress() throws Exception {
+        long part = 32 * MIB; // more than loopback socket buffers hold: part 2 blocks inside sendfile
+        CountDownLatch part2Blocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try (ServerSocket main = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            pool.execute(() -> {
+                while (!main.isClosed()) {
+                    try {
+                        Socket socket = main.accept();
+                        pool.execute(() -> mainHost(socket, part2Blocked, release));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            FakeVodServer backup = new FakeVodServer();
+            extraServers.add(backup);
+            String address = "{\"StoreInfos\":[{\"StoreUri\":\"" + STORE_URI + "\",\"Auth\":\"" + AUTH + "\"}],"
+                    + "\"UploadHosts\":[\"%s\"],\"UploadHeader\":[],\"SessionKey\":\"%s\"}";
+            String mainAddress = String.format(address, "127.0.0.1:" + main.getLocalPort(), "sess-main");
+            String backupAddress = String.format(address, backup.authority(), "sess-backup");
+            server.onActionResult(
+                    "ApplyUploadInfo",
+                    "{\"Data\":{\"UploadAddress\":" + mainAddress + ","
+                            + "\"CandidateUploadAddresses\":{\"MainUploadAddresses\":[" + mainAddress + "],"
+                            + "\"BackupUploadAddresses\":[" + backupAddress + "],\"FallbackUploadAddresses\":[]}}}");
+            Path file = sparseFile("two-big-parts.mp4", 2 * part);
+
+            UploadResult result = uploader.withConfig(SMALL_PARTS.toBuilder()
+                            .partSize(part)
+                            .partsInFlight(2)
+                            .build())
+                    .upload(UploadRequest.of(file, "s"), UploadListener.NONE);
+
+            assertThat(result.vid()).isEqualTo("v0test");
+            assertThat(part2Blocked.getCount())
+                    .as("part 2 was sending to the failing address")
+                    .isZero();
+            assertThat(backup.gatewayRequests())
+                    .filteredOn(r -> r.query().containsKey("partNumber"))
+                    .extracting(Recorded::bodyLength)
+                    .containsExactlyInAnyOrder(part, part);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** The failing address: starts uploads; part 1 fails (500) once part 2 is in flight; part 2 is never read. */
+    private static void mainHost(Socket socket, CountDownLatch part2Blocked, CountDownLatch release) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    return;
+                }
+                head.append((char) b);
+            }
+            Reply reply;
+            if (head.indexOf("?uploads") >= 0) {
+                reply = FakeVodServer.gatewayOk("{\"uploadID\":\"up-main\"}");
+            } else if (head.indexOf("partNumber=2") >= 0) {
+                part2Blocked.countDown();
+                release.await();
+                return;
+            } else {
+                awaitQuietly(part2Blocked);
+                Thread.sleep(200); // part 2 fills the socket buffers and blocks
+                reply = FakeVodServer.gatewayError(500, 5000, "main storage broke");
+            }
+            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 " + reply.status() + " X\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+        } catch (IOException | InterruptedException e) {
+            // the test is over
+        }
     }
 
     @Test

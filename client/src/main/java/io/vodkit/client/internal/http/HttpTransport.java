@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -41,6 +46,7 @@ public final class HttpTransport implements AutoCloseable {
     /** Requests between send and reply: the client's selector thread is only ended when there are none. */
     private final AtomicInteger inFlight = new AtomicInteger();
 
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final long checkPeriodNanos;
 
@@ -58,7 +64,7 @@ public final class HttpTransport implements AutoCloseable {
      *                   the JDK's default (only used when {@code tls})
      */
     public HttpTransport(Duration connectTimeout, Duration requestTimeout, boolean tls, SSLContext sslContext) {
-        Objects.requireNonNull(connectTimeout, "connectTimeout == null");
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout == null");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
         this.executor = Executors.newFixedThreadPool(EXECUTOR_THREADS, new NamedThreadFactory("vodkit-http"));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("vodkit-http-watchdog"));
@@ -143,6 +149,73 @@ public final class HttpTransport implements AutoCloseable {
             alarm.disarm();
         }
     }
+
+    /**
+     * Sends {@code request} (a plain {@code http} PUT) with {@code length} bytes of {@code file} from {@code offset}
+     * as its body, without the JDK client ({@link FilePut}: sendfile, one connection), and reads the (small) reply.
+     * The limits are those of {@link #send}: the connect timeout, the request's timeout for the reply's head to
+     * arrive, and {@link #requestTimeout()} of silence either way; the watchdog ends an exchange that passes one by
+     * shutting its socket down. Failures become the same exceptions as {@link #send}'s.
+     *
+     * @param sent      told of each chunk of body bytes handed to the network
+     * @param cancelled polled between chunks; once true the request fails
+     */
+    public FileReply sendFile(
+            HttpRequest request,
+            FileChannel file,
+            long offset,
+            long length,
+            LongConsumer sent,
+            BooleanSupplier cancelled,
+            String what) {
+        if (!"http".equalsIgnoreCase(request.uri().getScheme())) {
+            throw new IllegalArgumentException(
+                    "sendFile speaks plain http only: " + request.uri().getScheme());
+        }
+        FilePut put = new FilePut(request, file, offset, length, sent, cancelled);
+        long silenceLimit = requestTimeout.toNanos();
+        long replyLimit = request.timeout().orElse(requestTimeout).toNanos();
+        long started = System.nanoTime();
+        AtomicReference<String> alarm = new AtomicReference<>();
+        String authority = request.uri().getRawAuthority();
+        ScheduledFuture<?> check = watchdog.scheduleWithFixedDelay(
+                () -> {
+                    String why = null;
+                    if (put.silentNanos() >= silenceLimit) {
+                        why = "nothing sent or received from " + authority + " for " + requestTimeout.toSeconds()
+                                + " s";
+                    } else if (!put.replyBegun() && System.nanoTime() - started >= replyLimit) {
+                        why = "no reply from " + authority + " within "
+                                + request.timeout().orElse(requestTimeout).toSeconds() + " s";
+                    }
+                    if (why != null && alarm.compareAndSet(null, why)) {
+                        put.abort();
+                    }
+                },
+                checkPeriodNanos,
+                checkPeriodNanos,
+                TimeUnit.NANOSECONDS);
+        try {
+            return put.run(connectTimeout);
+        } catch (IOException | RuntimeException e) {
+            check.cancel(false);
+            if (alarm.get() != null) {
+                throw new TransportException(what, alarm.get(), e);
+            }
+            if (Thread.currentThread().isInterrupted()) { // the channel was closed by the interrupt
+                throw new VodException(what + " was interrupted", e);
+            }
+            if (e instanceof IllegalArgumentException) {
+                throw new VodException(what + " failed: " + describe(e), e);
+            }
+            throw failure(e, request, what);
+        } finally {
+            check.cancel(false);
+        }
+    }
+
+    /** The reply to {@link #sendFile}: status, headers (case-insensitive names) and body (at most 1 MiB). */
+    public record FileReply(int statusCode, HttpHeaders headers, byte[] body) {}
 
     /** Interrupts one blocked sender, once, unless disarmed first; a late interrupt is taken back at disarming. */
     private static final class SilenceAlarm {

@@ -18,14 +18,15 @@ public final class DirectUpload {
     /** Uploads {@code file} and returns its CRC-32 (8 lowercase hex digits). */
     public String run(StorageTarget target, FileRegion file, TransferControl control) {
         String crc32 = RegionCrc32.ofBody(GatewayStep.DIRECT_UPLOAD, 0, target, file);
-        gateway.put(
+        gateway.putFile(
                 GatewayStep.DIRECT_UPLOAD,
                 0,
                 target,
                 "",
                 Map.of("Content-CRC32", crc32),
                 target.uploadHeaders(),
-                GatewayCall.fileBody(file, control));
+                file,
+                control);
         return crc32;
     }
 }

@@ -18,6 +18,11 @@ public final class StorageUrls {
         this.scheme = scheme;
     }
 
+    /** Whether storage hosts are spoken to in plain {@code http} (a local emulator), not {@code https}. */
+    public boolean plainHttp() {
+        return scheme.equals("http");
+    }
+
     /** Storage URLs for a client whose OpenAPI endpoint is {@code endpoint}. */
     public static StorageUrls forEndpoint(URI endpoint) {
         return new StorageUrls(endpoint.getScheme().toLowerCase(Locale.ROOT));

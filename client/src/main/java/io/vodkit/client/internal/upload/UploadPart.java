@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * One part, spec §6.4 step 2: {@code PUT /<StoreUri>?partNumber=<k>&uploadID=<id>} with {@code Content-CRC32} of the
- * part and {@code X-Storage-Mode: gateway}. The part's CRC is computed in one read pass over its bytes, then
- * the same region is streamed as the body.
+ * part and {@code X-Storage-Mode: gateway}. The part's CRC is computed in one read pass over its bytes (it heads the
+ * request), then the same region is sent as the body ({@link GatewayCall#putFile}: with sendfile to a plain
+ * {@code http} host).
  */
 public final class UploadPart {
 
@@ -34,14 +35,15 @@ public final class UploadPart {
         headers.put("Content-CRC32", crc32);
         headers.put(STORAGE_MODE, GATEWAY);
 
-        JsonNode payload = gateway.put(
+        JsonNode payload = gateway.putFile(
                 GatewayStep.UPLOAD_PART,
                 partNumber,
                 target,
                 StorageUrls.query(query),
                 headers,
                 List.of(),
-                GatewayCall.fileBody(part, control));
+                part,
+                control);
         return new PartReceipt(partNumber, crc32, Json.text(payload.path("meta"), "ObjectContentType"));
     }
 }
