@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,9 @@ class LauncherTest {
             public class Probe {
                 public static void main(String[] args) throws Exception {
                     System.out.println(new StringBuilder("{\\"args\\":").append(args.length).append('}'));
+                    boolean c1 = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                            .contains("-XX:TieredStopAtLevel=1");
+                    System.err.println(c1 ? "jit=c1" : "jit=tiered");
                     int exit = args.length > 1 ? Integer.parseInt(args[1]) : 0;
                     String recording = System.getProperty("vodkit.cds.recording");
                     if (exit == 2 && recording != null) { // as io.vodkit.cli.Main does
@@ -89,6 +93,61 @@ class LauncherTest {
         assertThat(archiveFiles())
                 .extracting(name -> name.replaceAll(".*-", ""))
                 .containsExactlyInAnyOrder("upload.jsa", "compare.jsa", "info.jsa", "other.jsa");
+    }
+
+    /** The JIT the launcher picks for {@code args} with {@code env} (and nothing else of the caller's). */
+    private String jit(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Map<String, String> clean = new HashMap<>(System.getenv());
+        List.of(
+                        "VOD_ENDPOINT",
+                        "VOD_HOST",
+                        "BYTEPLUS_ACCESSKEY",
+                        "BYTEPLUS_SECRETKEY",
+                        "VOLCENGINE_ACCESS_KEY",
+                        "VOLCENGINE_SECRET_KEY")
+                .forEach(clean::remove);
+        clean.put("VODKIT_HOME", root.resolve("home").toString());
+        clean.putAll(env);
+        Result result = run(
+                root,
+                clean,
+                Stream.concat(Stream.of("/bin/bash", root.resolve("vodkit").toString()), Stream.of(args))
+                        .toArray(String[]::new));
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        return result.stderr().strip();
+    }
+
+    @Test
+    void onlyRunsThatCanOnlySpeakPlainHttpLeaveOutC2() throws Exception {
+        assertThat(jit(Map.of(), "upload"))
+                .as("no keys, no endpoint: the local emulator")
+                .isEqualTo("jit=c1");
+        assertThat(jit(Map.of("VOD_ENDPOINT", "HTTP://127.0.0.1:9"), "upload")).isEqualTo("jit=c1");
+        assertThat(jit(Map.of("VOD_ENDPOINT", "https://127.0.0.1:9"), "upload")).isEqualTo("jit=tiered");
+        assertThat(jit(Map.of("VOD_ENDPOINT", "http://127.0.0.1:9"), "upload", "0", "--endpoint", "https://h"))
+                .as("the flag wins over the environment")
+                .isEqualTo("jit=tiered");
+        assertThat(jit(Map.of("VOD_ENDPOINT", "https://h"), "upload", "0", "--endpoint=http://127.0.0.1:9"))
+                .isEqualTo("jit=c1");
+        assertThat(jit(Map.of("BYTEPLUS_ACCESSKEY", "AK", "BYTEPLUS_SECRETKEY", "SK"), "upload"))
+                .as("keys and no endpoint: the cloud, over https")
+                .isEqualTo("jit=tiered");
+        assertThat(jit(Map.of("VOD_HOST", "vod.example.com"), "upload")).isEqualTo("jit=tiered");
+        assertThat(jit(Map.of("VOD_ENDPOINT", "http://127.0.0.1:9"), "serve"))
+                .as("long-lived")
+                .isEqualTo("jit=tiered");
+        assertThat(jit(Map.of("VOD_ENDPOINT", "http://127.0.0.1:9"), "mcp")).isEqualTo("jit=tiered");
+
+        Path owner = Files.createDirectories(root.resolve("home/local")).resolve("owner.json");
+        Files.writeString(owner, "{\"endpoint\": \"https://127.0.0.1:8443\", \"pid\": 1}");
+        assertThat(jit(Map.of(), "upload")).as("the local emulator serves TLS").isEqualTo("jit=tiered");
+        Files.writeString(owner, "{\"endpoint\":\"http://127.0.0.1:8443\",\"pid\":1}");
+        assertThat(jit(Map.of(), "upload")).isEqualTo("jit=c1");
+
+        Files.writeString(root.resolve(".env"), "VOD_ENDPOINT=http://127.0.0.1:9\n");
+        assertThat(jit(Map.of(), "upload"))
+                .as("a .env is not read by the launcher: its values may name https")
+                .isEqualTo("jit=tiered");
     }
 
     @Test
