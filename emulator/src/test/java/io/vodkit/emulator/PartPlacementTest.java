@@ -66,10 +66,12 @@ class PartPlacementTest {
                     .path("Data");
             // the merge read nothing: the CRC came from the parts', the MD5 waits until it is asked for
             assertThat(committed.path("SourceInfo").path("Md5").asText()).isEmpty();
+            assertThat(listedMd5(vod)).as("a listing does not wait for hashing").isEmpty();
             assertThat(vod.mediaSourceInfo(committed.path("Vid").asText())
                             .path("Md5")
                             .asText())
                     .isEqualTo(VodTestClient.md5(whole));
+            assertThat(listedMd5(vod)).as("known since GetMediaInfos asked").isEqualTo(VodTestClient.md5(whole));
             assertThat(vod.download("once.bin").body()).isEqualTo(whole);
         }
     }
@@ -150,6 +152,18 @@ class PartPlacementTest {
                     .singleElement()
                     .satisfies(object -> assertThat(Files.size(object)).isEqualTo(whole.length));
         }
+    }
+
+    /** The Md5 GetMediaList shows for the space's only media. */
+    private static String listedMd5(TestEmulator vod) {
+        return vod.client()
+                .get("GetMediaList", "2023-01-01", Map.of("SpaceName", TestEmulator.SPACE))
+                .result()
+                .path("MediaInfoList")
+                .path(0)
+                .path("SourceInfo")
+                .path("Md5")
+                .asText();
     }
 
     private static Reply merge(TestEmulator vod, Grant grant, String uploadId, List<byte[]> parts) {

@@ -96,7 +96,7 @@ public final class MediaLibrary {
         return vids.stream()
                 .map(media::findEntry)
                 .flatMap(Optional::stream)
-                .map(this::info)
+                .map(entry -> info(entry, true))
                 .toList();
     }
 
@@ -112,8 +112,11 @@ public final class MediaLibrary {
                 && (query.classificationIds().isEmpty()
                         || query.classificationIds().contains(classificationId(options(entry.media()))));
         List<MediaEntry> matching = rows.stream().filter(matches).toList();
-        List<MediaInfo> window =
-                matching.stream().skip(offset).limit(pageSize).map(this::info).toList();
+        List<MediaInfo> window = matching.stream()
+                .skip(offset)
+                .limit(pageSize)
+                .map(entry -> info(entry, false))
+                .toList();
         return new Page(window, matching.size());
     }
 
@@ -197,7 +200,11 @@ public final class MediaLibrary {
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
-    private MediaInfo info(MediaEntry entry) {
+    /**
+     * @param computeMd5 whether an MD5 not known yet is computed now (GetMediaInfos asks for given Vids); a listing
+     *     reports only the MD5s already known, so a page of large uploads never waits for their hashing
+     */
+    private MediaInfo info(MediaEntry entry, boolean computeMd5) {
         MediaRecord record = entry.media();
         ObjectNode options = options(record);
         long classificationId = classificationId(options);
@@ -208,7 +215,11 @@ public final class MediaLibrary {
         long recordType = options.path("RecordType").asLong(0);
         ObjectNode source = (ObjectNode) parse(record.sourceInfoJson(), record.vid());
         source.put("TosStorageClass", entry.storageClass());
-        md5s.fill(source, record.fileName());
+        if (computeMd5) {
+            md5s.fill(source, record.fileName());
+        } else {
+            md5s.fillKnown(source, record.fileName());
+        }
         MediaInfo.BasicInfo basic = new MediaInfo.BasicInfo(
                 record.spaceName(),
                 record.vid(),

@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * The MD5 of stored objects, on demand. A multipart merge does not read the object it makes (its CRC comes from the
  * parts', see {@code PartStore#assemble}), so its MD5 — 1.75 s of CPU per GiB on the build machine, most of what
- * receiving a GiB would otherwise cost — is computed the first time something reports it (GetMediaInfos,
- * GetMediaList, GetPlayInfo) and kept in the object's record. CommitUploadInfo reports what is known at commit:
+ * receiving a GiB would otherwise cost — is computed the first time a single media's SourceInfo is asked for
+ * (GetMediaInfos, GetPlayInfo) and kept in the object's record; a listing (GetMediaList, the console) shows it once
+ * known. CommitUploadInfo reports what is known at commit:
  * {@code ""} for a multipart upload, as the service's meta may complete after the commit (spec's {@code
  * GetMetaMode}, the UploadGetMetaComplete callback).
  */
@@ -44,6 +45,16 @@ public final class ObjectMd5s {
     public void fill(ObjectNode sourceInfo, String fileName) {
         if (sourceInfo.path("Md5").asText("").isEmpty()) {
             ofFileName(fileName).ifPresent(md5 -> sourceInfo.put("Md5", md5));
+        }
+    }
+
+    /** As {@link #fill}, with an MD5 already known only: nothing is read. */
+    public void fillKnown(ObjectNode sourceInfo, String fileName) {
+        if (sourceInfo.path("Md5").asText("").isEmpty()) {
+            objects.findByFileName(fileName)
+                    .map(StoredObject::md5)
+                    .filter(md5 -> !md5.isEmpty())
+                    .ifPresent(md5 -> sourceInfo.put("Md5", md5));
         }
     }
 
