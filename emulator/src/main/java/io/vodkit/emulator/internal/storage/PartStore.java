@@ -5,9 +5,11 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,13 @@ public final class PartStore {
     private final Disk disk;
     /** Parts being written in place, per upload: a merge closes them, so nothing writes into a published object. */
     private final Map<String, Map<Integer, SeekableByteChannel>> writing = new ConcurrentHashMap<>();
+    /**
+     * One writer at a time per upload's file. The kernel serializes writes to a file anyway (ext4 holds the inode's
+     * lock for each), but its waiters spin for it: with 8 parts in flight on two cores, 10 % of the emulator's CPU
+     * for a 1 GiB upload went to {@code rwsem_spin_on_owner} and friends, taken from the writer it waited for.
+     * Waiting here parks instead.
+     */
+    private final Map<String, Lock> fileLocks = new ConcurrentHashMap<>();
 
     public PartStore(Path root, Disk disk) throws IOException {
         this.root = Files.createDirectories(root);
@@ -101,7 +112,9 @@ public final class PartStore {
         /** Writes exactly {@code length} bytes of {@code body}, computing the CRC on the buffers it writes. */
         public Checksums write(InputStream body) throws IOException {
             channel.position(offset);
-            ChecksummingOutputStream out = new ChecksummingOutputStream(Channels.newOutputStream(channel), false);
+            Lock lock = fileLocks.computeIfAbsent(uploadId, id -> new ReentrantLock());
+            ChecksummingOutputStream out =
+                    new ChecksummingOutputStream(Channels.newOutputStream(new OneWriterAtATime(channel, lock)), false);
             AtomicFiles.copy(body, out, length);
             out.flush();
             if (out.size() < length) {
@@ -153,6 +166,7 @@ public final class PartStore {
 
     /** Ends every write in progress into the upload's file (a stale re-send), so none lands after a merge. */
     public void stopWrites(String uploadId) throws IOException {
+        fileLocks.remove(uploadId);
         Map<Integer, SeekableByteChannel> open = writing.remove(uploadId);
         if (open != null) {
             for (SeekableByteChannel channel : open.values()) {
@@ -289,5 +303,36 @@ public final class PartStore {
             throw new IllegalArgumentException("invalid upload id: " + uploadId);
         }
         return root.resolve(uploadId);
+    }
+
+    /** A file channel whose writes take {@code lock} (see {@link #fileLocks}). */
+    private static final class OneWriterAtATime implements WritableByteChannel {
+        private final WritableByteChannel channel;
+        private final Lock lock;
+
+        OneWriterAtATime(WritableByteChannel channel, Lock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            lock.lock();
+            try {
+                return channel.write(source);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 }
