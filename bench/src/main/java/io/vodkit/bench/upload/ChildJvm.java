@@ -19,6 +19,13 @@ final class ChildJvm {
      */
     static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmn64m");
 
+    /**
+     * What the launcher runs a command with when its endpoint is plain {@code http://} (the emulator): its GC flags
+     * and C1 alone (see the launcher's comment on the JIT). The CLI rows use these, as a user's run would.
+     */
+    static final List<String> LAUNCHER_PLAIN_HTTP_FLAGS =
+            List.of("-XX:+UseSerialGC", "-Xmn64m", "-XX:TieredStopAtLevel=1");
+
     private final Path javaBin;
     private final Path classPath;
     private final Path logDir;
@@ -65,14 +72,15 @@ final class ChildJvm {
     /** Runs an uploader child with {@code env} added to its environment; as {@link #run(String, Class, Target)}. */
     RunReport run(String label, Class<?> mainClass, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        List<String> lines = runForLines(label, mainClass, env, args);
+        List<String> lines = runForLines(label, LAUNCHER_FLAGS, mainClass, env, args);
         return RunReport.parse(lines.get(lines.size() - 1));
     }
 
     /** As {@link #run(String, Class, Map, String...)}, returning every stdout line, the report last. */
-    List<String> runForLines(String label, Class<?> mainClass, Map<String, String> env, String... args)
+    List<String> runForLines(
+            String label, List<String> jvmFlags, Class<?> mainClass, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        Process child = start(label, LAUNCHER_FLAGS, mainClass, env, args);
+        Process child = start(label, jvmFlags, mainClass, env, args);
         List<String> lines = new ArrayList<>();
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -23,7 +23,8 @@ import java.util.Locale;
 
 /**
  * The floor of a loopback upload: {@code cp} of a file on the same disk against {@code vodkit upload} of the same
- * file (the real CLI, {@link CliUpload}, in a child JVM with the launcher's GC flags) to a running {@code vodkit
+ * file (the real CLI, {@link CliUpload}, in a child JVM with the launcher's flags for a plain-http run: its GC flags
+ * and C1 alone) to a running {@code vodkit
  * serve} on loopback. Each run copies, then uploads, each from the same page cache ({@link PageCache}); a fresh
  * {@code VODKIT_HOME} per upload, so the ledger never skips one. Besides the wall times it measures the CPU time
  * (user + system, all threads) of the uploading process and of the emulator ({@code /proc/<pid>/stat} before and
@@ -193,7 +194,12 @@ final class CpFloor {
             throws IOException, InterruptedException {
         Target target = emulator.target(file);
         Path home = Files.createDirectories(work.resolve("home-" + label));
-        List<String> lines = jvm.runForLines(label, CliUpload.class, target.cliEnvironment(home), file.toString());
+        List<String> lines = jvm.runForLines(
+                label,
+                ChildJvm.LAUNCHER_PLAIN_HTTP_FLAGS,
+                CliUpload.class,
+                target.cliEnvironment(home),
+                file.toString());
         String json = lines.get(lines.size() - 2);
         URI playUrl =
                 URI.create(new ObjectMapper().readTree(json).path("PlayURL").asText());
