@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vodkit.client.VodException;
 import io.vodkit.client.http.TransportException;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +13,6 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.channels.Channels;
@@ -27,8 +25,6 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,19 +41,13 @@ class FilePutTest {
     @TempDir
     Path dir;
 
-    private final ExecutorService pool = Executors.newCachedThreadPool();
-    private final CountDownLatch release = new CountDownLatch(1);
+    private final RawLoopbackServer raw = new RawLoopbackServer();
     private final HttpTransport transport = new HttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(1), false);
-    private ServerSocket server;
 
     @AfterEach
     void stop() throws IOException {
-        release.countDown();
+        raw.close();
         transport.close();
-        if (server != null) {
-            server.close();
-        }
-        pool.shutdownNow();
     }
 
     // --- the reply, parsed from canned bytes
@@ -199,11 +189,10 @@ class FilePutTest {
 
     /** Serves one connection: reads the head and {@code Content-Length} body bytes, then answers. */
     private URI serve(Answer answer, CompletableFuture<Seen> seen) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        pool.execute(() -> {
-            try (Socket socket = server.accept()) {
+        return raw.serveOne("/obj/1?partNumber=1", socket -> {
+            try {
                 InputStream in = socket.getInputStream();
-                String head = readHead(in);
+                String head = RawLoopbackServer.readHead(in);
                 long length = Long.parseLong(head.replaceAll("(?s).*\r\nContent-Length: (\\d+)\r\n.*", "$1"));
                 byte[] body = in.readNBytes((int) length);
                 Seen request = new Seen(head, body);
@@ -214,21 +203,6 @@ class FilePutTest {
                 seen.completeExceptionally(e);
             }
         });
-        return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/obj/1?partNumber=1");
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static HttpRequest put(URI uri) {
@@ -296,15 +270,7 @@ class FilePutTest {
 
     @Test
     void aStalledBodyIsAbandonedAfterTheSilenceLimit() throws Exception {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        pool.execute(() -> {
-            try (Socket socket = server.accept()) {
-                release.await(); // never reads
-            } catch (Exception e) {
-                // ended by the test
-            }
-        });
-        URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/stalled");
+        URI uri = raw.serveOne("/stalled", socket -> raw.awaitClose()); // never reads
         long started = System.nanoTime();
 
         try (FileChannel channel = sparse(1L << 30)) {
@@ -325,7 +291,7 @@ class FilePutTest {
                 (request, out) -> {
                     out.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
-                    release.await();
+                    raw.awaitClose();
                 },
                 new CompletableFuture<>());
 
@@ -354,21 +320,15 @@ class FilePutTest {
 
     @Test
     void aReplyGivenBeforeTheWholeBodyIsStillRead() throws Exception {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        pool.execute(() -> {
-            try (Socket socket = server.accept()) {
-                InputStream in = socket.getInputStream();
-                readHead(in);
-                in.readNBytes(64 * 1024);
-                socket.getOutputStream()
-                        .write("HTTP/1.1 413 Too Large\r\nContent-Length: 12\r\n\r\n{\"big\":true}"
-                                .getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-            } catch (Exception e) {
-                // ended by the test
-            } // closed with most of the body unread: the client's sending fails
-        });
-        URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/refused");
+        URI uri = raw.serveOne("/refused", socket -> {
+            InputStream in = socket.getInputStream();
+            RawLoopbackServer.readHead(in);
+            in.readNBytes(64 * 1024);
+            socket.getOutputStream()
+                    .write("HTTP/1.1 413 Too Large\r\nContent-Length: 12\r\n\r\n{\"big\":true}"
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }); // closed with most of the body unread: the client's sending fails
 
         HttpTransport.FileReply reply;
         try (FileChannel channel = sparse(1L << 30)) {
@@ -399,17 +359,11 @@ class FilePutTest {
 
     @Test
     void anInterruptedSendIsAnInterruptionNotATransportFailure() throws Exception {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         CountDownLatch accepted = new CountDownLatch(1);
-        pool.execute(() -> {
-            try (Socket socket = server.accept()) {
-                accepted.countDown();
-                release.await();
-            } catch (Exception e) {
-                // ended by the test
-            }
+        URI uri = raw.serveOne("/x", socket -> {
+            accepted.countDown();
+            raw.awaitClose();
         });
-        URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x");
         HttpTransport patient = new HttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(60), false);
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         AtomicBoolean stillInterrupted = new AtomicBoolean();

@@ -7,18 +7,11 @@ import io.vodkit.client.FakeVodServer;
 import io.vodkit.client.VodException;
 import io.vodkit.client.http.TransportException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,45 +24,21 @@ class HttpTransportTest {
         void write(OutputStream out) throws Exception;
     }
 
-    private final ExecutorService pool = Executors.newCachedThreadPool();
-    private final CountDownLatch release = new CountDownLatch(1);
+    private final RawLoopbackServer raw = new RawLoopbackServer();
     private final HttpTransport transport = new HttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(1), false);
-    private ServerSocket server;
 
     @AfterEach
     void stop() throws IOException {
-        release.countDown();
+        raw.close();
         transport.close();
-        if (server != null) {
-            server.close();
-        }
-        pool.shutdownNow();
     }
 
+    /** Serves every request: its head is read, then {@code answer} writes the reply. */
     private URI serve(Answer answer) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        pool.execute(() -> {
-            while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
-                    readHead(socket.getInputStream());
-                    answer.write(socket.getOutputStream());
-                } catch (Exception e) {
-                    return;
-                }
-            }
+        return raw.serveEach("/x", socket -> {
+            RawLoopbackServer.readHead(socket.getInputStream());
+            answer.write(socket.getOutputStream());
         });
-        return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x");
-    }
-
-    private static void readHead(InputStream in) throws IOException {
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                return;
-            }
-            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
     }
 
     private static void head(OutputStream out, int contentLength) throws IOException {
@@ -93,7 +62,7 @@ class HttpTransportTest {
     void aReplyThatStallsHalfWayIsAbandonedAfterTheSilenceLimit() throws Exception {
         URI uri = serve(out -> {
             halfOfAHundredBytes(out);
-            release.await();
+            raw.awaitClose();
         });
         long started = System.nanoTime();
 
@@ -134,7 +103,7 @@ class HttpTransportTest {
 
     @Test
     void aStalledUploadIsAbandonedAfterTheSilenceLimit() throws Exception {
-        URI uri = serve(out -> release.await());
+        URI uri = serve(out -> raw.awaitClose());
         HttpRequest put = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[16 << 20]))
