@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.function.IntSupplier;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -50,6 +51,12 @@ public final class HttpServer implements AutoCloseable {
     private static final int IDLE_TIMEOUT_MILLIS = 60_000;
     private static final int QUEUE_CAPACITY = 1024;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /**
+     * Bytes read from a connection at a time (Jetty's default is 8 KiB): a GiB of upload parts is 4 096 reads instead
+     * of 131 072, each with its system call and Jetty's hand-over of the chunk. At most one such buffer per connection
+     * being read, and the pool bounds the connections served at once.
+     */
+    static final int INPUT_BUFFER_BYTES = 64 * 1024;
 
     /** The handlers behind the listener. */
     public record Endpoints(
@@ -97,8 +104,9 @@ public final class HttpServer implements AutoCloseable {
             // header values exactly as sent: Jetty's header cache would otherwise hand back its own spelling of a
             // well-known value (charset=UTF-8 for charset=utf-8) and break signatures over content-type
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
-            tls.ifPresent(context ->
-                    config.jetty.addConnector((server, http) -> httpsConnector(server, http, context, host, port)));
+            config.jetty.addConnector((server, http) -> tls.isPresent()
+                    ? httpsConnector(server, http, tls.get(), host, port)
+                    : connector(server, host, port, http1(http)));
             if (!filters.isEmpty()) {
                 Filter service = serviceFilter(List.copyOf(filters));
                 config.jetty.modifyServletContextHandler(handler ->
@@ -155,10 +163,20 @@ public final class HttpServer implements AutoCloseable {
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         secure.setSniHostCheck(false); // clients reach it by IP address too, which carries no SNI
         http.addCustomizer(secure); // Javalin's own configuration: this is its only connector
-        ServerConnector connector = new ServerConnector(
-                server,
-                new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
-                new HttpConnectionFactory(http));
+        return connector(
+                server, host, port, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), http1(http));
+    }
+
+    /** HTTP/1.1 over {@code http}, reading {@value #INPUT_BUFFER_BYTES} bytes at a time. */
+    private static HttpConnectionFactory http1(HttpConfiguration http) {
+        HttpConnectionFactory factory = new HttpConnectionFactory(http);
+        factory.setInputBufferSize(INPUT_BUFFER_BYTES);
+        return factory;
+    }
+
+    /** The emulator's one connector, on {@code host:port}: Javalin then adds none of its own. */
+    private static ServerConnector connector(Server server, String host, int port, ConnectionFactory... factories) {
+        ServerConnector connector = new ServerConnector(server, factories);
         connector.setHost(host);
         connector.setPort(port);
         return connector;
