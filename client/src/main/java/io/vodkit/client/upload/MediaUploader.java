@@ -140,6 +140,7 @@ public final class MediaUploader {
     /** Uploads and commits {@code request.file()}; the result has no play URL yet. */
     UploadResult send(UploadRequest request, UploadListener listener) {
         Objects.requireNonNull(listener, "listener == null");
+        playUrls.prefetch(request.spaceName()); // found while the bytes go up, not after the commit
         LocalMediaFile media = request.media();
         PartPlan plan = PartPlan.of(media.size(), config);
         UploadCheckpoint identity = plan.direct() || !checkpoints.enabled()

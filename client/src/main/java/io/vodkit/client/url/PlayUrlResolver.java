@@ -20,7 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +56,8 @@ public final class PlayUrlResolver {
     private final Duration urlExpiry;
     private final Clock clock;
     private final TypeASigner signer;
-    private final Map<String, Optional<PlayDomain>> domainsBySpace = new ConcurrentHashMap<>();
+    /** The domain of each space, found once per resolver (a failed search is forgotten, so a later call retries). */
+    private final Map<String, CompletableFuture<Optional<PlayDomain>>> domainsBySpace = new ConcurrentHashMap<>();
 
     /**
      * @param playDomain the configured play domain ({@code VOD_PLAY_DOMAIN}): {@code host}, {@code https://host} or
@@ -83,11 +87,7 @@ public final class PlayUrlResolver {
     public String playUrl(String spaceName, String fileName) {
         Objects.requireNonNull(spaceName, "spaceName == null");
         Objects.requireNonNull(fileName, "fileName == null");
-        Optional<PlayDomain> known = domainsBySpace.get(spaceName);
-        if (known == null) {
-            known = configuredDomain != null ? Optional.of(configured(spaceName)) : discover(spaceName);
-            domainsBySpace.put(spaceName, known);
-        }
+        Optional<PlayDomain> known = await(domain(spaceName, Runnable::run));
         if (known.isEmpty()) {
             return "";
         }
@@ -103,6 +103,54 @@ public final class PlayUrlResolver {
                 - rule.validity().toSeconds();
         String param = rule.signName().isEmpty() ? TypeASigner.DEFAULT_PARAM : rule.signName();
         return signer.sign(base + path, param, timestamp, signer.randomRand(), rule.signingKey());
+    }
+
+    /**
+     * Starts finding the play domain of {@code spaceName} on a thread of its own, so that the {@link #playUrl} a
+     * finished upload asks for does not wait for ListDomain and DescribeDomainConfig (two requests, two round
+     * trips) after its commit. Does nothing when the domain is known or being found; a failure shows in the
+     * {@code playUrl} call that waits for it, as it would have without this.
+     */
+    public void prefetch(String spaceName) {
+        Objects.requireNonNull(spaceName, "spaceName == null");
+        domain(spaceName, task -> {
+            Thread thread = new Thread(task, "vodkit-play-domain");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** The search for the domain of {@code spaceName}: the one under way or done, else a new one run by {@code run}. */
+    private CompletableFuture<Optional<PlayDomain>> domain(String spaceName, Executor run) {
+        CompletableFuture<Optional<PlayDomain>> search = new CompletableFuture<>();
+        CompletableFuture<Optional<PlayDomain>> known = domainsBySpace.putIfAbsent(spaceName, search);
+        if (known != null) {
+            return known;
+        }
+        run.execute(() -> {
+            try {
+                search.complete(configuredDomain != null ? Optional.of(configured(spaceName)) : discover(spaceName));
+            } catch (Throwable e) { // any end but a result is forgotten, so that no caller waits for it forever
+                domainsBySpace.remove(spaceName, search);
+                search.completeExceptionally(e);
+            }
+        });
+        return search;
+    }
+
+    /** The search's result, or the exception it ended with, as it was thrown. */
+    private static Optional<PlayDomain> await(CompletableFuture<Optional<PlayDomain>> search) {
+        try {
+            return search.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.vodkit.client.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.vodkit.client.Credentials;
 import io.vodkit.client.FakeVodServer;
@@ -18,7 +19,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -152,6 +156,58 @@ class PlayUrlResolverTest {
     }
 
     @Test
+    void aPrefetchedDomainIsFoundOnceAndTheUrlWaitsForThatSearch() throws Exception {
+        CountDownLatch listing = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        server.onAction("ListDomain", r -> {
+            listing.countDown();
+            try {
+                answer.await(); // held until the URL is asked for, so the URL must wait for this search
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.json(
+                    200,
+                    FakeVodServer.envelope("ListDomain", domainList(domain("play.example.com", "enable", "enable"))));
+        });
+        domainConfigs.put("play.example.com", "{\"Domain\":{\"Domain\":\"play.example.com\"},\"Config\":{}}");
+        PlayUrlResolver resolver = resolver(null);
+
+        resolver.prefetch("s");
+        assertThat(listing.await(10, TimeUnit.SECONDS))
+                .as("the search runs in the background")
+                .isTrue();
+        resolver.prefetch("s"); // under way: not started again
+        CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> resolver.playUrl("s", "a.mp4"));
+        answer.countDown();
+
+        assertThat(url.get(10, TimeUnit.SECONDS)).isEqualTo("https://play.example.com/a.mp4");
+        assertThat(server.actionRequests("ListDomain")).hasSize(1);
+    }
+
+    @Test
+    void aPrefetchThatFailedFailsTheUrlAsBeforeAndIsTriedAgainLater() {
+        server.onAction(
+                "ListDomain",
+                r -> Reply.json(
+                        400,
+                        FakeVodServer.errorEnvelope(
+                                "ListDomain", "InvalidParameter", 100001, "SpaceName is not valid")));
+        PlayUrlResolver resolver = resolver(null);
+
+        resolver.prefetch("s");
+        assertThat(resolver.playUrlOrEmpty("s", "a.mp4", null)).isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThatThrownBy(() -> resolver.playUrl("s", "a.mp4"))
+                        .isInstanceOfSatisfying(
+                                VodServiceException.class,
+                                e -> assertThat(e.code()).isEqualTo("InvalidParameter")));
+        assertThat(server.actionRequests("ListDomain"))
+                .as("a failed search is not remembered")
+                .hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void discoveredHttpsDomainWithoutAuthIsUnsigned() {
         listDomains(domain("play.example.com", "enable", "enable"));
         domainConfigs.put("play.example.com", "{\"Domain\":{\"Domain\":\"play.example.com\"},\"Config\":{}}");
@@ -248,10 +304,12 @@ class PlayUrlResolverTest {
     }
 
     private void listDomains(String... domains) {
-        server.onActionResult(
-                "ListDomain",
-                "{\"PlayInstanceInfo\":{\"ByteInstances\":[{\"Domains\":[" + String.join(",", domains)
-                        + "]}]},\"Total\":" + domains.length + ",\"Offset\":0}");
+        server.onActionResult("ListDomain", domainList(domains));
+    }
+
+    private static String domainList(String... domains) {
+        return "{\"PlayInstanceInfo\":{\"ByteInstances\":[{\"Domains\":[" + String.join(",", domains)
+                + "]}]},\"Total\":" + domains.length + ",\"Offset\":0}";
     }
 
     private static String domain(String name, String cdnStatus, String httpsStatus) {
