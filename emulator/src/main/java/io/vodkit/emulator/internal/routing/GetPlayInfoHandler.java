@@ -60,7 +60,7 @@ public final class GetPlayInfoHandler implements ActionHandler {
             throw ApiError.MEDIA_NOT_PUBLISHED.exception(vid);
         }
         ObjectNode source = sourceInfo(found);
-        md5s.fill(source, found.fileName());
+        md5s.fill(source, found.fileName(), true);
         Instant now = clock.instant();
         String fileType = source.path("FileType").asText("video");
         Double duration = source.has("Duration") ? source.get("Duration").asDouble() : null;

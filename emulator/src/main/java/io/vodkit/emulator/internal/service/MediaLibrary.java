@@ -215,11 +215,7 @@ public final class MediaLibrary {
         long recordType = options.path("RecordType").asLong(0);
         ObjectNode source = (ObjectNode) parse(record.sourceInfoJson(), record.vid());
         source.put("TosStorageClass", entry.storageClass());
-        if (computeMd5) {
-            md5s.fill(source, record.fileName());
-        } else {
-            md5s.fillKnown(source, record.fileName());
-        }
+        md5s.fill(source, record.fileName(), computeMd5);
         MediaInfo.BasicInfo basic = new MediaInfo.BasicInfo(
                 record.spaceName(),
                 record.vid(),

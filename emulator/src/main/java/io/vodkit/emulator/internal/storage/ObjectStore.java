@@ -48,6 +48,11 @@ public final class ObjectStore {
         return AtomicFiles.concatenate(disk, regions, path(objectId));
     }
 
+    /** The MD5 of a stored object, read from disk (the one checksum pass every staged file goes through). */
+    public String md5(String objectId) throws IOException {
+        return AtomicFiles.checksums(List.of(FileRegion.whole(path(objectId)))).md5();
+    }
+
     public void delete(String objectId) throws IOException {
         Files.deleteIfExists(path(objectId));
     }
