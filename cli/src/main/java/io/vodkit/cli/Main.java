@@ -8,8 +8,8 @@ import java.util.Arrays;
 /** Entry point of the runnable jar: the exit code is the command's. */
 public final class Main {
     /**
-     * Set by the {@code ./vodkit} launcher when this run records a class-data-sharing archive at exit: the file the
-     * JVM will write.
+     * Set by the {@code ./vodkit} launcher when this run records the classes it loads for a class-data-sharing archive:
+     * the file the JVM writes them to.
      */
     static final String CDS_RECORDING = "vodkit.cds.recording";
 
@@ -29,8 +29,8 @@ public final class Main {
     }
 
     /**
-     * Tells the launcher to drop the archive this run records: a run refused as invalid input stopped before the
-     * command's work, so its archive would share about half the classes a real run loads.
+     * Tells the launcher to drop the recording of this run: a run refused as invalid input stopped before the
+     * command's work, so an archive made from it would share about half the classes a real run loads.
      */
     static void markRecordingInvalid(String recording) {
         if (recording == null || recording.isBlank()) {

@@ -35,9 +35,15 @@ class LauncherTest {
             public class Probe {
                 public static void main(String[] args) throws Exception {
                     System.out.println(new StringBuilder("{\\"args\\":").append(args.length).append('}'));
-                    boolean c1 = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-                            .contains("-XX:TieredStopAtLevel=1");
-                    System.err.println(c1 ? "jit=c1" : "jit=tiered");
+                    java.util.List<String> flags =
+                            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+                    System.err.println(flags.contains("-XX:TieredStopAtLevel=1") ? "jit=c1" : "jit=tiered");
+                    boolean archive = false;
+                    for (String flag : flags) {
+                        archive |= flag.startsWith("-XX:SharedArchiveFile=");
+                    }
+                    boolean mapped = System.getProperty("java.vm.info", "").contains("sharing");
+                    System.err.println("archive=" + (archive ? (mapped ? "mapped" : "unusable") : "none"));
                     int exit = args.length > 1 ? Integer.parseInt(args[1]) : 0;
                     String recording = System.getProperty("vodkit.cds.recording");
                     if (exit == 2 && recording != null) { // as io.vodkit.cli.Main does
@@ -74,6 +80,9 @@ class LauncherTest {
             assertThat(result.exit()).as("run %d", run).isEqualTo(3);
             assertThat(result.stdout()).as("run %d", run).isEqualTo("{\"args\":2}\n");
             assertThat(result.stderr()).as("run %d", run).doesNotContain("cds").doesNotContain("warning");
+            assertThat(result.stderr())
+                    .as("run %d: the first records, the second dumps the archive and it maps", run)
+                    .contains(run == 1 ? "archive=none" : "archive=mapped");
         }
         assertThat(archiveFiles())
                 .as("the first run's archive was adopted")
@@ -114,7 +123,11 @@ class LauncherTest {
                 Stream.concat(Stream.of("/bin/bash", root.resolve("vodkit").toString()), Stream.of(args))
                         .toArray(String[]::new));
         assertThat(result.exit()).as(result.stderr()).isZero();
-        return result.stderr().strip();
+        return result.stderr()
+                .lines()
+                .filter(line -> line.startsWith("jit="))
+                .findFirst()
+                .orElse("");
     }
 
     @Test

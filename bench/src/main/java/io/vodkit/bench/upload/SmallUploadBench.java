@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * settings: against a running emulator ({@code vodkit serve} in another process, credentials and {@code VOD_ENDPOINT}
  * pointed at it) and the embedded default once its background emulator runs (the first command starts it, untimed;
  * the timed ones join it). The JVM-start floor, {@code java -version} of the same JDK, is measured in the same run
- * and every row is also given as a multiple of it. Each setting has one untimed upload first, which lets the
- * launcher record its archive when it has none.
+ * and every row is also given as a multiple of it. Each setting has two untimed uploads first: when the launcher has
+ * no archive for {@code upload}, the first records the classes it loads and the second dumps the archive.
  *
  * <p>Usage: {@code SmallUploadBench [--runs N] [--out DIR]}; {@link UploadBench} appends its table too.
  */
@@ -159,13 +159,15 @@ final class SmallUploadBench {
         }
     }
 
-    /** One untimed upload, then {@code runs} timed ones. */
+    /** Two untimed uploads, then {@code runs} timed ones. */
     private List<Timing> uploads(String label, Map<String, String> env) throws IOException, InterruptedException {
-        timed(
-                label + "-warm-up",
-                env,
-                List.of(launcher.toString(), "upload", freshFile().toString()),
-                true);
+        for (int warmUp = 1; warmUp <= 2; warmUp++) {
+            timed(
+                    label + "-warm-up-" + warmUp,
+                    env,
+                    List.of(launcher.toString(), "upload", freshFile().toString()),
+                    true);
+        }
         List<Timing> timings = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Timing timing = timed(
