@@ -24,8 +24,9 @@ import java.util.Locale;
 /**
  * The floor of a loopback upload: {@code cp} of a file on the same disk against {@code vodkit upload} of the same
  * file (the real CLI, {@link CliUpload}, in a child JVM with the launcher's flags for a plain-http run: its GC flags
- * and C1 alone) to a running {@code vodkit
- * serve} on loopback. Each run copies, then uploads, each from the same page cache ({@link PageCache}); a fresh
+ * and C1 alone) to a running {@code vodkit serve} on loopback. Each run copies, then moves the file through loopback
+ * TCP with no protocol ({@link TcpFloor}: what any upload on this machine must at least pay), then uploads, each from
+ * the same page cache ({@link PageCache}); a fresh
  * {@code VODKIT_HOME} per upload, so the ledger never skips one. Besides the wall times it measures the CPU time
  * (user + system, all threads) of the uploading process and of the emulator ({@code /proc/<pid>/stat} before and
  * after each upload, the ffprobe it waits for at commit included), both peak RSS, and whether the stored object is
@@ -40,6 +41,7 @@ final class CpFloor {
      *
      * @param bytes            size of the file
      * @param cpSeconds        wall time of each {@code cp}
+     * @param tcpSeconds       wall time of each {@link TcpFloor} copy (loopback TCP, no protocol)
      * @param uploads          each upload's report (wall, client peak RSS, client CPU)
      * @param emulatorCpu      the emulator's CPU seconds during each upload
      * @param fixedCpu         client CPU of the untimed warm-up upload of {@code fixedBytes} (start-up and the rest of
@@ -51,6 +53,7 @@ final class CpFloor {
     record Result(
             long bytes,
             List<Double> cpSeconds,
+            List<Double> tcpSeconds,
             List<RunReport> uploads,
             List<Double> emulatorCpu,
             double fixedCpu,
@@ -60,6 +63,10 @@ final class CpFloor {
 
         double cpMedian() {
             return Medians.of(cpSeconds);
+        }
+
+        double tcpMedian() {
+            return Medians.of(tcpSeconds);
         }
 
         double uploadMedian() {
@@ -87,10 +94,17 @@ final class CpFloor {
             row(out, "`cp` s (the floor)", cpMedian(), cpSeconds);
             row(
                     out,
+                    "loopback TCP, no protocol s (" + TcpFloor.CONNECTIONS + " connections: sendfile → read → write)",
+                    tcpMedian(),
+                    tcpSeconds);
+            out.append(String.format(Locale.ROOT, "| TCP ÷ `cp` | %.2f× | |%n", tcpMedian() / cpMedian()));
+            row(
+                    out,
                     "`vodkit upload` s",
                     uploadMedian(),
                     uploads.stream().map(r -> r.elapsedMs() / 1000).toList());
             out.append(String.format(Locale.ROOT, "| vodkit ÷ `cp` | %.2f× | |%n", uploadMedian() / cpMedian()));
+            out.append(String.format(Locale.ROOT, "| vodkit ÷ TCP | %.2f× | |%n", uploadMedian() / tcpMedian()));
             row(
                     out,
                     "client CPU s per GiB (whole process)",
@@ -137,6 +151,7 @@ final class CpFloor {
         Path emulatorDir = work.resolve("emulator-floor");
         String md5 = md5(Files.newInputStream(file));
         List<Double> cpSeconds = new ArrayList<>();
+        List<Double> tcpSeconds = new ArrayList<>();
         List<RunReport> uploads = new ArrayList<>();
         List<Double> emulatorCpu = new ArrayList<>();
         boolean identical = false;
@@ -156,15 +171,21 @@ final class CpFloor {
                 Files.delete(copy);
 
                 pageCache.settle(file, emulatorDir);
+                tcpSeconds.add(TcpFloor.copy(file, copy));
+                Files.delete(copy);
+
+                pageCache.settle(file, emulatorDir);
                 double emulatorBefore = CpuClock.seconds(emulator.pid());
                 Upload upload = upload(jvm, emulator, work, "floor-" + mib + "mib-" + run, file);
                 emulatorCpu.add(CpuClock.seconds(emulator.pid()) - emulatorBefore);
                 uploads.add(upload.report);
                 progress.printf(
                         Locale.ROOT,
-                        "floor run %d: cp %.2f s, vodkit upload %.2f s, client CPU %.2f s, " + "emulator CPU %.2f s%n",
+                        "floor run %d: cp %.2f s, TCP %.2f s, vodkit upload %.2f s, client CPU %.2f s, "
+                                + "emulator CPU %.2f s%n",
                         run,
                         cpSeconds.get(run - 1),
+                        tcpSeconds.get(run - 1),
                         upload.report.elapsedMs() / 1000,
                         upload.report.cpuSeconds(),
                         emulatorCpu.get(run - 1));
@@ -176,6 +197,7 @@ final class CpFloor {
             return new Result(
                     Files.size(file),
                     cpSeconds,
+                    tcpSeconds,
                     uploads,
                     emulatorCpu,
                     fixed.cpuSeconds(),

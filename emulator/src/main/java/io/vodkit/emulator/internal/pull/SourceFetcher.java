@@ -4,7 +4,6 @@ import io.vodkit.emulator.UrlPullConfig;
 import io.vodkit.emulator.internal.storage.BodyTooLargeException;
 import io.vodkit.emulator.internal.storage.StagedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class SourceFetcher {
     /** Where the body goes: streams {@code body} (at most {@code maxBytes}) into a staged file. */
     @FunctionalInterface
     public interface Sink {
-        StagedFile receive(InputStream body, long maxBytes) throws IOException;
+        StagedFile receive(ReadableByteChannel body, long maxBytes) throws IOException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceFetcher.class);
@@ -109,7 +110,7 @@ public final class SourceFetcher {
             throws FetchFailure, InterruptedException {
         try (IdleTimeoutBody body = new IdleTimeoutBody(config.readTimeout())) {
             response.body().subscribe(body);
-            StagedFile staged = sink.receive(body, config.maxBytes());
+            StagedFile staged = sink.receive(Channels.newChannel(body), config.maxBytes());
             if (staged.checksums().size() == 0) {
                 staged.discard();
                 throw new FetchFailure("source returned an empty body");

@@ -5,6 +5,7 @@ import io.vodkit.emulator.internal.api.GatewayPayloads;
 import io.vodkit.emulator.internal.db.StoredObject;
 import io.vodkit.emulator.internal.service.MultipartUploads;
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 
 /** {@code PUT /<StoreUri>?uploadID=U[&ObjectContentType=…]} with body {@code idx:crc,…}: merges the parts. */
@@ -20,7 +21,7 @@ final class CompleteUploadStep implements GatewayStep {
 
     @Override
     public Object handle(GatewayRequest request) throws IOException {
-        byte[] body = request.body().readNBytes(MAX_BODY_BYTES + 1);
+        byte[] body = Channels.newInputStream(request.body()).readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             throw GatewayError.INVALID_MERGE_BODY.exception("larger than " + MAX_BODY_BYTES + " bytes");
         }

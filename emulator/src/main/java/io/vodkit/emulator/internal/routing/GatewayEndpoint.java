@@ -98,7 +98,7 @@ public final class GatewayEndpoint {
                     claims,
                     query,
                     ctx::header,
-                    new ObservedInputStream(ctx.req().getInputStream(), stats::bytesReceived),
+                    BodyChannel.of(ctx.req().getInputStream(), stats::bytesReceived),
                     ctx.req().getContentLengthLong());
             Object payload = selector.select(query).handle(request);
             write(ctx, 200, GatewayResponse.ok(payload));

@@ -2,7 +2,7 @@ package io.vodkit.emulator.internal.routing;
 
 import io.vodkit.emulator.internal.api.QueryString;
 import io.vodkit.emulator.internal.security.UploadTokenClaims;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.util.function.Function;
 
 /**
@@ -16,5 +16,5 @@ record GatewayRequest(
         UploadTokenClaims claims,
         QueryString query,
         Function<String, String> header,
-        InputStream body,
+        ReadableByteChannel body,
         long contentLength) {}

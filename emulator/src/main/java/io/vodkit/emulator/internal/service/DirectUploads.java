@@ -8,7 +8,7 @@ import io.vodkit.emulator.internal.storage.ContentTypeSniffer;
 import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.internal.storage.StagedFile;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 
 /** The single-request upload ({@code PUT /<StoreUri>} with {@code Content-CRC32}, spec §6.3). */
 public final class DirectUploads {
@@ -26,7 +26,8 @@ public final class DirectUploads {
      * Streams the body to a staged file while computing CRC32 and MD5, checks the CRC, then publishes.
      * On any failure nothing is stored.
      */
-    public StoredObject put(UploadTokenClaims claims, InputStream body, ExpectedCrc expected, long contentLength)
+    public StoredObject put(
+            UploadTokenClaims claims, ReadableByteChannel body, ExpectedCrc expected, long contentLength)
             throws IOException {
         publisher.checkOwner(claims.spaceName(), claims.storeUri());
         if (contentLength > Limits.MAX_PART_BYTES) {

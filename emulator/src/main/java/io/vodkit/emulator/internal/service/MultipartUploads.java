@@ -17,7 +17,7 @@ import io.vodkit.emulator.internal.storage.PartStore;
 import io.vodkit.emulator.internal.storage.StagedFile;
 import io.vodkit.emulator.internal.storage.StripedLocks;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ public final class MultipartUploads {
             UploadTokenClaims claims,
             String uploadId,
             String partNumberText,
-            InputStream body,
+            ReadableByteChannel body,
             ExpectedCrc expected,
             long contentLength)
             throws IOException {
@@ -121,7 +121,7 @@ public final class MultipartUploads {
             UploadTokenClaims claims,
             String uploadId,
             int partNumber,
-            InputStream body,
+            ReadableByteChannel body,
             ExpectedCrc expected,
             PartStore.SlotWrite slot)
             throws IOException {
@@ -156,7 +156,7 @@ public final class MultipartUploads {
     }
 
     private MultipartPart putStaged(
-            UploadTokenClaims claims, String uploadId, int partNumber, InputStream body, ExpectedCrc expected)
+            UploadTokenClaims claims, String uploadId, int partNumber, ReadableByteChannel body, ExpectedCrc expected)
             throws IOException {
         StagedFile staged;
         try {

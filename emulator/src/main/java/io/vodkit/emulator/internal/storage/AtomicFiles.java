@@ -5,10 +5,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,23 +20,23 @@ import java.util.concurrent.FutureTask;
 /** Temp-file-then-atomic-move writing: nothing half-written is ever visible under a final name. */
 final class AtomicFiles {
     static final String TEMP_SUFFIX = ".tmp";
-    private static final int BUFFER_BYTES = 256 * 1024;
     /** Read size when checksumming concatenated files (fewer, larger reads and digest updates). */
     private static final int COPY_BUFFER_BYTES = 1024 * 1024;
 
     private AtomicFiles() {}
 
     /**
-     * Streams {@code in} into a new temp file beside {@code target}, at most {@code maxBytes} bytes, computing the
-     * MD5 too when {@code withMd5}.
+     * Streams {@code in} into a new temp file beside {@code target} through {@code buffer}, at most {@code maxBytes}
+     * bytes, computing the MD5 too when {@code withMd5}.
      */
-    static StagedFile receive(Disk disk, InputStream in, Path target, long maxBytes, boolean withMd5)
+    static StagedFile receive(
+            Disk disk, ReadableByteChannel in, Path target, long maxBytes, boolean withMd5, ByteBuffer buffer)
             throws IOException {
         Path temp = newTemp(target);
-        try (ChecksummingOutputStream out =
-                new ChecksummingOutputStream(Channels.newOutputStream(disk.openForWrite(temp)), withMd5)) {
-            copy(in, out, maxBytes);
-            return new StagedFile(temp, target, out.checksums());
+        RunningChecksums sums = new RunningChecksums(withMd5);
+        try (WritableByteChannel out = disk.openForWrite(temp)) {
+            copy(in, out, sums, maxBytes, buffer);
+            return new StagedFile(temp, target, sums.checksums());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -45,16 +44,26 @@ final class AtomicFiles {
     }
 
     /**
-     * Copies {@code in} to {@code out} in {@value #BUFFER_BYTES}-byte writes (each buffer filled first: fewer system
-     * calls), failing with {@link BodyTooLargeException} before writing past {@code maxBytes}.
+     * Copies {@code in} to {@code out} through {@code buffer}, each write a full buffer (fewer system calls) but the
+     * last, adding every buffer written to {@code sums}; fails with {@link BodyTooLargeException} before writing past
+     * {@code maxBytes}.
      */
-    static void copy(InputStream in, ChecksummingOutputStream out, long maxBytes) throws IOException {
-        byte[] buffer = new byte[BUFFER_BYTES];
-        for (int n = in.readNBytes(buffer, 0, buffer.length); n > 0; n = in.readNBytes(buffer, 0, buffer.length)) {
-            if (out.size() + n > maxBytes) {
+    static void copy(
+            ReadableByteChannel in, WritableByteChannel out, RunningChecksums sums, long maxBytes, ByteBuffer buffer)
+            throws IOException {
+        for (boolean more = true; more; ) {
+            buffer.clear();
+            while (buffer.hasRemaining() && more) {
+                more = in.read(buffer) >= 0;
+            }
+            buffer.flip();
+            if (sums.size() + buffer.remaining() > maxBytes) {
                 throw new BodyTooLargeException(maxBytes);
             }
-            out.write(buffer, 0, n);
+            sums.update(buffer);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
         }
     }
 
@@ -109,24 +118,23 @@ final class AtomicFiles {
 
     /** Size, CRC, MD5 and head of the concatenation of {@code sources}, read in 1 MiB steps. */
     static Checksums checksums(List<FileRegion> sources) throws IOException {
-        try (ChecksummingOutputStream sum = new ChecksummingOutputStream(OutputStream.nullOutputStream(), true)) {
-            ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER_BYTES);
-            for (FileRegion source : sources) {
-                try (FileChannel in = FileChannel.open(source.file(), StandardOpenOption.READ)) {
-                    for (long done = 0; done < source.length(); ) {
-                        buffer.clear().limit((int) Math.min(buffer.capacity(), source.length() - done));
-                        int n = in.read(buffer, source.offset() + done);
-                        if (n < 0) {
-                            throw new EOFException(source.file() + " ended at " + (source.offset() + done)
-                                    + " bytes, short of " + (source.offset() + source.length()));
-                        }
-                        sum.write(buffer.array(), 0, n);
-                        done += n;
+        RunningChecksums sums = new RunningChecksums(true);
+        ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER_BYTES);
+        for (FileRegion source : sources) {
+            try (FileChannel in = FileChannel.open(source.file(), StandardOpenOption.READ)) {
+                for (long done = 0; done < source.length(); ) {
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), source.length() - done));
+                    int n = in.read(buffer, source.offset() + done);
+                    if (n < 0) {
+                        throw new EOFException(source.file() + " ended at " + (source.offset() + done)
+                                + " bytes, short of " + (source.offset() + source.length()));
                     }
+                    sums.update(buffer.flip());
+                    done += n;
                 }
             }
-            return sum.checksums();
         }
+        return sums.checksums();
     }
 
     /** The first {@code max} bytes of {@code file} (fewer when it is shorter). */

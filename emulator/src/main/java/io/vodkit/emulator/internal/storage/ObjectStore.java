@@ -2,7 +2,7 @@ package io.vodkit.emulator.internal.storage;
 
 import io.vodkit.emulator.Disk;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ public final class ObjectStore {
 
     private final Path root;
     private final Disk disk;
+    private final DirectBuffers buffers = DirectBuffers.forBodies();
 
     public ObjectStore(Path root, Disk disk) throws IOException {
         this.root = Files.createDirectories(root);
@@ -35,8 +36,8 @@ public final class ObjectStore {
     }
 
     /** Streams a request body into a staged object, failing with {@link BodyTooLargeException} past the limit. */
-    public StagedFile receive(String objectId, InputStream body, long maxBytes) throws IOException {
-        return AtomicFiles.receive(disk, body, path(objectId), maxBytes, true);
+    public StagedFile receive(String objectId, ReadableByteChannel body, long maxBytes) throws IOException {
+        return buffers.with(buffer -> AtomicFiles.receive(disk, body, path(objectId), maxBytes, true, buffer));
     }
 
     /** Stages the concatenation of {@code sources} (multipart parts, or one generated file) as an object. */

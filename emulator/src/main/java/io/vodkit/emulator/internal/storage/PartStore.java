@@ -4,10 +4,9 @@ import io.vodkit.emulator.Disk;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.FileSystemException;
@@ -47,6 +46,7 @@ public final class PartStore {
 
     private final Path root;
     private final Disk disk;
+    private final DirectBuffers buffers = DirectBuffers.forBodies();
     /** Parts being written in place, per upload: a merge closes them, so nothing writes into a published object. */
     private final Map<String, Map<Integer, SeekableByteChannel>> writing = new ConcurrentHashMap<>();
     /**
@@ -110,18 +110,19 @@ public final class PartStore {
         }
 
         /** Writes exactly {@code length} bytes of {@code body}, computing the CRC on the buffers it writes. */
-        public Checksums write(InputStream body) throws IOException {
+        public Checksums write(ReadableByteChannel body) throws IOException {
             channel.position(offset);
             Lock lock = fileLocks.computeIfAbsent(uploadId, id -> new ReentrantLock());
-            ChecksummingOutputStream out =
-                    new ChecksummingOutputStream(Channels.newOutputStream(new OneWriterAtATime(channel, lock)), false);
-            AtomicFiles.copy(body, out, length);
-            out.flush();
-            if (out.size() < length) {
+            RunningChecksums sums = new RunningChecksums(false);
+            buffers.with(buffer -> {
+                AtomicFiles.copy(body, new OneWriterAtATime(channel, lock), sums, length, buffer);
+                return null;
+            });
+            if (sums.size() < length) {
                 throw new EOFException(
-                        "part " + partNumber + " ended after " + out.size() + " of " + length + " bytes");
+                        "part " + partNumber + " ended after " + sums.size() + " of " + length + " bytes");
             }
-            return out.checksums();
+            return sums.checksums();
         }
 
         /**
@@ -155,8 +156,10 @@ public final class PartStore {
      * Stages part {@code partNumber} beside the upload's file; {@link StagedFile#publish()} makes it the stored copy
      * of that part (in place of its slot). No MD5: only the merged object's is ever asked for.
      */
-    public StagedFile receive(String uploadId, int partNumber, InputStream body, long maxBytes) throws IOException {
-        return AtomicFiles.receive(disk, body, stagedPath(uploadId, partNumber), maxBytes, false);
+    public StagedFile receive(String uploadId, int partNumber, ReadableByteChannel body, long maxBytes)
+            throws IOException {
+        return buffers.with(
+                buffer -> AtomicFiles.receive(disk, body, stagedPath(uploadId, partNumber), maxBytes, false, buffer));
     }
 
     /** Removes the staged copy of a part, so its slot (just written) is the stored one. */
@@ -208,7 +211,7 @@ public final class PartStore {
                     total,
                     Checksums.crc32Hex(Crc32Combine.of(partCrcs, partSizes)),
                     "",
-                    AtomicFiles.head(data, ChecksummingOutputStream.HEAD_BYTES));
+                    AtomicFiles.head(data, RunningChecksums.HEAD_BYTES));
             try {
                 return AtomicFiles.link(data, target, checksums);
             } catch (UnsupportedOperationException | FileSystemException e) {

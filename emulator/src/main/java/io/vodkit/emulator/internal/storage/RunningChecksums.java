@@ -1,18 +1,16 @@
 package io.vodkit.emulator.internal.storage;
 
 import io.vodkit.emulator.internal.security.Hashes;
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
- * Passes bytes through while computing CRC-32, size, MD5 (when asked: it costs several times the CRC) and keeping
- * the first {@link #HEAD_BYTES} bytes.
+ * CRC-32, size, MD5 (when asked: it costs several times the CRC) and the first {@link #HEAD_BYTES} bytes of the
+ * buffers a body went through, in order. Direct buffers are read where they are: the CRC never copies them.
  */
-final class ChecksummingOutputStream extends FilterOutputStream {
+final class RunningChecksums {
     static final int HEAD_BYTES = 512;
 
     private final CRC32 crc = new CRC32();
@@ -21,28 +19,22 @@ final class ChecksummingOutputStream extends FilterOutputStream {
     private long size;
 
     /** @param withMd5 whether to compute the MD5; without it {@link Checksums#md5()} is {@code ""} */
-    ChecksummingOutputStream(OutputStream out, boolean withMd5) {
-        super(out);
+    RunningChecksums(boolean withMd5) {
         this.md5 = withMd5 ? Hashes.digest("MD5") : null;
     }
 
-    @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-        crc.update(b, off, len);
-        if (md5 != null) {
-            md5.update(b, off, len);
-        }
+    /** Adds the bytes {@code bytes} has remaining; its position and limit are left as they were. */
+    void update(ByteBuffer bytes) {
+        int length = bytes.remaining();
         if (size < HEAD_BYTES) {
-            int n = (int) Math.min(len, HEAD_BYTES - size);
-            System.arraycopy(b, off, head, (int) size, n);
+            int n = (int) Math.min(length, HEAD_BYTES - size);
+            bytes.get(bytes.position(), head, (int) size, n);
         }
-        size += len;
+        if (md5 != null) {
+            md5.update(bytes.duplicate());
+        }
+        crc.update(bytes.duplicate());
+        size += length;
     }
 
     long size() {
