@@ -59,7 +59,16 @@ public final class CliContext {
             PrintStream err,
             boolean errIsTerminal,
             CompletableFuture<Void> shutdown) {
-        this(env, workingDir, InputStream.nullInputStream(), out, err, errIsTerminal, shutdown, ProgressHook.NONE);
+        this(
+                env,
+                workingDir,
+                InputStream.nullInputStream(),
+                out,
+                err,
+                errIsTerminal,
+                false,
+                shutdown,
+                ProgressHook.NONE);
     }
 
     /**
@@ -69,6 +78,7 @@ public final class CliContext {
      * @param out           stdout: JSON lines only
      * @param err           stderr: logs, notices and progress bars
      * @param errIsTerminal whether stderr is an interactive terminal (progress bars are drawn only then)
+     * @param outIsTerminal whether stdout is an interactive terminal (tables instead of JSON lines)
      * @param shutdown      completes when the process is asked to stop (SIGINT/SIGTERM for the real process)
      * @param progress      told how far long work got (uploads, polls)
      */
@@ -79,48 +89,9 @@ public final class CliContext {
             PrintStream out,
             PrintStream err,
             boolean errIsTerminal,
-            CompletableFuture<Void> shutdown,
-            ProgressHook progress) {
-        this(env, workingDir, in, out, err, errIsTerminal, false, shutdown, progress, false, UploadConfig.defaults());
-    }
-
-    /** As above; {@code outIsTerminal}: stdout is an interactive terminal (tables instead of JSON lines). */
-    public CliContext(
-            Map<String, String> env,
-            Path workingDir,
-            InputStream in,
-            PrintStream out,
-            PrintStream err,
-            boolean errIsTerminal,
             boolean outIsTerminal,
             CompletableFuture<Void> shutdown,
             ProgressHook progress) {
-        this(
-                env,
-                workingDir,
-                in,
-                out,
-                err,
-                errIsTerminal,
-                outIsTerminal,
-                shutdown,
-                progress,
-                false,
-                UploadConfig.defaults());
-    }
-
-    private CliContext(
-            Map<String, String> env,
-            Path workingDir,
-            InputStream in,
-            PrintStream out,
-            PrintStream err,
-            boolean errIsTerminal,
-            boolean outIsTerminal,
-            CompletableFuture<Void> shutdown,
-            ProgressHook progress,
-            boolean toolCall,
-            UploadConfig uploadTuning) {
         this.outIsTerminal = outIsTerminal;
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
@@ -132,6 +103,23 @@ public final class CliContext {
         this.errIsTerminal = errIsTerminal;
         this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.toolCall = false;
+        this.uploadTuning = UploadConfig.defaults();
+    }
+
+    /** {@code base} for a tool call or with other upload settings: the same environment, streams and stop signal. */
+    private CliContext(CliContext base, boolean toolCall, UploadConfig uploadTuning) {
+        this.outIsTerminal = base.outIsTerminal;
+        this.env = base.env;
+        this.workingDir = base.workingDir;
+        this.in = base.in;
+        this.outStream = base.outStream;
+        this.out = base.out;
+        this.errStream = base.errStream;
+        this.err = base.err;
+        this.errIsTerminal = base.errIsTerminal;
+        this.shutdown = base.shutdown;
+        this.progress = base.progress;
         this.toolCall = toolCall;
         this.uploadTuning = Objects.requireNonNull(uploadTuning, "uploadTuning");
     }
@@ -141,18 +129,7 @@ public final class CliContext {
      * the local files it uploads must lie in the agent's workspace (see {@code UploadAllowlist}).
      */
     public CliContext forToolCall() {
-        return new CliContext(
-                env,
-                workingDir,
-                in,
-                outStream,
-                errStream,
-                errIsTerminal,
-                outIsTerminal,
-                shutdown,
-                progress,
-                true,
-                uploadTuning);
+        return new CliContext(this, true, uploadTuning);
     }
 
     /**
@@ -160,18 +137,7 @@ public final class CliContext {
      * from, e.g. a lowered part-size minimum so that a test uploads a few hundred KiB in parts.
      */
     public CliContext withUploadTuning(UploadConfig tuning) {
-        return new CliContext(
-                env,
-                workingDir,
-                in,
-                outStream,
-                errStream,
-                errIsTerminal,
-                outIsTerminal,
-                shutdown,
-                progress,
-                toolCall,
-                tuning);
+        return new CliContext(this, toolCall, tuning);
     }
 
     /** The upload settings {@code vodkit upload}'s flags apply to ({@link UploadConfig#defaults()} for a user). */

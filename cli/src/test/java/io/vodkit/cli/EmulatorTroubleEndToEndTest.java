@@ -32,22 +32,11 @@ class EmulatorTroubleEndToEndTest {
         Path data = Files.createDirectories(tmp.resolve("shared"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        CliResult refused = CliRun.run(
-                Map.of("VODKIT_HOME", tmp.resolve("home").toString()),
-                tmp,
-                "serve",
-                "--data",
-                data.toString(),
-                "--port",
-                "0");
-
-        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.single().get("error").asText())
+        assertThat(serveRefused(data))
                 .startsWith("cannot start the emulator: the data folder " + data
                         + " can be written by other users (rwxrwxrwx)")
                 .contains("chmod 700 '" + data + "'")
                 .contains("--data DIR");
-        assertNoStackTrace(refused);
     }
 
     @Test
@@ -60,19 +49,7 @@ class EmulatorTroubleEndToEndTest {
         Files.deleteIfExists(data.resolve("vodkit.db-wal"));
         Files.deleteIfExists(data.resolve("vodkit.db-shm"));
 
-        CliResult refused = CliRun.run(
-                Map.of("VODKIT_HOME", tmp.resolve("home").toString()),
-                tmp,
-                "serve",
-                "--data",
-                data.toString(),
-                "--port",
-                "0");
-
-        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.single().get("error").asText())
-                .contains("the database " + data.resolve("vodkit.db") + " is damaged");
-        assertNoStackTrace(refused);
+        assertThat(serveRefused(data)).contains("the database " + data.resolve("vodkit.db") + " is damaged");
     }
 
     @Test
@@ -100,6 +77,22 @@ class EmulatorTroubleEndToEndTest {
                     .as("not sent again and again")
                     .isLessThan(26 * MIB);
         }
+    }
+
+    /** Runs {@code vodkit serve --data DATA}, which must fail with one error line; returns its text. */
+    private String serveRefused(Path data) {
+        CliResult refused = CliRun.run(
+                Map.of("VODKIT_HOME", tmp.resolve("home").toString()),
+                tmp,
+                "serve",
+                "--data",
+                data.toString(),
+                "--port",
+                "0");
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILED);
+        assertNoStackTrace(refused);
+        return refused.single().get("error").asText();
     }
 
     private static void assertNoStackTrace(CliResult result) {

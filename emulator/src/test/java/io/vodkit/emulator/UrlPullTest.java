@@ -57,28 +57,25 @@ class UrlPullTest {
     }
 
     private TestEmulator start(UrlPullConfig pull) throws Exception {
-        return TestEmulator.start(
-                TestEmulator.config(tmp.resolve("data"))
-                        .newBuilder()
-                        .urlPull(pull)
-                        .build(),
-                Clock.systemUTC());
+        return start(config().urlPull(pull));
+    }
+
+    private TestEmulator start(EmulatorConfig.Builder config) throws Exception {
+        return TestEmulator.start(config.build(), Clock.systemUTC());
+    }
+
+    private EmulatorConfig.Builder config() {
+        return TestEmulator.config(tmp.resolve("data")).newBuilder();
     }
 
     @Test
     void aFormPostLikeTheSdkPullsTheSourceAndCommitsIt() throws Exception {
         try (TestEmulator vod = start(FAST)) {
             String url = source.url("/files/clip.mp4");
-            VodTestClient.Reply submitted = vod.client()
-                    .postForm(
-                            "UploadMediaByUrl",
-                            VERSION,
-                            Map.of(
-                                    "SpaceName",
-                                    TestEmulator.SPACE,
-                                    "URLSets",
-                                    "[{\"SourceUrl\":\"" + url + "\",\"FileExtension\":\".mp4\",\"Title\":\"t1\","
-                                            + "\"CallbackArgs\":\"cb\",\"StorageClass\":0,\"ClassificationId\":\"0\",\"Md5\":\"\"}]"));
+            VodTestClient.Reply submitted = postForm(
+                    vod,
+                    "[{\"SourceUrl\":\"" + url + "\",\"FileExtension\":\".mp4\",\"Title\":\"t1\","
+                            + "\"CallbackArgs\":\"cb\",\"StorageClass\":0,\"ClassificationId\":\"0\",\"Md5\":\"\"}]");
             JsonNode data = submitted.result().path("Data");
             assertThat(data.isArray()).as(submitted.text()).isTrue();
             assertThat(data.get(0).path("SourceUrl").asText()).isEqualTo(url);
@@ -177,15 +174,8 @@ class UrlPullTest {
             assertThat(submit(vod, source.url("/files/clip.mp4"), named)).containsExactly(jobId);
             assertThat(source.requests("/files/clip.mp4")).isEqualTo(1);
             // another source for a FileName that now holds a Vid: committed media is not overwritten
-            VodTestClient.Reply other = vod.client()
-                    .postForm(
-                            "UploadMediaByUrl",
-                            VERSION,
-                            Map.of(
-                                    "SpaceName",
-                                    TestEmulator.SPACE,
-                                    "URLSets",
-                                    "[{\"SourceUrl\":\"" + source.url("/files/clip.mp4?v=2") + "\"" + named + "}]"));
+            VodTestClient.Reply other =
+                    postForm(vod, "[{\"SourceUrl\":\"" + source.url("/files/clip.mp4?v=2") + "\"" + named + "}]");
             assertThat(other.error().path("Message").asText()).contains("pulled/clip.mp4 holds the committed media");
 
             String missing = submit(vod, source.url("/files/missing.mp4"), ",\"FileName\":\"pulled/m.mp4\"")
@@ -236,8 +226,7 @@ class UrlPullTest {
     @MethodSource("badSubmissions")
     void badUrlSetsAreRefusedWithoutCreatingJobs(String urlSets, String parameter) throws Exception {
         try (TestEmulator vod = start(FAST)) {
-            VodTestClient.Reply reply = vod.client()
-                    .postForm("UploadMediaByUrl", VERSION, Map.of("SpaceName", TestEmulator.SPACE, "URLSets", urlSets));
+            VodTestClient.Reply reply = postForm(vod, urlSets);
 
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.error().path("Message").asText()).contains(parameter);
@@ -385,13 +374,7 @@ class UrlPullTest {
 
     @Test
     void boundBeyondLoopbackPrivateSourcesNeedAllowPrivateSources() throws Exception {
-        try (TestEmulator vod = TestEmulator.start(
-                TestEmulator.config(tmp.resolve("data"))
-                        .newBuilder()
-                        .host("0.0.0.0")
-                        .urlPull(FAST)
-                        .build(),
-                Clock.systemUTC())) {
+        try (TestEmulator vod = start(config().host("0.0.0.0").urlPull(FAST))) {
             JsonNode job = awaitFinal(
                     vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
 
@@ -402,13 +385,7 @@ class UrlPullTest {
                             + "--allow-private-sources to pull from private networks");
         }
         assertThat(source.requests("/files/clip.mp4")).isZero();
-        try (TestEmulator vod = TestEmulator.start(
-                TestEmulator.config(tmp.resolve("data"))
-                        .newBuilder()
-                        .host("0.0.0.0")
-                        .urlPull(FAST.withAllowPrivateSources(true))
-                        .build(),
-                Clock.systemUTC())) {
+        try (TestEmulator vod = start(config().host("0.0.0.0").urlPull(FAST.withAllowPrivateSources(true)))) {
             JsonNode job = awaitFinal(
                     vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
 
@@ -436,19 +413,17 @@ class UrlPullTest {
     }
 
     private List<String> submit(TestEmulator vod, String url, String extraFields) {
-        VodTestClient.Reply reply = vod.client()
-                .postForm(
-                        "UploadMediaByUrl",
-                        VERSION,
-                        Map.of(
-                                "SpaceName",
-                                TestEmulator.SPACE,
-                                "URLSets",
-                                "[{\"SourceUrl\":\"" + url + "\"" + extraFields + "}]"));
+        VodTestClient.Reply reply = postForm(vod, "[{\"SourceUrl\":\"" + url + "\"" + extraFields + "}]");
         List<String> ids = new ArrayList<>();
         reply.result().path("Data").forEach(job -> ids.add(job.path("JobId").asText()));
         assertThat(ids).as(reply.text()).isNotEmpty();
         return ids;
+    }
+
+    /** UploadMediaByUrl as a form post, the way the official SDKs send it. */
+    private static VodTestClient.Reply postForm(TestEmulator vod, String urlSets) {
+        return vod.client()
+                .postForm("UploadMediaByUrl", VERSION, Map.of("SpaceName", TestEmulator.SPACE, "URLSets", urlSets));
     }
 
     private static JsonNode query(TestEmulator vod, String jobIds) {

@@ -67,8 +67,7 @@ final class JobLog {
 
     void pullSubmitted(String spaceName, UrlUploadJob job, String sourceUrl) {
         Instant now = clock.instant();
-        jobs.record(new JobEntry(
-                endpoint, JobKind.PULL, job.jobId(), spaceName, sourceUrl, JobState.RUNNING, "", "", "", "", now, now));
+        jobs.record(JobEntry.submitted(endpoint, JobKind.PULL, job.jobId(), spaceName, sourceUrl, now));
     }
 
     /** What a QueryUploadTaskInfo said about a pull; a job not yet answered for is left as it is. */
@@ -102,13 +101,13 @@ final class JobLog {
                 fileName,
                 status.failureReason(),
                 now,
-                now));
+                now,
+                ""));
     }
 
     void restoreSubmitted(String spaceName, String runId, String video) {
         Instant now = clock.instant();
-        jobs.record(new JobEntry(
-                endpoint, JobKind.RESTORE, runId, spaceName, video, JobState.RUNNING, "", "", "", "", now, now));
+        jobs.record(JobEntry.submitted(endpoint, JobKind.RESTORE, runId, spaceName, video, now));
     }
 
     /** What a GetExecution said about a restoration. */
@@ -148,7 +147,8 @@ final class JobLog {
                 "",
                 "restoration job not found (unknown or expired RunId): " + message,
                 now,
-                now));
+                now,
+                ""));
     }
 
     private static String failure(Execution execution) {

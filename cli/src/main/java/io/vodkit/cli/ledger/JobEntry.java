@@ -31,33 +31,9 @@ public record JobEntry(
         Instant updatedAt,
         String report) {
 
-    /** A job without a report. */
-    public JobEntry(
-            String endpoint,
-            JobKind kind,
-            String jobId,
-            String spaceName,
-            String source,
-            JobState state,
-            String serviceState,
-            String vid,
-            String output,
-            String error,
-            Instant submittedAt,
-            Instant updatedAt) {
-        this(
-                endpoint,
-                kind,
-                jobId,
-                spaceName,
-                source,
-                state,
-                serviceState,
-                vid,
-                output,
-                error,
-                submittedAt,
-                updatedAt,
-                "");
+    /** A job just submitted: running, nothing heard from the service yet. */
+    public static JobEntry submitted(
+            String endpoint, JobKind kind, String jobId, String spaceName, String source, Instant at) {
+        return new JobEntry(endpoint, kind, jobId, spaceName, source, JobState.RUNNING, "", "", "", "", at, at, "");
     }
 }

@@ -34,6 +34,7 @@ record InProcessCommand(int exitCode, List<String> lines) {
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         server.errStream(),
                         false,
+                        false,
                         server.shutdown(),
                         progress)
                 .forToolCall();

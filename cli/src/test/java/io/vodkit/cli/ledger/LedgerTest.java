@@ -60,21 +60,8 @@ class LedgerTest {
     void recordingAJobAgainUpdatesItsStateAndKeepsWhenAndWhatItWasSubmittedFor() {
         try (Ledger ledger = Ledger.open(home)) {
             JobRepository jobs = ledger.jobs();
-            jobs.record(new JobEntry(
-                    CLOUD, JobKind.PULL, "j1", "s", "https://x/a.mp4", JobState.RUNNING, "", "", "", "", T0, T0));
-            jobs.record(new JobEntry(
-                    CLOUD,
-                    JobKind.RESTORE,
-                    "r1",
-                    "s",
-                    "vid://v1",
-                    JobState.RUNNING,
-                    "",
-                    "",
-                    "",
-                    "",
-                    T0.plusSeconds(1),
-                    T0.plusSeconds(1)));
+            jobs.record(JobEntry.submitted(CLOUD, JobKind.PULL, "j1", "s", "https://x/a.mp4", T0));
+            jobs.record(JobEntry.submitted(CLOUD, JobKind.RESTORE, "r1", "s", "vid://v1", T0.plusSeconds(1)));
             jobs.record(new JobEntry(
                     CLOUD,
                     JobKind.PULL,
@@ -87,7 +74,8 @@ class LedgerTest {
                     "f.mp4",
                     "",
                     T0.plusSeconds(5),
-                    T0.plusSeconds(5)));
+                    T0.plusSeconds(5),
+                    ""));
 
             List<JobEntry> all = jobs.list(CLOUD, Optional.empty(), Optional.empty(), Optional.empty());
             assertThat(all).extracting(JobEntry::jobId).containsExactly("j1", "r1");
@@ -104,7 +92,8 @@ class LedgerTest {
                             "f.mp4",
                             "",
                             T0,
-                            T0.plusSeconds(5)));
+                            T0.plusSeconds(5),
+                            ""));
             assertThat(jobs.list(CLOUD, Optional.of(JobKind.RESTORE), Optional.empty(), Optional.empty()))
                     .extracting(JobEntry::jobId)
                     .containsExactly("r1");
@@ -128,20 +117,7 @@ class LedgerTest {
                 writes.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
                         ledger.uploads().insert(upload(CLOUD, "/f" + thread + "-" + i, "m" + thread + "-" + i, "v"));
-                        ledger.jobs()
-                                .record(new JobEntry(
-                                        CLOUD,
-                                        JobKind.PULL,
-                                        thread + "-" + i,
-                                        "s",
-                                        "u",
-                                        JobState.RUNNING,
-                                        "",
-                                        "",
-                                        "",
-                                        "",
-                                        T0,
-                                        T0));
+                        ledger.jobs().record(JobEntry.submitted(CLOUD, JobKind.PULL, thread + "-" + i, "s", "u", T0));
                     }
                 }));
             }

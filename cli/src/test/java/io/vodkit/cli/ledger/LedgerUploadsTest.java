@@ -88,13 +88,26 @@ class LedgerUploadsTest {
     }
 
     private static UploadResult result(String vid) {
+        return result(vid, "");
+    }
+
+    /** The commit's answer for {@code vid}, reporting {@code md5} as the service's MD5 of the stored bytes. */
+    private static UploadResult result(String vid, String md5) {
         return new UploadResult(
                 vid,
                 "poster",
                 vid + ".mp4",
                 "bucket/" + vid + ".mp4",
                 "s",
-                new SourceInfo("", "", 0, "", "", "", 0, 0, 0, "", 0, 0, "", ""));
+                new SourceInfo("", "", 0, md5, "", "", 0, 0, 0, "", 0, 0, "", ""));
+    }
+
+    /** {@code path} goes up as {@code vid}; nobody knows its MD5 yet: the commit reports none, nor does the service. */
+    private void uploadedUnknown(Path path, String vid) {
+        LedgerUploads run = uploads(false);
+        UploadRequest request = UploadRequest.of(path, "s");
+        assertThat(run.find(request)).isEmpty();
+        run.record(request, result(vid));
     }
 
     /** {@code path} goes up as {@code vid}; the service knows its MD5 afterwards (its commit reported none). */
@@ -212,16 +225,7 @@ class LedgerUploadsTest {
         assertThat(run.find(request)).isEmpty();
         String reported = "0123456789abcdef0123456789abcdef"; // not the file's: shows it was not read
 
-        run.record(
-                request,
-                new UploadResult(
-                        "v1",
-                        "",
-                        "a.mp4",
-                        "b/a.mp4",
-                        "s",
-                        new SourceInfo(
-                                "a.mp4", "b/a.mp4", 11, reported.toUpperCase(), "", "", 0, 0, 0, "", 0, 0, "", "")));
+        run.record(request, result("v1", reported.toUpperCase()));
 
         assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString()))
                 .map(UploadEntry::md5)
@@ -244,16 +248,7 @@ class LedgerUploadsTest {
         LedgerUploads run = uploads(false);
         UploadRequest request = UploadRequest.of(file, "s");
         assertThat(run.find(request)).isEmpty();
-        run.record(
-                request,
-                new UploadResult(
-                        "v1",
-                        "",
-                        "v1.mp4",
-                        "bucket/v1.mp4",
-                        "s",
-                        new SourceInfo(
-                                "", "", 0, "0123456789ABCDEF0123456789ABCDEF", "", "", 0, 0, 0, "", 0, 0, "", "")));
+        run.record(request, result("v1", "0123456789ABCDEF0123456789ABCDEF"));
 
         assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString()))
                 .map(UploadEntry::md5)
@@ -270,10 +265,7 @@ class LedgerUploadsTest {
 
     @Test
     void anUploadWhoseCommitReportsNoMd5IsRecordedUnreadAndItsMd5IsAskedForWhenASameSizeFileComes() throws Exception {
-        LedgerUploads run = uploads(false);
-        UploadRequest request = UploadRequest.of(file, "s");
-        assertThat(run.find(request)).isEmpty();
-        run.record(request, result("v1"));
+        uploadedUnknown(file, "v1");
         assertThat(ledger.uploads().latestByPath(ENDPOINT, "s", file.toString()))
                 .map(UploadEntry::md5)
                 .as("neither read nor asked for: nothing needs it yet")
@@ -298,10 +290,7 @@ class LedgerUploadsTest {
 
     @Test
     void filesWhoseMd5NobodyKnowsAreNeverTakenForEachOther() throws Exception {
-        LedgerUploads run = uploads(false);
-        UploadRequest request = UploadRequest.of(file, "s");
-        assertThat(run.find(request)).isEmpty();
-        run.record(request, result("v1")); // the service never reports its MD5
+        uploadedUnknown(file, "v1");
 
         Path sameSize = Files.writeString(tmp.resolve("b.mp4"), "other bytes");
         UploadRequest second = UploadRequest.of(sameSize, "s");

@@ -29,98 +29,53 @@ class RestorationPlanTest {
     }
 
     static Analysis clean() {
-        return measured("h264", 1.2, 10, 4.5, 0.3, 0, FilmDamage.NONE);
+        return h264(1.2, 10, 4.5, 0.3, 0);
+    }
+
+    /** An H.264 clip without film damage. */
+    static Analysis h264(double sigma, double blockiness, double blur, double flicker, double banding) {
+        return measured("h264", sigma, blockiness, blur, flicker, banding, FilmDamage.NONE);
+    }
+
+    /** A table row: the ffmpeg chain planned for {@code analysis}, with no Java film repair. */
+    static Arguments plan(String config, int style, Analysis analysis, String chain) {
+        return Arguments.of(config, style, analysis, false, chain);
+    }
+
+    /** A table row: the Java film repair, then the ffmpeg chain. */
+    static Arguments repair(String config, int style, Analysis analysis, String chain) {
+        return Arguments.of(config, style, analysis, true, chain);
     }
 
     static Stream<Arguments> table() {
+        Analysis oldReel = measured("h264", 6.5, 3, 4.7, 3.4, 0, DAMAGED);
         return Stream.of(
-                // config, style, analysis, Java film repair?, ffmpeg chain
-                Arguments.of("common", 1, clean(), false, "null"),
-                Arguments.of(
-                        "common",
-                        1,
-                        measured("h264", 8.8, 2, 4, 0.3, 0, FilmDamage.NONE),
-                        false,
-                        "hqdn3d=26.4:26.4:17.6:17.6"),
-                Arguments.of(
-                        "common",
-                        2,
-                        measured("h264", 8.8, 2, 4, 0.3, 0, FilmDamage.NONE),
-                        false,
-                        "nlmeans=s=6.2:p=5:r=9"),
-                Arguments.of("common", 1, measured("h264", 2.5, 10, 4.5, 0.3, 0, FilmDamage.NONE), false, "null"),
-                Arguments.of(
-                        "common",
-                        1,
-                        measured("h264", 20, 2, 4, 0.3, 0, FilmDamage.NONE),
-                        false,
-                        "hqdn3d=60.0:60.0:40.0:40.0"),
+                plan("common", 1, clean(), "null"),
+                plan("common", 1, h264(8.8, 2, 4, 0.3, 0), "hqdn3d=26.4:26.4:17.6:17.6"),
+                plan("common", 2, h264(8.8, 2, 4, 0.3, 0), "nlmeans=s=6.2:p=5:r=9"),
+                plan("common", 1, h264(2.5, 10, 4.5, 0.3, 0), "null"),
+                plan("common", 1, h264(20, 2, 4, 0.3, 0), "hqdn3d=60.0:60.0:40.0:40.0"),
                 // blocky H.264/HEVC: left as it is (in-loop deblocking), not sharpened (compression softness)
-                Arguments.of("common", 1, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false, "null"),
-                Arguments.of("common", 1, measured("hevc", 0.6, 50, 5.0, 0.3, 0, FilmDamage.NONE), false, "null"),
-                Arguments.of(
-                        "common",
-                        1,
-                        measured("mpeg2video", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE),
-                        false,
-                        "spp=quality=3:qp=8"),
-                Arguments.of(
-                        "common",
-                        1,
-                        measured("mpeg4", 0.6, 50, 5.0, 0.3, 0, FilmDamage.NONE),
-                        false,
-                        "spp=quality=3:qp=8"),
-                Arguments.of("common", 2, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false, "null"),
-                Arguments.of("common", 1, measured("h264", 0.6, 10, 6.8, 0.3, 0, FilmDamage.NONE), false, "cas=0.3"),
-                Arguments.of("common", 1, measured("h264", 1.2, 10, 4.5, 5, 2, DAMAGED), false, "null"),
-                Arguments.of(
-                        "ugc",
-                        1,
-                        measured("h264", 2.2, 10, 4.5, 1.5, 0, FilmDamage.NONE),
-                        false,
-                        "deflicker=size=5:mode=am,hqdn3d=6.6:6.6:4.4:4.4"),
-                Arguments.of("ugc", 1, measured("h264", 0.8, 30, 6, 0.5, 0, FilmDamage.NONE), false, "null"),
-                Arguments.of("short_series", 1, measured("h264", 2.8, 10, 4.5, 0.3, 0, FilmDamage.NONE), false, "null"),
-                Arguments.of(
-                        "short_series",
-                        1,
-                        measured("h264", 4, 10, 4.5, 0.3, 0, FilmDamage.NONE),
-                        false,
-                        "hqdn3d=9.0:9.0:6.0:6.0"),
-                Arguments.of(
-                        "short_series",
-                        2,
-                        measured("h264", 4, 10, 4.5, 0.3, 0, FilmDamage.NONE),
-                        false,
-                        "nlmeans=s=2.1:p=5:r=9"),
-                Arguments.of("short_series", 1, measured("h264", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), false, "null"),
-                Arguments.of(
-                        "aigc",
-                        1,
-                        measured("h264", 9, 50, 6, 2, 1.0, FilmDamage.NONE),
-                        false,
-                        "deflicker=size=5:mode=am"),
-                Arguments.of(
-                        "aigc",
-                        1,
-                        measured("h264", 9, 10, 6, 2, 1.0, FilmDamage.NONE),
-                        false,
-                        "deflicker=size=5:mode=am,deband,cas=0.4"),
-                Arguments.of("aigc", 1, measured("h264", 1.2, 10, 4.5, 0.3, 0.2, FilmDamage.NONE), false, "null"),
-                Arguments.of(
-                        "old_film",
-                        1,
-                        measured("h264", 6.5, 3, 4.7, 3.4, 0, DAMAGED),
-                        true,
-                        "deflicker=size=5:mode=am,hqdn3d=19.5:19.5:13.0:13.0"),
-                Arguments.of(
-                        "old_film",
-                        2,
-                        measured("h264", 6.5, 3, 4.7, 3.4, 0, DAMAGED),
-                        true,
-                        "deflicker=size=5:mode=am,nlmeans=s=4.6:p=5:r=9"),
-                Arguments.of("old_film", 1, measured("h264", 1.2, 10, 6, 0.3, 0, ONE_SCRATCH), true, "cas=0.3"),
-                Arguments.of("old_film", 1, measured("h264", 1.2, 10, 4.5, 0.3, 0, TIMER_DIGITS), false, "null"));
+                plan("common", 1, h264(0.6, 50, 6.8, 0.3, 0), "null"),
+                plan("common", 1, measured("hevc", 0.6, 50, 5.0, 0.3, 0, FilmDamage.NONE), "null"),
+                plan("common", 1, measured("mpeg2video", 0.6, 50, 6.8, 0.3, 0, FilmDamage.NONE), "spp=quality=3:qp=8"),
+                plan("common", 1, measured("mpeg4", 0.6, 50, 5.0, 0.3, 0, FilmDamage.NONE), "spp=quality=3:qp=8"),
+                plan("common", 2, h264(0.6, 50, 6.8, 0.3, 0), "null"),
+                plan("common", 1, h264(0.6, 10, 6.8, 0.3, 0), "cas=0.3"),
+                plan("common", 1, measured("h264", 1.2, 10, 4.5, 5, 2, DAMAGED), "null"),
+                plan("ugc", 1, h264(2.2, 10, 4.5, 1.5, 0), "deflicker=size=5:mode=am,hqdn3d=6.6:6.6:4.4:4.4"),
+                plan("ugc", 1, h264(0.8, 30, 6, 0.5, 0), "null"),
+                plan("short_series", 1, h264(2.8, 10, 4.5, 0.3, 0), "null"),
+                plan("short_series", 1, h264(4, 10, 4.5, 0.3, 0), "hqdn3d=9.0:9.0:6.0:6.0"),
+                plan("short_series", 2, h264(4, 10, 4.5, 0.3, 0), "nlmeans=s=2.1:p=5:r=9"),
+                plan("short_series", 1, h264(0.6, 50, 6.8, 0.3, 0), "null"),
+                plan("aigc", 1, h264(9, 50, 6, 2, 1.0), "deflicker=size=5:mode=am"),
+                plan("aigc", 1, h264(9, 10, 6, 2, 1.0), "deflicker=size=5:mode=am,deband,cas=0.4"),
+                plan("aigc", 1, h264(1.2, 10, 4.5, 0.3, 0.2), "null"),
+                repair("old_film", 1, oldReel, "deflicker=size=5:mode=am,hqdn3d=19.5:19.5:13.0:13.0"),
+                repair("old_film", 2, oldReel, "deflicker=size=5:mode=am,nlmeans=s=4.6:p=5:r=9"),
+                repair("old_film", 1, measured("h264", 1.2, 10, 6, 0.3, 0, ONE_SCRATCH), "cas=0.3"),
+                plan("old_film", 1, measured("h264", 1.2, 10, 4.5, 0.3, 0, TIMER_DIGITS), "null"));
     }
 
     @ParameterizedTest(name = "{0} style {1}: {4}")

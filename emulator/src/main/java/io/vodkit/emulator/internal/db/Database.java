@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -24,6 +25,12 @@ public final class Database implements AutoCloseable {
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Reads the row a result set stands on. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     /** The files SQLite keeps beside the database in WAL mode. */
@@ -132,23 +139,65 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs an INSERT, UPDATE or DELETE, binding {@code args} (String, Integer, Long or null) to its parameters in order.
+     *
+     * @return how many rows it changed
+     */
+    public int update(String sql, Object... args) {
+        return run(c -> {
+            try (PreparedStatement ps = prepare(c, sql, args)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The first row the query selects, read by {@code reader}; empty when it selects none. */
+    public <T> Optional<T> first(String sql, RowReader<T> reader, Object... args) {
+        return run(c -> {
+            try (PreparedStatement ps = prepare(c, sql, args);
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Every row the query selects, read by {@code reader}. */
+    public <T> List<T> list(String sql, RowReader<T> reader, Object... args) {
+        return run(c -> {
+            List<T> rows = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql, args);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return List.copyOf(rows);
+        });
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    /**
      * How many rows of {@code table} have {@code column} equal to one of {@code values}.
      *
      * @param table a table name from the code, never from input
      * @param column a column name from the code, never from input
      */
     public int countWhereIn(String table, String column, List<String> values) {
-        return run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE " + column
-                    + " IN (" + "?, ".repeat(values.size() - 1) + "?)")) {
-                for (int i = 0; i < values.size(); i++) {
-                    ps.setString(i + 1, values.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : 0;
-                }
-            }
-        });
+        String sql =
+                "SELECT COUNT(*) FROM " + table + " WHERE " + column + " IN (" + "?, ".repeat(values.size() - 1) + "?)";
+        return first(sql, rs -> rs.getInt(1), values.toArray()).orElse(0);
     }
 
     /** Runs {@code work} in one transaction (joining an outer one); rolls back if it throws. */

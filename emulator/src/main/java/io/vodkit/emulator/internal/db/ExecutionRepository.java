@@ -1,10 +1,8 @@
 package io.vodkit.emulator.internal.db;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,60 +21,52 @@ public final class ExecutionRepository {
     }
 
     public void insert(ExecutionRecord e) {
-        database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, e.runId());
-                ps.setString(2, e.spaceName());
-                ps.setString(3, e.status());
-                ps.setString(4, e.code());
-                ps.setString(5, e.message());
-                ps.setString(6, e.inputJson());
-                ps.setString(7, e.operationJson());
-                ps.setString(8, e.controlJson());
-                ps.setString(9, e.sourceFileName());
-                ps.setString(10, e.config());
-                ps.setInt(11, e.repairStyle());
-                setInteger(ps, 12, e.targetHeight());
-                setInteger(ps, 13, e.fps());
-                ps.setInt(14, e.bitDepth());
-                ps.setString(15, e.outputJson());
-                ps.setString(16, e.reportJson());
-                ps.setInt(17, e.attempts());
-                ps.setLong(18, e.createTime().toEpochMilli());
-                setInstant(ps, 19, e.startTime());
-                setInstant(ps, 20, e.endTime());
-                return ps.executeUpdate();
-            }
-        });
+        database.update(
+                "INSERT INTO executions (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.runId(),
+                e.spaceName(),
+                e.status(),
+                e.code(),
+                e.message(),
+                e.inputJson(),
+                e.operationJson(),
+                e.controlJson(),
+                e.sourceFileName(),
+                e.config(),
+                e.repairStyle(),
+                e.targetHeight(),
+                e.fps(),
+                e.bitDepth(),
+                e.outputJson(),
+                e.reportJson(),
+                e.attempts(),
+                e.createTime().toEpochMilli(),
+                millis(e.startTime()),
+                millis(e.endTime()));
     }
 
     public Optional<ExecutionRecord> find(String runId) {
-        return database.run(c -> find(c, runId));
+        return database.first(
+                "SELECT " + COLUMNS + " FROM executions WHERE run_id = ?", ExecutionRepository::read, runId);
     }
 
     /** Moves the oldest {@code PendingStart} job to {@code Running} (one more attempt) and returns it. */
     public Optional<ExecutionRecord> claimNext(Instant now) {
         return database.transaction(c -> {
-            String runId;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT run_id FROM executions WHERE status = ? " + "ORDER BY create_time, rowid LIMIT 1")) {
-                ps.setString(1, ExecutionRecord.PENDING_START);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    runId = rs.getString(1);
-                }
+            Optional<String> next = database.first(
+                    "SELECT run_id FROM executions WHERE status = ? ORDER BY create_time, rowid LIMIT 1",
+                    rs -> rs.getString(1),
+                    ExecutionRecord.PENDING_START);
+            if (next.isEmpty()) {
+                return Optional.empty();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = ?, start_time = ?, "
-                    + "attempts = attempts + 1 WHERE run_id = ?")) {
-                ps.setString(1, ExecutionRecord.RUNNING);
-                ps.setLong(2, now.toEpochMilli());
-                ps.setString(3, runId);
-                ps.executeUpdate();
-            }
-            return find(c, runId);
+            database.update(
+                    "UPDATE executions SET status = ?, start_time = ?, attempts = attempts + 1 WHERE run_id = ?",
+                    ExecutionRecord.RUNNING,
+                    now.toEpochMilli(),
+                    next.get());
+            return find(next.get());
         });
     }
 
@@ -89,19 +79,16 @@ public final class ExecutionRepository {
             String outputJson,
             String reportJson,
             Instant endTime) {
-        database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = ?, code = ?, "
-                    + "message = ?, output = ?, report = ?, end_time = ? WHERE run_id = ?")) {
-                ps.setString(1, status);
-                ps.setString(2, code);
-                ps.setString(3, message);
-                ps.setString(4, outputJson);
-                ps.setString(5, reportJson);
-                ps.setLong(6, endTime.toEpochMilli());
-                ps.setString(7, runId);
-                return ps.executeUpdate();
-            }
-        });
+        database.update(
+                "UPDATE executions SET status = ?, code = ?, message = ?, output = ?, report = ?, end_time = ? "
+                        + "WHERE run_id = ?",
+                status,
+                code,
+                message,
+                outputJson,
+                reportJson,
+                endTime.toEpochMilli(),
+                runId);
     }
 
     /**
@@ -112,36 +99,29 @@ public final class ExecutionRepository {
      */
     public int requeueInterrupted(int maxAttempts, String failCode, Instant now) {
         return database.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = ?, code = ?, "
-                    + "message = ?, end_time = ? WHERE status = ? AND attempts >= ?")) {
-                ps.setString(1, ExecutionRecord.FAILED);
-                ps.setString(2, failCode);
-                ps.setString(3, "interrupted " + maxAttempts + " times");
-                ps.setLong(4, now.toEpochMilli());
-                ps.setString(5, ExecutionRecord.RUNNING);
-                ps.setInt(6, maxAttempts);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps =
-                    c.prepareStatement("UPDATE executions SET status = ?, start_time = NULL WHERE status = ?")) {
-                ps.setString(1, ExecutionRecord.PENDING_START);
-                ps.setString(2, ExecutionRecord.RUNNING);
-                return ps.executeUpdate();
-            }
+            database.update(
+                    "UPDATE executions SET status = ?, code = ?, message = ?, end_time = ? "
+                            + "WHERE status = ? AND attempts >= ?",
+                    ExecutionRecord.FAILED,
+                    failCode,
+                    "interrupted " + maxAttempts + " times",
+                    now.toEpochMilli(),
+                    ExecutionRecord.RUNNING,
+                    maxAttempts);
+            return database.update(
+                    "UPDATE executions SET status = ?, start_time = NULL WHERE status = ?",
+                    ExecutionRecord.PENDING_START,
+                    ExecutionRecord.RUNNING);
         });
     }
 
     /** The job submitted with {@code Control.ClientToken} = {@code clientToken}, if any. */
     public Optional<ExecutionRecord> findByClientToken(String clientToken) {
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM executions "
-                    + "WHERE json_extract(control, '$.ClientToken') = ? ORDER BY create_time LIMIT 1")) {
-                ps.setString(1, clientToken);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-                }
-            }
-        });
+        return database.first(
+                "SELECT " + COLUMNS + " FROM executions "
+                        + "WHERE json_extract(control, '$.ClientToken') = ? ORDER BY create_time LIMIT 1",
+                ExecutionRepository::read,
+                clientToken);
     }
 
     /** The StoreUris of the outputs of the finished restorations of {@code vid} (Input.Type Vid). */
@@ -175,15 +155,6 @@ public final class ExecutionRepository {
 
     private int countWithStatus(String... statuses) {
         return database.countWhereIn("executions", "status", List.of(statuses));
-    }
-
-    private static Optional<ExecutionRecord> find(Connection c, String runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM executions WHERE run_id = ?")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
     }
 
     private static ExecutionRecord read(ResultSet rs) throws SQLException {
@@ -220,19 +191,8 @@ public final class ExecutionRepository {
         return rs.wasNull() ? null : Instant.ofEpochMilli(value);
     }
 
-    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
-        }
-    }
-
-    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setLong(index, value.toEpochMilli());
-        }
+    /** The column value of an instant that may be missing. */
+    private static Long millis(Instant value) {
+        return value == null ? null : value.toEpochMilli();
     }
 }

@@ -1,6 +1,5 @@
 package io.vodkit.emulator.internal.db;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,35 +32,26 @@ public final class MediaRepository {
     }
 
     public void insert(MediaRecord media) {
-        database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO media (" + COLUMNS + ", storage_class) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            + "COALESCE((SELECT storage_class FROM upload_sessions WHERE session_key = ?), ?))")) {
-                ps.setString(1, media.vid());
-                ps.setString(2, media.spaceName());
-                ps.setString(3, media.sessionKey());
-                ps.setString(4, media.fileName());
-                ps.setString(5, media.storeUri());
-                ps.setString(6, media.posterUri());
-                ps.setString(7, media.sourceInfoJson());
-                ps.setString(8, media.optionsJson());
-                ps.setString(9, media.callbackArgs());
-                ps.setLong(10, media.createdAt().toEpochMilli());
-                ps.setString(11, media.sessionKey());
-                ps.setString(12, STANDARD);
-                return ps.executeUpdate();
-            }
-        });
+        database.update(
+                "INSERT INTO media (" + COLUMNS + ", storage_class) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "COALESCE((SELECT storage_class FROM upload_sessions WHERE session_key = ?), ?))",
+                media.vid(),
+                media.spaceName(),
+                media.sessionKey(),
+                media.fileName(),
+                media.storeUri(),
+                media.posterUri(),
+                media.sourceInfoJson(),
+                media.optionsJson(),
+                media.callbackArgs(),
+                media.createdAt().toEpochMilli(),
+                media.sessionKey(),
+                STANDARD);
     }
 
     /** How many media assets (Vids) exist. */
     public long count() {
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM media");
-                    ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
+        return database.first("SELECT COUNT(*) FROM media", rs -> rs.getLong(1)).orElse(0L);
     }
 
     public Optional<MediaRecord> find(String vid) {
@@ -70,14 +60,7 @@ public final class MediaRepository {
 
     /** The media with its publish status and storage class. */
     public Optional<MediaEntry> findEntry(String vid) {
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM media WHERE vid = ?")) {
-                ps.setString(1, vid);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(readEntry(rs)) : Optional.empty();
-                }
-            }
-        });
+        return database.first("SELECT " + ENTRY_COLUMNS + " FROM media WHERE vid = ?", MediaRepository::readEntry, vid);
     }
 
     /**
@@ -97,54 +80,24 @@ public final class MediaRepository {
         in(sql, args, "publish_status", statuses);
         in(sql, args, "storage_class", storageClasses);
         sql.append(" ORDER BY created_at ").append(ascending ? "ASC" : "DESC").append(", vid");
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                List<MediaEntry> entries = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        entries.add(readEntry(rs));
-                    }
-                }
-                return List.copyOf(entries);
-            }
-        });
+        return database.list(sql.toString(), MediaRepository::readEntry, args.toArray());
     }
 
     /** Replaces the AddOptionInfo JSON and the PosterUri; false when the Vid is unknown. */
     public boolean updateInfo(String vid, String optionsJson, String posterUri) {
-        return database.run(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("UPDATE media SET options = ?, poster_uri = ? WHERE vid = ?")) {
-                ps.setString(1, optionsJson);
-                ps.setString(2, posterUri);
-                ps.setString(3, vid);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return database.update(
+                        "UPDATE media SET options = ?, poster_uri = ? WHERE vid = ?", optionsJson, posterUri, vid)
+                == 1;
     }
 
     /** Sets the storage class; false when the Vid is unknown. */
     public boolean updateStorageClass(String vid, String storageClass) {
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE media SET storage_class = ? WHERE vid = ?")) {
-                ps.setString(1, storageClass);
-                ps.setString(2, vid);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return database.update("UPDATE media SET storage_class = ? WHERE vid = ?", storageClass, vid) == 1;
     }
 
     /** Removes the media row; false when the Vid is unknown. */
     public boolean delete(String vid) {
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM media WHERE vid = ?")) {
-                ps.setString(1, vid);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return database.update("DELETE FROM media WHERE vid = ?", vid) == 1;
     }
 
     private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
@@ -178,24 +131,11 @@ public final class MediaRepository {
 
     /** {@value #PUBLISHED} or {@value #UNPUBLISHED}; empty for an unknown Vid. */
     public Optional<String> publishStatus(String vid) {
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT publish_status FROM media WHERE vid = ?")) {
-                ps.setString(1, vid);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return database.first("SELECT publish_status FROM media WHERE vid = ?", rs -> rs.getString(1), vid);
     }
 
     /** Sets the publish status; false when the Vid is unknown. */
     public boolean updatePublishStatus(String vid, String status) {
-        return database.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE media SET publish_status = ? WHERE vid = ?")) {
-                ps.setString(1, status);
-                ps.setString(2, vid);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return database.update("UPDATE media SET publish_status = ? WHERE vid = ?", status, vid) == 1;
     }
 }

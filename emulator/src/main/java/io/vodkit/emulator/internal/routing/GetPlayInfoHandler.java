@@ -23,23 +23,10 @@ import java.util.List;
  * refuses it (400 InvalidParameter, naming {@code vodkit serve --tls}) rather than answering {@code http://}. The
  * filter parameters (Format, Codec, Definition, …) are accepted and ignored.
  */
-public final class GetPlayInfoHandler implements ActionHandler {
+public record GetPlayInfoHandler(MediaRepository media, ObjectMd5s md5s, PlayDomain playDomain, Ids ids, Clock clock)
+        implements ActionHandler {
     /** {@code Status} of playable media. */
     static final int STATUS_NORMAL = 10;
-
-    private final MediaRepository media;
-    private final ObjectMd5s md5s;
-    private final PlayDomain playDomain;
-    private final Ids ids;
-    private final Clock clock;
-
-    public GetPlayInfoHandler(MediaRepository media, ObjectMd5s md5s, PlayDomain playDomain, Ids ids, Clock clock) {
-        this.media = media;
-        this.md5s = md5s;
-        this.playDomain = playDomain;
-        this.ids = ids;
-        this.clock = clock;
-    }
 
     @Override
     public Object handle(Params params) {

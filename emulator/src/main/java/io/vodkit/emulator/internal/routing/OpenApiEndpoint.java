@@ -25,23 +25,10 @@ import org.slf4j.LoggerFactory;
  * {@code GET|POST /?Action=…&Version=…}: verifies the signature, merges the parameters, routes to the action's
  * handler and wraps the outcome in the §4.1 envelope.
  */
-public final class OpenApiEndpoint {
+public record OpenApiEndpoint(
+        SignatureVerifier verifier, ActionRouter router, Ids ids, ServerStats stats, String region) {
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiEndpoint.class);
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
-
-    private final SignatureVerifier verifier;
-    private final ActionRouter router;
-    private final Ids ids;
-    private final ServerStats stats;
-    private final String region;
-
-    public OpenApiEndpoint(SignatureVerifier verifier, ActionRouter router, Ids ids, ServerStats stats, String region) {
-        this.verifier = verifier;
-        this.router = router;
-        this.ids = ids;
-        this.stats = stats;
-        this.region = region;
-    }
 
     public void handle(Context ctx) {
         String requestId = ids.requestId();
