@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,17 +15,21 @@ import java.util.Map;
 final class ChildJvm {
 
     /**
-     * The GC flags of the {@code vodkit} launcher script; every uploader child runs with them, SDK included. No child
-     * uses the launcher's class-data-sharing archive: each starts as a plain JVM.
+     * The GC flags of the {@code vodkit} launcher script; every uploader child of the comparison table runs with them,
+     * SDK included. No such child uses the launcher's class-data-sharing archive: each starts as a plain JVM (the 1 GiB
+     * floor and the small-file rows run the launcher itself).
      */
     static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmn64m");
 
-    /**
-     * What the launcher runs a command with when its endpoint is plain {@code http://} (the emulator): its GC flags
-     * and C1 alone (see the launcher's comment on the JIT). The CLI rows use these, as a user's run would.
-     */
-    static final List<String> LAUNCHER_PLAIN_HTTP_FLAGS =
-            List.of("-XX:+UseSerialGC", "-Xmn64m", "-XX:TieredStopAtLevel=1");
+    /** Settings that would point a launched CLI at the cloud. */
+    private static final List<String> CLOUD_SETTINGS = List.of(
+            "BYTEPLUS_ACCESSKEY",
+            "BYTEPLUS_SECRETKEY",
+            "VOLCENGINE_ACCESS_KEY",
+            "VOLCENGINE_SECRET_KEY",
+            "VOD_ENDPOINT",
+            "VOD_HOST",
+            "VOD_SPACE_NAME");
 
     private final Path javaBin;
     private final Path classPath;
@@ -41,9 +46,31 @@ final class ChildJvm {
         return javaBin.toAbsolutePath().getParent().getParent();
     }
 
+    /** Where the children's logs go. */
+    Path logDir() {
+        return logDir;
+    }
+
     /** The bench jar the children run from. */
     Path classPath() {
         return classPath;
+    }
+
+    /** The {@code ./vodkit} launcher of the checkout: the bench jar is {@code <checkout>/bench/target/vodkit-bench.jar}. */
+    Path launcher() {
+        return classPath.toAbsolutePath().getParent().getParent().getParent().resolve("vodkit");
+    }
+
+    /**
+     * The environment of a launched CLI: this one without cloud settings, {@code home} as its {@code VODKIT_HOME} and
+     * the bench's JDK as its {@code JAVA_HOME}.
+     */
+    Map<String, String> launcherEnvironment(Path home) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        CLOUD_SETTINGS.forEach(env::remove);
+        env.put("VODKIT_HOME", home.toString());
+        env.put("JAVA_HOME", javaHome().toString());
+        return env;
     }
 
     /** Starts {@code mainClass}; its stderr goes to {@code <logDir>/<label>.log}. */
@@ -77,7 +104,7 @@ final class ChildJvm {
     }
 
     /** As {@link #run(String, Class, Map, String...)}, returning every stdout line, the report last. */
-    List<String> runForLines(
+    private List<String> runForLines(
             String label, List<String> jvmFlags, Class<?> mainClass, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
         Process child = start(label, jvmFlags, mainClass, env, args);

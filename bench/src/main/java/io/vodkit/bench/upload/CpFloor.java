@@ -20,16 +20,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The floor of a loopback upload: {@code cp} of a file on the same disk against {@code vodkit upload} of the same
- * file (the real CLI, {@link CliUpload}, in a child JVM with the launcher's flags for a plain-http run: its GC flags
- * and C1 alone) to a running {@code vodkit serve} on loopback. Each run copies, then moves the file through loopback
+ * file through the real launcher, as a user runs it ({@link LauncherUpload}: its flags, JIT choice and class-data
+ * archive) to a running {@code vodkit serve} on loopback. Each run copies, then moves the file through loopback
  * TCP with no protocol ({@link TcpFloor}: what any upload on this machine must at least pay), then uploads, each from
  * the same page cache ({@link PageCache}); a fresh
  * {@code VODKIT_HOME} per upload, so the ledger never skips one. Besides the wall times it measures the CPU time
- * (user + system, all threads) of the uploading process and of the emulator ({@code /proc/<pid>/stat} before and
- * after each upload, the ffprobe it waits for at commit included), both peak RSS, and whether the stored object is
+ * (user + system, all threads) of the uploading process (GNU time) and of the emulator ({@code /proc/<pid>/stat}
+ * before and after each upload, the ffprobe it waits for at commit included), both peak RSS, and whether the stored object is
  * byte-identical to the file (the MD5 of the object downloaded through its play URL after the first run).
  */
 final class CpFloor {
@@ -84,10 +85,10 @@ final class CpFloor {
             StringBuilder out = new StringBuilder();
             out.append(String.format(
                     Locale.ROOT,
-                    "%n%d MiB on loopback, `vodkit upload` (the CLI, fresh "
+                    "%n%d MiB on loopback, `vodkit upload` (through the launcher, fresh "
                             + "`VODKIT_HOME`) to a running `vodkit serve` against `cp` of the same file, median of %d runs "
-                            + "(each from the same page cache); CPU = user + system of the whole process, from "
-                            + "`/proc/<pid>/stat`.%n%n",
+                            + "(each from the same page cache); CPU = user + system of the whole process (the client's "
+                            + "from GNU time, the emulator's from `/proc/<pid>/stat`).%n%n",
                     bytes >> 20,
                     uploads.size()));
             out.append("| what | median | runs |\n|---|---|---|\n");
@@ -156,7 +157,10 @@ final class CpFloor {
         List<Double> emulatorCpu = new ArrayList<>();
         boolean identical = false;
         try (EmulatorChild emulator = EmulatorChild.start(jvm, "emulator-floor", emulatorDir, Link.LOOPBACK)) {
-            RunReport fixed = upload(jvm, emulator, work, "floor-warmup", warmUp).report;
+            // without an archive for upload the launcher notes its classes in the first run and dumps it in the second
+            upload(jvm, emulator, work, "floor-warmup-1", warmUp);
+            upload(jvm, emulator, work, "floor-warmup-2", warmUp);
+            RunReport fixed = upload(jvm, emulator, work, "floor-warmup-3", warmUp).report;
             progress.printf(Locale.ROOT, "floor-warmup done (untimed), client CPU %.2f s%n", fixed.cpuSeconds());
             for (int run = 1; run <= runs; run++) {
                 pageCache.settle(file, emulatorDir);
@@ -214,18 +218,14 @@ final class CpFloor {
 
     private static Upload upload(ChildJvm jvm, EmulatorChild emulator, Path work, String label, Path file)
             throws IOException, InterruptedException {
-        Target target = emulator.target(file);
         Path home = Files.createDirectories(work.resolve("home-" + label));
-        List<String> lines = jvm.runForLines(
-                label,
-                ChildJvm.LAUNCHER_PLAIN_HTTP_FLAGS,
-                CliUpload.class,
-                target.cliEnvironment(home),
-                file.toString());
-        String json = lines.get(lines.size() - 2);
+        Map<String, String> env = jvm.launcherEnvironment(home);
+        env.putAll(emulator.target(file).cliEnvironment(home));
+        LauncherUpload.Result result = LauncherUpload.run(jvm, label, env, file);
+        String json = result.stdout().get(result.stdout().size() - 1);
         URI playUrl =
                 URI.create(new ObjectMapper().readTree(json).path("PlayURL").asText());
-        return new Upload(RunReport.parse(lines.get(lines.size() - 1)), playUrl);
+        return new Upload(result.report(), playUrl);
     }
 
     private static String downloadedMd5(URI playUrl) throws IOException, InterruptedException {

@@ -40,15 +40,6 @@ final class SmallUploadBench {
     /** The children's second line of bash's {@code times}: user and system time of the waited-for children. */
     private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
 
-    private static final List<String> CLOUD_SETTINGS = List.of(
-            "BYTEPLUS_ACCESSKEY",
-            "BYTEPLUS_SECRETKEY",
-            "VOLCENGINE_ACCESS_KEY",
-            "VOLCENGINE_SECRET_KEY",
-            "VOD_ENDPOINT",
-            "VOD_HOST",
-            "VOD_SPACE_NAME");
-
     /** One timed run: wall seconds and CPU seconds (user + system) of the command. */
     record Timing(double wallSeconds, double cpuSeconds) {}
 
@@ -73,13 +64,7 @@ final class SmallUploadBench {
 
     private SmallUploadBench(ChildJvm jvm, Path work, int runs, PrintStream progress) {
         this.jvm = jvm;
-        // the bench jar is <checkout>/bench/target/vodkit-bench.jar; the launcher is <checkout>/vodkit
-        this.launcher = jvm.classPath()
-                .toAbsolutePath()
-                .getParent()
-                .getParent()
-                .getParent()
-                .resolve("vodkit");
+        this.launcher = jvm.launcher();
         this.work = work;
         this.runs = runs;
         this.progress = progress;
@@ -141,14 +126,14 @@ final class SmallUploadBench {
         try (EmulatorChild emulator = EmulatorChild.start(jvm, "small-emulator", data, Link.LOOPBACK)) {
             Target target = emulator.target(data);
             Path home = work.resolve("home-serve");
-            Map<String, String> env = cliEnvironment(home);
+            Map<String, String> env = jvm.launcherEnvironment(home);
             env.putAll(target.cliEnvironment(home));
             return new Row("`vodkit upload` 100 KB, running `vodkit serve`", uploads("small-serve", env));
         }
     }
 
     private Row embeddedJoined() throws IOException, InterruptedException {
-        Map<String, String> env = cliEnvironment(work.resolve("home-embedded"));
+        Map<String, String> env = jvm.launcherEnvironment(work.resolve("home-embedded"));
         try {
             // the first upload starts the background emulator (and may record the launcher's archive): untimed
             return new Row(
@@ -184,15 +169,6 @@ final class SmallUploadBench {
             timings.add(timing);
         }
         return timings;
-    }
-
-    /** The environment of a CLI child: no cloud settings, its own home, the bench's JDK. */
-    private Map<String, String> cliEnvironment(Path home) {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        CLOUD_SETTINGS.forEach(env::remove);
-        env.put("VODKIT_HOME", home.toString());
-        env.put("JAVA_HOME", jvm.javaHome().toString());
-        return env;
     }
 
     private Path freshFile() throws IOException {
