@@ -37,7 +37,9 @@ class LauncherTest {
                     System.out.println(new StringBuilder("{\\"args\\":").append(args.length).append('}'));
                     java.util.List<String> flags =
                             java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
-                    System.err.println(flags.contains("-XX:TieredStopAtLevel=1") ? "jit=c1" : "jit=tiered");
+                    boolean c1 = flags.contains("-XX:TieredStopAtLevel=1");
+                    boolean late = flags.contains("-XX:CompileThresholdScaling=4");
+                    System.err.println(c1 && late ? "jit=c1" : c1 || late ? "jit=mixed" : "jit=tiered");
                     boolean archive = false;
                     for (String flag : flags) {
                         archive |= flag.startsWith("-XX:SharedArchiveFile=");
