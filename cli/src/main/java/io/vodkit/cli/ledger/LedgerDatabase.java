@@ -2,10 +2,14 @@ package io.vodkit.cli.ledger;
 
 import io.vodkit.cli.CliException;
 import io.vodkit.cli.ExitCodes;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
 
@@ -32,13 +36,39 @@ final class LedgerDatabase implements AutoCloseable {
         this.connection = connection;
     }
 
-    static LedgerDatabase open(Path file) throws SQLException {
+    static LedgerDatabase open(Path file) throws SQLException, IOException {
+        createInWalMode(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         return new LedgerDatabase(file, config.createConnection("jdbc:sqlite:" + file));
+    }
+
+    /**
+     * Makes a missing ledger file already in WAL mode, so that runs opening it at once find nothing to switch: when
+     * two first runs each turned a new file's rollback journal into WAL, one could trip over the journal the other
+     * had just deleted ({@code SQLITE_IOERR_DELETE_NOENT}). The file is made beside and hard-linked into place,
+     * which fails, rather than replaces, when another run got there first.
+     */
+    private static void createInWalMode(Path file) throws SQLException, IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        Path fresh = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".new");
+        try {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.createConnection("jdbc:sqlite:" + fresh).close();
+            Files.createLink(file, fresh);
+        } catch (FileAlreadyExistsException e) {
+            // another run made it first: open that one
+        } finally {
+            for (String side : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(Path.of(fresh + side));
+            }
+        }
     }
 
     /** Runs {@code work} as one statement sequence in auto-commit mode. */

@@ -166,4 +166,31 @@ class LedgerTest {
             assertThat(ledger.uploads().latestByPath(CLOUD, "s", "/a.mp4")).isPresent();
         }
     }
+
+    @Test
+    void runsOpeningANewLedgerAtOnceAllGetIt() throws Exception {
+        // two first runs at once once failed here: both switched the new file to WAL, and one of them tripped over
+        // the journal the other had deleted (SQLITE_IOERR_DELETE_NOENT)
+        ExecutorService runs = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Path fresh = Files.createDirectories(home.resolve("fresh-" + round));
+                List<Future<Boolean>> opened = new ArrayList<>();
+                for (int run = 0; run < 4; run++) {
+                    opened.add(runs.submit(() -> {
+                        try (Ledger ledger = Ledger.open(fresh)) {
+                            return ledger.uploads()
+                                    .latestByPath(CLOUD, "s", "/a.mp4")
+                                    .isEmpty();
+                        }
+                    }));
+                }
+                for (Future<Boolean> each : opened) {
+                    assertThat(each.get()).as("round %d", round).isTrue();
+                }
+            }
+        } finally {
+            runs.shutdownNow();
+        }
+    }
 }
