@@ -6,33 +6,22 @@ import java.util.concurrent.ArrayBlockingQueue;
 /**
  * Direct buffers that request bodies pass through on their way to disk, reused: the bytes go from the server's
  * buffer into one of these and from there to the file, never through the Java heap (a heap buffer costs the JDK one
- * more copy, into a temporary direct buffer, on every write). At most {@code keep} are held between uses; a
+ * more copy, into a temporary direct buffer, on every write). At most {@value #KEPT} are held between uses; a
  * buffer taken while none is free is allocated, and dropped when given back to a full pool.
  */
 final class DirectBuffers {
     /** Bytes a body is written in at a time: a 20 MiB part is 80 writes. */
-    static final int BODY_BUFFER_BYTES = 256 * 1024;
+    private static final int BODY_BUFFER_BYTES = 256 * 1024;
     /** Buffers kept: as many as one client's parts in flight (vodkit sends at most 8), 2 MiB in all. */
     private static final int KEPT = 8;
 
-    private final int bytes;
-    private final ArrayBlockingQueue<ByteBuffer> free;
+    private final ArrayBlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(KEPT);
 
-    private DirectBuffers(int bytes, int keep) {
-        this.bytes = bytes;
-        this.free = new ArrayBlockingQueue<>(keep);
-    }
-
-    /** A pool of {@value #BODY_BUFFER_BYTES}-byte buffers for request bodies, keeping at most {@value #KEPT}. */
-    static DirectBuffers forBodies() {
-        return new DirectBuffers(BODY_BUFFER_BYTES, KEPT);
-    }
-
-    /** Runs {@code use} with a cleared buffer of this pool's size, which is then given back. */
+    /** Runs {@code use} with a cleared {@value #BODY_BUFFER_BYTES}-byte buffer, which is then given back. */
     <T, E extends Exception> T with(Use<T, E> use) throws E {
         ByteBuffer buffer = free.poll();
         if (buffer == null) {
-            buffer = ByteBuffer.allocateDirect(bytes);
+            buffer = ByteBuffer.allocateDirect(BODY_BUFFER_BYTES);
         }
         try {
             return use.apply(buffer.clear());

@@ -21,7 +21,7 @@ public final class ObjectStore {
 
     private final Path root;
     private final Disk disk;
-    private final DirectBuffers buffers = DirectBuffers.forBodies();
+    private final DirectBuffers buffers = new DirectBuffers();
 
     public ObjectStore(Path root, Disk disk) throws IOException {
         this.root = Files.createDirectories(root);

@@ -46,7 +46,7 @@ public final class PartStore {
 
     private final Path root;
     private final Disk disk;
-    private final DirectBuffers buffers = DirectBuffers.forBodies();
+    private final DirectBuffers buffers = new DirectBuffers();
     /** Parts being written in place, per upload: a merge closes them, so nothing writes into a published object. */
     private final Map<String, Map<Integer, SeekableByteChannel>> writing = new ConcurrentHashMap<>();
     /**
