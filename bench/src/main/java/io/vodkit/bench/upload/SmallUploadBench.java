@@ -55,7 +55,6 @@ final class SmallUploadBench {
     }
 
     private final ChildJvm jvm;
-    private final Path launcher;
     private final Path work;
     private final int runs;
     private final PrintStream progress;
@@ -64,7 +63,6 @@ final class SmallUploadBench {
 
     private SmallUploadBench(ChildJvm jvm, Path work, int runs, PrintStream progress) {
         this.jvm = jvm;
-        this.launcher = jvm.launcher();
         this.work = work;
         this.runs = runs;
         this.progress = progress;
@@ -140,7 +138,7 @@ final class SmallUploadBench {
                     "`vodkit upload` 100 KB, embedded default joining its background emulator",
                     uploads("small-embedded", env));
         } finally {
-            timed("small-embedded-stop", env, List.of(launcher.toString(), "serve", "--stop"), false);
+            timed("small-embedded-stop", env, List.of(jvm.launcher().toString(), "serve", "--stop"), false);
         }
     }
 
@@ -150,7 +148,7 @@ final class SmallUploadBench {
             timed(
                     label + "-warm-up-" + warmUp,
                     env,
-                    List.of(launcher.toString(), "upload", freshFile().toString()),
+                    List.of(jvm.launcher().toString(), "upload", freshFile().toString()),
                     true);
         }
         List<Timing> timings = new ArrayList<>();
@@ -158,7 +156,7 @@ final class SmallUploadBench {
             Timing timing = timed(
                     label,
                     env,
-                    List.of(launcher.toString(), "upload", freshFile().toString()),
+                    List.of(jvm.launcher().toString(), "upload", freshFile().toString()),
                     true);
             progress.printf(
                     Locale.ROOT,
