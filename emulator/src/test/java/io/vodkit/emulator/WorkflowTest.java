@@ -11,10 +11,12 @@ import io.vodkit.emulator.support.EmulatorTestBase;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.TestEmulator.Grant;
 import io.vodkit.emulator.support.VodTestClient.Reply;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -69,6 +71,49 @@ class WorkflowTest extends EmulatorTestBase {
 
         assertThat(vod.download(fileName).status()).isEqualTo(404);
         Files.deleteIfExists(clip);
+    }
+
+    @Test
+    @Timeout(120)
+    void aRunCutShortByAStopRunsAgainAfterTheRestart() throws Exception {
+        FfmpegTools tools = TestMedia.toolsOrSkip();
+        Path clip = TestMedia.clip(tools, dataDir.resolveSibling(dataDir.getFileName() + "-clip.mp4"), 320, 180, 10);
+        vod.emulator().defineWorkflowTemplate(WorkflowTemplate.parse("big=transcode:720p"));
+        String cut = commit(vod.upload("cut.mp4", Files.readAllBytes(clip)), "big")
+                .result()
+                .path("Data")
+                .path("Vid")
+                .asText();
+        String waiting = commit(vod.upload("waiting.mp4", Files.readAllBytes(clip)), "big")
+                .result()
+                .path("Data")
+                .path("Vid")
+                .asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> transcoding(cut));
+
+        vod.close();
+        vod = TestEmulator.start(dataDir);
+
+        assertThat(awaitTranscode(cut, Duration.ofSeconds(90))
+                        .path("VideoStreamMeta")
+                        .path("Height")
+                        .asInt())
+                .isEqualTo(720);
+        assertThat(awaitTranscode(waiting, Duration.ofSeconds(90))
+                        .path("VideoStreamMeta")
+                        .path("Height")
+                        .asInt())
+                .as("a run still waiting at the stop runs too")
+                .isEqualTo(720);
+        Files.deleteIfExists(clip);
+    }
+
+    /** Whether ffmpeg is writing the transcode of {@code vid}: its work file (named after the Vid) has bytes. */
+    private boolean transcoding(String vid) throws IOException {
+        try (Stream<Path> files = Files.list(dataDir.resolve("work"))) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith(vid)
+                    && file.toFile().length() > 0);
+        }
     }
 
     private JsonNode awaitTranscode(String vid, Duration timeout) {

@@ -97,8 +97,9 @@ public record Restorations(
         return workers::close;
     }
 
-    /** Stops the workflow runs when closed. */
+    /** Queues the workflow runs a previous run left unfinished; stops the runs when closed. */
     public Handles.Handle workflowRuns() {
+        workflows.resume();
         return workflows::close;
     }
 }

@@ -136,6 +136,18 @@ final class Migrations {
                         template_id TEXT NOT NULL,
                         file_name   TEXT NOT NULL,
                         info        TEXT NOT NULL,
+                        PRIMARY KEY (vid, template_id))""")),
+            new Migration(
+                    6,
+                    List.of(
+                            // StartWorkflow runs asked for and not finished: run again after a restart
+                            """
+                    CREATE TABLE workflow_runs (
+                        vid              TEXT NOT NULL,
+                        template_id      TEXT NOT NULL,
+                        space_name       TEXT NOT NULL,
+                        source_file_name TEXT NOT NULL,
+                        seq              INTEGER NOT NULL,
                         PRIMARY KEY (vid, template_id))""")));
 
     private Migrations() {}

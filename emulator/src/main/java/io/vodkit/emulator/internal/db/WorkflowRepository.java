@@ -6,10 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Tables {@code workflow_templates} and {@code transcodes} (the outputs of StartWorkflow runs). */
+/**
+ * Tables {@code workflow_templates}, {@code workflow_runs} (StartWorkflow runs not finished yet) and
+ * {@code transcodes} (what the runs produced).
+ */
 public final class WorkflowRepository {
     /** One output: its FileName and its {@code TranscodeInfo} JSON. */
     public record Transcode(String templateId, String fileName, String infoJson) {}
+
+    /** A run asked for and not finished: template {@code templateId} on the source of {@code vid}. */
+    public record Run(String vid, String templateId, String spaceName, String sourceFileName) {}
 
     private final Database database;
 
@@ -78,5 +84,28 @@ public final class WorkflowRepository {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** Notes a run until {@link #finished}; asking again for the same Vid and template keeps one. */
+    public void addRun(Run run) {
+        database.update(
+                "INSERT OR IGNORE INTO workflow_runs (vid, template_id, space_name, source_file_name, seq) "
+                        + "VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow_runs))",
+                run.vid(),
+                run.templateId(),
+                run.spaceName(),
+                run.sourceFileName());
+    }
+
+    /** The runs not finished, in the order they were asked for. */
+    public List<Run> unfinishedRuns() {
+        return database.list(
+                "SELECT vid, template_id, space_name, source_file_name FROM workflow_runs ORDER BY seq",
+                rs -> new Run(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
+    /** Forgets a run that ended (done, failed, or its media deleted). */
+    public void finished(Run run) {
+        database.update("DELETE FROM workflow_runs WHERE vid = ? AND template_id = ?", run.vid(), run.templateId());
     }
 }

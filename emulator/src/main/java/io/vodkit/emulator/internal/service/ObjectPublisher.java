@@ -129,6 +129,11 @@ public final class ObjectPublisher {
         }
     }
 
+    /** The object stored at {@code fileName}. */
+    public Optional<StoredObject> find(String fileName) {
+        return objects.findByFileName(fileName);
+    }
+
     /** Whether {@code object} is still stored: neither removed nor replaced at its FileName. */
     public boolean holds(StoredObject object) {
         return objects.findByFileName(object.fileName())

@@ -32,12 +32,13 @@ import org.slf4j.LoggerFactory;
  * StartWorkflow: the templates the emulator knows ({@code serve --workflow-template ID=transcode:720p}, kept in the
  * data folder) and their runs, one at a time in the background after the commit that asked for them (the service
  * runs workflows asynchronously too). A run's output is an object of the space that GetMediaInfos lists in
- * {@code TranscodeInfos} and DeleteMedia removes with the media; deleting the media stops its run. A run cut short
- * by the emulator stopping is not resumed.
+ * {@code TranscodeInfos} and DeleteMedia removes with the media; deleting the media stops its run. The runs asked
+ * for are kept in the database until they end, so one that the emulator's stop cut short (or that was still waiting)
+ * runs at the next start.
  */
 public final class Workflows implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workflows.class);
-    /** Runs waiting at most; more are refused with a log line (the commit itself still succeeds, as documented). */
+    /** Runs waiting at most; more are dropped with a log line (the commit itself still succeeds, as documented). */
     private static final int MAX_QUEUED = 64;
 
     private final WorkflowRepository repository;
@@ -101,24 +102,58 @@ public final class Workflows implements AutoCloseable {
     /** Queues the runs of {@code templateIds} on the committed {@code source} of {@code vid}. */
     public void start(String space, String vid, StoredObject source, List<String> templateIds) {
         for (String id : templateIds) {
-            try {
-                executor.execute(() -> run(space, vid, source, id));
-            } catch (RejectedExecutionException e) {
-                LOG.warn("Workflow not started (queue full or stopping) vid={} template={}", vid, id);
-            }
+            WorkflowRepository.Run run = new WorkflowRepository.Run(vid, id, space, source.fileName());
+            repository.addRun(run);
+            queue(run, source);
         }
     }
 
-    private void run(String space, String vid, StoredObject source, String templateId) {
+    /** Queues again the runs a previous emulator did not finish (it stopped first), in the order asked. */
+    public void resume() {
+        for (WorkflowRepository.Run run : repository.unfinishedRuns()) {
+            Optional<StoredObject> source = publisher.find(run.sourceFileName());
+            if (source.isEmpty()) {
+                repository.finished(run);
+                continue;
+            }
+            LOG.info("Workflow resumed vid={} template={}", run.vid(), run.templateId());
+            queue(run, source.get());
+        }
+    }
+
+    private void queue(WorkflowRepository.Run run, StoredObject source) {
+        try {
+            executor.execute(() -> {
+                if (runToItsEnd(run, source)) {
+                    repository.finished(run);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            if (executor.isShutdown()) {
+                return;
+            }
+            LOG.warn(
+                    "Workflow not started (more than {} waiting) vid={} template={}",
+                    MAX_QUEUED,
+                    run.vid(),
+                    run.templateId());
+            repository.finished(run);
+        }
+    }
+
+    /** Runs {@code run}; false when the emulator's stop cut it short, so it runs again at the next start. */
+    private boolean runToItsEnd(WorkflowRepository.Run run, StoredObject source) {
+        String vid = run.vid();
+        String templateId = run.templateId();
         Optional<WorkflowTemplate> template =
                 repository.templateSpec(templateId).map(spec -> WorkflowTemplate.of(templateId, spec));
         if (template.isEmpty() || tools.isEmpty()) {
             LOG.warn("Workflow skipped vid={} template={}: template or ffmpeg missing", vid, templateId);
-            return;
+            return true;
         }
         if (!publisher.holds(source)) {
             LOG.info("Workflow skipped vid={} template={}: the media was deleted", vid, templateId);
-            return;
+            return true;
         }
         runs.begin(source);
         Path out = null;
@@ -129,14 +164,14 @@ public final class Workflows implements AutoCloseable {
                     runner.run(transcodeCommand(tools.get(), objectStore.path(source.objectId()), template.get(), out));
             if (result.exitCode() != 0) {
                 LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, result.stderrTail());
-                return;
+                return true;
             }
             String fileName = FileNameRules.RESERVED_PREFIX + "transcodes/" + vid + "/" + templateId + ".mp4";
             String objectId = ids.objectId();
             boolean stored = publisher
                     .publishFrom(
                             source,
-                            Spaces.storeUri(space, fileName),
+                            Spaces.storeUri(run.spaceName(), fileName),
                             objectId,
                             objectStore.concatenate(objectId, List.of(out)),
                             "video/mp4",
@@ -145,12 +180,21 @@ public final class Workflows implements AutoCloseable {
             if (stored) {
                 LOG.info("Workflow done vid={} template={} output={}", vid, templateId, fileName);
             }
+            return true;
         } catch (IOException | MediaException | RuntimeException e) {
             if (runs.cancelled()) {
                 LOG.info("Workflow stopped vid={} template={}: the media was deleted", vid, templateId);
-            } else {
-                LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, e.toString());
+                return true;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.info(
+                        "Workflow cut short by the stop vid={} template={}; it runs again at the next start",
+                        vid,
+                        templateId);
+                return false;
+            }
+            LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, e.toString());
+            return true;
         } finally {
             runs.end();
             if (out != null) {
