@@ -136,7 +136,22 @@ final class Migrations {
                         template_id TEXT NOT NULL,
                         file_name   TEXT NOT NULL,
                         info        TEXT NOT NULL,
-                        PRIMARY KEY (vid, template_id))""")));
+                        PRIMARY KEY (vid, template_id))""")),
+            new Migration(
+                    6,
+                    List.of(
+                            // AddCallbackSubscription (url, content_type; '' = none yet) and SetCallbackEvent (events:
+                            // a
+                            // comma list, NULL until it is called; auth_enabled 0/1; private_key) per space
+                            """
+                    CREATE TABLE callback_subscriptions (
+                        space_name   TEXT PRIMARY KEY REFERENCES spaces(name),
+                        url          TEXT NOT NULL,
+                        content_type TEXT NOT NULL,
+                        events       TEXT,
+                        auth_enabled INTEGER NOT NULL,
+                        private_key  TEXT NOT NULL,
+                        updated_at   INTEGER NOT NULL)""")));
 
     private Migrations() {}
 

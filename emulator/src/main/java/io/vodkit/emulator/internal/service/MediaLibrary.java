@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.emulator.internal.api.ApiError;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.api.MediaInfo;
+import io.vodkit.emulator.internal.callback.CallbackEvents;
 import io.vodkit.emulator.internal.db.ExecutionRepository;
 import io.vodkit.emulator.internal.db.MediaEntry;
 import io.vodkit.emulator.internal.db.MediaRecord;
@@ -73,6 +74,7 @@ public final class MediaLibrary {
     private final ExecutionRepository executions;
     private final WorkflowRepository workflows;
     private final UploadSessionRepository sessions;
+    private final CallbackEvents events;
 
     public MediaLibrary(
             MediaRepository media,
@@ -81,7 +83,8 @@ public final class MediaLibrary {
             ObjectMd5s md5s,
             ExecutionRepository executions,
             WorkflowRepository workflows,
-            UploadSessionRepository sessions) {
+            UploadSessionRepository sessions,
+            CallbackEvents events) {
         this.media = media;
         this.objects = objects;
         this.objectStore = objectStore;
@@ -89,6 +92,7 @@ public final class MediaLibrary {
         this.executions = executions;
         this.workflows = workflows;
         this.sessions = sessions;
+        this.events = events;
     }
 
     /** The media of each Vid that exists, in the order asked. */
@@ -139,11 +143,17 @@ public final class MediaLibrary {
                 .toList();
     }
 
+    /** {@link #delete(List, String)} without CallbackArgs. */
+    public List<String> delete(List<String> vids) throws IOException {
+        return delete(vids, "");
+    }
+
     /**
      * Deletes each Vid that exists with its source object, poster, restoration and workflow outputs, so their
-     * play URLs answer 404, and frees its FileName for a new upload; returns the Vids that do not exist.
+     * play URLs answer 404, and frees its FileName for a new upload; sends DeleteMediaComplete for each, with the
+     * FileNames removed and {@code callbackArgs}. Returns the Vids that do not exist.
      */
-    public List<String> delete(List<String> vids) throws IOException {
+    public List<String> delete(List<String> vids, String callbackArgs) throws IOException {
         List<String> notExist = new ArrayList<>();
         for (String vid : vids) {
             Optional<MediaRecord> record = media.find(vid);
@@ -160,10 +170,14 @@ public final class MediaLibrary {
             workflows.transcodes(vid).forEach(transcode -> fileNames.add(transcode.fileName()));
             workflows.deleteTranscodes(vid);
             sessions.forgetDeleted(vid);
+            List<String> removed = new ArrayList<>();
             for (String fileName : fileNames) {
-                removeObject(fileName);
+                if (removeObject(fileName)) {
+                    removed.add(fileName);
+                }
             }
-            LOG.info("Deleted media vid={} files={}", vid, fileNames.size());
+            LOG.info("Deleted media vid={} files={}", vid, removed.size());
+            events.mediaDeleted(record.get().spaceName(), vid, removed, callbackArgs);
         }
         return List.copyOf(notExist);
     }
@@ -185,11 +199,13 @@ public final class MediaLibrary {
         return List.copyOf(failed);
     }
 
-    private void removeObject(String fileName) throws IOException {
+    /** Removes the stored file {@code fileName}; false when there was none. */
+    private boolean removeObject(String fileName) throws IOException {
         Optional<StoredObject> removed = objects.remove(fileName);
         if (removed.isPresent()) {
             objectStore.delete(removed.get().objectId());
         }
+        return removed.isPresent();
     }
 
     /** Splits a comma list of tags, trimmed, empties and repeats dropped. */

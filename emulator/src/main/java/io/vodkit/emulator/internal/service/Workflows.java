@@ -1,10 +1,12 @@
 package io.vodkit.emulator.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.emulator.WorkflowTemplate;
 import io.vodkit.emulator.internal.api.ApiError;
 import io.vodkit.emulator.internal.api.Json;
+import io.vodkit.emulator.internal.callback.CallbackEvents;
 import io.vodkit.emulator.internal.db.StoredObject;
 import io.vodkit.emulator.internal.db.WorkflowRepository;
 import io.vodkit.emulator.internal.storage.ObjectStore;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * data folder) and their runs, one at a time in the background after the commit that asked for them (the service
  * runs workflows asynchronously too). A run's output is an object of the space that GetMediaInfos lists in
  * {@code TranscodeInfos} and DeleteMedia removes with the media. A run cut short by the emulator stopping is not
- * resumed.
+ * resumed. Each run that ends sends WorkflowComplete, with the commit's CallbackArgs.
  */
 public final class Workflows implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workflows.class);
@@ -48,6 +50,7 @@ public final class Workflows implements AutoCloseable {
     private final CommandRunner runner;
     private final Ids ids;
     private final Path workDir;
+    private final CallbackEvents events;
     private final ExecutorService executor =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(MAX_QUEUED), runnable -> {
                 Thread thread = new Thread(runnable, "vodkit-workflow");
@@ -63,7 +66,8 @@ public final class Workflows implements AutoCloseable {
             Optional<FfmpegTools> tools,
             CommandRunner runner,
             Ids ids,
-            Path workDir) {
+            Path workDir,
+            CallbackEvents events) {
         this.repository = repository;
         this.objectStore = objectStore;
         this.publisher = publisher;
@@ -72,6 +76,7 @@ public final class Workflows implements AutoCloseable {
         this.runner = runner;
         this.ids = ids;
         this.workDir = workDir;
+        this.events = events;
     }
 
     /**
@@ -96,22 +101,42 @@ public final class Workflows implements AutoCloseable {
     }
 
     /** Queues the runs of {@code templateIds} on the committed {@code source} of {@code vid}. */
-    public void start(String space, String vid, StoredObject source, List<String> templateIds) {
+    public void start(String space, String vid, StoredObject source, List<String> templateIds, String callbackArgs) {
         for (String id : templateIds) {
             try {
-                executor.execute(() -> run(space, vid, source, id));
+                executor.execute(() -> run(space, vid, source, id, callbackArgs));
             } catch (RejectedExecutionException e) {
                 LOG.warn("Workflow not started (queue full or stopping) vid={} template={}", vid, id);
             }
         }
     }
 
-    private void run(String space, String vid, StoredObject source, String templateId) {
+    /** Why a run made no output. */
+    private static final class RunFailure extends Exception {
+        RunFailure(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private void run(String space, String vid, StoredObject source, String templateId, String callbackArgs) {
+        String runId = ids.runId();
+        Optional<JsonNode> output = Optional.empty();
+        String failure = "";
+        try {
+            output = Optional.of(transcode(space, vid, source, templateId));
+        } catch (RunFailure e) {
+            LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, e.getMessage());
+            failure = e.getMessage();
+        }
+        events.workflowFinished(space, vid, runId, templateId, callbackArgs, output, failure);
+    }
+
+    /** Runs {@code templateId} on {@code source}, stores the output and returns its TranscodeInfo. */
+    private JsonNode transcode(String space, String vid, StoredObject source, String templateId) throws RunFailure {
         Optional<WorkflowTemplate> template =
                 repository.templateSpec(templateId).map(spec -> WorkflowTemplate.of(templateId, spec));
         if (template.isEmpty() || tools.isEmpty()) {
-            LOG.warn("Workflow skipped vid={} template={}: template or ffmpeg missing", vid, templateId);
-            return;
+            throw new RunFailure("the template or ffmpeg is missing");
         }
         Path out = null;
         try {
@@ -120,8 +145,7 @@ public final class Workflows implements AutoCloseable {
             ProcessResult result =
                     runner.run(transcodeCommand(tools.get(), objectStore.path(source.objectId()), template.get(), out));
             if (result.exitCode() != 0) {
-                LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, result.stderrTail());
-                return;
+                throw new RunFailure("ffmpeg failed: " + result.stderrTail());
             }
             String fileName = FileNameRules.RESERVED_PREFIX + "transcodes/" + vid + "/" + templateId + ".mp4";
             String objectId = ids.objectId();
@@ -131,15 +155,12 @@ public final class Workflows implements AutoCloseable {
                     objectId,
                     objectStore.concatenate(objectId, List.of(out)),
                     "video/mp4");
-            repository.addTranscode(
-                    vid,
-                    new WorkflowRepository.Transcode(
-                            templateId,
-                            fileName,
-                            Json.text(transcodeInfo(stored, inspector.probe(objectStore.path(objectId))))));
+            ObjectNode info = transcodeInfo(stored, inspector.probe(objectStore.path(objectId)));
+            repository.addTranscode(vid, new WorkflowRepository.Transcode(templateId, fileName, Json.text(info)));
             LOG.info("Workflow done vid={} template={} output={}", vid, templateId, fileName);
+            return info;
         } catch (IOException | MediaException | RuntimeException e) {
-            LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, e.toString());
+            throw new RunFailure(e.toString());
         } finally {
             if (out != null) {
                 try {
