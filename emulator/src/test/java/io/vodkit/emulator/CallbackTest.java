@@ -15,7 +15,6 @@ import com.byteplus.service.vod.model.request.VodSetCallbackEventRequest;
 import com.byteplus.service.vod.model.request.VodUploadMediaRequest;
 import com.byteplus.service.vod.model.request.VodUrlUploadRequest;
 import com.byteplus.service.vod.model.response.VodAddCallbackSubscriptionResponse;
-import com.byteplus.service.vod.model.response.VodCommitUploadInfoResponse;
 import com.byteplus.service.vod.model.response.VodSetCallbackEventResponse;
 import com.byteplus.service.vod.model.response.VodUrlUploadResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.http.HttpRequestInterceptor;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,26 +58,26 @@ class CallbackTest {
     @TempDir
     Path tmp;
 
+    @AutoClose
+    private OfficialSdk session;
+
     private TestEmulator vod;
     private IVodService sdk;
+
+    @AutoClose
     private CallbackReceiver receiver;
 
     @BeforeEach
     void start() throws Exception {
         receiver = new CallbackReceiver();
-        vod = TestEmulator.start(tmp.resolve("data"));
-        sdk = OfficialSdk.against(vod.emulator(), (HttpRequestInterceptor) (request, context) -> {});
+        startEmulator();
     }
 
-    @AfterEach
-    void stop() {
-        if (sdk != null) {
-            sdk.destroy();
-        }
-        if (vod != null) {
-            vod.close();
-        }
-        receiver.close();
+    /** Starts (again) the emulator on the test's data folder, and the official SDK against it. */
+    private void startEmulator() throws Exception {
+        session = OfficialSdk.start(tmp.resolve("data"), (HttpRequestInterceptor) (request, context) -> {});
+        vod = session.vod();
+        sdk = session.sdk();
     }
 
     @Test
@@ -338,10 +337,8 @@ class CallbackTest {
     @Test
     void aSubscriptionSurvivesARestart() throws Exception {
         subscribe("/after-restart", "application/json", "FileUploadComplete", "1", KEY);
-        sdk.destroy();
-        vod.close();
-        vod = TestEmulator.start(tmp.resolve("data"));
-        sdk = OfficialSdk.against(vod.emulator(), (HttpRequestInterceptor) (request, context) -> {});
+        session.close();
+        startEmulator();
 
         String vid = upload(randomFile("e.mp4", 1000, 9), "", "");
 
@@ -445,18 +442,15 @@ class CallbackTest {
 
     /** Uploads {@code file} with the SDK's own uploadMedia; returns the Vid. */
     private String upload(Path file, String callbackArgs, String functions) throws Exception {
-        VodCommitUploadInfoResponse response = sdk.uploadMedia(
-                VodUploadMediaRequest.newBuilder()
+        return session.upload(VodUploadMediaRequest.newBuilder()
                         .setSpaceName(SPACE)
                         .setFilePath(file.toString())
                         .setCallbackArgs(callbackArgs)
                         .setFunctions(functions)
-                        .build(),
-                null);
-        assertThat(response.getResponseMetadata().hasError())
-                .as(response.toString())
-                .isFalse();
-        return response.getResult().getData().getVid();
+                        .build())
+                .getResult()
+                .getData()
+                .getVid();
     }
 
     /** The callback as the SDK reads it (protobuf JSON, unknown fields ignored). */

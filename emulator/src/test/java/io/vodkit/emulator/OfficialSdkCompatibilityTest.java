@@ -48,7 +48,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.http.HttpRequestInterceptor;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,25 +68,20 @@ class OfficialSdkCompatibilityTest {
     Path tmp;
 
     private final List<String> sent = new CopyOnWriteArrayList<>();
+
+    @AutoClose
+    private OfficialSdk session;
+
     private TestEmulator vod;
     private IVodService sdk;
 
     @BeforeEach
     void start() throws Exception {
-        vod = TestEmulator.start(tmp.resolve("data"));
-        sdk = OfficialSdk.against(vod.emulator(), (HttpRequestInterceptor)
+        session = OfficialSdk.start(tmp.resolve("data"), (HttpRequestInterceptor)
                 (request, context) -> sent.add(request.getRequestLine().getMethod() + " "
                         + request.getRequestLine().getUri()));
-    }
-
-    @AfterEach
-    void stop() {
-        if (sdk != null) {
-            sdk.destroy();
-        }
-        if (vod != null) {
-            vod.close();
-        }
+        vod = session.vod();
+        sdk = session.sdk();
     }
 
     @Test
@@ -224,17 +219,11 @@ class OfficialSdkCompatibilityTest {
     }
 
     private String upload(Path file) throws Exception {
-        VodCommitUploadInfoResponse response = sdk.uploadMedia(
-                VodUploadMediaRequest.newBuilder()
-                        .setSpaceName(TestEmulator.SPACE)
-                        .setFilePath(file.toString())
-                        .build(),
-                null);
-        assertThat(response.getResponseMetadata().hasError())
-                .as(response.toString())
-                .isFalse();
+        VodCommitUploadInfoResponse response = session.upload(VodUploadMediaRequest.newBuilder()
+                .setSpaceName(TestEmulator.SPACE)
+                .setFilePath(file.toString())
+                .build());
         String vid = response.getResult().getData().getVid();
-        assertThat(vid).isNotEmpty();
         assertThat(response.getResult().getData().getSourceInfo().getSize()).isEqualTo(Files.size(file));
         // CommitUploadInfo reports the MD5 when the bytes were read anyway (one PUT); a multipart object's is
         // computed when first asked for, so the SDK reads it from GetMediaInfos
