@@ -28,7 +28,7 @@ public final class ExecutionWorkers implements AutoCloseable {
     private final int workerCount;
     private final Semaphore work = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
-    private volatile Consumer<String> finished = runId -> {};
+    private Consumer<String> finished; // set by start, before the threads that read it start
     private volatile boolean closed;
 
     public ExecutionWorkers(ExecutionRepository executions, EnhanceTask task, Clock clock, int workerCount) {
