@@ -3,7 +3,6 @@ package io.vodkit.emulator.internal.db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,7 +66,7 @@ public final class CallbackRepository {
                 row.getString("space_name"),
                 row.getString("url"),
                 row.getString("content_type"),
-                Optional.ofNullable(events).map(e -> Arrays.asList(e.split(","))),
+                Optional.ofNullable(events).map(e -> List.of(e.split(","))),
                 row.getInt("auth_enabled") == 1,
                 row.getString("private_key"));
     }

@@ -140,9 +140,8 @@ final class Migrations {
             new Migration(
                     6,
                     List.of(
-                            // AddCallbackSubscription (url, content_type; '' = none yet) and SetCallbackEvent (events:
-                            // a
-                            // comma list, NULL until it is called; auth_enabled 0/1; private_key) per space
+                            // per space: AddCallbackSubscription (url, content_type; url '' = none yet) and
+                            // SetCallbackEvent (events, a comma list, NULL until called; auth_enabled; private_key)
                             """
                     CREATE TABLE callback_subscriptions (
                         space_name   TEXT PRIMARY KEY REFERENCES spaces(name),
