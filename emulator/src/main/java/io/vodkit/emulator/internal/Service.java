@@ -111,11 +111,12 @@ public final class Service {
         this.mediaLibrary = new MediaLibrary(
                 store.media(),
                 store.objects(),
-                store.objectStore(),
+                store.publisher(),
                 store.md5s(),
                 restorations.repository(),
                 restorations.workflowRepository(),
                 store.sessions(),
+                restorations.runs(),
                 notifications.events());
         this.consoleStore = new ConsoleStore(database);
     }

@@ -27,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * StartWorkflow: the templates the emulator knows ({@code serve --workflow-template ID=transcode:720p}, kept in the
  * data folder) and their runs, one at a time in the background after the commit that asked for them (the service
  * runs workflows asynchronously too). A run's output is an object of the space that GetMediaInfos lists in
- * {@code TranscodeInfos} and DeleteMedia removes with the media. A run cut short by the emulator stopping is not
- * resumed. Each run that ends sends WorkflowComplete, with the commit's CallbackArgs.
+ * {@code TranscodeInfos} and DeleteMedia removes with the media; deleting the media stops its run. A run cut short
+ * by the emulator stopping is not resumed. Each run that ends sends WorkflowComplete, with the commit's CallbackArgs.
  */
 public final class Workflows implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workflows.class);
@@ -50,6 +51,7 @@ public final class Workflows implements AutoCloseable {
     private final CommandRunner runner;
     private final Ids ids;
     private final Path workDir;
+    private final SourceRuns runs;
     private final CallbackEvents events;
     private final ExecutorService executor =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(MAX_QUEUED), runnable -> {
@@ -67,6 +69,7 @@ public final class Workflows implements AutoCloseable {
             CommandRunner runner,
             Ids ids,
             Path workDir,
+            SourceRuns runs,
             CallbackEvents events) {
         this.repository = repository;
         this.objectStore = objectStore;
@@ -76,6 +79,7 @@ public final class Workflows implements AutoCloseable {
         this.runner = runner;
         this.ids = ids;
         this.workDir = workDir;
+        this.runs = runs;
         this.events = events;
     }
 
@@ -118,26 +122,32 @@ public final class Workflows implements AutoCloseable {
         }
     }
 
+    /** One run, then its WorkflowComplete (none when DeleteMedia removed the media meanwhile: it has no Vid now). */
     private void run(String space, String vid, StoredObject source, String templateId, String callbackArgs) {
         String runId = ids.runId();
-        Optional<JsonNode> output = Optional.empty();
-        String failure = "";
         try {
-            output = Optional.of(transcode(space, vid, source, templateId));
+            transcode(space, vid, source, templateId)
+                    .ifPresent(info -> events.workflowFinished(
+                            space, vid, runId, templateId, callbackArgs, Optional.of(info), ""));
         } catch (RunFailure e) {
             LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, e.getMessage());
-            failure = e.getMessage();
+            events.workflowFinished(space, vid, runId, templateId, callbackArgs, Optional.empty(), e.getMessage());
         }
-        events.workflowFinished(space, vid, runId, templateId, callbackArgs, output, failure);
     }
 
-    /** Runs {@code templateId} on {@code source}, stores the output and returns its TranscodeInfo. */
-    private JsonNode transcode(String space, String vid, StoredObject source, String templateId) throws RunFailure {
+    /** Runs {@code templateId} on {@code source} and stores the output: its TranscodeInfo, empty when deleted. */
+    private Optional<JsonNode> transcode(String space, String vid, StoredObject source, String templateId)
+            throws RunFailure {
         Optional<WorkflowTemplate> template =
                 repository.templateSpec(templateId).map(spec -> WorkflowTemplate.of(templateId, spec));
         if (template.isEmpty() || tools.isEmpty()) {
             throw new RunFailure("the template or ffmpeg is missing");
         }
+        if (!publisher.holds(source)) {
+            LOG.info("Workflow skipped vid={} template={}: the media was deleted", vid, templateId);
+            return Optional.empty();
+        }
+        runs.begin(source);
         Path out = null;
         try {
             Files.createDirectories(workDir);
@@ -149,19 +159,34 @@ public final class Workflows implements AutoCloseable {
             }
             String fileName = FileNameRules.RESERVED_PREFIX + "transcodes/" + vid + "/" + templateId + ".mp4";
             String objectId = ids.objectId();
-            StoredObject stored = publisher.publish(
-                    space,
-                    Spaces.storeUri(space, fileName),
-                    objectId,
-                    objectStore.concatenate(objectId, List.of(out)),
-                    "video/mp4");
-            ObjectNode info = transcodeInfo(stored, inspector.probe(objectStore.path(objectId)));
-            repository.addTranscode(vid, new WorkflowRepository.Transcode(templateId, fileName, Json.text(info)));
-            LOG.info("Workflow done vid={} template={} output={}", vid, templateId, fileName);
-            return info;
+            AtomicReference<JsonNode> info = new AtomicReference<>();
+            boolean stored = publisher
+                    .publishFrom(
+                            source,
+                            Spaces.storeUri(space, fileName),
+                            objectId,
+                            objectStore.concatenate(objectId, List.of(out)),
+                            "video/mp4",
+                            output -> {
+                                info.set(transcodeInfo(output, inspector.probe(objectStore.path(output.objectId()))));
+                                repository.addTranscode(
+                                        vid,
+                                        new WorkflowRepository.Transcode(
+                                                templateId, output.fileName(), Json.text(info.get())));
+                            })
+                    .isPresent();
+            if (stored) {
+                LOG.info("Workflow done vid={} template={} output={}", vid, templateId, fileName);
+            }
+            return stored ? Optional.of(info.get()) : Optional.empty();
         } catch (IOException | MediaException | RuntimeException e) {
+            if (runs.cancelled()) {
+                LOG.info("Workflow stopped vid={} template={}: the media was deleted", vid, templateId);
+                return Optional.empty();
+            }
             throw new RunFailure(e.toString());
         } finally {
+            runs.end();
             if (out != null) {
                 try {
                     Files.deleteIfExists(out);
