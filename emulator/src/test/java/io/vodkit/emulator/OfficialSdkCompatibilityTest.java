@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.byteplus.service.vod.IVodService;
-import com.byteplus.service.vod.impl.VodServiceImpl;
 import com.byteplus.service.vod.model.business.VodMediaInfo;
 import com.byteplus.service.vod.model.business.VodPlayInfo;
 import com.byteplus.service.vod.model.business.VodURLSet;
@@ -28,6 +27,7 @@ import com.byteplus.service.vod.model.response.VodUpdateMediaInfoResponse;
 import com.byteplus.service.vod.model.response.VodUrlUploadResponse;
 import com.google.protobuf.Int64Value;
 import com.google.protobuf.StringValue;
+import io.vodkit.emulator.support.OfficialSdk;
 import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
@@ -48,12 +48,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.http.HttpRequestInterceptor;
-import org.apache.http.config.RegistryBuilder;
-import org.apache.http.conn.socket.ConnectionSocketFactory;
-import org.apache.http.conn.socket.PlainConnectionSocketFactory;
-import org.apache.http.impl.client.HttpClients;
-import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,9 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback port: its own {@code uploadMedia} (one PUT below 20 MiB, the gateway multipart protocol above),
  * {@code uploadMediaByUrl} + {@code queryUploadTaskInfo}, then {@code updateMediaPublishStatus} + {@code getPlayInfo}
  * whose play URL must serve the very bytes uploaded; and {@code getMediaInfos}, {@code getMediaList},
- * {@code updateMediaInfo}, {@code deleteMedia}, read back through the SDK's own response models. The SDK's OpenAPI calls go to the emulator over plain HTTP
- * ({@code setHost}/{@code setScheme}); its storage URLs are hard-wired to {@code https://<UploadHost>/…}, so the Apache
- * HttpClient handed to it opens plain sockets for {@code https} routes (no TLS, nothing else changed).
+ * {@code updateMediaInfo}, {@code deleteMedia}, read back through the SDK's own response models (connected as
+ * {@link OfficialSdk} says).
  */
 class OfficialSdkCompatibilityTest {
     private static final long MIB = 1024 * 1024;
@@ -74,37 +68,20 @@ class OfficialSdkCompatibilityTest {
     Path tmp;
 
     private final List<String> sent = new CopyOnWriteArrayList<>();
+
+    @AutoClose
+    private OfficialSdk session;
+
     private TestEmulator vod;
     private IVodService sdk;
 
     @BeforeEach
     void start() throws Exception {
-        vod = TestEmulator.start(tmp.resolve("data"));
-        sdk = VodServiceImpl.getInstance("ap-singapore-1");
-        sdk.setHttpClient(HttpClients.custom()
-                .setConnectionManager(
-                        new PoolingHttpClientConnectionManager(RegistryBuilder.<ConnectionSocketFactory>create()
-                                .register("http", PlainConnectionSocketFactory.getSocketFactory())
-                                .register("https", PlainConnectionSocketFactory.getSocketFactory())
-                                .build()))
-                .addInterceptorFirst((HttpRequestInterceptor)
-                        (request, context) -> sent.add(request.getRequestLine().getMethod() + " "
-                                + request.getRequestLine().getUri()))
-                .build());
-        sdk.setHost(vod.emulator().endpoint().getAuthority());
-        sdk.setScheme("http");
-        sdk.setAccessKey(TestEmulator.ACCESS_KEY);
-        sdk.setSecretKey(TestEmulator.SECRET_KEY);
-    }
-
-    @AfterEach
-    void stop() {
-        if (sdk != null) {
-            sdk.destroy();
-        }
-        if (vod != null) {
-            vod.close();
-        }
+        session = OfficialSdk.start(tmp.resolve("data"), (HttpRequestInterceptor)
+                (request, context) -> sent.add(request.getRequestLine().getMethod() + " "
+                        + request.getRequestLine().getUri()));
+        vod = session.vod();
+        sdk = session.sdk();
     }
 
     @Test
@@ -242,17 +219,11 @@ class OfficialSdkCompatibilityTest {
     }
 
     private String upload(Path file) throws Exception {
-        VodCommitUploadInfoResponse response = sdk.uploadMedia(
-                VodUploadMediaRequest.newBuilder()
-                        .setSpaceName(TestEmulator.SPACE)
-                        .setFilePath(file.toString())
-                        .build(),
-                null);
-        assertThat(response.getResponseMetadata().hasError())
-                .as(response.toString())
-                .isFalse();
+        VodCommitUploadInfoResponse response = session.upload(VodUploadMediaRequest.newBuilder()
+                .setSpaceName(TestEmulator.SPACE)
+                .setFilePath(file.toString())
+                .build());
         String vid = response.getResult().getData().getVid();
-        assertThat(vid).isNotEmpty();
         assertThat(response.getResult().getData().getSourceInfo().getSize()).isEqualTo(Files.size(file));
         // CommitUploadInfo reports the MD5 when the bytes were read anyway (one PUT); a multipart object's is
         // computed when first asked for, so the SDK reads it from GetMediaInfos

@@ -1,6 +1,7 @@
 package io.vodkit.emulator.internal;
 
 import io.vodkit.emulator.UrlPullConfig;
+import io.vodkit.emulator.internal.callback.CallbackEvents;
 import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.internal.db.UrlJobRepository;
 import io.vodkit.emulator.internal.pull.PullIngest;
@@ -28,6 +29,7 @@ public record Pulls(
             Store store,
             MediaCommitter committer,
             Workflows workflows,
+            CallbackEvents events,
             Ids ids,
             Clock clock) {
         UrlJobRepository jobs = new UrlJobRepository(database);
@@ -40,8 +42,8 @@ public record Pulls(
                 store.objectStore(),
                 store.publisher(),
                 committer);
-        PullWorkers workers =
-                new PullWorkers(jobs, ingest, clock, config, PullWorkers.workerPool(config.workers(), "vodkit-pull"));
+        PullWorkers workers = new PullWorkers(
+                jobs, ingest, clock, config, PullWorkers.workerPool(config.workers(), "vodkit-pull"), events);
         UrlPulls urlPulls =
                 new UrlPulls(database, store.spaces(), store.sessionOpener(), jobs, workers, ids, clock, workflows);
         return new Pulls(guard, jobs, workers, httpPool, urlPulls);

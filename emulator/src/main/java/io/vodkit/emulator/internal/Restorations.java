@@ -1,7 +1,11 @@
 package io.vodkit.emulator.internal;
 
 import io.vodkit.emulator.EmulatorConfig;
+import io.vodkit.emulator.internal.api.ApiException;
+import io.vodkit.emulator.internal.api.GetExecutionResult;
+import io.vodkit.emulator.internal.callback.CallbackEvents;
 import io.vodkit.emulator.internal.db.Database;
+import io.vodkit.emulator.internal.db.ExecutionRecord;
 import io.vodkit.emulator.internal.db.ExecutionRepository;
 import io.vodkit.emulator.internal.db.WorkflowRepository;
 import io.vodkit.emulator.internal.jobs.EnhanceTask;
@@ -39,7 +43,12 @@ public record Restorations(
     private static final int MAX_ENHANCE_ATTEMPTS = 3;
 
     public static Restorations open(
-            EmulatorConfig.Restoration config, Database database, Store store, Ids ids, Clock clock) {
+            EmulatorConfig.Restoration config,
+            Database database,
+            Store store,
+            CallbackEvents events,
+            Ids ids,
+            Clock clock) {
         Optional<FfmpegTools> tools = FfmpegTools.locate(config.ffmpeg());
         MediaInspector inspector = new MediaInspector(tools, MEDIA_PROCESS_TIMEOUT);
         ExecutionRepository repository = new ExecutionRepository(database);
@@ -82,7 +91,8 @@ public record Restorations(
                 new ProcessRunner(RESTORE_PROCESS_TIMEOUT),
                 ids,
                 store.work(),
-                runs);
+                runs,
+                events);
         return new Restorations(tools, inspector, repository, workers, executions, workflowRepository, workflows, runs);
     }
 
@@ -91,9 +101,21 @@ public record Restorations(
         repository.requeueInterrupted(MAX_ENHANCE_ATTEMPTS, EnhanceTask.CODE_INTERNAL, clock.instant());
     }
 
-    /** Starts the restoration workers until the handle is closed (an interrupted job is re-queued next start). */
-    public Handles.Handle startWorkers() {
-        workers.start();
+    /**
+     * Starts the restoration workers until the handle is closed (an interrupted job is re-queued next start); each
+     * restoration that ends sends ExecutionComplete.
+     */
+    public Handles.Handle startWorkers(CallbackEvents events) {
+        workers.start(runId -> {
+            try {
+                GetExecutionResult result = executions.get(runId);
+                if (ExecutionRecord.SUCCESS.equals(result.status()) || ExecutionRecord.FAILED.equals(result.status())) {
+                    events.executionFinished(result);
+                }
+            } catch (ApiException gone) {
+                // removed (DeleteMedia) before it could be announced: nothing to send
+            }
+        });
         return workers::close;
     }
 

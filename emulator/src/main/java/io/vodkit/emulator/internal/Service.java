@@ -9,6 +9,7 @@ import io.vodkit.emulator.internal.faults.FaultInjector;
 import io.vodkit.emulator.internal.link.LinkShaper;
 import io.vodkit.emulator.internal.routing.ActionRouter;
 import io.vodkit.emulator.internal.routing.ApplyUploadInfoHandler;
+import io.vodkit.emulator.internal.routing.CallbackActions;
 import io.vodkit.emulator.internal.routing.CommitUploadInfoHandler;
 import io.vodkit.emulator.internal.routing.CreateSpaceHandler;
 import io.vodkit.emulator.internal.routing.DescribeDomainConfigHandler;
@@ -63,6 +64,7 @@ public final class Service {
     private final Ids ids;
     private final Store store;
     private final Access access;
+    private final Notifications notifications;
     private final Restorations restorations;
     private final MediaCommitter committer;
     private final Pulls pulls;
@@ -80,7 +82,9 @@ public final class Service {
         this.faults = new FaultInjector(config.lab().faults());
         this.store = Store.open(database, dataDir, config.storage(), ids, clock);
         this.access = Access.open(config.account(), store.settings(), ids, clock);
-        this.restorations = Restorations.open(config.restoration(), database, store, ids, clock);
+        this.notifications = Notifications.open(config, database, ids, clock);
+        this.restorations =
+                Restorations.open(config.restoration(), database, store, notifications.events(), ids, clock);
         this.committer = new MediaCommitter(
                 store.spaces(),
                 store.sessions(),
@@ -92,7 +96,8 @@ public final class Service {
                 ids,
                 clock,
                 store.work(),
-                restorations.workflows());
+                restorations.workflows(),
+                notifications.events());
         this.pulls = Pulls.open(
                 config.urlPull(),
                 config.network().host(),
@@ -100,6 +105,7 @@ public final class Service {
                 store,
                 committer,
                 restorations.workflows(),
+                notifications.events(),
                 ids,
                 clock);
         this.mediaLibrary = new MediaLibrary(
@@ -110,7 +116,8 @@ public final class Service {
                 restorations.repository(),
                 restorations.workflowRepository(),
                 store.sessions(),
-                restorations.runs());
+                restorations.runs(),
+                notifications.events());
         this.consoleStore = new ConsoleStore(database);
     }
 
@@ -126,11 +133,15 @@ public final class Service {
         return service;
     }
 
-    /** Starts the background work (restorations, URL pulls, the upload sweeper), each stopped with {@code handles}. */
+    /**
+     * Starts the background work (callback delivery, restorations, URL pulls, the upload sweeper), each stopped with
+     * {@code handles}; callback delivery stops last, after the work that sends callbacks.
+     */
     public void start(Handles handles) {
+        handles.add(notifications.delivery());
         handles.add(restorations.workflowRuns());
         handles.add(pulls.startWorkers());
-        handles.add(restorations.startWorkers());
+        handles.add(restorations.startWorkers(notifications.events()));
         handles.add(store.startSweeps());
     }
 
@@ -164,7 +175,10 @@ public final class Service {
         return consoleToken;
     }
 
-    /** GetMediaInfos … DeleteMediaTosFile (media-management.md A1: 2023-07-01 for DeleteMediaTosFile). */
+    /**
+     * GetMediaInfos … DeleteMediaTosFile (media-management.md A1: 2023-07-01 for DeleteMediaTosFile), and the callback
+     * settings (A15.1).
+     */
     private void registerMediaActions(ActionRouter router) {
         MediaActions actions = new MediaActions(mediaLibrary, store.spaces(), clock);
         router.register("GetMediaInfos", List.of("2023-01-01", "2022-12-01", "2023-07-01"), actions.getMediaInfos())
@@ -176,6 +190,9 @@ public final class Service {
                         actions.updateMediaStorageClass())
                 .register("DeleteMedia", MEDIA_VERSIONS, actions.deleteMedia())
                 .register("DeleteMediaTosFile", List.of("2023-07-01", "2022-12-01"), actions.deleteMediaTosFile());
+        CallbackActions callbacks = new CallbackActions(notifications.callbacks(), store.spaces());
+        router.register("AddCallbackSubscription", List.of("2023-01-01"), callbacks.addCallbackSubscription())
+                .register("SetCallbackEvent", List.of("2023-01-01"), callbacks.setCallbackEvent());
     }
 
     /** The HTTP endpoints, for a listener reachable at {@code address}. */
@@ -228,7 +245,12 @@ public final class Service {
                         store.multipartUploads(),
                         store.publisher()),
                 new DownloadEndpoint(store.objects(), store.objectStore(), playDomain, clock),
-                new StatsEndpoint(stats, store.multipartUploads(), store.media(), faults::injected),
+                new StatsEndpoint(
+                        stats,
+                        store.multipartUploads(),
+                        store.media(),
+                        faults::injected,
+                        notifications.callbacks().delivery()::counts),
                 new ConsoleEndpoint(
                         consoleToken,
                         consoleStore,

@@ -34,6 +34,9 @@ public enum ApiError {
             "The number of %s entered is greater than the limit (%d)."),
     INVALID_PARAMETER(400, "InvalidParameter", null, "The parameter %s has an invalid value %s: %s."),
     SPACE_NOT_FOUND(404, "ResourceNotFound", null, "The space %s does not exist."),
+    /** SetCallbackEvent's documented code for a space that does not exist (reference-setcallbackevent). */
+    INVALID_SPACE_NAME(
+            400, "InvalidParameter.InvalidSpaceName", null, "Invalid SpaceName: the space %s does not exist."),
     DOMAIN_NOT_FOUND(404, "ResourceNotFound", null, "The domain %s does not exist in space %s."),
     FILE_NAME_COMMITTED(
             400,

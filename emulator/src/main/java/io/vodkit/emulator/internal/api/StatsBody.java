@@ -10,4 +10,5 @@ public record StatsBody(
         @JsonProperty("uploads_in_progress") long uploadsInProgress,
         @JsonProperty("vids") long vids,
         @JsonProperty("faults_injected") long faultsInjected,
-        @JsonProperty("faults") Map<String, Long> faults) {}
+        @JsonProperty("faults") Map<String, Long> faults,
+        @JsonProperty("callbacks") Map<String, Long> callbacks) {}

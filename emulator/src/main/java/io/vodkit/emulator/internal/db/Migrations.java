@@ -140,6 +140,20 @@ final class Migrations {
             new Migration(
                     6,
                     List.of(
+                            // per space: AddCallbackSubscription (url, content_type; url '' = none yet) and
+                            // SetCallbackEvent (events, a comma list, NULL until called; auth_enabled; private_key)
+                            """
+                    CREATE TABLE callback_subscriptions (
+                        space_name   TEXT PRIMARY KEY REFERENCES spaces(name),
+                        url          TEXT NOT NULL,
+                        content_type TEXT NOT NULL,
+                        events       TEXT,
+                        auth_enabled INTEGER NOT NULL,
+                        private_key  TEXT NOT NULL,
+                        updated_at   INTEGER NOT NULL)""")),
+            new Migration(
+                    7,
+                    List.of(
                             // StartWorkflow runs asked for and not finished: run again after a restart
                             """
                     CREATE TABLE workflow_runs (
@@ -147,6 +161,7 @@ final class Migrations {
                         template_id      TEXT NOT NULL,
                         space_name       TEXT NOT NULL,
                         source_file_name TEXT NOT NULL,
+                        callback_args    TEXT,
                         seq              INTEGER NOT NULL,
                         PRIMARY KEY (vid, template_id))""")));
 

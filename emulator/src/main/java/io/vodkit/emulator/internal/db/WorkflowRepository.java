@@ -14,8 +14,11 @@ public final class WorkflowRepository {
     /** One output: its FileName and its {@code TranscodeInfo} JSON. */
     public record Transcode(String templateId, String fileName, String infoJson) {}
 
-    /** A run asked for and not finished: template {@code templateId} on the source of {@code vid}. */
-    public record Run(String vid, String templateId, String spaceName, String sourceFileName) {}
+    /**
+     * A run asked for and not finished: template {@code templateId} on the source of {@code vid}, and the
+     * CallbackArgs its WorkflowComplete carries.
+     */
+    public record Run(String vid, String templateId, String spaceName, String sourceFileName, String callbackArgs) {}
 
     private final Database database;
 
@@ -89,19 +92,21 @@ public final class WorkflowRepository {
     /** Notes a run until {@link #finished}; asking again for the same Vid and template keeps one. */
     public void addRun(Run run) {
         database.update(
-                "INSERT OR IGNORE INTO workflow_runs (vid, template_id, space_name, source_file_name, seq) "
-                        + "VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow_runs))",
+                "INSERT OR IGNORE INTO workflow_runs "
+                        + "(vid, template_id, space_name, source_file_name, callback_args, seq) "
+                        + "VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM workflow_runs))",
                 run.vid(),
                 run.templateId(),
                 run.spaceName(),
-                run.sourceFileName());
+                run.sourceFileName(),
+                run.callbackArgs());
     }
 
     /** The runs not finished, in the order they were asked for. */
     public List<Run> unfinishedRuns() {
         return database.list(
-                "SELECT vid, template_id, space_name, source_file_name FROM workflow_runs ORDER BY seq",
-                rs -> new Run(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                "SELECT vid, template_id, space_name, source_file_name, callback_args FROM workflow_runs ORDER BY seq",
+                rs -> new Run(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
     }
 
     /** Forgets a run that ended (done, failed, or its media deleted). */

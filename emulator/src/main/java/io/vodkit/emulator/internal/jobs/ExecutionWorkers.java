@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class ExecutionWorkers implements AutoCloseable {
     private final int workerCount;
     private final Semaphore work = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
+    private Consumer<String> finished; // set by start, before the threads that read it start
     private volatile boolean closed;
 
     public ExecutionWorkers(ExecutionRepository executions, EnhanceTask task, Clock clock, int workerCount) {
@@ -39,8 +41,9 @@ public final class ExecutionWorkers implements AutoCloseable {
         this.workerCount = workerCount;
     }
 
-    /** Starts the workers; they first take any jobs already waiting. */
-    public synchronized void start() {
+    /** Starts the workers; they first take any jobs already waiting and tell {@code finished} each RunId run. */
+    public synchronized void start(Consumer<String> finished) {
+        this.finished = finished;
         for (int i = 1; i <= workerCount; i++) {
             Thread thread = new Thread(this::loop, "vodkit-enhance-" + i);
             thread.setDaemon(true);
@@ -60,6 +63,7 @@ public final class ExecutionWorkers implements AutoCloseable {
                 Optional<ExecutionRecord> job = executions.claimNext(clock.instant());
                 if (job.isPresent()) {
                     task.run(job.get());
+                    finished.accept(job.get().runId());
                 } else {
                     work.tryAcquire(IDLE_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
                 }

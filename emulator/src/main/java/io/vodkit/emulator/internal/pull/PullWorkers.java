@@ -4,6 +4,7 @@ import io.vodkit.emulator.Disk;
 import io.vodkit.emulator.UrlPullConfig;
 import io.vodkit.emulator.internal.api.ApiException;
 import io.vodkit.emulator.internal.api.Json;
+import io.vodkit.emulator.internal.callback.CallbackEvents;
 import io.vodkit.emulator.internal.db.UrlJob;
 import io.vodkit.emulator.internal.db.UrlJobRepository;
 import io.vodkit.emulator.internal.service.MediaCommitter;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * them through {@link PullIngest}. The database is the queue: jobs beyond the workers wait there as {@code initial},
  * so memory does not grow with the backlog. A stop interrupts running fetches and leaves their jobs
  * {@code processing}; {@link #start} recovers them on the next run (see
- * {@link UrlJobRepository#recoverInterrupted}).
+ * {@link UrlJobRepository#recoverInterrupted}). A job that ends sends FileUploadByUrlComplete.
  */
 public final class PullWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PullWorkers.class);
@@ -34,16 +35,23 @@ public final class PullWorkers implements AutoCloseable {
     private final Clock clock;
     private final UrlPullConfig config;
     private final ExecutorService pool;
+    private final CallbackEvents events;
     private final Semaphore waiting = new Semaphore(0);
     private volatile boolean closed;
 
     public PullWorkers(
-            UrlJobRepository jobs, PullIngest ingest, Clock clock, UrlPullConfig config, ExecutorService pool) {
+            UrlJobRepository jobs,
+            PullIngest ingest,
+            Clock clock,
+            UrlPullConfig config,
+            ExecutorService pool,
+            CallbackEvents events) {
         this.jobs = jobs;
         this.ingest = ingest;
         this.clock = clock;
         this.config = config;
         this.pool = pool;
+        this.events = events;
     }
 
     /** A fixed pool of {@code workers} named daemon threads for {@link PullWorkers}. */
@@ -95,6 +103,7 @@ public final class PullWorkers implements AutoCloseable {
             MediaCommitter.CommittedMedia media = ingest.ingest(job);
             jobs.succeed(job.jobId(), media.vid(), media.posterUri(), Json.text(media.sourceInfo()), clock.instant());
             LOG.info("URL pull succeeded jobId={} vid={}", job.jobId(), media.vid());
+            events.urlPulled(job, media.vid(), media.sourceInfo(), media.posterUri());
             return true;
         } catch (InterruptedException e) {
             LOG.info("URL pull interrupted by stop jobId={}", job.jobId());
@@ -122,6 +131,7 @@ public final class PullWorkers implements AutoCloseable {
         }
         jobs.fail(job.jobId(), reason, clock.instant());
         LOG.info("URL pull failed jobId={} reason={}", job.jobId(), reason);
+        events.urlPullFailed(job, reason);
         return true;
     }
 

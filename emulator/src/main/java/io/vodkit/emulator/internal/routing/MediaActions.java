@@ -141,12 +141,13 @@ public final class MediaActions {
         };
     }
 
-    /** {@code Vids} ≤ 20, {@code CallbackArgs} ≤ 512 bytes → {@code NotExistVids}. */
+    /** {@code Vids} ≤ 20, {@code CallbackArgs} ≤ 512 bytes (echoed by DeleteMediaComplete) → {@code NotExistVids}. */
     public ActionHandler deleteMedia() {
         return params -> {
             List<String> vids = vids(params);
-            MediaCommitter.checkCallbackArgs(params.text("CallbackArgs").orElse(null));
-            return new MediaResults.NotExist(library.delete(vids));
+            String callbackArgs = params.text("CallbackArgs").orElse("");
+            MediaCommitter.checkCallbackArgs(callbackArgs);
+            return new MediaResults.NotExist(library.delete(vids, callbackArgs));
         };
     }
 

@@ -3,6 +3,8 @@ package io.vodkit.emulator.internal.service;
 import io.vodkit.emulator.internal.api.ApiError;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.api.SourceInfo;
+import io.vodkit.emulator.internal.callback.CallbackEvents;
+import io.vodkit.emulator.internal.db.MediaEntry;
 import io.vodkit.emulator.internal.db.MediaRecord;
 import io.vodkit.emulator.internal.db.MediaRepository;
 import io.vodkit.emulator.internal.db.ObjectRepository;
@@ -30,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * answers what its first commit answered (same Vid, PosterUri and SourceInfo; the repeat's Functions and
  * CallbackArgs are ignored), so a client whose commit reply was lost simply commits again. While the first commit
  * still runs, a repeat gets {@link ApiError#COMMIT_IN_PROGRESS} (503), which clients retry.
+ *
+ * <p>A new Vid sends FileUploadComplete (a file upload; a URL pull sends FileUploadByUrlComplete instead) and, when
+ * GetMeta ran, UploadGetMetaComplete; a repeated commit sends nothing.
  */
 public final class MediaCommitter {
     private static final Logger LOG = LoggerFactory.getLogger(MediaCommitter.class);
@@ -52,6 +57,7 @@ public final class MediaCommitter {
     private final Clock clock;
     private final Path workDir;
     private final Workflows workflows;
+    private final CallbackEvents events;
 
     public MediaCommitter(
             Spaces spaces,
@@ -64,7 +70,8 @@ public final class MediaCommitter {
             Ids ids,
             Clock clock,
             Path workDir,
-            Workflows workflows) {
+            Workflows workflows,
+            CallbackEvents events) {
         this.spaces = spaces;
         this.sessions = sessions;
         this.objects = objects;
@@ -76,6 +83,7 @@ public final class MediaCommitter {
         this.clock = clock;
         this.workDir = workDir;
         this.workflows = workflows;
+        this.events = events;
     }
 
     public CommittedMedia commit(CommitRequest request) throws IOException {
@@ -100,10 +108,11 @@ public final class MediaCommitter {
                     .orElse("");
             return committedBefore(session.sessionKey(), winner);
         }
+        CommittedMedia committed;
         try {
             object = objects.findByStoreUri(session.storeUri())
                     .orElseThrow(() -> ApiError.UPLOAD_NOT_COMPLETE.exception(session.storeUri()));
-            CommittedMedia committed = describe(space, vid, object, request.functions());
+            committed = describe(space, vid, object, request.functions());
             media.insert(new MediaRecord(
                     vid,
                     space,
@@ -121,11 +130,31 @@ public final class MediaCommitter {
                     space,
                     object.storeUri(),
                     !committed.posterUri().isEmpty());
-            workflows.start(space, vid, object, request.functions().templateIds());
-            return committed;
+            workflows.start(space, vid, object, request.functions().templateIds(), callbackArgs);
         } catch (IOException | RuntimeException e) {
             sessions.releaseClaim(session.sessionKey(), vid);
             throw e;
+        }
+        announce(space, committed, request.functions(), callbackArgs);
+        return committed;
+    }
+
+    private void announce(String space, CommittedMedia committed, CommitFunctions functions, String callbackArgs) {
+        boolean pulled = media.findEntry(committed.vid())
+                .map(MediaEntry::uploadSource)
+                .filter(MediaRepository.URL_UPLOAD::equals)
+                .isPresent();
+        if (!pulled) {
+            events.fileUploaded(
+                    space,
+                    committed.vid(),
+                    committed.sourceInfo(),
+                    Optional.ofNullable(functions.snapshotSeconds()).map(seconds -> committed.posterUri()),
+                    callbackArgs,
+                    functions.templateIds());
+        }
+        if (functions.getMeta()) {
+            events.metaExtracted(space, committed.vid(), committed.sourceInfo(), committed.posterUri());
         }
     }
 

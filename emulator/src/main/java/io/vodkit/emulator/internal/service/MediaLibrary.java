@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.emulator.internal.api.ApiError;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.api.MediaInfo;
+import io.vodkit.emulator.internal.callback.CallbackEvents;
 import io.vodkit.emulator.internal.db.ExecutionRepository;
 import io.vodkit.emulator.internal.db.MediaEntry;
 import io.vodkit.emulator.internal.db.MediaRecord;
@@ -73,6 +74,7 @@ public final class MediaLibrary {
     private final WorkflowRepository workflows;
     private final UploadSessionRepository sessions;
     private final SourceRuns runs;
+    private final CallbackEvents events;
 
     /** @param runs the restorations and workflow runs reading objects now, stopped when their source is deleted */
     public MediaLibrary(
@@ -83,7 +85,8 @@ public final class MediaLibrary {
             ExecutionRepository executions,
             WorkflowRepository workflows,
             UploadSessionRepository sessions,
-            SourceRuns runs) {
+            SourceRuns runs,
+            CallbackEvents events) {
         this.media = media;
         this.objects = objects;
         this.publisher = publisher;
@@ -92,6 +95,7 @@ public final class MediaLibrary {
         this.workflows = workflows;
         this.sessions = sessions;
         this.runs = runs;
+        this.events = events;
     }
 
     /** The media of each Vid that exists, in the order asked. */
@@ -142,16 +146,23 @@ public final class MediaLibrary {
                 .toList();
     }
 
+    /** {@link #delete(List, String)} without CallbackArgs. */
+    public List<String> delete(List<String> vids) throws IOException {
+        return delete(vids, "");
+    }
+
     /**
      * Deletes each Vid that exists with its source object, poster, restoration and workflow outputs, so their
      * play URLs answer 404, and frees its FileName for a new upload; a restoration or workflow run still reading the
-     * source is stopped, and what it would have stored is never stored. Returns the Vids that do not exist.
+     * source is stopped, and what it would have stored is never stored. Sends DeleteMediaComplete for each, with the
+     * FileNames removed and {@code callbackArgs}. Returns the Vids that do not exist.
      */
-    public List<String> delete(List<String> vids) throws IOException {
+    public List<String> delete(List<String> vids, String callbackArgs) throws IOException {
         List<String> notExist = new ArrayList<>();
         for (String vid : vids) {
             Optional<MediaRecord> record = media.find(vid);
-            if (record.isEmpty() || !publisher.whileSourceHeld(record.get().fileName(), () -> remove(record.get()))) {
+            if (record.isEmpty()
+                    || !publisher.whileSourceHeld(record.get().fileName(), () -> remove(record.get(), callbackArgs))) {
                 notExist.add(vid);
             }
         }
@@ -159,7 +170,7 @@ public final class MediaLibrary {
     }
 
     /** Removes {@code record} and every file made for it; false when it was deleted meanwhile. */
-    private boolean remove(MediaRecord record) throws IOException {
+    private boolean remove(MediaRecord record, String callbackArgs) throws IOException {
         String vid = record.vid();
         if (!media.delete(vid)) {
             return false;
@@ -173,10 +184,12 @@ public final class MediaLibrary {
         workflows.transcodes(vid).forEach(transcode -> fileNames.add(transcode.fileName()));
         workflows.deleteTranscodes(vid);
         sessions.forgetDeleted(vid);
+        List<String> removed = new ArrayList<>();
         for (String fileName : fileNames) {
-            removeObject(fileName);
+            removeObject(fileName).ifPresent(object -> removed.add(fileName));
         }
-        LOG.info("Deleted media vid={} files={}", vid, fileNames.size());
+        LOG.info("Deleted media vid={} files={}", vid, removed.size());
+        events.mediaDeleted(record.spaceName(), vid, removed, callbackArgs);
         return true;
     }
 

@@ -1,10 +1,12 @@
 package io.vodkit.emulator.internal.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodkit.emulator.WorkflowTemplate;
 import io.vodkit.emulator.internal.api.ApiError;
 import io.vodkit.emulator.internal.api.Json;
+import io.vodkit.emulator.internal.callback.CallbackEvents;
 import io.vodkit.emulator.internal.db.StoredObject;
 import io.vodkit.emulator.internal.db.WorkflowRepository;
 import io.vodkit.emulator.internal.storage.ObjectStore;
@@ -25,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * runs workflows asynchronously too). A run's output is an object of the space that GetMediaInfos lists in
  * {@code TranscodeInfos} and DeleteMedia removes with the media; deleting the media stops its run. The runs asked
  * for are kept in the database until they end, so one that the emulator's stop cut short (or that was still waiting)
- * runs at the next start.
+ * runs at the next start. Each run that ends sends WorkflowComplete, with the commit's CallbackArgs.
  */
 public final class Workflows implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workflows.class);
@@ -50,6 +53,7 @@ public final class Workflows implements AutoCloseable {
     private final Ids ids;
     private final Path workDir;
     private final SourceRuns runs;
+    private final CallbackEvents events;
     private final ExecutorService executor =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(MAX_QUEUED), runnable -> {
                 Thread thread = new Thread(runnable, "vodkit-workflow");
@@ -66,7 +70,8 @@ public final class Workflows implements AutoCloseable {
             CommandRunner runner,
             Ids ids,
             Path workDir,
-            SourceRuns runs) {
+            SourceRuns runs,
+            CallbackEvents events) {
         this.repository = repository;
         this.objectStore = objectStore;
         this.publisher = publisher;
@@ -76,6 +81,7 @@ public final class Workflows implements AutoCloseable {
         this.ids = ids;
         this.workDir = workDir;
         this.runs = runs;
+        this.events = events;
     }
 
     /**
@@ -100,9 +106,9 @@ public final class Workflows implements AutoCloseable {
     }
 
     /** Queues the runs of {@code templateIds} on the committed {@code source} of {@code vid}. */
-    public void start(String space, String vid, StoredObject source, List<String> templateIds) {
+    public void start(String space, String vid, StoredObject source, List<String> templateIds, String callbackArgs) {
         for (String id : templateIds) {
-            WorkflowRepository.Run run = new WorkflowRepository.Run(vid, id, space, source.fileName());
+            WorkflowRepository.Run run = new WorkflowRepository.Run(vid, id, space, source.fileName(), callbackArgs);
             repository.addRun(run);
             queue(run, source);
         }
@@ -123,11 +129,7 @@ public final class Workflows implements AutoCloseable {
 
     private void queue(WorkflowRepository.Run run, StoredObject source) {
         try {
-            executor.execute(() -> {
-                if (runToItsEnd(run, source)) {
-                    repository.finished(run);
-                }
-            });
+            executor.execute(() -> run(run, source));
         } catch (RejectedExecutionException e) {
             if (executor.isShutdown()) {
                 return;
@@ -141,19 +143,59 @@ public final class Workflows implements AutoCloseable {
         }
     }
 
-    /** Runs {@code run}; false when the emulator's stop cut it short, so it runs again at the next start. */
-    private boolean runToItsEnd(WorkflowRepository.Run run, StoredObject source) {
+    /** Why a run made no output. */
+    private static final class RunFailure extends Exception {
+        RunFailure(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** The emulator's stop cut a run short: its row stays, so it runs again at the next start. */
+    private static final class CutShort extends Exception {
+        CutShort() {
+            super("cut short by the stop", null, false, false);
+        }
+    }
+
+    /**
+     * One run, then its WorkflowComplete (none when DeleteMedia removed the media meanwhile: it has no Vid now), and
+     * its row is forgotten; a run cut short by the stop keeps its row and sends nothing.
+     */
+    private void run(WorkflowRepository.Run run, StoredObject source) {
+        String runId = ids.runId();
+        String space = run.spaceName();
+        String vid = run.vid();
+        String templateId = run.templateId();
+        try {
+            transcode(run, source)
+                    .ifPresent(info -> events.workflowFinished(
+                            space, vid, runId, templateId, run.callbackArgs(), Optional.of(info), ""));
+        } catch (RunFailure e) {
+            LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, e.getMessage());
+            events.workflowFinished(
+                    space, vid, runId, templateId, run.callbackArgs(), Optional.empty(), e.getMessage());
+        } catch (CutShort e) {
+            LOG.info(
+                    "Workflow cut short by the stop vid={} template={}; it runs again at the next start",
+                    vid,
+                    templateId);
+            return;
+        }
+        repository.finished(run);
+    }
+
+    /** Runs the template on {@code source} and stores the output: its TranscodeInfo, empty when deleted. */
+    private Optional<JsonNode> transcode(WorkflowRepository.Run run, StoredObject source) throws RunFailure, CutShort {
         String vid = run.vid();
         String templateId = run.templateId();
         Optional<WorkflowTemplate> template =
                 repository.templateSpec(templateId).map(spec -> WorkflowTemplate.of(templateId, spec));
         if (template.isEmpty() || tools.isEmpty()) {
-            LOG.warn("Workflow skipped vid={} template={}: template or ffmpeg missing", vid, templateId);
-            return true;
+            throw new RunFailure("the template or ffmpeg is missing");
         }
         if (!publisher.holds(source)) {
             LOG.info("Workflow skipped vid={} template={}: the media was deleted", vid, templateId);
-            return true;
+            return Optional.empty();
         }
         runs.begin(source);
         Path out = null;
@@ -163,11 +205,11 @@ public final class Workflows implements AutoCloseable {
             ProcessResult result =
                     runner.run(transcodeCommand(tools.get(), objectStore.path(source.objectId()), template.get(), out));
             if (result.exitCode() != 0) {
-                LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, result.stderrTail());
-                return true;
+                throw new RunFailure("ffmpeg failed: " + result.stderrTail());
             }
             String fileName = FileNameRules.RESERVED_PREFIX + "transcodes/" + vid + "/" + templateId + ".mp4";
             String objectId = ids.objectId();
+            AtomicReference<JsonNode> info = new AtomicReference<>();
             boolean stored = publisher
                     .publishFrom(
                             source,
@@ -175,26 +217,27 @@ public final class Workflows implements AutoCloseable {
                             objectId,
                             objectStore.concatenate(objectId, List.of(out)),
                             "video/mp4",
-                            output -> repository.addTranscode(vid, transcode(templateId, output)))
+                            output -> {
+                                info.set(transcodeInfo(output, inspector.probe(objectStore.path(output.objectId()))));
+                                repository.addTranscode(
+                                        vid,
+                                        new WorkflowRepository.Transcode(
+                                                templateId, output.fileName(), Json.text(info.get())));
+                            })
                     .isPresent();
             if (stored) {
                 LOG.info("Workflow done vid={} template={} output={}", vid, templateId, fileName);
             }
-            return true;
+            return stored ? Optional.of(info.get()) : Optional.empty();
         } catch (IOException | MediaException | RuntimeException e) {
             if (runs.cancelled()) {
                 LOG.info("Workflow stopped vid={} template={}: the media was deleted", vid, templateId);
-                return true;
+                return Optional.empty();
             }
             if (Thread.currentThread().isInterrupted()) {
-                LOG.info(
-                        "Workflow cut short by the stop vid={} template={}; it runs again at the next start",
-                        vid,
-                        templateId);
-                return false;
+                throw new CutShort();
             }
-            LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, e.toString());
-            return true;
+            throw new RunFailure(e.toString());
         } finally {
             runs.end();
             if (out != null) {
@@ -220,13 +263,6 @@ public final class Workflows implements AutoCloseable {
                         .audioCodec("aac")
                         .option("-movflags", "+faststart"))
                 .build();
-    }
-
-    private WorkflowRepository.Transcode transcode(String templateId, StoredObject output) {
-        return new WorkflowRepository.Transcode(
-                templateId,
-                output.fileName(),
-                Json.text(transcodeInfo(output, inspector.probe(objectStore.path(output.objectId())))));
     }
 
     /** {@code TranscodeInfo} (media-management.md A3.4) of an output. */
