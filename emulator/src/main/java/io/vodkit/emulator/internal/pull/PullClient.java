@@ -4,9 +4,12 @@ import io.vodkit.emulator.UrlPullConfig;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.http.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.HttpCookieStore;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -34,7 +37,11 @@ final class PullClient {
         QueuedThreadPool threads = new QueuedThreadPool(BASE_THREADS + config.workers(), 1);
         threads.setName("vodkit-pull-http");
         threads.setDaemon(true);
-        HttpClient client = new HttpClient();
+        ClientConnector connector = new ClientConnector();
+        SslContextFactory.Client certificates = new SslContextFactory.Client(); // checks the host name (HTTPS)
+        tls.ifPresent(certificates::setSslContext);
+        connector.setSslContextFactory(certificates);
+        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
         client.setExecutor(threads);
         client.setScheduler(new ScheduledExecutorScheduler("vodkit-pull-http-scheduler", true));
         client.setSocketAddressResolver(new VettedResolver(guard, threads));
@@ -43,7 +50,6 @@ final class PullClient {
         client.setFollowRedirects(false);
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
         client.setCookieStore(new HttpCookieStore.Empty());
-        tls.ifPresent(context -> client.getSslContextFactory().setSslContext(context));
         client.start();
         // added by start(): no Accept-Encoding, no gzip decoding; the stored object is the bytes the source sent
         client.getContentDecoderFactories().clear();
