@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * How the emulator fetches UploadMediaByUrl sources. Its builder and withers ({@code withWorkers(1)}) are generated.
  *
- * @param connectTimeout   longest wait for a TCP/TLS connection (default 10 s)
- * @param readTimeout      longest wait for response headers, and longest pause between two body reads (default 30 s)
+ * @param connectTimeout   longest wait for a TCP connection (default 10 s)
+ * @param readTimeout      longest silence of a source: in the TLS handshake, before the response headers and between
+ *                         two body reads (default 30 s)
  * @param maxBytes         largest accepted source (default 10 GiB)
  * @param maxRedirects     redirects followed at most (default 5; http and https only)
  * @param workers          fetches running at once (default 2); further jobs wait in the database as {@code initial}

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.media.TestMedia;
+import io.vodkit.emulator.support.LiveThreads;
 import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
@@ -370,6 +371,24 @@ class UrlPullTest {
                             .asText())
                     .isEqualTo("success");
         }
+    }
+
+    @Test
+    void theHttpClientOfPullsStartsWithTheFirstPullAndStopsWithTheEmulator() throws Exception {
+        try (TestEmulator vod = start(FAST)) {
+            assertThat(LiveThreads.named("vodkit-pull-http"))
+                    .as("no pull, no client")
+                    .isZero();
+
+            JsonNode job = awaitFinal(
+                    vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
+
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(LiveThreads.named("vodkit-pull-http")).isPositive();
+        }
+        await().alias("the pull client's threads end")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> LiveThreads.named("vodkit-pull-http") == 0);
     }
 
     @Test

@@ -19,14 +19,7 @@ import org.eclipse.jetty.util.SocketAddressResolver;
  * address of a name carries that name: the server is sent it as SNI and its certificate must be for it, not for the
  * address. Addresses of an address literal carry none and are checked as addresses.
  */
-final class VettedResolver implements SocketAddressResolver {
-    private final SourceGuard guard;
-    private final Executor executor;
-
-    VettedResolver(SourceGuard guard, Executor executor) {
-        this.guard = guard;
-        this.executor = executor;
-    }
+record VettedResolver(SourceGuard guard, Executor executor) implements SocketAddressResolver {
 
     @Override
     public void resolve(String host, int port, Promise<List<InetSocketAddress>> promise) {

@@ -10,6 +10,7 @@ import io.vodkit.emulator.UrlPullConfig;
 import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.internal.storage.StagedFile;
 import io.vodkit.emulator.internal.tls.LocalCertificates;
+import io.vodkit.emulator.support.LiveThreads;
 import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TrustedCa;
 import java.net.InetAddress;
@@ -28,11 +29,13 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fetcher connects only to addresses the guard vetted in the same lookup (no DNS rebinding between the check and
@@ -45,6 +48,7 @@ class SourceFetcherTest {
             .withReadTimeout(Duration.ofMillis(300))
             .withMaxBytes(1024 * 1024);
     private static final String CLIP = "/files/clip.mp4";
+    private static final String PULL_THREADS = "vodkit-pull-http";
 
     @TempDir
     Path tmp;
@@ -56,6 +60,7 @@ class SourceFetcherTest {
     private Path folder;
     private ObjectStore store;
     private SourceServer source;
+    private LocalCertificates certificates;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -156,52 +161,52 @@ class SourceFetcherTest {
                 .hasMessage("host not found: nowhere.example");
     }
 
-    @Test
-    void aSourceThatAcceptsButNeverAnswersTimesOutWaitingForTheResponse() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "https"})
+    void aSourceThatAcceptsButNeverAnswersTimesOutWaitingForTheResponse(String scheme) throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             SourceFetcher fetcher = fetcher(guard("127.0.0.1"));
 
-            assertThatThrownBy(() -> fetch(fetcher, "http://127.0.0.1:" + silent.getLocalPort() + "/clip.mp4"))
+            assertThatThrownBy(() -> fetch(fetcher, scheme + "://127.0.0.1:" + silent.getLocalPort() + "/clip.mp4"))
                     .hasMessage("timed out after 0.3 s waiting for the response");
         }
     }
 
     @Test
     void anHttpsSourceIsReachedAtTheVettedAddressWithItsNameForSniAndTheCertificate() throws Exception {
-        LocalCertificates certificates = certificates("media.example");
-        SourceServer https = open(SourceServer.https(folder, certificates.serverContext()));
+        SourceServer https = httpsSource();
         dns.answer("media.example", List.of("127.0.0.1"));
-        SourceFetcher fetcher = fetcher(guard("127.0.0.1"), TrustedCa.context(certificates.caCertFile()));
 
-        assertThat(fetch(fetcher, "https://media.example:" + https.port() + CLIP))
+        assertThat(fetch(caTrustingFetcher(), "https://media.example:" + https.port() + CLIP))
                 .isEqualTo(clip);
         assertThat(https.serverNames()).containsOnly("media.example");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "localhost"})
+    void anHttpsSourceNamedByAnAddressOrLocalhostIsCheckedAgainstThat(String host) throws Exception {
+        SourceServer https = httpsSource();
+
+        assertThat(fetch(caTrustingFetcher(), "https://" + host + ":" + https.port() + CLIP))
+                .isEqualTo(clip);
+    }
+
     @Test
     void anHttpsSourceWhoseCertificateDoesNotNameTheHostIsRefusedThoughItNamesTheAddress() throws Exception {
-        LocalCertificates certificates = certificates("media.example"); // names 127.0.0.1 too
-        SourceServer https = open(SourceServer.https(folder, certificates.serverContext()));
+        SourceServer https = httpsSource();
         dns.answer("other.example", List.of("127.0.0.1"));
-        SourceFetcher fetcher = fetcher(guard("127.0.0.1"), TrustedCa.context(certificates.caCertFile()));
 
-        assertThatThrownBy(() -> fetch(fetcher, "https://other.example:" + https.port() + CLIP))
-                .hasMessageStartingWith("request failed: ")
+        assertRefusedOverTls(caTrustingFetcher(), "https://other.example:" + https.port() + CLIP, https)
                 .hasMessageContaining("other.example");
-        assertThat(https.requests(CLIP)).isZero();
     }
 
     @Test
     void anHttpsSourceWithACertificateTheJvmDoesNotTrustIsRefused() throws Exception {
-        LocalCertificates certificates = certificates("media.example");
-        SourceServer https = open(SourceServer.https(folder, certificates.serverContext()));
+        SourceServer https = httpsSource();
         dns.answer("media.example", List.of("127.0.0.1"));
-        SourceFetcher fetcher = fetcher(guard("127.0.0.1"));
 
-        assertThatThrownBy(() -> fetch(fetcher, "https://media.example:" + https.port() + CLIP))
-                .hasMessageStartingWith("request failed: ")
+        assertRefusedOverTls(fetcher(guard("127.0.0.1")), "https://media.example:" + https.port() + CLIP, https)
                 .hasMessageContaining("PKIX");
-        assertThat(https.requests(CLIP)).isZero();
     }
 
     @Test
@@ -228,13 +233,13 @@ class SourceFetcherTest {
     @Test
     void theClientStartsWithTheFirstFetchAndItsThreadsEndWhenTheFetcherCloses() throws Exception {
         SourceFetcher fetcher = new SourceFetcher(CONFIG, guard("127.0.0.1"));
-        assertThat(pullThreads()).as("no fetch, no client").isZero();
+        assertThat(LiveThreads.named(PULL_THREADS)).as("no fetch, no client").isZero();
 
         assertThat(fetch(fetcher, source.url(CLIP))).isEqualTo(clip);
-        assertThat(pullThreads()).isPositive();
+        assertThat(LiveThreads.named(PULL_THREADS)).isPositive();
         fetcher.close();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> pullThreads() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> LiveThreads.named(PULL_THREADS) == 0);
         assertThatThrownBy(() -> fetch(fetcher, source.url(CLIP))).isInstanceOf(InterruptedException.class);
     }
 
@@ -252,23 +257,29 @@ class SourceFetcherTest {
         return open(new SourceFetcher(CONFIG, guard));
     }
 
-    private SourceFetcher fetcher(SourceGuard guard, SSLContext tls) {
-        return open(new SourceFetcher(CONFIG, guard, tls));
-    }
-
     private <T extends AutoCloseable> T open(T closeable) {
         opened.add(closeable);
         return closeable;
     }
 
-    private LocalCertificates certificates(String name) throws Exception {
-        return LocalCertificates.ensure(tmp.resolve("tls"), name, Clock.systemUTC());
+    /** An https source whose certificate, from a CA of its own, names media.example, localhost and 127.0.0.1. */
+    private SourceServer httpsSource() throws Exception {
+        certificates = LocalCertificates.ensure(tmp.resolve("tls"), "media.example", Clock.systemUTC());
+        return open(SourceServer.https(folder, certificates.serverContext()));
     }
 
-    private static long pullThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("vodkit-pull-http"))
-                .count();
+    /** A fetcher that trusts the CA of {@link #httpsSource()} (and no other). */
+    private SourceFetcher caTrustingFetcher() throws Exception {
+        return open(new SourceFetcher(CONFIG, guard("127.0.0.1"), TrustedCa.context(certificates.caCertFile())));
+    }
+
+    /** The TLS handshake fails, so no request reaches {@code https}. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertRefusedOverTls(
+            SourceFetcher fetcher, String url, SourceServer https) {
+        AbstractThrowableAssert<?, ? extends Throwable> refused =
+                assertThatThrownBy(() -> fetch(fetcher, url)).hasMessageStartingWith("request failed: ");
+        assertThat(https.requests(CLIP)).isZero();
+        return refused;
     }
 
     /** An IPv4 address of this machine that a guard bound beyond loopback allows: neither loopback nor private. */
