@@ -15,7 +15,9 @@ import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TrustedCa;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -73,8 +75,8 @@ class SourceFetcherTest {
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable closeable : opened) {
-            closeable.close();
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
         }
     }
 
@@ -159,6 +161,18 @@ class SourceFetcherTest {
 
         assertThatThrownBy(() -> fetch(fetcher, "http://nowhere.example/clip.mp4"))
                 .hasMessage("host not found: nowhere.example");
+    }
+
+    @Test
+    void aSourceWhoseListenerIsFullTimesOutConnecting() throws Exception {
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assumeTrue(fillBacklog(full), "this system answers connections beyond a full backlog");
+            SourceFetcher fetcher =
+                    open(new SourceFetcher(CONFIG.withConnectTimeout(Duration.ofMillis(300)), guard("127.0.0.1")));
+
+            assertThatThrownBy(() -> fetch(fetcher, "http://127.0.0.1:" + full.getLocalPort() + "/clip.mp4"))
+                    .hasMessage("timed out after 0.3 s connecting");
+        }
     }
 
     @ParameterizedTest
@@ -280,6 +294,22 @@ class SourceFetcherTest {
                 assertThatThrownBy(() -> fetch(fetcher, url)).hasMessageStartingWith("request failed: ");
         assertThat(https.requests(CLIP)).isZero();
         return refused;
+    }
+
+    /**
+     * Connects to {@code server}, which never accepts, until a connection attempt times out: its backlog is full and
+     * the system drops further connection requests (as Linux does). False if that did not happen.
+     */
+    private boolean fillBacklog(ServerSocket server) throws Exception {
+        for (int i = 0; i < 16; i++) {
+            Socket socket = open(new Socket());
+            try {
+                socket.connect(server.getLocalSocketAddress(), 200);
+            } catch (SocketTimeoutException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An IPv4 address of this machine that a guard bound beyond loopback allows: neither loopback nor private. */
