@@ -9,6 +9,7 @@ import io.vodkit.emulator.internal.jobs.ExecutionService;
 import io.vodkit.emulator.internal.jobs.ExecutionWorkers;
 import io.vodkit.emulator.internal.service.Ids;
 import io.vodkit.emulator.internal.service.MediaInspector;
+import io.vodkit.emulator.internal.service.SourceRuns;
 import io.vodkit.emulator.internal.service.Workflows;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.ProcessRunner;
@@ -26,7 +27,8 @@ public record Restorations(
         ExecutionWorkers workers,
         ExecutionService executions,
         WorkflowRepository workflowRepository,
-        Workflows workflows) {
+        Workflows workflows,
+        SourceRuns runs) {
     /** The longest one ffmpeg run of an inspection or a console measure may take. */
     public static final Duration MEDIA_PROCESS_TIMEOUT = Duration.ofSeconds(120);
     /** The longest one ffmpeg run of a restoration may take. */
@@ -41,6 +43,7 @@ public record Restorations(
         Optional<FfmpegTools> tools = FfmpegTools.locate(config.ffmpeg());
         MediaInspector inspector = new MediaInspector(tools, MEDIA_PROCESS_TIMEOUT);
         ExecutionRepository repository = new ExecutionRepository(database);
+        SourceRuns runs = new SourceRuns();
         Optional<RestorationEngine> restorer =
                 tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
         ExecutionWorkers workers = new ExecutionWorkers(
@@ -54,7 +57,8 @@ public record Restorations(
                         restorer,
                         ids,
                         clock,
-                        store.work()),
+                        store.work(),
+                        runs),
                 clock,
                 ENHANCE_WORKERS);
         ExecutionService executions = new ExecutionService(
@@ -77,8 +81,9 @@ public record Restorations(
                 tools,
                 new ProcessRunner(RESTORE_PROCESS_TIMEOUT),
                 ids,
-                store.work());
-        return new Restorations(tools, inspector, repository, workers, executions, workflowRepository, workflows);
+                store.work(),
+                runs);
+        return new Restorations(tools, inspector, repository, workers, executions, workflowRepository, workflows, runs);
     }
 
     /** Re-queues the restorations a previous run left running (or fails those interrupted too often). */

@@ -105,11 +105,12 @@ public final class Service {
         this.mediaLibrary = new MediaLibrary(
                 store.media(),
                 store.objects(),
-                store.objectStore(),
+                store.publisher(),
                 store.md5s(),
                 restorations.repository(),
                 restorations.workflowRepository(),
-                store.sessions());
+                store.sessions(),
+                restorations.runs());
         this.consoleStore = new ConsoleStore(database);
     }
 

@@ -55,9 +55,21 @@ final class RestorationMeasures {
         this.cacheDir = cacheDir;
     }
 
-    /** The measures of {@code before} (the source) against {@code after} (the output) of restoration {@code runId}. */
+    /**
+     * The measures of {@code before} (the source) against {@code after} (the output) of restoration {@code runId};
+     * 410 once either file is gone (deleted media), and its kept measures are dropped then.
+     */
     ObjectNode of(String runId, String beforeFileName, String afterFileName) throws IOException {
         Path cached = kept(cacheDir, runId);
+        Path before;
+        Path after;
+        try {
+            before = file(beforeFileName, "source");
+            after = file(afterFileName, "output");
+        } catch (ConsoleException gone) {
+            Files.deleteIfExists(cached);
+            throw gone;
+        }
         Optional<ObjectNode> kept = read(cached);
         if (kept.isPresent()) {
             return kept.get();
@@ -67,8 +79,6 @@ final class RestorationMeasures {
                         503,
                         "ffmpeg is not available to the "
                                 + "emulator, so it cannot measure restorations: install ffmpeg or set VODKIT_FFMPEG, then restart"));
-        Path before = file(beforeFileName, "source");
-        Path after = file(afterFileName, "output");
         try {
             if (!measuring.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new ConsoleException(503, "the emulator is busy measuring another restoration; try again");

@@ -11,6 +11,7 @@ import io.vodkit.emulator.internal.service.Ids;
 import io.vodkit.emulator.internal.service.MediaInspector;
 import io.vodkit.emulator.internal.service.ObjectPublisher;
 import io.vodkit.emulator.internal.service.SourceInfos;
+import io.vodkit.emulator.internal.service.SourceRuns;
 import io.vodkit.emulator.internal.service.Spaces;
 import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.media.AudioStreamInfo;
@@ -41,6 +42,7 @@ public final class EnhanceTask {
     public static final String CODE_INVALID_URI = "InvalidParameter.InvalidUriError";
     public static final String CODE_INTERNAL = "InternalError";
     static final String OUTPUT_PREFIX = "enhance/";
+    private static final String SOURCE_DELETED = "the source was deleted while it was being restored";
     private static final Logger LOG = LoggerFactory.getLogger(EnhanceTask.class);
 
     private final ExecutionRepository executions;
@@ -52,8 +54,12 @@ public final class EnhanceTask {
     private final Ids ids;
     private final Clock clock;
     private final Path workDir;
+    private final SourceRuns runs;
 
-    /** @param restorer empty when ffmpeg is not available: every job then fails with {@code InternalError} */
+    /**
+     * @param restorer empty when ffmpeg is not available: every job then fails with {@code InternalError}
+     * @param runs     where a job says which object it reads, so that deleting the object stops it
+     */
     public EnhanceTask(
             ExecutionRepository executions,
             ObjectRepository objects,
@@ -63,7 +69,8 @@ public final class EnhanceTask {
             Optional<RestorationEngine> restorer,
             Ids ids,
             Clock clock,
-            Path workDir) {
+            Path workDir,
+            SourceRuns runs) {
         this.executions = executions;
         this.objects = objects;
         this.objectStore = objectStore;
@@ -73,6 +80,7 @@ public final class EnhanceTask {
         this.ids = ids;
         this.clock = clock;
         this.workDir = workDir;
+        this.runs = runs;
     }
 
     /** The output FileName for a job. */
@@ -101,7 +109,16 @@ public final class EnhanceTask {
             fail(job, CODE_INTERNAL, "ffmpeg is not available to the emulator");
             return;
         }
-        Path input = objectStore.path(source.get().objectId());
+        runs.begin(source.get());
+        try {
+            restore(job, source.get(), restorer.get());
+        } finally {
+            runs.end();
+        }
+    }
+
+    private void restore(ExecutionRecord job, StoredObject source, RestorationEngine engine) {
+        Path input = objectStore.path(source.objectId());
         if (!inspector.probe(input).map(ProbeResult::hasVideo).orElse(false)) {
             fail(job, CODE_INVALID_MEDIA_STREAM, "the source has no readable video stream");
             return;
@@ -113,23 +130,27 @@ public final class EnhanceTask {
         Path restored = workDir.resolve(ids.objectId() + extension);
         try {
             Files.createDirectories(workDir);
-            RestoreReport report = restorer.get().restore(input, restored, spec);
+            RestoreReport report = engine.restore(input, restored, spec);
             String objectId = ids.objectId();
-            StoredObject stored = publisher.publish(
-                    job.spaceName(),
+            Optional<StoredObject> stored = publisher.publishFrom(
+                    source,
                     Spaces.storeUri(job.spaceName(), fileName),
                     objectId,
                     objectStore.concatenate(objectId, List.of(restored)),
-                    contentType(extension));
-            EnhanceOutput output = EnhanceOutput.of(describe(stored, inspector.probe(objectStore.path(objectId))));
-            executions.finish(
-                    job.runId(),
-                    ExecutionRecord.SUCCESS,
-                    "",
-                    "",
-                    Json.text(output),
-                    Json.text(report),
-                    clock.instant());
+                    contentType(extension),
+                    output -> executions.finish(
+                            job.runId(),
+                            ExecutionRecord.SUCCESS,
+                            "",
+                            "",
+                            Json.text(EnhanceOutput.of(
+                                    describe(output, inspector.probe(objectStore.path(output.objectId()))))),
+                            Json.text(report),
+                            clock.instant()));
+            if (stored.isEmpty()) {
+                fail(job, CODE_INVALID_URI, SOURCE_DELETED);
+                return;
+            }
             LOG.info(
                     "Enhance done runId={} output={} steps={} seconds={}",
                     job.runId(),
@@ -155,9 +176,15 @@ public final class EnhanceTask {
         }
     }
 
-    /** Records the failure, unless the worker is being stopped: the job then stays Running for the next start. */
+    /**
+     * Records the failure, unless the worker is being stopped: the job then stays Running for the next start. A job
+     * whose source was deleted while it ran fails with {@link #CODE_INVALID_URI}, whatever its run reported.
+     */
     private void fail(ExecutionRecord job, String code, String message) {
-        if (Thread.currentThread().isInterrupted()) {
+        if (runs.cancelled()) {
+            code = CODE_INVALID_URI;
+            message = SOURCE_DELETED;
+        } else if (Thread.currentThread().isInterrupted()) {
             LOG.info("Enhance interrupted runId={}; it is re-queued at the next start", job.runId());
             return;
         }

@@ -15,7 +15,6 @@ import io.vodkit.emulator.internal.db.ObjectRepository;
 import io.vodkit.emulator.internal.db.StoredObject;
 import io.vodkit.emulator.internal.db.UploadSessionRepository;
 import io.vodkit.emulator.internal.db.WorkflowRepository;
-import io.vodkit.emulator.internal.storage.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -68,27 +67,31 @@ public final class MediaLibrary {
 
     private final MediaRepository media;
     private final ObjectRepository objects;
-    private final ObjectStore objectStore;
+    private final ObjectPublisher publisher;
     private final ObjectMd5s md5s;
     private final ExecutionRepository executions;
     private final WorkflowRepository workflows;
     private final UploadSessionRepository sessions;
+    private final SourceRuns runs;
 
+    /** @param runs the restorations and workflow runs reading objects now, stopped when their source is deleted */
     public MediaLibrary(
             MediaRepository media,
             ObjectRepository objects,
-            ObjectStore objectStore,
+            ObjectPublisher publisher,
             ObjectMd5s md5s,
             ExecutionRepository executions,
             WorkflowRepository workflows,
-            UploadSessionRepository sessions) {
+            UploadSessionRepository sessions,
+            SourceRuns runs) {
         this.media = media;
         this.objects = objects;
-        this.objectStore = objectStore;
+        this.publisher = publisher;
         this.md5s = md5s;
         this.executions = executions;
         this.workflows = workflows;
         this.sessions = sessions;
+        this.runs = runs;
     }
 
     /** The media of each Vid that exists, in the order asked. */
@@ -141,31 +144,40 @@ public final class MediaLibrary {
 
     /**
      * Deletes each Vid that exists with its source object, poster, restoration and workflow outputs, so their
-     * play URLs answer 404, and frees its FileName for a new upload; returns the Vids that do not exist.
+     * play URLs answer 404, and frees its FileName for a new upload; a restoration or workflow run still reading the
+     * source is stopped, and what it would have stored is never stored. Returns the Vids that do not exist.
      */
     public List<String> delete(List<String> vids) throws IOException {
         List<String> notExist = new ArrayList<>();
         for (String vid : vids) {
             Optional<MediaRecord> record = media.find(vid);
-            if (record.isEmpty() || !media.delete(vid)) {
+            if (record.isEmpty() || !publisher.whileSourceHeld(record.get().fileName(), () -> remove(record.get()))) {
                 notExist.add(vid);
-                continue;
             }
-            List<String> fileNames = new ArrayList<>();
-            fileNames.add(record.get().fileName());
-            if (!record.get().posterUri().isEmpty()) {
-                fileNames.add(Spaces.fileNameOf(record.get().posterUri()));
-            }
-            executions.outputStoreUrisOf(vid).stream().map(Spaces::fileNameOf).forEach(fileNames::add);
-            workflows.transcodes(vid).forEach(transcode -> fileNames.add(transcode.fileName()));
-            workflows.deleteTranscodes(vid);
-            sessions.forgetDeleted(vid);
-            for (String fileName : fileNames) {
-                removeObject(fileName);
-            }
-            LOG.info("Deleted media vid={} files={}", vid, fileNames.size());
         }
         return List.copyOf(notExist);
+    }
+
+    /** Removes {@code record} and every file made for it; false when it was deleted meanwhile. */
+    private boolean remove(MediaRecord record) throws IOException {
+        String vid = record.vid();
+        if (!media.delete(vid)) {
+            return false;
+        }
+        List<String> fileNames = new ArrayList<>();
+        fileNames.add(record.fileName());
+        if (!record.posterUri().isEmpty()) {
+            fileNames.add(Spaces.fileNameOf(record.posterUri()));
+        }
+        executions.outputStoreUrisOf(vid).stream().map(Spaces::fileNameOf).forEach(fileNames::add);
+        workflows.transcodes(vid).forEach(transcode -> fileNames.add(transcode.fileName()));
+        workflows.deleteTranscodes(vid);
+        sessions.forgetDeleted(vid);
+        for (String fileName : fileNames) {
+            removeObject(fileName);
+        }
+        LOG.info("Deleted media vid={} files={}", vid, fileNames.size());
+        return true;
     }
 
     /**
@@ -179,17 +191,17 @@ public final class MediaLibrary {
             if (object.isPresent() && !object.get().spaceName().equals(space)) {
                 failed.add(fileName);
             } else if (object.isPresent()) {
-                removeObject(fileName);
+                publisher.whileSourceHeld(fileName, () -> removeObject(fileName));
             }
         }
         return List.copyOf(failed);
     }
 
-    private void removeObject(String fileName) throws IOException {
-        Optional<StoredObject> removed = objects.remove(fileName);
-        if (removed.isPresent()) {
-            objectStore.delete(removed.get().objectId());
-        }
+    /** Removes a stored file and stops the runs reading it. */
+    private Optional<StoredObject> removeObject(String fileName) throws IOException {
+        Optional<StoredObject> removed = publisher.remove(fileName);
+        removed.ifPresent(runs::cancel);
+        return removed;
     }
 
     /** Splits a comma list of tags, trimmed, empties and repeats dropped. */

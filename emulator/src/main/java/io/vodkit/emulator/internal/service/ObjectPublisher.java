@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * Makes a staged object visible under its FileName: checks the FileName is not another space's, moves the bytes
  * into place, records the object and removes the bytes of the object it replaces. One FileName at a time.
  * Committed objects are immutable: nothing is published over a StoreUri whose upload was committed as a Vid.
+ *
+ * <p>Outputs made from an object (restorations, workflow runs) are published with {@link #publishFrom}, and objects
+ * that outputs may be made from are removed with {@link #whileSourceHeld}: an output is either recorded before its
+ * source goes, so the delete finds and removes it with its media, or never stored. No orphaned bytes.
  */
 public final class ObjectPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectPublisher.class);
@@ -28,6 +33,14 @@ public final class ObjectPublisher {
     private final Clock clock;
     private final UploadSessionRepository sessions;
     private final StripedLocks locks = new StripedLocks(64);
+    /** Held by a source's removal and by the publishing of an output made from it; always taken before locks. */
+    private final StripedLocks sourceLocks = new StripedLocks(64);
+
+    /** Work done while no output of a source can be published. */
+    @FunctionalInterface
+    public interface SourceWork<T> {
+        T run() throws IOException;
+    }
 
     public ObjectPublisher(ObjectRepository objects, ObjectStore store, Clock clock, UploadSessionRepository sessions) {
         this.objects = objects;
@@ -114,5 +127,62 @@ public final class ObjectPublisher {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether {@code object} is still stored: neither removed nor replaced at its FileName. */
+    public boolean holds(StoredObject object) {
+        return objects.findByFileName(object.fileName())
+                .filter(stored -> stored.objectId().equals(object.objectId()))
+                .isPresent();
+    }
+
+    /**
+     * Publishes an output made from {@code source} into its space and records it with {@code record}, both while
+     * {@code source} cannot be removed (an output that cannot be recorded is removed again). When {@code source} is
+     * no longer stored, discards {@code staged}, records nothing and returns empty.
+     */
+    public Optional<StoredObject> publishFrom(
+            StoredObject source,
+            String storeUri,
+            String objectId,
+            StagedFile staged,
+            String contentType,
+            Consumer<StoredObject> record)
+            throws IOException {
+        return whileSourceHeld(source.fileName(), () -> {
+            if (!holds(source)) {
+                staged.discard();
+                LOG.info("Output discarded, its source is gone storeUri={} source={}", storeUri, source.fileName());
+                return Optional.empty();
+            }
+            StoredObject output = publish(source.spaceName(), storeUri, objectId, staged, contentType);
+            try {
+                record.accept(output);
+            } catch (RuntimeException e) {
+                remove(output.fileName());
+                throw e;
+            }
+            return Optional.of(output);
+        });
+    }
+
+    /** Runs {@code work}, which may remove the object at {@code fileName}, while no output of it is published. */
+    public <T> T whileSourceHeld(String fileName, SourceWork<T> work) throws IOException {
+        Lock lock = sourceLocks.lockFor(fileName);
+        lock.lock();
+        try {
+            return work.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes the object at {@code fileName} and its bytes; returns it, or empty when nothing was stored there. */
+    public Optional<StoredObject> remove(String fileName) throws IOException {
+        Optional<StoredObject> removed = objects.remove(fileName);
+        if (removed.isPresent()) {
+            store.delete(removed.get().objectId());
+        }
+        return removed;
     }
 }

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * StartWorkflow: the templates the emulator knows ({@code serve --workflow-template ID=transcode:720p}, kept in the
  * data folder) and their runs, one at a time in the background after the commit that asked for them (the service
  * runs workflows asynchronously too). A run's output is an object of the space that GetMediaInfos lists in
- * {@code TranscodeInfos} and DeleteMedia removes with the media. A run cut short by the emulator stopping is not
- * resumed.
+ * {@code TranscodeInfos} and DeleteMedia removes with the media; deleting the media stops its run. A run cut short
+ * by the emulator stopping is not resumed.
  */
 public final class Workflows implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workflows.class);
@@ -48,6 +48,7 @@ public final class Workflows implements AutoCloseable {
     private final CommandRunner runner;
     private final Ids ids;
     private final Path workDir;
+    private final SourceRuns runs;
     private final ExecutorService executor =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(MAX_QUEUED), runnable -> {
                 Thread thread = new Thread(runnable, "vodkit-workflow");
@@ -63,7 +64,8 @@ public final class Workflows implements AutoCloseable {
             Optional<FfmpegTools> tools,
             CommandRunner runner,
             Ids ids,
-            Path workDir) {
+            Path workDir,
+            SourceRuns runs) {
         this.repository = repository;
         this.objectStore = objectStore;
         this.publisher = publisher;
@@ -72,6 +74,7 @@ public final class Workflows implements AutoCloseable {
         this.runner = runner;
         this.ids = ids;
         this.workDir = workDir;
+        this.runs = runs;
     }
 
     /**
@@ -113,6 +116,11 @@ public final class Workflows implements AutoCloseable {
             LOG.warn("Workflow skipped vid={} template={}: template or ffmpeg missing", vid, templateId);
             return;
         }
+        if (!publisher.holds(source)) {
+            LOG.info("Workflow skipped vid={} template={}: the media was deleted", vid, templateId);
+            return;
+        }
+        runs.begin(source);
         Path out = null;
         try {
             Files.createDirectories(workDir);
@@ -125,22 +133,26 @@ public final class Workflows implements AutoCloseable {
             }
             String fileName = FileNameRules.RESERVED_PREFIX + "transcodes/" + vid + "/" + templateId + ".mp4";
             String objectId = ids.objectId();
-            StoredObject stored = publisher.publish(
-                    space,
-                    Spaces.storeUri(space, fileName),
-                    objectId,
-                    objectStore.concatenate(objectId, List.of(out)),
-                    "video/mp4");
-            repository.addTranscode(
-                    vid,
-                    new WorkflowRepository.Transcode(
-                            templateId,
-                            fileName,
-                            Json.text(transcodeInfo(stored, inspector.probe(objectStore.path(objectId))))));
-            LOG.info("Workflow done vid={} template={} output={}", vid, templateId, fileName);
+            boolean stored = publisher
+                    .publishFrom(
+                            source,
+                            Spaces.storeUri(space, fileName),
+                            objectId,
+                            objectStore.concatenate(objectId, List.of(out)),
+                            "video/mp4",
+                            output -> repository.addTranscode(vid, transcode(templateId, output)))
+                    .isPresent();
+            if (stored) {
+                LOG.info("Workflow done vid={} template={} output={}", vid, templateId, fileName);
+            }
         } catch (IOException | MediaException | RuntimeException e) {
-            LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, e.toString());
+            if (runs.cancelled()) {
+                LOG.info("Workflow stopped vid={} template={}: the media was deleted", vid, templateId);
+            } else {
+                LOG.warn("Workflow failed vid={} template={}: {}", vid, templateId, e.toString());
+            }
         } finally {
+            runs.end();
             if (out != null) {
                 try {
                     Files.deleteIfExists(out);
@@ -164,6 +176,13 @@ public final class Workflows implements AutoCloseable {
                         .audioCodec("aac")
                         .option("-movflags", "+faststart"))
                 .build();
+    }
+
+    private WorkflowRepository.Transcode transcode(String templateId, StoredObject output) {
+        return new WorkflowRepository.Transcode(
+                templateId,
+                output.fileName(),
+                Json.text(transcodeInfo(output, inspector.probe(objectStore.path(output.objectId())))));
     }
 
     /** {@code TranscodeInfo} (media-management.md A3.4) of an output. */

@@ -230,6 +230,7 @@ class ConsoleApiTest {
         FfmpegTools tools = TestMedia.toolsOrSkip();
         byte[] clip = Files.readAllBytes(TestMedia.clip(tools, work.resolve("clip.mp4"), 320, 240, 2));
         String runId;
+        String vid;
         try (TestEmulator env = TestEmulator.start(dataDir)) {
             Console console = new Console(env);
             assertThat(console.status("GET", "/console/api/restorations/r1/measures", null))
@@ -245,7 +246,7 @@ class ConsoleApiTest {
                                     Map.of("Content-CRC32", VodTestClient.crc32(clip)))
                             .status())
                     .isEqualTo(200);
-            String vid = console.send(
+            vid = console.send(
                             "POST",
                             "/console/api/uploads/commit",
                             "{\"space\":\"demo\",\"sessionKey\":\""
@@ -336,6 +337,14 @@ class ConsoleApiTest {
             assertThat(new Console(noFfmpeg).error("GET", "/console/api/restorations/" + runId + "/measures", null))
                     .isEqualTo("503 ffmpeg is not available to the emulator, so it cannot measure restorations: "
                             + "install ffmpeg or set VODKIT_FFMPEG, then restart");
+
+            Path kept = RestorationMeasures.kept(dataDir.resolve("console-measures"), runId);
+            Files.writeString(kept, "{\"kept\":1}");
+            Console console = new Console(noFfmpeg);
+            console.send("DELETE", "/console/api/media/" + vid, null);
+            assertThat(console.error("GET", "/console/api/restorations/" + runId + "/measures", null))
+                    .isEqualTo("410 the restoration's source file is gone");
+            assertThat(kept).as("the measures of deleted media are dropped").doesNotExist();
         }
     }
 
