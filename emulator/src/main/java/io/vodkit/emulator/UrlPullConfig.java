@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param maxInterruptions fetches cut short by a stop before a job is marked failed (default 3)
  * @param allowPrivateSources pull from loopback and private addresses even when the emulator is bound beyond
  *                         loopback (default false; see {@link SourceGuard})
+ * @param resolver         looks up source hosts (default {@link HostResolver#SYSTEM}); a pull connects only to the
+ *                         addresses of its one lookup that {@link SourceGuard} checked
  */
 @RecordBuilder
 public record UrlPullConfig(
@@ -26,15 +28,24 @@ public record UrlPullConfig(
         int maxRedirects,
         int workers,
         int maxInterruptions,
-        boolean allowPrivateSources)
+        boolean allowPrivateSources,
+        HostResolver resolver)
         implements UrlPullConfigBuilder.With {
 
-    public static final UrlPullConfig DEFAULTS =
-            new UrlPullConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), 10L * 1024 * 1024 * 1024, 5, 2, 3, false);
+    public static final UrlPullConfig DEFAULTS = new UrlPullConfig(
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            10L * 1024 * 1024 * 1024,
+            5,
+            2,
+            3,
+            false,
+            HostResolver.SYSTEM);
 
     public UrlPullConfig {
         Objects.requireNonNull(connectTimeout, "connectTimeout == null");
         Objects.requireNonNull(readTimeout, "readTimeout == null");
+        Objects.requireNonNull(resolver, "resolver == null");
         if (connectTimeout.isNegative()
                 || connectTimeout.isZero()
                 || readTimeout.isNegative()

@@ -30,7 +30,7 @@ public record Pulls(
             Ids ids,
             Clock clock) {
         UrlJobRepository jobs = new UrlJobRepository(database);
-        SourceGuard guard = new SourceGuard(host, config.allowPrivateSources());
+        SourceGuard guard = new SourceGuard(host, config.allowPrivateSources(), config.resolver());
         SourceFetcher fetcher = new SourceFetcher(config, guard);
         PullIngest ingest = new PullIngest(
                 fetcher, store.sessions(), store.objects(), store.objectStore(), store.publisher(), committer);

@@ -50,8 +50,8 @@ public final class SourceFetcher implements AutoCloseable {
     private final SourceGuard guard;
     private final Optional<SSLContext> tls;
     /**
-     * Made by the first fetch: a started client keeps a selector thread waiting in native code, and the JVM holds
-     * its exit back for such threads, so a CLI run with no URL pull should not make one.
+     * Made by the first fetch: a started client keeps a thread pool and a selector thread waiting in native code,
+     * which a CLI run with no URL pull should neither start nor wait for at exit. Stopped by {@link #close}.
      */
     private HttpClient http;
 

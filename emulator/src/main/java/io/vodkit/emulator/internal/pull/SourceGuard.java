@@ -1,5 +1,6 @@
 package io.vodkit.emulator.internal.pull;
 
+import io.vodkit.emulator.HostResolver;
 import io.vodkit.emulator.internal.service.PublicAddress;
 import java.net.InetAddress;
 import java.net.NetworkInterface;

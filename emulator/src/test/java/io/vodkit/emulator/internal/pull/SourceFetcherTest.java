@@ -11,6 +11,7 @@ import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.internal.storage.StagedFile;
 import io.vodkit.emulator.internal.tls.LocalCertificates;
 import io.vodkit.emulator.support.LiveThreads;
+import io.vodkit.emulator.support.ScriptedDns;
 import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TrustedCa;
 import java.net.InetAddress;

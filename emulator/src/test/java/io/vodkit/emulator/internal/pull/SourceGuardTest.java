@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vodkit.emulator.support.ScriptedDns;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.net.URI;

@@ -1,5 +1,6 @@
-package io.vodkit.emulator.internal.pull;
+package io.vodkit.emulator.support;
 
+import io.vodkit.emulator.HostResolver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
@@ -15,13 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * again after that), an unknown one fails, and every lookup is counted. Other hosts (address literals) resolve as
  * the JVM resolves them.
  */
-final class ScriptedDns implements HostResolver {
+public final class ScriptedDns implements HostResolver {
     private final Map<String, Deque<List<InetAddress>>> scripts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
 
     /** {@code name} answers {@code answers[0]} to the first lookup, {@code answers[1]} to the next, and so on. */
     @SafeVarargs
-    final ScriptedDns answer(String name, List<String>... answers) {
+    public final ScriptedDns answer(String name, List<String>... answers) {
         Deque<List<InetAddress>> script = new ArrayDeque<>();
         for (List<String> answer : Arrays.asList(answers)) {
             script.add(answer.stream().map(ScriptedDns::literal).toList());
@@ -31,13 +32,13 @@ final class ScriptedDns implements HostResolver {
     }
 
     /** {@code name} does not resolve. */
-    ScriptedDns unknown(String name) {
+    public ScriptedDns unknown(String name) {
         scripts.put(name, new ArrayDeque<>());
         return this;
     }
 
     /** How many times {@code name} was looked up. */
-    int lookups(String name) {
+    public int lookups(String name) {
         AtomicInteger count = lookups.get(name);
         return count == null ? 0 : count.get();
     }

@@ -1,10 +1,14 @@
-package io.vodkit.emulator.internal.pull;
+package io.vodkit.emulator;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
-/** Name resolution for {@link SourceGuard}: the one lookup whose answers are vetted and then connected to. */
+/**
+ * How URL pulls look up the hosts of their sources: the seam between the emulator and DNS, so that a test can stand
+ * in a DNS server that answers one address and then another. Each fetch looks a host up once; the emulator checks
+ * every address of that answer and connects to those addresses only.
+ */
 @FunctionalInterface
 public interface HostResolver {
     /** The JVM's resolver ({@link InetAddress#getAllByName}): literals as they are, names through the system's DNS. */
