@@ -8,14 +8,17 @@ import java.util.Objects;
 /**
  * How the emulator fetches UploadMediaByUrl sources. Its builder and withers ({@code withWorkers(1)}) are generated.
  *
- * @param connectTimeout   longest wait for a TCP/TLS connection (default 10 s)
- * @param readTimeout      longest wait for response headers, and longest pause between two body reads (default 30 s)
+ * @param connectTimeout   longest wait for a TCP connection (default 10 s)
+ * @param readTimeout      longest silence of a source: in the TLS handshake, before the response headers and between
+ *                         two body reads (default 30 s)
  * @param maxBytes         largest accepted source (default 10 GiB)
  * @param maxRedirects     redirects followed at most (default 5; http and https only)
  * @param workers          fetches running at once (default 2); further jobs wait in the database as {@code initial}
  * @param maxInterruptions fetches cut short by a stop before a job is marked failed (default 3)
  * @param allowPrivateSources pull from loopback and private addresses even when the emulator is bound beyond
  *                         loopback (default false; see {@link SourceGuard})
+ * @param resolver         looks up source hosts (default {@link HostResolver#SYSTEM}); a pull connects only to the
+ *                         addresses of its one lookup that {@link SourceGuard} checked
  */
 @RecordBuilder
 public record UrlPullConfig(
@@ -25,15 +28,24 @@ public record UrlPullConfig(
         int maxRedirects,
         int workers,
         int maxInterruptions,
-        boolean allowPrivateSources)
+        boolean allowPrivateSources,
+        HostResolver resolver)
         implements UrlPullConfigBuilder.With {
 
-    public static final UrlPullConfig DEFAULTS =
-            new UrlPullConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), 10L * 1024 * 1024 * 1024, 5, 2, 3, false);
+    public static final UrlPullConfig DEFAULTS = new UrlPullConfig(
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            10L * 1024 * 1024 * 1024,
+            5,
+            2,
+            3,
+            false,
+            HostResolver.SYSTEM);
 
     public UrlPullConfig {
         Objects.requireNonNull(connectTimeout, "connectTimeout == null");
         Objects.requireNonNull(readTimeout, "readTimeout == null");
+        Objects.requireNonNull(resolver, "resolver == null");
         if (connectTimeout.isNegative()
                 || connectTimeout.isZero()
                 || readTimeout.isNegative()

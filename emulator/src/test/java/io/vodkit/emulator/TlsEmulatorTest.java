@@ -14,9 +14,9 @@ import com.byteplus.service.vod.model.response.VodGetPlayInfoResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.internal.tls.LocalCertificates;
 import io.vodkit.emulator.support.TestEmulator;
+import io.vodkit.emulator.support.TrustedCa;
 import io.vodkit.emulator.support.VodTestClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,15 +24,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.http.impl.client.HttpClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +60,7 @@ class TlsEmulatorTest {
                         .as(key)
                         .isEqualTo("rw-------");
             }
-            X509Certificate certificate = certificate(tls.resolve(LocalCertificates.SERVER_CERT));
+            X509Certificate certificate = TrustedCa.certificate(tls.resolve(LocalCertificates.SERVER_CERT));
             assertThat(certificate.getSubjectAlternativeNames())
                     .extracting(name -> name.get(1).toString())
                     .contains("127.0.0.1", "localhost", "0:0:0:0:0:0:0:1");
@@ -180,7 +177,8 @@ class TlsEmulatorTest {
                     .get(0);
 
             assertThat(domain.path("Certificate").path("HttpsStatus").asText()).isEqualTo("enable");
-            X509Certificate server = certificate(tmp.resolve("data/tls").resolve(LocalCertificates.SERVER_CERT));
+            X509Certificate server =
+                    TrustedCa.certificate(tmp.resolve("data/tls").resolve(LocalCertificates.SERVER_CERT));
             assertThat(domain.path("Certificate").path("ExpiredAt").asText())
                     .isEqualTo(server.getNotAfter().toInstant().toString())
                     .endsWith("Z");
@@ -228,20 +226,6 @@ class TlsEmulatorTest {
 
     /** A client context that trusts the emulator's CA only. */
     static SSLContext trusting(Emulator emulator) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry(
-                "vodkit", certificate(emulator.caCertificate().orElseThrow()));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
-    }
-
-    private static X509Certificate certificate(Path pem) throws Exception {
-        try (InputStream in = Files.newInputStream(pem)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
+        return TrustedCa.context(emulator.caCertificate().orElseThrow());
     }
 }

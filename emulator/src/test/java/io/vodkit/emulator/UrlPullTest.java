@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.media.TestMedia;
+import io.vodkit.emulator.support.LiveThreads;
+import io.vodkit.emulator.support.ScriptedDns;
 import io.vodkit.emulator.support.SourceServer;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.VodTestClient;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -370,6 +373,58 @@ class UrlPullTest {
                             .asText())
                     .isEqualTo("success");
         }
+    }
+
+    @Test
+    void aSourceNameThatRebindsAfterItsLookupIsPulledFromTheVettedAddressOnly() throws Exception {
+        ScriptedDns dns = new ScriptedDns().answer("rebind.example", List.of("127.0.0.1"), List.of("169.254.169.254"));
+        try (TestEmulator vod = start(FAST.withResolver(dns))) {
+            String url = "http://rebind.example:" + source.port() + "/files/clip.mp4";
+
+            JsonNode job = awaitFinal(vod, submit(vod, url, "").get(0));
+
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(job.path("SourceInfo").path("Md5").asText()).isEqualTo(VodTestClient.md5(clip));
+            assertThat(dns.lookups("rebind.example")).isEqualTo(1);
+            assertThat(source.reachedAt()).containsExactly(InetAddress.getByName("127.0.0.1"));
+        }
+    }
+
+    @Test
+    void aSourceNameThatAnswersTheEmulatorItselfIsRefusedWhateverItAnswersNext() throws Exception {
+        ScriptedDns dns = new ScriptedDns();
+        try (TestEmulator vod = start(FAST.withResolver(dns))) {
+            int port = vod.emulator().port();
+            dns.answer("self.example", List.of("127.0.0.1"), List.of("93.184.216.34"));
+
+            JsonNode job = awaitFinal(
+                    vod,
+                    submit(vod, "http://self.example:" + port + "/_vodkit/stats", ",\"FileExtension\":\".mp4\"")
+                            .get(0));
+
+            assertThat(job.path("State").asText()).isEqualTo("failed");
+            assertThat(job.path("ErrorMessage").asText())
+                    .isEqualTo("refused: self.example:" + port + " is this emulator itself (127.0.0.1)");
+            assertThat(dns.lookups("self.example")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theHttpClientOfPullsStartsWithTheFirstPullAndStopsWithTheEmulator() throws Exception {
+        try (TestEmulator vod = start(FAST)) {
+            assertThat(LiveThreads.named("vodkit-pull-http"))
+                    .as("no pull, no client")
+                    .isZero();
+
+            JsonNode job = awaitFinal(
+                    vod, submit(vod, source.url("/files/clip.mp4"), "").get(0));
+
+            assertThat(job.path("State").asText()).as(job.toString()).isEqualTo("success");
+            assertThat(LiveThreads.named("vodkit-pull-http")).isPositive();
+        }
+        await().alias("the pull client's threads end")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> LiveThreads.named("vodkit-pull-http") == 0);
     }
 
     @Test

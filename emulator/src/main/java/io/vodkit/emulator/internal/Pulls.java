@@ -13,11 +13,10 @@ import io.vodkit.emulator.internal.service.Ids;
 import io.vodkit.emulator.internal.service.MediaCommitter;
 import io.vodkit.emulator.internal.service.Workflows;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
 
 /** URL pulls (UploadMediaByUrl): the jobs, the workers that fetch their sources, and the guard on those sources. */
 public record Pulls(
-        SourceGuard guard, UrlJobRepository jobs, PullWorkers workers, ExecutorService httpPool, UrlPulls urlPulls) {
+        SourceGuard guard, UrlJobRepository jobs, PullWorkers workers, SourceFetcher fetcher, UrlPulls urlPulls) {
 
     /**
      * @param host the address the emulator binds (sources on private addresses are refused beyond loopback)
@@ -33,25 +32,20 @@ public record Pulls(
             Ids ids,
             Clock clock) {
         UrlJobRepository jobs = new UrlJobRepository(database);
-        SourceGuard guard = new SourceGuard(host, config.allowPrivateSources());
-        ExecutorService httpPool = PullWorkers.workerPool(config.workers(), "vodkit-pull-http");
+        SourceGuard guard = new SourceGuard(host, config.allowPrivateSources(), config.resolver());
+        SourceFetcher fetcher = new SourceFetcher(config, guard);
         PullIngest ingest = new PullIngest(
-                new SourceFetcher(config, guard, httpPool),
-                store.sessions(),
-                store.objects(),
-                store.objectStore(),
-                store.publisher(),
-                committer);
+                fetcher, store.sessions(), store.objects(), store.objectStore(), store.publisher(), committer);
         PullWorkers workers = new PullWorkers(
                 jobs, ingest, clock, config, PullWorkers.workerPool(config.workers(), "vodkit-pull"), events);
         UrlPulls urlPulls =
                 new UrlPulls(database, store.spaces(), store.sessionOpener(), jobs, workers, ids, clock, workflows);
-        return new Pulls(guard, jobs, workers, httpPool, urlPulls);
+        return new Pulls(guard, jobs, workers, fetcher, urlPulls);
     }
 
     /**
      * Starts the workers until the handle is closed; then they stop (running jobs stay processing for the next
-     * start) and so does their HTTP pool.
+     * start) and their HTTP client is stopped.
      */
     public Handles.Handle startWorkers() {
         workers.start();
@@ -59,7 +53,7 @@ public record Pulls(
             try {
                 workers.close();
             } finally {
-                httpPool.shutdownNow();
+                fetcher.close();
             }
         };
     }

@@ -2,6 +2,9 @@ package io.vodkit.emulator.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,13 +12,22 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.StandardConstants;
 
 /**
  * A loopback HTTP server standing in for the sources of URL pulls, serving the files of one folder (used by the
@@ -28,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /loop/NAME} redirects to itself forever;</li>
  *   <li>{@code /away/NAME?URL} redirects to {@code URL};</li>
  * </ul>
- * a missing file or any other path is 404.
+ * a missing file or any other path is 404. It serves plain HTTP on loopback, or where {@link #on} and
+ * {@link #https} say, and records where requests arrived ({@link #reachedAt}) and the TLS SNI names it was sent.
  */
 public final class SourceServer implements AutoCloseable {
     private static final long MAX_WAIT_SECONDS = 60;
@@ -40,17 +53,66 @@ public final class SourceServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger gatedRequests = new AtomicInteger();
     private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
+    private final Set<InetAddress> reachedAt = ConcurrentHashMap.newKeySet();
+    private final List<String> serverNames;
 
+    /** Plain HTTP on loopback. */
     public SourceServer(Path folder) throws IOException {
+        this(folder, HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), List.of());
+    }
+
+    private SourceServer(Path folder, HttpServer server, List<String> serverNames) {
         this.folder = folder;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server = server;
+        this.serverNames = serverNames;
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
     }
 
+    /** Plain HTTP on {@code address} (a wildcard for every address of this machine). */
+    public static SourceServer on(Path folder, InetAddress address) throws IOException {
+        return new SourceServer(folder, HttpServer.create(new InetSocketAddress(address, 0), 0), List.of());
+    }
+
+    /** HTTPS on loopback with {@code tls}'s certificate, recording the SNI names clients send. */
+    public static SourceServer https(Path folder, SSLContext tls) throws IOException {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> names = new CopyOnWriteArrayList<>();
+        https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters parameters = tls.getDefaultSSLParameters();
+                parameters.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+                    @Override
+                    public boolean matches(SNIServerName name) {
+                        names.add(((SNIHostName) name).getAsciiName());
+                        return true;
+                    }
+                }));
+                params.setSSLParameters(parameters);
+            }
+        });
+        return new SourceServer(folder, https, names);
+    }
+
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + port() + path;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The addresses of this machine that requests arrived at. */
+    public Set<InetAddress> reachedAt() {
+        return Set.copyOf(reachedAt);
+    }
+
+    /** The SNI host names TLS clients sent, in order. */
+    public List<String> serverNames() {
+        return List.copyOf(serverNames);
     }
 
     /** Lets every waiting and future {@code /gated/} request finish. */
@@ -70,6 +132,7 @@ public final class SourceServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        reachedAt.add(exchange.getLocalAddress().getAddress());
         gets.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger())
                 .incrementAndGet();
         String[] parts = exchange.getRequestURI().getPath().split("/", 3);

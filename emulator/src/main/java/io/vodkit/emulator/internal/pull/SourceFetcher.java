@@ -4,31 +4,38 @@ import io.vodkit.emulator.UrlPullConfig;
 import io.vodkit.emulator.internal.storage.BodyTooLargeException;
 import io.vodkit.emulator.internal.storage.StagedFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import java.net.UnknownHostException;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.UnresolvedAddressException;
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.api.Request;
+import org.eclipse.jetty.client.api.Response;
+import org.eclipse.jetty.client.util.InputStreamResponseListener;
+import org.eclipse.jetty.http.HttpHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads a URL pull source with the JDK HTTP client: connect and read time-outs, redirects followed here (at most
- * {@link UrlPullConfig#maxRedirects()}, http and https only), a size limit, and the body streamed into a
- * {@link Sink}. Every way it can fail becomes a {@link FetchFailure} with a readable reason.
+ * Downloads a URL pull source with {@link PullClient}, which connects only to addresses {@link SourceGuard} vetted
+ * in the same lookup: connect and read time-outs, redirects followed here (at most
+ * {@link UrlPullConfig#maxRedirects()}, http and https only, each target vetted), a size limit, and the body streamed
+ * into a {@link Sink}. Every way it can fail becomes a {@link FetchFailure} with a readable reason. Closing stops
+ * the client.
  */
-public final class SourceFetcher {
+public final class SourceFetcher implements AutoCloseable {
 
     /** Where the body goes: streams {@code body} (at most {@code maxBytes}) into a staged file. */
     @FunctionalInterface
@@ -38,35 +45,48 @@ public final class SourceFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceFetcher.class);
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-    private static final String USER_AGENT = "vodkit-emulator-url-pull";
 
     private final UrlPullConfig config;
     private final SourceGuard guard;
-    private final ExecutorService executor;
+    private final Optional<SSLContext> tls;
     /**
-     * Made by the first fetch: a JDK HTTP client keeps a selector thread waiting in native code from its creation
-     * on, and the JVM holds its exit back ~0.3 s for such threads, so a CLI run with no URL pull should not make one.
+     * Made by the first fetch: a started client keeps a thread pool and a selector thread waiting in native code,
+     * which a CLI run with no URL pull should neither start nor wait for at exit. Stopped by {@link #close}.
      */
     private HttpClient http;
 
+    private boolean closed;
+
     /**
-     * @param guard    refuses sources (and redirect targets) the emulator must not connect to
-     * @param executor runs the HTTP client's asynchronous work; owned by the caller
+     * A fetcher that accepts the certificates the JVM trusts.
+     *
+     * @param guard refuses sources (and redirect targets) the emulator must not connect to, and resolves their hosts
      */
-    public SourceFetcher(UrlPullConfig config, SourceGuard guard, ExecutorService executor) {
-        this.config = config;
-        this.guard = guard;
-        this.executor = executor;
+    public SourceFetcher(UrlPullConfig config, SourceGuard guard) {
+        this(config, guard, Optional.empty());
     }
 
-    private synchronized HttpClient http() {
+    /** As {@link #SourceFetcher(UrlPullConfig, SourceGuard)}, trusting what {@code tls} trusts. */
+    SourceFetcher(UrlPullConfig config, SourceGuard guard, SSLContext tls) {
+        this(config, guard, Optional.of(tls));
+    }
+
+    private SourceFetcher(UrlPullConfig config, SourceGuard guard, Optional<SSLContext> tls) {
+        this.config = config;
+        this.guard = guard;
+        this.tls = tls;
+    }
+
+    private synchronized HttpClient http() throws InterruptedException {
+        if (closed) {
+            throw new InterruptedException("the URL pull client is closed");
+        }
         if (http == null) {
-            http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(config.connectTimeout())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .executor(executor)
-                    .build();
+            try {
+                http = PullClient.start(config, guard, tls);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the URL pull HTTP client: " + e.getMessage(), e);
+            }
         }
         return http;
     }
@@ -75,14 +95,15 @@ public final class SourceFetcher {
      * Fetches {@code source} into {@code sink}.
      *
      * @throws FetchFailure         the source cannot be fetched (reason in the message)
-     * @throws InterruptedException the calling thread was interrupted (the emulator is stopping)
+     * @throws InterruptedException the calling thread was interrupted, or the fetcher closed (the emulator is stopping)
      */
     public StagedFile fetch(URI source, Sink sink) throws FetchFailure, InterruptedException {
         URI current = source;
         for (int redirects = 0; ; redirects++) {
             checkTarget(current, redirects > 0);
-            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(current);
-            int status = response.statusCode();
+            InputStreamResponseListener listener = new InputStreamResponseListener();
+            Response response = send(current, listener);
+            int status = response.getStatus();
             if (REDIRECTS.contains(status)) {
                 discard(response);
                 if (redirects == config.maxRedirects()) {
@@ -96,20 +117,17 @@ public final class SourceFetcher {
                 discard(response);
                 throw new FetchFailure("source answered HTTP " + status);
             }
-            long declared =
-                    response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (declared > config.maxBytes()) {
+            if (response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > config.maxBytes()) {
                 discard(response);
                 throw tooLarge();
             }
-            return receive(response, sink);
+            return receive(listener, response, sink);
         }
     }
 
-    private StagedFile receive(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, Sink sink)
+    private StagedFile receive(InputStreamResponseListener listener, Response response, Sink sink)
             throws FetchFailure, InterruptedException {
-        try (IdleTimeoutBody body = new IdleTimeoutBody(config.readTimeout())) {
-            response.body().subscribe(body);
+        try (InputStream body = listener.getInputStream()) {
             StagedFile staged = sink.receive(Channels.newChannel(body), config.maxBytes());
             if (staged.checksums().size() == 0) {
                 staged.discard();
@@ -117,54 +135,73 @@ public final class SourceFetcher {
             }
             return staged;
         } catch (BodyTooLargeException e) {
+            response.abort(e);
             throw tooLarge();
-        } catch (IdleTimeoutBody.IdleTimeoutException e) {
-            throw new FetchFailure("timed out after " + Sizes.seconds(config.readTimeout()) + " reading", e);
         } catch (IOException e) {
-            if (Thread.interrupted()) {
+            response.abort(e);
+            if (Thread.interrupted() || hasCause(e, ClosedByInterruptException.class)) {
                 throw new InterruptedException("interrupted while reading the source");
+            }
+            if (hasCause(e, TimeoutException.class)) {
+                throw new FetchFailure("timed out after " + Sizes.seconds(config.readTimeout()) + " reading", e);
             }
             throw new FetchFailure("reading the source failed: " + describe(e), e);
         }
     }
 
-    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(URI uri) throws FetchFailure, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.readTimeout())
-                .header("User-Agent", USER_AGENT)
-                .GET()
-                .build();
+    /** Sends a GET for {@code uri} and waits for the response headers. */
+    private Response send(URI uri, InputStreamResponseListener listener) throws FetchFailure, InterruptedException {
+        Request request;
         try {
-            return http().send(request, HttpResponse.BodyHandlers.ofPublisher());
-        } catch (HttpConnectTimeoutException e) {
-            throw new FetchFailure("timed out after " + Sizes.seconds(config.connectTimeout()) + " connecting", e);
-        } catch (HttpTimeoutException e) {
-            throw new FetchFailure(
-                    "timed out after " + Sizes.seconds(config.readTimeout()) + " waiting for the response", e);
-        } catch (ConnectException e) {
-            if (hasCause(e, UnresolvedAddressException.class)) {
-                throw new FetchFailure("host not found: " + uri.getHost(), e);
-            }
-            throw new FetchFailure("connection refused by " + uri.getHost() + ":" + port(uri), e);
-        } catch (IOException e) {
-            throw new FetchFailure("request failed: " + describe(e), e);
+            request = http().newRequest(uri);
         } catch (IllegalArgumentException e) {
             throw new FetchFailure("not a fetchable URL: " + uri, e);
         }
-    }
-
-    /** The port a connection to {@code uri} uses: the explicit one, else 80 or 443 by scheme. */
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
+        request.send(listener);
+        // Jetty's connect and idle time-outs end a silent source sooner; this also bounds a slow lookup or trickle
+        long most = config.connectTimeout().plus(config.readTimeout()).toMillis();
+        try {
+            return listener.get(most, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            request.abort(e);
+            throw e;
+        } catch (TimeoutException e) {
+            request.abort(e);
+            throw new FetchFailure(
+                    "timed out after " + Sizes.seconds(Duration.ofMillis(most)) + " waiting for the response", e);
+        } catch (ExecutionException e) {
+            throw requestFailure(uri, e.getCause());
         }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private static URI redirectTarget(URI from, int status, HttpResponse<?> response) throws FetchFailure {
-        String location = response.headers()
-                .firstValue("Location")
-                .orElseThrow(() -> new FetchFailure("source answered HTTP " + status + " without a Location"));
+    /** The reason a request failed before its response: a refusal by the guard, the lookup, the connection. */
+    private FetchFailure requestFailure(URI uri, Throwable failure) {
+        Optional<FetchFailure> refused = cause(failure, FetchFailure.class);
+        if (refused.isPresent()) {
+            return new FetchFailure(refused.get().getMessage(), refused.get());
+        }
+        if (hasCause(failure, UnknownHostException.class)) {
+            return new FetchFailure("host not found: " + uri.getHost(), failure);
+        }
+        if (hasCause(failure, SocketTimeoutException.class)) {
+            return new FetchFailure(
+                    "timed out after " + Sizes.seconds(config.connectTimeout()) + " connecting", failure);
+        }
+        if (hasCause(failure, TimeoutException.class)) {
+            return new FetchFailure(
+                    "timed out after " + Sizes.seconds(config.readTimeout()) + " waiting for the response", failure);
+        }
+        if (hasCause(failure, ConnectException.class)) {
+            return new FetchFailure("connection refused by " + uri.getHost() + ":" + SourceGuard.port(uri), failure);
+        }
+        return new FetchFailure("request failed: " + describe(failure), failure);
+    }
+
+    private static URI redirectTarget(URI from, int status, Response response) throws FetchFailure {
+        String location = response.getHeaders().get(HttpHeader.LOCATION);
+        if (location == null) {
+            throw new FetchFailure("source answered HTTP " + status + " without a Location");
+        }
         try {
             return from.resolve(location.trim());
         } catch (IllegalArgumentException e) {
@@ -172,7 +209,8 @@ public final class SourceFetcher {
         }
     }
 
-    private void checkTarget(URI uri, boolean redirected) throws FetchFailure {
+    /** A URL the fetcher may request; its host is vetted when the client resolves it to connect. */
+    private static void checkTarget(URI uri, boolean redirected) throws FetchFailure {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchFailure((redirected
@@ -183,14 +221,11 @@ public final class SourceFetcher {
         if (uri.getHost() == null) {
             throw new FetchFailure("the URL has no host: " + uri);
         }
-        guard.check(uri);
     }
 
-    /** Releases the connection of a response whose body is not wanted. */
-    private static void discard(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
-        IdleTimeoutBody body = new IdleTimeoutBody(java.time.Duration.ofMillis(1));
-        response.body().subscribe(body);
-        body.close();
+    /** Ends a response whose body is not wanted (its connection is closed, not reused). */
+    private static void discard(Response response) {
+        response.abort(new IOException("body not wanted"));
     }
 
     private FetchFailure tooLarge() {
@@ -198,15 +233,33 @@ public final class SourceFetcher {
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return cause(e, type).isPresent();
     }
 
-    private static String describe(IOException e) {
+    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Stops the client, if a fetch made one; a fetch after this fails as interrupted. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (http != null) {
+            try {
+                http.stop();
+            } catch (Exception e) {
+                LOG.warn("URL pull HTTP client did not stop cleanly: {}", e.toString());
+            }
+            http = null;
+        }
     }
 }

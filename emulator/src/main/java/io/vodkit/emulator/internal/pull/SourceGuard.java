@@ -1,11 +1,13 @@
 package io.vodkit.emulator.internal.pull;
 
+import io.vodkit.emulator.HostResolver;
 import io.vodkit.emulator.internal.service.PublicAddress;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,21 +22,31 @@ import java.util.Set;
  *       192.168/16, fc00::/7) or shared (100.64/10) address either, unless
  *       {@code vodkit serve --allow-private-sources}. Bound on loopback, local sources stay allowed.</li>
  * </ul>
- * A name that does not resolve is left to the request, which reports "host not found".
+ * {@link #vet} resolves a host once and answers the addresses it checked, so that the connection goes to one of
+ * them and a name cannot answer the guard one address and the connection another (DNS rebinding).
  */
 public final class SourceGuard {
     /** Metadata endpoints outside the link-local range. */
     private static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
 
     private final boolean refusePrivate;
+    private final HostResolver resolver;
     private volatile PublicAddress self;
 
     /**
+     * A guard that resolves names with the JVM's resolver.
+     *
      * @param bindHost            the address the emulator listens on
      * @param allowPrivateSources accept loopback and private sources even when bound beyond loopback
      */
     public SourceGuard(String bindHost, boolean allowPrivateSources) {
+        this(bindHost, allowPrivateSources, HostResolver.SYSTEM);
+    }
+
+    /** As {@link #SourceGuard(String, boolean)}, resolving source hosts with {@code resolver}. */
+    public SourceGuard(String bindHost, boolean allowPrivateSources, HostResolver resolver) {
         this.refusePrivate = !allowPrivateSources && beyondLoopback(bindHost);
+        this.resolver = resolver;
     }
 
     /** Tells the guard where the emulator's own listener is (its port is read when a pull is checked). */
@@ -43,19 +55,33 @@ public final class SourceGuard {
     }
 
     /**
-     * Refuses {@code uri} when its host may not be reached.
+     * Refuses {@code uri} when its host may not be reached. A name that does not resolve passes: the request that
+     * follows reports it. This checks only; a connection that resolves the name again may reach another address, so
+     * whoever connects should connect to the addresses {@link #vet} answers.
      *
      * @throws FetchFailure with the reason
      */
     public void check(URI uri) throws FetchFailure {
-        String host = uri.getHost();
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            vet(uri.getHost(), port(uri));
         } catch (UnknownHostException e) {
-            return;
+            // left to the request, which reports "host not found"
         }
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /**
+     * Resolves {@code host} once and checks every address it has for {@code port}: all of them may be reached, or
+     * none is answered.
+     *
+     * @return the addresses checked, to connect to
+     * @throws FetchFailure         one of the addresses may not be reached (the reason in the message)
+     * @throws UnknownHostException the name does not resolve
+     */
+    public List<InetAddress> vet(String host, int port) throws FetchFailure, UnknownHostException {
+        List<InetAddress> addresses = resolver.resolve(host);
+        if (addresses.isEmpty()) {
+            throw new UnknownHostException(host);
+        }
         for (InetAddress address : addresses) {
             if (address.isAnyLocalAddress()) {
                 throw new FetchFailure("refused: " + host + " is the unspecified address, which reaches this machine");
@@ -74,6 +100,15 @@ public final class SourceGuard {
                         + "vodkit serve --allow-private-sources to pull from private networks");
             }
         }
+        return addresses;
+    }
+
+    /** The port a connection to {@code uri} uses: the explicit one, else 80 or 443 by scheme. */
+    static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private int selfPort() {

@@ -1,15 +1,16 @@
 package io.vodkit.emulator.internal.pull;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.Inet4Address;
+import io.vodkit.emulator.support.ScriptedDns;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
-import java.util.Collections;
+import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +54,7 @@ class SourceGuardTest {
 
     @Test
     void refusesTheEmulatorsOwnPortOnThisMachinesLanAddress() throws SocketException {
-        Optional<InetAddress> lan = lanAddress();
+        Optional<InetAddress> lan = LocalAddresses.ipv4().stream().findFirst();
         assumeTrue(lan.isPresent(), "this machine has no non-loopback IPv4 address");
 
         assertThatThrownBy(() -> guard("0.0.0.0", true)
@@ -95,14 +96,48 @@ class SourceGuardTest {
                 .doesNotThrowAnyException();
     }
 
-    private static Optional<InetAddress> lanAddress() throws SocketException {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
-                    return Optional.of(address);
-                }
-            }
-        }
-        return Optional.empty();
+    @Test
+    void vetLooksTheNameUpOnceAndAnswersTheAddressesItChecked() throws Exception {
+        ScriptedDns dns = new ScriptedDns().answer("two.example", List.of("93.184.216.34", "10.1.2.3"));
+
+        List<InetAddress> vetted = new SourceGuard("127.0.0.1", false, dns).vet("two.example", 8080);
+
+        assertThat(vetted).containsExactly(InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.1.2.3"));
+        assertThat(dns.lookups("two.example")).isEqualTo(1);
+    }
+
+    @Test
+    void aNameIsRefusedWhenAnyOfItsAddressesIsRefused() {
+        ScriptedDns dns = new ScriptedDns().answer("mixed.example", List.of("93.184.216.34", "169.254.169.254"));
+        SourceGuard guard = new SourceGuard("0.0.0.0", false, dns);
+
+        assertThatThrownBy(() -> guard.vet("mixed.example", 80))
+                .hasMessage("refused: mixed.example is a link-local or cloud-metadata address (169.254.169.254)");
+        assertThatThrownBy(() -> guard.check(URI.create("http://mixed.example/a.mp4")))
+                .hasMessageContaining("link-local or cloud-metadata");
+    }
+
+    @Test
+    void aNameThatDoesNotResolvePassesTheCheckAndFailsTheVetting() {
+        ScriptedDns dns = new ScriptedDns().unknown("nowhere.example").answer("empty.example", List.of());
+        SourceGuard guard = new SourceGuard("127.0.0.1", false, dns);
+
+        assertThatCode(() -> guard.check(URI.create("http://nowhere.example/a.mp4")))
+                .as("left to the request, which reports host not found")
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.vet("nowhere.example", 80)).isInstanceOf(UnknownHostException.class);
+        assertThatThrownBy(() -> guard.vet("empty.example", 80)).isInstanceOf(UnknownHostException.class);
+    }
+
+    @Test
+    void theCheckOfAUrlUsesTheDefaultPortOfItsScheme() {
+        ScriptedDns dns = new ScriptedDns().answer("self.example", List.of("127.0.0.1"));
+        SourceGuard onHttps = new SourceGuard("127.0.0.1", true, dns);
+        onHttps.servedAt(() -> "127.0.0.1:443");
+
+        assertThatThrownBy(() -> onHttps.check(URI.create("https://self.example/stats")))
+                .hasMessage("refused: self.example:443 is this emulator itself (127.0.0.1)");
+        assertThatCode(() -> onHttps.check(URI.create("http://self.example/stats")))
+                .doesNotThrowAnyException();
     }
 }
