@@ -18,12 +18,10 @@ import java.time.Clock;
 public record Pulls(
         SourceGuard guard, UrlJobRepository jobs, PullWorkers workers, SourceFetcher fetcher, UrlPulls urlPulls) {
 
-    /**
-     * @param host the address the emulator binds (sources on private addresses are refused beyond loopback)
-     */
+    /** @param guard decides which hosts a pull may connect to (and resolves them) */
     public static Pulls open(
             UrlPullConfig config,
-            String host,
+            SourceGuard guard,
             Database database,
             Store store,
             MediaCommitter committer,
@@ -32,7 +30,6 @@ public record Pulls(
             Ids ids,
             Clock clock) {
         UrlJobRepository jobs = new UrlJobRepository(database);
-        SourceGuard guard = new SourceGuard(host, config.allowPrivateSources(), config.resolver());
         SourceFetcher fetcher = new SourceFetcher(config, guard);
         PullIngest ingest = new PullIngest(
                 fetcher, store.sessions(), store.objects(), store.objectStore(), store.publisher(), committer);

@@ -7,6 +7,7 @@ import io.vodkit.emulator.internal.console.ConsoleToken;
 import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.internal.faults.FaultInjector;
 import io.vodkit.emulator.internal.link.LinkShaper;
+import io.vodkit.emulator.internal.pull.SourceGuard;
 import io.vodkit.emulator.internal.routing.ActionRouter;
 import io.vodkit.emulator.internal.routing.ApplyUploadInfoHandler;
 import io.vodkit.emulator.internal.routing.CallbackActions;
@@ -82,7 +83,11 @@ public final class Service {
         this.faults = new FaultInjector(config.lab().faults());
         this.store = Store.open(database, dataDir, config.storage(), ids, clock);
         this.access = Access.open(config.account(), store.settings(), ids, clock);
-        this.notifications = Notifications.open(config, database, ids, clock);
+        SourceGuard guard = new SourceGuard(
+                config.network().host(),
+                config.urlPull().allowPrivateSources(),
+                config.urlPull().resolver());
+        this.notifications = Notifications.open(guard, database, ids, clock);
         this.restorations =
                 Restorations.open(config.restoration(), database, store, notifications.events(), ids, clock);
         this.committer = new MediaCommitter(
@@ -100,7 +105,7 @@ public final class Service {
                 notifications.events());
         this.pulls = Pulls.open(
                 config.urlPull(),
-                config.network().host(),
+                guard,
                 database,
                 store,
                 committer,

@@ -1,22 +1,24 @@
 package io.vodkit.emulator.internal.callback;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
+import io.vodkit.emulator.internal.pull.FetchFailure;
+import io.vodkit.emulator.internal.pull.GuardedHttp;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.client.api.Request;
+import org.eclipse.jetty.client.util.BytesRequestContent;
+import org.eclipse.jetty.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * them from a queue of at most {@value #MAX_QUEUED} (a callback that finds it full is dropped with a log line). Each
  * callback is a POST with connect and read time-outs; a failure or a non-2xx answer is retried after 1 s and after
  * 5 s (the first two of the service's documented intervals; the service goes on for 48 hours, a local emulator gives
- * up after the third attempt with a log line). Redirects are not followed. Before each attempt the URL passes the
- * {@link UrlCheck} (the URL-pull guard's rule: never a link-local or cloud-metadata address), as its name may now
- * resolve elsewhere. Closing drops what is still queued, with a log line. No log line or error shows the private
- * key.
+ * up after the third attempt with a log line). Redirects are not followed. Each attempt resolves the URL's host once
+ * and connects only to the addresses the URL-pull guard vetted ({@link GuardedHttp}): a name that now answers a
+ * link-local or cloud-metadata address is given up without a connection. Closing drops what is still queued, with
+ * a log line. No log line or error shows the private key.
  */
 public final class CallbackDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackDelivery.class);
@@ -49,7 +51,11 @@ public final class CallbackDelivery implements AutoCloseable {
         }
     }
 
-    private final UrlCheck check;
+    /** The client's settings: a worker's request and Jetty's selector at a time. */
+    public static final GuardedHttp.Settings HTTP = new GuardedHttp.Settings(
+            "vodkit-callback-http", WORKERS + 4, CONNECT_TIMEOUT, READ_TIMEOUT, "vodkit-emulator-callback");
+
+    private final GuardedHttp http;
     private final Clock clock;
     private final ThreadPoolExecutor pool;
     private final LongAdder queued = new LongAdder();
@@ -57,8 +63,9 @@ public final class CallbackDelivery implements AutoCloseable {
     private final LongAdder givenUp = new LongAdder();
     private final LongAdder dropped = new LongAdder();
 
-    CallbackDelivery(UrlCheck check, Clock clock) {
-        this.check = check;
+    /** @param http connects only to the addresses its guard vetted; closed with this */
+    public CallbackDelivery(GuardedHttp http, Clock clock) {
+        this.http = http;
         this.clock = clock;
         AtomicInteger counter = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(
@@ -101,95 +108,85 @@ public final class CallbackDelivery implements AutoCloseable {
     }
 
     private void deliver(Delivery delivery) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                int status = attempt(delivery);
-                delivered.increment();
-                LOG.info(
-                        "Callback delivered event={} requestId={} status={} attempt={}",
-                        delivery.eventType(),
-                        delivery.requestId(),
-                        status,
-                        attempt);
-                return;
-            } catch (AttemptFailure failure) {
-                if (!failure.retryable || attempt > RETRY_DELAYS.size()) {
-                    givenUp.increment();
-                    LOG.warn(
-                            "Callback given up after {} attempt(s) event={} requestId={} url={}: {}",
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    int status = attempt(delivery);
+                    delivered.increment();
+                    LOG.info(
+                            "Callback delivered event={} requestId={} status={} attempt={}",
+                            delivery.eventType(),
+                            delivery.requestId(),
+                            status,
+                            attempt);
+                    return;
+                } catch (AttemptFailure failure) {
+                    if (!failure.retryable || attempt > RETRY_DELAYS.size()) {
+                        givenUp.increment();
+                        LOG.warn(
+                                "Callback given up after {} attempt(s) event={} requestId={} url={}: {}",
+                                attempt,
+                                delivery.eventType(),
+                                delivery.requestId(),
+                                withoutQuery(delivery.url()),
+                                failure.getMessage());
+                        return;
+                    }
+                    Duration delay = RETRY_DELAYS.get(attempt - 1);
+                    LOG.info(
+                            "Callback attempt {} failed event={} requestId={}: {}; retrying in {} s",
                             attempt,
                             delivery.eventType(),
                             delivery.requestId(),
-                            withoutQuery(delivery.url()),
-                            failure.getMessage());
-                    return;
-                }
-                Duration delay = RETRY_DELAYS.get(attempt - 1);
-                LOG.info(
-                        "Callback attempt {} failed event={} requestId={}: {}; retrying in {} s",
-                        attempt,
-                        delivery.eventType(),
-                        delivery.requestId(),
-                        failure.getMessage(),
-                        delay.toSeconds());
-                try {
+                            failure.getMessage(),
+                            delay.toSeconds());
                     Thread.sleep(delay.toMillis());
-                } catch (InterruptedException stopping) {
-                    dropped.increment();
-                    LOG.warn(
-                            "Callback dropped (the emulator is stopping) event={} requestId={}",
-                            delivery.eventType(),
-                            delivery.requestId());
-                    return;
                 }
             }
+        } catch (InterruptedException stopping) {
+            dropped.increment();
+            LOG.warn(
+                    "Callback dropped (the emulator is stopping) event={} requestId={}",
+                    delivery.eventType(),
+                    delivery.requestId());
         }
     }
 
-    /** One POST; the HTTP status when it is 2xx. */
-    private int attempt(Delivery delivery) throws AttemptFailure {
-        URI uri = URI.create(delivery.url());
-        Optional<String> refusal = check.refusal(uri);
-        if (refusal.isPresent()) {
-            throw new AttemptFailure(refusal.get(), false);
-        }
-        HttpURLConnection connection = null;
+    /**
+     * One POST; the HTTP status when it is 2xx. A host the guard refuses fails before any connection, and is not
+     * retried.
+     */
+    private int attempt(Delivery delivery) throws AttemptFailure, InterruptedException {
+        Request request;
         try {
-            connection = (HttpURLConnection) uri.toURL().openConnection();
-            connection.setInstanceFollowRedirects(false);
-            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-            connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setFixedLengthStreamingMode(delivery.body().length);
-            connection.setRequestProperty("Content-Type", delivery.contentType());
-            if (delivery.privateKey().isPresent()) {
-                long timestamp = clock.instant().getEpochSecond();
-                connection.setRequestProperty("X-VOD-TIMESTAMP", Long.toString(timestamp));
-                connection.setRequestProperty(
-                        "X-VOD-SIGNATURE",
-                        CallbackSignature.sign(
-                                delivery.url(), timestamp, delivery.privateKey().get(), delivery.body()));
-            }
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(delivery.body());
-            }
-            int status = connection.getResponseCode();
-            // the answer's body means nothing to the service: closed unread
-            InputStream answer = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-            if (answer != null) {
-                answer.close();
-            }
+            request = http.client()
+                    .newRequest(URI.create(delivery.url()))
+                    .method(HttpMethod.POST)
+                    .timeout(CONNECT_TIMEOUT.plus(READ_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS)
+                    .body(new BytesRequestContent(delivery.contentType(), delivery.body()));
+        } catch (IllegalArgumentException e) {
+            throw new AttemptFailure(e.toString(), false);
+        }
+        if (delivery.privateKey().isPresent()) {
+            long timestamp = clock.instant().getEpochSecond();
+            String signature = CallbackSignature.sign(
+                    delivery.url(), timestamp, delivery.privateKey().get(), delivery.body());
+            request.headers(headers ->
+                    headers.put("X-VOD-TIMESTAMP", Long.toString(timestamp)).put("X-VOD-SIGNATURE", signature));
+        }
+        try {
+            // the answer's body means nothing to the service: Jetty keeps at most 2 MiB of it, then it is dropped
+            int status = request.send().getStatus();
             if (status / 100 != 2) {
                 throw new AttemptFailure("the receiver answered HTTP " + status, true);
             }
             return status;
-        } catch (IOException | IllegalArgumentException e) {
-            throw new AttemptFailure(e.toString(), true);
-        } finally {
-            if (connection != null) {
-                connection.disconnect();
-            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new AttemptFailure(cause.toString(), !(cause instanceof FetchFailure));
+        } catch (TimeoutException e) {
+            throw new AttemptFailure(
+                    "no answer within " + CONNECT_TIMEOUT.plus(READ_TIMEOUT).toSeconds() + " s", true);
         }
     }
 
@@ -217,6 +214,8 @@ public final class CallbackDelivery implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            http.close();
         }
     }
 }

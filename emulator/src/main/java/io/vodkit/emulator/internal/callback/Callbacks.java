@@ -40,11 +40,19 @@ public final class Callbacks {
     private final Supplier<String> requestIds;
     private final Clock clock;
 
-    /** @param check refuses URLs a callback must not reach, both when subscribed and when sent */
-    public Callbacks(CallbackRepository subscriptions, UrlCheck check, Supplier<String> requestIds, Clock clock) {
+    /**
+     * @param check    refuses URLs a callback must not reach, when subscribed
+     * @param delivery sends the callbacks (and vets the addresses it connects to)
+     */
+    public Callbacks(
+            CallbackRepository subscriptions,
+            UrlCheck check,
+            CallbackDelivery delivery,
+            Supplier<String> requestIds,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.check = check;
-        this.delivery = new CallbackDelivery(check, clock);
+        this.delivery = delivery;
         this.requestIds = requestIds;
         this.clock = clock;
     }

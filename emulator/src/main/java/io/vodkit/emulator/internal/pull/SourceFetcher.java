@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.api.Request;
 import org.eclipse.jetty.client.api.Response;
 import org.eclipse.jetty.client.util.InputStreamResponseListener;
@@ -29,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads a URL pull source with {@link PullClient}, which connects only to addresses {@link SourceGuard} vetted
+ * Downloads a URL pull source with {@link GuardedHttp}, which connects only to addresses {@link SourceGuard} vetted
  * in the same lookup: connect and read time-outs, redirects followed here (at most
  * {@link UrlPullConfig#maxRedirects()}, http and https only, each target vetted), a size limit, and the body streamed
  * into a {@link Sink}. Every way it can fail becomes a {@link FetchFailure} with a readable reason. Closing stops
@@ -45,17 +44,12 @@ public final class SourceFetcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceFetcher.class);
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final String USER_AGENT = "vodkit-emulator-url-pull";
+    /** Jetty's selector and the tasks around each running fetch; idle threads above one end after a minute. */
+    private static final int BASE_THREADS = 8;
 
     private final UrlPullConfig config;
-    private final SourceGuard guard;
-    private final Optional<SSLContext> tls;
-    /**
-     * Made by the first fetch: a started client keeps a thread pool and a selector thread waiting in native code,
-     * which a CLI run with no URL pull should neither start nor wait for at exit. Stopped by {@link #close}.
-     */
-    private HttpClient http;
-
-    private boolean closed;
+    private final GuardedHttp http;
 
     /**
      * A fetcher that accepts the certificates the JVM trusts.
@@ -73,22 +67,15 @@ public final class SourceFetcher implements AutoCloseable {
 
     private SourceFetcher(UrlPullConfig config, SourceGuard guard, Optional<SSLContext> tls) {
         this.config = config;
-        this.guard = guard;
-        this.tls = tls;
-    }
-
-    private synchronized HttpClient http() throws InterruptedException {
-        if (closed) {
-            throw new InterruptedException("the URL pull client is closed");
-        }
-        if (http == null) {
-            try {
-                http = PullClient.start(config, guard, tls);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start the URL pull HTTP client: " + e.getMessage(), e);
-            }
-        }
-        return http;
+        this.http = new GuardedHttp(
+                new GuardedHttp.Settings(
+                        "vodkit-pull-http",
+                        BASE_THREADS + config.workers(),
+                        config.connectTimeout(),
+                        config.readTimeout(),
+                        USER_AGENT),
+                guard,
+                tls);
     }
 
     /**
@@ -153,7 +140,7 @@ public final class SourceFetcher implements AutoCloseable {
     private Response send(URI uri, InputStreamResponseListener listener) throws FetchFailure, InterruptedException {
         Request request;
         try {
-            request = http().newRequest(uri);
+            request = http.client().newRequest(uri);
         } catch (IllegalArgumentException e) {
             throw new FetchFailure("not a fetchable URL: " + uri, e);
         }
@@ -251,15 +238,7 @@ public final class SourceFetcher implements AutoCloseable {
 
     /** Stops the client, if a fetch made one; a fetch after this fails as interrupted. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (http != null) {
-            try {
-                http.stop();
-            } catch (Exception e) {
-                LOG.warn("URL pull HTTP client did not stop cleanly: {}", e.toString());
-            }
-            http = null;
-        }
+    public void close() {
+        http.close();
     }
 }

@@ -1,15 +1,22 @@
 package io.vodkit.emulator.internal.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.vodkit.emulator.internal.pull.GuardedHttp;
+import io.vodkit.emulator.internal.pull.SourceGuard;
+import io.vodkit.emulator.support.CallbackReceiver;
+import io.vodkit.emulator.support.ScriptedDns;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The delivery queue's bound and what a stop does to what waits in it. */
+/** The delivery queue's bound, what a stop does to what waits in it, and which addresses a callback reaches. */
 class CallbackDeliveryTest {
 
     @Test
@@ -17,7 +24,7 @@ class CallbackDeliveryTest {
         // a receiver that takes connections (the backlog) and never answers: both workers wait on it
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             String url = "http://127.0.0.1:" + silent.getLocalPort() + "/hook";
-            CallbackDelivery delivery = new CallbackDelivery(uri -> Optional.empty(), Clock.systemUTC());
+            CallbackDelivery delivery = delivery();
             byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
             try {
                 for (int i = 0; i < 2 + 256 + 1; i++) {
@@ -39,14 +46,44 @@ class CallbackDeliveryTest {
 
     @Test
     void aRefusedUrlIsGivenUpWithoutRetrying() throws Exception {
-        CallbackDelivery delivery = new CallbackDelivery(uri -> Optional.of("refused: link-local"), Clock.systemUTC());
+        CallbackDelivery delivery = delivery();
         try {
             delivery.submit(new Delivery(
                     "http://169.254.169.254/latest", "application/json", new byte[0], Optional.empty(), "E", "r"));
+
+            // refused before any connection, and never retried (a retry would wait 1 s first)
+            await().atMost(Duration.ofMillis(900)).until(() -> delivery.counts().get("given_up") == 1L);
         } finally {
             delivery.close();
         }
 
         assertThat(delivery.counts()).containsEntry("given_up", 1L).containsEntry("dropped", 0L);
+    }
+
+    @Test
+    void aNameThatRebindsAfterItsLookupIsPostedToTheVettedAddressOnly() throws Exception {
+        ScriptedDns dns = new ScriptedDns().answer("hooks.example", List.of("127.0.0.1"), List.of("169.254.169.254"));
+        CallbackDelivery delivery = new CallbackDelivery(
+                new GuardedHttp(CallbackDelivery.HTTP, new SourceGuard("127.0.0.1", false, dns), Optional.empty()),
+                Clock.systemUTC());
+        try (CallbackReceiver receiver = new CallbackReceiver()) {
+            String url = receiver.url("/hook").replace("127.0.0.1", "hooks.example");
+            delivery.submit(new Delivery(
+                    url, "application/json", "{}".getBytes(StandardCharsets.UTF_8), Optional.empty(), "E", "r"));
+
+            assertThat(receiver.next().path()).isEqualTo("/hook");
+            assertThat(dns.lookups("hooks.example"))
+                    .as("one lookup: the address vetted is the address connected to")
+                    .isEqualTo(1);
+        } finally {
+            delivery.close();
+        }
+    }
+
+    /** A delivery whose guard is that of an emulator serving on loopback. */
+    private static CallbackDelivery delivery() {
+        return new CallbackDelivery(
+                new GuardedHttp(CallbackDelivery.HTTP, new SourceGuard("127.0.0.1", false), Optional.empty()),
+                Clock.systemUTC());
     }
 }
