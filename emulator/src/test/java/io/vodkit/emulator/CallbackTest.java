@@ -374,6 +374,28 @@ class CallbackTest {
     }
 
     @Test
+    void aRestorationRefusedForItsValuesSendsExecutionCompleteToo() throws Exception {
+        subscribe("/executions", "application/json", "ExecutionComplete", "0", "");
+        String vid = upload(randomFile("clip.mp4", 1000, 11), "", "");
+
+        String runId = vod.client()
+                .postJson(
+                        "StartExecution",
+                        "2025-07-01",
+                        "{\"Input\":{\"Type\":\"Vid\",\"Vid\":\"" + vid + "\"},\"Operation\":{\"Type\":\"Task\","
+                                + "\"Task\":{\"Type\":\"Enhance\",\"Enhance\":{\"Type\":\"Moe\",\"MoeEnhance\":"
+                                + "{\"Config\":\"cinema\",\"VideoStrategy\":{\"RepairStyle\":1}}}}}}")
+                .result()
+                .path("RunId")
+                .asText();
+
+        JsonNode data = receiver.next().json().path("Data");
+        assertThat(data.path("RunId").asText()).isEqualTo(runId);
+        assertThat(data.path("Status").asText()).isEqualTo("Failed");
+        assertThat(data.path("Code").asText()).isEqualTo("InvalidParameter.InvalidParam");
+    }
+
+    @Test
     @Timeout(120)
     void aWorkflowUploadNamesItsTemplateAndSendsMetaAndWorkflowComplete() throws Exception {
         FfmpegTools tools = TestMedia.toolsOrSkip();

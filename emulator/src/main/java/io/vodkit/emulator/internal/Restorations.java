@@ -1,11 +1,8 @@
 package io.vodkit.emulator.internal;
 
 import io.vodkit.emulator.EmulatorConfig;
-import io.vodkit.emulator.internal.api.ApiException;
-import io.vodkit.emulator.internal.api.GetExecutionResult;
 import io.vodkit.emulator.internal.callback.CallbackEvents;
 import io.vodkit.emulator.internal.db.Database;
-import io.vodkit.emulator.internal.db.ExecutionRecord;
 import io.vodkit.emulator.internal.db.ExecutionRepository;
 import io.vodkit.emulator.internal.db.WorkflowRepository;
 import io.vodkit.emulator.internal.jobs.EnhanceTask;
@@ -80,7 +77,8 @@ public record Restorations(
                 workers,
                 ids,
                 clock,
-                config.allowPro());
+                config.allowPro(),
+                events);
         WorkflowRepository workflowRepository = new WorkflowRepository(database);
         Workflows workflows = new Workflows(
                 workflowRepository,
@@ -105,17 +103,8 @@ public record Restorations(
      * Starts the restoration workers until the handle is closed (an interrupted job is re-queued next start); each
      * restoration that ends sends ExecutionComplete.
      */
-    public Handles.Handle startWorkers(CallbackEvents events) {
-        workers.start(runId -> {
-            try {
-                GetExecutionResult result = executions.get(runId);
-                if (ExecutionRecord.SUCCESS.equals(result.status()) || ExecutionRecord.FAILED.equals(result.status())) {
-                    events.executionFinished(result);
-                }
-            } catch (ApiException gone) {
-                // removed (DeleteMedia) before it could be announced: nothing to send
-            }
-        });
+    public Handles.Handle startWorkers() {
+        workers.start(executions::announce);
         return workers::close;
     }
 

@@ -146,7 +146,7 @@ public final class Service {
         handles.add(notifications.delivery());
         handles.add(restorations.workflowRuns());
         handles.add(pulls.startWorkers());
-        handles.add(restorations.startWorkers(notifications.events()));
+        handles.add(restorations.startWorkers());
         handles.add(store.startSweeps());
     }
 

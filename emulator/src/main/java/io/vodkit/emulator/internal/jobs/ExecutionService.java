@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.internal.api.ApiError;
 import io.vodkit.emulator.internal.api.GetExecutionResult;
 import io.vodkit.emulator.internal.api.Json;
+import io.vodkit.emulator.internal.callback.CallbackEvents;
 import io.vodkit.emulator.internal.db.ExecutionRecord;
 import io.vodkit.emulator.internal.db.ExecutionRepository;
 import io.vodkit.emulator.internal.db.MediaRecord;
@@ -57,6 +58,7 @@ public final class ExecutionService {
     private final Ids ids;
     private final Clock clock;
     private final boolean allowPro;
+    private final CallbackEvents events;
     private final StripedLocks tokenLocks = new StripedLocks(64);
 
     public ExecutionService(
@@ -69,7 +71,8 @@ public final class ExecutionService {
             ExecutionWorkers workers,
             Ids ids,
             Clock clock,
-            boolean allowPro) {
+            boolean allowPro,
+            CallbackEvents events) {
         this.executions = executions;
         this.media = media;
         this.objects = objects;
@@ -80,6 +83,7 @@ public final class ExecutionService {
         this.ids = ids;
         this.clock = clock;
         this.allowPro = allowPro;
+        this.events = events;
     }
 
     /**
@@ -131,6 +135,7 @@ public final class ExecutionService {
                     null,
                     now));
             LOG.info("Execution refused runId={} code={} reason={}", runId, CODE_INVALID_PARAM, invalid.getMessage());
+            announce(runId);
             return runId;
         }
         if (spec.bitDepth() == 16) {
@@ -161,6 +166,16 @@ public final class ExecutionService {
                 spec.config(),
                 spec.repairStyle());
         return runId;
+    }
+
+    /** Sends ExecutionComplete for {@code runId} once it has ended (Success or Failed). */
+    public void announce(String runId) {
+        Optional<ExecutionRecord> job = executions.find(runId);
+        if (job.isPresent()
+                && (ExecutionRecord.SUCCESS.equals(job.get().status())
+                        || ExecutionRecord.FAILED.equals(job.get().status()))) {
+            events.executionFinished(get(runId));
+        }
     }
 
     /** GetExecution's Result for {@code runId}, or EXECUTION_NOT_FOUND. */
