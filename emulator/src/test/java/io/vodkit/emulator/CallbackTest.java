@@ -422,6 +422,10 @@ class CallbackTest {
         assertThat(meta.getVid()).isEqualTo(vid);
         assertThat(meta.getSourceInfo().getWidth()).isEqualTo(160);
         assertThat(meta.getSourceInfo().getDuration()).isGreaterThan(0);
+        assertThat(meta.getSourceInfo().getVideoStreamMeta().getHeight())
+                .as("the SDK reads the stream metas A15.3 lists")
+                .isEqualTo(120);
+        assertThat(meta.getSourceInfo().getAudioStreamMeta().getSampleRate()).isEqualTo(44100);
         JsonNode workflow = byType.get("WorkflowComplete").json().path("Data");
         assertThat(workflow.path("Code").asText()).as(workflow.toString()).isEqualTo("Success");
         assertThat(workflow.path("Vid").asText()).isEqualTo(vid);

@@ -58,6 +58,17 @@ class MediaMetaTest {
             assertThat(source.path("FileId").asText()).isNotEmpty();
             assertThat(source.path("CreateTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
             assertThat(source.path("TosStorageClass").asText()).isEqualTo("STANDARD");
+            JsonNode video = source.path("VideoStreamMeta");
+            assertThat(video.path("Codec").asText()).isEqualTo("h264");
+            assertThat(video.path("Width").asInt()).isEqualTo(320);
+            assertThat(video.path("Height").asInt()).isEqualTo(180);
+            assertThat(video.path("Definition").asText()).isEqualTo("240p");
+            assertThat(video.path("Fps").asDouble()).isCloseTo(25.0, within(0.01));
+            assertThat(video.path("Bitrate").asLong()).isPositive();
+            JsonNode audio = source.path("AudioStreamMeta");
+            assertThat(audio.path("Codec").asText()).isEqualTo("aac");
+            assertThat(audio.path("SampleRate").asInt()).isEqualTo(44100);
+            assertThat(audio.path("Duration").asDouble()).isCloseTo(1.0, within(0.1));
 
             String vid = data.path("Vid").asText();
             String posterUri = data.path("PosterUri").asText();
@@ -106,6 +117,7 @@ class MediaMetaTest {
             assertThat(source.path("FileType").asText()).isEqualTo("video");
             assertThat(source.has("Width")).isFalse();
             assertThat(source.has("Codec")).isFalse();
+            assertThat(source.has("VideoStreamMeta")).isFalse();
         }
     }
 
@@ -129,6 +141,12 @@ class MediaMetaTest {
             assertThat(data.path("SourceInfo").path("FileType").asText()).isEqualTo("audio");
             assertThat(data.path("SourceInfo").path("Codec").asText()).isEqualTo("aac");
             assertThat(data.path("SourceInfo").has("Width")).isFalse();
+            assertThat(data.path("SourceInfo").has("VideoStreamMeta")).isFalse();
+            assertThat(data.path("SourceInfo")
+                            .path("AudioStreamMeta")
+                            .path("Codec")
+                            .asText())
+                    .isEqualTo("aac");
         }
     }
 }

@@ -29,22 +29,4 @@ public record EnhanceOutput(
             @JsonProperty("CreateTime") String createTime,
             @JsonProperty("VideoStreamMeta") VideoStreamMeta videoStreamMeta,
             @JsonProperty("AudioStreamMeta") AudioStreamMeta audioStreamMeta) {}
-
-    /** {@code Bitrate} in kbit/s. */
-    public record VideoStreamMeta(
-            @JsonProperty("Codec") String codec,
-            @JsonProperty("Width") int width,
-            @JsonProperty("Height") int height,
-            @JsonProperty("Duration") double duration,
-            @JsonProperty("Definition") String definition,
-            @JsonProperty("Bitrate") long bitrate,
-            @JsonProperty("Fps") double fps) {}
-
-    /** {@code Bitrate} in kbit/s. */
-    public record AudioStreamMeta(
-            @JsonProperty("Codec") String codec,
-            @JsonProperty("Duration") double duration,
-            @JsonProperty("SampleRate") int sampleRate,
-            @JsonProperty("Bitrate") long bitrate,
-            @JsonProperty("Channels") int channels) {}
 }

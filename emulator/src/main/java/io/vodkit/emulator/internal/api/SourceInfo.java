@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * {@code SourceInfo} of spec §7.3. The storage fields are always set; the media fields are {@code null} (omitted)
- * when GetMeta was not requested or ffprobe could not read the file.
+ * {@code SourceInfo} of spec §7.3. The storage fields are always set; the media fields, the stream metas included,
+ * are {@code null} (omitted) when GetMeta was not requested or ffprobe could not read the file.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceInfo(
@@ -24,4 +24,6 @@ public record SourceInfo(
         @JsonProperty("Fps") Double fps,
         @JsonProperty("CreateTime") String createTime,
         @JsonProperty("TosStorageClass") String tosStorageClass,
-        @JsonProperty("FileName") String fileName) {}
+        @JsonProperty("FileName") String fileName,
+        @JsonProperty("VideoStreamMeta") VideoStreamMeta videoStreamMeta,
+        @JsonProperty("AudioStreamMeta") AudioStreamMeta audioStreamMeta) {}

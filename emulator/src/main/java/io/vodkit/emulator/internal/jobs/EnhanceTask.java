@@ -14,10 +14,8 @@ import io.vodkit.emulator.internal.service.SourceInfos;
 import io.vodkit.emulator.internal.service.SourceRuns;
 import io.vodkit.emulator.internal.service.Spaces;
 import io.vodkit.emulator.internal.storage.ObjectStore;
-import io.vodkit.emulator.media.AudioStreamInfo;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.ProbeResult;
-import io.vodkit.emulator.media.VideoStreamInfo;
 import io.vodkit.emulator.restore.RestorationEngine;
 import io.vodkit.emulator.restore.RestoreReport;
 import io.vodkit.emulator.restore.RestoreSpec;
@@ -195,26 +193,6 @@ public final class EnhanceTask {
     private static EnhanceOutput.Enhance describe(StoredObject stored, Optional<ProbeResult> probe) {
         String createTime = stored.createdAt().truncatedTo(ChronoUnit.SECONDS).toString();
         ProbeResult p = probe.orElse(new ProbeResult("", 0, 0, stored.size(), null, null));
-        VideoStreamInfo video = p.video();
-        AudioStreamInfo audio = p.audio();
-        EnhanceOutput.VideoStreamMeta videoMeta = video == null
-                ? null
-                : new EnhanceOutput.VideoStreamMeta(
-                        video.codec(),
-                        video.width(),
-                        video.height(),
-                        p.durationSeconds(),
-                        SourceInfos.definition(video.width(), video.height()),
-                        kbps(video.bitRate() > 0 ? video.bitRate() : p.bitRate()),
-                        video.fps());
-        EnhanceOutput.AudioStreamMeta audioMeta = audio == null
-                ? null
-                : new EnhanceOutput.AudioStreamMeta(
-                        audio.codec(),
-                        audio.durationSeconds() > 0 ? audio.durationSeconds() : p.durationSeconds(),
-                        audio.sampleRate(),
-                        kbps(audio.bitRate()),
-                        audio.channels());
         String format = p.formatName().isEmpty() ? "" : SourceInfos.format(p.formatName(), stored.fileName());
         return new EnhanceOutput.Enhance(
                 stored.objectId(),
@@ -225,12 +203,8 @@ public final class EnhanceTask {
                 p.durationSeconds(),
                 stored.size(),
                 createTime,
-                videoMeta,
-                audioMeta);
-    }
-
-    private static long kbps(long bitsPerSecond) {
-        return Math.round(bitsPerSecond / 1000.0);
+                SourceInfos.videoMeta(p),
+                SourceInfos.audioMeta(p));
     }
 
     private static String contentType(String extension) {

@@ -1,7 +1,10 @@
 package io.vodkit.emulator.internal.service;
 
+import io.vodkit.emulator.internal.api.AudioStreamMeta;
 import io.vodkit.emulator.internal.api.SourceInfo;
+import io.vodkit.emulator.internal.api.VideoStreamMeta;
 import io.vodkit.emulator.internal.db.StoredObject;
+import io.vodkit.emulator.media.AudioStreamInfo;
 import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.media.VideoStreamInfo;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +37,9 @@ public final class SourceInfos {
                     null,
                     createTime,
                     STORAGE_CLASS,
-                    object.fileName());
+                    object.fileName(),
+                    null,
+                    null);
         }
         ProbeResult p = probe.get();
         VideoStreamInfo video = p.video();
@@ -54,11 +59,45 @@ public final class SourceInfos {
                 object.size(),
                 object.storeUri(),
                 video == null ? null : definition(video.width(), video.height()),
-                Math.round(bitRate / 1000.0),
+                kbps(bitRate),
                 video == null ? null : video.fps(),
                 createTime,
                 STORAGE_CLASS,
-                object.fileName());
+                object.fileName(),
+                videoMeta(p),
+                audioMeta(p));
+    }
+
+    /** The video stream's meta; null without a video stream. */
+    public static VideoStreamMeta videoMeta(ProbeResult p) {
+        VideoStreamInfo video = p.video();
+        return video == null
+                ? null
+                : new VideoStreamMeta(
+                        video.codec(),
+                        video.width(),
+                        video.height(),
+                        p.durationSeconds(),
+                        definition(video.width(), video.height()),
+                        kbps(video.bitRate() > 0 ? video.bitRate() : p.bitRate()),
+                        video.fps());
+    }
+
+    /** The audio stream's meta; null without an audio stream. */
+    public static AudioStreamMeta audioMeta(ProbeResult p) {
+        AudioStreamInfo audio = p.audio();
+        return audio == null
+                ? null
+                : new AudioStreamMeta(
+                        audio.codec(),
+                        audio.durationSeconds() > 0 ? audio.durationSeconds() : p.durationSeconds(),
+                        audio.sampleRate(),
+                        kbps(audio.bitRate()),
+                        audio.channels());
+    }
+
+    private static long kbps(long bitsPerSecond) {
+        return Math.round(bitsPerSecond / 1000.0);
     }
 
     /** The ffprobe format name that matches the file extension (e.g. {@code mp4} of {@code mov,mp4,m4a,…}). */
