@@ -280,11 +280,10 @@ public final class Workflows implements AutoCloseable {
         probe.ifPresent(p -> {
             info.put("Duration", p.durationSeconds());
             if (p.video() != null) {
-                info.putObject("VideoStreamMeta")
-                        .put("Codec", p.video().codec())
-                        .put("Width", p.video().width())
-                        .put("Height", p.video().height())
-                        .put("Duration", p.durationSeconds());
+                info.set("VideoStreamMeta", Json.tree(SourceInfos.videoMeta(p)));
+            }
+            if (p.audio() != null) {
+                info.set("AudioStreamMeta", Json.tree(SourceInfos.audioMeta(p)));
             }
         });
         return info;
