@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -146,6 +148,7 @@ public final class SourceServer implements AutoCloseable {
                     int left = Integer.parseInt(hop[0]);
                     redirect(exchange, left == 0 ? "/files/" + hop[1] : "/redirect/" + (left - 1) + "/" + hop[1]);
                 }
+                case "gzip" -> gzipped(exchange, folder.resolve(rest));
                 case "loop" -> redirect(exchange, "/loop/" + rest);
                 case "away" -> redirect(exchange, exchange.getRequestURI().getQuery());
                 default -> exchange.sendResponseHeaders(404, -1);
@@ -180,6 +183,25 @@ public final class SourceServer implements AutoCloseable {
             }
             in.transferTo(out);
         }
+    }
+
+    /** The file compressed, as {@code Content-Encoding: gzip}: a client that decodes it would store other bytes. */
+    private static void gzipped(HttpExchange exchange, Path file) throws IOException {
+        byte[] body = gzip(Files.readAllBytes(file));
+        exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** {@code data} gzip-compressed (the same bytes every time: the JDK writes no time stamp). */
+    public static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {

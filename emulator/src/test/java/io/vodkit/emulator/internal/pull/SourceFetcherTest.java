@@ -95,6 +95,15 @@ class SourceFetcherTest {
     }
 
     @Test
+    void aGzipEncodedSourceIsStoredAsServedNotDecoded() throws Exception {
+        SourceFetcher fetcher = fetcher(guard("127.0.0.1"));
+
+        assertThat(fetch(fetcher, source.url("/gzip/clip.mp4")))
+                .as("the object is the bytes the source sent")
+                .isEqualTo(SourceServer.gzip(clip));
+    }
+
+    @Test
     void aRedirectToARebindingNameIsVettedAndConnectedToInOneLookup() throws Exception {
         dns.answer("rebind.example", List.of("127.0.0.1"), List.of("169.254.169.254"));
         SourceFetcher fetcher = fetcher(guard("127.0.0.1"));
