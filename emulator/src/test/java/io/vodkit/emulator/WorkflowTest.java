@@ -64,7 +64,8 @@ class WorkflowTest extends EmulatorTestBase {
         JsonNode transcode = awaitTranscode(vid, Duration.ofSeconds(90));
         assertThat(transcode.path("VideoStreamMeta").path("Height").asInt()).isEqualTo(144);
         assertThat(transcode.path("VideoStreamMeta").path("Codec").asText()).isEqualTo("h264");
-        assertThat(transcode.path("VideoStreamMeta").path("Definition").asText()).isEqualTo("240p");
+        assertThat(transcode.path("VideoStreamMeta").path("Definition").asText())
+                .isEqualTo("240p");
         assertThat(transcode.path("Format").asText()).isEqualTo("mp4");
         String fileName = transcode.path("StoreUri").asText().substring("tos-vod-local-demo/".length());
         assertThat(vod.download(fileName).status()).isEqualTo(200);
