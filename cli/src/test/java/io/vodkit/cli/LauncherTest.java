@@ -106,8 +106,26 @@ class LauncherTest {
                 .containsExactlyInAnyOrder("upload.jsa", "compare.jsa", "info.jsa", "other.jsa");
     }
 
-    /** The JIT the launcher picks for {@code args} with {@code env} (and nothing else of the caller's). */
-    private String jit(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    @Test
+    void runsGivenAnEndpointKeepAnArchiveApartFromThoseOfTheEmbeddedEmulator() throws Exception {
+        // they load different classes (joining the local emulator, or not): one archive would fit only one of them
+        Map<String, String> local = withoutTargets();
+        Map<String, String> endpoint = withoutTargets();
+        endpoint.put("VOD_ENDPOINT", "http://127.0.0.1:9");
+        String[] upload = {"/bin/bash", root.resolve("vodkit").toString(), "upload"};
+        for (int run = 1; run <= 2; run++) {
+            run(root, local, upload);
+            run(root, endpoint, upload);
+        }
+
+        assertThat(archiveFiles())
+                .extracting(name -> name.replaceAll("^vodkit-run-[0-9]+-", ""))
+                .containsExactlyInAnyOrder("upload.jsa", "upload-endpoint.jsa");
+        assertThat(run(root, endpoint, upload).stderr()).contains("archive=mapped");
+    }
+
+    /** This test's environment without the settings that choose where a run goes, and its own VODKIT_HOME. */
+    private Map<String, String> withoutTargets() {
         Map<String, String> clean = new HashMap<>(System.getenv());
         List.of(
                         "VOD_ENDPOINT",
@@ -118,6 +136,12 @@ class LauncherTest {
                         "VOLCENGINE_SECRET_KEY")
                 .forEach(clean::remove);
         clean.put("VODKIT_HOME", root.resolve("home").toString());
+        return clean;
+    }
+
+    /** The JIT the launcher picks for {@code args} with {@code env} (and nothing else of the caller's). */
+    private String jit(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Map<String, String> clean = withoutTargets();
         clean.putAll(env);
         Result result = run(
                 root,
