@@ -13,8 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** {@code vodkit serve} in a child JVM, with or without a shaped link; stopped on close. */
+/**
+ * {@code vodkit serve} in a child JVM, with or without a shaped link; stopped on close. It runs with the flags the
+ * CLI starts its background emulator with (the embedded default's, {@code cli/…/backend/BackgroundEmulator}): the
+ * serial collector, the JVM's default heap.
+ */
 final class EmulatorChild implements AutoCloseable {
+
+    private static final List<String> BACKGROUND_EMULATOR_FLAGS = List.of("-XX:+UseSerialGC");
 
     static final String ACCESS_KEY = "AKBENCHUPLOAD";
     static final String SECRET_KEY = "SKBENCHUPLOAD0123456789";
@@ -31,7 +37,7 @@ final class EmulatorChild implements AutoCloseable {
     static EmulatorChild start(ChildJvm jvm, String label, Path dataDir, Link link) throws IOException {
         Process process = jvm.start(
                 label,
-                List.of("-Xmx512m"),
+                BACKGROUND_EMULATOR_FLAGS,
                 Main.class,
                 Map.of("VODKIT_HOME", dataDir.resolve("home").toString()),
                 "serve",
