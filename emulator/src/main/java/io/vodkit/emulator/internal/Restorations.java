@@ -10,7 +10,7 @@ import io.vodkit.emulator.internal.jobs.ExecutionService;
 import io.vodkit.emulator.internal.jobs.ExecutionWorkers;
 import io.vodkit.emulator.internal.service.Ids;
 import io.vodkit.emulator.internal.service.MediaInspector;
-import io.vodkit.emulator.internal.service.SourceRuns;
+import io.vodkit.emulator.internal.service.SourceOutputs;
 import io.vodkit.emulator.internal.service.Workflows;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.ProcessRunner;
@@ -29,7 +29,7 @@ public record Restorations(
         ExecutionService executions,
         WorkflowRepository workflowRepository,
         Workflows workflows,
-        SourceRuns runs) {
+        SourceOutputs outputs) {
     /** The longest one ffmpeg run of an inspection or a console measure may take. */
     public static final Duration MEDIA_PROCESS_TIMEOUT = Duration.ofSeconds(120);
     /** The longest one ffmpeg run of a restoration may take. */
@@ -49,24 +49,11 @@ public record Restorations(
         Optional<FfmpegTools> tools = FfmpegTools.locate(config.ffmpeg());
         MediaInspector inspector = new MediaInspector(tools, MEDIA_PROCESS_TIMEOUT);
         ExecutionRepository repository = new ExecutionRepository(database);
-        SourceRuns runs = new SourceRuns();
+        SourceOutputs outputs = new SourceOutputs(store.objectStore(), store.publisher(), inspector, ids, store.work());
         Optional<RestorationEngine> restorer =
                 tools.map(t -> new Restorer(t, new ProcessRunner(RESTORE_PROCESS_TIMEOUT)));
         ExecutionWorkers workers = new ExecutionWorkers(
-                repository,
-                new EnhanceTask(
-                        repository,
-                        store.objects(),
-                        store.objectStore(),
-                        store.publisher(),
-                        inspector,
-                        restorer,
-                        ids,
-                        clock,
-                        store.work(),
-                        runs),
-                clock,
-                ENHANCE_WORKERS);
+                repository, new EnhanceTask(repository, outputs, restorer, clock), clock, ENHANCE_WORKERS);
         ExecutionService executions = new ExecutionService(
                 repository,
                 store.media(),
@@ -81,17 +68,9 @@ public record Restorations(
                 events);
         WorkflowRepository workflowRepository = new WorkflowRepository(database);
         Workflows workflows = new Workflows(
-                workflowRepository,
-                store.objectStore(),
-                store.publisher(),
-                inspector,
-                tools,
-                new ProcessRunner(RESTORE_PROCESS_TIMEOUT),
-                ids,
-                store.work(),
-                runs,
-                events);
-        return new Restorations(tools, inspector, repository, workers, executions, workflowRepository, workflows, runs);
+                workflowRepository, outputs, tools, new ProcessRunner(RESTORE_PROCESS_TIMEOUT), ids, events);
+        return new Restorations(
+                tools, inspector, repository, workers, executions, workflowRepository, workflows, outputs);
     }
 
     /** Re-queues the restorations a previous run left running (or fails those interrupted too often). */

@@ -116,12 +116,11 @@ public final class Service {
         this.mediaLibrary = new MediaLibrary(
                 store.media(),
                 store.objects(),
-                store.publisher(),
+                restorations.outputs(),
                 store.md5s(),
                 restorations.repository(),
                 restorations.workflowRepository(),
                 store.sessions(),
-                restorations.runs(),
                 notifications.events());
         this.consoleStore = new ConsoleStore(database);
     }

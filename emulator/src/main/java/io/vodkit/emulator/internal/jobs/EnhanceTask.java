@@ -5,15 +5,10 @@ import io.vodkit.emulator.internal.api.EnhanceOutput;
 import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.db.ExecutionRecord;
 import io.vodkit.emulator.internal.db.ExecutionRepository;
-import io.vodkit.emulator.internal.db.ObjectRepository;
 import io.vodkit.emulator.internal.db.StoredObject;
-import io.vodkit.emulator.internal.service.Ids;
-import io.vodkit.emulator.internal.service.MediaInspector;
-import io.vodkit.emulator.internal.service.ObjectPublisher;
 import io.vodkit.emulator.internal.service.SourceInfos;
-import io.vodkit.emulator.internal.service.SourceRuns;
+import io.vodkit.emulator.internal.service.SourceOutputs;
 import io.vodkit.emulator.internal.service.Spaces;
-import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.restore.RestorationEngine;
@@ -24,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,41 +38,20 @@ public final class EnhanceTask {
     private static final Logger LOG = LoggerFactory.getLogger(EnhanceTask.class);
 
     private final ExecutionRepository executions;
-    private final ObjectRepository objects;
-    private final ObjectStore objectStore;
-    private final ObjectPublisher publisher;
-    private final MediaInspector inspector;
+    private final SourceOutputs outputs;
     private final Optional<RestorationEngine> restorer;
-    private final Ids ids;
     private final Clock clock;
-    private final Path workDir;
-    private final SourceRuns runs;
 
     /**
+     * @param outputs  the sources jobs read and where their outputs go (a deleted source stops its job)
      * @param restorer empty when ffmpeg is not available: every job then fails with {@code InternalError}
-     * @param runs     where a job says which object it reads, so that deleting the object stops it
      */
     public EnhanceTask(
-            ExecutionRepository executions,
-            ObjectRepository objects,
-            ObjectStore objectStore,
-            ObjectPublisher publisher,
-            MediaInspector inspector,
-            Optional<RestorationEngine> restorer,
-            Ids ids,
-            Clock clock,
-            Path workDir,
-            SourceRuns runs) {
+            ExecutionRepository executions, SourceOutputs outputs, Optional<RestorationEngine> restorer, Clock clock) {
         this.executions = executions;
-        this.objects = objects;
-        this.objectStore = objectStore;
-        this.publisher = publisher;
-        this.inspector = inspector;
+        this.outputs = outputs;
         this.restorer = restorer;
-        this.ids = ids;
         this.clock = clock;
-        this.workDir = workDir;
-        this.runs = runs;
     }
 
     /** The output FileName for a job. */
@@ -97,8 +70,8 @@ public final class EnhanceTask {
                 job.config(),
                 job.repairStyle(),
                 job.attempts());
-        Optional<StoredObject> source = objects.findByFileName(job.sourceFileName())
-                .filter(o -> o.spaceName().equals(job.spaceName()));
+        Optional<StoredObject> source =
+                outputs.find(job.sourceFileName()).filter(o -> o.spaceName().equals(job.spaceName()));
         if (source.isEmpty()) {
             fail(job, CODE_INVALID_URI, "the source file " + job.sourceFileName() + " no longer exists");
             return;
@@ -107,17 +80,16 @@ public final class EnhanceTask {
             fail(job, CODE_INTERNAL, "ffmpeg is not available to the emulator");
             return;
         }
-        runs.begin(source.get());
+        outputs.runs().begin(source.get());
         try {
             restore(job, source.get(), restorer.get());
         } finally {
-            runs.end();
+            outputs.runs().end();
         }
     }
 
     private void restore(ExecutionRecord job, StoredObject source, RestorationEngine engine) {
-        Path input = objectStore.path(source.objectId());
-        if (!inspector.probe(input).map(ProbeResult::hasVideo).orElse(false)) {
+        if (!outputs.probe(source).map(ProbeResult::hasVideo).orElse(false)) {
             fail(job, CODE_INVALID_MEDIA_STREAM, "the source has no readable video stream");
             return;
         }
@@ -125,24 +97,21 @@ public final class EnhanceTask {
                 new RestoreSpec(job.config(), job.repairStyle(), job.targetHeight(), job.fps(), job.bitDepth());
         String extension = RestorationEngine.outputExtension(spec);
         String fileName = outputFileName(job.sourceFileName(), job.config(), job.runId(), extension);
-        Path restored = workDir.resolve(ids.objectId() + extension);
+        Path restored = null;
         try {
-            Files.createDirectories(workDir);
-            RestoreReport report = engine.restore(input, restored, spec);
-            String objectId = ids.objectId();
-            Optional<StoredObject> stored = publisher.publishFrom(
+            restored = outputs.workFile("restore-", extension);
+            RestoreReport report = engine.restore(outputs.file(source), restored, spec);
+            Optional<StoredObject> stored = outputs.publish(
                     source,
                     Spaces.storeUri(job.spaceName(), fileName),
-                    objectId,
-                    objectStore.concatenate(objectId, List.of(restored)),
+                    restored,
                     contentType(extension),
                     output -> executions.finish(
                             job.runId(),
                             ExecutionRecord.SUCCESS,
                             "",
                             "",
-                            Json.text(EnhanceOutput.of(
-                                    describe(output, inspector.probe(objectStore.path(output.objectId()))))),
+                            Json.text(EnhanceOutput.of(describe(output, outputs.probe(output)))),
                             Json.text(report),
                             clock.instant()));
             if (stored.isEmpty()) {
@@ -166,10 +135,12 @@ public final class EnhanceTask {
             LOG.error("Enhance failed runId={}", job.runId(), e);
             fail(job, CODE_INTERNAL, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {
-            try {
-                Files.deleteIfExists(restored);
-            } catch (IOException e) {
-                LOG.warn("Cannot delete work file file={} reason={}", restored, e.getMessage());
+            if (restored != null) {
+                try {
+                    Files.deleteIfExists(restored);
+                } catch (IOException e) {
+                    LOG.warn("Cannot delete work file file={} reason={}", restored, e.getMessage());
+                }
             }
         }
     }
@@ -179,7 +150,7 @@ public final class EnhanceTask {
      * whose source was deleted while it ran fails with {@link #CODE_INVALID_URI}, whatever its run reported.
      */
     private void fail(ExecutionRecord job, String code, String message) {
-        if (runs.cancelled()) {
+        if (outputs.runs().cancelled()) {
             code = CODE_INVALID_URI;
             message = SOURCE_DELETED;
         } else if (Thread.currentThread().isInterrupted()) {

@@ -68,33 +68,30 @@ public final class MediaLibrary {
 
     private final MediaRepository media;
     private final ObjectRepository objects;
-    private final ObjectPublisher publisher;
+    private final SourceOutputs outputs;
     private final ObjectMd5s md5s;
     private final ExecutionRepository executions;
     private final WorkflowRepository workflows;
     private final UploadSessionRepository sessions;
-    private final SourceRuns runs;
     private final CallbackEvents events;
 
-    /** @param runs the restorations and workflow runs reading objects now, stopped when their source is deleted */
+    /** @param outputs removes sources, stopping the restorations and workflow runs reading them */
     public MediaLibrary(
             MediaRepository media,
             ObjectRepository objects,
-            ObjectPublisher publisher,
+            SourceOutputs outputs,
             ObjectMd5s md5s,
             ExecutionRepository executions,
             WorkflowRepository workflows,
             UploadSessionRepository sessions,
-            SourceRuns runs,
             CallbackEvents events) {
         this.media = media;
         this.objects = objects;
-        this.publisher = publisher;
+        this.outputs = outputs;
         this.md5s = md5s;
         this.executions = executions;
         this.workflows = workflows;
         this.sessions = sessions;
-        this.runs = runs;
         this.events = events;
     }
 
@@ -162,7 +159,7 @@ public final class MediaLibrary {
         for (String vid : vids) {
             Optional<MediaRecord> record = media.find(vid);
             if (record.isEmpty()
-                    || !publisher.whileSourceHeld(record.get().fileName(), () -> remove(record.get(), callbackArgs))) {
+                    || !outputs.whileSourceHeld(record.get().fileName(), () -> remove(record.get(), callbackArgs))) {
                 notExist.add(vid);
             }
         }
@@ -186,7 +183,7 @@ public final class MediaLibrary {
         sessions.forgetDeleted(vid);
         List<String> removed = new ArrayList<>();
         for (String fileName : fileNames) {
-            removeObject(fileName).ifPresent(object -> removed.add(fileName));
+            outputs.removeSource(fileName).ifPresent(object -> removed.add(fileName));
         }
         LOG.info("Deleted media vid={} files={}", vid, removed.size());
         events.mediaDeleted(record.spaceName(), vid, removed, callbackArgs);
@@ -204,17 +201,10 @@ public final class MediaLibrary {
             if (object.isPresent() && !object.get().spaceName().equals(space)) {
                 failed.add(fileName);
             } else if (object.isPresent()) {
-                publisher.whileSourceHeld(fileName, () -> removeObject(fileName));
+                outputs.whileSourceHeld(fileName, () -> outputs.removeSource(fileName));
             }
         }
         return List.copyOf(failed);
-    }
-
-    /** Removes a stored file and stops the runs reading it. */
-    private Optional<StoredObject> removeObject(String fileName) throws IOException {
-        Optional<StoredObject> removed = publisher.remove(fileName);
-        removed.ifPresent(runs::cancel);
-        return removed;
     }
 
     /** Splits a comma list of tags, trimmed, empties and repeats dropped. */

@@ -9,7 +9,6 @@ import io.vodkit.emulator.internal.api.Json;
 import io.vodkit.emulator.internal.callback.CallbackEvents;
 import io.vodkit.emulator.internal.db.StoredObject;
 import io.vodkit.emulator.internal.db.WorkflowRepository;
-import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.media.CommandRunner;
 import io.vodkit.emulator.media.FfmpegCommand;
 import io.vodkit.emulator.media.FfmpegTools;
@@ -45,14 +44,10 @@ public final class Workflows implements AutoCloseable {
     private static final int MAX_QUEUED = 64;
 
     private final WorkflowRepository repository;
-    private final ObjectStore objectStore;
-    private final ObjectPublisher publisher;
-    private final MediaInspector inspector;
+    private final SourceOutputs outputs;
     private final Optional<FfmpegTools> tools;
     private final CommandRunner runner;
     private final Ids ids;
-    private final Path workDir;
-    private final SourceRuns runs;
     private final CallbackEvents events;
     private final ExecutorService executor =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(MAX_QUEUED), runnable -> {
@@ -61,26 +56,19 @@ public final class Workflows implements AutoCloseable {
                 return thread;
             });
 
+    /** @param outputs the sources runs read and where their outputs go (a deleted source stops its run) */
     public Workflows(
             WorkflowRepository repository,
-            ObjectStore objectStore,
-            ObjectPublisher publisher,
-            MediaInspector inspector,
+            SourceOutputs outputs,
             Optional<FfmpegTools> tools,
             CommandRunner runner,
             Ids ids,
-            Path workDir,
-            SourceRuns runs,
             CallbackEvents events) {
         this.repository = repository;
-        this.objectStore = objectStore;
-        this.publisher = publisher;
-        this.inspector = inspector;
+        this.outputs = outputs;
         this.tools = tools;
         this.runner = runner;
         this.ids = ids;
-        this.workDir = workDir;
-        this.runs = runs;
         this.events = events;
     }
 
@@ -117,7 +105,7 @@ public final class Workflows implements AutoCloseable {
     /** Queues again the runs a previous emulator did not finish (it stopped first), in the order asked. */
     public void resume() {
         for (WorkflowRepository.Run run : repository.unfinishedRuns()) {
-            Optional<StoredObject> source = publisher.find(run.sourceFileName());
+            Optional<StoredObject> source = outputs.find(run.sourceFileName());
             if (source.isEmpty()) {
                 repository.finished(run);
                 continue;
@@ -193,32 +181,23 @@ public final class Workflows implements AutoCloseable {
         if (template.isEmpty() || tools.isEmpty()) {
             throw new RunFailure("the template or ffmpeg is missing");
         }
-        if (!publisher.holds(source)) {
+        if (!outputs.holds(source)) {
             LOG.info("Workflow skipped vid={} template={}: the media was deleted", vid, templateId);
             return Optional.empty();
         }
-        runs.begin(source);
+        outputs.runs().begin(source);
         Path out = null;
         try {
-            Files.createDirectories(workDir);
-            out = Files.createTempFile(workDir, vid + "-" + templateId + "-", ".mp4");
-            ProcessResult result =
-                    runner.run(transcodeCommand(tools.get(), objectStore.path(source.objectId()), template.get(), out));
+            out = outputs.workFile(vid + "-" + templateId + "-", ".mp4");
+            ProcessResult result = runner.run(transcodeCommand(tools.get(), outputs.file(source), template.get(), out));
             if (result.exitCode() != 0) {
                 throw new RunFailure("ffmpeg failed: " + result.stderrTail());
             }
             String fileName = FileNameRules.RESERVED_PREFIX + "transcodes/" + vid + "/" + templateId + ".mp4";
-            String objectId = ids.objectId();
             AtomicReference<JsonNode> info = new AtomicReference<>();
-            boolean stored = publisher
-                    .publishFrom(
-                            source,
-                            Spaces.storeUri(run.spaceName(), fileName),
-                            objectId,
-                            objectStore.concatenate(objectId, List.of(out)),
-                            "video/mp4",
-                            output -> {
-                                info.set(transcodeInfo(output, inspector.probe(objectStore.path(output.objectId()))));
+            boolean stored = outputs.publish(
+                            source, Spaces.storeUri(run.spaceName(), fileName), out, "video/mp4", output -> {
+                                info.set(transcodeInfo(output, outputs.probe(output)));
                                 repository.addTranscode(
                                         vid,
                                         new WorkflowRepository.Transcode(
@@ -230,7 +209,7 @@ public final class Workflows implements AutoCloseable {
             }
             return stored ? Optional.of(info.get()) : Optional.empty();
         } catch (IOException | MediaException | RuntimeException e) {
-            if (runs.cancelled()) {
+            if (outputs.runs().cancelled()) {
                 LOG.info("Workflow stopped vid={} template={}: the media was deleted", vid, templateId);
                 return Optional.empty();
             }
@@ -239,7 +218,7 @@ public final class Workflows implements AutoCloseable {
             }
             throw new RunFailure(e.toString());
         } finally {
-            runs.end();
+            outputs.runs().end();
             if (out != null) {
                 try {
                     Files.deleteIfExists(out);
