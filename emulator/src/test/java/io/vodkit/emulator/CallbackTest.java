@@ -353,13 +353,8 @@ class CallbackTest {
         subscribe("/executions", "application/json", "ExecutionComplete", "0", "");
         String vid = upload(randomFile("not-a-video.mp4", 1000, 10), "", "");
 
-        VodTestClient.Reply started = vod.client()
-                .postJson(
-                        "StartExecution",
-                        "2025-07-01",
-                        "{\"Input\":{\"Type\":\"Vid\",\"Vid\":\"" + vid + "\"},\"Operation\":{\"Type\":\"Task\","
-                                + "\"Task\":{\"Type\":\"Enhance\",\"Enhance\":{\"Type\":\"Moe\",\"MoeEnhance\":"
-                                + "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":1}}}}}}");
+        VodTestClient.Reply started =
+                vod.startExecution(vid, "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":1}}");
         assertThat(started.status()).as(started.text()).isEqualTo(200);
         String runId = started.result().path("RunId").asText();
 
@@ -378,13 +373,7 @@ class CallbackTest {
         subscribe("/executions", "application/json", "ExecutionComplete", "0", "");
         String vid = upload(randomFile("clip.mp4", 1000, 11), "", "");
 
-        String runId = vod.client()
-                .postJson(
-                        "StartExecution",
-                        "2025-07-01",
-                        "{\"Input\":{\"Type\":\"Vid\",\"Vid\":\"" + vid + "\"},\"Operation\":{\"Type\":\"Task\","
-                                + "\"Task\":{\"Type\":\"Enhance\",\"Enhance\":{\"Type\":\"Moe\",\"MoeEnhance\":"
-                                + "{\"Config\":\"cinema\",\"VideoStrategy\":{\"RepairStyle\":1}}}}}}")
+        String runId = vod.startExecution(vid, "{\"Config\":\"cinema\",\"VideoStrategy\":{\"RepairStyle\":1}}")
                 .result()
                 .path("RunId")
                 .asText();

@@ -64,14 +64,10 @@ class DeleteWhileRunningTest {
         FfmpegTools tools = TestMedia.toolsOrSkip();
         Path clip = TestMedia.clip(tools, dataDir.resolveSibling(dataDir.getFileName() + "-clip.mp4"), 320, 180, 10);
         String vid = commit("long.mp4", clip, null);
-        String runId = vod.client()
-                .postJson(
-                        "StartExecution",
-                        "2025-07-01",
-                        "{\"Input\":{\"Type\":\"Vid\",\"Vid\":\"" + vid + "\"},\"Operation\":{\"Type\":\"Task\","
-                                + "\"Task\":{\"Type\":\"Enhance\",\"Enhance\":{\"Type\":\"Moe\",\"MoeEnhance\":"
-                                + "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":2},"
-                                + "\"Target\":{\"Res\":\"1080p\",\"Fps\":60}}}}}}")
+        String runId = vod.startExecution(
+                        vid,
+                        "{\"Config\":\"common\",\"VideoStrategy\":{\"RepairStyle\":2},"
+                                + "\"Target\":{\"Res\":\"1080p\",\"Fps\":60}}")
                 .result()
                 .path("RunId")
                 .asText();

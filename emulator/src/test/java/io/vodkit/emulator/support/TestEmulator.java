@@ -103,6 +103,16 @@ public final class TestEmulator implements AutoCloseable {
         return client.get("CommitUploadInfo", "2023-01-01", params);
     }
 
+    /** StartExecution (2025-07-01) of an Enhance task on media {@code vid}, with {@code moeEnhance} as its JSON. */
+    public VodTestClient.Reply startExecution(String vid, String moeEnhance) {
+        return client.postJson(
+                "StartExecution",
+                "2025-07-01",
+                "{\"Input\":{\"Type\":\"Vid\",\"Vid\":\"" + vid + "\"},\"Operation\":{\"Type\":\"Task\","
+                        + "\"Task\":{\"Type\":\"Enhance\",\"Enhance\":{\"Type\":\"Moe\",\"MoeEnhance\":" + moeEnhance
+                        + "}}}}");
+    }
+
     /** The SourceInfo GetMediaInfos reports for {@code vid}. */
     public JsonNode mediaSourceInfo(String vid) {
         return client.get("GetMediaInfos", "2023-01-01", Map.of("Vids", vid))
