@@ -16,8 +16,8 @@ final class ChildJvm {
 
     /**
      * The GC flags of the {@code vodkit} launcher script; every uploader child of the comparison table runs with them,
-     * SDK included. No such child uses the launcher's class-data-sharing archive: each starts as a plain JVM (the 1 GiB
-     * floor and the small-file rows run the launcher itself).
+     * SDK included, and with a class-data archive of its own ({@link ClassArchives}; the 1 GiB floor and the
+     * small-file rows run the launcher itself).
      */
     static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmn64m");
 
@@ -91,23 +91,15 @@ final class ChildJvm {
         return builder.start();
     }
 
-    /** Runs an uploader child to the end and returns its report; a failure names its log. */
-    RunReport run(String label, Class<?> mainClass, Target target) throws IOException, InterruptedException {
-        return run(label, mainClass, Map.of(), target.args());
-    }
-
-    /** Runs an uploader child with {@code env} added to its environment; as {@link #run(String, Class, Target)}. */
-    RunReport run(String label, Class<?> mainClass, Map<String, String> env, String... args)
+    /**
+     * Runs an uploader child to the end with the launcher's flags and its class-data archive, and returns its report;
+     * a failure names its log.
+     */
+    RunReport run(String label, Class<?> mainClass, ClassArchives archives, Target target)
             throws IOException, InterruptedException {
-        List<String> lines = runForLines(label, LAUNCHER_FLAGS, mainClass, env, args);
-        return RunReport.parse(lines.get(lines.size() - 1));
-    }
-
-    /** As {@link #run(String, Class, Map, String...)}, returning every stdout line, the report last. */
-    private List<String> runForLines(
-            String label, List<String> jvmFlags, Class<?> mainClass, Map<String, String> env, String... args)
-            throws IOException, InterruptedException {
-        Process child = start(label, jvmFlags, mainClass, env, args);
+        List<String> flags = new ArrayList<>(LAUNCHER_FLAGS);
+        flags.addAll(archives.flags(mainClass));
+        Process child = start(label, flags, mainClass, Map.of(), target.args());
         List<String> lines = new ArrayList<>();
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -119,7 +111,7 @@ final class ChildJvm {
         if (exit != 0 || lines.isEmpty() || !lines.get(lines.size() - 1).startsWith(RunReport.PREFIX)) {
             throw new IOException(label + " failed (exit " + exit + "); see " + logDir.resolve(label + ".log"));
         }
-        return lines;
+        return RunReport.parse(lines.get(lines.size() - 1));
     }
 
     private static Path ownJar() {

@@ -34,11 +34,13 @@ public final class UploadBench {
     static final int WARM_UP_MIB = 24;
 
     private final ChildJvm jvm;
+    private final ClassArchives archives;
     private final PageCache pageCache;
     private final PrintStream progress;
 
-    private UploadBench(ChildJvm jvm, PageCache pageCache, PrintStream progress) {
+    private UploadBench(ChildJvm jvm, ClassArchives archives, PageCache pageCache, PrintStream progress) {
         this.jvm = jvm;
+        this.archives = archives;
         this.pageCache = pageCache;
         this.progress = progress;
     }
@@ -62,8 +64,9 @@ public final class UploadBench {
             Path logs = Files.createDirectories(options.out().resolve("upload-logs"));
             work = Files.createTempDirectory("vodkit-upload-bench");
             ChildJvm jvm = new ChildJvm(logs);
-            PageCache pageCache = PageCache.of(jvm.javaHome(), jvm.classPath(), err);
-            String table = new UploadBench(jvm, pageCache, err).measure(work, options)
+            ClassArchives archives = new ClassArchives(Files.createDirectories(work.resolve("class-archives")));
+            PageCache pageCache = PageCache.of(jvm.javaHome(), jvm.classPath(), archives.dir(), err);
+            String table = new UploadBench(jvm, archives, pageCache, err).measure(work, options)
                     + SmallUploadBench.measure(jvm, work, err);
             out.print(table);
             Files.writeString(options.out().resolve("upload-latest.md"), table);
@@ -94,7 +97,7 @@ public final class UploadBench {
             try (EmulatorChild emulator = EmulatorChild.start(jvm, "emulator-" + label, emulatorDir, link)) {
                 for (Contender contender : Contender.values()) {
                     String name = label + "-warmup-" + contender.name().toLowerCase(Locale.ROOT);
-                    jvm.run(name, contender.mainClass, emulator.target(warmUp));
+                    jvm.run(name, contender.mainClass, archives, emulator.target(warmUp));
                     progress.println(name + " done (untimed)");
                 }
                 for (int i = 0; i < files.size(); i++) {
@@ -109,7 +112,8 @@ public final class UploadBench {
                                     contender.name().toLowerCase(Locale.ROOT),
                                     run);
                             pageCache.settle(files.get(i), emulatorDir);
-                            RunReport report = jvm.run(name, contender.mainClass, emulator.target(files.get(i)));
+                            RunReport report =
+                                    jvm.run(name, contender.mainClass, archives, emulator.target(files.get(i)));
                             progress.printf(
                                     Locale.ROOT,
                                     "%-40s %8.2f s %6d MiB%n",

@@ -13,7 +13,7 @@ final class UploadTable {
         out.append(String.format(
                 Locale.ROOT,
                 "Median of %d runs per cell (seconds from client set-up to commit, "
-                        + "each uploader in its own JVM with the vodkit launcher's flags %s); peak RSS = highest VmHWM over the runs; whole bench %.1f min.%n%n",
+                        + "each uploader in its own JVM with the vodkit launcher's flags %s and a class-data archive of its own, recorded by its warm-up upload); peak RSS = highest VmHWM over the runs; whole bench %.1f min.%n%n",
                 runs,
                 String.join(" ", ChildJvm.LAUNCHER_FLAGS),
                 minutes));
