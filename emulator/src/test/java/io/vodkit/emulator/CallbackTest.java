@@ -19,6 +19,7 @@ import com.byteplus.service.vod.model.response.VodSetCallbackEventResponse;
 import com.byteplus.service.vod.model.response.VodUrlUploadResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.util.JsonFormat;
+import io.vodkit.emulator.internal.db.Database;
 import io.vodkit.emulator.media.FfmpegTools;
 import io.vodkit.emulator.media.TestMedia;
 import io.vodkit.emulator.support.CallbackReceiver;
@@ -173,6 +174,43 @@ class CallbackTest {
                     .isEqualTo(submitted.getResult().getData(1).getJobId());
             assertThat(badData.has("Vid")).isFalse();
         }
+    }
+
+    @Test
+    void aPullFailedByStartUpRecoverySendsFileUploadByUrlComplete() throws Exception {
+        subscribe("/recovered", "application/json", "FileUploadByUrlComplete", "", "");
+        Path sources = Files.createDirectories(tmp.resolve("sources"));
+        Files.write(sources.resolve("clip.mp4"), new byte[5_000]);
+        String jobId;
+        try (SourceServer source = new SourceServer(sources)) {
+            VodUrlUploadResponse submitted = sdk.uploadMediaByUrl(VodUrlUploadRequest.newBuilder()
+                    .setSpaceName(SPACE)
+                    .addURLSets(VodUrlUploadURLSet.newBuilder()
+                            .setSourceUrl(source.url("/files/clip.mp4"))
+                            .setFileExtension(".mp4")
+                            .setCallbackArgs("third-stop"))
+                    .build());
+            jobId = submitted.getResult().getData(0).getJobId();
+            assertThat(receiver.next().json().path("Data").path("Code").asText())
+                    .isEqualTo("Success");
+        }
+        session.close();
+        // as a stop during the job's third fetch leaves it
+        try (Database database = Database.open(tmp.resolve("data").resolve(Emulator.DATABASE_FILE))) {
+            assertThat(database.update(
+                            "UPDATE url_jobs SET state = 'processing', interruptions = 2 WHERE job_id = ?", jobId))
+                    .isEqualTo(1);
+        }
+
+        startEmulator();
+
+        CallbackReceiver.Received callback = receiver.next();
+        assertThat(callback.path()).isEqualTo("/recovered");
+        JsonNode data = callback.json().path("Data");
+        assertThat(data.path("JobId").asText()).isEqualTo(jobId);
+        assertThat(data.path("Code").asText()).isNotEqualTo("Success").isNotEmpty();
+        assertThat(data.path("Message").asText()).isEqualTo("interrupted 3 times");
+        assertThat(data.path("CallbackArgs").asText()).isEqualTo("third-stop");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -105,29 +106,38 @@ public final class UrlJobRepository {
                 UrlJobState.PROCESSING.wireName());
     }
 
+    /** What start-up recovery did: how many jobs wait again, and the jobs it failed. */
+    public record Recovery(int requeued, List<UrlJob> failed) {}
+
     /**
      * Start-up recovery: every {@code processing} job was cut short by the previous stop. Its interruption count goes
      * up; a job interrupted {@code maxInterruptions} times fails with {@code "interrupted N times"}, the others go
      * back to {@code initial}.
-     *
-     * @return the jobs sent back to {@code initial}
      */
-    public int recoverInterrupted(int maxInterruptions, Instant now) {
+    public Recovery recoverInterrupted(int maxInterruptions, Instant now) {
         return database.transaction(c -> {
             database.update(
                     "UPDATE url_jobs SET interruptions = interruptions + 1, updated_at = ? WHERE state = ?",
                     now.toEpochMilli(),
                     UrlJobState.PROCESSING.wireName());
+            List<String> failing = database.list(
+                    "SELECT job_id FROM url_jobs WHERE state = ? AND interruptions >= ?",
+                    rs -> rs.getString(1),
+                    UrlJobState.PROCESSING.wireName(),
+                    maxInterruptions);
             database.update(
                     "UPDATE url_jobs SET state = ?, failure = 'interrupted ' || interruptions || ' times' "
                             + "WHERE state = ? AND interruptions >= ?",
                     UrlJobState.FAILED.wireName(),
                     UrlJobState.PROCESSING.wireName(),
                     maxInterruptions);
-            return database.update(
+            int requeued = database.update(
                     "UPDATE url_jobs SET state = ? WHERE state = ?",
                     UrlJobState.INITIAL.wireName(),
                     UrlJobState.PROCESSING.wireName());
+            List<UrlJob> failed =
+                    failing.stream().map(this::find).flatMap(Optional::stream).toList();
+            return new Recovery(requeued, failed);
         });
     }
 

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * them through {@link PullIngest}. The database is the queue: jobs beyond the workers wait there as {@code initial},
  * so memory does not grow with the backlog. A stop interrupts running fetches and leaves their jobs
  * {@code processing}; {@link #start} recovers them on the next run (see
- * {@link UrlJobRepository#recoverInterrupted}). A job that ends sends FileUploadByUrlComplete.
+ * {@link UrlJobRepository#recoverInterrupted}). A job that ends sends FileUploadByUrlComplete, one failed by that
+ * recovery too.
  */
 public final class PullWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PullWorkers.class);
@@ -66,10 +67,14 @@ public final class PullWorkers implements AutoCloseable {
 
     /** Recovers jobs a previous run left {@code processing}, then starts the workers. */
     public void start() {
-        int recovered = jobs.recoverInterrupted(config.maxInterruptions(), clock.instant());
+        UrlJobRepository.Recovery recovery = jobs.recoverInterrupted(config.maxInterruptions(), clock.instant());
+        for (UrlJob job : recovery.failed()) {
+            LOG.info("URL pull failed jobId={} reason={}", job.jobId(), job.failure());
+            events.urlPullFailed(job, job.failure());
+        }
         int waitingJobs = jobs.countInitial();
-        if (recovered > 0 || waitingJobs > 0) {
-            LOG.info("URL pull jobs resumed recoveredInterrupted={} waiting={}", recovered, waitingJobs);
+        if (recovery.requeued() > 0 || waitingJobs > 0) {
+            LOG.info("URL pull jobs resumed recoveredInterrupted={} waiting={}", recovery.requeued(), waitingJobs);
         }
         waiting.release(waitingJobs);
         for (int i = 0; i < config.workers(); i++) {
