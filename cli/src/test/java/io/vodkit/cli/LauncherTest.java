@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -255,6 +256,34 @@ class LauncherTest {
         assertThat(Files.readAllLines(root.resolve("mvn-args"))).contains("-B", "-Dstyle.color=never");
     }
 
+    @Test
+    void launchersStartedTogetherBuildAStaleJarOnce() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/flock")), "needs flock (util-linux)");
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        // a stand-in for a Maven build that takes a second: long enough for the other launcher to find the jar stale
+        Path mvn = Files.writeString(bin.resolve("mvn"), """
+                #!/bin/sh
+                echo build >> mvn-runs
+                sleep 1
+                touch cli/target/vodkit.jar
+                """);
+        assertThat(mvn.toFile().setExecutable(true)).isTrue();
+        Files.writeString(Files.createDirectories(root.resolve("client/src")).resolve("Changed.java"), "");
+        Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin");
+
+        List<Started> launchers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            launchers.add(start(root, env, "/bin/bash", "vodkit", "upload", "3"));
+        }
+        for (Started launcher : launchers) {
+            Result result = launcher.finish();
+            assertThat(result.exit()).as(result.toString()).isEqualTo(3);
+            assertThat(result.stdout()).isEqualTo("{\"args\":2}\n");
+        }
+
+        assertThat(Files.readAllLines(root.resolve("mvn-runs"))).containsExactly("build");
+    }
+
     /** The archives and the recordings not yet adopted ({@code *.jsa.PID}) in cli/target. */
     private List<String> archiveFiles() throws IOException {
         try (Stream<Path> files = Files.list(root.resolve("cli/target"))) {
@@ -269,6 +298,21 @@ class LauncherTest {
     /** Runs {@code command} in {@code dir} with the environment {@code env} and the JDK as JAVA_HOME. */
     private static Result run(Path dir, Map<String, String> env, String... command)
             throws IOException, InterruptedException {
+        return start(dir, env, command).finish();
+    }
+
+    /** A command started by {@link #start}, its stdout and stderr going to files. */
+    private record Started(Process process, Path out, Path err) {
+        Result finish() throws IOException, InterruptedException {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("launcher finished")
+                    .isTrue();
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        }
+    }
+
+    /** Starts {@code command} as {@link #run} runs it. */
+    private static Started start(Path dir, Map<String, String> env, String... command) throws IOException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -278,11 +322,7 @@ class LauncherTest {
         builder.environment().clear();
         builder.environment().putAll(env);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS))
-                .as("launcher finished")
-                .isTrue();
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        return new Started(builder.start(), out, err);
     }
 
     private Result launch(String... args) throws IOException, InterruptedException {
