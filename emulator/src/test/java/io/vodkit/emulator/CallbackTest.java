@@ -132,14 +132,8 @@ class CallbackTest {
         try (SourceServer source = new SourceServer(sources)) {
             VodUrlUploadResponse submitted = sdk.uploadMediaByUrl(VodUrlUploadRequest.newBuilder()
                     .setSpaceName(SPACE)
-                    .addURLSets(VodUrlUploadURLSet.newBuilder()
-                            .setSourceUrl(source.url("/files/clip.mp4"))
-                            .setFileExtension(".mp4")
-                            .setCallbackArgs("good"))
-                    .addURLSets(VodUrlUploadURLSet.newBuilder()
-                            .setSourceUrl(source.url("/files/missing.mp4"))
-                            .setFileExtension(".mp4")
-                            .setCallbackArgs("bad"))
+                    .addURLSets(mp4(source.url("/files/clip.mp4"), "good"))
+                    .addURLSets(mp4(source.url("/files/missing.mp4"), "bad"))
                     .build());
             assertThat(submitted.getResponseMetadata().hasError())
                     .as(submitted.toString())
@@ -185,10 +179,7 @@ class CallbackTest {
         try (SourceServer source = new SourceServer(sources)) {
             VodUrlUploadResponse submitted = sdk.uploadMediaByUrl(VodUrlUploadRequest.newBuilder()
                     .setSpaceName(SPACE)
-                    .addURLSets(VodUrlUploadURLSet.newBuilder()
-                            .setSourceUrl(source.url("/files/clip.mp4"))
-                            .setFileExtension(".mp4")
-                            .setCallbackArgs("third-stop"))
+                    .addURLSets(mp4(source.url("/files/clip.mp4"), "third-stop"))
                     .build());
             jobId = submitted.getResult().getData(0).getJobId();
             assertThat(receiver.next().json().path("Data").path("Code").asText())
@@ -491,6 +482,14 @@ class CallbackTest {
                 .setEvents(events)
                 .build());
         assertThat(set.getResponseMetadata().hasError()).as(set.toString()).isFalse();
+    }
+
+    /** A URLSet that pulls {@code url} as an MP4 with {@code callbackArgs}. */
+    private static VodUrlUploadURLSet.Builder mp4(String url, String callbackArgs) {
+        return VodUrlUploadURLSet.newBuilder()
+                .setSourceUrl(url)
+                .setFileExtension(".mp4")
+                .setCallbackArgs(callbackArgs);
     }
 
     /** Uploads {@code file} with the SDK's own uploadMedia; returns the Vid. */

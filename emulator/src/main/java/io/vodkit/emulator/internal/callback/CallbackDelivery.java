@@ -144,12 +144,28 @@ public final class CallbackDelivery implements AutoCloseable {
                 }
             }
         } catch (InterruptedException stopping) {
-            dropped.increment();
+            droppedByStop(delivery);
+        } catch (RuntimeException e) {
+            // e.g. the HTTP client interrupted while it starts: every callback queued ends in one of the counts
+            if (pool.isShutdown()) {
+                droppedByStop(delivery);
+                return;
+            }
+            givenUp.increment();
             LOG.warn(
-                    "Callback dropped (the emulator is stopping) event={} requestId={}",
+                    "Callback given up event={} requestId={}: {}",
                     delivery.eventType(),
-                    delivery.requestId());
+                    delivery.requestId(),
+                    e.toString());
         }
+    }
+
+    private void droppedByStop(Delivery delivery) {
+        dropped.increment();
+        LOG.warn(
+                "Callback dropped (the emulator is stopping) event={} requestId={}",
+                delivery.eventType(),
+                delivery.requestId());
     }
 
     /**
