@@ -55,17 +55,7 @@ public record Restorations(
         ExecutionWorkers workers = new ExecutionWorkers(
                 repository, new EnhanceTask(repository, outputs, restorer, clock), clock, ENHANCE_WORKERS);
         ExecutionService executions = new ExecutionService(
-                repository,
-                store.media(),
-                store.objects(),
-                store.objectStore(),
-                store.spaces(),
-                inspector,
-                workers,
-                ids,
-                clock,
-                config.allowPro(),
-                events);
+                repository, store.media(), outputs, store.spaces(), workers, ids, clock, config.allowPro(), events);
         WorkflowRepository workflowRepository = new WorkflowRepository(database);
         Workflows workflows = new Workflows(
                 workflowRepository, outputs, tools, new ProcessRunner(RESTORE_PROCESS_TIMEOUT), ids, events);

@@ -95,12 +95,10 @@ public final class Service {
                 store.sessions(),
                 store.objects(),
                 store.media(),
-                store.objectStore(),
                 store.publisher(),
-                restorations.inspector(),
+                restorations.outputs(),
                 ids,
                 clock,
-                store.work(),
                 restorations.workflows(),
                 notifications.events());
         this.pulls = Pulls.open(

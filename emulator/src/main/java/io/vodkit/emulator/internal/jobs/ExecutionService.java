@@ -10,12 +10,10 @@ import io.vodkit.emulator.internal.db.ExecutionRecord;
 import io.vodkit.emulator.internal.db.ExecutionRepository;
 import io.vodkit.emulator.internal.db.MediaRecord;
 import io.vodkit.emulator.internal.db.MediaRepository;
-import io.vodkit.emulator.internal.db.ObjectRepository;
 import io.vodkit.emulator.internal.db.StoredObject;
 import io.vodkit.emulator.internal.service.Ids;
-import io.vodkit.emulator.internal.service.MediaInspector;
+import io.vodkit.emulator.internal.service.SourceOutputs;
 import io.vodkit.emulator.internal.service.Spaces;
-import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.internal.storage.StripedLocks;
 import io.vodkit.emulator.restore.RestorationEngine;
 import io.vodkit.emulator.restore.RestoreSpec;
@@ -50,10 +48,8 @@ public final class ExecutionService {
 
     private final ExecutionRepository executions;
     private final MediaRepository media;
-    private final ObjectRepository objects;
-    private final ObjectStore objectStore;
+    private final SourceOutputs outputs;
     private final Spaces spaces;
-    private final MediaInspector inspector;
     private final ExecutionWorkers workers;
     private final Ids ids;
     private final Clock clock;
@@ -64,10 +60,8 @@ public final class ExecutionService {
     public ExecutionService(
             ExecutionRepository executions,
             MediaRepository media,
-            ObjectRepository objects,
-            ObjectStore objectStore,
+            SourceOutputs outputs,
             Spaces spaces,
-            MediaInspector inspector,
             ExecutionWorkers workers,
             Ids ids,
             Clock clock,
@@ -75,10 +69,8 @@ public final class ExecutionService {
             CallbackEvents events) {
         this.executions = executions;
         this.media = media;
-        this.objects = objects;
-        this.objectStore = objectStore;
+        this.outputs = outputs;
         this.spaces = spaces;
-        this.inspector = inspector;
         this.workers = workers;
         this.ids = ids;
         this.clock = clock;
@@ -139,8 +131,7 @@ public final class ExecutionService {
             return runId;
         }
         if (spec.bitDepth() == 16) {
-            inspector
-                    .probe(objectStore.path(source.object().objectId()))
+            outputs.probe(source.object())
                     .filter(p -> p.durationSeconds() > RestorationEngine.MAX_16_BIT_SOURCE_SECONDS)
                     .ifPresent(p -> {
                         throw ApiError.INVALID_PARAMETER.exception(
@@ -202,12 +193,12 @@ public final class ExecutionService {
                             || request.spaceName().isEmpty()
                             || m.spaceName().equals(request.spaceName()))
                     .orElseThrow(() -> ApiError.MEDIA_NOT_FOUND.exception(request.vid()));
-            StoredObject object = objects.findByFileName(found.fileName())
-                    .orElseThrow(() -> ApiError.MEDIA_NOT_FOUND.exception(request.vid()));
+            StoredObject object =
+                    outputs.find(found.fileName()).orElseThrow(() -> ApiError.MEDIA_NOT_FOUND.exception(request.vid()));
             return new Source(found.spaceName(), object);
         }
         String space = spaces.requireKnown(request.spaceName());
-        StoredObject object = objects.findByFileName(request.fileName())
+        StoredObject object = outputs.find(request.fileName())
                 .filter(o -> o.spaceName().equals(space))
                 .orElseThrow(() -> ApiError.FILE_NOT_FOUND.exception(request.fileName(), space));
         return new Source(space, object);

@@ -11,14 +11,12 @@ import io.vodkit.emulator.internal.db.ObjectRepository;
 import io.vodkit.emulator.internal.db.StoredObject;
 import io.vodkit.emulator.internal.db.UploadSession;
 import io.vodkit.emulator.internal.db.UploadSessionRepository;
-import io.vodkit.emulator.internal.storage.ObjectStore;
 import io.vodkit.emulator.media.ProbeResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +48,10 @@ public final class MediaCommitter {
     private final UploadSessionRepository sessions;
     private final ObjectRepository objects;
     private final MediaRepository media;
-    private final ObjectStore objectStore;
     private final ObjectPublisher publisher;
-    private final MediaInspector inspector;
+    private final SourceOutputs outputs;
     private final Ids ids;
     private final Clock clock;
-    private final Path workDir;
     private final Workflows workflows;
     private final CallbackEvents events;
 
@@ -64,24 +60,20 @@ public final class MediaCommitter {
             UploadSessionRepository sessions,
             ObjectRepository objects,
             MediaRepository media,
-            ObjectStore objectStore,
             ObjectPublisher publisher,
-            MediaInspector inspector,
+            SourceOutputs outputs,
             Ids ids,
             Clock clock,
-            Path workDir,
             Workflows workflows,
             CallbackEvents events) {
         this.spaces = spaces;
         this.sessions = sessions;
         this.objects = objects;
         this.media = media;
-        this.objectStore = objectStore;
         this.publisher = publisher;
-        this.inspector = inspector;
+        this.outputs = outputs;
         this.ids = ids;
         this.clock = clock;
-        this.workDir = workDir;
         this.workflows = workflows;
         this.events = events;
     }
@@ -177,36 +169,31 @@ public final class MediaCommitter {
 
     private CommittedMedia describe(String space, String vid, StoredObject object, CommitFunctions functions)
             throws IOException {
-        Path file = objectStore.path(object.objectId());
         boolean wantsProbe = functions.getMeta() || functions.snapshotSeconds() != null;
-        Optional<ProbeResult> probe = wantsProbe ? inspector.probe(file) : Optional.empty();
+        Optional<ProbeResult> probe = wantsProbe ? outputs.probe(object) : Optional.empty();
         SourceInfo sourceInfo = SourceInfos.of(object, functions.getMeta() ? probe : Optional.empty());
         String posterUri = "";
         if (functions.snapshotSeconds() != null
                 && probe.map(ProbeResult::hasVideo).orElse(false)) {
-            posterUri = poster(space, vid, file, functions.snapshotSeconds());
+            posterUri = poster(space, vid, object, functions.snapshotSeconds());
         }
         return new CommittedMedia(vid, posterUri, sourceInfo);
     }
 
-    /** Extracts a JPEG frame, stores it as object {@code _vodkit/posters/<vid>.jpg}, returns its StoreUri or "". */
-    private String poster(String space, String vid, Path video, double atSeconds) throws IOException {
-        Files.createDirectories(workDir);
-        Path jpeg = Files.createTempFile(workDir, vid + "-", ".jpg");
+    /**
+     * Extracts a JPEG frame, stores it as object {@code _vodkit/posters/<vid>.jpg} while {@code video} is still
+     * stored, and returns its StoreUri; "" when no frame could be made or {@code video} is gone.
+     */
+    private String poster(String space, String vid, StoredObject video, double atSeconds) throws IOException {
+        Path jpeg = outputs.workFile(vid + "-", ".jpg");
         try {
-            if (!inspector.snapshot(video, atSeconds, jpeg)) {
+            if (!outputs.snapshot(video, atSeconds, jpeg)) {
                 return "";
             }
             String storeUri = Spaces.storeUri(space, FileNameRules.RESERVED_PREFIX + "posters/" + vid + ".jpg");
-            String objectId = ids.objectId();
-            return publisher
-                    .publish(
-                            space,
-                            storeUri,
-                            objectId,
-                            objectStore.concatenate(objectId, List.of(jpeg)),
-                            POSTER_CONTENT_TYPE)
-                    .storeUri();
+            return outputs.publish(video, storeUri, jpeg, POSTER_CONTENT_TYPE, poster -> {})
+                    .map(StoredObject::storeUri)
+                    .orElse("");
         } finally {
             Files.deleteIfExists(jpeg);
         }

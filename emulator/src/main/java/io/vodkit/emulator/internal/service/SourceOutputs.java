@@ -58,6 +58,11 @@ public final class SourceOutputs {
         return inspector.probe(file(object));
     }
 
+    /** Writes one JPEG frame of {@code video} near {@code atSeconds}; false without ffmpeg or when none could be made. */
+    public boolean snapshot(StoredObject video, double atSeconds, Path jpegOut) {
+        return inspector.snapshot(file(video), atSeconds, jpegOut);
+    }
+
     /** A new empty file in the work folder, named {@code prefix…suffix}, for a job to make its output in. */
     public Path workFile(String prefix, String suffix) throws IOException {
         Files.createDirectories(workDir);
