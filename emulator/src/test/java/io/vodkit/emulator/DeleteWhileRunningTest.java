@@ -73,7 +73,7 @@ class DeleteWhileRunningTest {
                 .asText();
         // the step that writes the restored file is the long one; without a cancel it runs to its end
         ProcessHandle encoding = await().atMost(Duration.ofSeconds(60))
-                .until(DeleteWhileRunningTest::ffmpegWritingTheRestoredFile, Optional::isPresent)
+                .until(this::ffmpegWritingTheRestoredFile, Optional::isPresent)
                 .get();
         assertThat(execution(runId).path("Status").asText()).isEqualTo("Running");
 
@@ -146,14 +146,17 @@ class DeleteWhileRunningTest {
     }
 
     /** ffmpeg processes this test JVM (the emulator runs in it) has started and that still run. */
-    private static Stream<ProcessHandle> ffmpegRuns() {
+    /** This test's emulator's ffmpeg runs: those naming its data folder (other test classes run beside it). */
+    private Stream<ProcessHandle> ffmpegRuns() {
         return ProcessHandle.current()
                 .descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false));
+                .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false))
+                .filter(p -> Arrays.stream(p.info().arguments().orElse(new String[0]))
+                        .anyMatch(argument -> argument.contains(dataDir.toString())));
     }
 
     /** The running ffmpeg that writes a restored file (the restorer writes it as {@code *.part} first). */
-    private static Optional<ProcessHandle> ffmpegWritingTheRestoredFile() {
+    private Optional<ProcessHandle> ffmpegWritingTheRestoredFile() {
         return ffmpegWriting(".part");
     }
 
@@ -161,7 +164,7 @@ class DeleteWhileRunningTest {
      * A running ffmpeg whose output file (an argument) contains {@code text} and has bytes: it has opened its input
      * and encodes, so deleting the input now cannot make it fail by itself.
      */
-    private static Optional<ProcessHandle> ffmpegWriting(String text) {
+    private Optional<ProcessHandle> ffmpegWriting(String text) {
         return ffmpegRuns()
                 .filter(p -> Arrays.stream(p.info().arguments().orElse(new String[0]))
                         .filter(argument -> argument.contains(text))
