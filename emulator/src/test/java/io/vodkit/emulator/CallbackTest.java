@@ -46,6 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Callbacks end to end: a space subscribed with the unmodified official Java SDK (AddCallbackSubscription,
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * workflow or restoration ends; the SDK's own {@code CallbackResponse} parses it, and the signature is checked
  * against the documented formula computed here.
  */
+@ResourceLock(OfficialSdk.SINGLETON)
 class CallbackTest {
     private static final String KEY = "ABCDabcd1234";
 

@@ -52,6 +52,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The unmodified official BytePlus Java SDK ({@code com.byteplus:byteplus-sdk-java}) against the emulator on a random
@@ -61,6 +62,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code updateMediaInfo}, {@code deleteMedia}, read back through the SDK's own response models (connected as
  * {@link OfficialSdk} says).
  */
+@ResourceLock(OfficialSdk.SINGLETON)
 class OfficialSdkCompatibilityTest {
     private static final long MIB = 1024 * 1024;
 

@@ -13,6 +13,7 @@ import com.byteplus.service.vod.model.response.VodCommitUploadInfoResponse;
 import com.byteplus.service.vod.model.response.VodGetPlayInfoResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vodkit.emulator.internal.tls.LocalCertificates;
+import io.vodkit.emulator.support.OfficialSdk;
 import io.vodkit.emulator.support.TestEmulator;
 import io.vodkit.emulator.support.TrustedCa;
 import io.vodkit.emulator.support.VodTestClient;
@@ -33,12 +34,14 @@ import javax.net.ssl.SSLContext;
 import org.apache.http.impl.client.HttpClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * An emulator started with TLS serves HTTPS only, with a certificate from a local CA it keeps in its data folder,
  * hands out https URLs everywhere, and the unmodified official Java SDK uploads to it and plays back from it when
  * given an HTTP client that trusts that CA ({@code IVodService#setHttpClient}, the SDK's own configuration point).
  */
+@ResourceLock(OfficialSdk.SINGLETON)
 class TlsEmulatorTest {
     @TempDir
     Path tmp;

@@ -29,11 +29,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** UploadMediaByUrl + QueryUploadTaskInfo against a loopback source server (spec §8). */
+// alone: a test counts the pull client's threads in the whole JVM, which another class's pulls would add to
+@Isolated
 class UrlPullTest {
     private static final String VERSION = "2023-01-01";
     private static final UrlPullConfig FAST =

@@ -21,6 +21,12 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
  * {@code https} routes (no TLS, nothing else changed). Closing destroys the SDK client and stops the emulator.
  */
 public final class OfficialSdk implements AutoCloseable {
+    /**
+     * The SDK's service is one instance per region ({@code VodServiceImpl.getInstance}) whose host, scheme and HTTP
+     * client each test sets: test classes that use it take this lock ({@code @ResourceLock}) so that no two run at once.
+     */
+    public static final String SINGLETON = "the official SDK's VodServiceImpl singleton";
+
     private final TestEmulator vod;
     private final IVodService sdk;
 

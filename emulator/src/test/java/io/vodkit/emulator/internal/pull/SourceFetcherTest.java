@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,6 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the connection), with a scripted DNS that answers an allowed address first and a refused one next, or the other
  * way round; and https sources are checked against their name, not the address they are reached at.
  */
+// alone: a test counts the pull client's threads in the whole JVM, which another class's pulls would add to
+@Isolated
 class SourceFetcherTest {
     private static final UrlPullConfig CONFIG = UrlPullConfig.DEFAULTS
             .withConnectTimeout(Duration.ofSeconds(2))
