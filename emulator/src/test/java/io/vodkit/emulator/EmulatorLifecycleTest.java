@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+// alone: a test checks that nothing listens on a port it freed, which another class's server could take
+@Isolated
 class EmulatorLifecycleTest {
     @TempDir
     Path dataDir;
