@@ -23,7 +23,6 @@ import java.util.Optional;
 /** What runs ffmpeg: media inspection, restorations (StartExecution) and workflows (StartWorkflow). */
 public record Restorations(
         Optional<FfmpegTools> tools,
-        MediaInspector inspector,
         ExecutionRepository repository,
         ExecutionWorkers workers,
         ExecutionService executions,
@@ -59,8 +58,7 @@ public record Restorations(
         WorkflowRepository workflowRepository = new WorkflowRepository(database);
         Workflows workflows = new Workflows(
                 workflowRepository, outputs, tools, new ProcessRunner(RESTORE_PROCESS_TIMEOUT), ids, events);
-        return new Restorations(
-                tools, inspector, repository, workers, executions, workflowRepository, workflows, outputs);
+        return new Restorations(tools, repository, workers, executions, workflowRepository, workflows, outputs);
     }
 
     /** Re-queues the restorations a previous run left running (or fails those interrupted too often). */

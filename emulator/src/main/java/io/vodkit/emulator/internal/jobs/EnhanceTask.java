@@ -15,7 +15,6 @@ import io.vodkit.emulator.restore.RestorationEngine;
 import io.vodkit.emulator.restore.RestoreReport;
 import io.vodkit.emulator.restore.RestoreSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -136,11 +135,7 @@ public final class EnhanceTask {
             fail(job, CODE_INTERNAL, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {
             if (restored != null) {
-                try {
-                    Files.deleteIfExists(restored);
-                } catch (IOException e) {
-                    LOG.warn("Cannot delete work file file={} reason={}", restored, e.getMessage());
-                }
+                outputs.removeWorkFile(restored);
             }
         }
     }

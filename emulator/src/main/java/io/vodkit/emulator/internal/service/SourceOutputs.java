@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Outputs that background jobs (restorations, workflow runs) make from stored objects: a job reads its source's file,
@@ -16,6 +18,7 @@ import java.util.function.Consumer;
  * runs, {@link #runs()} knows which source it reads, so that removing the source ({@link #removeSource}) stops it.
  */
 public final class SourceOutputs {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceOutputs.class);
     private final ObjectStore objectStore;
     private final ObjectPublisher publisher;
     private final MediaInspector inspector;
@@ -67,6 +70,15 @@ public final class SourceOutputs {
     public Path workFile(String prefix, String suffix) throws IOException {
         Files.createDirectories(workDir);
         return Files.createTempFile(workDir, prefix, suffix);
+    }
+
+    /** Deletes a work file {@link #workFile} made, if it is still there; a failure is only logged. */
+    public void removeWorkFile(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete work file file={} reason={}", file, e.getMessage());
+        }
     }
 
     /**

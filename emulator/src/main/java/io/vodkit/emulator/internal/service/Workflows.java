@@ -16,7 +16,6 @@ import io.vodkit.emulator.media.MediaException;
 import io.vodkit.emulator.media.ProbeResult;
 import io.vodkit.emulator.media.ProcessResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -220,11 +219,7 @@ public final class Workflows implements AutoCloseable {
         } finally {
             outputs.runs().end();
             if (out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException e) {
-                    LOG.warn("Cannot remove {}: {}", out, e.toString());
-                }
+                outputs.removeWorkFile(out);
             }
         }
     }
