@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 /**
  * Puts the machine's page cache in the same state before every timed run: dirty pages flushed ({@code sync}), then,
  * where allowed (root on Linux), clean pages dropped and what a run reads read back in: the JDK, the bench jar, the
- * uploaders' class-data archives, ffmpeg and ffprobe with their libraries (the emulator probes every commit), the emulator's database and the file
- * to upload. Without the drop every upload leaves about twice its size in the page cache (its
- * parts and the merged object), and on the 2-core build VM a merge of 512 MiB took ~1.0 s with a small page cache
- * but ~2.0 s once it held 6–11 GiB: later runs paid for earlier ones, whoever made them.
+ * uploaders' class-data archives, ffmpeg and ffprobe with their libraries (the emulator probes every commit), the
+ * emulator's database and the file to upload. Without the drop every upload leaves about twice its size in the page
+ * cache (its parts and the merged object), and on the 2-core build VM a merge of 512 MiB took ~1.0 s with a small page
+ * cache but ~2.0 s once it held 6–11 GiB: later runs paid for earlier ones, whoever made them.
  */
 final class PageCache {
     private static final Path DROP_CACHES = Path.of("/proc/sys/vm/drop_caches");
